@@ -1,0 +1,29 @@
+/** `jiuzhu run` and `jiuzhu compare`: scenarios over one period, a table or the result JSON. */
+import { compareScenarios } from '../scenarios/result.js';
+import { datasetFor, loadScenarios, parseLang, parsePeriod, parseSeed, printJson, type CommonOptions } from './common.js';
+import { progressBar } from './progress.js';
+import { prefectureTable, summaryTable } from './summary-table.js';
+
+export interface CompareCliOptions extends CommonOptions {
+  period?: string;
+  prefectures?: boolean;
+}
+
+export function compareCommand(files: string[], options: CompareCliOptions): void {
+  const lang = parseLang(options.lang);
+  const scenarios = loadScenarios(files);
+  const dataset = datasetFor(scenarios[0]!, options.data);
+  const bar = progressBar(lang === 'zh' ? '模拟中' : 'simulating');
+  const total = scenarios.length;
+  let done = 0;
+  const result = compareScenarios(scenarios, dataset, {
+    period: parsePeriod(options.period),
+    seed: parseSeed(options.seed),
+    timestamp: options.timestamp !== false,
+    onProgress: (m, months) => { if (m === months) done++; bar.update((done - (m === months ? 1 : 0)) * months + m, total * months); },
+  });
+  bar.stop();
+  if (options.json) return printJson(result);
+  process.stdout.write(`${summaryTable(result, lang)}\n`);
+  if (options.prefectures) process.stdout.write(`\n${prefectureTable(result, lang)}\n`);
+}

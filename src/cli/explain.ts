@@ -1,0 +1,29 @@
+/** `jiuzhu explain`: one household's result as a tree of rules, inputs and cited parameters. */
+import { JiuzhuError } from '../engine/errors.js';
+import { explain, formatExplain } from '../engine/explain.js';
+import { isMonth } from '../engine/period.js';
+import { loadScenario } from '../scenarios/load.js';
+import { scenarioPeriod, scenarioSimulation } from '../scenarios/run.js';
+import { datasetFor, parseLang, parseSeed, printJson, type CommonOptions } from './common.js';
+
+export interface ExplainCliOptions extends CommonOptions {
+  household: string;
+  month?: string;
+  rule?: string;
+}
+
+export function explainCommand(file: string, options: ExplainCliOptions): void {
+  const lang = parseLang(options.lang);
+  const id = Number(options.household);
+  if (!Number.isFinite(id)) throw new JiuzhuError('BAD_OPTION', `--household must be a dataset household id, not '${options.household}'`, { kind: 'usage', location: { key: '--household' } });
+  if (options.month !== undefined && !isMonth(options.month)) throw new JiuzhuError('BAD_OPTION', `--month must be YYYY-MM, not '${options.month}'`, { kind: 'usage', location: { key: '--month' } });
+  const scenario = loadScenario(file);
+  const dataset = datasetFor(scenario, options.data);
+  const sim = scenarioSimulation(scenario, dataset, parseSeed(options.seed));
+  const month = options.month ?? scenarioPeriod(scenario).from;
+  const rule = options.rule ?? 'dibao_benefit';
+  const tree = explain(sim, rule, month, id);
+  if (options.json) return printJson({ scenario: scenario.name, household: id, month, tree });
+  const head = lang === 'zh' ? `情景 ${scenario.name} · 家庭 ${id} · ${month}` : `Scenario ${scenario.name} · household ${id} · ${month}`;
+  process.stdout.write(`${head}\n\n${formatExplain(tree, lang)}\n`);
+}

@@ -1,0 +1,28 @@
+/** Labels of summary figures in Chinese and English. */
+export type Lang = 'zh' | 'en';
+
+export const LABELS: Record<string, { zh: string; en: string }> = {
+  population: { zh: '人口', en: 'Population' },
+  recipients: { zh: '保障人数（月均）', en: 'Recipients (avg month)' },
+  households: { zh: '保障户数（月均）', en: 'Households (avg month)' },
+  coverage: { zh: '覆盖率', en: 'Coverage' },
+  cost: { zh: '支出（期内，元）', en: 'Cost (period, yuan)' },
+  costAnnual: { zh: '支出（年化，元）', en: 'Cost (annualised, yuan)' },
+  averageSubsidy: { zh: '月人均补助（元）', en: 'Average subsidy (yuan/person/month)' },
+  averageStandard: { zh: '平均低保标准（元/人/月）', en: 'Average standard (yuan/person/month)' },
+  subsidyToStandard: { zh: '人均补助÷标准', en: 'Average subsidy ÷ standard' },
+  urban: { zh: '城镇', en: 'Urban' },
+  rural: { zh: '农村', en: 'Rural' },
+  elderly: { zh: '老年人家庭', en: 'Elderly households' },
+  disabled: { zh: '残疾人家庭', en: 'Disabled households' },
+  'single-parent': { zh: '单亲家庭', en: 'Single-parent households' },
+  other: { zh: '其他家庭', en: 'Other households' },
+  scenario: { zh: '情景', en: 'Scenario' },
+  change: { zh: '变化', en: 'Change' },
+  changePct: { zh: '变化率', en: 'Change %' },
+  checks: { zh: '检查', en: 'Checks' },
+};
+
+export function label(key: string, lang: Lang): string {
+  return LABELS[key]?.[lang] ?? key;
+}

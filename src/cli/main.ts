@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+/** The jiuzhu command line. Each verb lives in its own file; this wires them to commander. */
+import { Command, Option } from 'commander';
+import { jiuzhuVersion } from '../scenarios/run.js';
+import { compareCommand } from './compare.js';
+import { reportError } from './errors.js';
+import { explainCommand } from './explain.js';
+
+const program = new Command();
+const debug = process.argv.includes('--debug');
+
+program
+  .name('jiuzhu')
+  .description('救助 jiuzhu — simulate Jilin social assistance (吉政发〔2006〕48号) on population microdata')
+  .version(jiuzhuVersion())
+  .option('--debug', 'print stack traces of errors')
+  .exitOverride()
+  .showHelpAfterError('(run with --help for usage)')
+  .addHelpText('after', `
+Exit codes: 0 success, 1 internal fault, 2 usage error, 3 bad input.
+Examples:
+  $ jiuzhu run scenarios/baseline-2006.yaml
+  $ jiuzhu compare scenarios/baseline-2006.yaml scenarios/raise-standard-10pct.yaml --lang zh
+  $ jiuzhu explain scenarios/baseline-2006.yaml --household 4 --month 2006-06`);
+
+const common = (cmd: Command): Command =>
+  cmd
+    .option('--json', 'print the result JSON (schemas/result.schema.json) on stdout')
+    .addOption(new Option('--lang <lang>', 'language of tables').choices(['zh', 'en']).default('en'))
+    .option('--data <dir>', 'dataset folder to use instead of the scenario’s')
+    .option('--seed <n>', 'seed of the random generator (default: the scenario’s, else 1)')
+    .option('--no-timestamp', 'leave meta.createdAt out, for byte-identical reruns');
+
+common(program.command('run').argument('<scenario>', 'scenario YAML file').description('run one scenario and print its summary'))
+  .option('--period <from:to>', 'months to simulate, YYYY-MM:YYYY-MM (default: the scenario’s)')
+  .option('--prefectures', 'also print the table by prefecture')
+  .action((file: string, opts) => compareCommand([file], opts));
+
+common(program.command('compare').argument('<baseline>', 'baseline scenario').argument('<reform...>', 'one or more reform scenarios').description('run scenarios over one common period and show the differences'))
+  .option('--period <from:to>', 'common period, YYYY-MM:YYYY-MM (default: the first scenario’s)')
+  .option('--prefectures', 'also print the table by prefecture')
+  .action((base: string, reforms: string[], opts) => compareCommand([base, ...reforms], opts));
+
+common(program.command('explain').argument('<scenario>', 'scenario YAML file').description('explain one household’s result: rules, inputs and every parameter with its value, date and reference'))
+  .requiredOption('--household <id>', 'dataset household id')
+  .option('--month <YYYY-MM>', 'month to explain (default: the first month of the scenario)')
+  .option('--rule <id>', 'rule to explain', 'dibao_benefit')
+  .action((file: string, opts) => explainCommand(file, opts));
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  process.exitCode = reportError(e, debug);
+}

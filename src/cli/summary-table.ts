@@ -1,0 +1,74 @@
+/** The scenario table printed by `run` and `compare`, in Chinese or English. */
+import { PREFECTURES } from '../engine/locality.js';
+import type { Result } from '../scenarios/result.js';
+import { label, type Lang } from './labels.js';
+import { fmt2, fmtInt, fmtMoney, fmtPct, fmtSigned, formatTable } from './text.js';
+
+type Summary = Result['scenarios'][number]['summary'];
+type Row = { key: string; get: (s: Summary) => number; fmt: (x: number) => string; pct?: boolean };
+
+const ratio = (a: number, b: number): number => (b > 0 ? a / b : 0);
+
+function rows(lang: Lang): Row[] {
+  const area = (a: 'urban' | 'rural', k: 'coverage' | 'averageSubsidy' | 'recipients'): Row => ({
+    key: `${label(a, lang)} · ${label(k, lang)}`,
+    get: (s) => (s.byArea?.[a]?.[k] ?? 0) as number,
+    fmt: k === 'coverage' ? fmtPct : k === 'recipients' ? fmtInt : fmt2,
+    pct: k === 'coverage',
+  });
+  const areaRatio = (a: 'urban' | 'rural'): Row => ({
+    key: `${label(a, lang)} · ${label('subsidyToStandard', lang)}`,
+    get: (s) => ratio(s.byArea?.[a]?.averageSubsidy ?? 0, s.byArea?.[a]?.averageStandard ?? 0),
+    fmt: fmtPct,
+    pct: true,
+  });
+  return [
+    { key: label('population', lang), get: (s) => s.population, fmt: fmtInt },
+    { key: label('recipients', lang), get: (s) => s.recipients, fmt: fmtInt },
+    { key: label('households', lang), get: (s) => s.households, fmt: fmtInt },
+    { key: label('coverage', lang), get: (s) => s.coverage, fmt: fmtPct, pct: true },
+    { key: label('cost', lang), get: (s) => s.cost, fmt: fmtMoney },
+    { key: label('costAnnual', lang), get: (s) => s.costAnnual, fmt: fmtMoney },
+    { key: label('averageSubsidy', lang), get: (s) => s.averageSubsidy, fmt: fmt2 },
+    { key: label('averageStandard', lang), get: (s) => s.averageStandard, fmt: fmt2 },
+    { key: label('subsidyToStandard', lang), get: (s) => ratio(s.averageSubsidy, s.averageStandard), fmt: fmtPct, pct: true },
+    area('urban', 'recipients'), area('urban', 'coverage'), area('urban', 'averageSubsidy'), areaRatio('urban'),
+    area('rural', 'recipients'), area('rural', 'coverage'), area('rural', 'averageSubsidy'), areaRatio('rural'),
+  ];
+}
+
+/** Scenarios side by side; with two or more, the change of the last against the first. */
+export function summaryTable(result: Result, lang: Lang): string {
+  const scen = result.scenarios;
+  const header = [label('scenario', lang), ...scen.map((s) => s.name)];
+  const withDelta = scen.length >= 2;
+  if (withDelta) header.push(label('change', lang), label('changePct', lang));
+  const body = rows(lang).map((r) => {
+    const vals = scen.map((s) => r.get(s.summary));
+    const cells = [r.key, ...vals.map((v) => r.fmt(v))];
+    if (withDelta) {
+      const a = vals[0]!;
+      const b = vals[vals.length - 1]!;
+      cells.push(r.pct ? fmtSigned((b - a) * 100, (x) => `${x.toFixed(2)} pp`) : fmtSigned(b - a, r.fmt), r.pct ? '' : fmtPct(a !== 0 ? (b - a) / a : null));
+    }
+    return cells;
+  });
+  const title = lang === 'zh'
+    ? `城乡低保（吉政发〔2006〕48号 §二）· ${result.period.from} 至 ${result.period.to} · 数据集 ${result.meta.dataset.name}`
+    : `Urban and rural dibao (吉政发〔2006〕48号 §二) · ${result.period.from} to ${result.period.to} · dataset ${result.meta.dataset.name}`;
+  const checks = scen.flatMap((s) => s.checks.map((c) => `  ${c.passed ? '✓' : '✗'} [${s.name}] ${c.detail}`));
+  return [title, '', formatTable(header, body), '', `${label('checks', lang)}:`, ...checks].join('\n');
+}
+
+/** Per-prefecture recipients and cost of each scenario. */
+export function prefectureTable(result: Result, lang: Lang): string {
+  const header = [lang === 'zh' ? '市（州）' : 'Prefecture', ...result.scenarios.flatMap((s) => [`${s.name} ${label('recipients', lang)}`, `${s.name} ${label('costAnnual', lang)}`])];
+  const body = PREFECTURES.map((p) => [
+    `${p[lang]} ${p.code}`,
+    ...result.scenarios.flatMap((s) => {
+      const g = s.summary.byPrefecture?.[String(p.code)];
+      return [fmtInt(g?.recipients ?? 0), fmtMoney(g?.costAnnual ?? 0)];
+    }),
+  ]);
+  return formatTable(header, body);
+}

@@ -1,0 +1,53 @@
+/**
+ * The synthetic population of the peer benchmark workload W1 (shared/bench/peer-workload.md):
+ * seeded, built column by column with the keyed generator so it is reproducible.
+ */
+import { createPopulation, type Population } from '../engine/population.js';
+import { keyedUniform } from '../engine/random.js';
+
+/** Household sizes 1–6 and their probabilities, from the workload. */
+const SIZES = [1, 2, 3, 4, 5, 6];
+const SIZE_P = [0.15, 0.3, 0.25, 0.18, 0.08, 0.04];
+
+function normal(seed: number, key: number, stream: number): number {
+  const u1 = keyedUniform(seed, key, 0, stream) || Number.MIN_VALUE;
+  const u2 = keyedUniform(seed, key, 0, stream + 1);
+  return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+}
+
+/** W1 population of `persons` persons (default 1,000,000). */
+export function peerWorkloadPopulation(persons = 1_000_000, seed = 2024): Population {
+  const hhOf = new Int32Array(persons);
+  const hhIds: number[] = [];
+  let p = 0;
+  let h = 0;
+  while (p < persons) {
+    const u = keyedUniform(seed, h, 0, 1);
+    let size = SIZES[SIZES.length - 1]!;
+    let c = 0;
+    for (let k = 0; k < SIZES.length; k++) { c += SIZE_P[k]!; if (u < c) { size = SIZES[k]!; break; } }
+    size = Math.min(size, persons - p); // the last household is trimmed to hit N exactly
+    hhOf.fill(h, p, p + size);
+    hhIds.push(h);
+    p += size;
+    h++;
+  }
+  const age = new Int16Array(persons);
+  const earnings = new Float64Array(persons);
+  const other = new Float64Array(persons);
+  const disabled = new Uint8Array(persons);
+  for (let i = 0; i < persons; i++) {
+    const a = Math.floor(keyedUniform(seed, i, 0, 10) * 90);
+    age[i] = a;
+    if (a >= 18 && a <= 59 && keyedUniform(seed, i, 0, 11) < 0.85) earnings[i] = Math.exp(8.2 + 0.8 * normal(seed, i, 12));
+    if (a >= 60) other[i] = Math.exp(7.2 + 0.8 * normal(seed, i, 14));
+    disabled[i] = keyedUniform(seed, i, 0, 16) < 0.05 ? 1 : 0;
+  }
+  const urban = new Uint8Array(h);
+  for (let k = 0; k < h; k++) urban[k] = keyedUniform(seed, k, 0, 20) < 0.6 ? 1 : 0;
+  return createPopulation({
+    households: { id: Float64Array.from(hhIds), columns: { urban } },
+    persons: { id: Float64Array.from({ length: persons }, (_, i) => i), household: hhOf, columns: { age, earnings, other_income: other, disabled } },
+    source: 'peer workload W1',
+  });
+}

@@ -1,0 +1,50 @@
+/**
+ * The dataset schema: every column jiuzhu's programs read, its entity, dtype, unit and the
+ * default used when an optional column is missing. Codebooks map users' columns onto it.
+ */
+import type { Dtype } from '../engine/column.js';
+import type { Entity } from '../engine/population.js';
+
+export interface ColumnSpec {
+  name: string;
+  entity: Entity;
+  dtype: Dtype;
+  required: boolean;
+  /** Used when an optional column is absent (with a warning). */
+  default?: number;
+  min?: number;
+  max?: number;
+  /** Allowed codes, if the column is categorical. */
+  codes?: readonly number[];
+  unit?: string;
+  description: string;
+}
+
+export const HOUSEHOLD_COLUMNS: readonly ColumnSpec[] = [
+  { name: 'id', entity: 'household', dtype: 'f64', required: true, min: 0, description: 'Household id, unique in the dataset' },
+  { name: 'weight', entity: 'household', dtype: 'f64', required: false, default: 1, min: 0, description: 'Households represented by this one' },
+  { name: 'prefecture', entity: 'household', dtype: 'i32', required: true, codes: [220100, 220200, 220300, 220400, 220500, 220600, 220700, 220800, 222400], description: 'Prefecture, GB/T 2260 code' },
+  { name: 'urban', entity: 'household', dtype: 'u8', required: true, codes: [0, 1], description: '1 urban (城镇), 0 rural (农村)' },
+  { name: 'single_parent', entity: 'household', dtype: 'u8', required: false, default: 0, codes: [0, 1], description: '1 if a single-parent household (单亲家庭)' },
+];
+
+export const PERSON_COLUMNS: readonly ColumnSpec[] = [
+  { name: 'id', entity: 'person', dtype: 'f64', required: true, min: 0, description: 'Person id, unique in the dataset' },
+  { name: 'household', entity: 'person', dtype: 'f64', required: true, min: 0, description: 'Id of the person’s household' },
+  { name: 'role', entity: 'person', dtype: 'u8', required: false, default: 4, codes: [0, 1, 2, 3, 4], description: '0 head, 1 spouse, 2 child, 3 parent, 4 other' },
+  { name: 'age', entity: 'person', dtype: 'i16', required: true, min: 0, max: 120, unit: 'years', description: 'Age in completed years' },
+  { name: 'sex', entity: 'person', dtype: 'u8', required: false, default: 1, codes: [1, 2], description: '1 male, 2 female' },
+  { name: 'earnings', entity: 'person', dtype: 'f64', required: false, default: 0, min: 0, unit: 'CNY/month', description: 'Wage and salary earnings' },
+  { name: 'pension', entity: 'person', dtype: 'f64', required: false, default: 0, min: 0, unit: 'CNY/month', description: 'Pension income' },
+  { name: 'unemployment_benefit', entity: 'person', dtype: 'f64', required: false, default: 0, min: 0, unit: 'CNY/month', description: 'Unemployment-insurance benefit' },
+  { name: 'farm_business', entity: 'person', dtype: 'f64', required: false, default: 0, min: 0, unit: 'CNY/month', description: 'Net farm or household-business income attributed to the person' },
+  { name: 'other_transfers', entity: 'person', dtype: 'f64', required: false, default: 0, min: 0, unit: 'CNY/month', description: 'Other transfers received (remittances, support from relatives)' },
+  { name: 'disability', entity: 'person', dtype: 'u8', required: false, default: 0, codes: [0, 1, 2], description: '0 none, 1 mild, 2 severe (重度残疾)' },
+  { name: 'illness', entity: 'person', dtype: 'u8', required: false, default: 0, codes: [0, 1, 2], description: '0 none, 1 chronic, 2 serious illness (重病)' },
+  { name: 'orphan', entity: 'person', dtype: 'u8', required: false, default: 0, codes: [0, 1], description: '1 if an orphan (孤儿)' },
+];
+
+/** The spec of a column by entity and name. */
+export function columnSpec(entity: Entity, name: string): ColumnSpec | undefined {
+  return (entity === 'household' ? HOUSEHOLD_COLUMNS : PERSON_COLUMNS).find((c) => c.name === name);
+}

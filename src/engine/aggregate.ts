@@ -1,0 +1,121 @@
+/**
+ * The only ways to move values between persons and households. Each is one linear pass
+ * over the contiguous member ranges, so rules never loop over households themselves.
+ */
+import type { Column } from './column.js';
+import type { Population } from './population.js';
+
+type Membership = Pick<Population, 'nHouseholds' | 'nPersons' | 'householdStart' | 'personHousehold'>;
+
+/** Sum of a person column over each household's members. */
+export function sumByHousehold(pop: Membership, values: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(pop.nHouseholds);
+  const start = pop.householdStart;
+  for (let h = 0; h < pop.nHouseholds; h++) {
+    let s = 0;
+    for (let p = start[h]!, e = start[h + 1]!; p < e; p++) s += values[p]!;
+    out[h] = s;
+  }
+  return out;
+}
+
+/** Number of members for which `mask` is non-zero. */
+export function countByHousehold(pop: Membership, mask: ArrayLike<number>): Int32Array {
+  const out = new Int32Array(pop.nHouseholds);
+  const start = pop.householdStart;
+  for (let h = 0; h < pop.nHouseholds; h++) {
+    let c = 0;
+    for (let p = start[h]!, e = start[h + 1]!; p < e; p++) if (mask[p]) c++;
+    out[h] = c;
+  }
+  return out;
+}
+
+/** 1 where any member has a non-zero value. */
+export function anyInHousehold(pop: Membership, mask: ArrayLike<number>): Uint8Array {
+  const out = new Uint8Array(pop.nHouseholds);
+  const start = pop.householdStart;
+  for (let h = 0; h < pop.nHouseholds; h++) {
+    for (let p = start[h]!, e = start[h + 1]!; p < e; p++) if (mask[p]) { out[h] = 1; break; }
+  }
+  return out;
+}
+
+/** 1 where every member has a non-zero value. */
+export function allInHousehold(pop: Membership, mask: ArrayLike<number>): Uint8Array {
+  const out = new Uint8Array(pop.nHouseholds);
+  const start = pop.householdStart;
+  for (let h = 0; h < pop.nHouseholds; h++) {
+    let all = 1;
+    for (let p = start[h]!, e = start[h + 1]!; p < e; p++) if (!mask[p]) { all = 0; break; }
+    out[h] = all;
+  }
+  return out;
+}
+
+/** Largest member value per household. */
+export function maxByHousehold(pop: Membership, values: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(pop.nHouseholds);
+  const start = pop.householdStart;
+  for (let h = 0; h < pop.nHouseholds; h++) {
+    let m = -Infinity;
+    for (let p = start[h]!, e = start[h + 1]!; p < e; p++) if (values[p]! > m) m = values[p]!;
+    out[h] = m;
+  }
+  return out;
+}
+
+/** Smallest member value per household. */
+export function minByHousehold(pop: Membership, values: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(pop.nHouseholds);
+  const start = pop.householdStart;
+  for (let h = 0; h < pop.nHouseholds; h++) {
+    let m = Infinity;
+    for (let p = start[h]!, e = start[h + 1]!; p < e; p++) if (values[p]! < m) m = values[p]!;
+    out[h] = m;
+  }
+  return out;
+}
+
+/** Number of members of each household. */
+export function householdSize(pop: Membership): Int32Array {
+  const out = new Int32Array(pop.nHouseholds);
+  const start = pop.householdStart;
+  for (let h = 0; h < pop.nHouseholds; h++) out[h] = start[h + 1]! - start[h]!;
+  return out;
+}
+
+/** Copies each household's value to its members. */
+export function broadcastToPersons<T extends Column>(pop: Membership, values: T): T {
+  const out = new (values.constructor as new (n: number) => T)(pop.nPersons);
+  const start = pop.householdStart;
+  for (let h = 0; h < pop.nHouseholds; h++) out.fill(values[h]!, start[h]!, start[h + 1]!);
+  return out;
+}
+
+/** The bound helpers a rule formula receives, so formulas need not hold the population. */
+export interface Aggregators {
+  sumByHousehold(values: ArrayLike<number>): Float64Array;
+  countByHousehold(mask: ArrayLike<number>): Int32Array;
+  anyInHousehold(mask: ArrayLike<number>): Uint8Array;
+  allInHousehold(mask: ArrayLike<number>): Uint8Array;
+  maxByHousehold(values: ArrayLike<number>): Float64Array;
+  minByHousehold(values: ArrayLike<number>): Float64Array;
+  householdSize(): Int32Array;
+  broadcastToPersons<T extends Column>(values: T): T;
+}
+
+/** Binds the helpers to a population's membership index. */
+export function bindAggregators(pop: Membership): Aggregators {
+  let size: Int32Array | undefined;
+  return {
+    sumByHousehold: (v) => sumByHousehold(pop, v),
+    countByHousehold: (m) => countByHousehold(pop, m),
+    anyInHousehold: (m) => anyInHousehold(pop, m),
+    allInHousehold: (m) => allInHousehold(pop, m),
+    maxByHousehold: (v) => maxByHousehold(pop, v),
+    minByHousehold: (v) => minByHousehold(pop, v),
+    householdSize: () => (size ??= householdSize(pop)),
+    broadcastToPersons: (v) => broadcastToPersons(pop, v),
+  };
+}

@@ -1,0 +1,17 @@
+/** Money is paid to the fen (0.01 yuan) per household per month. */
+
+/**
+ * Rounds to the fen, half away from zero. The tiny nudge keeps values like 1.005, stored
+ * as 1.00499999…, from rounding down, since a payment computed as 1.005 is meant as that.
+ */
+export function roundFen(x: number): number {
+  const s = x < 0 ? -1 : 1;
+  return (s * Math.round(Math.abs(x) * 100 + 1e-7)) / 100;
+}
+
+/** roundFen over a whole column, into a new column. */
+export function roundFenColumn(values: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = roundFen(values[i]!);
+  return out;
+}

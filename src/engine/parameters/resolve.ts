@@ -1,0 +1,98 @@
+/**
+ * Turns a parameter into what a formula reads: a scalar; one value per row where the leaf
+ * varies by locality (looked up once per household, so formulas stay branch-free); an object
+ * by category; or a bracket scale.
+ */
+import { broadcastToPersons } from '../aggregate.js';
+import { JiuzhuError } from '../errors.js';
+import { PREFECTURE_CODES } from '../locality.js';
+import type { Entity, Population } from '../population.js';
+import { cellKey } from './cells.js';
+import type { ParameterTree } from './tree.js';
+import type { Bracket, DatedValue, ParameterLeaf } from './types.js';
+
+/** A bracket scale as a formula sees it. */
+export interface Scale { readonly brackets: readonly Bracket[] }
+
+export type ParamValue = number | Float64Array | Scale | { readonly [category: string]: number | Float64Array };
+
+/** Value of the bracket containing x (the last bracket whose threshold is ≤ x; 0 below all). */
+export function scaleValue(scale: Scale, x: number): number {
+  let v = 0;
+  for (const b of scale.brackets) {
+    if (x >= b.above) v = b.value;
+    else break;
+  }
+  return v;
+}
+
+const localityIndexCache = new WeakMap<Population, Int32Array>();
+
+/** Per household: prefectureIndex × 2 + (urban ? 0 : 1), so locality lookups are one array read. */
+export function localityIndex(pop: Population): Int32Array {
+  const cached = localityIndexCache.get(pop);
+  if (cached) return cached;
+  const pref = pop.household.prefecture;
+  const urban = pop.household.urban;
+  const out = new Int32Array(pop.nHouseholds);
+  const lut = new Map(PREFECTURE_CODES.map((c, i) => [c, i]));
+  for (let h = 0; h < pop.nHouseholds; h++) {
+    const pi = pref ? lut.get(pref[h]!) ?? -1 : 0;
+    if (pi < 0) throw new JiuzhuError('UNKNOWN_PREFECTURE', `household ${pop.householdId[h]} has unknown prefecture code ${pref![h]}`, { location: { row: h + 1, column: 'prefecture' } });
+    out[h] = pi * 2 + (urban ? (urban[h] ? 0 : 1) : 0);
+  }
+  localityIndexCache.set(pop, out);
+  return out;
+}
+
+function requireLocalityColumns(leaf: ParameterLeaf, pop: Population): void {
+  if (leaf.breakdown.includes('prefecture') && !pop.household.prefecture) {
+    throw new JiuzhuError('MISSING_COLUMN', `parameter '${leaf.path}' varies by prefecture but the dataset has no household column 'prefecture'`, { location: { column: 'prefecture', key: leaf.path } });
+  }
+  if (leaf.breakdown.includes('area') && !pop.household.urban) {
+    throw new JiuzhuError('MISSING_COLUMN', `parameter '${leaf.path}' varies by urban/rural but the dataset has no household column 'urban'`, { location: { column: 'urban', key: leaf.path } });
+  }
+}
+
+/** Column of one category's cells over households (or persons). */
+function localityColumn(leaf: ParameterLeaf, entry: DatedValue, pop: Population, entity: Entity, category?: string): Float64Array | number {
+  const loc = leaf.breakdown.filter((d) => d !== 'category');
+  const lutValues = new Float64Array(PREFECTURE_CODES.length * 2);
+  for (let pi = 0; pi < PREFECTURE_CODES.length; pi++) {
+    for (let a = 0; a < 2; a++) {
+      const k = cellKey(leaf.breakdown, { prefecture: PREFECTURE_CODES[pi], area: a === 0 ? 'urban' : 'rural', category });
+      lutValues[pi * 2 + a] = entry.cells![k]!;
+    }
+  }
+  if (loc.length === 0) return lutValues[0]!;
+  const idx = localityIndex(pop);
+  const hh = new Float64Array(pop.nHouseholds);
+  for (let h = 0; h < pop.nHouseholds; h++) hh[h] = lutValues[idx[h]!]!;
+  return entity === 'person' ? broadcastToPersons(pop, hh) : hh;
+}
+
+/** Resolves a leaf on a date for a population and entity. */
+export function resolveParameter(tree: ParameterTree, path: string, date: string, pop: Population, entity: Entity): ParamValue {
+  const leaf = tree.leaf(path);
+  const entry = tree.entryAt(path, date);
+  if (entry.brackets) return { brackets: entry.brackets };
+  if (entry.value !== undefined) return entry.value;
+  requireLocalityColumns(leaf, pop);
+  if (!leaf.breakdown.includes('category')) return localityColumn(leaf, entry, pop, entity);
+  const out: Record<string, number | Float64Array> = {};
+  for (const c of leaf.categories) out[c] = localityColumn(leaf, entry, pop, entity, c);
+  return out;
+}
+
+/** The value one household sees, for explain: a number, or an object by category. */
+export function parameterForHousehold(tree: ParameterTree, path: string, date: string, pop: Population, h: number): { value: number | Record<string, number> | readonly Bracket[]; entry: DatedValue } {
+  const leaf = tree.leaf(path);
+  const entry = tree.entryAt(path, date);
+  if (entry.brackets) return { value: entry.brackets, entry };
+  if (entry.value !== undefined) return { value: entry.value, entry };
+  const prefecture = pop.household.prefecture?.[h];
+  const area = pop.household.urban ? (pop.household.urban[h] ? 'urban' : 'rural') : undefined;
+  const at = (category?: string): number => entry.cells![cellKey(leaf.breakdown, { prefecture, area, category })]!;
+  if (!leaf.breakdown.includes('category')) return { value: at(), entry };
+  return { value: Object.fromEntries(leaf.categories.map((c) => [c, at(c)])), entry };
+}

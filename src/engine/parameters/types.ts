@@ -1,0 +1,65 @@
+/** Shapes of the parameter tree: leaves with dated values, each value with one reference. */
+
+/** Where a value comes from: a clause of the opinion, a published statistic, or a labelled assumption. */
+export type Reference = { clause: string } | { source: string } | { assumption: string };
+
+export type Dimension = 'prefecture' | 'area' | 'category';
+export const DIMENSIONS: readonly Dimension[] = ['prefecture', 'area', 'category'];
+
+/** Units a leaf may declare; the code-health test rejects anything else. */
+export const UNITS = [
+  'CNY', 'CNY/month', 'CNY/year', 'CNY/person/month', 'CNY/person/year', 'CNY/household/month', 'CNY/household/year',
+  'CNY/case', 'CNY/student/year', 'CNY/post/month', 'CNY/m2/month', 'CNY/m2', 'CNY/facility', 'm2/person', 'm2',
+  'rate', 'share', 'ratio', 'probability', 'probability/month', 'bool', 'years', 'months', 'age', 'count', 'persons',
+  'posts', 'index',
+] as const;
+export type Unit = (typeof UNITS)[number];
+
+export interface Bracket { above: number; value: number }
+
+/** One dated value: a scalar, or one number per cell of the leaf's breakdown. */
+export interface DatedValue {
+  date: string;
+  /** Scalar leaves. */
+  value?: number;
+  /** Breakdown leaves: cell key (see cellKey) → number. */
+  cells?: Readonly<Record<string, number>>;
+  /** Scale leaves. */
+  brackets?: readonly Bracket[];
+  reference: Reference;
+  /** Source line in the parameter file. */
+  line?: number;
+  /** Scenario overrides applied to this value, in order, as readable text. */
+  overrides?: readonly string[];
+}
+
+export interface ParameterLeaf {
+  path: string;
+  description: string;
+  label: { zh: string; en: string };
+  unit: Unit;
+  /** Clause of the opinion this parameter serves (its legal basis; the values' references say where the numbers come from). */
+  clause?: string;
+  kind: 'number' | 'bool' | 'scale';
+  breakdown: readonly Dimension[];
+  categories: readonly string[];
+  /** Sorted by date. */
+  values: readonly DatedValue[];
+  file: string;
+  line?: number;
+}
+
+/** Cell selector for overrides and lookups. */
+export interface CellSelector { prefecture?: number | readonly number[]; area?: 'urban' | 'rural'; category?: string | readonly string[] }
+
+/** Kind of a reference, for listings. */
+export function referenceKind(r: Reference): 'clause' | 'source' | 'assumption' {
+  return 'clause' in r ? 'clause' : 'source' in r ? 'source' : 'assumption';
+}
+
+/** Readable text of a reference: `吉政发〔2006〕48号 §二.2`, a source, or `assumption: …`. */
+export function referenceText(r: Reference): string {
+  if ('clause' in r) return `吉政发〔2006〕48号 §${r.clause}`;
+  if ('source' in r) return `source: ${r.source}`;
+  return `assumption: ${r.assumption}`;
+}

@@ -1,0 +1,133 @@
+/**
+ * Population: person and household columns as typed arrays, persons sorted by household
+ * so that each household's members are one contiguous range [start[h], start[h+1]).
+ */
+import type { Column } from './column.js';
+import { JiuzhuError } from './errors.js';
+
+export type Entity = 'person' | 'household';
+
+/** Person roles in the household (relationship to the head). */
+export const ROLE = { head: 0, spouse: 1, child: 2, parent: 3, other: 4 } as const;
+
+export interface Population {
+  readonly nPersons: number;
+  readonly nHouseholds: number;
+  /** Dataset household ids, in household order. */
+  readonly householdId: Float64Array;
+  /** Dataset person ids, in person order (sorted by household). */
+  readonly personId: Float64Array;
+  /** Index of each person's household. */
+  readonly personHousehold: Int32Array;
+  /** Members of household h are persons householdStart[h] .. householdStart[h+1]-1. */
+  readonly householdStart: Int32Array;
+  /** Household weight: how many households of the population this one represents. */
+  readonly weight: Float64Array;
+  readonly person: Readonly<Record<string, Column>>;
+  readonly household: Readonly<Record<string, Column>>;
+}
+
+export interface PopulationInput {
+  households: { id: ArrayLike<number>; weight?: ArrayLike<number>; columns?: Record<string, Column> };
+  persons: { id: ArrayLike<number>; household: ArrayLike<number>; columns?: Record<string, Column> };
+  /** Label used in error messages (a file or dataset name). */
+  source?: string;
+}
+
+/**
+ * Builds a Population from columns in any person order: sorts persons by household once
+ * (stable, keeping the given order within a household) and checks the membership.
+ */
+export function createPopulation(input: PopulationInput): Population {
+  const src = input.source;
+  const hId = input.households.id;
+  const nH = hId.length;
+  const nP = input.persons.id.length;
+  const hIndex = new Map<number, number>();
+  for (let h = 0; h < nH; h++) {
+    const id = hId[h]!;
+    if (hIndex.has(id)) {
+      throw new JiuzhuError('DUPLICATE_ID', `duplicate household id ${id}`, { location: { file: src, row: h + 1, column: 'id' } });
+    }
+    hIndex.set(id, h);
+  }
+  const hOfPerson = new Int32Array(nP);
+  const count = new Int32Array(nH + 1);
+  const pHh = input.persons.household;
+  if (pHh.length !== nP) throw new JiuzhuError('BAD_COLUMN', 'persons.household has a different length from persons.id', { location: { file: src, column: 'household' } });
+  const seenPerson = new Set<number>();
+  for (let p = 0; p < nP; p++) {
+    const pid = input.persons.id[p]!;
+    if (seenPerson.has(pid)) throw new JiuzhuError('DUPLICATE_ID', `duplicate person id ${pid}`, { location: { file: src, row: p + 1, column: 'id' } });
+    seenPerson.add(pid);
+    const h = hIndex.get(pHh[p]!);
+    if (h === undefined) {
+      throw new JiuzhuError('ORPHAN_PERSON', `person ${pid} belongs to household ${pHh[p]}, which does not exist`, {
+        location: { file: src, row: p + 1, column: 'household' },
+      });
+    }
+    hOfPerson[p] = h;
+    count[h + 1]!++;
+  }
+  for (let h = 0; h < nH; h++) {
+    if (count[h + 1] === 0) {
+      throw new JiuzhuError('EMPTY_HOUSEHOLD', `household ${hId[h]} has no persons`, { location: { file: src, row: h + 1, column: 'id' } });
+    }
+    count[h + 1]! += count[h]!;
+  }
+  const start = Int32Array.from(count);
+  // Counting sort: stable, linear.
+  const order = new Int32Array(nP);
+  const cursor = start.slice(0, nH);
+  for (let p = 0; p < nP; p++) order[cursor[hOfPerson[p]!]!++] = p;
+  let sorted = true;
+  for (let i = 0; i < nP; i++) if (order[i] !== i) { sorted = false; break; }
+
+  const permute = <T extends Column | Float64Array>(col: ArrayLike<number> & { length: number }, make: (n: number) => T): T => {
+    const out = make(nP);
+    for (let i = 0; i < nP; i++) out[i] = col[order[i]!]!;
+    return out;
+  };
+  const personColumns: Record<string, Column> = {};
+  for (const [name, col] of Object.entries(input.persons.columns ?? {})) {
+    if (col.length !== nP) throw new JiuzhuError('BAD_COLUMN', `person column '${name}' has ${col.length} values for ${nP} persons`, { location: { file: src, column: name } });
+    personColumns[name] = sorted ? col : permute(col, (n) => new (col.constructor as new (n: number) => Column)(n));
+  }
+  const householdColumns: Record<string, Column> = {};
+  for (const [name, col] of Object.entries(input.households.columns ?? {})) {
+    if (col.length !== nH) throw new JiuzhuError('BAD_COLUMN', `household column '${name}' has ${col.length} values for ${nH} households`, { location: { file: src, column: name } });
+    householdColumns[name] = col;
+  }
+  const weight = input.households.weight ? Float64Array.from(input.households.weight) : new Float64Array(nH).fill(1);
+  for (let h = 0; h < nH; h++) {
+    const w = weight[h]!;
+    if (!(w >= 0) || !Number.isFinite(w)) {
+      throw new JiuzhuError('BAD_WEIGHT', `household ${hId[h]} has weight ${w}; weights must be finite and ≥ 0`, { location: { file: src, row: h + 1, column: 'weight' } });
+    }
+  }
+  const personHousehold = new Int32Array(nP);
+  for (let h = 0; h < nH; h++) personHousehold.fill(h, start[h]!, start[h + 1]!);
+  return {
+    nPersons: nP,
+    nHouseholds: nH,
+    householdId: Float64Array.from(hId),
+    personId: sorted ? Float64Array.from(input.persons.id) : permute(input.persons.id, (n) => new Float64Array(n)),
+    personHousehold,
+    householdStart: start,
+    weight,
+    person: personColumns,
+    household: householdColumns,
+  };
+}
+
+/** Index of the household with dataset id `id`, or -1. */
+export function householdIndexOf(pop: Population, id: number): number {
+  const ids = pop.householdId;
+  for (let h = 0; h < ids.length; h++) if (ids[h] === id) return h;
+  return -1;
+}
+
+/** Number of rows of an entity. */
+export function entitySize(pop: Population, entity: Entity): number {
+  return entity === 'person' ? pop.nPersons : pop.nHouseholds;
+}

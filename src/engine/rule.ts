@@ -1,0 +1,92 @@
+/**
+ * Rules: one small pure formula over whole columns. A rule declares its entity, period,
+ * inputs (other rules or dataset columns) and parameters; the engine does the rest.
+ */
+import type { Aggregators } from './aggregate.js';
+import type { Column } from './column.js';
+import type { ParamValue } from './parameters/resolve.js';
+import type { Entity } from './population.js';
+import type { PeriodUnit } from './period.js';
+import { JiuzhuError } from './errors.js';
+
+/** A rule cites the clauses of the opinion it implements, or a published source. */
+export type RuleReference = { clause: string | readonly string[] } | { source: string };
+
+/** What a formula receives besides its inputs and parameters. */
+export interface RuleContext {
+  /** The period computed: 'YYYY-MM' or 'YYYY'. */
+  readonly period: string;
+  /** The date parameters were read on (first day of the period). */
+  readonly date: string;
+  /** Rows of the rule's entity. */
+  readonly size: number;
+  /** Person ↔ household helpers bound to the population. */
+  readonly agg: Aggregators;
+  /** Keyed uniform draws for every row of the rule's entity for this period and stream name. */
+  random(stream: string): Float64Array;
+}
+
+/**
+ * Inputs are named by id; `x@year` on a year rule is the sum of monthly rule x over the
+ * year's twelve months. As a record, inputs are aliased: `{ income: 'counted_income' }`.
+ */
+export type InputNames = readonly string[] | Readonly<Record<string, string>>;
+type InputKeys<I> = I extends readonly (infer S)[] ? S & string : keyof I & string;
+
+export interface RuleSpec<I extends InputNames, P extends Readonly<Record<string, string>>> {
+  id: string;
+  entity: Entity;
+  period: PeriodUnit;
+  label?: { zh: string; en: string };
+  description?: string;
+  /** Unit of the result, e.g. 'CNY/household/month' or 'bool'. */
+  unit?: string;
+  inputs: I;
+  /** Alias → parameter path. */
+  parameters: P;
+  reference: RuleReference;
+  formula: (inputs: { readonly [K in InputKeys<I>]: Column }, params: { readonly [K in keyof P]: ParamValue }, ctx: RuleContext) => Column;
+}
+
+/** A rule with its inputs normalised to alias → id. */
+export interface Rule {
+  id: string;
+  entity: Entity;
+  period: PeriodUnit;
+  label?: { zh: string; en: string };
+  description?: string;
+  unit?: string;
+  inputs: Readonly<Record<string, string>>;
+  parameters: Readonly<Record<string, string>>;
+  reference: RuleReference;
+  formula: (inputs: Record<string, Column>, params: Record<string, ParamValue>, ctx: RuleContext) => Column;
+}
+
+const ID = /^[a-z][a-z0-9_]*$/;
+
+/** Declares a rule. Checks its own shape; the graph is checked when a simulation is built. */
+export function defineRule<const I extends InputNames, const P extends Readonly<Record<string, string>>>(spec: RuleSpec<I, P>): Rule {
+  if (!ID.test(spec.id)) throw new JiuzhuError('BAD_RULE', `rule id '${spec.id}' must be snake_case`, { kind: 'internal', location: { key: spec.id } });
+  const inputs: Record<string, string> = Array.isArray(spec.inputs)
+    ? Object.fromEntries((spec.inputs as readonly string[]).map((n) => [n, n]))
+    : { ...(spec.inputs as Record<string, string>) };
+  return {
+    id: spec.id,
+    entity: spec.entity,
+    period: spec.period,
+    label: spec.label,
+    description: spec.description,
+    unit: spec.unit,
+    inputs,
+    parameters: { ...spec.parameters },
+    reference: spec.reference,
+    formula: spec.formula as unknown as Rule['formula'],
+  };
+}
+
+/** Clause ids a rule cites. */
+export function ruleClauses(rule: Pick<Rule, 'reference'>): string[] {
+  const r = rule.reference;
+  if ('clause' in r) return typeof r.clause === 'string' ? [r.clause] : [...r.clause];
+  return [];
+}

@@ -1,0 +1,182 @@
+/**
+ * jiuzhu — simulate Jilin's social-assistance system (吉政发〔2006〕48号) over population
+ * microdata. This is the one public entry point; exports are grouped by layer.
+ * Every `@example` below is executed by test/examples.test.ts.
+ */
+
+// ── Scenarios: load, run, compare ─────────────────────────────────────────────
+/**
+ * Loads a scenario YAML file and its `extends` chain, validating every key.
+ * @example
+ * import { loadScenario } from 'jiuzhu';
+ * const s = loadScenario('scenarios/raise-standard-10pct.yaml');
+ * console.assert(s.overrides[0]?.path === 'dibao.standard');
+ */
+export { loadScenario, parseScenarioText } from './scenarios/load.js';
+/**
+ * Runs one scenario and returns its weighted summary and checks.
+ * @example
+ * import { loadScenario, runScenario } from 'jiuzhu';
+ * const r = runScenario(loadScenario('scenarios/baseline-2006.yaml'));
+ * console.assert(r.summary.recipients > 0 && r.summary.cost > 0);
+ */
+export { runScenario, scenarioSimulation, scenarioParameters, scenarioDataset, scenarioPeriod } from './scenarios/run.js';
+/**
+ * Runs scenarios over one period and dataset; the result is the `--json` document.
+ * @example
+ * import { compareScenarios, loadScenario, loadDataset, resolveDatasetPath } from 'jiuzhu';
+ * const ds = loadDataset(resolveDatasetPath('fixture-dibao'));
+ * const res = compareScenarios([loadScenario('scenarios/baseline-2006.yaml'), loadScenario('scenarios/raise-standard-10pct.yaml')], ds, { timestamp: false });
+ * console.assert(res.deltas[0]!.scenario === 'raise-standard-10pct');
+ */
+export { compareScenarios, resultJsonSchema, ResultSchema } from './scenarios/result.js';
+/**
+ * The scenario file schema (zod) and its generated JSON Schema.
+ * @example
+ * import { scenarioJsonSchema } from 'jiuzhu';
+ * console.assert('properties' in scenarioJsonSchema());
+ */
+export { ScenarioSchema, scenarioJsonSchema } from './scenarios/schema.js';
+/**
+ * Every rule of the modelled system, to build your own Simulation.
+ * @example
+ * import { systemRules } from 'jiuzhu';
+ * console.assert(systemRules.some((r) => r.id === 'dibao_benefit'));
+ */
+export { systemRules } from './scenarios/system.js';
+export type { Scenario } from './scenarios/load.js';
+export type { ScenarioResult, ScenarioSummary, RunOptions, Period as SimulationPeriod } from './scenarios/run.js';
+export type { Result } from './scenarios/result.js';
+
+// ── Data: datasets and demo populations ───────────────────────────────────────
+/**
+ * Loads a dataset folder (households.csv, persons.csv), validating every value.
+ * @example
+ * import { loadDataset, resolveDatasetPath } from 'jiuzhu';
+ * const ds = loadDataset(resolveDatasetPath('fixture-dibao'));
+ * console.assert(ds.population.nHouseholds === 10);
+ */
+export { loadDataset, resolveDatasetPath, DEFAULT_DATASET } from './data/dataset.js';
+/**
+ * Parses CSV text strictly, keeping line numbers for errors.
+ * @example
+ * import { parseCsv } from 'jiuzhu';
+ * console.assert(parseCsv('a,b\n1,2\n', 'x.csv').rows.length === 1);
+ */
+export { parseCsv } from './data/csv.js';
+/**
+ * The dataset schema: each column's entity, type, unit and default.
+ * @example
+ * import { PERSON_COLUMNS } from 'jiuzhu';
+ * console.assert(PERSON_COLUMNS.some((c) => c.name === 'age'));
+ */
+export { HOUSEHOLD_COLUMNS, PERSON_COLUMNS } from './data/schema.js';
+/**
+ * The peer benchmark population (W1): seeded synthetic persons and households.
+ * @example
+ * import { peerWorkloadPopulation } from 'jiuzhu';
+ * console.assert(peerWorkloadPopulation(1000).nPersons === 1000);
+ */
+export { peerWorkloadPopulation } from './data/peer-workload.js';
+export type { Dataset, DatasetMeta } from './data/dataset.js';
+
+// ── Programs: the rules of each program ───────────────────────────────────────
+/**
+ * Rules of urban and rural dibao (§二.1–§二.2).
+ * @example
+ * import { dibaoRules } from 'jiuzhu';
+ * console.assert(dibaoRules.length > 10);
+ */
+export { dibaoRules, HOUSEHOLD_TYPES } from './programs/dibao/index.js';
+/**
+ * Rules of the demo program (the peer benchmark's dibao chain).
+ * @example
+ * import { demoRules, peerWorkloadPopulation, baselineParameters, Simulation } from 'jiuzhu';
+ * const sim = new Simulation({ population: peerWorkloadPopulation(2000), parameters: baselineParameters(), rules: demoRules });
+ * console.assert(sim.calculate('demo_benefit', '2024-06').length === sim.population.nHouseholds);
+ */
+export { demoRules } from './programs/demo/index.js';
+
+// ── Policy: parameters and clauses ────────────────────────────────────────────
+/**
+ * The baseline parameter tree: every parameter file under src/programs.
+ * @example
+ * import { baselineParameters } from 'jiuzhu';
+ * console.assert(baselineParameters().valueAt('dibao.standard', '2006-06-01', { prefecture: 220100, area: 'urban' }) > 0);
+ */
+export { baselineParameters, parameterFiles } from './policy/parameters.js';
+/**
+ * The clause list of 吉政发〔2006〕48号.
+ * @example
+ * import { clauses, citeClause } from 'jiuzhu';
+ * console.assert(clauses().length === 27 && citeClause('二.2') === '吉政发〔2006〕48号 §二.2');
+ */
+export { clauses, clauseIds, citeClause } from './policy/clauses.js';
+
+// ── Engine: populations, rules, simulations, explain ──────────────────────────
+/**
+ * Builds a Population from columns; persons are sorted by household once.
+ * @example
+ * import { createPopulation } from 'jiuzhu';
+ * const pop = createPopulation({ households: { id: [1, 2] }, persons: { id: [10, 11, 20], household: [1, 2, 1] } });
+ * console.assert(pop.householdStart[1] === 2);
+ */
+export { createPopulation, householdIndexOf, ROLE } from './engine/population.js';
+/**
+ * Person ↔ household aggregation helpers.
+ * @example
+ * import { createPopulation, sumByHousehold } from 'jiuzhu';
+ * const pop = createPopulation({ households: { id: [1] }, persons: { id: [1, 2], household: [1, 1] } });
+ * console.assert(sumByHousehold(pop, [3, 4])[0] === 7);
+ */
+export { sumByHousehold, countByHousehold, anyInHousehold, allInHousehold, maxByHousehold, minByHousehold, householdSize, broadcastToPersons } from './engine/aggregate.js';
+/**
+ * Declares a rule: one pure formula over whole columns.
+ * @example
+ * import { defineRule } from 'jiuzhu';
+ * const double = defineRule({ id: 'double_age', entity: 'person', period: 'month', inputs: ['age'], parameters: {}, reference: { clause: '二.1' }, formula: ({ age }) => Float64Array.from(age, (a) => a * 2) });
+ * console.assert(double.id === 'double_age');
+ */
+export { defineRule, ruleClauses } from './engine/rule.js';
+/**
+ * A simulation: rules computed on demand per period, cached.
+ * @example
+ * import { Simulation, createPopulation, defineRule, ParameterTree } from 'jiuzhu';
+ * const pop = createPopulation({ households: { id: [1] }, persons: { id: [1], household: [1], columns: { age: Int16Array.of(40) } } });
+ * const r = defineRule({ id: 'older', entity: 'person', period: 'month', inputs: ['age'], parameters: {}, reference: { source: 'example' }, formula: ({ age }) => Float64Array.from(age, (a) => a + 1) });
+ * console.assert(new Simulation({ population: pop, parameters: new ParameterTree(new Map()), rules: [r] }).calculate('older', '2006-01')[0] === 41);
+ */
+export { Simulation } from './engine/simulation.js';
+/**
+ * Explains one household's result as a tree of rules, inputs and cited parameters.
+ * @example
+ * import { explain, formatExplain, loadScenario, scenarioSimulation, scenarioDataset } from 'jiuzhu';
+ * const s = loadScenario('scenarios/baseline-2006.yaml');
+ * const tree = explain(scenarioSimulation(s, scenarioDataset(s)), 'dibao_benefit', '2006-01', 3);
+ * console.assert(tree.value === 95 && formatExplain(tree).includes('dibao.standard'));
+ */
+export { explain, formatExplain, explainParameters } from './engine/explain.js';
+/**
+ * Parameter trees: load, look up on a date, apply overrides.
+ * @example
+ * import { loadParameterText, ParameterTree } from 'jiuzhu';
+ * const { leaves } = loadParameterText('x:\n  y:\n    description: d\n    label: {zh: 乙, en: y}\n    unit: rate\n    values:\n      2006-01-01: {value: 0.5, reference: {clause: 二.1}}\n', 'x.yaml', { clauseIds: new Set(['二.1']) });
+ * console.assert(new ParameterTree(leaves).withOverrides([{ path: 'x.y', scale: 2 }]).valueAt('x.y', '2007-01-01') === 1);
+ */
+export { loadParameterText, loadParameterFiles, ParameterTree, entryOn, resolveParameter, scaleValue, referenceText, referenceKind, UNITS } from './engine/index.js';
+/**
+ * The typed error every rejected input raises, with a location.
+ * @example
+ * import { JiuzhuError } from 'jiuzhu';
+ * const e = new JiuzhuError('BAD', 'bad value', { location: { file: 'a.csv', line: 3, column: 'age' } });
+ * console.assert(e.exitCode === 3 && e.summary().startsWith('a.csv:3'));
+ */
+export { JiuzhuError, isJiuzhuError, formatLocation } from './engine/errors.js';
+/**
+ * Periods, money and the keyed random generator.
+ * @example
+ * import { monthsBetween, roundFen, keyedUniform } from 'jiuzhu';
+ * console.assert(monthsBetween('2006-11', '2007-02').length === 4 && roundFen(1.005) === 1.01 && keyedUniform(1, 2, 3, 4) < 1);
+ */
+export { monthsBetween, monthsOfYear, monthIndex, roundFen, roundFenColumn, keyedUniform, keyedUniforms, streamId, PREFECTURES, PREFECTURE_CODES, prefectureLabel } from './engine/index.js';
+export type { Column, Population, Entity, Rule, RuleContext, ExplainNode, ExplainParameter, ParameterLeaf, DatedValue, Reference, Override, ErrorLocation, ParamValue } from './engine/index.js';

@@ -1,0 +1,39 @@
+import { defineRule } from '../../engine/rule.js';
+import { asColumn, asNumber, at, category } from '../../engine/values.js';
+
+/** Special-hardship categories, in the order of the parameter's categories. */
+const CATEGORIES = [
+  ['elderly', 'is_elderly'],
+  ['severely_disabled', 'is_severely_disabled'],
+  ['seriously_ill', 'is_seriously_ill'],
+  ['minor_vulnerable', 'is_vulnerable_minor'],
+] as const;
+
+export const dibao_classified_top_up_person = defineRule({
+  id: 'dibao_classified_top_up_person',
+  entity: 'person',
+  period: 'month',
+  label: { zh: '分类施保（个人）', en: 'Classified top-up per person' },
+  description: 'For members of eligible households: rate × standard + amount of each category the person is in; the largest one, or the sum if cumulative.',
+  unit: 'CNY/person/month',
+  inputs: ['dibao_eligible', 'is_elderly', 'is_severely_disabled', 'is_seriously_ill', 'is_vulnerable_minor'],
+  parameters: { rate: 'dibao.classified.rate', amount: 'dibao.classified.amount', cumulative: 'dibao.classified.cumulative', standard: 'dibao.standard' },
+  reference: { clause: '二.2' },
+  formula: (inp, p, ctx) => {
+    const eligible = ctx.agg.broadcastToPersons(inp.dibao_eligible);
+    const std = asColumn(p.standard, ctx.size);
+    const sum = asNumber(p.cumulative) === 1;
+    const out = new Float64Array(ctx.size);
+    for (const [name, flagId] of CATEGORIES) {
+      const flag = inp[flagId];
+      const rate = category(p.rate, name);
+      const amount = category(p.amount, name);
+      for (let i = 0; i < out.length; i++) {
+        if (!flag[i] || !eligible[i]) continue;
+        const v = at(rate, i) * std[i]! + at(amount, i);
+        out[i] = sum ? out[i]! + v : Math.max(out[i]!, v);
+      }
+    }
+    return out;
+  },
+});

@@ -1,0 +1,28 @@
+/** Urban and rural dibao (§二.1–§二.2): the rules, in the order of the means test. */
+import type { Rule } from '../../engine/rule.js';
+import { counted_income } from './counted_income.js';
+import { dibao_benefit } from './dibao_benefit.js';
+import { dibao_classified_top_up } from './dibao_classified_top_up.js';
+import { dibao_classified_top_up_person } from './dibao_classified_top_up_person.js';
+import { dibao_eligible } from './dibao_eligible.js';
+import { dibao_entitlement } from './dibao_entitlement.js';
+import { dibao_gap_benefit } from './dibao_gap_benefit.js';
+import { dibao_minimum_top_up } from './dibao_minimum_top_up.js';
+import { dibao_receives } from './dibao_receives.js';
+import { dibao_standard } from './dibao_standard.js';
+import { household_size } from './household_size.js';
+import { household_type } from './household_type.js';
+import { is_elderly } from './is_elderly.js';
+import { is_severely_disabled } from './is_severely_disabled.js';
+import { is_seriously_ill } from './is_seriously_ill.js';
+import { is_vulnerable_minor } from './is_vulnerable_minor.js';
+import { per_capita_counted_income } from './per_capita_counted_income.js';
+
+export { HOUSEHOLD_TYPES } from './household_type.js';
+
+export const dibaoRules: readonly Rule[] = [
+  counted_income, household_size, per_capita_counted_income, dibao_standard, dibao_eligible,
+  dibao_gap_benefit, dibao_minimum_top_up, is_elderly, is_severely_disabled, is_seriously_ill,
+  is_vulnerable_minor, dibao_classified_top_up_person, dibao_classified_top_up, dibao_entitlement,
+  dibao_receives, dibao_benefit, household_type,
+];

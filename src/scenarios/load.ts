@@ -1,0 +1,139 @@
+/**
+ * Loads a scenario file and its `extends` chain. Every problem names the file, the line and
+ * the key; unknown parameter paths are caught here, before anything runs.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { JiuzhuError, throwMany, type ErrorLocation } from '../engine/errors.js';
+import type { Override } from '../engine/parameters/tree.js';
+import type { ParameterTree } from '../engine/parameters/tree.js';
+import { parseYamlSource, yamlToJs } from '../engine/yaml-source.js';
+import { baselineParameters } from '../policy/parameters.js';
+import { ScenarioSchema, type ScenarioFile } from './schema.js';
+
+/** A scenario with its chain applied. */
+export interface Scenario {
+  name: string;
+  description: { zh: string; en: string };
+  /** Files of the chain, the scenario itself last. */
+  files: string[];
+  /** Dataset as written, and the folder it is relative to. */
+  dataset?: { ref: string; baseDir: string };
+  period?: { from: string; to: string };
+  seed?: number;
+  overrides: Override[];
+  behaviour: Record<string, unknown>;
+  shocks: Record<string, unknown>;
+  inputs: Record<string, unknown>;
+  outputs: Record<string, unknown>;
+  /** sha256 of the resolved scenario (chain merged, file paths left out). */
+  sha256: string;
+}
+
+/** Parses and validates one file, without following `extends`. */
+export function parseScenarioText(text: string, file: string): ScenarioFile {
+  const src = parseYamlSource(text, file);
+  const raw = yamlToJs(src);
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new JiuzhuError('BAD_SCENARIO', 'a scenario file is a mapping with at least name and description', { location: { file, line: 1 } });
+  }
+  const parsed = ScenarioSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.flatMap((issue) => {
+    const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((k) => ({
+        message: `unknown key '${k}'${path.length ? ` in '${path.join('.')}'` : ''}`,
+        location: { file, line: src.lineAt([...path, k]), key: [...path, k].join('.') } as ErrorLocation,
+      }));
+    }
+    const key = path.join('.') || undefined;
+    const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
+    return [{ message: missing ? `missing required key '${key}'` : `${key ? `'${key}': ` : ''}${issue.message}`, location: { file, line: src.lineAt(path), key } as ErrorLocation }];
+  });
+  problems.sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0));
+  throwMany('BAD_SCENARIO', problems, 'see schemas/scenario.schema.json for the keys a scenario may have');
+}
+
+/** Loads a scenario and its chain, checks override paths against the parameters. */
+export function loadScenario(file: string, parameters: ParameterTree = baselineParameters()): Scenario {
+  const chain: { file: string; data: ScenarioFile; text: string }[] = [];
+  const seen = new Set<string>();
+  let current: string | undefined = resolve(file);
+  while (current) {
+    if (seen.has(current)) throw new JiuzhuError('EXTENDS_CYCLE', `scenario 'extends' chain loops back to ${current}`, { location: { file: current, key: 'extends' } });
+    seen.add(current);
+    if (!existsSync(current)) {
+      const from = chain[chain.length - 1];
+      throw new JiuzhuError('FILE_NOT_FOUND', `scenario file not found: ${current}`, { location: from ? { file: from.file, key: 'extends' } : { file: current } });
+    }
+    const text = readFileSync(current, 'utf8');
+    const data = parseScenarioText(text, current);
+    chain.push({ file: current, data, text });
+    current = data.extends ? (isAbsolute(data.extends) ? data.extends : resolve(dirname(current), data.extends)) : undefined;
+  }
+  chain.reverse(); // base first
+  const me = chain[chain.length - 1]!;
+  const overrides: Override[] = [];
+  for (const { file: f, data, text } of chain) {
+    const src = parseYamlSource(text, f);
+    (data.overrides ?? []).forEach((o, i) => {
+      const origin = { file: f, line: src.lineAt(['overrides', i, 'path']), key: o.path, scenario: data.name };
+      if (!parameters.exists(o.path)) {
+        throw new JiuzhuError('UNKNOWN_PARAMETER', `unknown parameter path '${o.path}'`, {
+          location: { file: f, line: origin.line, key: o.path },
+          hint: 'run `jiuzhu params` to list every parameter path',
+        });
+      }
+      overrides.push({ ...o, origin } as Override);
+    });
+  }
+  const lastWith = <K extends keyof ScenarioFile>(k: K): { value: NonNullable<ScenarioFile[K]>; file: string } | undefined => {
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const v = chain[i]!.data[k];
+      if (v !== undefined) return { value: v as NonNullable<ScenarioFile[K]>, file: chain[i]!.file };
+    }
+    return undefined;
+  };
+  const merged = (k: 'behaviour' | 'shocks' | 'inputs' | 'outputs'): Record<string, unknown> =>
+    chain.reduce<Record<string, unknown>>((acc, c) => deepMerge(acc, (c.data[k] ?? {}) as Record<string, unknown>), {});
+  const ds = lastWith('dataset');
+  const scenario: Omit<Scenario, 'sha256'> = {
+    name: me.data.name,
+    description: me.data.description,
+    files: chain.map((c) => c.file),
+    dataset: ds ? { ref: ds.value, baseDir: dirname(ds.file) } : undefined,
+    period: lastWith('period')?.value,
+    seed: lastWith('seed')?.value,
+    overrides,
+    behaviour: merged('behaviour'),
+    shocks: merged('shocks'),
+    inputs: merged('inputs'),
+    outputs: merged('outputs'),
+  };
+  return { ...scenario, sha256: scenarioHash(scenario) };
+}
+
+function deepMerge(a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...a };
+  for (const [k, v] of Object.entries(b)) {
+    const prev = out[k];
+    out[k] = isPlain(prev) && isPlain(v) ? deepMerge(prev, v) : v;
+  }
+  return out;
+}
+const isPlain = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Canonical JSON (sorted keys) so equal scenarios hash equal. */
+export function canonicalJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
+  if (isPlain(v)) return `{${Object.keys(v).sort().filter((k) => v[k] !== undefined).map((k) => `${JSON.stringify(k)}:${canonicalJson(v[k])}`).join(',')}}`;
+  return JSON.stringify(v);
+}
+
+function scenarioHash(s: Omit<Scenario, 'sha256'>): string {
+  const { files: _files, dataset, overrides, ...rest } = s;
+  const content = { ...rest, dataset: dataset?.ref, overrides: overrides.map(({ origin: _o, ...o }) => o) };
+  return createHash('sha256').update(canonicalJson(content)).digest('hex');
+}

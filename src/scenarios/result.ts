@@ -1,0 +1,104 @@
+/**
+ * The result JSON contract (`--json`): meta, period, one entry per scenario, and deltas of
+ * every scenario against the first. Its JSON Schema is generated into schemas/.
+ */
+import { z } from 'zod';
+import type { Dataset } from '../data/dataset.js';
+import { baselineParameters } from '../policy/parameters.js';
+import type { Scenario } from './load.js';
+import { jiuzhuCommit, jiuzhuVersion, runScenario, scenarioPeriod, type Period, type RunOptions, type ScenarioResult } from './run.js';
+
+const num = z.number();
+const GroupSummary = z.looseObject({
+  population: num, recipients: num, households: num, coverage: num, cost: num, costAnnual: num, averageSubsidy: num, averageStandard: num,
+});
+const Summary = GroupSummary.extend({
+  byArea: z.record(z.string(), GroupSummary).optional(),
+  byPrefecture: z.record(z.string(), GroupSummary).optional(),
+  byHouseholdType: z.record(z.string(), GroupSummary).optional(),
+});
+const Delta = z.strictObject({ baseline: num, value: num, absolute: num, relative: z.number().nullable() });
+const DeltaGroup = z.record(z.string(), z.union([Delta, z.record(z.string(), z.record(z.string(), Delta))]));
+
+export const ResultSchema = z.strictObject({
+  meta: z.strictObject({
+    jiuzhu: z.string(),
+    commit: z.string(),
+    dataset: z.strictObject({ name: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+    seed: z.number().int(),
+    scenarios: z.array(z.strictObject({ name: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) })),
+    parametersSha256: z.string().regex(/^[0-9a-f]{64}$/),
+    createdAt: z.string().optional(),
+  }),
+  period: z.strictObject({ from: z.string(), to: z.string() }),
+  scenarios: z.array(
+    z.strictObject({
+      name: z.string(),
+      summary: Summary,
+      checks: z.array(z.strictObject({ id: z.string(), passed: z.boolean(), detail: z.string() })),
+      months: z.array(z.record(z.string(), z.unknown())).optional(),
+      programs: z.record(z.string(), z.unknown()).optional(),
+      funding: z.array(z.record(z.string(), z.unknown())).optional(),
+      years: z.array(z.record(z.string(), z.unknown())).optional(),
+      intervals: z.record(z.string(), z.unknown()).optional(),
+    }),
+  ),
+  deltas: z.array(z.strictObject({ scenario: z.string(), against: z.string(), summary: DeltaGroup })),
+});
+
+export type Result = z.infer<typeof ResultSchema>;
+
+/** The JSON Schema of `--json` output. */
+export function resultJsonSchema(): object {
+  return { $id: 'https://jiuzhu.dev/schemas/result.schema.json', title: 'jiuzhu result', ...z.toJSONSchema(ResultSchema, { io: 'output', unrepresentable: 'any' }) };
+}
+
+export interface CompareOptions extends RunOptions {
+  /** Leave out meta.createdAt, so two identical runs give identical bytes. */
+  timestamp?: boolean;
+}
+
+/** Runs scenarios over one common period and dataset; deltas are against the first. */
+export function compareScenarios(scenarios: readonly Scenario[], dataset: Dataset, options: CompareOptions = {}): Result {
+  const first = scenarios[0];
+  if (!first) throw new Error('compareScenarios needs at least one scenario');
+  const period: Period = options.period ?? scenarioPeriod(first);
+  const seed = options.seed ?? first.seed ?? 1;
+  const results = scenarios.map((s) => runScenario(s, { ...options, dataset, period, seed }));
+  const base = results[0]!;
+  return {
+    meta: {
+      jiuzhu: jiuzhuVersion(),
+      commit: jiuzhuCommit(),
+      dataset: { name: dataset.meta.name, sha256: dataset.meta.sha256 },
+      seed,
+      scenarios: scenarios.map((s) => ({ name: s.name, sha256: s.sha256 })),
+      parametersSha256: baselineParameters().sha256(),
+      ...(options.timestamp === false ? {} : { createdAt: new Date().toISOString() }),
+    },
+    period,
+    scenarios: results.map((r) => ({ name: r.name, summary: r.summary as unknown as Result['scenarios'][number]['summary'], checks: r.checks })),
+    deltas: results.slice(1).map((r) => ({ scenario: r.name, against: base.name, summary: summaryDeltas(base, r) })),
+  };
+}
+
+type Flat = Record<string, number>;
+const numericKeys = (o: object): Flat => Object.fromEntries(Object.entries(o).filter(([, v]) => typeof v === 'number')) as Flat;
+
+function delta(baseline: number, value: number): z.infer<typeof Delta> {
+  return { baseline, value, absolute: value - baseline, relative: baseline !== 0 ? (value - baseline) / baseline : null };
+}
+
+/** Absolute and relative differences of every numeric summary figure, also by area and prefecture. */
+export function summaryDeltas(base: ScenarioResult, other: ScenarioResult): z.infer<typeof DeltaGroup> {
+  const top = (a: object, b: object): Record<string, z.infer<typeof Delta>> => {
+    const fa = numericKeys(a);
+    const fb = numericKeys(b);
+    return Object.fromEntries(Object.keys(fa).map((k) => [k, delta(fa[k]!, fb[k] ?? 0)]));
+  };
+  const out: z.infer<typeof DeltaGroup> = { ...top(base.summary, other.summary) };
+  for (const g of ['byArea', 'byPrefecture', 'byHouseholdType'] as const) {
+    out[g] = Object.fromEntries(Object.keys(base.summary[g]).map((k) => [k, top(base.summary[g][k]!, other.summary[g][k]!)]));
+  }
+  return out;
+}

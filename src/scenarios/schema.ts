@@ -1,0 +1,57 @@
+/**
+ * The scenario file format. This zod schema is the single source: the TypeScript type is
+ * inferred from it and schemas/scenario.schema.json is generated from it (npm run schemas).
+ */
+import { z } from 'zod';
+import { isIsoDate, isMonth } from '../engine/period.js';
+import { PREFECTURE_CODES } from '../engine/locality.js';
+
+const isoDate = z.string().refine(isIsoDate, { message: 'expected an ISO date YYYY-MM-DD' }).describe('ISO date YYYY-MM-DD');
+const month = z.string().refine(isMonth, { message: 'expected a month YYYY-MM' }).describe('month YYYY-MM');
+const prefecture = z.number().int().refine((c) => PREFECTURE_CODES.includes(c), { message: `expected a prefecture code (${PREFECTURE_CODES.join(', ')})` });
+
+export const OverrideSchema = z
+  .strictObject({
+    path: z.string().min(1).describe('Parameter path, e.g. dibao.standard; a branch applies to every leaf under it'),
+    from: isoDate.optional().describe('First day the change applies (default: from the first value)'),
+    until: isoDate.optional().describe('First day the change no longer applies (default: open-ended)'),
+    set: z.union([z.number(), z.boolean()]).optional().describe('Replace the value'),
+    scale: z.number().optional().describe('Multiply the value'),
+    add: z.number().optional().describe('Add to the value'),
+    where: z
+      .strictObject({
+        prefecture: z.union([prefecture, z.array(prefecture)]).optional(),
+        area: z.enum(['urban', 'rural']).optional(),
+        category: z.union([z.string(), z.array(z.string())]).optional(),
+      })
+      .optional()
+      .describe('Cells of the breakdown to change (default: all)'),
+  })
+  .refine((o) => [o.set, o.scale, o.add].filter((x) => x !== undefined).length === 1, { message: 'an override needs exactly one of set, scale, add' });
+
+/** Objects whose keys later issues define; until then any key is an error. */
+const Reserved = (what: string) => z.strictObject({}).optional().describe(what);
+
+export const ScenarioSchema = z.strictObject({
+  $schema: z.string().optional().describe('Editor hint: path of schemas/scenario.schema.json'),
+  name: z.string().min(1).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'a name is letters, digits, ., _ or -').describe('Short identifier used in tables and file names'),
+  description: z.strictObject({ zh: z.string(), en: z.string() }).describe('What the scenario asks, in Chinese and English'),
+  extends: z.string().optional().describe('Another scenario file (relative to this one) applied first'),
+  dataset: z.string().optional().describe("A dataset name under datasets/ or a path relative to this file (default: the embedded default)"),
+  period: z.strictObject({ from: month, to: month }).optional().describe('Months simulated, both included'),
+  seed: z.number().int().nonnegative().optional().describe('Seed of the keyed random generator'),
+  overrides: z.array(OverrideSchema).optional().describe('Parameter changes, applied in order after those of the extended scenario'),
+  behaviour: Reserved('Implementation behaviour (take-up, observation error, rationing, uprating)'),
+  shocks: Reserved('Shocks such as disasters'),
+  inputs: Reserved('Exogenous paths such as prices and revenues'),
+  outputs: Reserved('Which measures and breakdowns to compute'),
+});
+
+/** A scenario file as written. */
+export type ScenarioFile = z.infer<typeof ScenarioSchema>;
+export type OverrideSpec = z.infer<typeof OverrideSchema>;
+
+/** The JSON Schema of scenario files. */
+export function scenarioJsonSchema(): object {
+  return { $id: 'https://jiuzhu.dev/schemas/scenario.schema.json', title: 'jiuzhu scenario', ...z.toJSONSchema(ScenarioSchema, { io: 'input', unrepresentable: 'any' }) };
+}

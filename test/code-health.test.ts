@@ -1,0 +1,100 @@
+/** House rules checked on the code itself: references, units, one rule per file, no policy numbers in code. */
+import { readFileSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { UNITS } from '../src/engine/parameters/types.js';
+import { defineRule, ruleClauses, type Rule } from '../src/engine/rule.js';
+import { Simulation } from '../src/engine/simulation.js';
+import { loadDataset, resolveDatasetPath } from '../src/data/dataset.js';
+import { clauseIds } from '../src/policy/clauses.js';
+import { baselineParameters } from '../src/policy/parameters.js';
+import { findFiles } from '../src/policy/paths.js';
+import { demoRules } from '../src/programs/demo/index.js';
+import { systemRules } from '../src/scenarios/system.js';
+import { ROOT } from './helpers.js';
+
+const ids = clauseIds();
+const tree = baselineParameters();
+
+describe('parameters', () => {
+  it('every value has exactly one valid reference, and every leaf a known unit', () => {
+    expect(tree.leaves().length).toBeGreaterThan(5);
+    for (const leaf of tree.leaves()) {
+      expect(UNITS, leaf.path).toContain(leaf.unit);
+      expect(leaf.values.length, leaf.path).toBeGreaterThan(0);
+      for (const v of leaf.values) {
+        const keys = Object.keys(v.reference);
+        expect(keys, `${leaf.path} ${v.date}`).toHaveLength(1);
+        expect(['clause', 'source', 'assumption']).toContain(keys[0]);
+        const text = Object.values(v.reference)[0] as string;
+        expect(text.trim().length, `${leaf.path} ${v.date}`).toBeGreaterThan(0);
+        if ('clause' in v.reference) expect(ids.has(v.reference.clause), `${leaf.path} cites ${v.reference.clause}`).toBe(true);
+      }
+    }
+  });
+  it('every policy parameter (all but the demo) names the clause it serves', () => {
+    for (const leaf of tree.leaves().filter((l) => !l.path.startsWith('demo.'))) {
+      expect(leaf.clause && ids.has(leaf.clause), leaf.path).toBe(true);
+    }
+  });
+});
+
+describe('rules', () => {
+  const all: Rule[] = [...systemRules, ...demoRules];
+  it('every rule cites valid clauses or a source', () => {
+    for (const r of all) {
+      if ('clause' in r.reference) for (const c of ruleClauses(r)) expect(ids.has(c), `${r.id} cites ${c}`).toBe(true);
+      else expect(r.reference.source.length, r.id).toBeGreaterThan(0);
+    }
+  });
+  it('one rule per file, the file named for the rule', () => {
+    const files = findFiles(join(ROOT, 'src/programs'), '.ts').filter((f) => !f.endsWith('index.ts'));
+    for (const f of files) {
+      const text = readFileSync(f, 'utf8');
+      const defs = [...text.matchAll(/defineRule\(\{\s*id: '([a-z0-9_]+)'/g)].map((m) => m[1]);
+      expect(defs, f).toEqual([basename(f, '.ts')]);
+    }
+  });
+  it('no policy number in rule code: numbers beyond 0, 1, 2 (codes) and 100 (fen) live in parameter files', () => {
+    const files = findFiles(join(ROOT, 'src/programs'), '.ts');
+    for (const f of files) {
+      const code = readFileSync(f, 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/\/\/.*$/gm, '')
+        .replace(/'[^']*'|"[^"]*"|`[^`]*`/g, "''");
+      const numbers = [...code.matchAll(/(?<![\w.])\d+(?:\.\d+)?(?![\w.])/g)].map((m) => m[0]).filter((n) => !['0', '1', '2', '100'].includes(n));
+      expect(numbers, f).toEqual([]);
+    }
+  });
+  it('the checker above can fail: it flags a literal standard', () => {
+    const code = 'const std = 158;';
+    expect([...code.matchAll(/(?<![\w.])\d+(?:\.\d+)?(?![\w.])/g)].map((m) => m[0])).toEqual(['158']);
+  });
+  it('no rule formula is called per household: each runs once per period over whole columns', () => {
+    const calls = new Map<string, number>();
+    const counted = systemRules.map((r) => defineRule({ ...r, formula: (i, p, c) => { calls.set(r.id, (calls.get(r.id) ?? 0) + 1); return r.formula(i, p, c); } } as never));
+    const ds = loadDataset(resolveDatasetPath('fixture-dibao'));
+    const sim = new Simulation({ population: ds.population, parameters: tree, rules: counted });
+    sim.calculate('dibao_benefit', '2006-06');
+    sim.calculate('household_type', '2006-06');
+    expect(ds.population.nHouseholds).toBe(10);
+    expect(calls.size).toBe(systemRules.length);
+    for (const [id, n] of calls) expect(n, id).toBe(1);
+  });
+});
+
+describe('layers', () => {
+  it('src/engine imports nothing else from src/', () => {
+    for (const f of findFiles(join(ROOT, 'src/engine'), '.ts')) {
+      const imports = [...readFileSync(f, 'utf8').matchAll(/from '(\.[^']+)'/g)].map((m) => m[1]!);
+      const depth = f.slice(join(ROOT, 'src/engine').length).split('/').length - 2;
+      for (const i of imports) expect(i.startsWith('../'.repeat(depth + 1)), `${f} imports ${i}`).toBe(false);
+    }
+  });
+  it('the parameter folders hold only YAML', () => {
+    for (const d of readdirSync(join(ROOT, 'src/programs'))) {
+      const files = findFiles(join(ROOT, 'src/programs', d, 'parameters'), '');
+      for (const f of files) expect(f.endsWith('.yaml'), f).toBe(true);
+    }
+  });
+});

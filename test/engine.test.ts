@@ -1,0 +1,217 @@
+/** Engine unit tests: ordering, cycles, cache, purity, aggregation, periods, randomness, explain. */
+import { describe, expect, it } from 'vitest';
+import { anyInHousehold, allInHousehold, broadcastToPersons, countByHousehold, maxByHousehold, minByHousehold, sumByHousehold } from '../src/engine/aggregate.js';
+import { explain } from '../src/engine/explain.js';
+import { buildRuleGraph } from '../src/engine/graph.js';
+import { roundFen } from '../src/engine/money.js';
+import { monthsBetween, monthsOfYear, isIsoDate } from '../src/engine/period.js';
+import { createPopulation } from '../src/engine/population.js';
+import { keyedUniform, keyedUniforms } from '../src/engine/random.js';
+import { defineRule } from '../src/engine/rule.js';
+import { Simulation } from '../src/engine/simulation.js';
+import { asColumn, asNumber } from '../src/engine/values.js';
+import { treeFromYaml } from './helpers.js';
+
+// Three households given out of order: persons must be regrouped by household.
+const pop = createPopulation({
+  households: { id: [10, 20, 30], weight: [1, 2, 3], columns: { urban: Uint8Array.of(1, 0, 1), prefecture: Int32Array.of(220100, 220800, 222400) } },
+  persons: {
+    id: [1, 2, 3, 4, 5, 6],
+    household: [20, 10, 20, 30, 10, 20],
+    columns: { income: Float64Array.of(100, 10, 200, 7, 20, 300), age: Int16Array.of(70, 30, 5, 61, 40, 35) },
+  },
+});
+
+const params = treeFromYaml(`
+t:
+  standard:
+    description: test standard
+    label: {zh: 标准, en: standard}
+    unit: CNY/person/month
+    breakdown: [prefecture, area]
+    values:
+      2006-01-01:
+        value: {"*": {urban: 200, rural: 100}, "220100": {urban: 300, rural: 150}}
+        reference: {assumption: test}
+      2007-01-01:
+        value: {"*": {urban: 220, rural: 110}}
+        reference: {assumption: test}
+  old_age:
+    description: test age
+    label: {zh: 年龄, en: age}
+    unit: age
+    values:
+      2006-01-01: {value: 60, reference: {clause: 八.2}}
+`);
+
+let calls = 0;
+const income = defineRule({
+  id: 'hh_income', entity: 'household', period: 'month', inputs: ['income'], parameters: {}, reference: { clause: '二.1' },
+  formula: ({ income }, _p, ctx) => { calls++; return ctx.agg.sumByHousehold(income); },
+});
+const gap = defineRule({
+  id: 'gap', entity: 'household', period: 'month', inputs: ['hh_income', 'standard_col'], parameters: {}, reference: { clause: '二.1' },
+  formula: ({ hh_income, standard_col }) => Float64Array.from(hh_income, (x, h) => Math.max(0, standard_col[h]! - x)),
+});
+const standardCol = defineRule({
+  id: 'standard_col', entity: 'household', period: 'month', inputs: [], parameters: { s: 't.standard' }, reference: { clause: '二.1' },
+  formula: (_i, p, ctx) => Float64Array.from(asColumn(p.s, ctx.size)),
+});
+const old = defineRule({
+  id: 'old', entity: 'person', period: 'month', inputs: ['age'], parameters: { a: 't.old_age' }, reference: { clause: '八.2' },
+  formula: ({ age }, p) => Uint8Array.from(age, (x) => (x >= asNumber(p.a) ? 1 : 0)),
+});
+const yearly = defineRule({
+  id: 'gap_year', entity: 'household', period: 'year', inputs: ['gap@year'], parameters: {}, reference: { clause: '二.1' },
+  formula: (i) => Float64Array.from(i['gap@year']),
+});
+
+describe('population', () => {
+  it('sorts persons by household, keeping their order within a household', () => {
+    expect(Array.from(pop.personId)).toEqual([2, 5, 1, 3, 6, 4]);
+    expect(Array.from(pop.householdStart)).toEqual([0, 2, 5, 6]);
+    expect(Array.from(pop.person.income!)).toEqual([10, 20, 100, 200, 300, 7]);
+  });
+  it('rejects a person whose household does not exist, naming the row', () => {
+    expect(() => createPopulation({ households: { id: [1] }, persons: { id: [1, 2], household: [1, 9] }, source: 'p.csv' })).toThrow(/person 2 belongs to household 9, which does not exist/);
+  });
+  it('rejects duplicate ids and empty households', () => {
+    expect(() => createPopulation({ households: { id: [1, 1] }, persons: { id: [1], household: [1] } })).toThrow(/duplicate household id 1/);
+    expect(() => createPopulation({ households: { id: [1, 2] }, persons: { id: [1], household: [1] } })).toThrow(/household 2 has no persons/);
+  });
+  it('rejects negative or NaN weights', () => {
+    expect(() => createPopulation({ households: { id: [1], weight: [-1] }, persons: { id: [1], household: [1] } })).toThrow(/weight -1/);
+    expect(() => createPopulation({ households: { id: [1], weight: [NaN] }, persons: { id: [1], household: [1] } })).toThrow(/weight NaN/);
+  });
+});
+
+describe('aggregation helpers', () => {
+  // Households (by index): 0 = {2,5}: incomes 10,20; 1 = {1,3,6}: 100,200,300; 2 = {4}: 7.
+  it('sum, count, any, all, max, min, broadcast', () => {
+    const inc = pop.person.income!;
+    expect(Array.from(sumByHousehold(pop, inc))).toEqual([30, 600, 7]);
+    expect(Array.from(countByHousehold(pop, Uint8Array.from(inc, (x) => (x > 15 ? 1 : 0))))).toEqual([1, 3, 0]);
+    expect(Array.from(anyInHousehold(pop, Uint8Array.from(inc, (x) => (x > 250 ? 1 : 0))))).toEqual([0, 1, 0]);
+    expect(Array.from(allInHousehold(pop, Uint8Array.from(inc, (x) => (x >= 10 ? 1 : 0))))).toEqual([1, 1, 0]);
+    expect(Array.from(maxByHousehold(pop, inc))).toEqual([20, 300, 7]);
+    expect(Array.from(minByHousehold(pop, inc))).toEqual([10, 100, 7]);
+    expect(Array.from(broadcastToPersons(pop, Float64Array.of(1, 2, 3)))).toEqual([1, 1, 2, 2, 2, 3]);
+  });
+});
+
+describe('rule graph', () => {
+  const cols = { person: ['income', 'age'], household: ['urban', 'prefecture'] };
+  it('orders rules after their inputs', () => {
+    const g = buildRuleGraph([gap, income, standardCol], cols, params);
+    expect(g.order.indexOf('hh_income')).toBeLessThan(g.order.indexOf('gap'));
+    expect(g.order.indexOf('standard_col')).toBeLessThan(g.order.indexOf('gap'));
+  });
+  it('rejects a cycle, naming it', () => {
+    const a = defineRule({ id: 'a', entity: 'household', period: 'month', inputs: ['b'], parameters: {}, reference: { clause: '二.1' }, formula: (i) => i.b });
+    const b = defineRule({ id: 'b', entity: 'household', period: 'month', inputs: ['a'], parameters: {}, reference: { clause: '二.1' }, formula: (i) => i.a });
+    expect(() => buildRuleGraph([a, b], cols)).toThrow('rules form a cycle: a → b → a');
+  });
+  it('rejects unknown inputs and unknown parameter paths at build time', () => {
+    const bad = defineRule({ id: 'bad', entity: 'person', period: 'month', inputs: ['salary'], parameters: {}, reference: { clause: '二.1' }, formula: (i) => i.salary });
+    expect(() => buildRuleGraph([bad], cols)).toThrow(/reads 'salary', which is neither a rule nor a column/);
+    const badP = defineRule({ id: 'badp', entity: 'person', period: 'month', inputs: [], parameters: { x: 't.nope' }, reference: { clause: '二.1' }, formula: (_i, _p, c) => new Float64Array(c.size) });
+    expect(() => buildRuleGraph([badP], cols, params)).toThrow(/parameter 't.nope'/);
+  });
+  it('rejects a yearly rule reading a monthly rule without @year', () => {
+    const y = defineRule({ id: 'y', entity: 'household', period: 'year', inputs: ['gap'], parameters: {}, reference: { clause: '二.1' }, formula: (i) => i.gap });
+    expect(() => buildRuleGraph([y, gap, income, standardCol], cols, params)).toThrow(/write 'gap@year'/);
+  });
+});
+
+describe('simulation', () => {
+  const sim = () => new Simulation({ population: pop, parameters: params, rules: [gap, income, standardCol, old, yearly] });
+
+  it('computes over whole columns and caches per rule and period', () => {
+    calls = 0;
+    const s = sim();
+    const a = s.calculate('gap', '2006-03');
+    const b = s.calculate('gap', '2006-03');
+    expect(a).toBe(b); // the cached column itself
+    expect(calls).toBe(1);
+    s.calculate('gap', '2006-04');
+    expect(calls).toBe(2); // a new period is a new computation
+    // Standards 2006: hh 10 Changchun urban 300, hh 20 Baicheng rural 100, hh 30 Yanbian urban 200.
+    // Incomes 30, 600, 7 → gaps 270, 0, 193.
+    expect(Array.from(a)).toEqual([270, 0, 193]);
+  });
+
+  it('reads parameters on the first day of the period: values change on 2007-01-01', () => {
+    const s = sim();
+    // 2006-12 uses 2006 values; 2007-01 uses 2007 values: "*" urban 220, rural 110 (Changchun no longer special).
+    expect(Array.from(s.calculate('standard_col', '2006-12'))).toEqual([300, 100, 200]);
+    expect(Array.from(s.calculate('standard_col', '2007-01'))).toEqual([220, 110, 220]);
+  });
+
+  it('sums a monthly rule over a year for a yearly rule', () => {
+    // 2006: 12 × [270, 0, 193] = [3240, 0, 2316].
+    expect(Array.from(sim().calculate('gap_year', '2006'))).toEqual([3240, 0, 2316]);
+  });
+
+  it('never mutates its inputs', () => {
+    const before = Array.from(pop.person.income!);
+    const s = sim();
+    s.calculate('gap', '2006-01');
+    s.calculate('old', '2006-01');
+    expect(Array.from(pop.person.income!)).toEqual(before);
+  });
+
+  it('rejects a month rule asked for a year', () => {
+    expect(() => sim().calculate('gap', '2006')).toThrow(/rule 'gap' is monthly/);
+  });
+});
+
+describe('explain', () => {
+  it('gives rule → inputs → parameters with value, date and reference', () => {
+    const s = new Simulation({ population: pop, parameters: params, rules: [gap, income, standardCol, old] });
+    const t = explain(s, 'gap', '2007-05', 10);
+    expect(t.value).toBe(190); // 2007 urban "*" 220 − income 30
+    expect(t.clauses).toEqual(['二.1']);
+    const std = t.inputs.find((n) => n.id === 'standard_col')!;
+    expect(std.parameters[0]).toMatchObject({ path: 't.standard', value: 220, date: '2007-01-01', reference: { assumption: 'test' } });
+    const inc = t.inputs.find((n) => n.id === 'hh_income')!;
+    expect(inc.inputs[0]).toMatchObject({ id: 'income', kind: 'column', value: [10, 20] });
+    const o = explain(s, 'old', '2006-01', 20);
+    expect(o.value).toEqual([1, 0, 0]); // ages 70, 5, 35 against 60
+    expect(o.parameters[0]).toMatchObject({ value: 60, referenceText: '吉政发〔2006〕48号 §八.2' });
+  });
+  it('rejects an unknown household id', () => {
+    const s = new Simulation({ population: pop, parameters: params, rules: [gap, income, standardCol] });
+    expect(() => explain(s, 'gap', '2006-01', 99)).toThrow(/no household with id 99/);
+  });
+});
+
+describe('periods, money, random', () => {
+  it('periods', () => {
+    expect(monthsBetween('2006-11', '2007-02')).toEqual(['2006-11', '2006-12', '2007-01', '2007-02']);
+    expect(monthsOfYear('2008')).toHaveLength(12);
+    expect(isIsoDate('2006-02-29')).toBe(false); // 2006 is not a leap year
+    expect(isIsoDate('2008-02-29')).toBe(true);
+  });
+  it('rounds to the fen half away from zero', () => {
+    expect(roundFen(1.005)).toBe(1.01);
+    expect(roundFen(2.675)).toBe(2.68);
+    expect(roundFen(0.004)).toBe(0);
+    expect(roundFen(103.60000000000001)).toBe(103.6);
+  });
+  it('keyed draws depend only on (seed, key, month, stream)', () => {
+    const all = keyedUniforms(7, [1, 2, 3, 4], 100, 5);
+    const part = keyedUniforms(7, [3, 4], 100, 5); // as if another chunk held households 3 and 4
+    expect(part[0]).toBe(all[2]);
+    expect(part[1]).toBe(all[3]);
+    expect(keyedUniform(7, 1, 100, 5)).not.toBe(keyedUniform(8, 1, 100, 5));
+    expect(keyedUniform(7, 1, 100, 5)).not.toBe(keyedUniform(7, 1, 101, 5));
+  });
+  it('keyed draws are uniform: mean ≈ 1/2 and variance ≈ 1/12 over 100k keys', () => {
+    const u = keyedUniforms(1, Float64Array.from({ length: 100_000 }, (_, i) => i), 0, 0);
+    const mean = u.reduce((a, b) => a + b, 0) / u.length;
+    const v = u.reduce((a, b) => a + (b - mean) ** 2, 0) / u.length;
+    // Standard error of the mean is sqrt(1/12/1e5) ≈ 0.0009; 0.005 is over 5 SE.
+    expect(Math.abs(mean - 0.5)).toBeLessThan(0.005);
+    expect(Math.abs(v - 1 / 12)).toBeLessThan(0.002);
+  });
+});

@@ -1,0 +1,159 @@
+/** Parameter loading (errors name file and key), lookup around change dates, breakdowns, overrides. */
+import { describe, expect, it } from 'vitest';
+import { JiuzhuError } from '../src/engine/errors.js';
+import { treeFromYaml } from './helpers.js';
+
+const leaf = (values: string, extra = '') => `
+p:
+  x:
+    description: test
+    label: {zh: 测试, en: test}
+    unit: CNY/person/month
+${extra}    values:
+${values}`;
+
+function loadError(text: string): JiuzhuError {
+  try {
+    treeFromYaml(text, 'params/test.yaml');
+  } catch (e) {
+    return e as JiuzhuError;
+  }
+  throw new Error('expected the load to fail');
+}
+
+describe('parameter loader rejects bad files, naming the file and the key', () => {
+  it('a value without a reference', () => {
+    const e = loadError(leaf('      2006-01-01: {value: 10}\n'));
+    expect(e.code).toBe('MISSING_REFERENCE');
+    expect(e.location).toMatchObject({ file: 'params/test.yaml', key: 'p.x.values.2006-01-01', line: 8 });
+  });
+  it('an unknown clause id', () => {
+    const e = loadError(leaf('      2006-01-01: {value: 10, reference: {clause: 十二.1}}\n'));
+    expect(e.message).toMatch(/unknown clause id '十二.1'/);
+    expect(e.location).toMatchObject({ file: 'params/test.yaml', key: 'p.x.values.2006-01-01.reference' });
+  });
+  it('two references on one value', () => {
+    const e = loadError(leaf('      2006-01-01: {value: 10, reference: {clause: 二.1, source: CSY}}\n'));
+    expect(e.message).toMatch(/exactly one reference; found clause and source/);
+  });
+  it('a non-ISO date', () => {
+    const e = loadError(leaf('      2006-1-1: {value: 10, reference: {clause: 二.1}}\n'));
+    expect(e.code).toBe('BAD_DATE');
+    expect(e.message).toMatch(/'2006-1-1' is not an ISO date/);
+    const e2 = loadError(leaf('      2006-02-30: {value: 10, reference: {clause: 二.1}}\n'));
+    expect(e2.code).toBe('BAD_DATE');
+  });
+  it('a duplicate key, with its line', () => {
+    const e = loadError(leaf('      2006-01-01: {value: 10, reference: {clause: 二.1}}\n      2006-01-01: {value: 11, reference: {clause: 二.1}}\n'));
+    expect(e.code).toBe('DUPLICATE_KEY');
+    expect(e.location.file).toBe('params/test.yaml');
+    expect(e.location.line).toBe(9);
+    expect(e.location.key).toBe('2006-01-01');
+  });
+  it('an unknown unit, an unknown prefecture, a missing cell', () => {
+    expect(loadError(leaf('      2006-01-01: {value: 1, reference: {clause: 二.1}}\n').replace('CNY/person/month', 'dollars')).code).toBe('BAD_UNIT');
+    expect(loadError(leaf('      2006-01-01: {value: {"110100": 1}, reference: {clause: 二.1}}\n', '    breakdown: [prefecture]\n')).message).toMatch(/unknown prefecture code '110100'/);
+    expect(loadError(leaf('      2006-01-01: {value: {urban: 1}, reference: {clause: 二.1}}\n', '    breakdown: [area]\n')).message).toMatch(/no value for area 'rural'/);
+  });
+  it('a non-numeric value', () => {
+    expect(loadError(leaf('      2006-01-01: {value: ten, reference: {clause: 二.1}}\n')).message).toMatch(/expected a finite number, got "ten"/);
+  });
+});
+
+const tree = treeFromYaml(`
+d:
+  standard:
+    description: standard
+    label: {zh: 标准, en: standard}
+    unit: CNY/person/month
+    breakdown: [prefecture, area]
+    values:
+      2006-01-01:
+        value: {"*": {urban: 140, rural: 70}, "220100": {urban: 160, rural: 80}}
+        reference: {assumption: test}
+      2007-01-01:
+        value: {"*": {urban: 150, rural: 75}, "220100": {urban: 170, rural: 85}}
+        reference: {assumption: test}
+  rate:
+    description: rate by category
+    label: {zh: 比例, en: rate}
+    unit: rate
+    breakdown: [area, category]
+    categories: [elderly, disabled]
+    values:
+      2006-01-01:
+        value: {"*": {elderly: 0.3, disabled: 0.5}}
+        reference: {clause: 二.2}
+  flag:
+    description: a yes/no
+    label: {zh: 是否, en: flag}
+    unit: bool
+    values:
+      2006-01-01: {value: false, reference: {assumption: test}}
+`);
+const cc = { prefecture: 220100, area: 'urban' as const };
+const bc = { prefecture: 220800, area: 'rural' as const };
+
+describe('lookup', () => {
+  it('reads the value in force on, just before and just after a change date', () => {
+    expect(tree.valueAt('d.standard', '2006-12-31', cc)).toBe(160);
+    expect(tree.valueAt('d.standard', '2007-01-01', cc)).toBe(170);
+    expect(tree.valueAt('d.standard', '2007-01-02', cc)).toBe(170);
+    expect(() => tree.valueAt('d.standard', '2005-12-31', cc)).toThrow(/no value on 2005-12-31/);
+  });
+  it('reads breakdown cells, with * as the default', () => {
+    expect(tree.valueAt('d.standard', '2006-06-01', bc)).toBe(70);
+    expect(tree.valueAt('d.rate', '2006-06-01', { area: 'rural', category: 'disabled' })).toBe(0.5);
+    expect(tree.valueAt('d.flag', '2006-06-01')).toBe(0);
+  });
+});
+
+describe('overrides', () => {
+  it('scale changes every cell of the breakdown and leaves the base tree alone', () => {
+    const t = tree.withOverrides([{ path: 'd.standard', scale: 1.1 }]);
+    expect(t.valueAt('d.standard', '2006-06-01', cc)).toBeCloseTo(176, 10);
+    expect(t.valueAt('d.standard', '2007-06-01', bc)).toBeCloseTo(82.5, 10);
+    expect(tree.valueAt('d.standard', '2006-06-01', cc)).toBe(160);
+  });
+  it('set and add', () => {
+    expect(tree.withOverrides([{ path: 'd.standard', set: 200 }]).valueAt('d.standard', '2007-06-01', bc)).toBe(200);
+    expect(tree.withOverrides([{ path: 'd.standard', add: 5 }]).valueAt('d.standard', '2006-06-01', bc)).toBe(75);
+    expect(tree.withOverrides([{ path: 'd.flag', set: true }]).valueAt('d.flag', '2006-06-01')).toBe(1);
+  });
+  it('where picks cells', () => {
+    const t = tree.withOverrides([{ path: 'd.standard', add: 10, where: { prefecture: 220100, area: 'rural' } }]);
+    expect(t.valueAt('d.standard', '2006-06-01', { prefecture: 220100, area: 'rural' })).toBe(90);
+    expect(t.valueAt('d.standard', '2006-06-01', cc)).toBe(160);
+    expect(t.valueAt('d.standard', '2006-06-01', bc)).toBe(70);
+    const r = tree.withOverrides([{ path: 'd.rate', set: 0.6, where: { category: 'elderly' } }]);
+    expect(r.valueAt('d.rate', '2006-06-01', { area: 'urban', category: 'elderly' })).toBe(0.6);
+    expect(r.valueAt('d.rate', '2006-06-01', { area: 'urban', category: 'disabled' })).toBe(0.5);
+  });
+  it('from/until apply on [from, until) only', () => {
+    const t = tree.withOverrides([{ path: 'd.standard', scale: 2, from: '2006-07-01', until: '2007-03-01' }]);
+    expect(t.valueAt('d.standard', '2006-06-30', cc)).toBe(160);
+    expect(t.valueAt('d.standard', '2006-07-01', cc)).toBe(320);
+    expect(t.valueAt('d.standard', '2007-01-01', cc)).toBe(340); // the 2007 value, doubled
+    expect(t.valueAt('d.standard', '2007-02-28', cc)).toBe(340);
+    expect(t.valueAt('d.standard', '2007-03-01', cc)).toBe(170); // back to the 2007 value
+  });
+  it('overrides compose in order', () => {
+    const t = tree.withOverrides([{ path: 'd.standard', add: 10 }, { path: 'd.standard', scale: 2 }]);
+    expect(t.valueAt('d.standard', '2006-06-01', bc)).toBe(160); // (70 + 10) × 2
+  });
+  it('a branch path changes every leaf under it', () => {
+    const t = tree.withOverrides([{ path: 'd', scale: 2 }]);
+    expect(t.valueAt('d.standard', '2006-06-01', bc)).toBe(140);
+    expect(t.valueAt('d.rate', '2006-06-01', { area: 'urban', category: 'disabled' })).toBe(1);
+    expect(t.valueAt('d.flag', '2006-06-01')).toBe(0); // a yes/no leaf is not scaled
+  });
+  it('rejects an unknown path, naming it', () => {
+    expect(() => tree.withOverrides([{ path: 'd.standrd', scale: 2, origin: { file: 's.yaml', line: 4 } }])).toThrow(/unknown parameter path 'd.standrd'/);
+  });
+  it('rejects a where on a dimension the leaf does not have', () => {
+    expect(() => tree.withOverrides([{ path: 'd.flag', set: true, where: { area: 'urban' } }])).toThrow(/not broken down by area/);
+  });
+  it('rejects scaling a yes/no parameter', () => {
+    expect(() => tree.withOverrides([{ path: 'd.flag', scale: 2 }])).toThrow(/only 'set: true\|false' applies/);
+  });
+});

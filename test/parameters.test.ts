@@ -157,3 +157,39 @@ describe('overrides', () => {
     expect(() => tree.withOverrides([{ path: 'd.flag', scale: 2 }])).toThrow(/only 'set: true\|false' applies/);
   });
 });
+
+describe('bracket scales', () => {
+  const t = treeFromYaml(`
+s:
+  aid:
+    description: aid by income bracket
+    label: {zh: 分档补助, en: aid by bracket}
+    unit: CNY/person/month
+    kind: scale
+    values:
+      2006-01-01:
+        value: [{above: 0, value: 30}, {above: 50, value: 20}, {above: 100, value: 0}]
+        reference: {assumption: test}
+`);
+  it('gives the value of the bracket containing x, at and a unit past each threshold', async () => {
+    const { scaleValue } = await import('../src/engine/parameters/resolve.js');
+    const scale = { brackets: t.entryAt('s.aid', '2006-06-01').brackets! };
+    expect(scaleValue(scale, -1)).toBe(0); // below every bracket
+    expect(scaleValue(scale, 0)).toBe(30);
+    expect(scaleValue(scale, 49.99)).toBe(30);
+    expect(scaleValue(scale, 50)).toBe(20);
+    expect(scaleValue(scale, 100)).toBe(0);
+  });
+  it('rejects brackets out of order', () => {
+    expect(() => treeFromYaml(`
+s:
+  aid:
+    description: d
+    label: {zh: 甲, en: a}
+    unit: CNY/person/month
+    kind: scale
+    values:
+      2006-01-01: {value: [{above: 50, value: 1}, {above: 0, value: 2}], reference: {assumption: t}}
+`)).toThrow(/increasing thresholds/);
+  });
+});

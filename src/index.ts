@@ -14,22 +14,22 @@
  */
 export { loadScenario, parseScenarioText } from './scenarios/load.js';
 /**
- * Runs one scenario and returns its weighted summary and checks.
+ * Runs one scenario (on its dataset, loaded for you) and returns its weighted summary and checks.
  * @example
  * import { loadScenario, runScenario } from 'jiuzhu';
- * const r = runScenario(loadScenario('scenarios/baseline-2006.yaml'));
+ * const r = await runScenario(loadScenario('scenarios/baseline-2006.yaml'));
  * console.assert(r.summary.recipients > 0 && r.summary.cost > 0);
  */
-export { runScenario, scenarioSimulation, scenarioParameters, scenarioDataset, scenarioPeriod } from './scenarios/run.js';
+export { runScenario, runScenarioOn, scenarioSimulation, scenarioParameters, scenarioDataset, scenarioPeriod } from './scenarios/run.js';
 /**
  * Runs scenarios over one period and dataset; the result is the `--json` document.
  * @example
  * import { compareScenarios, loadScenario, loadDataset, resolveDatasetPath } from 'jiuzhu';
- * const ds = loadDataset(resolveDatasetPath('fixture-dibao'));
- * const res = compareScenarios([loadScenario('scenarios/baseline-2006.yaml'), loadScenario('scenarios/raise-standard-10pct.yaml')], ds, { timestamp: false });
+ * const ds = await loadDataset(resolveDatasetPath('fixture-dibao'));
+ * const res = await compareScenarios([loadScenario('scenarios/baseline-2006.yaml'), loadScenario('scenarios/raise-standard-10pct.yaml')], ds, { timestamp: false });
  * console.assert(res.deltas[0]!.scenario === 'raise-standard-10pct');
  */
-export { compareScenarios, resultJsonSchema, ResultSchema } from './scenarios/result.js';
+export { compareScenarios, compareScenariosOn, resultJsonSchema, ResultSchema } from './scenarios/result.js';
 /**
  * The scenario file schema (zod) and its generated JSON Schema.
  * @example
@@ -50,13 +50,21 @@ export type { Result } from './scenarios/result.js';
 
 // ── Data: datasets and demo populations ───────────────────────────────────────
 /**
- * Loads a dataset folder (households.csv, persons.csv), validating every value.
+ * Loads a dataset (a .csv/.arrow/.parquet file, or a folder), validating every value.
  * @example
  * import { loadDataset, resolveDatasetPath } from 'jiuzhu';
- * const ds = loadDataset(resolveDatasetPath('fixture-dibao'));
+ * const ds = await loadDataset(resolveDatasetPath('fixture-dibao'));
  * console.assert(ds.population.nHouseholds === 10);
  */
-export { loadDataset, resolveDatasetPath, DEFAULT_DATASET } from './data/dataset.js';
+export { loadDataset, resolveDatasetPath, readRawTable, DEFAULT_DATASET } from './data/dataset.js';
+/**
+ * Codebooks: map your file's column names and codes onto jiuzhu's schema.
+ * @example
+ * import { parseCodebook } from 'jiuzhu';
+ * const cb = parseCodebook('columns:\n  age: AGE\n  household_id: HH\n', 'cb.yaml');
+ * console.assert(cb.columns.age!.from === 'AGE');
+ */
+export { loadCodebook, parseCodebook, flatColumnNames } from './data/codebook.js';
 /**
  * Parses CSV text strictly, keeping line numbers for errors.
  * @example
@@ -152,7 +160,7 @@ export { Simulation } from './engine/simulation.js';
  * @example
  * import { explain, formatExplain, loadScenario, scenarioSimulation, scenarioDataset } from 'jiuzhu';
  * const s = loadScenario('scenarios/baseline-2006.yaml');
- * const tree = explain(scenarioSimulation(s, scenarioDataset(s)), 'dibao_benefit', '2006-01', 3);
+ * const tree = explain(scenarioSimulation(s, await scenarioDataset(s)), 'dibao_benefit', '2006-01', 3);
  * console.assert(tree.value === 95 && formatExplain(tree).includes('dibao.standard'));
  */
 export { explain, formatExplain, explainParameters } from './engine/explain.js';

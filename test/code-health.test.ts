@@ -70,10 +70,10 @@ describe('rules', () => {
     const code = 'const std = 158;';
     expect([...code.matchAll(/(?<![\w.])\d+(?:\.\d+)?(?![\w.])/g)].map((m) => m[0])).toEqual(['158']);
   });
-  it('no rule formula is called per household: each runs once per period over whole columns', () => {
+  it('no rule formula is called per household: each runs once per period over whole columns', async () => {
     const calls = new Map<string, number>();
-    const counted = systemRules.map((r) => defineRule({ ...r, formula: (i, p, c) => { calls.set(r.id, (calls.get(r.id) ?? 0) + 1); return r.formula(i, p, c); } } as never));
-    const ds = loadDataset(resolveDatasetPath('fixture-dibao'));
+    const counted = systemRules.map((r) => defineRule({ ...r, formula: (i: never, p: never, c: never) => { calls.set(r.id, (calls.get(r.id) ?? 0) + 1); return r.formula(i, p, c); } } as never));
+    const ds = await loadDataset(resolveDatasetPath('fixture-dibao'));
     const sim = new Simulation({ population: ds.population, parameters: tree, rules: counted });
     sim.calculate('dibao_benefit', '2006-06');
     sim.calculate('household_type', '2006-06');

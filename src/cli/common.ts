@@ -1,7 +1,9 @@
 /** Pieces shared by the commands: loading scenarios and datasets, printing output. */
 import { JiuzhuError } from '../engine/errors.js';
 import { isMonth } from '../engine/period.js';
+import { loadCodebook } from '../data/codebook.js';
 import { loadDataset, resolveDatasetPath, type Dataset } from '../data/dataset.js';
+import type { Encoding } from '../data/formats/csv-table.js';
 import { loadScenario, type Scenario } from '../scenarios/load.js';
 import { scenarioDataset, type Period } from '../scenarios/run.js';
 import type { Lang } from './labels.js';
@@ -10,6 +12,8 @@ export interface CommonOptions {
   json?: boolean;
   lang?: string;
   data?: string;
+  codebook?: string;
+  encoding?: string;
   seed?: string;
   timestamp?: boolean;
   debug?: boolean;
@@ -40,10 +44,17 @@ export function loadScenarios(files: readonly string[]): Scenario[] {
 }
 
 /** The dataset of a run: --data if given, else the first scenario's. Warnings go to stderr. */
-export function datasetFor(scenario: Scenario, data: string | undefined): Dataset {
-  const ds = data ? loadDataset(resolveDatasetPath(data)) : scenarioDataset(scenario);
+export async function datasetFor(scenario: Scenario, options: { data?: string; codebook?: string; encoding?: string }): Promise<Dataset> {
+  const encoding = parseEncoding(options.encoding);
+  const codebook = options.codebook ? loadCodebook(options.codebook) : undefined;
+  const ds = options.data ? await loadDataset(resolveDatasetPath(options.data), { codebook, encoding }) : await scenarioDataset(scenario);
   for (const w of ds.warnings) process.stderr.write(`warning: ${w}\n`);
   return ds;
+}
+
+export function parseEncoding(v: string | undefined): Encoding | undefined {
+  if (v === undefined || v === 'utf8' || v === 'gbk') return v;
+  throw new JiuzhuError('BAD_OPTION', `--encoding must be utf8 or gbk, not '${v}'`, { kind: 'usage', location: { key: '--encoding' } });
 }
 
 export function printJson(value: unknown): void {

@@ -1,5 +1,5 @@
 /** `jiuzhu run` and `jiuzhu compare`: scenarios over one period, a table or the result JSON. */
-import { compareScenarios } from '../scenarios/result.js';
+import { compareScenariosOn } from '../scenarios/result.js';
 import { datasetFor, loadScenarios, parseLang, parsePeriod, parseSeed, printJson, type CommonOptions } from './common.js';
 import { progressBar } from './progress.js';
 import { prefectureTable, summaryTable } from './summary-table.js';
@@ -9,14 +9,14 @@ export interface CompareCliOptions extends CommonOptions {
   prefectures?: boolean;
 }
 
-export function compareCommand(files: string[], options: CompareCliOptions): void {
+export async function compareCommand(files: string[], options: CompareCliOptions): Promise<void> {
   const lang = parseLang(options.lang);
   const scenarios = loadScenarios(files);
-  const dataset = datasetFor(scenarios[0]!, options.data);
+  const dataset = await datasetFor(scenarios[0]!, options);
   const bar = progressBar(lang === 'zh' ? '模拟中' : 'simulating');
   const total = scenarios.length;
   let done = 0;
-  const result = compareScenarios(scenarios, dataset, {
+  const result = compareScenariosOn(scenarios, dataset, {
     period: parsePeriod(options.period),
     seed: parseSeed(options.seed),
     timestamp: options.timestamp !== false,

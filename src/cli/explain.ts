@@ -12,13 +12,13 @@ export interface ExplainCliOptions extends CommonOptions {
   rule?: string;
 }
 
-export function explainCommand(file: string, options: ExplainCliOptions): void {
+export async function explainCommand(file: string, options: ExplainCliOptions): Promise<void> {
   const lang = parseLang(options.lang);
   const id = Number(options.household);
   if (!Number.isFinite(id)) throw new JiuzhuError('BAD_OPTION', `--household must be a dataset household id, not '${options.household}'`, { kind: 'usage', location: { key: '--household' } });
   if (options.month !== undefined && !isMonth(options.month)) throw new JiuzhuError('BAD_OPTION', `--month must be YYYY-MM, not '${options.month}'`, { kind: 'usage', location: { key: '--month' } });
   const scenario = loadScenario(file);
-  const dataset = datasetFor(scenario, options.data);
+  const dataset = await datasetFor(scenario, options);
   const sim = scenarioSimulation(scenario, dataset, parseSeed(options.seed));
   const month = options.month ?? scenarioPeriod(scenario).from;
   const rule = options.rule ?? 'dibao_benefit';

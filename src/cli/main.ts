@@ -27,7 +27,9 @@ const common = (cmd: Command): Command =>
   cmd
     .option('--json', 'print the result JSON (schemas/result.schema.json) on stdout')
     .addOption(new Option('--lang <lang>', 'language of tables').choices(['zh', 'en']).default('en'))
-    .option('--data <dir>', 'dataset folder to use instead of the scenario’s')
+    .option('--data <path>', 'dataset to use instead of the scenario’s: a .csv/.arrow/.parquet file or a dataset folder')
+    .option('--codebook <file>', 'codebook YAML mapping your columns and codes onto jiuzhu’s (with --data)')
+    .addOption(new Option('--encoding <enc>', 'text encoding of a CSV given with --data').choices(['utf8', 'gbk']))
     .option('--seed <n>', 'seed of the random generator (default: the scenario’s, else 1)')
     .option('--no-timestamp', 'leave meta.createdAt out, for byte-identical reruns');
 

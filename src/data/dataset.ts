@@ -1,16 +1,26 @@
 /**
- * Datasets: a folder with dataset.yaml, households.csv and persons.csv. Loading validates
- * every value against the schema and reports each problem as file:line:column.
+ * Datasets. Three layouts load into the same Population:
+ * - a flat file (.csv, .arrow, .parquet), one row per person with household_id, person_id and
+ *   the household's columns repeated on each member's row (the census-microdata layout);
+ *   a codebook maps other names and codes onto it;
+ * - a folder with households.csv and persons.csv (hand-made fixtures);
+ * - a name under datasets/.
+ * Every value is validated; problems name the file, row, line, column, value and expectation.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, isAbsolute, join, resolve } from 'node:path';
+import { basename, extname, isAbsolute, join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { allocColumn, dtypeRange, isIntegerDtype, type Column } from '../engine/column.js';
-import { JiuzhuError, throwMany, type ErrorLocation } from '../engine/errors.js';
-import { createPopulation, type Entity, type Population } from '../engine/population.js';
+import { allocColumn, type Column } from '../engine/column.js';
+import { JiuzhuError, throwMany } from '../engine/errors.js';
+import { createPopulation, type Population } from '../engine/population.js';
 import { packagePath } from '../policy/paths.js';
-import { parseCsv, type CsvTable } from './csv.js';
+import { identityCodebook, type Codebook, type ColumnSource } from './codebook.js';
+import { convertColumn, type Problem } from './convert.js';
+import { readArrowTable } from './formats/arrow-table.js';
+import { readCsvTable, type Encoding } from './formats/csv-table.js';
+import { readParquetTable } from './formats/parquet-table.js';
+import type { RawTable } from './formats/raw-table.js';
 import { HOUSEHOLD_COLUMNS, PERSON_COLUMNS, type ColumnSpec } from './schema.js';
 
 export interface DatasetMeta {
@@ -27,91 +37,152 @@ export interface Dataset {
   warnings: string[];
 }
 
+export interface LoadOptions {
+  codebook?: Codebook;
+  encoding?: Encoding;
+}
+
 /** The dataset used when a scenario names none. */
 export const DEFAULT_DATASET = 'fixture-dibao';
 
-/** Resolves a dataset reference: a name under datasets/, or a path relative to `baseDir`. */
+const FLAT_EXTENSIONS = new Set(['.csv', '.arrow', '.feather', '.ipc', '.parquet']);
+
+/** Resolves a dataset reference: a path (relative to `baseDir`), or a name under datasets/. */
 export function resolveDatasetPath(ref: string, baseDir = process.cwd()): string {
   const asPath = isAbsolute(ref) ? ref : resolve(baseDir, ref);
-  if (/[\\/]/.test(ref) && existsSync(asPath)) return asPath;
+  if (existsSync(asPath)) return asPath;
   const named = packagePath('datasets', ref);
   if (existsSync(named)) return named;
-  if (existsSync(asPath)) return asPath;
-  throw new JiuzhuError('DATASET_NOT_FOUND', `dataset '${ref}' not found (looked in ${asPath} and ${named})`, { location: { key: 'dataset' }, hint: 'give a dataset folder with households.csv and persons.csv, or a name under datasets/' });
+  throw new JiuzhuError('DATASET_NOT_FOUND', `dataset '${ref}' not found (looked for ${asPath} and ${named})`, {
+    location: { key: 'dataset' },
+    hint: 'give a .csv/.arrow/.parquet file, a folder with households.csv and persons.csv, or a name under datasets/',
+  });
 }
 
-/** Loads a dataset folder. */
-export function loadDataset(dir: string): Dataset {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new JiuzhuError('DATASET_NOT_FOUND', `dataset folder not found: ${dir}`, { location: { file: dir } });
+/** Loads a dataset from a file or folder. */
+export async function loadDataset(path: string, options: LoadOptions = {}): Promise<Dataset> {
+  if (!existsSync(path)) throw new JiuzhuError('DATASET_NOT_FOUND', 'dataset not found', { location: { file: path } });
+  if (statSync(path).isDirectory()) return loadFolder(path, options);
+  const ext = extname(path).toLowerCase();
+  if (!FLAT_EXTENSIONS.has(ext)) throw new JiuzhuError('UNKNOWN_FORMAT', `unknown data format '${ext || basename(path)}'; use .csv, .arrow or .parquet`, { location: { file: path } });
+  const raw = await readRawTable(path, options.encoding ?? options.codebook?.encoding);
+  const warnings: string[] = [];
+  const population = flatPopulation(raw, options.codebook ?? identityCodebook(), warnings);
+  return { population, meta: { name: basename(path, ext), sha256: hashFiles([path]), files: [path] }, warnings };
+}
+
+/** Reads any supported file as a raw table. */
+export async function readRawTable(file: string, encoding?: Encoding): Promise<RawTable> {
+  const ext = extname(file).toLowerCase();
+  if (ext === '.parquet') return readParquetTable(file);
+  if (ext === '.arrow' || ext === '.feather' || ext === '.ipc') return readArrowTable(file);
+  return readCsvTable(file, encoding);
+}
+
+function hashFiles(files: string[]): string {
+  const h = createHash('sha256');
+  for (const f of files) h.update(basename(f)).update(readFileSync(f));
+  return h.digest('hex');
+}
+
+async function loadFolder(dir: string, options: LoadOptions): Promise<Dataset> {
   const metaFile = join(dir, 'dataset.yaml');
-  const meta = existsSync(metaFile) ? (parseYaml(readFileSync(metaFile, 'utf8')) as { name?: string; description?: string; households?: string; persons?: string }) : {};
+  const meta = existsSync(metaFile) ? (parseYaml(readFileSync(metaFile, 'utf8')) as { name?: string; description?: string; households?: string; persons?: string; file?: string }) : {};
+  if (meta.file) {
+    const ds = await loadDataset(join(dir, meta.file), options);
+    return { ...ds, meta: { ...ds.meta, name: meta.name ?? basename(dir), description: meta.description } };
+  }
   const hFile = join(dir, meta.households ?? 'households.csv');
   const pFile = join(dir, meta.persons ?? 'persons.csv');
-  const hash = createHash('sha256');
-  const read = (f: string): string => {
-    if (!existsSync(f)) throw new JiuzhuError('FILE_NOT_FOUND', `dataset file not found`, { location: { file: f } });
-    const buf = readFileSync(f);
-    hash.update(basename(f)).update(buf);
-    return buf.toString('utf8');
-  };
+  for (const f of [hFile, pFile]) if (!existsSync(f)) throw new JiuzhuError('FILE_NOT_FOUND', 'dataset file not found', { location: { file: f }, hint: 'a dataset folder holds households.csv and persons.csv (or dataset.yaml naming a flat file)' });
   const warnings: string[] = [];
-  const hh = tableColumns(parseCsv(read(hFile), hFile), HOUSEHOLD_COLUMNS, 'household', hFile, warnings);
-  const pp = tableColumns(parseCsv(read(pFile), pFile), PERSON_COLUMNS, 'person', pFile, warnings);
+  const hRaw = await readRawTable(hFile, options.encoding);
+  const pRaw = await readRawTable(pFile, options.encoding);
+  const hh = tableColumns(hRaw, HOUSEHOLD_COLUMNS, warnings);
+  const pp = tableColumns(pRaw, PERSON_COLUMNS, warnings);
   const { id: hid, weight, ...hcols } = hh;
   const { id: pid, household, ...pcols } = pp;
-  const population = createPopulation({
-    households: { id: hid!, weight: weight!, columns: hcols },
-    persons: { id: pid!, household: household!, columns: pcols },
-    source: pFile,
-  });
-  return { population, meta: { name: meta.name ?? basename(dir), description: meta.description, sha256: hash.digest('hex'), files: [hFile, pFile] }, warnings };
+  const population = createPopulation({ households: { id: hid!, weight: weight!, columns: hcols }, persons: { id: pid!, household: household!, columns: pcols }, source: pFile });
+  return { population, meta: { name: meta.name ?? basename(dir), description: meta.description, sha256: hashFiles([hFile, pFile]), files: [hFile, pFile] }, warnings };
 }
 
-/** Converts a parsed CSV to typed columns, checking each value against its spec. */
-export function tableColumns(t: CsvTable, specs: readonly ColumnSpec[], entity: Entity, file: string, warnings: string[]): Record<string, Column> {
-  const problems: { message: string; location: ErrorLocation }[] = [];
+/** Converts every schema column of a table whose columns carry the schema's own names. */
+export function tableColumns(t: RawTable, specs: readonly ColumnSpec[], warnings: string[]): Record<string, Column> {
+  const problems: Problem[] = [];
   const out: Record<string, Column> = {};
   for (const spec of specs) {
-    if (spec.required && !t.header.includes(spec.name)) problems.push({ message: `missing required ${entity} column '${spec.name}' (${spec.description})`, location: { file, line: 1, column: spec.name } });
+    if (!t.names.includes(spec.name)) {
+      if (spec.required) problems.push({ message: `missing required column '${spec.name}' (${spec.description})`, location: { file: t.file, line: t.format === 'csv' ? 1 : undefined, column: spec.name } });
+      else {
+        out[spec.name] = allocColumn(spec.dtype, t.nRows).fill(spec.default ?? 0);
+        warnings.push(`${t.file}: optional column '${spec.name}' is missing; using ${spec.default ?? 0} (${spec.description})`);
+      }
+    }
   }
   if (problems.length) throwMany('MISSING_COLUMN', problems);
-  const n = t.rows.length;
+  for (const spec of specs) if (t.names.includes(spec.name)) out[spec.name] = convertColumn(t, { from: spec.name }, spec, problems);
   const known = new Set(specs.map((s) => s.name));
-  for (const spec of specs) {
-    const j = t.header.indexOf(spec.name);
-    const col = allocColumn(spec.dtype, n);
-    if (j < 0) {
-      col.fill(spec.default ?? 0);
-      warnings.push(`${file}: optional column '${spec.name}' is missing; using ${spec.default ?? 0} (${spec.description})`);
-      out[spec.name] = col;
-      continue;
-    }
-    const [lo, hi] = dtypeRange(spec.dtype);
-    const codes = spec.codes ? new Set(spec.codes) : undefined;
-    for (let r = 0; r < n; r++) {
-      const raw = t.rows[r]![j]!.trim();
-      const loc = { file, line: t.lines[r], row: r + 1, column: spec.name };
-      const v = raw === '' ? NaN : Number(raw);
-      let why: string | undefined;
-      if (raw === '') why = `empty value; expected ${spec.codes ? `one of ${spec.codes.join(', ')}` : 'a number'}`;
-      else if (!Number.isFinite(v)) why = `'${raw}' is not a finite number`;
-      else if (isIntegerDtype(spec.dtype) && !Number.isInteger(v)) why = `'${raw}' is not a whole number`;
-      else if (codes && !codes.has(v)) why = spec.name === 'prefecture' ? `unknown prefecture code ${raw} (known: ${spec.codes!.join(', ')})` : `'${raw}' is not a valid code (expected one of ${spec.codes!.join(', ')})`;
-      else if (spec.min !== undefined && v < spec.min) why = `${raw} is below the minimum ${spec.min}${spec.name === 'age' ? ' (negative age)' : ''}`;
-      else if (spec.max !== undefined && v > spec.max) why = `${raw} is above the maximum ${spec.max}`;
-      else if (v < lo || v > hi) why = `${raw} does not fit the column's type`;
-      if (why) {
-        problems.push({ message: why, location: loc });
-        continue;
-      }
-      col[r] = v;
-    }
-    out[spec.name] = col;
-  }
-  for (const name of t.header) {
-    if (known.has(name)) continue;
-    warnings.push(`${file}: column '${name}' is not in the ${entity} schema; ignored`);
-  }
-  if (problems.length) throwMany('BAD_VALUE', problems, problems.length > 20 ? 'showing the first 20 problems' : undefined);
+  for (const n of t.names) if (!known.has(n)) warnings.push(`${t.file}: column '${n}' is not in the schema; ignored`);
+  if (problems.length) throwMany('BAD_VALUE', problems);
   return out;
+}
+
+/** A flat person-level table → Population, via a codebook. */
+export function flatPopulation(t: RawTable, codebook: Codebook, warnings: string[]): Population {
+  if (t.nRows === 0) throw new JiuzhuError('EMPTY_FILE', 'the file has a header but no rows', { location: { file: t.file } });
+  const problems: Problem[] = [];
+  const present = new Set(t.names);
+  const sourceOf = (name: string): ColumnSource | undefined => {
+    const s = codebook.columns[name];
+    return s && present.has(s.from) ? s : undefined;
+  };
+  const hSpecs = HOUSEHOLD_COLUMNS.filter((c) => c.name !== 'id');
+  const pSpecs = PERSON_COLUMNS.filter((c) => c.name !== 'id' && c.name !== 'household');
+  const idSpec = (name: string): ColumnSpec => ({ ...(PERSON_COLUMNS.find((c) => c.name === 'id')!), name });
+  for (const [name, spec] of [['household_id', idSpec('household_id')], ['person_id', idSpec('person_id')], ...hSpecs.map((s) => [s.name, s] as const), ...pSpecs.map((s) => [s.name, s] as const)] as const) {
+    if (!sourceOf(name) && spec.required && codebook.defaults[name] === undefined) {
+      const from = codebook.columns[name]?.from ?? name;
+      problems.push({ message: `missing required column '${from}'${from !== name ? ` (jiuzhu '${name}')` : ''}: ${spec.description}`, location: { file: t.file, line: t.format === 'csv' ? 1 : undefined, column: from } });
+    }
+  }
+  if (problems.length) throwMany('MISSING_COLUMN', problems, codebook.file ? undefined : 'if your columns have other names, map them with a codebook (--codebook FILE)');
+  const hid = convertColumn(t, sourceOf('household_id')!, idSpec('household_id'), problems);
+  const pid = convertColumn(t, sourceOf('person_id')!, idSpec('person_id'), problems);
+  if (problems.length) throwMany('BAD_VALUE', problems);
+  // Households in order of first appearance; each household's columns come from its first row.
+  const first = new Map<number, number>();
+  for (let r = 0; r < t.nRows; r++) if (!first.has(hid[r]!)) first.set(hid[r]!, r);
+  const firstRows = Int32Array.from(first.values());
+  const fill = (spec: ColumnSpec, n: number): Column => {
+    const v = codebook.defaults[spec.name] ?? spec.default ?? 0;
+    if (codebook.defaults[spec.name] === undefined) warnings.push(`${t.file}: optional column '${spec.name}' is missing; using ${v} (${spec.description})`);
+    return allocColumn(spec.dtype, n).fill(v);
+  };
+  const hcols: Record<string, Column> = {};
+  for (const spec of hSpecs) {
+    const src = sourceOf(spec.name);
+    if (!src) { hcols[spec.name] = fill(spec, firstRows.length); continue; }
+    hcols[spec.name] = convertColumn(t, src, spec, problems, firstRows);
+    const raw = t.column(src.from);
+    for (let r = 0; r < t.nRows && problems.length < 1000; r++) {
+      const f = first.get(hid[r]!)!;
+      if (f !== r && String(raw[r]).trim() !== String(raw[f]).trim()) {
+        problems.push({ message: `household ${hid[r]} has '${String(raw[r]).trim()}' here but '${String(raw[f]).trim()}' on its first row (${t.location(f).line ? `line ${t.location(f).line}` : `row ${f + 1}`}); a household column must be the same on every member's row`, location: { file: t.file, ...t.location(r), column: src.from } });
+      }
+    }
+  }
+  const pcols: Record<string, Column> = {};
+  for (const spec of pSpecs) {
+    const src = sourceOf(spec.name);
+    pcols[spec.name] = src ? convertColumn(t, src, spec, problems) : fill(spec, t.nRows);
+  }
+  const used = new Set(Object.values(codebook.columns).map((c) => c.from));
+  for (const n of t.names) if (!used.has(n)) warnings.push(`${t.file}: column '${n}' is not mapped to the schema; ignored`);
+  if (problems.length) throwMany('BAD_VALUE', problems);
+  const { weight, ...hrest } = hcols;
+  return createPopulation({
+    households: { id: Float64Array.from(first.keys()), weight: weight!, columns: hrest },
+    persons: { id: pid, household: hid, columns: pcols },
+    source: t.file,
+  });
 }

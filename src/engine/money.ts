@@ -1,6 +1,13 @@
 /** Money is paid to the fen (0.01 yuan) per household per month. */
 
 /**
+ * Incomes are sums of fen amounts in binary floating point, so a household exactly at a
+ * threshold can come out a hair below it (256.4 + 1.9 + 215.7 = 473.99999999999994).
+ * Differences smaller than this many yuan are rounding noise, not money.
+ */
+export const FLOAT_NOISE_YUAN = 1e-9;
+
+/**
  * Rounds to the fen, half away from zero. The tiny nudge keeps values like 1.005, stored
  * as 1.00499999…, from rounding down, since a payment computed as 1.005 is meant as that.
  */

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Dataset } from '../data/dataset.js';
 import { baselineParameters } from '../policy/parameters.js';
 import type { Scenario } from './load.js';
-import { jiuzhuCommit, jiuzhuVersion, runScenario, scenarioPeriod, type Period, type RunOptions, type ScenarioResult } from './run.js';
+import { jiuzhuCommit, jiuzhuVersion, runScenarioOn, scenarioDataset, scenarioPeriod, type Period, type RunOptions, type ScenarioResult } from './run.js';
 
 const num = z.number();
 const GroupSummary = z.looseObject({
@@ -59,12 +59,19 @@ export interface CompareOptions extends RunOptions {
 }
 
 /** Runs scenarios over one common period and dataset; deltas are against the first. */
-export function compareScenarios(scenarios: readonly Scenario[], dataset: Dataset, options: CompareOptions = {}): Result {
+export async function compareScenarios(scenarios: readonly Scenario[], dataset?: Dataset, options: CompareOptions = {}): Promise<Result> {
+  const first = scenarios[0];
+  if (!first) throw new Error('compareScenarios needs at least one scenario');
+  return compareScenariosOn(scenarios, dataset ?? (await scenarioDataset(first)), options);
+}
+
+/** compareScenarios on a loaded dataset (synchronous). */
+export function compareScenariosOn(scenarios: readonly Scenario[], dataset: Dataset, options: CompareOptions = {}): Result {
   const first = scenarios[0];
   if (!first) throw new Error('compareScenarios needs at least one scenario');
   const period: Period = options.period ?? scenarioPeriod(first);
   const seed = options.seed ?? first.seed ?? 1;
-  const results = scenarios.map((s) => runScenario(s, { ...options, dataset, period, seed }));
+  const results = scenarios.map((s) => runScenarioOn(s, dataset, { ...options, period, seed }));
   const base = results[0]!;
   return {
     meta: {

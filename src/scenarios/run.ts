@@ -48,7 +48,7 @@ export function scenarioPeriod(s: Scenario): Period {
 }
 
 /** Loads the dataset a scenario names (or the default). */
-export function scenarioDataset(s: Scenario): Dataset {
+export async function scenarioDataset(s: Scenario): Promise<Dataset> {
   const ref = s.dataset?.ref ?? DEFAULT_DATASET;
   return loadDataset(resolveDatasetPath(ref, s.dataset?.baseDir));
 }
@@ -64,8 +64,12 @@ export function scenarioSimulation(s: Scenario, dataset: Dataset, seed?: number)
 }
 
 /** Runs one scenario over a period and returns its summary and checks. */
-export function runScenario(s: Scenario, options: RunOptions = {}): ScenarioResult {
-  const dataset = options.dataset ?? scenarioDataset(s);
+export async function runScenario(s: Scenario, options: RunOptions = {}): Promise<ScenarioResult> {
+  return runScenarioOn(s, options.dataset ?? (await scenarioDataset(s)), options);
+}
+
+/** Runs one scenario on a loaded dataset (synchronous: the columns are in memory). */
+export function runScenarioOn(s: Scenario, dataset: Dataset, options: RunOptions = {}): ScenarioResult {
   const period = options.period ?? scenarioPeriod(s);
   const sim = scenarioSimulation(s, dataset, options.seed);
   const pop = dataset.population;

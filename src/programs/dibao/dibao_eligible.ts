@@ -1,3 +1,4 @@
+import { FLOAT_NOISE_YUAN } from '../../engine/money.js';
 import { defineRule } from '../../engine/rule.js';
 
 export const dibao_eligible = defineRule({
@@ -10,9 +11,10 @@ export const dibao_eligible = defineRule({
   inputs: ['per_capita_counted_income', 'dibao_standard'],
   parameters: {},
   reference: { clause: '二.1' },
+  // Strictly below, beyond float noise: a household exactly at the standard is not eligible.
   formula: ({ per_capita_counted_income: pci, dibao_standard: std }) => {
     const out = new Uint8Array(pci.length);
-    for (let h = 0; h < out.length; h++) out[h] = pci[h]! < std[h]! ? 1 : 0;
+    for (let h = 0; h < out.length; h++) out[h] = pci[h]! < std[h]! - FLOAT_NOISE_YUAN ? 1 : 0;
     return out;
   },
 });

@@ -1,0 +1,57 @@
+/**
+ * Parquet through DuckDB (its binary comes from npm). Reading materialises the columns;
+ * writing goes through a temporary CSV with declared column types, single-threaded so the
+ * same data always gives the same bytes.
+ */
+import { rmSync, writeFileSync } from 'node:fs';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { dtypeOf, type Column, type Dtype } from '../../engine/column.js';
+import { JiuzhuError } from '../../engine/errors.js';
+import type { RawTable, RawValue } from './raw-table.js';
+
+const SQL_TYPE: Record<Dtype, string> = { f64: 'DOUBLE', f32: 'FLOAT', i32: 'INTEGER', i16: 'SMALLINT', i8: 'TINYINT', u32: 'UINTEGER', u16: 'USMALLINT', u8: 'UTINYINT' };
+
+async function connect() {
+  const db = await DuckDBInstance.create(':memory:', { threads: '1' });
+  return db.connect();
+}
+
+const toRaw = (v: unknown): RawValue => {
+  if (v === null || v === undefined || typeof v === 'number' || typeof v === 'bigint' || typeof v === 'string' || typeof v === 'boolean') return v as RawValue;
+  if (typeof v === 'object' && v !== null && 'toDouble' in v && typeof (v as { toDouble: unknown }).toDouble === 'function') return (v as { toDouble(): number }).toDouble();
+  return String(v);
+};
+
+export async function readParquetTable(file: string): Promise<RawTable> {
+  const con = await connect();
+  let reader;
+  try {
+    reader = await con.runAndReadAll('SELECT * FROM read_parquet($1)', [file]);
+  } catch (e) {
+    throw new JiuzhuError('BAD_PARQUET', `not a readable Parquet file: ${(e as Error).message.split('\n')[0]}`, { location: { file } });
+  } finally {
+    con.closeSync();
+  }
+  const names = reader.columnNames();
+  const cols = reader.getColumns();
+  const byName = new Map(names.map((n, j) => [n, (cols[j] ?? []).map(toRaw)]));
+  return { file, format: 'parquet', nRows: reader.currentRowCount, names, column: (n) => byName.get(n) ?? [], location: (row) => ({ row: row + 1 }) };
+}
+
+/** Writes typed columns to a Parquet file (the caller handles the atomic rename). */
+export async function writeParquet(file: string, columns: Record<string, Column>): Promise<void> {
+  const names = Object.keys(columns);
+  const n = names.length ? columns[names[0]!]!.length : 0;
+  const csv = `${file}.csv.tmp`;
+  const lines: string[] = [names.join(',')];
+  for (let r = 0; r < n; r++) lines.push(names.map((c) => String(columns[c]![r])).join(','));
+  writeFileSync(csv, `${lines.join('\n')}\n`);
+  const con = await connect();
+  try {
+    const types = names.map((c) => `'${c}': '${SQL_TYPE[dtypeOf(columns[c]!)]}'`).join(', ');
+    await con.run(`COPY (SELECT * FROM read_csv($1, header = true, columns = {${types}})) TO '${file.replace(/'/g, "''")}' (FORMAT parquet, COMPRESSION zstd)`, [csv]);
+  } finally {
+    con.closeSync();
+    rmSync(csv, { force: true });
+  }
+}

@@ -5,6 +5,7 @@ import { jiuzhuVersion } from '../scenarios/run.js';
 import { compareCommand } from './compare.js';
 import { reportError } from './errors.js';
 import { explainCommand } from './explain.js';
+import { validateCommand } from './validate.js';
 
 const program = new Command();
 const debug = process.argv.includes('--debug');
@@ -21,7 +22,9 @@ Exit codes: 0 success, 1 internal fault, 2 usage error, 3 bad input.
 Examples:
   $ jiuzhu run scenarios/baseline-2006.yaml
   $ jiuzhu compare scenarios/baseline-2006.yaml scenarios/raise-standard-10pct.yaml --lang zh
-  $ jiuzhu explain scenarios/baseline-2006.yaml --household 4 --month 2006-06`);
+  $ jiuzhu explain scenarios/baseline-2006.yaml --household 4 --month 2006-06
+  $ jiuzhu validate datasets/example-microdata/survey.csv --codebook datasets/example-microdata/codebook.yaml
+  $ jiuzhu run scenarios/baseline-2006.yaml --data datasets/example-microdata/survey.csv --codebook datasets/example-microdata/codebook.yaml`);
 
 const common = (cmd: Command): Command =>
   cmd
@@ -48,6 +51,13 @@ common(program.command('explain').argument('<scenario>', 'scenario YAML file').d
   .option('--month <YYYY-MM>', 'month to explain (default: the first month of the scenario)')
   .option('--rule <id>', 'rule to explain', 'dibao_benefit')
   .action((file: string, opts) => explainCommand(file, opts));
+
+program.command('validate').argument('<file>', 'a .csv/.arrow/.parquet file (one row per person) or a dataset folder').description('check microdata against the schema and report every problem with its file, row and column')
+  .option('--codebook <file>', 'codebook YAML mapping your columns and codes onto jiuzhu’s')
+  .addOption(new Option('--encoding <enc>', 'text encoding of a CSV').choices(['utf8', 'gbk']))
+  .option('--json', 'print the report as JSON')
+  .addOption(new Option('--lang <lang>', 'language of the report').choices(['zh', 'en']).default('en'))
+  .action((file: string, opts) => validateCommand(file, opts));
 
 try {
   await program.parseAsync(process.argv);

@@ -138,7 +138,7 @@ export function flatPopulation(t: RawTable, codebook: Codebook, warnings: string
   };
   const hSpecs = HOUSEHOLD_COLUMNS.filter((c) => c.name !== 'id');
   const pSpecs = PERSON_COLUMNS.filter((c) => c.name !== 'id' && c.name !== 'household');
-  const idSpec = (name: string): ColumnSpec => ({ ...(PERSON_COLUMNS.find((c) => c.name === 'id')!), name });
+  const idSpec = (name: string): ColumnSpec => ({ ...(PERSON_COLUMNS.find((c) => c.name === 'id')!), name, description: name === 'household_id' ? 'Household id: the same on every member’s row' : 'Person id or member number, unique within the household' });
   for (const [name, spec] of [['household_id', idSpec('household_id')], ['person_id', idSpec('person_id')], ...hSpecs.map((s) => [s.name, s] as const), ...pSpecs.map((s) => [s.name, s] as const)] as const) {
     if (!sourceOf(name) && spec.required && codebook.defaults[name] === undefined) {
       const from = codebook.columns[name]?.from ?? name;
@@ -150,8 +150,20 @@ export function flatPopulation(t: RawTable, codebook: Codebook, warnings: string
   const pid = convertColumn(t, sourceOf('person_id')!, idSpec('person_id'), problems);
   if (problems.length) throwMany('BAD_VALUE', problems);
   // Households in order of first appearance; each household's columns come from its first row.
+  // Surveys number persons within the household, so (household, person) must be unique.
   const first = new Map<number, number>();
-  for (let r = 0; r < t.nRows; r++) if (!first.has(hid[r]!)) first.set(hid[r]!, r);
+  const seen = new Map<string, number>();
+  for (let r = 0; r < t.nRows; r++) {
+    if (!first.has(hid[r]!)) first.set(hid[r]!, r);
+    const key = `${hid[r]}:${pid[r]}`;
+    const prev = seen.get(key);
+    if (prev !== undefined && problems.length < 1000) {
+      const p = t.location(prev);
+      problems.push({ message: `duplicate person ${pid[r]} in household ${hid[r]} (also on ${p.line ? `line ${p.line}` : `row ${p.row}`})`, location: { file: t.file, ...t.location(r), column: sourceOf('person_id')!.from } });
+    }
+    seen.set(key, r);
+  }
+  if (problems.length) throwMany('DUPLICATE_ID', problems);
   const firstRows = Int32Array.from(first.values());
   const fill = (spec: ColumnSpec, n: number): Column => {
     const v = codebook.defaults[spec.name] ?? spec.default ?? 0;
@@ -182,7 +194,8 @@ export function flatPopulation(t: RawTable, codebook: Codebook, warnings: string
   const { weight, ...hrest } = hcols;
   return createPopulation({
     households: { id: Float64Array.from(first.keys()), weight: weight!, columns: hrest },
-    persons: { id: pid, household: hid, columns: pcols },
+    // Internal person ids are row numbers: unique even where the file numbers members per household.
+    persons: { id: Float64Array.from({ length: t.nRows }, (_, r) => r + 1), household: hid, columns: pcols },
     source: t.file,
   });
 }

@@ -2,10 +2,10 @@
 import { JiuzhuError } from '../engine/errors.js';
 import { isMonth } from '../engine/period.js';
 import { loadCodebook } from '../data/codebook.js';
-import { loadDataset, resolveDatasetPath, type Dataset } from '../data/dataset.js';
+import { openDataset, resolveDatasetPath } from '../data/dataset.js';
 import type { Encoding } from '../data/formats/csv-table.js';
 import { loadScenario, type Scenario } from '../scenarios/load.js';
-import { scenarioDataset, type Period } from '../scenarios/run.js';
+import { scenarioDataset, type DatasetSource, type Period } from '../scenarios/run.js';
 import type { Lang } from './labels.js';
 
 export interface CommonOptions {
@@ -44,10 +44,10 @@ export function loadScenarios(files: readonly string[]): Scenario[] {
 }
 
 /** The dataset of a run: --data if given, else the first scenario's. Warnings go to stderr. */
-export async function datasetFor(scenario: Scenario, options: { data?: string; codebook?: string; encoding?: string }): Promise<Dataset> {
+export async function datasetFor(scenario: Scenario, options: { data?: string; codebook?: string; encoding?: string }): Promise<DatasetSource> {
   const encoding = parseEncoding(options.encoding);
   const codebook = options.codebook ? loadCodebook(options.codebook) : undefined;
-  const ds = options.data ? await loadDataset(resolveDatasetPath(options.data), { codebook, encoding }) : await scenarioDataset(scenario);
+  const ds = options.data ? await openDataset(resolveDatasetPath(options.data), { codebook, encoding }) : await scenarioDataset(scenario);
   for (const w of ds.warnings) process.stderr.write(`warning: ${w}\n`);
   return ds;
 }

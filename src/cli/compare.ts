@@ -1,5 +1,5 @@
 /** `jiuzhu run` and `jiuzhu compare`: scenarios over one period, a table or the result JSON. */
-import { compareScenariosOn } from '../scenarios/result.js';
+import { compareScenarios } from '../scenarios/result.js';
 import { datasetFor, loadScenarios, parseLang, parsePeriod, parseSeed, printJson, type CommonOptions } from './common.js';
 import { progressBar } from './progress.js';
 import { prefectureTable, summaryTable } from './summary-table.js';
@@ -16,7 +16,7 @@ export async function compareCommand(files: string[], options: CompareCliOptions
   const bar = progressBar(lang === 'zh' ? '模拟中' : 'simulating');
   const total = scenarios.length;
   let done = 0;
-  const result = compareScenariosOn(scenarios, dataset, {
+  const result = await compareScenarios(scenarios, dataset, {
     period: parsePeriod(options.period),
     seed: parseSeed(options.seed),
     timestamp: options.timestamp !== false,

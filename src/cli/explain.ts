@@ -1,5 +1,8 @@
 /** `jiuzhu explain`: one household's result as a tree of rules, inputs and cited parameters. */
+import type { Dataset } from '../data/dataset.js';
 import { JiuzhuError } from '../engine/errors.js';
+import { householdIndexOf } from '../engine/population.js';
+import type { DatasetSource } from '../scenarios/run.js';
 import { explain, formatExplain } from '../engine/explain.js';
 import { isMonth } from '../engine/period.js';
 import { loadScenario } from '../scenarios/load.js';
@@ -18,7 +21,7 @@ export async function explainCommand(file: string, options: ExplainCliOptions): 
   if (!Number.isFinite(id)) throw new JiuzhuError('BAD_OPTION', `--household must be a dataset household id, not '${options.household}'`, { kind: 'usage', location: { key: '--household' } });
   if (options.month !== undefined && !isMonth(options.month)) throw new JiuzhuError('BAD_OPTION', `--month must be YYYY-MM, not '${options.month}'`, { kind: 'usage', location: { key: '--month' } });
   const scenario = loadScenario(file);
-  const dataset = await datasetFor(scenario, options);
+  const dataset = await householdDataset(await datasetFor(scenario, options), id);
   const sim = scenarioSimulation(scenario, dataset, parseSeed(options.seed));
   const month = options.month ?? scenarioPeriod(scenario).from;
   const rule = options.rule ?? 'dibao_benefit';
@@ -26,4 +29,14 @@ export async function explainCommand(file: string, options: ExplainCliOptions): 
   if (options.json) return printJson({ scenario: scenario.name, household: id, month, tree });
   const head = lang === 'zh' ? `情景 ${scenario.name} · 家庭 ${id} · ${month}` : `Scenario ${scenario.name} · household ${id} · ${month}`;
   process.stdout.write(`${head}\n\n${formatExplain(tree, lang)}\n`);
+}
+
+/** The dataset holding a household: itself, or the chunk of a chunked dataset that has it. */
+async function householdDataset(source: DatasetSource, id: number): Promise<Dataset> {
+  if (!('kind' in source)) return source;
+  for (let c = 0; c < source.manifest.chunks.length; c++) {
+    const population = await source.loadChunk(c);
+    if (householdIndexOf(population, id) >= 0) return { population, meta: source.meta, warnings: [] };
+  }
+  throw new JiuzhuError('UNKNOWN_HOUSEHOLD', `no household with id ${id} in the dataset`, { location: { key: String(id) } });
 }

@@ -22,6 +22,7 @@ import { readCsvTable, type Encoding } from './formats/csv-table.js';
 import { readParquetTable } from './formats/parquet-table.js';
 import type { RawTable } from './formats/raw-table.js';
 import { HOUSEHOLD_COLUMNS, PERSON_COLUMNS, type ColumnSpec } from './schema.js';
+import { isChunkedDataset, openChunkedDataset, type ChunkedDataset } from './chunked.js';
 
 export interface DatasetMeta {
   name: string;
@@ -59,9 +60,17 @@ export function resolveDatasetPath(ref: string, baseDir = process.cwd()): string
   });
 }
 
-/** Loads a dataset from a file or folder. */
+/** Opens a dataset: a chunked folder stays on disk (simulated chunk by chunk); anything else is loaded. */
+export async function openDataset(path: string, options: LoadOptions = {}): Promise<Dataset | ChunkedDataset> {
+  return existsSync(path) && statSync(path).isDirectory() && isChunkedDataset(path) ? openChunkedDataset(path) : loadDataset(path, options);
+}
+
+/** Loads a dataset from a file or folder into memory. */
 export async function loadDataset(path: string, options: LoadOptions = {}): Promise<Dataset> {
   if (!existsSync(path)) throw new JiuzhuError('DATASET_NOT_FOUND', 'dataset not found', { location: { file: path } });
+  if (statSync(path).isDirectory() && isChunkedDataset(path)) {
+    throw new JiuzhuError('CHUNKED_DATASET', 'this is a chunked dataset; it is simulated chunk by chunk, not loaded whole', { kind: 'usage', location: { file: path }, hint: 'use openDataset(), or pass it to jiuzhu run --data' });
+  }
   if (statSync(path).isDirectory()) return loadFolder(path, options);
   const ext = extname(path).toLowerCase();
   if (!FLAT_EXTENSIONS.has(ext)) throw new JiuzhuError('UNKNOWN_FORMAT', `unknown data format '${ext || basename(path)}'; use .csv, .arrow or .parquet`, { location: { file: path } });
@@ -194,8 +203,22 @@ export function flatPopulation(t: RawTable, codebook: Codebook, warnings: string
   const { weight, ...hrest } = hcols;
   return createPopulation({
     households: { id: Float64Array.from(first.keys()), weight: weight!, columns: hrest },
-    // Internal person ids are row numbers: unique even where the file numbers members per household.
-    persons: { id: Float64Array.from({ length: t.nRows }, (_, r) => r + 1), household: hid, columns: pcols },
+    // Internal person ids are household id × 1000 + member ordinal: unique even where the file
+    // numbers members per household, and the same whichever chunk holds the household (the
+    // keyed random generator draws by id).
+    persons: { id: memberKeys(hid), household: hid, columns: pcols },
     source: t.file,
   });
+}
+
+/** household id × 1000 + the member's ordinal (1, 2, …) in order of appearance. */
+function memberKeys(hid: ArrayLike<number>): Float64Array {
+  const next = new Map<number, number>();
+  const out = new Float64Array(hid.length);
+  for (let r = 0; r < hid.length; r++) {
+    const k = (next.get(hid[r]!) ?? 0) + 1;
+    next.set(hid[r]!, k);
+    out[r] = hid[r]! * 1000 + k;
+  }
+  return out;
 }

@@ -3,10 +3,10 @@
  * every scenario against the first. Its JSON Schema is generated into schemas/.
  */
 import { z } from 'zod';
-import type { Dataset } from '../data/dataset.js';
+import type { Dataset, DatasetMeta } from '../data/dataset.js';
 import { baselineParameters } from '../policy/parameters.js';
 import type { Scenario } from './load.js';
-import { jiuzhuCommit, jiuzhuVersion, runScenarioOn, scenarioDataset, scenarioPeriod, type Period, type RunOptions, type ScenarioResult } from './run.js';
+import { jiuzhuCommit, jiuzhuVersion, runChunked, runScenarioOn, scenarioDataset, scenarioPeriod, type DatasetSource, type Period, type RunOptions, type ScenarioResult } from './run.js';
 
 const num = z.number();
 const GroupSummary = z.looseObject({
@@ -59,10 +59,14 @@ export interface CompareOptions extends RunOptions {
 }
 
 /** Runs scenarios over one common period and dataset; deltas are against the first. */
-export async function compareScenarios(scenarios: readonly Scenario[], dataset?: Dataset, options: CompareOptions = {}): Promise<Result> {
+export async function compareScenarios(scenarios: readonly Scenario[], dataset?: DatasetSource, options: CompareOptions = {}): Promise<Result> {
   const first = scenarios[0];
   if (!first) throw new Error('compareScenarios needs at least one scenario');
-  return compareScenariosOn(scenarios, dataset ?? (await scenarioDataset(first)), options);
+  const source = dataset ?? (await scenarioDataset(first));
+  if (!('kind' in source)) return compareScenariosOn(scenarios, source, options);
+  const period: Period = options.period ?? scenarioPeriod(first);
+  const seed = options.seed ?? first.seed ?? 1;
+  return buildResult(scenarios, await runChunked(scenarios, source, { ...options, period, seed }), source.meta, period, seed, options);
 }
 
 /** compareScenarios on a loaded dataset (synchronous). */
@@ -72,12 +76,16 @@ export function compareScenariosOn(scenarios: readonly Scenario[], dataset: Data
   const period: Period = options.period ?? scenarioPeriod(first);
   const seed = options.seed ?? first.seed ?? 1;
   const results = scenarios.map((s) => runScenarioOn(s, dataset, { ...options, period, seed }));
+  return buildResult(scenarios, results, dataset.meta, period, seed, options);
+}
+
+function buildResult(scenarios: readonly Scenario[], results: ScenarioResult[], dataset: DatasetMeta, period: Period, seed: number, options: CompareOptions): Result {
   const base = results[0]!;
   return {
     meta: {
       jiuzhu: jiuzhuVersion(),
       commit: jiuzhuCommit(),
-      dataset: { name: dataset.meta.name, sha256: dataset.meta.sha256 },
+      dataset: { name: dataset.name, sha256: dataset.sha256 },
       seed,
       scenarios: scenarios.map((s) => ({ name: s.name, sha256: s.sha256 })),
       parametersSha256: baselineParameters().sha256(),

@@ -7,8 +7,10 @@ import { readFileSync } from 'node:fs';
 import { JiuzhuError } from '../engine/errors.js';
 import { monthsBetween } from '../engine/period.js';
 import type { ParameterTree } from '../engine/parameters/tree.js';
+import type { Population } from '../engine/population.js';
+import type { ChunkedDataset } from '../data/chunked.js';
 import { Simulation } from '../engine/simulation.js';
-import { DEFAULT_DATASET, loadDataset, resolveDatasetPath, type Dataset } from '../data/dataset.js';
+import { DEFAULT_DATASET, openDataset, resolveDatasetPath, type Dataset } from '../data/dataset.js';
 import { baselineParameters } from '../policy/parameters.js';
 import { packagePath, packageRoot } from '../policy/paths.js';
 import { HOUSEHOLD_TYPES } from '../programs/dibao/index.js';
@@ -33,8 +35,6 @@ export interface ScenarioResult {
 }
 
 export interface RunOptions {
-  /** Dataset to use instead of the scenario's. */
-  dataset?: Dataset;
   /** Period to use instead of the scenario's. */
   period?: Period;
   seed?: number;
@@ -48,9 +48,9 @@ export function scenarioPeriod(s: Scenario): Period {
 }
 
 /** Loads the dataset a scenario names (or the default). */
-export async function scenarioDataset(s: Scenario): Promise<Dataset> {
+export async function scenarioDataset(s: Scenario): Promise<DatasetSource> {
   const ref = s.dataset?.ref ?? DEFAULT_DATASET;
-  return loadDataset(resolveDatasetPath(ref, s.dataset?.baseDir));
+  return openDataset(resolveDatasetPath(ref, s.dataset?.baseDir));
 }
 
 /** The parameter tree of a scenario: the baseline with its overrides applied. */
@@ -63,21 +63,53 @@ export function scenarioSimulation(s: Scenario, dataset: Dataset, seed?: number)
   return new Simulation({ population: dataset.population, parameters: scenarioParameters(s), rules: systemRules, seed: seed ?? s.seed ?? 1 });
 }
 
+/** A dataset in memory, or a chunked one simulated chunk by chunk. */
+export type DatasetSource = Dataset | ChunkedDataset;
+
+const isChunked = (d: DatasetSource): d is ChunkedDataset => 'kind' in d && d.kind === 'chunked';
+
 /** Runs one scenario over a period and returns its summary and checks. */
-export async function runScenario(s: Scenario, options: RunOptions = {}): Promise<ScenarioResult> {
-  return runScenarioOn(s, options.dataset ?? (await scenarioDataset(s)), options);
+export async function runScenario(s: Scenario, options: RunOptions & { dataset?: DatasetSource } = {}): Promise<ScenarioResult> {
+  const source = options.dataset ?? (await scenarioDataset(s));
+  if (!isChunked(source)) return runScenarioOn(s, source, options);
+  const [result] = await runChunked([s], source, options);
+  return result!;
 }
 
 /** Runs one scenario on a loaded dataset (synchronous: the columns are in memory). */
 export function runScenarioOn(s: Scenario, dataset: Dataset, options: RunOptions = {}): ScenarioResult {
   const period = options.period ?? scenarioPeriod(s);
-  const sim = scenarioSimulation(s, dataset, options.seed);
-  const pop = dataset.population;
+  const acc = accumulateScenario(dataset.population, scenarioParameters(s), period, options.seed ?? s.seed ?? 1, options.onProgress);
+  return scenarioResult(s.name, acc);
+}
+
+/**
+ * Scenarios over a chunked dataset: each chunk is loaded once and every scenario accumulated
+ * on it; accumulators merge in chunk order, so the result equals a one-pass run.
+ */
+export async function runChunked(scenarios: readonly Scenario[], source: ChunkedDataset, options: RunOptions = {}): Promise<ScenarioResult[]> {
+  const trees = scenarios.map((s) => scenarioParameters(s));
+  const accs: (DibaoAccumulator | undefined)[] = scenarios.map(() => undefined);
+  const nChunks = source.manifest.chunks.length;
+  for (let c = 0; c < nChunks; c++) {
+    const pop = await source.loadChunk(c);
+    scenarios.forEach((s, i) => {
+      const period = options.period ?? scenarioPeriod(scenarios[0]!);
+      const acc = accumulateScenario(pop, trees[i]!, period, options.seed ?? s.seed ?? 1);
+      accs[i] = accs[i] ? accs[i]!.merge(acc) : acc;
+    });
+    options.onProgress?.(c + 1, nChunks);
+  }
+  return scenarios.map((s, i) => scenarioResult(s.name, accs[i]!));
+}
+
+/** The dibao system's weighted sums for one population over a period. */
+export function accumulateScenario(pop: Population, parameters: ParameterTree, period: Period, seed: number, onProgress?: (done: number, total: number) => void): DibaoAccumulator {
+  const sim = new Simulation({ population: pop, parameters, rules: systemRules, seed });
   const months = monthsBetween(period.from, period.to);
-  const first = months[0]!;
-  const acc = new DibaoAccumulator(standardGroupings(pop, sim.calculate('household_type', first), HOUSEHOLD_TYPES));
+  const acc = new DibaoAccumulator(standardGroupings(pop, sim.calculate('household_type', months[0]!), HOUSEHOLD_TYPES));
   months.forEach((m, i) => {
-    const topUpPersons = sim.population.nPersons ? sim.calculate('dibao_classified_top_up_person', m) : new Float64Array(0);
+    const topUpPersons = sim.calculate('dibao_classified_top_up_person', m);
     const withTopUp = new Uint8Array(topUpPersons.length);
     for (let p = 0; p < withTopUp.length; p++) withTopUp[p] = topUpPersons[p]! > 0 ? 1 : 0;
     acc.addMonth(pop.weight, {
@@ -90,12 +122,17 @@ export function runScenarioOn(s: Scenario, dataset: Dataset, options: RunOptions
       classifiedPersons: sim.agg().countByHousehold(withTopUp),
       standard: sim.calculate('dibao_standard', m),
     });
-    options.onProgress?.(i + 1, months.length);
+    onProgress?.(i + 1, months.length);
   });
-  const group = (name: string, keys: readonly string[]): Record<string, DibaoSummary> => Object.fromEntries(keys.map((k) => [k, summarise(acc.get(name, k))]));
+  return acc;
+}
+
+/** Summary and checks from accumulated sums. */
+export function scenarioResult(name: string, acc: DibaoAccumulator): ScenarioResult {
+  const group = (g: string, keys: readonly string[]): Record<string, DibaoSummary> => Object.fromEntries(keys.map((k) => [k, summarise(acc.get(g, k))]));
   const total = acc.get('total', 'total');
   return {
-    name: s.name,
+    name,
     summary: {
       ...summarise(total),
       byArea: group('byArea', ['urban', 'rural']),

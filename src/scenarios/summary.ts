@@ -64,22 +64,35 @@ export class DibaoAccumulator {
         if (!m.receives[h]) continue;
         s[1]! += w * size;
         s[2]! += w;
-        s[3]! += w * m.benefit[h]!;
-        s[4]! += w * m.gap[h]!;
-        s[5]! += w * m.minimum[h]!;
-        s[6]! += w * m.classified[h]!;
+        // Money is summed in whole fen: with integer weights the totals are exact integers,
+        // whatever the order or chunking of the sum.
+        s[3]! += w * Math.round(m.benefit[h]! * 100);
+        s[4]! += w * Math.round(m.gap[h]! * 100);
+        s[5]! += w * Math.round(m.minimum[h]! * 100);
+        s[6]! += w * Math.round(m.classified[h]! * 100);
         s[7]! += w * m.classifiedPersons[h]!;
       }
     }
   }
 
-  /** Sums of group `key` of grouping `name`. */
+  /** Adds another accumulator's sums (same groupings) into this one: chunks merge in a fixed order. */
+  merge(other: DibaoAccumulator): this {
+    this.months = Math.max(this.months, other.months);
+    this.sums.forEach((g, gi) => g.forEach((s, k) => {
+      const o = other.sums[gi]![k]!;
+      for (let i = 0; i < s.length; i++) s[i]! += o[i]!;
+    }));
+    return this;
+  }
+
+  /** Sums of group `key` of grouping `name` (money in yuan). */
   get(name: string, key: string): DibaoSums {
     const gi = this.groupings.findIndex((g) => g.name === name);
     const k = this.groupings[gi]!.keys.indexOf(key);
     const s = this.sums[gi]![k]!;
     const out = { months: this.months } as DibaoSums;
     MEASURES.forEach((m, i) => (out[m] = s[i]!));
+    for (const m of ['cost', 'gapCost', 'minimumCost', 'classifiedCost'] as const) out[m] = out[m] / 100;
     return out;
   }
 }

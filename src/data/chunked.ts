@@ -1,0 +1,135 @@
+/**
+ * Chunked datasets: a folder of flat Arrow IPC files (one or more per prefecture) and a
+ * manifest. Whole-province populations are written and simulated chunk by chunk, so memory
+ * stays bounded; aggregates merge in manifest order, so results do not depend on chunking.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { Population } from '../engine/population.js';
+import { JiuzhuError } from '../engine/errors.js';
+import { identityCodebook } from './codebook.js';
+import type { DatasetMeta } from './dataset.js';
+import { flatPopulation } from './dataset.js';
+import { arrowBytes } from './formats/arrow-table.js';
+import { readArrowTable } from './formats/arrow-table.js';
+import { flatColumns, writeAtomic } from './write.js';
+
+export const MANIFEST = 'manifest.json';
+
+export interface ChunkInfo { file: string; prefecture?: number; households: number; persons: number; sha256: string }
+
+export interface Manifest {
+  format: 'jiuzhu-chunked';
+  version: 1;
+  name: string;
+  description?: string;
+  households: number;
+  persons: number;
+  chunks: ChunkInfo[];
+}
+
+export interface ChunkedDataset {
+  kind: 'chunked';
+  dir: string;
+  manifest: Manifest;
+  meta: DatasetMeta;
+  warnings: string[];
+  /** Loads chunk i as a Population. */
+  loadChunk(i: number): Promise<Population>;
+}
+
+/** True if a folder holds a chunked dataset. */
+export function isChunkedDataset(dir: string): boolean {
+  return existsSync(join(dir, MANIFEST));
+}
+
+/** Opens a chunked dataset: reads the manifest, checks the chunk files exist. */
+export function openChunkedDataset(dir: string): ChunkedDataset {
+  const file = join(dir, MANIFEST);
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
+  } catch (e) {
+    throw new JiuzhuError('BAD_MANIFEST', `cannot read the chunk manifest: ${(e as Error).message}`, { location: { file } });
+  }
+  if (manifest.format !== 'jiuzhu-chunked' || !Array.isArray(manifest.chunks)) throw new JiuzhuError('BAD_MANIFEST', 'not a jiuzhu chunk manifest (format: jiuzhu-chunked)', { location: { file, key: 'format' } });
+  manifest.chunks.forEach((c, i) => {
+    if (!existsSync(join(dir, c.file))) throw new JiuzhuError('FILE_NOT_FOUND', `chunk ${i} is missing`, { location: { file: join(dir, c.file), key: `chunks.${i}` } });
+  });
+  const sha256 = createHash('sha256').update(manifest.chunks.map((c) => c.sha256).join('\n')).digest('hex');
+  return {
+    kind: 'chunked',
+    dir,
+    manifest,
+    meta: { name: manifest.name, description: manifest.description, sha256, files: manifest.chunks.map((c) => join(dir, c.file)) },
+    warnings: [],
+    async loadChunk(i) {
+      const c = manifest.chunks[i];
+      if (!c) throw new JiuzhuError('BAD_CHUNK', `no chunk ${i}`, { kind: 'usage' });
+      return flatPopulation(readArrowTable(join(dir, c.file)), identityCodebook(), []);
+    },
+  };
+}
+
+/**
+ * Writes a chunked dataset from a stream of populations. The folder is built beside its
+ * target and renamed into place at the end; an earlier dataset there is replaced only then.
+ */
+export async function writeChunkedDataset(
+  dir: string,
+  info: { name: string; description?: string },
+  chunks: AsyncIterable<{ population: Population; prefecture?: number }> | Iterable<{ population: Population; prefecture?: number }>,
+  onChunk?: (written: ChunkInfo, index: number) => void,
+): Promise<Manifest> {
+  const tmp = join(dirname(dir), `.${basename(dir)}.${process.pid}.tmp`);
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(tmp, { recursive: true });
+  const manifest: Manifest = { format: 'jiuzhu-chunked', version: 1, name: info.name, description: info.description, households: 0, persons: 0, chunks: [] };
+  try {
+    let i = 0;
+    for await (const { population, prefecture } of chunks) {
+      const file = `chunk-${String(i).padStart(4, '0')}${prefecture ? `-${prefecture}` : ''}.arrow`;
+      const bytes = arrowBytes(flatColumns(population));
+      writeAtomic(join(tmp, file), bytes);
+      const c: ChunkInfo = { file, ...(prefecture ? { prefecture } : {}), households: population.nHouseholds, persons: population.nPersons, sha256: createHash('sha256').update(bytes).digest('hex') };
+      manifest.chunks.push(c);
+      manifest.households += c.households;
+      manifest.persons += c.persons;
+      onChunk?.(c, i);
+      i++; // not inside the optional call: it must count even with no callback
+    }
+    writeAtomic(join(tmp, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+    const old = join(dirname(dir), `.${basename(dir)}.${process.pid}.old`);
+    if (existsSync(dir)) renameSync(dir, old);
+    renameSync(tmp, dir);
+    rmSync(old, { recursive: true, force: true });
+    return manifest;
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+/** Splits a population into households [start, end) ranges, keeping everything else. */
+export function slicePopulation(pop: Population, start: number, end: number): Population {
+  const a = pop.householdStart[start]!;
+  const b = pop.householdStart[end]!;
+  const hs = <T extends { subarray(s: number, e: number): T }>(c: T) => c.subarray(start, end);
+  const ps = <T extends { subarray(s: number, e: number): T }>(c: T) => c.subarray(a, b);
+  const householdStart = new Int32Array(end - start + 1);
+  for (let h = start; h <= end; h++) householdStart[h - start] = pop.householdStart[h]! - a;
+  const personHousehold = new Int32Array(b - a);
+  for (let p = a; p < b; p++) personHousehold[p - a] = pop.personHousehold[p]! - start;
+  return {
+    nPersons: b - a,
+    nHouseholds: end - start,
+    householdId: hs(pop.householdId),
+    personId: ps(pop.personId),
+    personHousehold,
+    householdStart,
+    weight: hs(pop.weight),
+    person: Object.fromEntries(Object.entries(pop.person).map(([k, v]) => [k, ps(v)])),
+    household: Object.fromEntries(Object.entries(pop.household).map(([k, v]) => [k, hs(v)])),
+  };
+}

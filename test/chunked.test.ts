@@ -1,0 +1,90 @@
+/** Chunked datasets: a run chunk by chunk equals a one-pass run (counts and fen exactly, weighted sums to 1e-9). */
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openChunkedDataset, slicePopulation, writeChunkedDataset } from '../src/data/chunked.js';
+import { loadDataset } from '../src/data/dataset.js';
+import { writePopulation } from '../src/data/write.js';
+import { PREFECTURE_CODES } from '../src/engine/locality.js';
+import { createPopulation, type Population } from '../src/engine/population.js';
+import { keyedUniform } from '../src/engine/random.js';
+import { loadScenario } from '../src/scenarios/load.js';
+import { compareScenarios, type Result } from '../src/scenarios/result.js';
+import { ROOT } from './helpers.js';
+
+/** 3000 seeded households: every prefecture, urban and rural, sizes 1–5, incomes around the standards, integer weights. */
+function testPopulation(): Population {
+  const nH = 3000;
+  const hid: number[] = [], pref: number[] = [], urban: number[] = [], weight: number[] = [];
+  const pid: number[] = [], phh: number[] = [], age: number[] = [], earnings: number[] = [], pension: number[] = [], disability: number[] = [];
+  for (let h = 0; h < nH; h++) {
+    hid.push(h + 1);
+    pref.push(PREFECTURE_CODES[Math.floor(keyedUniform(9, h, 0, 1) * 9)]!);
+    urban.push(keyedUniform(9, h, 0, 2) < 0.55 ? 1 : 0);
+    weight.push(1 + Math.floor(keyedUniform(9, h, 0, 3) * 5));
+    const size = 1 + Math.floor(keyedUniform(9, h, 0, 4) * 5);
+    for (let k = 0; k < size; k++) {
+      pid.push((h + 1) * 1000 + k + 1);
+      phh.push(h + 1);
+      const a = Math.floor(keyedUniform(9, h, k, 5) * 85);
+      age.push(a);
+      earnings.push(a >= 18 && a < 60 ? Math.round(keyedUniform(9, h, k, 6) * 40000) / 100 : 0);
+      pension.push(a >= 60 ? Math.round(keyedUniform(9, h, k, 7) * 30000) / 100 : 0);
+      disability.push(keyedUniform(9, h, k, 8) < 0.05 ? 2 : 0);
+    }
+  }
+  return createPopulation({
+    households: { id: hid, weight, columns: { prefecture: Int32Array.from(pref), urban: Uint8Array.from(urban), single_parent: new Uint8Array(nH) } },
+    persons: {
+      id: pid, household: phh,
+      columns: {
+        age: Int16Array.from(age), earnings: Float64Array.from(earnings), pension: Float64Array.from(pension),
+        unemployment_benefit: new Float64Array(pid.length), farm_business: new Float64Array(pid.length), other_transfers: new Float64Array(pid.length),
+        disability: Uint8Array.from(disability), illness: new Uint8Array(pid.length), orphan: new Uint8Array(pid.length),
+      },
+    },
+  });
+}
+
+describe('chunked datasets', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-chunked-'));
+  const scenarios = [loadScenario(join(ROOT, 'scenarios/baseline-2006.yaml')), loadScenario(join(ROOT, 'scenarios/raise-standard-10pct.yaml'))];
+  let onePass: Result;
+  let chunked: Result;
+  beforeAll(async () => {
+    const pop = testPopulation();
+    await writePopulation(join(dir, 'whole.arrow'), pop);
+    const bounds = [0, 700, 1500, 2200, 3000];
+    await writeChunkedDataset(join(dir, 'chunks'), { name: 'test-chunks' }, bounds.slice(1).map((end, i) => ({ population: slicePopulation(pop, bounds[i]!, end) })));
+    onePass = await compareScenarios(scenarios, await loadDataset(join(dir, 'whole.arrow')), { timestamp: false, period: { from: '2006-01', to: '2006-03' } });
+    chunked = await compareScenarios(scenarios, openChunkedDataset(join(dir, 'chunks')), { timestamp: false, period: { from: '2006-01', to: '2006-03' } });
+  });
+  it('writes four chunks and a manifest, and nothing else', () => {
+    expect(readdirSync(join(dir, 'chunks')).sort()).toEqual(['chunk-0000.arrow', 'chunk-0001.arrow', 'chunk-0002.arrow', 'chunk-0003.arrow', 'manifest.json']);
+    expect(existsSync(join(dir, '.chunks.tmp'))).toBe(false);
+    const m = openChunkedDataset(join(dir, 'chunks')).manifest;
+    expect(m.households).toBe(3000);
+    expect(m.chunks.map((c) => c.households)).toEqual([700, 800, 700, 800]);
+  });
+  it('has recipients on both sides of the standard (the comparison is not vacuous)', () => {
+    expect(onePass.scenarios[0]!.summary.recipients).toBeGreaterThan(100);
+    expect(onePass.scenarios[0]!.summary.coverage).toBeLessThan(0.9);
+  });
+  it('gives identical counts and fen totals, and weighted sums within 1e-9', () => {
+    for (let i = 0; i < 2; i++) {
+      const a = onePass.scenarios[i]!.summary;
+      const b = chunked.scenarios[i]!.summary;
+      // Weights are integers, so persons, households and fen totals are exact integers.
+      for (const k of ['population', 'recipients', 'households', 'cost', 'costAnnual'] as const) expect(b[k], k).toBe(a[k]);
+      for (const k of ['coverage', 'averageSubsidy', 'averageStandard'] as const) expect(Math.abs(b[k] - a[k]) / Math.abs(a[k])).toBeLessThan(1e-9);
+      for (const code of PREFECTURE_CODES.map(String)) expect(b.byPrefecture![code]!.cost).toBe(a.byPrefecture![code]!.cost);
+    }
+  });
+  it('runs through the CLI with --data', async () => {
+    const { cli } = await import('./helpers.js');
+    const r = cli(['run', 'scenarios/baseline-2006.yaml', '--data', join(dir, 'chunks'), '--period', '2006-01:2006-03', '--json', '--no-timestamp']);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).scenarios[0].summary.cost).toBe(onePass.scenarios[0]!.summary.cost);
+  });
+});

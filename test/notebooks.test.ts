@@ -1,0 +1,121 @@
+/**
+ * The notebooks under notebooks/: committed clean, importing only the public package, and
+ * executed by scripts/run-notebooks.sh, which must fail when a cell throws.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const notebookDir = join(root, 'notebooks');
+const KERNEL_NAME = 'jiuzhu-tslab';
+
+interface Cell {
+  cell_type: string;
+  source: string | string[];
+  outputs?: unknown[];
+  execution_count?: number | null;
+}
+interface Notebook {
+  cells: Cell[];
+  metadata: { kernelspec?: { name?: string; language?: string } };
+}
+
+const text = (s: string | string[]): string => (Array.isArray(s) ? s.join('') : s);
+const notebookFiles = readdirSync(notebookDir).filter((f) => f.endsWith('.ipynb')).sort();
+const notebooks = notebookFiles.map((f) => ({ file: f, nb: JSON.parse(readFileSync(join(notebookDir, f), 'utf8')) as Notebook }));
+
+/** Module specifiers a TypeScript cell imports or requires. */
+function importedModules(source: string): string[] {
+  const found: string[] = [];
+  const patterns = [
+    /\bfrom\s*['"]([^'"]+)['"]/g, // import … from 'x', export … from 'x'
+    /\bimport\s*['"]([^'"]+)['"]/g, // import 'x'
+    /\b(?:require|import)\s*\(\s*['"`]([^'"`]+)['"`]\s*\)/g, // require('x'), import('x')
+  ];
+  for (const re of patterns) for (const m of source.matchAll(re)) found.push(m[1]!);
+  return found;
+}
+
+const isNodeBuiltin = (spec: string): boolean => spec.startsWith('node:') || builtinModules.includes(spec);
+
+describe('notebooks/*.ipynb', () => {
+  it('exist', () => {
+    expect(notebookFiles).toContain('00-smoke.ipynb');
+  });
+
+  it.each(notebookFiles)('%s is committed without outputs or execution counts', (file) => {
+    const { nb } = notebooks.find((n) => n.file === file)!;
+    const dirty = nb.cells
+      .map((c, i) => ({ i, c }))
+      .filter(({ c }) => c.cell_type === 'code' && ((c.outputs?.length ?? 0) > 0 || (c.execution_count ?? null) !== null))
+      .map(({ i }) => `cell ${i + 1}`);
+    expect(dirty, `clear the outputs of ${file} before committing`).toEqual([]);
+  });
+
+  it.each(notebookFiles)(`%s uses the ${KERNEL_NAME} TypeScript kernel`, (file) => {
+    const { nb } = notebooks.find((n) => n.file === file)!;
+    expect(nb.metadata.kernelspec?.name).toBe(KERNEL_NAME);
+    expect(nb.metadata.kernelspec?.language).toBe('typescript');
+  });
+
+  it.each(notebookFiles)("%s imports only 'jiuzhu' and node builtins (never src/ or dist/)", (file) => {
+    const { nb } = notebooks.find((n) => n.file === file)!;
+    const bad: string[] = [];
+    nb.cells.forEach((c, i) => {
+      if (c.cell_type !== 'code') return;
+      for (const spec of importedModules(text(c.source))) {
+        if (spec !== 'jiuzhu' && !isNodeBuiltin(spec)) bad.push(`cell ${i + 1}: '${spec}'`);
+      }
+    });
+    expect(bad).toEqual([]);
+  });
+
+  it('the import scan sees every import form', () => {
+    const src = "import { a } from 'jiuzhu';\nimport '../src/index.js';\nconst b = require('../dist/index.js');\nconst c = await import(\"node:fs\");\nexport { d } from 'src/x.js';";
+    expect(importedModules(src).sort()).toEqual(['../dist/index.js', '../src/index.js', 'jiuzhu', 'node:fs', 'src/x.js']);
+  });
+});
+
+const hasNbconvert = spawnSync('sh', ['-c', 'command -v jupyter-nbconvert'], { encoding: 'utf8' }).status === 0;
+
+describe('scripts/run-notebooks.sh', () => {
+  it.skipIf(!hasNbconvert)(
+    'fails, naming the error, when a cell throws (skipped when jupyter-nbconvert is not on PATH)',
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-nb-test-'));
+      try {
+        const sources = [
+          "import { peerWorkloadPopulation } from 'jiuzhu';\nconsole.log(peerWorkloadPopulation(100).nPersons);",
+          // The message is assembled at run time, so it shows in the output only if the runner reports the error itself.
+          "throw new Error(['runner', 'test', 'boom'].join('-'));",
+          "console.log('never runs');",
+        ];
+        const nb = {
+          cells: sources.map((source, i) => ({ cell_type: 'code', execution_count: null, id: `cell-${i}`, metadata: {}, outputs: [], source })),
+          metadata: { kernelspec: { display_name: 'TypeScript (jiuzhu)', language: 'typescript', name: KERNEL_NAME } },
+          nbformat: 4,
+          nbformat_minor: 5,
+        };
+        const file = join(dir, 'throws.ipynb');
+        writeFileSync(file, JSON.stringify(nb));
+        const env = { ...process.env };
+        delete env.JIUZHU_NOTEBOOK_OUT;
+        const r = spawnSync('bash', [join(root, 'scripts', 'run-notebooks.sh'), file], { cwd: root, encoding: 'utf8', env, timeout: 110_000 });
+        const output = `${r.stdout}\n${r.stderr}`;
+        expect(r.error).toBeUndefined();
+        expect(r.status, output).not.toBe(0);
+        expect(output).toContain('runner-test-boom');
+        expect(output).toContain('notebook cell 2 failed');
+        expect(output).toMatch(/FAILED .*throws\.ipynb/);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    120_000,
+  );
+});

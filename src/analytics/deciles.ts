@@ -1,0 +1,88 @@
+/**
+ * Decile income shares and decile membership.
+ *
+ * Weights are frequency weights: a weight of 3 counts the row three times. For person-level
+ * deciles, give each person their household's weight and per-capita income. Rows are ranked by
+ * ascending value; W = Σ w_i > 0.
+ *
+ * decileShares — the share of total income Σ w_i x_i held by each tenth of the weight. Group g
+ * (g = 1…10) is the cumulative-weight interval [(g−1)·W/10, g·W/10) of the ranked rows; a row
+ * whose interval [C, C + w) straddles a boundary is split proportionally: each group receives the
+ * overlapping part of its weight times its value. Every group thus holds exactly W/10 of weight,
+ * and the ten shares sum to 1 (up to rounding). Tied rows have equal values, so the order among
+ * ties cannot change a share. Integer weights equal replicated rows. Requires Σ w x > 0.
+ *
+ * decileIndex — a decile 1…10 for every row, for decile tables of impacts. With C the weight of
+ * all rows of smaller value and T the total weight of the row's tie group (rows of equal value,
+ * including itself), its weighted rank is the midpoint m = C + T/2 and its decile is
+ *
+ *   d = min(10, floor(10 · m / W) + 1),   i.e. (d − 1)/10 ≤ m/W < d/10.
+ *
+ * Using the tie group's midpoint (rather than the row's own) puts equal values in the same
+ * decile whatever their order — so with many equal incomes some deciles may be empty. Unlike
+ * decileShares, rows are not split, so groups hold only approximately W/10. Zero-weight rows
+ * still get a decile (the one at their position).
+ */
+import { ascendingOrder, checkFinite, checkWeights } from './input.js';
+
+const D = 10;
+
+/** Income share of each decile group (equal-weight groups, boundary rows split), summing to 1; weights are frequency weights: a weight of 3 counts the row three times. */
+export function decileShares(values: ArrayLike<number>, weights: ArrayLike<number>): number[] {
+  const fn = 'decileShares';
+  checkFinite(fn, 'values', values);
+  checkWeights(fn, weights, values.length, true);
+  const order = ascendingOrder(values);
+  let total = 0;
+  for (const i of order) total += weights[i]!;
+  const income = new Array<number>(D).fill(0);
+  let g = 0; // current group, 0-based
+  let cum = 0;
+  let sum = 0;
+  for (const i of order) {
+    const x = values[i]!;
+    let w = weights[i]!;
+    sum += w * x;
+    let lo = cum;
+    const hi = cum + w;
+    while (w > 0) {
+      const edge = g < D - 1 ? ((g + 1) * total) / D : Infinity;
+      if (hi <= edge) {
+        income[g]! += w * x;
+        break;
+      }
+      const part = edge - lo;
+      income[g]! += part * x;
+      w -= part;
+      lo = edge;
+      g++;
+    }
+    cum = hi;
+  }
+  if (!(sum > 0)) throw new Error(`${fn}: the total weighted income is ${sum}; income shares need a positive total`);
+  return income.map((v) => v / sum);
+}
+
+/** Decile 1–10 of each row by the midpoint of its tie group's cumulative weight; weights are frequency weights: a weight of 3 counts the row three times. */
+export function decileIndex(values: ArrayLike<number>, weights: ArrayLike<number>): Uint8Array {
+  const fn = 'decileIndex';
+  const n = values.length;
+  checkFinite(fn, 'values', values);
+  checkWeights(fn, weights, n, true);
+  const order = ascendingOrder(values);
+  let total = 0;
+  for (const i of order) total += weights[i]!;
+  const out = new Uint8Array(n);
+  let before = 0;
+  for (let k = 0; k < n; ) {
+    const x = values[order[k]!]!;
+    let e = k;
+    let tie = 0;
+    while (e < n && values[order[e]!] === x) tie += weights[order[e++]!]!;
+    const d = Math.min(D, Math.floor((D * (before + tie / 2)) / total) + 1);
+    for (let j = k; j < e; j++) out[order[j]!] = d;
+    before += tie;
+    k = e;
+  }
+  return out;
+}

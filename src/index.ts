@@ -126,7 +126,7 @@ export { clauses, clauseIds, citeClause } from './policy/clauses.js';
  * Weighted quantiles, Gini, FGT poverty, deciles, winners/losers, targeting errors (weights are frequency weights).
  * @example
  * import { fgt, weightedGini, weightedQuantile } from 'jiuzhu';
- * console.assert(fgt([1, 2, 3, 4, 10], [1, 1, 1, 1, 1], 5, 1) === 0.4);
+ * console.assert(Math.abs(fgt([1, 2, 3, 4, 10], [1, 1, 1, 1, 1], 5, 1) - 0.4) < 1e-12); // gaps (4+3+2+1)/5 ÷ 5 people
  * console.assert(Math.abs(weightedGini([1, 2, 3], [2, 1, 3]) - 17 / 78) < 1e-12 && weightedQuantile([10, 20], [1, 1], 0.5) === 10);
  */
 export { weightedQuantile, weightedQuantiles, weightedGini, fgt, povertyGap, decileShares, decileIndex, decileImpact, winnersLosers, targetingErrors } from './analytics/index.js';

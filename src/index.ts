@@ -168,9 +168,9 @@ export { Simulation } from './engine/simulation.js';
 /**
  * Explains one household's result as a tree of rules, inputs and cited parameters.
  * @example
- * import { explain, formatExplain, loadScenario, scenarioSimulation, scenarioDataset } from 'jiuzhu';
+ * import { explain, formatExplain, loadScenario, scenarioSimulation, loadDataset, resolveDatasetPath } from 'jiuzhu';
  * const s = loadScenario('scenarios/baseline-2006.yaml');
- * const tree = explain(scenarioSimulation(s, await scenarioDataset(s)), 'dibao_benefit', '2006-01', 3);
+ * const tree = explain(scenarioSimulation(s, await loadDataset(resolveDatasetPath('fixture-dibao'))), 'dibao_benefit', '2006-01', 3);
  * console.assert(tree.value === 95 && formatExplain(tree).includes('dibao.standard'));
  */
 export { explain, formatExplain, explainParameters } from './engine/explain.js';

@@ -34,7 +34,7 @@ describe('jiuzhu compare --json', () => {
     expect(json.deltas[0].summary.byArea.urban.recipients).toBeDefined();
   });
   it('meta names the dataset, scenarios and parameters by hash', () => {
-    expect(json.meta.dataset.name).toBe('fixture-dibao');
+    expect(json.meta.dataset.name).toBe('jilin-2006'); // the embedded default
     expect(json.meta.scenarios.map((s: any) => s.name)).toEqual(['baseline-2006', 'raise-standard-10pct']);
     expect(json.meta.parametersSha256).toMatch(/^[0-9a-f]{64}$/);
     expect(json.period).toEqual({ from: '2006-01', to: '2006-12' });
@@ -84,13 +84,13 @@ describe('errors and exit codes', () => {
 
 describe('tables and explain', () => {
   it('prints the comparison table in Chinese', () => {
-    const r = cli(['compare', 'scenarios/baseline-2006.yaml', 'scenarios/raise-standard-10pct.yaml', '--lang', 'zh']);
+    const r = cli(['compare', 'scenarios/baseline-2006.yaml', 'scenarios/raise-standard-10pct.yaml', '--lang', 'zh', '--data', 'datasets/fixture-dibao']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/覆盖率/);
     expect(r.stdout).toMatch(/19,971\.84/); // the reform's hand-worked annual cost (test/fixture-dibao.test.ts)
   });
   it('explain shows each parameter with value, date and the §二 reference', () => {
-    const r = cli(['explain', 'scenarios/baseline-2006.yaml', '--household', '3', '--month', '2006-06']);
+    const r = cli(['explain', 'scenarios/baseline-2006.yaml', '--household', '3', '--month', '2006-06', '--data', 'datasets/fixture-dibao']);
     expect(r.status).toBe(0);
     // Household 3: Jilin city urban, standard 150, pension 100 → gap 50 + elderly top-up 0.3 × 150 = 45 → 95.
     expect(r.stdout).toMatch(/dibao_benefit \(Dibao paid\) = 95 /);
@@ -99,7 +99,7 @@ describe('tables and explain', () => {
     expect(r.stdout).toMatch(/serves: 吉政发〔2006〕48号 §二\.2/);
   });
   it('explain of an unknown household exits 3', () => {
-    const r = cli(['explain', 'scenarios/baseline-2006.yaml', '--household', '999']);
+    const r = cli(['explain', 'scenarios/baseline-2006.yaml', '--household', '999', '--data', 'datasets/fixture-dibao']);
     expect(r.status).toBe(3);
     expect(r.stderr).toMatch(/no household with id 999/);
   });

@@ -6,6 +6,7 @@ import { compareCommand } from './compare.js';
 import { reportError } from './errors.js';
 import { explainCommand } from './explain.js';
 import { validateCommand } from './validate.js';
+import { calibrateReportCommand, generateCommand } from './generate.js';
 
 const program = new Command();
 const debug = process.argv.includes('--debug');
@@ -23,6 +24,8 @@ Examples:
   $ jiuzhu run scenarios/baseline-2006.yaml
   $ jiuzhu compare scenarios/baseline-2006.yaml scenarios/raise-standard-10pct.yaml --lang zh
   $ jiuzhu explain scenarios/baseline-2006.yaml --household 4 --month 2006-06
+  $ jiuzhu generate --households 20000 --seed 7 --out /tmp/jilin.parquet
+  $ jiuzhu generate --full --out /tmp/jilin-full
   $ jiuzhu validate datasets/example-microdata/survey.csv --codebook datasets/example-microdata/codebook.yaml
   $ jiuzhu run scenarios/baseline-2006.yaml --data datasets/example-microdata/survey.csv --codebook datasets/example-microdata/codebook.yaml`);
 
@@ -58,6 +61,23 @@ program.command('validate').argument('<file>', 'a .csv/.arrow/.parquet file (one
   .option('--json', 'print the report as JSON')
   .addOption(new Option('--lang <lang>', 'language of the report').choices(['zh', 'en']).default('en'))
   .action((file: string, opts) => validateCommand(file, opts));
+
+program.command('generate').description('generate a synthetic Jilin population (seeded, deterministic), raked to the published 2006 figures')
+  .option('--year <year>', 'year of the calibration targets', '2006')
+  .option('--households <n>', 'households to generate (default 100000; with --full, the whole province)')
+  .option('--seed <n>', 'random seed', '1')
+  .requiredOption('--out <path>', 'output: a .csv, .arrow or .parquet file; with --full, a folder of Arrow chunks')
+  .option('--full', 'the whole province (about 9M households), streamed by prefecture into a chunked dataset')
+  .option('--chunk-households <n>', 'with --full: most households per chunk (default 500000)')
+  .action((opts) => generateCommand(opts));
+
+program.command('calibrate-report').description('print the generated population against every calibration target')
+  .option('--year <year>', 'year of the calibration targets', '2006')
+  .option('--households <n>', 'households to generate', '100000')
+  .option('--seed <n>', 'random seed', '20061218')
+  .option('--json', 'print the report as JSON')
+  .addOption(new Option('--lang <lang>', 'language of the table').choices(['zh', 'en']).default('en'))
+  .action((opts) => calibrateReportCommand(opts));
 
 try {
   await program.parseAsync(process.argv);

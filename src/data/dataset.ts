@@ -23,6 +23,7 @@ import { readParquetTable } from './formats/parquet-table.js';
 import type { RawTable } from './formats/raw-table.js';
 import { HOUSEHOLD_COLUMNS, PERSON_COLUMNS, type ColumnSpec } from './schema.js';
 import { isChunkedDataset, openChunkedDataset, type ChunkedDataset } from './chunked.js';
+import { generateDataset, type GenerateSpec } from './generated.js';
 
 export interface DatasetMeta {
   name: string;
@@ -44,7 +45,7 @@ export interface LoadOptions {
 }
 
 /** The dataset used when a scenario names none. */
-export const DEFAULT_DATASET = 'fixture-dibao';
+export const DEFAULT_DATASET = 'jilin-2006';
 
 const FLAT_EXTENSIONS = new Set(['.csv', '.arrow', '.feather', '.ipc', '.parquet']);
 
@@ -96,7 +97,12 @@ function hashFiles(files: string[]): string {
 
 async function loadFolder(dir: string, options: LoadOptions): Promise<Dataset> {
   const metaFile = join(dir, 'dataset.yaml');
-  const meta = existsSync(metaFile) ? (parseYaml(readFileSync(metaFile, 'utf8')) as { name?: string; description?: string; households?: string; persons?: string; file?: string }) : {};
+  const meta = existsSync(metaFile) ? (parseYaml(readFileSync(metaFile, 'utf8')) as { name?: string; description?: string; households?: string; persons?: string; file?: string; generate?: GenerateSpec }) : {};
+  if (meta.generate) {
+    // A generated dataset: built from its targets each time (about a second for 100k households).
+    const { dataset } = generateDataset(meta.generate, meta.name ?? basename(dir));
+    return { ...dataset, meta: { ...dataset.meta, description: meta.description ?? dataset.meta.description, files: [metaFile] } };
+  }
   if (meta.file) {
     const ds = await loadDataset(join(dir, meta.file), options);
     return { ...ds, meta: { ...ds.meta, name: meta.name ?? basename(dir), description: meta.description } };
@@ -119,15 +125,17 @@ async function loadFolder(dir: string, options: LoadOptions): Promise<Dataset> {
 export function tableColumns(t: RawTable, specs: readonly ColumnSpec[], warnings: string[]): Record<string, Column> {
   const problems: Problem[] = [];
   const out: Record<string, Column> = {};
+  const defaulted: string[] = [];
   for (const spec of specs) {
     if (!t.names.includes(spec.name)) {
       if (spec.required) problems.push({ message: `missing required column '${spec.name}' (${spec.description})`, location: { file: t.file, line: t.format === 'csv' ? 1 : undefined, column: spec.name } });
       else {
         out[spec.name] = allocColumn(spec.dtype, t.nRows).fill(spec.default ?? 0);
-        warnings.push(`${t.file}: optional column '${spec.name}' is missing; using ${spec.default ?? 0} (${spec.description})`);
+        defaulted.push(`${spec.name}=${spec.default ?? 0}`);
       }
     }
   }
+  if (defaulted.length) warnings.push(`${t.file}: ${defaulted.length} optional column(s) missing, documented defaults used: ${defaulted.join(', ')}`);
   if (problems.length) throwMany('MISSING_COLUMN', problems);
   for (const spec of specs) if (t.names.includes(spec.name)) out[spec.name] = convertColumn(t, { from: spec.name }, spec, problems);
   const known = new Set(specs.map((s) => s.name));
@@ -174,9 +182,10 @@ export function flatPopulation(t: RawTable, codebook: Codebook, warnings: string
   }
   if (problems.length) throwMany('DUPLICATE_ID', problems);
   const firstRows = Int32Array.from(first.values());
+  const defaulted: string[] = [];
   const fill = (spec: ColumnSpec, n: number): Column => {
     const v = codebook.defaults[spec.name] ?? spec.default ?? 0;
-    if (codebook.defaults[spec.name] === undefined) warnings.push(`${t.file}: optional column '${spec.name}' is missing; using ${v} (${spec.description})`);
+    if (codebook.defaults[spec.name] === undefined) defaulted.push(`${spec.name}=${v}`);
     return allocColumn(spec.dtype, n).fill(v);
   };
   const hcols: Record<string, Column> = {};
@@ -197,28 +206,33 @@ export function flatPopulation(t: RawTable, codebook: Codebook, warnings: string
     const src = sourceOf(spec.name);
     pcols[spec.name] = src ? convertColumn(t, src, spec, problems) : fill(spec, t.nRows);
   }
+  if (defaulted.length) warnings.push(`${t.file}: ${defaulted.length} optional column(s) missing, documented defaults used: ${defaulted.join(', ')}`);
   const used = new Set(Object.values(codebook.columns).map((c) => c.from));
   for (const n of t.names) if (!used.has(n)) warnings.push(`${t.file}: column '${n}' is not mapped to the schema; ignored`);
   if (problems.length) throwMany('BAD_VALUE', problems);
   const { weight, ...hrest } = hcols;
   return createPopulation({
     households: { id: Float64Array.from(first.keys()), weight: weight!, columns: hrest },
-    // Internal person ids are household id × 1000 + member ordinal: unique even where the file
+    // Internal person ids are household id × 100 + member index: unique even where the file
     // numbers members per household, and the same whichever chunk holds the household (the
     // keyed random generator draws by id).
-    persons: { id: memberKeys(hid), household: hid, columns: pcols },
+    persons: { id: memberKeys(hid, t), household: hid, columns: pcols },
     source: t.file,
   });
 }
 
-/** household id × 1000 + the member's ordinal (1, 2, …) in order of appearance. */
-function memberKeys(hid: ArrayLike<number>): Float64Array {
+/** Most members a household may have: person keys are household id × 100 + member index. */
+const MAX_MEMBERS = 100;
+
+/** household id × 100 + the member's index (0, 1, …) in order of appearance, as the generator numbers them. */
+function memberKeys(hid: ArrayLike<number>, t: RawTable): Float64Array {
   const next = new Map<number, number>();
   const out = new Float64Array(hid.length);
   for (let r = 0; r < hid.length; r++) {
-    const k = (next.get(hid[r]!) ?? 0) + 1;
-    next.set(hid[r]!, k);
-    out[r] = hid[r]! * 1000 + k;
+    const k = next.get(hid[r]!) ?? 0;
+    if (k >= MAX_MEMBERS) throw new JiuzhuError('HOUSEHOLD_TOO_LARGE', `household ${hid[r]} has more than ${MAX_MEMBERS} members`, { location: { file: t.file, ...t.location(r) } });
+    next.set(hid[r]!, k + 1);
+    out[r] = hid[r]! * MAX_MEMBERS + k;
   }
   return out;
 }

@@ -26,6 +26,12 @@ export const HOUSEHOLD_COLUMNS: readonly ColumnSpec[] = [
   { name: 'prefecture', entity: 'household', dtype: 'i32', required: true, codes: [220100, 220200, 220300, 220400, 220500, 220600, 220700, 220800, 222400], description: 'Prefecture, GB/T 2260 code' },
   { name: 'urban', entity: 'household', dtype: 'u8', required: true, codes: [0, 1], description: '1 urban (城镇), 0 rural (农村)' },
   { name: 'single_parent', entity: 'household', dtype: 'u8', required: false, default: 0, codes: [0, 1], description: '1 if a single-parent household (单亲家庭)' },
+  { name: 'hukou_local_urban_years', entity: 'household', dtype: 'u8', required: false, default: 0, min: 0, max: 120, unit: 'years', description: 'Years the head has held local urban hukou (本地城镇户籍); 0 for rural or non-local hukou' },
+  { name: 'housing_tenure', entity: 'household', dtype: 'u8', required: false, default: 0, codes: [0, 1, 2, 3], description: '0 own home, 1 public rental (公房), 2 private rental, 3 other (free, relatives, employer)' },
+  { name: 'floor_area_per_person', entity: 'household', dtype: 'f32', required: false, default: 20, min: 0, max: 1000, unit: 'm2/person', description: 'Living floor area per person (人均住房面积); the default 20 is the assumed 2006 median' },
+  { name: 'shanty', entity: 'household', dtype: 'u8', required: false, default: 0, codes: [0, 1], description: '1 if living in a shanty-town (棚户区) or dangerous (危房) house' },
+  { name: 'land_expropriated', entity: 'household', dtype: 'u8', required: false, default: 0, codes: [0, 1], description: '1 if the household lost its farmland to expropriation (被征地农民)' },
+  { name: 'assets', entity: 'household', dtype: 'f64', required: false, default: 0, min: 0, unit: 'CNY', description: 'Household financial assets (savings, deposits), a proxy for the means-test asset check' },
 ];
 
 export const PERSON_COLUMNS: readonly ColumnSpec[] = [
@@ -42,6 +48,12 @@ export const PERSON_COLUMNS: readonly ColumnSpec[] = [
   { name: 'disability', entity: 'person', dtype: 'u8', required: false, default: 0, codes: [0, 1, 2], description: '0 none, 1 mild, 2 severe (重度残疾)' },
   { name: 'illness', entity: 'person', dtype: 'u8', required: false, default: 0, codes: [0, 1, 2], description: '0 none, 1 chronic, 2 serious illness (重病)' },
   { name: 'orphan', entity: 'person', dtype: 'u8', required: false, default: 0, codes: [0, 1], description: '1 if an orphan (孤儿)' },
+  { name: 'employment', entity: 'person', dtype: 'u8', required: false, default: 0, codes: [0, 1, 2], description: '0 not in the labour force, 1 employed (incl. farming), 2 unemployed' },
+  { name: 'work_capacity', entity: 'person', dtype: 'u8', required: false, default: 2, codes: [0, 1, 2], description: 'Work capacity (劳动能力): 0 none (children, severe disability or illness, very old), 1 partial, 2 full' },
+  { name: 'schooling', entity: 'person', dtype: 'u8', required: false, default: 0, codes: [0, 1, 2, 3, 4, 5], description: 'Current schooling: 0 not in school, 1 primary, 2 junior secondary, 3 senior secondary, 4 secondary vocational, 5 tertiary' },
+  { name: 'boarding', entity: 'person', dtype: 'u8', required: false, default: 0, codes: [0, 1], description: '1 if a boarding student (寄宿生)' },
+  { name: 'medical_insured', entity: 'person', dtype: 'u8', required: false, default: 0, codes: [0, 1], description: '1 if covered by basic medical insurance (employee or urban resident scheme, or 新农合)' },
+  { name: 'sanwu', entity: 'person', dtype: 'u8', required: false, default: 0, codes: [0, 1], description: '1 if a 三无 person: no work capacity, no income, no legal supporter' },
 ];
 
 /** The spec of a column by entity and name. */

@@ -8,6 +8,7 @@ import { JiuzhuError } from './errors.js';
 import { buildRuleGraph, parseInputId, type RuleGraph } from './graph.js';
 import { resolveParameter, type ParamValue } from './parameters/resolve.js';
 import type { ParameterTree } from './parameters/tree.js';
+import type { DatedValue } from './parameters/types.js';
 import { monthIndex, monthsOfYear, periodStartDate, periodUnit, type Period } from './period.js';
 import { entitySize, type Entity, type Population } from './population.js';
 import { keyedUniforms, streamId } from './random.js';
@@ -27,7 +28,7 @@ export class Simulation {
   readonly graph: RuleGraph;
   readonly seed: number;
   private readonly cache = new Map<string, Column>();
-  private readonly paramCache = new Map<string, ParamValue>();
+  private readonly paramCache = new Map<string, Map<DatedValue, ParamValue>>();
   private readonly agg_: Aggregators;
 
   constructor(options: SimulationOptions) {
@@ -79,13 +80,33 @@ export class Simulation {
     return out;
   }
 
-  /** A parameter resolved for an entity on a date (cached: locality lookups run once). */
+  /**
+   * Gives a rule's value for one period instead of computing it, as the month loop does for
+   * state carried from the previous month. It must come before anything reads that period.
+   */
+  setInput(id: string, period: Period, column: Column): void {
+    const rule = this.graph.rules.get(id);
+    if (!rule) throw new JiuzhuError('UNKNOWN_RULE', `setInput: no rule named '${id}'`, { kind: 'internal', location: { key: id } });
+    const size = entitySize(this.population, rule.entity);
+    if (column.length !== size) throw new JiuzhuError('BAD_INPUT_LENGTH', `setInput: '${id}' needs ${size} values, got ${column.length}`, { kind: 'internal', location: { key: id } });
+    const key = `${id}@${this.periodFor(rule, period)}`;
+    if (this.cache.has(key)) throw new JiuzhuError('INPUT_TOO_LATE', `setInput: '${id}' for ${period} was already computed`, { kind: 'internal', location: { key: id } });
+    this.cache.set(key, column);
+  }
+
+  /**
+   * A parameter resolved for an entity on a date. Cached by the dated value in force, not by
+   * the date: the months under one value share one resolution (locality lookups run once).
+   */
   parameter(path: string, date: string, entity: Entity): ParamValue {
-    const key = `${path}@${date}@${entity}`;
-    let v = this.paramCache.get(key);
+    const entry = this.parameters.entryAt(path, date);
+    const key = `${path}@${entity}`;
+    let byEntry = this.paramCache.get(key);
+    if (!byEntry) this.paramCache.set(key, (byEntry = new Map()));
+    let v = byEntry.get(entry);
     if (v === undefined) {
       v = resolveParameter(this.parameters, path, date, this.population, entity);
-      this.paramCache.set(key, v);
+      byEntry.set(entry, v);
     }
     return v;
   }

@@ -32,6 +32,46 @@ export const OverrideSchema = z
 /** Objects whose keys later issues define; until then any key is an error. */
 const Reserved = (what: string) => z.strictObject({}).optional().describe(what);
 
+const probability = z.number().min(0).max(1);
+const assumption = z.string().min(1).describe('Why this value: a labelled assumption, shown by explain');
+
+/** How the rules are implemented in practice (§二 says all the eligible are covered; reality differs). */
+export const BehaviourSchema = z.strictObject({
+  takeUp: z
+    .strictObject({
+      rate: probability.describe('Share of eligible households that apply and are paid'),
+      byArea: z.strictObject({ urban: probability.optional(), rural: probability.optional() }).optional(),
+      assumption,
+    })
+    .optional(),
+  observationError: z
+    .strictObject({
+      sigma: z.number().min(0).max(2).describe('Std. dev. of the log of observed ÷ true income, drawn per household and year'),
+      assumption,
+    })
+    .optional(),
+  rationing: z
+    .strictObject({
+      quotaShare: probability.describe('Most recipients a locality (prefecture × urban/rural) may have, as a share of its population'),
+      assumption,
+    })
+    .optional(),
+}).optional().describe('Implementation behaviour: take-up, income-observation error, rationing');
+
+export const PricePathSchema = z.record(
+  z.string().refine(isMonth, { message: 'expected a month YYYY-MM' }),
+  z.strictObject({
+    cpi: z.number().positive().describe('CPI, same month of the previous year = 1'),
+    food: z.number().positive().describe('Food CPI, same month of the previous year = 1'),
+    source: z.string().optional().describe('Where the figure comes from'),
+    interpolated: z.boolean().optional().describe('True where the value is interpolated, not published'),
+  }),
+).describe('Monthly year-on-year price indices');
+
+export const InputsSchema = z.strictObject({
+  prices: PricePathSchema.optional(),
+}).optional().describe('Exogenous paths: prices');
+
 export const ScenarioSchema = z.strictObject({
   $schema: z.string().optional().describe('Editor hint: path of schemas/scenario.schema.json'),
   name: z.string().min(1).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'a name is letters, digits, ., _ or -').describe('Short identifier used in tables and file names'),
@@ -41,9 +81,9 @@ export const ScenarioSchema = z.strictObject({
   period: z.strictObject({ from: month, to: month }).optional().describe('Months simulated, both included'),
   seed: z.number().int().nonnegative().optional().describe('Seed of the keyed random generator'),
   overrides: z.array(OverrideSchema).optional().describe('Parameter changes, applied in order after those of the extended scenario'),
-  behaviour: Reserved('Implementation behaviour (take-up, observation error, rationing, uprating)'),
+  behaviour: BehaviourSchema,
   shocks: Reserved('Shocks such as disasters'),
-  inputs: Reserved('Exogenous paths such as prices and revenues'),
+  inputs: InputsSchema,
   outputs: Reserved('Which measures and breakdowns to compute'),
 });
 

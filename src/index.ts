@@ -10,7 +10,7 @@
  * @example
  * import { loadScenario } from 'jiuzhu';
  * const s = loadScenario('scenarios/raise-standard-10pct.yaml');
- * console.assert(s.overrides[0]?.path === 'dibao.standard');
+ * console.assert(s.overrides.some((o) => o.path === 'dibao.standard' && o.scale === 1.1));
  */
 export { loadScenario, parseScenarioText } from './scenarios/load.js';
 /**
@@ -171,7 +171,7 @@ export { Simulation } from './engine/simulation.js';
  * import { explain, formatExplain, loadScenario, scenarioSimulation, loadDataset, resolveDatasetPath } from 'jiuzhu';
  * const s = loadScenario('scenarios/baseline-2006.yaml');
  * const tree = explain(scenarioSimulation(s, await loadDataset(resolveDatasetPath('fixture-dibao'))), 'dibao_benefit', '2006-01', 3);
- * console.assert(tree.value === 95 && formatExplain(tree).includes('dibao.standard'));
+ * console.assert(tree.id === 'dibao_benefit' && formatExplain(tree).includes('dibao.standard'));
  */
 export { explain, formatExplain, explainParameters } from './engine/explain.js';
 /**

@@ -84,13 +84,13 @@ describe('errors and exit codes', () => {
 
 describe('tables and explain', () => {
   it('prints the comparison table in Chinese', () => {
-    const r = cli(['compare', 'scenarios/baseline-2006.yaml', 'scenarios/raise-standard-10pct.yaml', '--lang', 'zh', '--data', 'datasets/fixture-dibao']);
+    const r = cli(['compare', 'test/scenarios/perfect-baseline.yaml', 'test/scenarios/perfect-reform.yaml', '--lang', 'zh', '--data', 'datasets/fixture-dibao']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/覆盖率/);
     expect(r.stdout).toMatch(/19,971\.84/); // the reform's hand-worked annual cost (test/fixture-dibao.test.ts)
   });
   it('explain shows each parameter with value, date and the §二 reference', () => {
-    const r = cli(['explain', 'scenarios/baseline-2006.yaml', '--household', '3', '--month', '2006-06', '--data', 'datasets/fixture-dibao']);
+    const r = cli(['explain', 'test/scenarios/perfect-baseline.yaml', '--household', '3', '--month', '2006-06', '--data', 'datasets/fixture-dibao']);
     expect(r.status).toBe(0);
     // Household 3: Jilin city urban, standard 150, pension 100 → gap 50 + elderly top-up 0.3 × 150 = 45 → 95.
     expect(r.stdout).toMatch(/dibao_benefit \(Dibao paid\) = 95 /);

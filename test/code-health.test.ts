@@ -77,6 +77,7 @@ describe('rules', () => {
     const sim = new Simulation({ population: ds.population, parameters: tree, rules: counted });
     sim.calculate('dibao_benefit', '2006-06');
     sim.calculate('household_type', '2006-06');
+    sim.calculate('dibao_eligible', '2006-06'); // the rule's verdict, no longer on the payment path
     expect(ds.population.nHouseholds).toBe(10);
     expect(calls.size).toBe(systemRules.length);
     for (const [id, n] of calls) expect(n, id).toBe(1);

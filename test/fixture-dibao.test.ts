@@ -8,6 +8,7 @@
  * 10 urban / 5 rural per member. Classified top-ups (max, not sum): elderly (60+) 0.3, severely
  * disabled 0.5, seriously ill 0.5, minor in single-parent/orphan situation 0.3, × standard.
  * Reform: every standard × 1.1. Incomes do not change over the year, so period = 12 × month.
+ * Both run with perfect implementation (test/scenarios/perfect-*.yaml: take-up 1, no observation error).
  *
  * hh  w  place              members → per-capita income                         baseline month           reform month
  *  1  2  Changchun urban    1 adult, no income → 0                             gap 158 → 158            173.8
@@ -41,7 +42,8 @@ describe('fixture-dibao, hand-worked totals', () => {
   let base: any;
   let reform: any;
   beforeAll(() => {
-    const r = cli(['compare', 'scenarios/baseline-2006.yaml', 'scenarios/raise-standard-10pct.yaml', '--json', '--no-timestamp', '--data', 'datasets/fixture-dibao']);
+    // The perfect-implementation variants (take-up 1, exact means test): the hand arithmetic is the rule's own verdict.
+    const r = cli(['compare', 'test/scenarios/perfect-baseline.yaml', 'test/scenarios/perfect-reform.yaml', '--json', '--no-timestamp', '--data', 'datasets/fixture-dibao']);
     expect(r.status).toBe(0);
     [base, reform] = JSON.parse(r.stdout).scenarios;
   });
@@ -64,6 +66,9 @@ describe('fixture-dibao, hand-worked totals', () => {
     expect(base.summary.costByComponent.classified).toBe(3350.4); // 279.2 × 12
     expect(base.summary.costByComponent.minimum).toBe(6 * 2 * 12); // household 7: floor top-up 6, weight 2
     expect(base.summary.costByComponent.gap + base.summary.costByComponent.minimum + base.summary.costByComponent.classified).toBeCloseTo(16370.4, 8);
+  });
+  it('perfect implementation: no inclusion or exclusion error', () => {
+    expect(base.summary.targeting).toEqual({ inclusionError: 0, exclusionError: 0, leakage: 0, coverageOfPoor: 1 });
   });
   it('the §二.2 check reports both figures and fails on this fixture', () => {
     const c = base.checks.find((x: any) => x.id === 'classified-above-average-gap');

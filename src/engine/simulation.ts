@@ -14,6 +14,9 @@ import { entitySize, type Entity, type Population } from './population.js';
 import { keyedUniforms, streamId } from './random.js';
 import type { Rule } from './rule.js';
 
+/** The household weight is readable as an input column by this name (for rules such as quotas that need population counts). */
+export const WEIGHT = 'weight';
+
 export interface SimulationOptions {
   population: Population;
   parameters: ParameterTree;
@@ -38,7 +41,7 @@ export class Simulation {
     const pop = options.population;
     this.graph = 'order' in options.rules
       ? options.rules
-      : buildRuleGraph(options.rules, { person: Object.keys(pop.person), household: Object.keys(pop.household) }, options.parameters);
+      : buildRuleGraph(options.rules, { person: Object.keys(pop.person), household: [...Object.keys(pop.household), WEIGHT] }, options.parameters);
     this.agg_ = bindAggregators(pop);
   }
 
@@ -50,7 +53,7 @@ export class Simulation {
   /** The column of a rule (or dataset column) for a period, computed once and cached. */
   calculate(id: string, period: Period): Column {
     const pop = this.population;
-    const col = pop.person[id] ?? pop.household[id];
+    const col = pop.person[id] ?? pop.household[id] ?? (id === WEIGHT ? pop.weight : undefined);
     if (col && !this.graph.rules.has(id)) return col;
     const rule = this.graph.rules.get(id);
     if (!rule) throw new JiuzhuError('UNKNOWN_RULE', `no rule or column named '${id}'`, { kind: 'usage', location: { key: id } });

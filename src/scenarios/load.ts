@@ -98,6 +98,8 @@ export function loadScenario(file: string, parameters: ParameterTree = baselineP
   };
   const merged = (k: 'behaviour' | 'shocks' | 'inputs' | 'outputs'): Record<string, unknown> =>
     chain.reduce<Record<string, unknown>>((acc, c) => deepMerge(acc, (c.data[k] ?? {}) as Record<string, unknown>), {});
+  const behaviour = merged('behaviour');
+  overrides.unshift(...behaviourOverrides(behaviour, me.file, me.data.name));
   const ds = lastWith('dataset');
   const scenario: Omit<Scenario, 'sha256'> = {
     name: me.data.name,
@@ -107,12 +109,34 @@ export function loadScenario(file: string, parameters: ParameterTree = baselineP
     period: lastWith('period')?.value,
     seed: lastWith('seed')?.value,
     overrides,
-    behaviour: merged('behaviour'),
+    behaviour,
     shocks: merged('shocks'),
     inputs: merged('inputs'),
     outputs: merged('outputs'),
   };
   return { ...scenario, sha256: scenarioHash(scenario) };
+}
+
+/**
+ * `behaviour` is data about implementation; it acts through the implementation parameters
+ * (dibao.implementation.*), so explain shows each value with the scenario's assumption.
+ */
+function behaviourOverrides(b: Record<string, unknown>, file: string, name: string): Override[] {
+  const out: Override[] = [];
+  const origin = (key: string, assumption: unknown) => ({ file, key: `behaviour.${key}`, scenario: `${name} behaviour.${key} (assumption: ${String(assumption)})` });
+  const takeUp = b.takeUp as { rate: number; byArea?: { urban?: number; rural?: number }; assumption: string } | undefined;
+  if (takeUp) {
+    out.push({ path: 'dibao.implementation.take_up', set: takeUp.rate, origin: origin('takeUp', takeUp.assumption) });
+    for (const area of ['urban', 'rural'] as const) {
+      const r = takeUp.byArea?.[area];
+      if (r !== undefined) out.push({ path: 'dibao.implementation.take_up', set: r, where: { area }, origin: origin(`takeUp.byArea.${area}`, takeUp.assumption) });
+    }
+  }
+  const obs = b.observationError as { sigma: number; assumption: string } | undefined;
+  if (obs) out.push({ path: 'dibao.implementation.observation_error', set: obs.sigma, origin: origin('observationError', obs.assumption) });
+  const rat = b.rationing as { quotaShare: number; assumption: string } | undefined;
+  if (rat) out.push({ path: 'dibao.implementation.quota_share', set: rat.quotaShare, origin: origin('rationing', rat.assumption) });
+  return out;
 }
 
 function deepMerge(a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> {

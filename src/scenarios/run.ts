@@ -114,6 +114,7 @@ export function accumulateScenario(pop: Population, parameters: ParameterTree, p
     for (let p = 0; p < withTopUp.length; p++) withTopUp[p] = topUpPersons[p]! > 0 ? 1 : 0;
     acc.addMonth(pop.weight, {
       size: sim.calculate('household_size', m),
+      eligible: sim.calculate('dibao_eligible', m),
       receives: sim.calculate('dibao_receives', m),
       benefit: sim.calculate('dibao_benefit', m),
       gap: sim.calculate('dibao_gap_benefit', m),

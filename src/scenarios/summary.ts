@@ -18,12 +18,19 @@ export interface DibaoSums {
   classifiedCost: number;
   classifiedPersonMonths: number;
   standardPersonMonths: number;
+  /** Persons in truly eligible households (the rule's verdict), and those of them paid. */
+  eligiblePersonMonths: number;
+  eligibleRecipientPersonMonths: number;
+  /** Paid to households that are not truly eligible, in yuan. */
+  leakageCost: number;
 }
 
-const MEASURES = ['populationMonths', 'recipientPersonMonths', 'householdMonths', 'cost', 'gapCost', 'minimumCost', 'classifiedCost', 'classifiedPersonMonths', 'standardPersonMonths'] as const;
+const MEASURES = ['populationMonths', 'recipientPersonMonths', 'householdMonths', 'cost', 'gapCost', 'minimumCost', 'classifiedCost', 'classifiedPersonMonths', 'standardPersonMonths', 'eligiblePersonMonths', 'eligibleRecipientPersonMonths', 'leakageCost'] as const;
 
 export interface MonthColumns {
   size: ArrayLike<number>;
+  /** The rule's verdict on true income, for targeting errors. */
+  eligible: ArrayLike<number>;
   receives: ArrayLike<number>;
   benefit: ArrayLike<number>;
   gap: ArrayLike<number>;
@@ -61,7 +68,10 @@ export class DibaoAccumulator {
         const size = m.size[h]!;
         s[0]! += w * size;
         s[8]! += w * size * m.standard[h]!;
+        if (m.eligible[h]) s[9]! += w * size;
         if (!m.receives[h]) continue;
+        if (m.eligible[h]) s[10]! += w * size;
+        else s[11]! += w * Math.round(m.benefit[h]! * 100);
         s[1]! += w * size;
         s[2]! += w;
         // Money is summed in whole fen: with integer weights the totals are exact integers,
@@ -92,7 +102,7 @@ export class DibaoAccumulator {
     const s = this.sums[gi]![k]!;
     const out = { months: this.months } as DibaoSums;
     MEASURES.forEach((m, i) => (out[m] = s[i]!));
-    for (const m of ['cost', 'gapCost', 'minimumCost', 'classifiedCost'] as const) out[m] = out[m] / 100;
+    for (const m of ['cost', 'gapCost', 'minimumCost', 'classifiedCost', 'leakageCost'] as const) out[m] = out[m] / 100;
     return out;
   }
 }
@@ -131,6 +141,8 @@ export interface DibaoSummary {
   averageSubsidy: number;
   averageStandard: number;
   costByComponent: { gap: number; minimum: number; classified: number };
+  /** Weighted by persons: inclusion = recipients not truly eligible ÷ recipients; exclusion = eligible not paid ÷ eligible; leakage = spending on the non-eligible ÷ spending. */
+  targeting: { inclusionError: number; exclusionError: number; leakage: number; coverageOfPoor: number };
 }
 
 /** Figures of one group from its sums. */
@@ -148,6 +160,13 @@ export function summarise(s: DibaoSums): DibaoSummary {
     averageSubsidy: ratio(s.cost, s.recipientPersonMonths),
     averageStandard: ratio(s.standardPersonMonths, s.populationMonths),
     costByComponent: { gap: fen(s.gapCost), minimum: fen(s.minimumCost), classified: fen(s.classifiedCost) },
+    targeting: {
+      inclusionError: ratio(s.recipientPersonMonths - s.eligibleRecipientPersonMonths, s.recipientPersonMonths),
+      exclusionError: ratio(s.eligiblePersonMonths - s.eligibleRecipientPersonMonths, s.eligiblePersonMonths),
+      leakage: ratio(s.leakageCost, s.cost),
+      // With nobody eligible nobody is excluded, so coverage of the (absent) poor is complete.
+      coverageOfPoor: s.eligiblePersonMonths > 0 ? s.eligibleRecipientPersonMonths / s.eligiblePersonMonths : 1,
+    },
   };
 }
 

@@ -14,13 +14,13 @@ export const dibao_classified_top_up_person = defineRule({
   entity: 'person',
   period: 'month',
   label: { zh: '分类施保（个人）', en: 'Classified top-up per person' },
-  description: 'For members of eligible households: rate × standard + amount of each category the person is in; the largest one, or the sum if cumulative.',
+  description: 'For members of households paid dibao: rate × standard + amount of each category the person is in; the largest one, or the sum if cumulative.',
   unit: 'CNY/person/month',
-  inputs: ['dibao_eligible', 'is_elderly', 'is_severely_disabled', 'is_seriously_ill', 'is_vulnerable_minor'],
+  inputs: ['dibao_receives', 'is_elderly', 'is_severely_disabled', 'is_seriously_ill', 'is_vulnerable_minor'],
   parameters: { rate: 'dibao.classified.rate', amount: 'dibao.classified.amount', cumulative: 'dibao.classified.cumulative', standard: 'dibao.standard' },
   reference: { clause: '二.2' },
   formula: (inp, p, ctx) => {
-    const eligible = ctx.agg.broadcastToPersons(inp.dibao_eligible);
+    const eligible = ctx.agg.broadcastToPersons(inp.dibao_receives);
     const std = asColumn(p.standard, ctx.size);
     const sum = asNumber(p.cumulative) === 1;
     const out = new Float64Array(ctx.size);

@@ -6,14 +6,14 @@ export const dibao_gap_benefit = defineRule({
   entity: 'household',
   period: 'month',
   label: { zh: '低保补差', en: 'Gap benefit' },
-  description: '(standard − per-capita counted income) × household size for eligible households, to the fen.',
+  description: '(standard − assessed per-capita income) × household size for households paid dibao, to the fen.',
   unit: 'CNY/household/month',
-  inputs: ['dibao_eligible', 'dibao_standard', 'per_capita_counted_income', 'household_size'],
+  inputs: ['dibao_receives', 'dibao_standard', 'dibao_assessed_income', 'household_size'],
   parameters: {},
   reference: { clause: ['二.1', '二.2'] },
-  formula: ({ dibao_eligible: ok, dibao_standard: std, per_capita_counted_income: pci, household_size: n }) => {
+  formula: ({ dibao_receives: ok, dibao_standard: std, dibao_assessed_income: pci, household_size: n }) => {
     const out = new Float64Array(ok.length);
-    for (let h = 0; h < out.length; h++) if (ok[h]) out[h] = roundFen((std[h]! - pci[h]!) * n[h]!);
+    for (let h = 0; h < out.length; h++) if (ok[h]) out[h] = roundFen(Math.max(0, std[h]! - pci[h]!) * n[h]!);
     return out;
   },
 });

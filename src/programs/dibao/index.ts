@@ -9,6 +9,11 @@ import { dibao_entitlement } from './dibao_entitlement.js';
 import { dibao_gap_benefit } from './dibao_gap_benefit.js';
 import { dibao_minimum_top_up } from './dibao_minimum_top_up.js';
 import { dibao_receives } from './dibao_receives.js';
+import { dibao_admitted } from './dibao_admitted.js';
+import { dibao_applies } from './dibao_applies.js';
+import { dibao_assessed_eligible } from './dibao_assessed_eligible.js';
+import { dibao_assessed_income } from './dibao_assessed_income.js';
+import { dibao_observation_factor } from './dibao_observation_factor.js';
 import { dibao_standard } from './dibao_standard.js';
 import { household_size } from './household_size.js';
 import { household_type } from './household_type.js';
@@ -24,5 +29,6 @@ export const dibaoRules: readonly Rule[] = [
   counted_income, household_size, per_capita_counted_income, dibao_standard, dibao_eligible,
   dibao_gap_benefit, dibao_minimum_top_up, is_elderly, is_severely_disabled, is_seriously_ill,
   is_vulnerable_minor, dibao_classified_top_up_person, dibao_classified_top_up, dibao_entitlement,
+  dibao_observation_factor, dibao_assessed_income, dibao_assessed_eligible, dibao_applies, dibao_admitted,
   dibao_receives, dibao_benefit, household_type,
 ];

@@ -1,0 +1,19 @@
+import { defineRule } from '../../engine/rule.js';
+import { asColumn } from '../../engine/values.js';
+
+export const dibao_applies = defineRule({
+  id: 'dibao_applies',
+  entity: 'household',
+  period: 'year',
+  label: { zh: '申请低保', en: 'Applies for dibao' },
+  description: 'Whether the household would apply if eligible: a draw below the take-up rate of its area, once per household and year, so take-up is not re-decided every month.',
+  unit: 'bool',
+  inputs: [],
+  parameters: { rate: 'dibao.implementation.take_up' },
+  reference: { clause: '二.1' },
+  formula: (_i, p, ctx) => {
+    const rate = asColumn(p.rate, ctx.size);
+    const u = ctx.random('take-up');
+    return Uint8Array.from(u, (x, h) => (x < rate[h]! ? 1 : 0));
+  },
+});

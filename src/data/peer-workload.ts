@@ -15,10 +15,28 @@ function normal(seed: number, key: number, stream: number): number {
   return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
 }
 
-/** W1 population of `persons` persons (default 1,000,000). */
-export function peerWorkloadPopulation(persons = 1_000_000, seed = 2024): Population {
-  const hhOf = new Int32Array(persons);
-  const hhIds: number[] = [];
+/** The W1 columns as plain typed arrays, before any Population is built from them. */
+export interface PeerWorkloadColumns {
+  households: { id: Int32Array; columns: { urban: Uint8Array } };
+  persons: {
+    id: Int32Array;
+    household: Int32Array;
+    columns: { age: Int16Array; earnings: Float32Array; other_income: Float32Array; disabled: Uint8Array };
+  };
+  source: string;
+}
+
+/**
+ * The W1 columns of `persons` persons (default 1,000,000), persons already grouped by
+ * household. Dtypes are sized to the data: ids fit Int32, ages Int16, flags Uint8, and the
+ * monthly money columns are Float32 (7 significant digits, as in the peer's float32 run).
+ * With `sharedMemory`, every column lives in a SharedArrayBuffer, so worker threads can
+ * read it without a copy.
+ */
+export function peerWorkloadColumns(persons = 1_000_000, seed = 2024, options: { sharedMemory?: boolean } = {}): PeerWorkloadColumns {
+  const alloc = <T>(Ctor: { new (n: number): T; new (b: SharedArrayBuffer): T; readonly BYTES_PER_ELEMENT: number }, n: number): T =>
+    options.sharedMemory ? new Ctor(new SharedArrayBuffer(n * Ctor.BYTES_PER_ELEMENT)) : new Ctor(n);
+  const hhOf = alloc(Int32Array, persons);
   let p = 0;
   let h = 0;
   while (p < persons) {
@@ -28,14 +46,13 @@ export function peerWorkloadPopulation(persons = 1_000_000, seed = 2024): Popula
     for (let k = 0; k < SIZES.length; k++) { c += SIZE_P[k]!; if (u < c) { size = SIZES[k]!; break; } }
     size = Math.min(size, persons - p); // the last household is trimmed to hit N exactly
     hhOf.fill(h, p, p + size);
-    hhIds.push(h);
     p += size;
     h++;
   }
-  const age = new Int16Array(persons);
-  const earnings = new Float64Array(persons);
-  const other = new Float64Array(persons);
-  const disabled = new Uint8Array(persons);
+  const age = alloc(Int16Array, persons);
+  const earnings = alloc(Float32Array, persons);
+  const other = alloc(Float32Array, persons);
+  const disabled = alloc(Uint8Array, persons);
   for (let i = 0; i < persons; i++) {
     const a = Math.floor(keyedUniform(seed, i, 0, 10) * 90);
     age[i] = a;
@@ -43,11 +60,20 @@ export function peerWorkloadPopulation(persons = 1_000_000, seed = 2024): Popula
     if (a >= 60) other[i] = Math.exp(7.2 + 0.8 * normal(seed, i, 14));
     disabled[i] = keyedUniform(seed, i, 0, 16) < 0.05 ? 1 : 0;
   }
-  const urban = new Uint8Array(h);
+  const urban = alloc(Uint8Array, h);
   for (let k = 0; k < h; k++) urban[k] = keyedUniform(seed, k, 0, 20) < 0.6 ? 1 : 0;
-  return createPopulation({
-    households: { id: Float64Array.from(hhIds), columns: { urban } },
-    persons: { id: Float64Array.from({ length: persons }, (_, i) => i), household: hhOf, columns: { age, earnings, other_income: other, disabled } },
+  const personIds = alloc(Int32Array, persons);
+  for (let i = 0; i < persons; i++) personIds[i] = i;
+  const householdIds = alloc(Int32Array, h);
+  for (let k = 0; k < h; k++) householdIds[k] = k;
+  return {
+    households: { id: householdIds, columns: { urban } },
+    persons: { id: personIds, household: hhOf, columns: { age, earnings, other_income: other, disabled } },
     source: 'peer workload W1',
-  });
+  };
+}
+
+/** W1 population of `persons` persons (default 1,000,000). */
+export function peerWorkloadPopulation(persons = 1_000_000, seed = 2024): Population {
+  return createPopulation(peerWorkloadColumns(persons, seed));
 }

@@ -1,33 +1,38 @@
 /**
  * The only ways to move values between persons and households. Each is one linear pass
- * over the contiguous member ranges, so rules never loop over households themselves.
+ * over persons (through personHousehold) or over the contiguous member ranges, so rules
+ * never loop over households themselves.
  */
 import type { Column } from './column.js';
 import type { Population } from './population.js';
 
 type Membership = Pick<Population, 'nHouseholds' | 'nPersons' | 'householdStart' | 'personHousehold'>;
 
-/** Sum of a person column over each household's members. */
-export function sumByHousehold(pop: Membership, values: ArrayLike<number>): Float64Array {
-  const out = new Float64Array(pop.nHouseholds);
-  const start = pop.householdStart;
-  for (let h = 0; h < pop.nHouseholds; h++) {
-    let s = 0;
-    for (let p = start[h]!, e = start[h + 1]!; p < e; p++) s += values[p]!;
-    out[h] = s;
-  }
+/**
+ * Sum of a person column over each household's members. One flat pass over persons through
+ * personHousehold: branch-free, so about twice as fast as a loop per household on household
+ * sizes of 1–6 (mispredicted inner-loop exits dominate there); members are still added in
+ * order, so the sums are bit-identical to a per-household loop.
+ *
+ * `out` (one slot per household, overwritten) chooses the result's precision: pass a
+ * Float32Array for float32 sums (half the memory; each addition rounds to float32).
+ */
+export function sumByHousehold(pop: Membership, values: ArrayLike<number>): Float64Array;
+export function sumByHousehold<T extends Float32Array | Float64Array>(pop: Membership, values: ArrayLike<number>, out: T): T;
+export function sumByHousehold(pop: Membership, values: ArrayLike<number>, out?: Float32Array | Float64Array): Float32Array | Float64Array {
+  if (!out) out = new Float64Array(pop.nHouseholds);
+  else if (out.length !== pop.nHouseholds) throw new RangeError(`sumByHousehold: out has ${out.length} slots for ${pop.nHouseholds} households`);
+  else out.fill(0);
+  const hh = pop.personHousehold;
+  for (let p = 0, n = pop.nPersons; p < n; p++) out[hh[p]!]! += values[p]!;
   return out;
 }
 
-/** Number of members for which `mask` is non-zero. */
+/** Number of members for which `mask` is non-zero (truthy); one flat pass, as sumByHousehold. */
 export function countByHousehold(pop: Membership, mask: ArrayLike<number>): Int32Array {
   const out = new Int32Array(pop.nHouseholds);
-  const start = pop.householdStart;
-  for (let h = 0; h < pop.nHouseholds; h++) {
-    let c = 0;
-    for (let p = start[h]!, e = start[h + 1]!; p < e; p++) if (mask[p]) c++;
-    out[h] = c;
-  }
+  const hh = pop.personHousehold;
+  for (let p = 0, n = pop.nPersons; p < n; p++) out[hh[p]!]! += +!!mask[p];
   return out;
 }
 
@@ -77,6 +82,8 @@ export function minByHousehold(pop: Membership, values: ArrayLike<number>): Floa
   return out;
 }
 
+const sizeCache = new WeakMap<Membership, Int32Array>();
+
 /** Number of members of each household. */
 export function householdSize(pop: Membership): Int32Array {
   const out = new Int32Array(pop.nHouseholds);
@@ -96,6 +103,7 @@ export function broadcastToPersons<T extends Column>(pop: Membership, values: T)
 /** The bound helpers a rule formula receives, so formulas need not hold the population. */
 export interface Aggregators {
   sumByHousehold(values: ArrayLike<number>): Float64Array;
+  sumByHousehold<T extends Float32Array | Float64Array>(values: ArrayLike<number>, out: T): T;
   countByHousehold(mask: ArrayLike<number>): Int32Array;
   anyInHousehold(mask: ArrayLike<number>): Uint8Array;
   allInHousehold(mask: ArrayLike<number>): Uint8Array;
@@ -105,17 +113,24 @@ export interface Aggregators {
   broadcastToPersons<T extends Column>(values: T): T;
 }
 
+function sharedHouseholdSize(pop: Membership): Int32Array {
+  let size = sizeCache.get(pop);
+  if (!size) sizeCache.set(pop, (size = householdSize(pop)));
+  return size;
+}
+
 /** Binds the helpers to a population's membership index. */
 export function bindAggregators(pop: Membership): Aggregators {
   let size: Int32Array | undefined;
   return {
-    sumByHousehold: (v) => sumByHousehold(pop, v),
+    sumByHousehold: ((v: ArrayLike<number>, out?: Float32Array | Float64Array) => (out ? sumByHousehold(pop, v, out) : sumByHousehold(pop, v))) as Aggregators['sumByHousehold'],
     countByHousehold: (m) => countByHousehold(pop, m),
     anyInHousehold: (m) => anyInHousehold(pop, m),
     allInHousehold: (m) => allInHousehold(pop, m),
     maxByHousehold: (v) => maxByHousehold(pop, v),
     minByHousehold: (v) => minByHousehold(pop, v),
-    householdSize: () => (size ??= householdSize(pop)),
+    // Computed once per population (its membership never changes), shared by its simulations.
+    householdSize: () => (size ??= sharedHouseholdSize(pop)),
     broadcastToPersons: (v) => broadcastToPersons(pop, v),
   };
 }

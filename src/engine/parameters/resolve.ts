@@ -26,20 +26,23 @@ export function scaleValue(scale: Scale, x: number): number {
   return v;
 }
 
-const localityIndexCache = new WeakMap<Population, Int32Array>();
+const localityIndexCache = new WeakMap<Population, Uint8Array>();
 
-/** Per household: prefectureIndex × 2 + (urban ? 0 : 1), so locality lookups are one array read. */
-export function localityIndex(pop: Population): Int32Array {
+/**
+ * Per household: prefectureIndex × 2 + (urban ? 0 : 1), so locality lookups are one array read.
+ * At most 2 × 9 cells, so one byte per household.
+ */
+export function localityIndex(pop: Population): Uint8Array {
   const cached = localityIndexCache.get(pop);
   if (cached) return cached;
   const pref = pop.household.prefecture;
   const urban = pop.household.urban;
-  const out = new Int32Array(pop.nHouseholds);
+  const out = new Uint8Array(pop.nHouseholds);
   const lut = new Map(PREFECTURE_CODES.map((c, i) => [c, i]));
   for (let h = 0; h < pop.nHouseholds; h++) {
     const pi = pref ? lut.get(pref[h]!) ?? -1 : 0;
     if (pi < 0) throw new JiuzhuError('UNKNOWN_PREFECTURE', `household ${pop.householdId[h]} has unknown prefecture code ${pref![h]}`, { location: { row: h + 1, column: 'prefecture' } });
-    out[h] = pi * 2 + (urban ? (urban[h] ? 0 : 1) : 0);
+    out[h] = pi * 2 + (urban ? +!urban[h] : 0); // branch-free: urban/rural is a coin flip per household
   }
   localityIndexCache.set(pop, out);
   return out;

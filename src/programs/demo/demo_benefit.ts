@@ -18,16 +18,18 @@ export const demo_benefit = defineRule({
     const std = asColumn(p.standard, ctx.size);
     const elderlyAge = asNumber(p.elderlyAge);
     const rate = asNumber(p.rate);
-    const elderly = new Uint8Array(age.length);
-    for (let i = 0; i < age.length; i++) elderly[i] = age[i]! >= elderlyAge ? 1 : 0;
-    const nElderly = ctx.agg.countByHousehold(elderly);
-    const nDisabled = ctx.agg.countByHousehold(disabled);
+    // Members counted for the supplement: elderly and disabled each count once (twice if both),
+    // tallied per person in one branch-free pass, then summed per household in one more.
+    const counted = new Uint8Array(age.length);
+    for (let i = 0; i < age.length; i++) counted[i] = +(age[i]! >= elderlyAge) + +!!disabled[i];
+    // The household sums become the result in place (one household array fewer), in the
+    // precision of per-capita income (float32 from float32 incomes, else float64).
+    const out = pci instanceof Float32Array ? ctx.agg.sumByHousehold(counted, new Float32Array(ctx.size)) : ctx.agg.sumByHousehold(counted);
     const size = ctx.agg.householdSize();
-    const out = new Float64Array(ctx.size);
     for (let h = 0; h < out.length; h++) {
       const s = std[h]!;
       const gap = s - pci[h]!;
-      if (gap > 0) out[h] = gap * size[h]! + (nElderly[h]! + nDisabled[h]!) * rate * s;
+      out[h] = gap > 0 ? gap * size[h]! + out[h]! * rate * s : 0;
     }
     return out;
   },

@@ -1,0 +1,89 @@
+/**
+ * W1 through the engine: the steps the workload times, shared by the main bench process,
+ * the engine-only child (peak memory) and the year's worker threads.
+ */
+import type { PeerWorkloadColumns } from '../../src/data/peer-workload.js';
+import type { Column } from '../../src/engine/column.js';
+import type { Override, ParameterTree } from '../../src/engine/parameters/tree.js';
+import { monthsOfYear } from '../../src/engine/period.js';
+import { createPopulation, type Population } from '../../src/engine/population.js';
+import { Simulation } from '../../src/engine/simulation.js';
+import { demoRules } from '../../src/programs/demo/index.js';
+import { W1_MONTH, W1_YEAR } from './data.js';
+
+/** Rounds of the JIT warm-up. */
+export const WARMUP_ROUNDS = 40;
+
+/** The reform: both standards (urban and rural cells of one leaf) × 1.10 from 2024-01-01. */
+export const REFORM: readonly Override[] = [{ path: 'demo.standard', scale: 1.1, from: '2024-01-01' }];
+
+export interface Summary {
+  /** Households with a positive benefit. */
+  recipients: number;
+  /** Total of the benefit column, yuan. */
+  cost: number;
+}
+
+/** Recipients and total cost of a household benefit column. */
+export function summarize(benefit: ArrayLike<number>): Summary {
+  let recipients = 0;
+  let cost = 0;
+  for (let h = 0; h < benefit.length; h++) {
+    const b = benefit[h]!;
+    recipients += +(b > 0);
+    cost += b;
+  }
+  return { recipients, cost };
+}
+
+/** build: column arrays in memory → a simulation ready to compute. */
+export function buildSimulation(cols: PeerWorkloadColumns, tree: ParameterTree): { population: Population; sim: Simulation } {
+  const population = createPopulation(cols);
+  return { population, sim: new Simulation({ population, parameters: tree, rules: demoRules }) };
+}
+
+/** baseline: demo_benefit for the month on the given (fresh) simulation. */
+export function baselineStep(sim: Simulation): Summary {
+  return summarize(sim.calculate('demo_benefit', W1_MONTH));
+}
+
+/** reform, build included: a new tree, a new simulation on the same population, the month. */
+export function reformStep(population: Population, tree: ParameterTree): Summary {
+  const reformed = tree.withOverrides(REFORM);
+  const sim = new Simulation({ population, parameters: reformed, rules: demoRules });
+  return summarize(sim.calculate('demo_benefit', W1_MONTH));
+}
+
+/** The months of the workload's year. */
+export const YEAR_MONTHS: readonly string[] = monthsOfYear(W1_YEAR);
+
+/** demo_benefit for each month on one fresh simulation, added up per household. */
+export function benefitOverMonths(population: Population, tree: ParameterTree, months: readonly string[]): Float64Array {
+  const sim = new Simulation({ population, parameters: tree, rules: demoRules });
+  const sum = new Float64Array(population.nHouseholds);
+  for (const m of months) {
+    const b: Column = sim.calculate('demo_benefit', m);
+    for (let h = 0; h < sum.length; h++) sum[h]! += b[h]!;
+  }
+  return sum;
+}
+
+/** Adds per-household partial sums. */
+export function addColumns(parts: readonly Float64Array[]): Float64Array {
+  const out = Float64Array.from(parts[0]!);
+  for (const p of parts.slice(1)) for (let h = 0; h < out.length; h++) out[h]! += p[h]!;
+  return out;
+}
+
+/**
+ * JIT warm-up (untimed, reported): every engine step on a small W1 population, a few times,
+ * so V8 has optimised the engine and rule code before the timed, cache-cold steps.
+ */
+export function warmUpEngine(cols: PeerWorkloadColumns, tree: ParameterTree, rounds = WARMUP_ROUNDS): void {
+  for (let i = 0; i < rounds; i++) {
+    const { population, sim } = buildSimulation(cols, tree);
+    baselineStep(sim);
+    reformStep(population, tree);
+    benefitOverMonths(population, tree, YEAR_MONTHS.slice(0, 2));
+  }
+}

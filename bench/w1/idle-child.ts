@@ -1,0 +1,10 @@
+/**
+ * The memory floor for the engine-only child: the same node + tsx loader, the engine and its
+ * parameter tree loaded, nothing computed. Prints {"vmHwmKiB":…,"maxRssKiB":…}.
+ */
+import { baselineParameters } from '../../src/policy/parameters.js';
+import { vmHwmKiB } from './child-report.js';
+import './engine.js';
+
+baselineParameters();
+process.stdout.write(`${JSON.stringify({ vmHwmKiB: vmHwmKiB(), maxRssKiB: process.resourceUsage().maxRSS })}\n`);

@@ -1,0 +1,234 @@
+/**
+ * Workload W1 (shared/bench/peer-workload.md): the dibao rule chain on 1,000,000 persons,
+ * through the engine, a hand-written loop (the limit) and arquero 8, in one process; peak
+ * memory from a separate engine-only child process.
+ */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { periodStartDate } from '../../src/engine/period.js';
+import { Simulation } from '../../src/engine/simulation.js';
+import { baselineParameters } from '../../src/policy/parameters.js';
+import { demoRules } from '../../src/programs/demo/index.js';
+import type { Ratio, Target, Timing, WorkloadResult } from '../lib/report.js';
+import { settle, timed, timedAsync } from '../lib/timing.js';
+import { arqueroStep } from './arquero.js';
+import { W1_MONTH, WARMUP_PERSONS, w1Columns } from './data.js';
+import { peakRssKiB, type ChildReport } from './child-report.js';
+import { baselineStep, buildSimulation, REFORM, reformStep, summarize, WARMUP_ROUNDS, warmUpEngine, type Summary } from './engine.js';
+import { householdStarts, limitStep } from './limit.js';
+import { YearPool } from './year-pool.js';
+import { WORKERS_FOR, YEAR_MODES, yearStep, type YearMode } from './year.js';
+
+/**
+ * The year mode `year` reports. Chosen by measurement on this machine (2 cores): see
+ * bench/README.md; `--year-mode` overrides it. All modes are also timed, as info rows.
+ */
+export const DEFAULT_YEAR_MODE: YearMode = 'main+worker';
+
+/** The workload's expected figures (peer and JS reference runs), to be matched within ~1%. */
+const EXPECTED = {
+  households: 349_700,
+  baseline: { recipients: 70_300, cost: 75.7e6 },
+  reform: { recipients: 78_000, cost: 92.1e6 },
+} as const;
+const TOLERANCE = 0.01;
+
+const TARGETS = { engineOverLimit: 2, arqueroOverEngine: 15, totalMs: 200, peakRssMiB: 250 } as const;
+
+export interface W1Options {
+  yearMode?: YearMode;
+  /** Called with each warning (figures off, implementations disagreeing). */
+  warn: (message: string) => void;
+  /** Progress for the table mode (stderr), silent in JSON mode. */
+  progress: (message: string) => void;
+}
+
+const relDiff = (a: number, b: number): number => Math.abs(a - b) / Math.max(Math.abs(b), 1e-9);
+const yuanM = (x: number): string => `${(x / 1e6).toFixed(2)}M`;
+
+function checkFigures(what: string, got: Summary, want: Summary, warn: (m: string) => void): void {
+  if (relDiff(got.recipients, want.recipients) > TOLERANCE || relDiff(got.cost, want.cost) > TOLERANCE) {
+    warn(`W1 ${what}: ${got.recipients} recipient households, ${yuanM(got.cost)} yuan; the workload expects about ${want.recipients} and ${yuanM(want.cost)} (±${TOLERANCE * 100}%)`);
+  }
+}
+
+function checkAgree(what: string, got: Summary, engine: Summary, warn: (m: string) => void): void {
+  if (got.recipients !== engine.recipients || relDiff(got.cost, engine.cost) > 1e-6) {
+    warn(`W1 ${what} disagrees with the engine: ${got.recipients} households / ${got.cost.toFixed(2)} yuan vs ${engine.recipients} / ${engine.cost.toFixed(2)}`);
+  }
+}
+
+/** Runs a bench script in a child `node --import tsx` process and parses its last stdout line. */
+function runChild<T>(script: string, args: readonly string[]): Promise<T> {
+  const path = fileURLToPath(new URL(script, import.meta.url));
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), path, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => { out += d; });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`${script} exited with code ${code}`));
+      try {
+        resolve(JSON.parse(out.trim().split('\n').pop()!) as T);
+      } catch (e) {
+        reject(e as Error);
+      }
+    });
+  });
+}
+
+export async function runW1(opts: W1Options): Promise<WorkloadResult> {
+  const yearMode = opts.yearMode ?? DEFAULT_YEAR_MODE;
+  const { warn, progress } = opts;
+  const tree = baselineParameters();
+  const date = periodStartDate(W1_MONTH);
+  const timings: Timing[] = [];
+  const info = (step: string, ms: number, label: string, note?: string): void => { timings.push({ step, ms, label, note, info: true }); };
+  const notes: string[] = [];
+
+  progress('W1: generating the 1,000,000-person population…');
+  const data = timed(() => w1Columns(undefined, undefined, true));
+  const cols = data.value;
+  const nHouseholds = cols.households.id.length;
+  if (relDiff(nHouseholds, EXPECTED.households) > TOLERANCE) warn(`W1: ${nHouseholds} households; the workload expects about ${EXPECTED.households}`);
+
+  progress('W1: JIT warm-up on a small population…');
+  const warm = timed(() => {
+    const small = w1Columns(WARMUP_PERSONS, 1, true); // laid out like the timed data (shared memory)
+    warmUpEngine(small, tree);
+    const s = householdStarts(small);
+    for (let i = 0; i < WARMUP_ROUNDS; i++) limitStep(small, s, tree, date);
+    arqueroStep(small, tree, date);
+  });
+  // Year workers are started (and warmed up the same way) before any timing, only when needed.
+  const maxWorkers = Math.max(...YEAR_MODES.map((m) => WORKERS_FOR[m]));
+  let pool: YearPool | undefined;
+  let poolMs = 0;
+  const needPool = async (n: number): Promise<YearPool | undefined> => {
+    if (n === 0) return undefined;
+    if (!pool) {
+      progress(`W1: starting ${maxWorkers} year workers…`);
+      const started = await timedAsync(() => YearPool.start(maxWorkers, true));
+      pool = started.value;
+      poolMs = started.ms;
+    }
+    return pool;
+  };
+
+  try {
+    // The limit first: like the engine after it, its first run on the full population.
+    progress('W1: hand-written loop…');
+    await settle();
+    const starts = timed(() => householdStarts(cols));
+    await settle();
+    const limit = timed(() => limitStep(cols, starts.value, tree, date));
+
+    // The engine's four steps, each after a forced GC and a short idle pause (untimed).
+    progress('W1: engine…');
+    const yearPool = await needPool(WORKERS_FOR[yearMode]);
+    await settle();
+    const build = timed(() => buildSimulation(cols, tree));
+    await settle();
+    const base = timed(() => baselineStep(build.value.sim));
+    await settle();
+    const reform = timed(() => reformStep(build.value.population, tree));
+    await settle();
+    const yearRun = await timedAsync(() => yearStep(yearMode, build.value.population, tree, yearPool));
+    checkFigures('baseline', base.value, EXPECTED.baseline, warn);
+    checkFigures('reform', reform.value, EXPECTED.reform, warn);
+    checkAgree('limit', limit.value, base.value, warn);
+    const yearMs = new Map<YearMode, number>([[yearMode, yearRun.ms]]);
+    const yearCost = new Map<YearMode, number>([[yearMode, summarize(yearRun.value).cost]]);
+
+    // For diagnosis only (info rows): the same baseline once more on another fresh simulation
+    // of the same population (JIT, allocator and the population's indexes now warm), and the limit.
+    await settle();
+    const baseAgain = timed(() => baselineStep(new Simulation({ population: build.value.population, parameters: tree, rules: demoRules })));
+    await settle();
+    const limitAgain = timed(() => limitStep(cols, starts.value, tree, date));
+
+    // arquero.
+    progress('W1: arquero…');
+    await settle();
+    const aqBase = timed(() => arqueroStep(cols, tree, date));
+    await settle();
+    const aqReform = timed(() => arqueroStep(cols, tree.withOverrides(REFORM), date));
+    checkAgree('arquero baseline', aqBase.value, base.value, warn);
+    checkAgree('arquero reform', aqReform.value, reform.value, warn);
+
+    // The other ways of computing the year, for comparison (info rows).
+    progress('W1: the year, other modes…');
+    for (const mode of YEAR_MODES.filter((m) => m !== yearMode)) {
+      const p = await needPool(WORKERS_FOR[mode]);
+      await settle();
+      const y = await timedAsync(() => yearStep(mode, build.value.population, tree, p));
+      yearMs.set(mode, y.ms);
+      yearCost.set(mode, summarize(y.value).cost);
+    }
+    // 2024 has one set of parameters, so the year is twelve times the month.
+    for (const [mode, cost] of yearCost) {
+      if (relDiff(cost, 12 * base.value.cost) > 1e-6) warn(`W1 year (${mode}): ${yuanM(cost)} yuan is not 12 × the month's ${yuanM(base.value.cost)}`);
+    }
+
+    // Memory: a child running only the engine's steps.
+    progress('W1: engine-only child process (peak memory)…');
+    const child = await runChild<ChildReport>('./engine-child.ts', [yearMode]);
+    // The same child with the year in the main thread only, so the cost of the workers shows.
+    const childSingle = yearMode === 'single' ? child : await runChild<ChildReport>('./engine-child.ts', ['single']);
+    const idle = await runChild<{ vmHwmKiB?: number; maxRssKiB: number }>('./idle-child.ts', []);
+    const idleMiB = (idle.vmHwmKiB ?? idle.maxRssKiB) / 1024;
+
+    const year = yearMs.get(yearMode)!;
+    const total = build.ms + base.ms + reform.ms + year;
+    timings.push(
+      { step: 'build', ms: build.ms, label: 'createPopulation from the columns + new Simulation' },
+      { step: 'baseline', ms: base.ms, label: `demo_benefit ${W1_MONTH}, first calculation on a fresh simulation` },
+      { step: 'reform', ms: reform.ms, label: 'standards × 1.10: withOverrides + new Simulation + calculate' },
+      { step: 'year', ms: year, label: '12 months of 2024 on fresh simulations, summed', note: yearMode },
+      { step: 'total', ms: total, label: 'build + baseline + reform + year' },
+      { step: 'limit.baseline', ms: limit.ms, label: 'hand-written single-pass loop, same month' },
+      { step: 'arquero.baseline', ms: aqBase.ms, label: 'arquero 8: table → derive → groupby/rollup → join → derive → rollup' },
+      { step: 'arquero.reform', ms: aqReform.ms, label: 'the same with the reformed standards' },
+    );
+    info('data', data.ms, 'generating the W1 columns (not part of build)');
+    info('warm-up', warm.ms, `JIT warm-up: engine ×${WARMUP_ROUNDS}, limit ×${WARMUP_ROUNDS}, arquero ×1 on ${WARMUP_PERSONS.toLocaleString('en')} persons`);
+    if (pool) info('year.pool-startup', poolMs, `starting ${maxWorkers} year workers (load + the same warm-up)`);
+    for (const mode of YEAR_MODES) info(`year.${mode}`, yearMs.get(mode)!, `year computed ${mode === 'single' ? 'in the main thread' : mode === 'workers' ? 'by 2 workers, 6 months each' : 'by the main thread and 1 worker'}`, mode === yearMode ? 'reported as year' : undefined);
+    info('baseline.again', baseAgain.ms, 'diagnosis: baseline on a 2nd fresh simulation of the same population (not the target)');
+    info('limit.again', limitAgain.ms, 'diagnosis: the limit run a 2nd time');
+    info('limit.build', starts.ms, 'household start offsets for the limit (not in limit.baseline)');
+    info('child.build', child.ms.build, 'engine-only child, no warm-up: build');
+    info('child.baseline', child.ms.baseline, 'engine-only child, no warm-up: baseline');
+    info('child.reform', child.ms.reform, 'engine-only child, no warm-up: reform');
+    info('child.year', child.ms.year, `engine-only child, no warm-up: year (${child.yearMode})`);
+
+    const engineBR = base.ms + reform.ms;
+    const ratios: Ratio[] = [
+      { ratio: 'engine/limit', value: base.ms / limit.ms, label: 'baseline: engine ÷ hand-written loop' },
+      { ratio: 'arquero/engine', value: (aqBase.ms + aqReform.ms) / engineBR, label: 'baseline + reform: arquero ÷ engine' },
+      { ratio: 'arquero/engine.baseline', value: aqBase.ms / base.ms, label: 'baseline only' },
+      { ratio: 'arquero/engine.reform', value: aqReform.ms / reform.ms, label: 'reform only' },
+      { ratio: 'child.baseline/limit', value: child.ms.baseline / limit.ms, label: 'engine baseline with no warm-up (child) ÷ hand-written loop (warm)' },
+    ];
+    const peakRssMiB = peakRssKiB(child) / 1024;
+    const targets: Target[] = [
+      { label: `engine baseline ≤ ${TARGETS.engineOverLimit}× the limit`, measured: `${(base.ms / limit.ms).toFixed(2)}×`, holds: base.ms / limit.ms <= TARGETS.engineOverLimit },
+      { label: `arquero ÷ engine ≥ ${TARGETS.arqueroOverEngine} on baseline + reform`, measured: `${((aqBase.ms + aqReform.ms) / engineBR).toFixed(1)}×`, holds: (aqBase.ms + aqReform.ms) / engineBR >= TARGETS.arqueroOverEngine },
+      { label: `build + baseline + reform + year < ${TARGETS.totalMs} ms`, measured: `${total.toFixed(0)} ms`, holds: total < TARGETS.totalMs },
+      { label: `engine-only peak RSS ≤ ${TARGETS.peakRssMiB} MiB`, measured: `${peakRssMiB.toFixed(0)} MiB`, holds: peakRssMiB <= TARGETS.peakRssMiB },
+    ];
+    notes.push(
+      `${nHouseholds.toLocaleString('en')} households. Baseline ${W1_MONTH}: ${base.value.recipients.toLocaleString('en')} recipient households, ${yuanM(base.value.cost)} yuan/month (workload: ≈70,300 and ≈75.7M). Reform: ${reform.value.recipients.toLocaleString('en')}, ${yuanM(reform.value.cost)} (≈78,000 and ≈92.1M). Year 2024: ${yuanM(yearCost.get(yearMode)!)} yuan.`,
+      `limit and arquero give the engine's figures (checked: same recipients, cost within 1e-6).`,
+      `year is computed ${yearMode === 'single' ? 'in the main thread' : yearMode === 'workers' ? 'by 2 worker threads, 6 months each' : 'by the main thread (months 1–6) and 1 worker thread (months 7–12)'}, each on its own fresh simulation; this run: single ${yearMs.get('single')!.toFixed(0)} ms, workers ${yearMs.get('workers')!.toFixed(0)} ms, main+worker ${yearMs.get('main+worker')!.toFixed(0)} ms.${pool ? ` Workers are started once before timing (year.pool-startup, not in year) and get the same JIT warm-up; copying the population's index arrays to shared memory is timed.` : ''}`,
+      `Warm-up: before any timing, the engine steps, the limit and arquero run on a ${WARMUP_PERSONS.toLocaleString('en')}-person W1 population (JIT only: every timed step still starts from a fresh simulation with an empty cache), and so does each year worker. The child.* rows have no warm-up at all.`,
+      'Before each timed step this process forces a full GC and idles 50 ms (untimed) so no GC work spills into the step; the child does neither.',
+      ...(childSingle !== child ? [`Peak RSS of the same child with the year in the main thread only (no worker): ${(peakRssKiB(childSingle) / 1024).toFixed(0)} MiB; each year worker costs about 37 MiB before computing anything (an isolate plus tsx's loader).`] : []),
+      `Peak RSS: the engine-only child (data generation, build, baseline, reform, year${WORKERS_FOR[child.yearMode] ? ` with ${WORKERS_FOR[child.yearMode]} worker thread(s)` : ''}), read as VmHWM from /proc/self/status, because on Linux ru_maxrss (process.resourceUsage().maxRSS, here ${(child.maxRssKiB / 1024).toFixed(0)} MiB) survives fork + exec and so can report this bench process's RSS at spawn time instead of the child's.`,
+    );
+    const rssSource = child.vmHwmKiB !== undefined ? 'VmHWM' : 'resourceUsage().maxRSS';
+    return { workload: 'W1', title: 'dibao rule chain on 1,000,000 persons (shared/bench/peer-workload.md)', timings, ratios, peakRssMiB, peakRssNote: `engine-only child process, ${rssSource}; the same node + tsx with the engine loaded and idle: ${idleMiB.toFixed(0)} MiB`, targets, notes };
+  } finally {
+    await pool?.close();
+  }
+}

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset, resolveDatasetPath, type Dataset } from '../src/data/dataset.js';
 import { createPopulation } from '../src/engine/population.js';
+import { withSchemaDefaults } from '../src/data/schema.js';
 import { Simulation } from '../src/engine/simulation.js';
 import { baselineParameters } from '../src/policy/parameters.js';
 import { loadScenario } from '../src/scenarios/load.js';
@@ -22,7 +23,7 @@ describe('rationing by a local quota', () => {
   });
   const run = (quota: number) => {
     const p = baselineParameters().withOverrides([{ path: 'dibao.implementation.quota_share', set: quota }]);
-    const sim = new Simulation({ population: pop, parameters: p, rules: systemRules });
+    const sim = new Simulation({ population: withSchemaDefaults(pop), parameters: p, rules: systemRules });
     return { receives: Array.from(sim.calculate('dibao_receives', '2006-06')), eligible: Array.from(sim.calculate('dibao_eligible', '2006-06')) };
   };
   it('without a quota every eligible household is paid', () => {

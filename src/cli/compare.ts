@@ -2,11 +2,12 @@
 import { compareScenarios } from '../scenarios/result.js';
 import { datasetFor, loadScenarios, parseLang, parsePeriod, parseSeed, printJson, type CommonOptions } from './common.js';
 import { progressBar } from './progress.js';
-import { prefectureTable, summaryTable } from './summary-table.js';
+import { monthsTable, prefectureTable, summaryTable } from './summary-table.js';
 
 export interface CompareCliOptions extends CommonOptions {
   period?: string;
   prefectures?: boolean;
+  months?: boolean;
 }
 
 export async function compareCommand(files: string[], options: CompareCliOptions): Promise<void> {
@@ -26,4 +27,5 @@ export async function compareCommand(files: string[], options: CompareCliOptions
   if (options.json) return printJson(result);
   process.stdout.write(`${summaryTable(result, lang)}\n`);
   if (options.prefectures) process.stdout.write(`\n${prefectureTable(result, lang)}\n`);
+  if (options.months) process.stdout.write(`\n${monthsTable(result, lang)}\n`);
 }

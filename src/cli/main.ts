@@ -42,11 +42,13 @@ const common = (cmd: Command): Command =>
 common(program.command('run').argument('<scenario>', 'scenario YAML file').description('run one scenario and print its summary'))
   .option('--period <from:to>', 'months to simulate, YYYY-MM:YYYY-MM (default: the scenario’s)')
   .option('--prefectures', 'also print the table by prefecture')
+  .option('--months', 'also print the month-by-month table (entries, exits, price trigger, cost by component)')
   .action((file: string, opts) => compareCommand([file], opts));
 
 common(program.command('compare').argument('<baseline>', 'baseline scenario').argument('<reform...>', 'one or more reform scenarios').description('run scenarios over one common period and show the differences'))
   .option('--period <from:to>', 'common period, YYYY-MM:YYYY-MM (default: the first scenario’s)')
   .option('--prefectures', 'also print the table by prefecture')
+  .option('--months', 'also print the month-by-month table (entries, exits, price trigger, cost by component)')
   .action((base: string, reforms: string[], opts) => compareCommand([base, ...reforms], opts));
 
 common(program.command('explain').argument('<scenario>', 'scenario YAML file').description('explain one household’s result: rules, inputs and every parameter with its value, date and reference'))

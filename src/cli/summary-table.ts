@@ -1,6 +1,7 @@
 /** The scenario table printed by `run` and `compare`, in Chinese or English. */
 import { PREFECTURES } from '../engine/locality.js';
 import type { Result } from '../scenarios/result.js';
+import type { MonthRow } from '../scenarios/summary.js';
 import { label, type Lang } from './labels.js';
 import { fmt2, fmtInt, fmtMoney, fmtPct, fmtSigned, formatTable } from './text.js';
 
@@ -71,4 +72,16 @@ export function prefectureTable(result: Result, lang: Lang): string {
     }),
   ]);
   return formatTable(header, body);
+}
+
+/** Month-by-month rows of each scenario: recipients, entries, exits, the price trigger, cost by component. */
+export function monthsTable(result: Result, lang: Lang): string {
+  const zh = lang === 'zh';
+  const head = zh
+    ? ['情景', '月份', '保障人数', '户数', '新进', '退出', '价格补贴', '补差', '分类施保', '临时救助', '价格补贴额', '渐退', '合计（元）']
+    : ['Scenario', 'Month', 'Recipients', 'Households', 'Entries', 'Exits', 'Price subsidy', 'Gap', 'Classified', 'Temporary', 'Price subsidy', 'Taper', 'Total (yuan)'];
+  const rows = result.scenarios.flatMap((s) =>
+    ((s.months ?? []) as unknown as MonthRow[]).map((m) => [s.name, m.month, fmtInt(m.recipients), fmtInt(m.households), fmtInt(m.entries), fmtInt(m.exits), m.priceSubsidyTriggered ? (zh ? '启动' : 'ON') : '', fmtMoney(m.cost.gap), fmtMoney(m.cost.classified), fmtMoney(m.cost.temporary), fmtMoney(m.cost.priceSubsidy), fmtMoney(m.cost.taper), fmtMoney(m.cost.total)]),
+  );
+  return formatTable(head, rows);
 }

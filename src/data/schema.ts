@@ -2,7 +2,7 @@
  * The dataset schema: every column jiuzhu's programs read, its entity, dtype, unit and the
  * default used when an optional column is missing. Codebooks map users' columns onto it.
  */
-import type { Dtype } from '../engine/column.js';
+import { allocColumn, type Column, type Dtype } from '../engine/column.js';
 import type { Entity } from '../engine/population.js';
 
 export interface ColumnSpec {
@@ -59,4 +59,17 @@ export const PERSON_COLUMNS: readonly ColumnSpec[] = [
 /** The spec of a column by entity and name. */
 export function columnSpec(entity: Entity, name: string): ColumnSpec | undefined {
   return (entity === 'household' ? HOUSEHOLD_COLUMNS : PERSON_COLUMNS).find((c) => c.name === name);
+}
+
+/**
+ * A population with every optional schema column it lacks filled with its documented default,
+ * for populations built by hand rather than loaded (loaders fill defaults themselves).
+ */
+export function withSchemaDefaults<P extends { nPersons: number; nHouseholds: number; person: Readonly<Record<string, Column>>; household: Readonly<Record<string, Column>> }>(pop: P): P {
+  const fill = (specs: readonly ColumnSpec[], have: Readonly<Record<string, Column>>, n: number): Record<string, Column> => {
+    const out: Record<string, Column> = { ...have };
+    for (const s of specs) if (!s.required && s.name !== 'weight' && !(s.name in out)) out[s.name] = allocColumn(s.dtype, n).fill(s.default ?? 0);
+    return out;
+  };
+  return { ...pop, person: fill(PERSON_COLUMNS, pop.person, pop.nPersons), household: fill(HOUSEHOLD_COLUMNS, pop.household, pop.nHouseholds) };
 }

@@ -24,6 +24,8 @@ export interface RuleContext {
   readonly agg: Aggregators;
   /** Keyed uniform draws for every row of the rule's entity for this period and stream name. */
   random(stream: string): Float64Array;
+  /** Keyed uniform draws that do not change with the period: a household's or person's persistent trait. */
+  randomOnce(stream: string): Float64Array;
 }
 
 /**

@@ -14,6 +14,9 @@ import { entitySize, type Entity, type Population } from './population.js';
 import { keyedUniforms, streamId } from './random.js';
 import type { Rule } from './rule.js';
 
+/** The month key of persistent draws: before any real month (months count from year 0). */
+const PERSISTENT = -1;
+
 /** The household weight is readable as an input column by this name (for rules such as quotas that need population counts). */
 export const WEIGHT = 'weight';
 
@@ -75,6 +78,7 @@ export class Simulation {
       size,
       agg: this.agg_,
       random: (stream: string) => keyedUniforms(this.seed, keys, mi, streamId(stream)),
+      randomOnce: (stream: string) => keyedUniforms(this.seed, keys, PERSISTENT, streamId(stream)),
     });
     if (!out || out.length !== size) {
       throw new JiuzhuError('BAD_RULE_OUTPUT', `rule '${id}' returned ${out?.length} values for ${size} ${rule.entity}s`, { kind: 'internal', location: { key: id } });
@@ -117,6 +121,12 @@ export class Simulation {
   /** Person ↔ household helpers bound to this simulation's population. */
   agg(): Aggregators {
     return this.agg_;
+  }
+
+  /** Drops every cached result of a period: the month loop frees months it has moved past. */
+  forgetPeriod(period: Period): void {
+    const suffix = `@${period}`;
+    for (const k of [...this.cache.keys()]) if (k.endsWith(suffix)) this.cache.delete(k);
   }
 
   /** Number of cached rule results (for tests of the cache). */

@@ -1,4 +1,4 @@
-/** Loads the baseline parameter tree: every programs/<program>/parameters/*.yaml file. */
+/** Loads the baseline parameter tree: every parameters/*.yaml file under src/programs and src/events. */
 import { loadParameterFiles } from '../engine/parameters/load.js';
 import { ParameterTree } from '../engine/parameters/tree.js';
 import { clauseIds } from './clauses.js';
@@ -8,7 +8,9 @@ let baseline: ParameterTree | undefined;
 
 /** Every parameter file of the package, sorted. */
 export function parameterFiles(): string[] {
-  return findFiles(packagePath('src/programs'), '.yaml').filter((f) => /[\\/]parameters[\\/]/.test(f));
+  const inParameters = (f: string): boolean => /[\\/]parameters[\\/]/.test(f);
+  // Programs and the events they read (illness, job loss) both keep parameters beside their rules.
+  return ['src/programs', 'src/events'].flatMap((d) => findFiles(packagePath(d), '.yaml').filter(inParameters)).sort();
 }
 
 /** The baseline tree (loaded once per process; trees are immutable, so sharing is safe). */

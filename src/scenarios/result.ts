@@ -92,7 +92,7 @@ function buildResult(scenarios: readonly Scenario[], results: ScenarioResult[], 
       ...(options.timestamp === false ? {} : { createdAt: new Date().toISOString() }),
     },
     period,
-    scenarios: results.map((r) => ({ name: r.name, summary: r.summary as unknown as Result['scenarios'][number]['summary'], checks: r.checks })),
+    scenarios: results.map((r) => ({ name: r.name, summary: r.summary as unknown as Result['scenarios'][number]['summary'], checks: r.checks, months: r.months as unknown as Record<string, unknown>[] })),
     deltas: results.slice(1).map((r) => ({ scenario: r.name, against: base.name, summary: summaryDeltas(base, r) })),
   };
 }

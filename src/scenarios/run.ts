@@ -15,8 +15,10 @@ import { baselineParameters } from '../policy/parameters.js';
 import { packagePath, packageRoot } from '../policy/paths.js';
 import { HOUSEHOLD_TYPES } from '../programs/dibao/index.js';
 import type { Scenario } from './load.js';
-import { classifiedCheck, DibaoAccumulator, standardGroupings, summarise, type DibaoSummary } from './summary.js';
-import { systemRules } from './system.js';
+import { classifiedCheck, DibaoAccumulator, standardGroupings, summarise, type DibaoSummary, type MonthRow } from './summary.js';
+import { systemRules, systemState } from './system.js';
+import { runMonthLoop } from '../dynamics/month-loop.js';
+import type { PricePoint } from '../dynamics/price-trigger.js';
 
 export interface Period { from: string; to: string }
 
@@ -32,6 +34,8 @@ export interface ScenarioResult {
   name: string;
   summary: ScenarioSummary;
   checks: Check[];
+  /** Month by month; the summary's sums are the sums over these rows. */
+  months: MonthRow[];
 }
 
 export interface RunOptions {
@@ -79,7 +83,7 @@ export async function runScenario(s: Scenario, options: RunOptions & { dataset?:
 /** Runs one scenario on a loaded dataset (synchronous: the columns are in memory). */
 export function runScenarioOn(s: Scenario, dataset: Dataset, options: RunOptions = {}): ScenarioResult {
   const period = options.period ?? scenarioPeriod(s);
-  const acc = accumulateScenario(dataset.population, scenarioParameters(s), period, options.seed ?? s.seed ?? 1, options.onProgress);
+  const acc = accumulateScenario(dataset.population, scenarioParameters(s), period, options.seed ?? s.seed ?? 1, options.onProgress, scenarioPrices(s));
   return scenarioResult(s.name, acc);
 }
 
@@ -95,7 +99,7 @@ export async function runChunked(scenarios: readonly Scenario[], source: Chunked
     const pop = await source.loadChunk(c);
     scenarios.forEach((s, i) => {
       const period = options.period ?? scenarioPeriod(scenarios[0]!);
-      const acc = accumulateScenario(pop, trees[i]!, period, options.seed ?? s.seed ?? 1);
+      const acc = accumulateScenario(pop, trees[i]!, period, options.seed ?? s.seed ?? 1, undefined, scenarioPrices(s));
       accs[i] = accs[i] ? accs[i]!.merge(acc) : acc;
     });
     options.onProgress?.(c + 1, nChunks);
@@ -103,44 +107,85 @@ export async function runChunked(scenarios: readonly Scenario[], source: Chunked
   return scenarios.map((s, i) => scenarioResult(s.name, accs[i]!));
 }
 
-/** The dibao system's weighted sums for one population over a period. */
-export function accumulateScenario(pop: Population, parameters: ParameterTree, period: Period, seed: number, onProgress?: (done: number, total: number) => void): DibaoAccumulator {
+/** The dibao system's weighted sums for one population over a period, month by month with carried state. */
+export function accumulateScenario(pop: Population, parameters: ParameterTree, period: Period, seed: number, onProgress?: (done: number, total: number) => void, prices?: Readonly<Record<string, PricePoint>>): DibaoAccumulator {
   const sim = new Simulation({ population: pop, parameters, rules: systemRules, seed });
   const months = monthsBetween(period.from, period.to);
   const acc = new DibaoAccumulator(standardGroupings(pop, sim.calculate('household_type', months[0]!), HOUSEHOLD_TYPES));
-  months.forEach((m, i) => {
-    const topUpPersons = sim.calculate('dibao_classified_top_up_person', m);
-    const withTopUp = new Uint8Array(topUpPersons.length);
-    for (let p = 0; p < withTopUp.length; p++) withTopUp[p] = topUpPersons[p]! > 0 ? 1 : 0;
-    acc.addMonth(pop.weight, {
-      size: sim.calculate('household_size', m),
-      eligible: sim.calculate('dibao_eligible', m),
-      receives: sim.calculate('dibao_receives', m),
-      benefit: sim.calculate('dibao_benefit', m),
-      gap: sim.calculate('dibao_gap_benefit', m),
-      minimum: sim.calculate('dibao_minimum_top_up', m),
-      classified: sim.calculate('dibao_classified_top_up', m),
-      classifiedPersons: sim.agg().countByHousehold(withTopUp),
-      standard: sim.calculate('dibao_standard', m),
-    });
-    onProgress?.(i + 1, months.length);
+  runMonthLoop(sim, {
+    months,
+    state: systemState,
+    prices,
+    onMonth: (m, i, trigger) => {
+      const topUpPersons = sim.calculate('dibao_classified_top_up_person', m);
+      const withTopUp = new Uint8Array(topUpPersons.length);
+      for (let p = 0; p < withTopUp.length; p++) withTopUp[p] = topUpPersons[p]! > 0 ? 1 : 0;
+      acc.addMonth(m, trigger?.triggered ?? false, pop.weight, {
+        size: sim.calculate('household_size', m),
+        eligible: sim.calculate('dibao_eligible', m),
+        receives: sim.calculate('dibao_receives', m),
+        receivedPrevious: sim.calculate('dibao_received_previous', m),
+        benefit: sim.calculate('dibao_benefit', m),
+        gap: sim.calculate('dibao_gap_benefit', m),
+        minimum: sim.calculate('dibao_minimum_top_up', m),
+        classified: sim.calculate('dibao_classified_top_up', m),
+        classifiedPersons: sim.agg().countByHousehold(withTopUp),
+        standard: sim.calculate('dibao_standard', m),
+        temporary: sim.calculate('dibao_temporary_assistance', m),
+        priceSubsidy: sim.calculate('dibao_price_subsidy', m),
+        taper: sim.calculate('dibao_taper_payment', m),
+      });
+      onProgress?.(i + 1, months.length);
+    },
   });
   return acc;
+}
+
+/** The scenario's price path (inputs.prices), if it has one. */
+export function scenarioPrices(s: Scenario): Readonly<Record<string, PricePoint>> | undefined {
+  return (s.inputs as { prices?: Record<string, PricePoint> }).prices;
 }
 
 /** Summary and checks from accumulated sums. */
 export function scenarioResult(name: string, acc: DibaoAccumulator): ScenarioResult {
   const group = (g: string, keys: readonly string[]): Record<string, DibaoSummary> => Object.fromEntries(keys.map((k) => [k, summarise(acc.get(g, k))]));
   const total = acc.get('total', 'total');
+  const months = acc.months();
   return {
     name,
     summary: {
-      ...summarise(total),
+      ...withMonthTotals(summarise(total), months),
       byArea: group('byArea', ['urban', 'rural']),
       byPrefecture: group('byPrefecture', acc.groupings[2]!.keys),
       byHouseholdType: group('byHouseholdType', HOUSEHOLD_TYPES),
     },
     checks: [classifiedCheck(total)].map(({ id, passed, detail }) => ({ id, passed, detail })),
+    months,
+  };
+}
+
+/**
+ * The province's money figures as the sums of the months' figures, each month already to the
+ * fen, so the annual total equals the sum of the monthly totals exactly even with fractional
+ * (raked) weights.
+ */
+function withMonthTotals(s: DibaoSummary, months: readonly MonthRow[]): DibaoSummary {
+  const sum = (f: (m: MonthRow) => number): number => months.reduce((a, m) => a + Math.round(f(m) * 100), 0) / 100;
+  const cost = sum((m) => m.cost.total);
+  const gapAndFloor = sum((m) => m.cost.gap);
+  return {
+    ...s,
+    cost,
+    costAnnual: Math.round((cost * 1200) / Math.max(months.length, 1)) / 100,
+    costByComponent: {
+      // The months report gap and floor together; the split between them keeps the group's own sums.
+      gap: Math.round((gapAndFloor - s.costByComponent.minimum) * 100) / 100,
+      minimum: s.costByComponent.minimum,
+      classified: sum((m) => m.cost.classified),
+      temporary: sum((m) => m.cost.temporary),
+      priceSubsidy: sum((m) => m.cost.priceSubsidy),
+      taper: sum((m) => m.cost.taper),
+    },
   };
 }
 

@@ -1,37 +1,30 @@
 /**
  * The §二 dibao summary: weighted sums per month, accumulated by group (total, urban/rural,
- * prefecture, household type), then turned into the reported figures. Sums are mergeable,
- * so chunks or months can be accumulated separately and added.
+ * prefecture, household type) and by month, then turned into the reported figures. Sums are
+ * mergeable, so chunks of a population accumulate separately and add up. Money is summed in
+ * whole fen: with integer weights the totals are exact, whatever the order or chunking.
  */
 import { PREFECTURE_CODES } from '../engine/locality.js';
 import type { Population } from '../engine/population.js';
 
-/** Weighted sums of one group over the months accumulated. */
-export interface DibaoSums {
-  months: number;
-  populationMonths: number;
-  recipientPersonMonths: number;
-  householdMonths: number;
-  cost: number;
-  gapCost: number;
-  minimumCost: number;
-  classifiedCost: number;
-  classifiedPersonMonths: number;
-  standardPersonMonths: number;
-  /** Persons in truly eligible households (the rule's verdict), and those of them paid. */
-  eligiblePersonMonths: number;
-  eligibleRecipientPersonMonths: number;
-  /** Paid to households that are not truly eligible, in yuan. */
-  leakageCost: number;
-}
+const MEASURES = [
+  'populationMonths', 'recipientPersonMonths', 'householdMonths', 'benefitCost', 'gapCost', 'minimumCost', 'classifiedCost',
+  'classifiedPersonMonths', 'standardPersonMonths', 'eligiblePersonMonths', 'eligibleRecipientPersonMonths', 'leakageCost',
+  'temporaryCost', 'priceSubsidyCost', 'taperCost', 'entries', 'exits', 'temporaryHouseholds', 'taperHouseholds',
+] as const;
+type Measure = (typeof MEASURES)[number];
+const M = Object.fromEntries(MEASURES.map((m, i) => [m, i])) as Record<Measure, number>;
+const MONEY: readonly Measure[] = ['benefitCost', 'gapCost', 'minimumCost', 'classifiedCost', 'leakageCost', 'temporaryCost', 'priceSubsidyCost', 'taperCost'];
 
-const MEASURES = ['populationMonths', 'recipientPersonMonths', 'householdMonths', 'cost', 'gapCost', 'minimumCost', 'classifiedCost', 'classifiedPersonMonths', 'standardPersonMonths', 'eligiblePersonMonths', 'eligibleRecipientPersonMonths', 'leakageCost'] as const;
+/** Weighted sums of one group over the months accumulated (money in yuan). */
+export type DibaoSums = Record<Measure, number> & { months: number };
 
 export interface MonthColumns {
   size: ArrayLike<number>;
   /** The rule's verdict on true income, for targeting errors. */
   eligible: ArrayLike<number>;
   receives: ArrayLike<number>;
+  receivedPrevious: ArrayLike<number>;
   benefit: ArrayLike<number>;
   gap: ArrayLike<number>;
   minimum: ArrayLike<number>;
@@ -39,16 +32,33 @@ export interface MonthColumns {
   /** Members with a classified top-up. */
   classifiedPersons: ArrayLike<number>;
   standard: ArrayLike<number>;
+  temporary: ArrayLike<number>;
+  priceSubsidy: ArrayLike<number>;
+  taper: ArrayLike<number>;
 }
 
 /** Group index of every household for one breakdown, with the group names. */
 export interface Grouping { name: string; keys: readonly string[]; index: Uint8Array | Int32Array }
 
+/** One month of the whole population (the `months` rows of the result JSON). */
+export interface MonthRow {
+  month: string;
+  recipients: number;
+  households: number;
+  entries: number;
+  exits: number;
+  priceSubsidyTriggered: boolean;
+  cost: { gap: number; classified: number; temporary: number; priceSubsidy: number; taper: number; total: number };
+}
+
+const fenOf = (x: number): number => Math.round(x * 100);
+
 export class DibaoAccumulator {
   readonly groupings: Grouping[];
   /** sums[g][k][measure]: grouping g, group k. The total is a grouping with one group. */
   private readonly sums: Float64Array[][];
-  private months = 0;
+  /** The total group's sums of each month, and whether the price subsidy was on. */
+  private readonly byMonth = new Map<string, { sums: Float64Array; triggered: boolean }>();
 
   constructor(groupings: Grouping[]) {
     this.groupings = groupings;
@@ -56,42 +66,31 @@ export class DibaoAccumulator {
   }
 
   /** Adds one month of household columns, weighted. */
-  addMonth(weight: ArrayLike<number>, m: MonthColumns): void {
-    this.months++;
+  addMonth(month: string, triggered: boolean, weight: ArrayLike<number>, m: MonthColumns): void {
+    const monthSums = new Float64Array(MEASURES.length);
     const nH = weight.length;
     for (let gi = 0; gi < this.groupings.length; gi++) {
       const idx = this.groupings[gi]!.index;
       const acc = this.sums[gi]!;
-      for (let h = 0; h < nH; h++) {
-        const w = weight[h]!;
-        const s = acc[idx[h]!]!;
-        const size = m.size[h]!;
-        s[0]! += w * size;
-        s[8]! += w * size * m.standard[h]!;
-        if (m.eligible[h]) s[9]! += w * size;
-        if (!m.receives[h]) continue;
-        if (m.eligible[h]) s[10]! += w * size;
-        else s[11]! += w * Math.round(m.benefit[h]! * 100);
-        s[1]! += w * size;
-        s[2]! += w;
-        // Money is summed in whole fen: with integer weights the totals are exact integers,
-        // whatever the order or chunking of the sum.
-        s[3]! += w * Math.round(m.benefit[h]! * 100);
-        s[4]! += w * Math.round(m.gap[h]! * 100);
-        s[5]! += w * Math.round(m.minimum[h]! * 100);
-        s[6]! += w * Math.round(m.classified[h]! * 100);
-        s[7]! += w * m.classifiedPersons[h]!;
-      }
+      for (let h = 0; h < nH; h++) addHousehold(acc[idx[h]!]!, weight[h]!, m, h);
     }
+    for (let h = 0; h < nH; h++) addHousehold(monthSums, weight[h]!, m, h);
+    const prev = this.byMonth.get(month);
+    if (prev) for (let i = 0; i < monthSums.length; i++) prev.sums[i]! += monthSums[i]!;
+    else this.byMonth.set(month, { sums: monthSums, triggered });
   }
 
-  /** Adds another accumulator's sums (same groupings) into this one: chunks merge in a fixed order. */
+  /** Adds another accumulator's sums (same groupings, same months): chunks merge in a fixed order. */
   merge(other: DibaoAccumulator): this {
-    this.months = Math.max(this.months, other.months);
     this.sums.forEach((g, gi) => g.forEach((s, k) => {
       const o = other.sums[gi]![k]!;
       for (let i = 0; i < s.length; i++) s[i]! += o[i]!;
     }));
+    for (const [month, o] of other.byMonth) {
+      const mine = this.byMonth.get(month);
+      if (!mine) this.byMonth.set(month, { sums: Float64Array.from(o.sums), triggered: o.triggered });
+      else for (let i = 0; i < mine.sums.length; i++) mine.sums[i]! += o.sums[i]!;
+    }
     return this;
   }
 
@@ -99,12 +98,53 @@ export class DibaoAccumulator {
   get(name: string, key: string): DibaoSums {
     const gi = this.groupings.findIndex((g) => g.name === name);
     const k = this.groupings[gi]!.keys.indexOf(key);
-    const s = this.sums[gi]![k]!;
-    const out = { months: this.months } as DibaoSums;
-    MEASURES.forEach((m, i) => (out[m] = s[i]!));
-    for (const m of ['cost', 'gapCost', 'minimumCost', 'classifiedCost', 'leakageCost'] as const) out[m] = out[m] / 100;
-    return out;
+    return toSums(this.sums[gi]![k]!, this.byMonth.size);
   }
+
+  /** Month rows in calendar order. */
+  months(): MonthRow[] {
+    return [...this.byMonth.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([month, { sums, triggered }]) => {
+      const s = toSums(sums, 1);
+      const gap = fen(s.gapCost + s.minimumCost);
+      const cost = { gap, classified: fen(s.classifiedCost), temporary: fen(s.temporaryCost), priceSubsidy: fen(s.priceSubsidyCost), taper: fen(s.taperCost), total: fen(s.benefitCost + s.temporaryCost + s.priceSubsidyCost + s.taperCost) };
+      return { month, recipients: s.recipientPersonMonths, households: s.householdMonths, entries: s.entries, exits: s.exits, priceSubsidyTriggered: triggered, cost };
+    });
+  }
+}
+
+function addHousehold(s: Float64Array, w: number, m: MonthColumns, h: number): void {
+  const size = m.size[h]!;
+  s[M.populationMonths]! += w * size;
+  s[M.standardPersonMonths]! += w * size * m.standard[h]!;
+  if (m.eligible[h]) s[M.eligiblePersonMonths]! += w * size;
+  if (m.temporary[h]! > 0) {
+    s[M.temporaryCost]! += w * fenOf(m.temporary[h]!);
+    s[M.temporaryHouseholds]! += w;
+  }
+  if (m.taper[h]! > 0) {
+    s[M.taperCost]! += w * fenOf(m.taper[h]!);
+    s[M.taperHouseholds]! += w;
+  }
+  if (m.receivedPrevious[h] && !m.receives[h]) s[M.exits]! += w;
+  if (!m.receives[h]) return;
+  if (!m.receivedPrevious[h]) s[M.entries]! += w;
+  if (m.eligible[h]) s[M.eligibleRecipientPersonMonths]! += w * size;
+  else s[M.leakageCost]! += w * fenOf(m.benefit[h]!);
+  s[M.recipientPersonMonths]! += w * size;
+  s[M.householdMonths]! += w;
+  s[M.benefitCost]! += w * fenOf(m.benefit[h]!);
+  s[M.gapCost]! += w * fenOf(m.gap[h]!);
+  s[M.minimumCost]! += w * fenOf(m.minimum[h]!);
+  s[M.classifiedCost]! += w * fenOf(m.classified[h]!);
+  s[M.classifiedPersonMonths]! += w * m.classifiedPersons[h]!;
+  s[M.priceSubsidyCost]! += w * fenOf(m.priceSubsidy[h]!);
+}
+
+function toSums(s: Float64Array, months: number): DibaoSums {
+  const out = { months } as DibaoSums;
+  MEASURES.forEach((m, i) => (out[m] = s[i]!));
+  for (const m of MONEY) out[m] = out[m] / 100;
+  return out;
 }
 
 /** The groupings the summary reports: total, by area, by prefecture, by household type. */
@@ -136,12 +176,16 @@ export interface DibaoSummary {
   recipients: number;
   households: number;
   coverage: number;
+  /** All §二 spending: regular dibao (gap, floor, classified), temporary assistance, price subsidy, gradual-exit payments. */
   cost: number;
   costAnnual: number;
+  /** Regular dibao (gap, floor and classified top-ups) per recipient person-month, as the Ministry reports it. */
   averageSubsidy: number;
   averageStandard: number;
-  costByComponent: { gap: number; minimum: number; classified: number };
-  /** Weighted by persons: inclusion = recipients not truly eligible ÷ recipients; exclusion = eligible not paid ÷ eligible; leakage = spending on the non-eligible ÷ spending. */
+  costByComponent: { gap: number; minimum: number; classified: number; temporary: number; priceSubsidy: number; taper: number };
+  entries: number;
+  exits: number;
+  /** Weighted by persons: inclusion = recipients not truly eligible ÷ recipients; exclusion = eligible not paid ÷ eligible; leakage = regular dibao paid to the non-eligible ÷ regular dibao. */
   targeting: { inclusionError: number; exclusionError: number; leakage: number; coverageOfPoor: number };
 }
 
@@ -150,20 +194,23 @@ export function summarise(s: DibaoSums): DibaoSummary {
   const months = Math.max(s.months, 1);
   const population = s.populationMonths / months;
   const recipients = s.recipientPersonMonths / months;
+  const total = s.benefitCost + s.temporaryCost + s.priceSubsidyCost + s.taperCost;
   return {
     population,
     recipients,
     households: s.householdMonths / months,
     coverage: ratio(recipients, population),
-    cost: fen(s.cost),
-    costAnnual: fen((s.cost * 12) / months),
-    averageSubsidy: ratio(s.cost, s.recipientPersonMonths),
+    cost: fen(total),
+    costAnnual: fen((total * 12) / months),
+    averageSubsidy: ratio(s.benefitCost, s.recipientPersonMonths),
     averageStandard: ratio(s.standardPersonMonths, s.populationMonths),
-    costByComponent: { gap: fen(s.gapCost), minimum: fen(s.minimumCost), classified: fen(s.classifiedCost) },
+    costByComponent: { gap: fen(s.gapCost), minimum: fen(s.minimumCost), classified: fen(s.classifiedCost), temporary: fen(s.temporaryCost), priceSubsidy: fen(s.priceSubsidyCost), taper: fen(s.taperCost) },
+    entries: s.entries,
+    exits: s.exits,
     targeting: {
       inclusionError: ratio(s.recipientPersonMonths - s.eligibleRecipientPersonMonths, s.recipientPersonMonths),
       exclusionError: ratio(s.eligiblePersonMonths - s.eligibleRecipientPersonMonths, s.eligiblePersonMonths),
-      leakage: ratio(s.leakageCost, s.cost),
+      leakage: ratio(s.leakageCost, s.benefitCost),
       // With nobody eligible nobody is excluded, so coverage of the (absent) poor is complete.
       coverageOfPoor: s.eligiblePersonMonths > 0 ? s.eligibleRecipientPersonMonths / s.eligiblePersonMonths : 1,
     },

@@ -6,14 +6,14 @@ export const dibao_applies = defineRule({
   entity: 'household',
   period: 'year',
   label: { zh: '申请低保', en: 'Applies for dibao' },
-  description: 'Whether the household would apply if eligible: a draw below the take-up rate of its area, once per household and year, so take-up is not re-decided every month.',
+  description: 'Whether the household would apply if eligible: a persistent draw per household below the take-up rate of its area (the rate may change by year; the draw does not).',
   unit: 'bool',
   inputs: [],
   parameters: { rate: 'dibao.implementation.take_up' },
   reference: { clause: '二.1' },
   formula: (_i, p, ctx) => {
     const rate = asColumn(p.rate, ctx.size);
-    const u = ctx.random('take-up');
+    const u = ctx.randomOnce('take-up'); // a household's disposition: the same every year, so take-up causes no spurious exits
     return Uint8Array.from(u, (x, h) => (x < rate[h]! ? 1 : 0));
   },
 });

@@ -14,6 +14,17 @@ import { dibao_applies } from './dibao_applies.js';
 import { dibao_assessed_eligible } from './dibao_assessed_eligible.js';
 import { dibao_assessed_income } from './dibao_assessed_income.js';
 import { dibao_observation_factor } from './dibao_observation_factor.js';
+import { dibao_benefit_previous } from './dibao_benefit_previous.js';
+import { dibao_exit_benefit } from './dibao_exit_benefit.js';
+import { dibao_exit_benefit_previous } from './dibao_exit_benefit_previous.js';
+import { dibao_price_subsidy } from './dibao_price_subsidy.js';
+import { dibao_received_previous } from './dibao_received_previous.js';
+import { dibao_taper_payment } from './dibao_taper_payment.js';
+import { dibao_taper_step } from './dibao_taper_step.js';
+import { dibao_taper_step_previous } from './dibao_taper_step_previous.js';
+import { dibao_temporary_assistance } from './dibao_temporary_assistance.js';
+import { food_price_rise } from './food_price_rise.js';
+import { price_subsidy_triggered } from './price_subsidy_triggered.js';
 import { dibao_standard } from './dibao_standard.js';
 import { household_size } from './household_size.js';
 import { household_type } from './household_type.js';
@@ -31,4 +42,15 @@ export const dibaoRules: readonly Rule[] = [
   is_vulnerable_minor, dibao_classified_top_up_person, dibao_classified_top_up, dibao_entitlement,
   dibao_observation_factor, dibao_assessed_income, dibao_assessed_eligible, dibao_applies, dibao_admitted,
   dibao_receives, dibao_benefit, household_type,
+  dibao_received_previous, dibao_benefit_previous, dibao_taper_step_previous, dibao_exit_benefit_previous,
+  dibao_taper_step, dibao_exit_benefit, dibao_taper_payment, dibao_temporary_assistance,
+  price_subsidy_triggered, food_price_rise, dibao_price_subsidy,
+];
+
+/** State the month loop carries: each `<x>_previous` input is set from rule `<x>` of the month before. */
+export const DIBAO_STATE: readonly (readonly [previous: string, current: string])[] = [
+  ['dibao_received_previous', 'dibao_receives'],
+  ['dibao_benefit_previous', 'dibao_benefit'],
+  ['dibao_taper_step_previous', 'dibao_taper_step'],
+  ['dibao_exit_benefit_previous', 'dibao_exit_benefit'],
 ];

@@ -1,0 +1,53 @@
+/**
+ * The month loop: a span of months computed in order on one simulation, each household's state
+ * (employed, on dibao, in gradual exit, …) carried from one month to the next through the
+ * rules' `<x>_previous` inputs. A month step reads only the previous month's state, the
+ * population, the parameters and keyed draws, so the loop is deterministic for a seed.
+ */
+import type { Column } from '../engine/column.js';
+import type { ParameterTree } from '../engine/parameters/tree.js';
+import { periodStartDate } from '../engine/period.js';
+import type { Simulation } from '../engine/simulation.js';
+import { runPriceTrigger, type PricePoint, type TriggerMonth, type TriggerRule } from './price-trigger.js';
+
+export interface MonthLoopOptions {
+  months: readonly string[];
+  /** Pairs [previous input, current rule]: the input of month k+1 is the rule's value of month k. */
+  state: readonly (readonly [string, string])[];
+  /** Year-on-year price path from the scenario, if any. */
+  prices?: Readonly<Record<string, PricePoint>>;
+  /** Called once per month after the state is set; compute and accumulate here. */
+  onMonth: (month: string, index: number, trigger: TriggerMonth | undefined) => void;
+}
+
+/** The trigger rule in force at a date. */
+export function triggerRuleAt(tree: ParameterTree, date: string): TriggerRule {
+  const v = (leaf: string): number => tree.valueAt(`dibao.price_subsidy.trigger.${leaf}`, date);
+  return { foodThreshold: v('food_threshold'), foodMonths: v('food_months'), cpiThreshold: v('cpi_threshold'), stopThreshold: v('stop_threshold'), stopMonths: v('stop_months') };
+}
+
+/** Runs the months in order; returns the price trigger's month-by-month state (empty without prices). */
+export function runMonthLoop(sim: Simulation, options: MonthLoopOptions): TriggerMonth[] {
+  const { months } = options;
+  const nH = sim.population.nHouseholds;
+  const trigger = options.prices && months.length ? runPriceTrigger(months, options.prices, triggerRuleAt(sim.parameters, periodStartDate(months[0]!))) : [];
+  let carried = new Map<string, Column>();
+  months.forEach((month, k) => {
+    if (k > 0) {
+      sim.setInput('dynamics_month', month, new Uint16Array(nH).fill(k));
+      for (const [previous, current] of options.state) sim.setInput(previous, month, carried.get(current)!);
+    }
+    const t = trigger[k];
+    if (t) {
+      sim.setInput('price_subsidy_triggered', month, new Uint8Array(nH).fill(t.triggered ? 1 : 0));
+      sim.setInput('food_price_rise', month, new Float64Array(nH).fill((options.prices![month]?.food ?? 1) - 1));
+    }
+    options.onMonth(month, k, t);
+    const next = new Map<string, Column>();
+    for (const [, current] of options.state) next.set(current, sim.calculate(current, month));
+    carried = next;
+    // Months behind us are done: free their columns (a ten-year run would otherwise hold 120).
+    if (k > 0) sim.forgetPeriod(months[k - 1]!);
+  });
+  return trigger;
+}

@@ -1,0 +1,14 @@
+import { defineRule } from '../engine/rule.js';
+
+export const employed = defineRule({
+  id: 'employed',
+  entity: 'person',
+  period: 'month',
+  label: { zh: '本月就业', en: 'Employed' },
+  description: 'Employed last month and did not lose the job, or found one this month.',
+  unit: 'bool',
+  inputs: ['employed_previous', 'job_lost', 'job_found'],
+  parameters: {},
+  reference: { clause: '二.3' },
+  formula: ({ employed_previous: e, job_lost: lost, job_found: found }) => Uint8Array.from(e, (x, i) => ((x && !lost[i]) || found[i] ? 1 : 0)),
+});

@@ -1,0 +1,19 @@
+import { defineRule } from '../engine/rule.js';
+import { asNumber } from '../engine/values.js';
+
+export const events_active = defineRule({
+  id: 'events_active',
+  entity: 'person',
+  period: 'month',
+  label: { zh: '事件生效', en: 'Events active' },
+  description: 'Events fire from the second month of the loop on, when enabled: the first month is the dataset’s snapshot.',
+  unit: 'bool',
+  inputs: ['dynamics_month'],
+  parameters: { enabled: 'events.enabled' },
+  reference: { clause: '二.3' },
+  formula: ({ dynamics_month: k }, p, ctx) => {
+    const on = asNumber(p.enabled) === 1;
+    const perPerson = ctx.agg.broadcastToPersons(k);
+    return Uint8Array.from(perPerson, (x) => (on && x > 0 ? 1 : 0));
+  },
+});

@@ -1,0 +1,19 @@
+import { defineRule } from '../engine/rule.js';
+import { asColumn } from '../engine/values.js';
+
+export const job_lost = defineRule({
+  id: 'job_lost',
+  entity: 'person',
+  period: 'month',
+  label: { zh: '失业事件', en: 'Job lost' },
+  description: 'An employed person loses their job this month with the monthly job-loss rate of their area.',
+  unit: 'bool',
+  inputs: ['events_active', 'employed_previous'],
+  parameters: { rate: 'events.job_loss_rate' },
+  reference: { clause: ['二.2', '二.3'] },
+  formula: ({ events_active: on, employed_previous: emp }, p, ctx) => {
+    const rate = asColumn(p.rate, ctx.size);
+    const u = ctx.random('job-loss');
+    return Uint8Array.from(u, (x, i) => (on[i] && emp[i] && x < rate[i]! ? 1 : 0));
+  },
+});

@@ -1,0 +1,28 @@
+import { roundFen } from '../engine/money.js';
+import { defineRule } from '../engine/rule.js';
+import { asColumn, asNumber } from '../engine/values.js';
+
+/** Standard normal from two uniforms (Box–Muller). */
+function normal(u1: number, u2: number): number {
+  return Math.sqrt(-2 * Math.log(u1 || Number.MIN_VALUE)) * Math.cos(2 * Math.PI * u2);
+}
+
+export const medical_out_of_pocket = defineRule({
+  id: 'medical_out_of_pocket',
+  entity: 'person',
+  period: 'month',
+  label: { zh: '自付医疗费用', en: 'Medical cost paid out of pocket' },
+  description: 'For a serious illness starting this month: a log-normal cost, less the insurance reimbursement if insured. Medical assistance (§三) comes after this.',
+  unit: 'CNY/person/month',
+  inputs: ['serious_illness_onset', 'medical_insured'],
+  parameters: { median: 'events.illness.expense_median', sigma: 'events.illness.expense_sigma', reimbursed: 'events.illness.reimbursement_rate' },
+  reference: { clause: ['二.2', '三.1'] },
+  formula: ({ serious_illness_onset: ill, medical_insured: insured }, p, ctx) => {
+    const median = asNumber(p.median);
+    const sigma = asNumber(p.sigma);
+    const reimbursed = asColumn(p.reimbursed, ctx.size);
+    const u1 = ctx.random('illness-cost-1');
+    const u2 = ctx.random('illness-cost-2');
+    return Float64Array.from(ill, (x, i) => (x ? roundFen(median * Math.exp(sigma * normal(u1[i]!, u2[i]!)) * (1 - (insured[i] ? reimbursed[i]! : 0))) : 0));
+  },
+});

@@ -1,0 +1,14 @@
+import { defineRule } from '../../engine/rule.js';
+
+export const dibao_exit_benefit = defineRule({
+  id: 'dibao_exit_benefit',
+  entity: 'household',
+  period: 'month',
+  label: { zh: '退出前低保金', en: 'Payment before exit' },
+  description: 'The last full dibao payment of a household in gradual exit: last month’s payment in exit month 1, then carried.',
+  unit: 'CNY/household/month',
+  inputs: ['dibao_taper_step', 'dibao_benefit_previous', 'dibao_exit_benefit_previous'],
+  parameters: {},
+  reference: { clause: '二.3' },
+  formula: ({ dibao_taper_step: k, dibao_benefit_previous: last, dibao_exit_benefit_previous: carried }) => Float64Array.from(k, (x, h) => (x === 1 ? last[h]! : x > 1 ? carried[h]! : 0)),
+});

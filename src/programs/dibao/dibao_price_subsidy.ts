@@ -1,0 +1,20 @@
+import { roundFen } from '../../engine/money.js';
+import { defineRule } from '../../engine/rule.js';
+import { asColumn, asNumber } from '../../engine/values.js';
+
+export const dibao_price_subsidy = defineRule({
+  id: 'dibao_price_subsidy',
+  entity: 'household',
+  period: 'month',
+  label: { zh: '价格临时补贴', en: 'Price subsidy' },
+  description: 'While the mechanism is on, each member of a household paid dibao gets the larger of standard × food-price rise × food share and the fixed amount, to the fen per household.',
+  unit: 'CNY/household/month',
+  inputs: ['price_subsidy_triggered', 'food_price_rise', 'dibao_receives', 'dibao_standard', 'household_size'],
+  parameters: { share: 'dibao.price_subsidy.food_share', fixed: 'dibao.price_subsidy.fixed_amount' },
+  reference: { clause: '二.2' },
+  formula: ({ price_subsidy_triggered: on, food_price_rise: rise, dibao_receives: r, dibao_standard: std, household_size: n }, p, ctx) => {
+    const share = asNumber(p.share);
+    const fixed = asColumn(p.fixed, ctx.size);
+    return Float64Array.from(on, (x, h) => (x && r[h] ? roundFen(Math.max(std[h]! * Math.max(0, rise[h]!) * share, fixed[h]!) * n[h]!) : 0));
+  },
+});

@@ -1,0 +1,19 @@
+import { roundFen } from '../../engine/money.js';
+import { defineRule } from '../../engine/rule.js';
+import { asNumber } from '../../engine/values.js';
+
+export const dibao_taper_payment = defineRule({
+  id: 'dibao_taper_payment',
+  entity: 'household',
+  period: 'month',
+  label: { zh: '渐退补助', en: 'Gradual-exit payment' },
+  description: 'In exit month k of N: (N − k + 1)/(N + 1) of the last full payment, to the fen; so the payment steps down to zero instead of stopping at once.',
+  unit: 'CNY/household/month',
+  inputs: ['dibao_taper_step', 'dibao_exit_benefit'],
+  parameters: { months: 'dibao.gradual_exit.months' },
+  reference: { clause: '二.3' },
+  formula: ({ dibao_taper_step: k, dibao_exit_benefit: base }, p) => {
+    const n = asNumber(p.months);
+    return Float64Array.from(k, (x, h) => (x > 0 ? roundFen((base[h]! * (n - x + 1)) / (n + 1)) : 0));
+  },
+});

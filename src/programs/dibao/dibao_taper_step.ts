@@ -1,0 +1,22 @@
+import { defineRule } from '../../engine/rule.js';
+import { asNumber } from '../../engine/values.js';
+
+export const dibao_taper_step = defineRule({
+  id: 'dibao_taper_step',
+  entity: 'household',
+  period: 'month',
+  label: { zh: '渐退月序', en: 'Gradual-exit month' },
+  description: 'k = 1 in the month a recipient stops being paid because its assessed income rose above the standard, then 2 … N; 0 otherwise (and while paid again).',
+  unit: 'months',
+  inputs: ['dibao_receives', 'dibao_assessed_eligible', 'dibao_received_previous', 'dibao_taper_step_previous'],
+  parameters: { months: 'dibao.gradual_exit.months' },
+  reference: { clause: '二.3' },
+  formula: ({ dibao_receives: r, dibao_assessed_eligible: ok, dibao_received_previous: was, dibao_taper_step_previous: prev }, p) => {
+    const n = asNumber(p.months);
+    return Uint16Array.from(r, (paid, h) => {
+      if (paid || n === 0) return 0;
+      if (was[h] && !ok[h]) return 1;
+      return prev[h]! > 0 && prev[h]! < n && !ok[h] ? prev[h]! + 1 : 0;
+    });
+  },
+});

@@ -1,0 +1,31 @@
+import { roundFen } from '../../engine/money.js';
+import { defineRule } from '../../engine/rule.js';
+import { asNumber } from '../../engine/values.js';
+
+export const dibao_temporary_assistance = defineRule({
+  id: 'dibao_temporary_assistance',
+  entity: 'household',
+  period: 'month',
+  label: { zh: '临时救助', en: 'Temporary assistance' },
+  description: 'For a shock this month (medical cost out of pocket + earnings lost) of at least the threshold, in a household whose per-capita income less the shock is below the hardship line, dibao or not: the need, capped at a multiple of the local standard, to the fen (subject to take-up).',
+  unit: 'CNY/household/month',
+  inputs: ['medical_out_of_pocket', 'lost_earnings', 'per_capita_counted_income', 'household_size', 'dibao_standard'],
+  parameters: { threshold: 'dibao.temporary.minimum_need', line: 'dibao.temporary.hardship_line', cap: 'dibao.temporary.cap_multiple', takeUp: 'dibao.temporary.take_up' },
+  reference: { clause: '二.2' },
+  formula: ({ medical_out_of_pocket: med, lost_earnings: lost, per_capita_counted_income: pci, household_size: n, dibao_standard: std }, p, ctx) => {
+    const need = ctx.agg.sumByHousehold(med);
+    const lostH = ctx.agg.sumByHousehold(lost);
+    const threshold = asNumber(p.threshold);
+    const line = asNumber(p.line);
+    const cap = asNumber(p.cap);
+    const takeUp = asNumber(p.takeUp);
+    const u = ctx.random('temporary-take-up');
+    const out = new Float64Array(ctx.size);
+    for (let h = 0; h < out.length; h++) {
+      const shock = need[h]! + lostH[h]!;
+      if (shock < threshold || u[h]! >= takeUp) continue;
+      if (pci[h]! - shock / n[h]! < line * std[h]!) out[h] = roundFen(Math.min(shock, cap * std[h]!));
+    }
+    return out;
+  },
+});

@@ -43,7 +43,7 @@ export { ScenarioSchema, scenarioJsonSchema } from './scenarios/schema.js';
  * import { systemRules } from 'jiuzhu';
  * console.assert(systemRules.some((r) => r.id === 'dibao_benefit'));
  */
-export { systemRules } from './scenarios/system.js';
+export { systemRules, systemState } from './scenarios/system.js';
 export type { Scenario } from './scenarios/load.js';
 export type { ScenarioResult, ScenarioSummary, RunOptions, Period as SimulationPeriod } from './scenarios/run.js';
 export type { Result } from './scenarios/result.js';
@@ -87,6 +87,82 @@ export { HOUSEHOLD_COLUMNS, PERSON_COLUMNS } from './data/schema.js';
  */
 export { peerWorkloadPopulation } from './data/peer-workload.js';
 export type { Dataset, DatasetMeta } from './data/dataset.js';
+/**
+ * Opens any dataset: a chunked folder stays on disk and runs chunk by chunk; anything else is loaded.
+ * @example
+ * import { openDataset, resolveDatasetPath } from 'jiuzhu';
+ * const ds = await openDataset(resolveDatasetPath('fixture-dibao'));
+ * console.assert(!('kind' in ds) && ds.population.nPersons === 20);
+ */
+export { openDataset } from './data/dataset.js';
+/**
+ * The synthetic Jilin population: generate a raked sample, write it, or stream the full count.
+ * @example
+ * import { generateDataset } from 'jiuzhu';
+ * const { dataset, report } = generateDataset({ year: 2006, households: 2000, seed: 1 });
+ * console.assert(dataset.population.nHouseholds === 2000 && report.rake.converged);
+ */
+export { generateDataset, writeGeneratedFile, writeFullCount, fullCountHouseholds, populationHash } from './data/generated.js';
+/**
+ * Raking (iterative proportional fitting) and calibration to the published targets.
+ * @example
+ * import { rake } from 'jiuzhu';
+ * const r = rake({ weights: Float64Array.of(1, 1), margins: [{ name: 'all', index: Uint8Array.of(0, 0), targets: Float64Array.of(10) }] });
+ * console.assert(r.weights[0] === 5 && r.converged);
+ */
+export { rake } from './data/rake.js';
+/**
+ * Calibrates generated households to a targets file; the report lists every target.
+ * @example
+ * import { calibrate, generateHouseholds, loadTargets } from 'jiuzhu';
+ * const { report } = calibrate(generateHouseholds({ year: 2006, totalHouseholds: 2000, seed: 2 }), loadTargets());
+ * console.assert(report.maxRakedDeviation < 0.01);
+ */
+export { calibrate } from './data/calibration.js';
+/**
+ * The generator itself: households [start, end) of a population, chunk by chunk if you like.
+ * @example
+ * import { generateHouseholds, prefectureRanges } from 'jiuzhu';
+ * const r = prefectureRanges(1000)[0]!;
+ * console.assert(generateHouseholds({ year: 2006, totalHouseholds: 1000, seed: 1, range: [r.start, r.end] }).households.id!.length === r.end - r.start);
+ */
+export { generateHouseholds, prefectureRanges, loadTargets, toPopulation } from './data/generate/index.js';
+/**
+ * Chunked datasets: write a stream of populations, open one, slice a population.
+ * @example
+ * import { openChunkedDataset, isChunkedDataset } from 'jiuzhu';
+ * console.assert(typeof openChunkedDataset === 'function' && isChunkedDataset('datasets/fixture-dibao') === false);
+ */
+export { openChunkedDataset, writeChunkedDataset, isChunkedDataset, slicePopulation } from './data/chunked.js';
+/**
+ * Writing flat files (.csv, .arrow, .parquet) atomically.
+ * @example
+ * import { flatColumns, createPopulation } from 'jiuzhu';
+ * const cols = flatColumns(createPopulation({ households: { id: [7] }, persons: { id: [1, 2], household: [7, 7] } }));
+ * console.assert(Array.from(cols.person_id!).join() === '1,2');
+ */
+export { writePopulation, writeColumns, flatColumns, csvText } from './data/write.js';
+
+// ── Dynamics: the month loop and the price trigger ────────────────────────────
+/**
+ * The price-subsidy trigger of §二.2 over a monthly price path.
+ * @example
+ * import { runPriceTrigger } from 'jiuzhu';
+ * const rule = { foodThreshold: 1.06, foodMonths: 1, cpiThreshold: 1.05, stopThreshold: 1.06, stopMonths: 1 };
+ * console.assert(runPriceTrigger(['2008-01'], { '2008-01': { cpi: 1.071, food: 1.182 } }, rule)[0]!.triggered);
+ */
+export { runPriceTrigger } from './dynamics/price-trigger.js';
+/**
+ * Runs months in order on a simulation, carrying each household's state.
+ * @example
+ * import { runMonthLoop, Simulation, systemRules, systemState, baselineParameters, loadDataset, resolveDatasetPath } from 'jiuzhu';
+ * const ds = await loadDataset(resolveDatasetPath('fixture-dibao'));
+ * const sim = new Simulation({ population: ds.population, parameters: baselineParameters(), rules: systemRules });
+ * let paid = 0;
+ * runMonthLoop(sim, { months: ['2006-01', '2006-02'], state: systemState, onMonth: (m) => { paid += sim.calculate('dibao_benefit', m).reduce((a, b) => a + b, 0); } });
+ * console.assert(paid > 0);
+ */
+export { runMonthLoop } from './dynamics/month-loop.js';
 
 // ── Programs: the rules of each program ───────────────────────────────────────
 /**

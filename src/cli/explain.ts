@@ -6,7 +6,10 @@ import type { DatasetSource } from '../scenarios/run.js';
 import { explain, formatExplain } from '../engine/explain.js';
 import { isMonth } from '../engine/period.js';
 import { loadScenario } from '../scenarios/load.js';
-import { scenarioPeriod, scenarioSimulation } from '../scenarios/run.js';
+import { scenarioPeriod, scenarioPrices, scenarioSimulation } from '../scenarios/run.js';
+import { runMonthLoop } from '../dynamics/month-loop.js';
+import { monthsBetween } from '../engine/period.js';
+import { systemState } from '../scenarios/system.js';
 import { datasetFor, parseLang, parseSeed, printJson, type CommonOptions } from './common.js';
 
 export interface ExplainCliOptions extends CommonOptions {
@@ -23,7 +26,12 @@ export async function explainCommand(file: string, options: ExplainCliOptions): 
   const scenario = loadScenario(file);
   const dataset = await householdDataset(await datasetFor(scenario, options), id);
   const sim = scenarioSimulation(scenario, dataset, parseSeed(options.seed));
-  const month = options.month ?? scenarioPeriod(scenario).from;
+  const from = scenarioPeriod(scenario).from;
+  const month = options.month ?? from;
+  // Months carry state (employment, gradual exit, …): run the loop from the scenario's first
+  // month up to the month explained, so the explanation is of the same figures as `run`.
+  const months = month >= from ? monthsBetween(from, month) : [month];
+  runMonthLoop(sim, { months, state: systemState, prices: scenarioPrices(scenario), onMonth: () => {} });
   const rule = options.rule ?? 'dibao_benefit';
   const tree = explain(sim, rule, month, id);
   if (options.json) return printJson({ scenario: scenario.name, household: id, month, tree });

@@ -29,7 +29,8 @@ export interface ExplainParameter {
 
 export interface ExplainNode {
   id: string;
-  kind: 'rule' | 'column';
+  /** 'state': a value carried from the previous month by the month loop, not computed this month. */
+  kind: 'rule' | 'column' | 'state';
   entity: 'person' | 'household';
   period: Period;
   /** Household value, or one value per member (in member order) for person rules and columns. */
@@ -56,6 +57,9 @@ export function explain(sim: Simulation, id: string, period: Period, householdId
     const entity = sim.entityOf(rid);
     if (!rule) return { id: rid, kind: 'column', entity, period: p, value: pick(entity, sim.calculate(rid, p)), clauses: [], inputs: [], parameters: [] };
     const rp = rule.period === 'year' ? p.slice(0, 4) : p;
+    if (!sumYear && sim.isGiven(rid, rp)) {
+      return { id: rid, kind: 'state', entity, period: rp, value: pick(entity, sim.calculate(rid, rp)), label: rule.label, unit: rule.unit, clauses: ruleClauses(rule), inputs: [], parameters: [] };
+    }
     if (sumYear) {
       const node = walk(rid, `${rp}-01`);
       const months = Array.from({ length: 12 }, (_, i) => `${rp}-${String(i + 1).padStart(2, '0')}`);
@@ -91,7 +95,8 @@ export function explain(sim: Simulation, id: string, period: Period, householdId
 /** Renders an explain tree as indented text, in Chinese or English. A rule met again is not expanded twice. */
 export function formatExplain(root: ExplainNode, lang: 'zh' | 'en' = 'en'): string {
   const pv = (p: ExplainParameter): string => (p.unit === 'bool' ? String(p.value === 1) : fmt(p.value));
-  const basis = (p: ExplainParameter): string => (p.clause ? `吉政发〔2006〕48号 §${p.clause} · ` : '');
+  // The clause the parameter serves, unless its value's reference already is that clause.
+  const basis = (p: ExplainParameter): string => (p.clause && !('clause' in p.reference && p.reference.clause === p.clause) ? `吉政发〔2006〕48号 §${p.clause} · ` : '');
   const fmt = (v: unknown): string => (Array.isArray(v) ? `[${v.map((x) => fmt(x)).join(', ')}]` : typeof v === 'number' ? String(Math.round(v * 100) / 100) : JSON.stringify(v));
   const short = (t: string): string => (t.length > 90 ? `${t.slice(0, 89)}…` : t);
   const seen = new Set<string>();
@@ -99,7 +104,7 @@ export function formatExplain(root: ExplainNode, lang: 'zh' | 'en' = 'en'): stri
   const rec = (node: ExplainNode, indent: string): void => {
     const name = node.label ? `${node.id} (${node.label[lang]})` : node.id;
     const cite = node.clauses.length ? `  ‹吉政发〔2006〕48号 ${node.clauses.map((c) => `§${c}`).join(', ')}›` : '';
-    const data = node.kind === 'column' ? (lang === 'zh' ? '  [数据]' : '  [data]') : '';
+    const data = node.kind === 'column' ? (lang === 'zh' ? '  [数据]' : '  [data]') : node.kind === 'state' ? (lang === 'zh' ? '  [上月状态]' : '  [carried from last month]') : '';
     const again = node.kind === 'rule' && seen.has(node.id);
     lines.push(`${indent}${node.kind === 'column' ? '▪' : '●'} ${name} = ${fmt(node.value)}${node.unit ? ` ${node.unit}` : ''}${data}${cite}${again ? (lang === 'zh' ? '  (见上)' : '  (see above)') : ''}`);
     if (again) return;

@@ -34,6 +34,8 @@ export class Simulation {
   readonly graph: RuleGraph;
   readonly seed: number;
   private readonly cache = new Map<string, Column>();
+  /** Keys `id@period` whose values were given with setInput rather than computed. */
+  private readonly given = new Set<string>();
   private readonly paramCache = new Map<string, Map<DatedValue, ParamValue>>();
   private readonly agg_: Aggregators;
 
@@ -99,6 +101,13 @@ export class Simulation {
     const key = `${id}@${this.periodFor(rule, period)}`;
     if (this.cache.has(key)) throw new JiuzhuError('INPUT_TOO_LATE', `setInput: '${id}' for ${period} was already computed`, { kind: 'internal', location: { key: id } });
     this.cache.set(key, column);
+    this.given.add(key);
+  }
+
+  /** True if the rule's value for the period was given with setInput (state carried by the month loop). */
+  isGiven(id: string, period: Period): boolean {
+    const rule = this.graph.rules.get(id);
+    return !!rule && this.given.has(`${id}@${this.periodFor(rule, period)}`);
   }
 
   /**
@@ -127,6 +136,7 @@ export class Simulation {
   forgetPeriod(period: Period): void {
     const suffix = `@${period}`;
     for (const k of [...this.cache.keys()]) if (k.endsWith(suffix)) this.cache.delete(k);
+    for (const k of [...this.given]) if (k.endsWith(suffix)) this.given.delete(k);
   }
 
   /** Number of cached rule results (for tests of the cache). */

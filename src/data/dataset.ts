@@ -99,9 +99,10 @@ async function loadFolder(dir: string, options: LoadOptions): Promise<Dataset> {
   const metaFile = join(dir, 'dataset.yaml');
   const meta = existsSync(metaFile) ? (parseYaml(readFileSync(metaFile, 'utf8')) as { name?: string; description?: string; households?: string; persons?: string; file?: string; generate?: GenerateSpec }) : {};
   if (meta.generate) {
-    // A generated dataset: built from its targets each time (about a second for 100k households).
-    const { dataset } = generateDataset(meta.generate, meta.name ?? basename(dir));
-    return { ...dataset, meta: { ...dataset.meta, description: meta.description ?? dataset.meta.description, files: [metaFile] } };
+    // A generated dataset: built from its targets (about a second for 100k households) once per
+    // process, then shared; populations are never mutated.
+    const dataset = generatedDataset(meta.generate, meta.name ?? basename(dir));
+    return { ...dataset, warnings: [...dataset.warnings], meta: { ...dataset.meta, description: meta.description ?? dataset.meta.description, files: [metaFile] } };
   }
   if (meta.file) {
     const ds = await loadDataset(join(dir, meta.file), options);
@@ -119,6 +120,21 @@ async function loadFolder(dir: string, options: LoadOptions): Promise<Dataset> {
   const { id: pid, household, ...pcols } = pp;
   const population = createPopulation({ households: { id: hid!, weight: weight!, columns: hcols }, persons: { id: pid!, household: household!, columns: pcols }, source: pFile });
   return { population, meta: { name: meta.name ?? basename(dir), description: meta.description, sha256: hashFiles([hFile, pFile]), files: [hFile, pFile] }, warnings };
+}
+
+/** Generated datasets of this process, by spec and name; the oldest is dropped beyond a few. */
+const generatedCache = new Map<string, Dataset>();
+const GENERATED_CACHE_SIZE = 4;
+
+function generatedDataset(spec: GenerateSpec, name: string): Dataset {
+  const key = JSON.stringify([spec.year, spec.households, spec.seed, name]);
+  let dataset = generatedCache.get(key);
+  if (!dataset) {
+    dataset = generateDataset(spec, name).dataset;
+    if (generatedCache.size >= GENERATED_CACHE_SIZE) generatedCache.delete(generatedCache.keys().next().value!);
+    generatedCache.set(key, dataset);
+  }
+  return dataset;
 }
 
 /** Converts every schema column of a table whose columns carry the schema's own names. */
@@ -168,20 +184,10 @@ export function flatPopulation(t: RawTable, codebook: Codebook, warnings: string
   if (problems.length) throwMany('BAD_VALUE', problems);
   // Households in order of first appearance; each household's columns come from its first row.
   // Surveys number persons within the household, so (household, person) must be unique.
-  const first = new Map<number, number>();
-  const seen = new Map<string, number>();
-  for (let r = 0; r < t.nRows; r++) {
-    if (!first.has(hid[r]!)) first.set(hid[r]!, r);
-    const key = `${hid[r]}:${pid[r]}`;
-    const prev = seen.get(key);
-    if (prev !== undefined && problems.length < 1000) {
-      const p = t.location(prev);
-      problems.push({ message: `duplicate person ${pid[r]} in household ${hid[r]} (also on ${p.line ? `line ${p.line}` : `row ${p.row}`})`, location: { file: t.file, ...t.location(r), column: sourceOf('person_id')!.from } });
-    }
-    seen.set(key, r);
-  }
+  const households = householdsOfRows(hid);
+  const { rowHousehold, firstRows, householdIds } = households;
+  if (hasDuplicateMembers(pid, households)) duplicateMembers(t, hid, pid, sourceOf('person_id')!.from, problems);
   if (problems.length) throwMany('DUPLICATE_ID', problems);
-  const firstRows = Int32Array.from(first.values());
   const defaulted: string[] = [];
   const fill = (spec: ColumnSpec, n: number): Column => {
     const v = codebook.defaults[spec.name] ?? spec.default ?? 0;
@@ -194,9 +200,11 @@ export function flatPopulation(t: RawTable, codebook: Codebook, warnings: string
     if (!src) { hcols[spec.name] = fill(spec, firstRows.length); continue; }
     hcols[spec.name] = convertColumn(t, src, spec, problems, firstRows);
     const raw = t.column(src.from);
-    for (let r = 0; r < t.nRows && problems.length < 1000; r++) {
-      const f = first.get(hid[r]!)!;
-      if (f !== r && String(raw[r]).trim() !== String(raw[f]).trim()) {
+    // Equal raw values print the same: only rows that differ from their household's first row
+    // (found by a tight scan) need the text comparison.
+    for (let r = nextDifferent(raw, households, 0); r >= 0 && problems.length < 1000; r = nextDifferent(raw, households, r + 1)) {
+      const f = firstRows[rowHousehold[r]!]!;
+      if (String(raw[r]).trim() !== String(raw[f]).trim()) {
         problems.push({ message: `household ${hid[r]} has '${String(raw[r]).trim()}' here but '${String(raw[f]).trim()}' on its first row (${t.location(f).line ? `line ${t.location(f).line}` : `row ${f + 1}`}); a household column must be the same on every member's row`, location: { file: t.file, ...t.location(r), column: src.from } });
       }
     }
@@ -212,11 +220,11 @@ export function flatPopulation(t: RawTable, codebook: Codebook, warnings: string
   if (problems.length) throwMany('BAD_VALUE', problems);
   const { weight, ...hrest } = hcols;
   return createPopulation({
-    households: { id: Float64Array.from(first.keys()), weight: weight!, columns: hrest },
+    households: { id: householdIds, weight: weight!, columns: hrest },
     // Internal person ids are household id × 100 + member index: unique even where the file
     // numbers members per household, and the same whichever chunk holds the household (the
     // keyed random generator draws by id).
-    persons: { id: memberKeys(hid, t), household: hid, columns: pcols },
+    persons: { id: memberKeys(hid, rowHousehold, firstRows.length, t), household: hid, columns: pcols },
     source: t.file,
   });
 }
@@ -225,14 +233,162 @@ export function flatPopulation(t: RawTable, codebook: Codebook, warnings: string
 const MAX_MEMBERS = 100;
 
 /** household id × 100 + the member's index (0, 1, …) in order of appearance, as the generator numbers them. */
-function memberKeys(hid: ArrayLike<number>, t: RawTable): Float64Array {
-  const next = new Map<number, number>();
+function memberKeys(hid: ArrayLike<number>, rowHousehold: Int32Array, nHouseholds: number, t: RawTable): Float64Array {
+  const next = new Int32Array(nHouseholds);
   const out = new Float64Array(hid.length);
   for (let r = 0; r < hid.length; r++) {
-    const k = next.get(hid[r]!) ?? 0;
+    const h = rowHousehold[r]!;
+    const k = next[h]!;
     if (k >= MAX_MEMBERS) throw new JiuzhuError('HOUSEHOLD_TOO_LARGE', `household ${hid[r]} has more than ${MAX_MEMBERS} members`, { location: { file: t.file, ...t.location(r) } });
-    next.set(hid[r]!, k + 1);
+    next[h] = k + 1;
     out[r] = hid[r]! * MAX_MEMBERS + k;
   }
   return out;
+}
+
+/** Households of a flat table's rows (see householdsOfRows). */
+interface RowHouseholds {
+  /** Household index of every row. */
+  rowHousehold: Int32Array;
+  /** First row of each household. */
+  firstRows: Int32Array;
+  /** Household ids in order of first appearance. */
+  householdIds: Float64Array;
+  /** Whether each household's rows follow each other (rows firstRows[h] … firstRows[h+1]-1). */
+  contiguous: boolean;
+}
+
+/**
+ * Households in order of first appearance: the household index of every row, the first row of
+ * each household, and the household ids. Integer ids in a compact range are looked up in a
+ * table; other ids in a Map, consulted once per run of equal ids.
+ */
+function householdsOfRows(hid: ArrayLike<number>): RowHouseholds {
+  const n = hid.length;
+  const rowHousehold = new Int32Array(n);
+  const first: number[] = [];
+  let min = Infinity;
+  let max = -Infinity;
+  let integers = true;
+  for (let r = 0; r < n && integers; r++) {
+    const v = hid[r]!;
+    if (!Number.isSafeInteger(v)) integers = false;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (n > 0 && integers && max - min <= 4 * n + 1024) {
+    const table = new Int32Array(max - min + 1).fill(-1);
+    for (let r = 0; r < n; r++) {
+      const k = hid[r]! - min;
+      let h = table[k]!;
+      if (h < 0) {
+        h = table[k] = first.length;
+        first.push(r);
+      }
+      rowHousehold[r] = h;
+    }
+  } else {
+    const index = new Map<number, number>();
+    let prevId = NaN;
+    let prevH = -1;
+    for (let r = 0; r < n; r++) {
+      const id = hid[r]!;
+      if (id !== prevId) {
+        let h = index.get(id);
+        if (h === undefined) {
+          h = first.length;
+          index.set(id, h);
+          first.push(r);
+        }
+        prevId = id;
+        prevH = h;
+      }
+      rowHousehold[r] = prevH;
+    }
+  }
+  const firstRows = Int32Array.from(first);
+  const householdIds = new Float64Array(firstRows.length);
+  // `+ 0` as a Map key would: a household id -0 is 0.
+  for (let h = 0; h < firstRows.length; h++) householdIds[h] = hid[firstRows[h]!]! + 0;
+  let runs = n > 0 ? 1 : 0;
+  for (let r = 1; r < n; r++) if (rowHousehold[r] !== rowHousehold[r - 1]) runs++;
+  return { rowHousehold, firstRows, householdIds, contiguous: runs === firstRows.length };
+}
+
+/** Whether some household lists the same person id twice: compared within each household's members. */
+function hasDuplicateMembers(pid: ArrayLike<number>, rh: RowHouseholds): boolean {
+  const { rowHousehold, firstRows, contiguous } = rh;
+  const n = rowHousehold.length;
+  const nHouseholds = firstRows.length;
+  let start: Int32Array;
+  let members: ArrayLike<number>;
+  if (contiguous) {
+    start = new Int32Array(nHouseholds + 1);
+    start.set(firstRows);
+    start[nHouseholds] = n;
+    members = pid;
+  } else {
+    // Group the rows by household (a counting sort).
+    start = new Int32Array(nHouseholds + 1);
+    for (let r = 0; r < n; r++) start[rowHousehold[r]! + 1]!++;
+    for (let h = 0; h < nHouseholds; h++) start[h + 1]! += start[h]!;
+    const cursor = start.slice(0, nHouseholds);
+    const grouped = new Float64Array(n);
+    for (let r = 0; r < n; r++) grouped[cursor[rowHousehold[r]!]!++] = pid[r]!;
+    members = grouped;
+  }
+  for (let h = 0; h < nHouseholds; h++) {
+    const a = start[h]!;
+    const b = start[h + 1]!;
+    if (b - a > 16) {
+      const ids = new Set<number>();
+      for (let i = a; i < b; i++) {
+        if (ids.has(members[i]!)) return true;
+        ids.add(members[i]!);
+      }
+      continue;
+    }
+    for (let i = a + 1; i < b; i++) for (let j = a; j < i; j++) if (members[i] === members[j]) return true;
+  }
+  return false;
+}
+
+/** The first row at or after `from` whose raw value is not identical (===) to its household's first row's, or -1. */
+function nextDifferent(raw: ArrayLike<unknown>, rh: RowHouseholds, from: number): number {
+  // Separate loops for float, integer and other columns, so each loop sees few array types.
+  if (raw instanceof Float64Array || raw instanceof Float32Array) return nextDifferentIn(raw, rh, from);
+  if (ArrayBuffer.isView(raw)) return nextDifferentInIntegers(raw as unknown as ArrayLike<unknown>, rh, from);
+  return nextDifferentInOther(raw, rh, from);
+}
+
+function nextDifferentIn(raw: Float64Array | Float32Array, rh: RowHouseholds, from: number): number {
+  const { rowHousehold, firstRows } = rh;
+  for (let r = from; r < raw.length; r++) if (raw[r] !== raw[firstRows[rowHousehold[r]!]!]) return r;
+  return -1;
+}
+
+function nextDifferentInIntegers(raw: ArrayLike<unknown>, rh: RowHouseholds, from: number): number {
+  const { rowHousehold, firstRows } = rh;
+  for (let r = from; r < raw.length; r++) if (raw[r] !== raw[firstRows[rowHousehold[r]!]!]) return r;
+  return -1;
+}
+
+function nextDifferentInOther(raw: ArrayLike<unknown>, rh: RowHouseholds, from: number): number {
+  const { rowHousehold, firstRows } = rh;
+  for (let r = from; r < raw.length; r++) if (raw[r] !== raw[firstRows[rowHousehold[r]!]!]) return r;
+  return -1;
+}
+
+/** Every duplicate (household, person) pair, as problems in row order (the slow path, run only when there is one). */
+function duplicateMembers(t: RawTable, hid: ArrayLike<number>, pid: ArrayLike<number>, column: string, problems: Problem[]): void {
+  const seen = new Map<string, number>();
+  for (let r = 0; r < t.nRows; r++) {
+    const key = `${hid[r]}:${pid[r]}`;
+    const prev = seen.get(key);
+    if (prev !== undefined && problems.length < 1000) {
+      const p = t.location(prev);
+      problems.push({ message: `duplicate person ${pid[r]} in household ${hid[r]} (also on ${p.line ? `line ${p.line}` : `row ${p.row}`})`, location: { file: t.file, ...t.location(r), column } });
+    }
+    seen.set(key, r);
+  }
 }

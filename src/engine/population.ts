@@ -43,7 +43,7 @@ export function createPopulation(input: PopulationInput): Population {
   const hId = input.households.id;
   const nH = hId.length;
   const nP = input.persons.id.length;
-  const hIndex = new Map<number, number>();
+  const hIndex = idIndex(hId);
   for (let h = 0; h < nH; h++) {
     const id = hId[h]!;
     if (hIndex.has(id)) {
@@ -55,7 +55,7 @@ export function createPopulation(input: PopulationInput): Population {
   const count = new Int32Array(nH + 1);
   const pHh = input.persons.household;
   if (pHh.length !== nP) throw new JiuzhuError('BAD_COLUMN', 'persons.household has a different length from persons.id', { location: { file: src, column: 'household' } });
-  const seenPerson = new Set<number>();
+  const seenPerson = idSet(input.persons.id);
   for (let p = 0; p < nP; p++) {
     const pid = input.persons.id[p]!;
     if (seenPerson.has(pid)) throw new JiuzhuError('DUPLICATE_ID', `duplicate person id ${pid}`, { location: { file: src, row: p + 1, column: 'id' } });
@@ -98,7 +98,7 @@ export function createPopulation(input: PopulationInput): Population {
     if (col.length !== nH) throw new JiuzhuError('BAD_COLUMN', `household column '${name}' has ${col.length} values for ${nH} households`, { location: { file: src, column: name } });
     householdColumns[name] = col;
   }
-  const weight = input.households.weight ? Float64Array.from(input.households.weight) : new Float64Array(nH).fill(1);
+  const weight = input.households.weight ? toFloat64(input.households.weight) : new Float64Array(nH).fill(1);
   for (let h = 0; h < nH; h++) {
     const w = weight[h]!;
     if (!(w >= 0) || !Number.isFinite(w)) {
@@ -110,13 +110,76 @@ export function createPopulation(input: PopulationInput): Population {
   return {
     nPersons: nP,
     nHouseholds: nH,
-    householdId: Float64Array.from(hId),
-    personId: sorted ? Float64Array.from(input.persons.id) : permute(input.persons.id, (n) => new Float64Array(n)),
+    householdId: toFloat64(hId),
+    personId: sorted ? toFloat64(input.persons.id) : permute(input.persons.id, (n) => new Float64Array(n)),
     personHousehold,
     householdStart: start,
     weight,
     person: personColumns,
     household: householdColumns,
+  };
+}
+
+/** A copy as float64 (a typed array is copied in bulk, not element by element through an iterator). */
+function toFloat64(values: ArrayLike<number>): Float64Array {
+  return ArrayBuffer.isView(values) ? new Float64Array(values as unknown as ArrayLike<number>) : Float64Array.from(values);
+}
+
+/** The smallest and largest id if there are ids and every one is an integer, else undefined. */
+function integerRange(ids: ArrayLike<number>): { min: number; max: number } | undefined {
+  if (ids.length === 0) return undefined;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < ids.length; i++) {
+    const v = ids[i]!;
+    if (!Number.isSafeInteger(v)) return undefined;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return { min, max };
+}
+
+/** The id → row index of createPopulation: a dense table for integer ids in a compact range, else a Map. */
+interface IdIndex { has(id: number): boolean; get(id: number): number | undefined; set(id: number, row: number): void }
+
+function idIndex(ids: ArrayLike<number>): IdIndex {
+  const range = integerRange(ids);
+  if (!range || range.max - range.min > 4 * ids.length + 1024) return new Map<number, number>();
+  const { min, max } = range;
+  const table = new Int32Array(max - min + 1).fill(-1);
+  const slot = (id: number): number => (Number.isInteger(id) && id >= min && id <= max ? id - min : -1);
+  return {
+    has: (id) => {
+      const k = slot(id);
+      return k >= 0 && table[k]! >= 0;
+    },
+    get: (id) => {
+      const k = slot(id);
+      const row = k >= 0 ? table[k]! : -1;
+      return row >= 0 ? row : undefined;
+    },
+    set: (id, row) => {
+      table[slot(id)] = row;
+    },
+  };
+}
+
+/** The set of person ids seen: a bitmap for integer ids in a compact range, else a Set. */
+function idSet(ids: ArrayLike<number>): { has(id: number): boolean; add(id: number): void } {
+  const range = integerRange(ids);
+  // At most 16 bytes a person (a Set takes more), and bit positions that fit 32 bits.
+  if (!range || range.max - range.min > Math.min(128 * ids.length + 65536, 0xffffffff)) return new Set<number>();
+  const { min } = range;
+  const bits = new Uint32Array(Math.floor((range.max - min) / 32) + 1);
+  return {
+    has: (id) => {
+      const k = id - min;
+      return (bits[k >>> 5]! & (1 << (k & 31))) !== 0;
+    },
+    add: (id) => {
+      const k = id - min;
+      bits[k >>> 5]! |= 1 << (k & 31);
+    },
   };
 }
 

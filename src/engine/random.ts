@@ -14,23 +14,33 @@ function mix32(x: number): number {
   return x >>> 0;
 }
 
-/** Splits a non-negative integer id (up to 2^53) into two 32-bit words for hashing. */
-function hashKey(seed: number, key: number, month: number, stream: number): number {
+/**
+ * The part of the hash that depends on (seed, key) only. Splits a non-negative integer id
+ * (up to 2^53) into two 32-bit words for hashing.
+ */
+function keyPrefix(seed: number, key: number): number {
   const lo = key >>> 0;
   const hi = Math.floor(key / 4294967296) >>> 0;
   let h = mix32((seed >>> 0) ^ 0x9e3779b9);
   h = mix32(h ^ lo);
-  h = mix32(h ^ Math.imul(hi, 0x85ebca6b));
-  h = mix32(h ^ Math.imul(month >>> 0, 0xc2b2ae35));
-  h = mix32(h ^ Math.imul(stream >>> 0, 0x27d4eb2f));
-  return h;
+  return mix32(h ^ Math.imul(hi, 0x85ebca6b));
+}
+
+/** The rest of the hash: month and stream mixed into a key's prefix. */
+function hashFromPrefix(prefix: number, month: number, stream: number): number {
+  const h = mix32(prefix ^ Math.imul(month >>> 0, 0xc2b2ae35));
+  return mix32(h ^ Math.imul(stream >>> 0, 0x27d4eb2f));
+}
+
+/** The uniform in [0, 1) with 53 random bits from a 32-bit hash. */
+function uniformFromHash(a: number): number {
+  const b = mix32(a ^ 0x68e31da4);
+  return ((a >>> 5) * 67108864 + (b >>> 6)) / 9007199254740992;
 }
 
 /** One uniform draw in [0, 1) with 53 random bits, keyed by (seed, key, month, stream). */
 export function keyedUniform(seed: number, key: number, month: number, stream: number): number {
-  const a = hashKey(seed, key, month, stream);
-  const b = mix32(a ^ 0x68e31da4);
-  return ((a >>> 5) * 67108864 + (b >>> 6)) / 9007199254740992;
+  return uniformFromHash(hashFromPrefix(keyPrefix(seed, key), month, stream));
 }
 
 /** Uniform draws for every key of a column (household or person ids). */
@@ -38,6 +48,56 @@ export function keyedUniforms(seed: number, keys: ArrayLike<number>, month: numb
   const out = new Float64Array(keys.length);
   for (let i = 0; i < keys.length; i++) out[i] = keyedUniform(seed, keys[i]!, month, stream);
   return out;
+}
+
+/**
+ * The (seed, key) part of the hash of every key, computed once: draws for any month and
+ * stream then need only the month and stream mixed in (half the hashing). The values drawn are
+ * exactly keyedUniform's.
+ */
+export interface KeyedDraws {
+  readonly seed: number;
+  readonly size: number;
+  /**
+   * keyedUniform(seed, keys[i], month, stream) for every row; where `where` is given, only for
+   * its non-zero rows, and 0 in the others (a row's draw never depends on which others are drawn).
+   */
+  uniforms(month: number, stream: number, where?: ArrayLike<number>): Float64Array;
+}
+
+const prefixCache = new WeakMap<Float64Array, Map<number, Uint32Array>>();
+
+/**
+ * Keyed draws over a column of ids. The ids must not change afterwards: their hash prefixes
+ * are cached per (column, seed), as population indexes are, and shared by every simulation of
+ * the population.
+ */
+export function keyedDraws(seed: number, keys: Float64Array): KeyedDraws {
+  let bySeed = prefixCache.get(keys);
+  if (!bySeed) prefixCache.set(keys, (bySeed = new Map()));
+  let prefix = bySeed.get(seed);
+  if (!prefix) {
+    prefix = new Uint32Array(keys.length);
+    for (let i = 0; i < keys.length; i++) prefix[i] = keyPrefix(seed, keys[i]!);
+    bySeed.set(seed, prefix);
+  }
+  const p = prefix;
+  return {
+    seed,
+    size: p.length,
+    uniforms(month, stream, where) {
+      const out = new Float64Array(p.length);
+      const m = Math.imul(month >>> 0, 0xc2b2ae35);
+      const s = Math.imul(stream >>> 0, 0x27d4eb2f);
+      if (where) {
+        if (where.length !== p.length) throw new RangeError(`keyed draws: mask has ${where.length} rows for ${p.length} keys`);
+        for (let i = 0; i < p.length; i++) if (where[i]) out[i] = uniformFromHash(mix32(mix32(p[i]! ^ m) ^ s));
+      } else {
+        for (let i = 0; i < p.length; i++) out[i] = uniformFromHash(mix32(mix32(p[i]! ^ m) ^ s));
+      }
+      return out;
+    },
+  };
 }
 
 /** Stable stream number from a stream name, so rules name their streams in words. */

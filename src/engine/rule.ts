@@ -22,10 +22,15 @@ export interface RuleContext {
   readonly size: number;
   /** Person ↔ household helpers bound to the population. */
   readonly agg: Aggregators;
-  /** Keyed uniform draws for every row of the rule's entity for this period and stream name. */
-  random(stream: string): Float64Array;
+  /**
+   * Keyed uniform draws for every row of the rule's entity for this period and stream name.
+   * With `where`, only its non-zero rows are drawn (the others are 0): a row's draw is keyed by
+   * its id, so it is the same whichever other rows are drawn; a formula that reads the draw only
+   * where a condition holds passes that condition and saves the hashing of the rest.
+   */
+  random(stream: string, where?: ArrayLike<number>): Float64Array;
   /** Keyed uniform draws that do not change with the period: a household's or person's persistent trait. */
-  randomOnce(stream: string): Float64Array;
+  randomOnce(stream: string, where?: ArrayLike<number>): Float64Array;
 }
 
 /**

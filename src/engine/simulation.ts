@@ -11,7 +11,7 @@ import type { ParameterTree } from './parameters/tree.js';
 import type { DatedValue } from './parameters/types.js';
 import { monthIndex, monthsOfYear, periodStartDate, periodUnit, type Period } from './period.js';
 import { entitySize, type Entity, type Population } from './population.js';
-import { keyedUniforms, streamId } from './random.js';
+import { keyedDraws, streamId, type KeyedDraws } from './random.js';
 import type { Rule } from './rule.js';
 
 /** The month key of persistent draws: before any real month (months count from year 0). */
@@ -19,6 +19,14 @@ const PERSISTENT = -1;
 
 /** The household weight is readable as an input column by this name (for rules such as quotas that need population counts). */
 export const WEIGHT = 'weight';
+
+/**
+ * Resolved parameters, shared by every simulation of a population: keyed by path and entity,
+ * then by the dated value in force (an object of the tree). Trees made by overrides share the
+ * dated values of every leaf they leave alone, so a reform or a sweep resolves only what it
+ * changed; a dated value no tree holds any more drops out with it.
+ */
+const resolvedParameters = new WeakMap<Population, Map<string, WeakMap<DatedValue, ParamValue>>>();
 
 export interface SimulationOptions {
   population: Population;
@@ -36,8 +44,8 @@ export class Simulation {
   private readonly cache = new Map<string, Column>();
   /** Keys `id@period` whose values were given with setInput rather than computed. */
   private readonly given = new Set<string>();
-  private readonly paramCache = new Map<string, Map<DatedValue, ParamValue>>();
   private readonly agg_: Aggregators;
+  private readonly draws: { person?: KeyedDraws; household?: KeyedDraws } = {};
 
   constructor(options: SimulationOptions) {
     this.population = options.population;
@@ -72,15 +80,15 @@ export class Simulation {
     const params: Record<string, ParamValue> = {};
     for (const [alias, path] of Object.entries(rule.parameters)) params[alias] = this.parameter(path, date, rule.entity);
     const size = entitySize(pop, rule.entity);
-    const keys = rule.entity === 'household' ? pop.householdId : pop.personId;
     const mi = periodUnit(p) === 'month' ? monthIndex(p) : Number(p) * 12;
+    const entity = rule.entity;
     const out = rule.formula(inputs, params, {
       period: p,
       date,
       size,
       agg: this.agg_,
-      random: (stream: string) => keyedUniforms(this.seed, keys, mi, streamId(stream)),
-      randomOnce: (stream: string) => keyedUniforms(this.seed, keys, PERSISTENT, streamId(stream)),
+      random: (stream: string, where?: ArrayLike<number>) => this.keyed(entity).uniforms(mi, streamId(stream), where),
+      randomOnce: (stream: string, where?: ArrayLike<number>) => this.keyed(entity).uniforms(PERSISTENT, streamId(stream), where),
     });
     if (!out || out.length !== size) {
       throw new JiuzhuError('BAD_RULE_OUTPUT', `rule '${id}' returned ${out?.length} values for ${size} ${rule.entity}s`, { kind: 'internal', location: { key: id } });
@@ -112,13 +120,16 @@ export class Simulation {
 
   /**
    * A parameter resolved for an entity on a date. Cached by the dated value in force, not by
-   * the date: the months under one value share one resolution (locality lookups run once).
+   * the date: the months under one value share one resolution (locality lookups run once), and
+   * so do the simulations of one population (see resolvedParameters).
    */
   parameter(path: string, date: string, entity: Entity): ParamValue {
     const entry = this.parameters.entryAt(path, date);
+    let byPath = resolvedParameters.get(this.population);
+    if (!byPath) resolvedParameters.set(this.population, (byPath = new Map()));
     const key = `${path}@${entity}`;
-    let byEntry = this.paramCache.get(key);
-    if (!byEntry) this.paramCache.set(key, (byEntry = new Map()));
+    let byEntry = byPath.get(key);
+    if (!byEntry) byPath.set(key, (byEntry = new WeakMap()));
     let v = byEntry.get(entry);
     if (v === undefined) {
       v = resolveParameter(this.parameters, path, date, this.population, entity);
@@ -142,6 +153,12 @@ export class Simulation {
   /** Number of cached rule results (for tests of the cache). */
   get cacheSize(): number {
     return this.cache.size;
+  }
+
+  /** Keyed draws over the ids of an entity (their hash prefixes are shared by the population's simulations). */
+  private keyed(entity: Entity): KeyedDraws {
+    const pop = this.population;
+    return (this.draws[entity] ??= keyedDraws(this.seed, entity === 'household' ? pop.householdId : pop.personId));
   }
 
   private input(raw: string, period: Period): Column {

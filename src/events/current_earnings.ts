@@ -13,6 +13,12 @@ export const current_earnings = defineRule({
   reference: { clause: '二.3' },
   formula: ({ employed: emp, earnings }, p, ctx) => {
     const wage = asColumn(p.wage, ctx.size);
-    return Float64Array.from(earnings, (x, i) => (emp[i] ? (x > 0 ? x : wage[i]!) : 0));
+    const out = new Float64Array(earnings.length);
+    for (let i = 0; i < out.length; i++) {
+      const x = earnings[i]!;
+      const v = x > 0 ? x : wage[i]!;
+      out[i] = emp[i] ? v : 0;
+    }
+    return out;
   },
 });

@@ -10,5 +10,9 @@ export const employed = defineRule({
   inputs: ['employed_previous', 'job_lost', 'job_found'],
   parameters: {},
   reference: { clause: '二.3' },
-  formula: ({ employed_previous: e, job_lost: lost, job_found: found }) => Uint8Array.from(e, (x, i) => ((x && !lost[i]) || found[i] ? 1 : 0)),
+  formula: ({ employed_previous: e, job_lost: lost, job_found: found }) => {
+    const out = new Uint8Array(e.length);
+    for (let i = 0; i < out.length; i++) out[i] = (+!!e[i] & +!lost[i]) | +!!found[i];
+    return out;
+  },
 });

@@ -10,5 +10,9 @@ export const employed_previous = defineRule({
   inputs: ['earnings'],
   parameters: {},
   reference: { clause: '二.3' },
-  formula: ({ earnings }) => Uint8Array.from(earnings, (x) => (x > 0 ? 1 : 0)),
+  formula: ({ earnings }) => {
+    const out = new Uint8Array(earnings.length);
+    for (let i = 0; i < out.length; i++) out[i] = earnings[i]! > 0 ? 1 : 0;
+    return out;
+  },
 });

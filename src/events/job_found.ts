@@ -13,7 +13,11 @@ export const job_found = defineRule({
   reference: { clause: ['二.3', '六.1'] },
   formula: ({ events_active: on, looking_for_work: look }, p, ctx) => {
     const rate = asColumn(p.rate, ctx.size);
-    const u = ctx.random('job-find');
-    return Uint8Array.from(u, (x, i) => (on[i] && look[i] && x < rate[i]! ? 1 : 0));
+    // Who could find a job; only they need a draw.
+    const out = new Uint8Array(ctx.size);
+    for (let i = 0; i < out.length; i++) out[i] = +!!on[i] & +!!look[i];
+    const u = ctx.random('job-find', out);
+    for (let i = 0; i < out.length; i++) out[i]! &= +(u[i]! < rate[i]!);
+    return out;
   },
 });

@@ -13,7 +13,11 @@ export const job_lost = defineRule({
   reference: { clause: ['二.2', '二.3'] },
   formula: ({ events_active: on, employed_previous: emp }, p, ctx) => {
     const rate = asColumn(p.rate, ctx.size);
-    const u = ctx.random('job-loss');
-    return Uint8Array.from(u, (x, i) => (on[i] && emp[i] && x < rate[i]! ? 1 : 0));
+    // Who could lose a job; only they need a draw.
+    const out = new Uint8Array(ctx.size);
+    for (let i = 0; i < out.length; i++) out[i] = +!!on[i] & +!!emp[i];
+    const u = ctx.random('job-loss', out);
+    for (let i = 0; i < out.length; i++) out[i]! &= +(u[i]! < rate[i]!);
+    return out;
   },
 });

@@ -17,6 +17,12 @@ export const looking_for_work = defineRule({
   formula: ({ employed_previous: emp, age, work_capacity: cap, employment, earnings }, p) => {
     const lo = category(p.ages, 'min') as number;
     const hi = category(p.ages, 'max') as number;
-    return Uint8Array.from(emp, (e, i) => (!e && age[i]! >= lo && age[i]! <= hi && cap[i]! > 0 && (employment[i] === UNEMPLOYED || earnings[i]! > 0) ? 1 : 0));
+    const out = new Uint8Array(emp.length);
+    // Every test evaluated and combined bitwise: no data-dependent branches (the reads have no effects).
+    for (let i = 0; i < out.length; i++) {
+      const a = age[i]!;
+      out[i] = +!emp[i] & +(a >= lo) & +(a <= hi) & +(cap[i]! > 0) & (+(employment[i] === UNEMPLOYED) | +(earnings[i]! > 0));
+    }
+    return out;
   },
 });

@@ -13,6 +13,12 @@ export const lost_earnings = defineRule({
   reference: { clause: '二.2' },
   formula: ({ job_lost: lost, earnings }, p, ctx) => {
     const wage = asColumn(p.wage, ctx.size);
-    return Float64Array.from(earnings, (x, i) => (lost[i] ? (x > 0 ? x : wage[i]!) : 0));
+    const out = new Float64Array(earnings.length);
+    for (let i = 0; i < out.length; i++) {
+      if (!lost[i]) continue;
+      const x = earnings[i]!;
+      out[i] = x > 0 ? x : wage[i]!;
+    }
+    return out;
   },
 });

@@ -21,8 +21,13 @@ export const medical_out_of_pocket = defineRule({
     const median = asNumber(p.median);
     const sigma = asNumber(p.sigma);
     const reimbursed = asColumn(p.reimbursed, ctx.size);
-    const u1 = ctx.random('illness-cost-1');
-    const u2 = ctx.random('illness-cost-2');
-    return Float64Array.from(ill, (x, i) => (x ? roundFen(median * Math.exp(sigma * normal(u1[i]!, u2[i]!)) * (1 - (insured[i] ? reimbursed[i]! : 0))) : 0));
+    // Only the newly ill have a cost: draw for them alone.
+    const u1 = ctx.random('illness-cost-1', ill);
+    const u2 = ctx.random('illness-cost-2', ill);
+    const out = new Float64Array(ill.length);
+    for (let i = 0; i < out.length; i++) {
+      if (ill[i]) out[i] = roundFen(median * Math.exp(sigma * normal(u1[i]!, u2[i]!)) * (1 - (insured[i] ? reimbursed[i]! : 0)));
+    }
+    return out;
   },
 });

@@ -10,5 +10,13 @@ export const new_job_months = defineRule({
   inputs: ['job_found', 'employed', 'new_job_months_previous'],
   parameters: {},
   reference: { clause: '二.3' },
-  formula: ({ job_found: found, employed: emp, new_job_months_previous: prev }) => Uint16Array.from(found, (f, i) => (f ? 1 : emp[i] && prev[i]! > 0 ? prev[i]! + 1 : 0)),
+  formula: ({ job_found: found, employed: emp, new_job_months_previous: prev }) => {
+    const out = new Uint16Array(found.length);
+    // The rare conditions first (a job just found, months already counted), so the branches are predictable.
+    for (let i = 0; i < out.length; i++) {
+      const q = prev[i]!;
+      out[i] = found[i] ? 1 : q > 0 && emp[i] ? q + 1 : 0;
+    }
+    return out;
+  },
 });

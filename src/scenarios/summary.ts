@@ -14,6 +14,26 @@ const MEASURES = [
 ] as const;
 type Measure = (typeof MEASURES)[number];
 const M = Object.fromEntries(MEASURES.map((m, i) => [m, i])) as Record<Measure, number>;
+/** Slots of the measures, as constants for the accumulation loop. */
+const I_populationMonths = M.populationMonths;
+const I_recipientPersonMonths = M.recipientPersonMonths;
+const I_householdMonths = M.householdMonths;
+const I_benefitCost = M.benefitCost;
+const I_gapCost = M.gapCost;
+const I_minimumCost = M.minimumCost;
+const I_classifiedCost = M.classifiedCost;
+const I_classifiedPersonMonths = M.classifiedPersonMonths;
+const I_standardPersonMonths = M.standardPersonMonths;
+const I_eligiblePersonMonths = M.eligiblePersonMonths;
+const I_eligibleRecipientPersonMonths = M.eligibleRecipientPersonMonths;
+const I_leakageCost = M.leakageCost;
+const I_temporaryCost = M.temporaryCost;
+const I_priceSubsidyCost = M.priceSubsidyCost;
+const I_taperCost = M.taperCost;
+const I_entries = M.entries;
+const I_exits = M.exits;
+const I_temporaryHouseholds = M.temporaryHouseholds;
+const I_taperHouseholds = M.taperHouseholds;
 const MONEY: readonly Measure[] = ['benefitCost', 'gapCost', 'minimumCost', 'classifiedCost', 'leakageCost', 'temporaryCost', 'priceSubsidyCost', 'taperCost'];
 
 /** Weighted sums of one group over the months accumulated (money in yuan). */
@@ -65,16 +85,84 @@ export class DibaoAccumulator {
     this.sums = groupings.map((g) => g.keys.map(() => new Float64Array(MEASURES.length)));
   }
 
-  /** Adds one month of household columns, weighted. */
+  /**
+   * Adds one month of household columns, weighted: one pass over households, each household's
+   * addends computed once and added to its group of every grouping and to the month's total.
+   * Every sum still receives its households in order, so the sums are those of a pass per grouping.
+   */
   addMonth(month: string, triggered: boolean, weight: ArrayLike<number>, m: MonthColumns): void {
     const monthSums = new Float64Array(MEASURES.length);
     const nH = weight.length;
-    for (let gi = 0; gi < this.groupings.length; gi++) {
-      const idx = this.groupings[gi]!.index;
-      const acc = this.sums[gi]!;
-      for (let h = 0; h < nH; h++) addHousehold(acc[idx[h]!]!, weight[h]!, m, h);
+    const nG = this.groupings.length;
+    const indexes = this.groupings.map((g) => g.index);
+    const sums = this.sums;
+    const targets: Float64Array[] = new Array<Float64Array>(nG + 1);
+    targets[nG] = monthSums;
+    const { size, standard, eligible, temporary, taper, receives, receivedPrevious, benefit, gap, minimum, classified, classifiedPersons, priceSubsidy } = m;
+    for (let h = 0; h < nH; h++) {
+      for (let gi = 0; gi < nG; gi++) targets[gi] = sums[gi]![indexes[gi]![h]!]!;
+      const w = weight[h]!;
+      const n = size[h]!;
+      const wn = w * n;
+      const wnStd = wn * standard[h]!;
+      const isEligible = eligible[h];
+      const tmp = temporary[h]!;
+      const tmpCost = tmp > 0 ? w * fenOf(tmp) : 0;
+      const tap = taper[h]!;
+      const tapCost = tap > 0 ? w * fenOf(tap) : 0;
+      const paid = receives[h];
+      const was = receivedPrevious[h];
+      if (!paid) {
+        const exit = was ? 1 : 0;
+        for (let t = 0; t <= nG; t++) {
+          const s = targets[t]!;
+          s[I_populationMonths]! += wn;
+          s[I_standardPersonMonths]! += wnStd;
+          if (isEligible) s[I_eligiblePersonMonths]! += wn;
+          if (tmp > 0) {
+            s[I_temporaryCost]! += tmpCost;
+            s[I_temporaryHouseholds]! += w;
+          }
+          if (tap > 0) {
+            s[I_taperCost]! += tapCost;
+            s[I_taperHouseholds]! += w;
+          }
+          if (exit) s[I_exits]! += w;
+        }
+        continue;
+      }
+      const benefitCost = w * fenOf(benefit[h]!);
+      const gapCost = w * fenOf(gap[h]!);
+      const minimumCost = w * fenOf(minimum[h]!);
+      const classifiedCost = w * fenOf(classified[h]!);
+      const classifiedPersonMonths = w * classifiedPersons[h]!;
+      const priceSubsidyCost = w * fenOf(priceSubsidy[h]!);
+      for (let t = 0; t <= nG; t++) {
+        const s = targets[t]!;
+        s[I_populationMonths]! += wn;
+        s[I_standardPersonMonths]! += wnStd;
+        if (isEligible) s[I_eligiblePersonMonths]! += wn;
+        if (tmp > 0) {
+          s[I_temporaryCost]! += tmpCost;
+          s[I_temporaryHouseholds]! += w;
+        }
+        if (tap > 0) {
+          s[I_taperCost]! += tapCost;
+          s[I_taperHouseholds]! += w;
+        }
+        if (!was) s[I_entries]! += w;
+        if (isEligible) s[I_eligibleRecipientPersonMonths]! += wn;
+        else s[I_leakageCost]! += benefitCost;
+        s[I_recipientPersonMonths]! += wn;
+        s[I_householdMonths]! += w;
+        s[I_benefitCost]! += benefitCost;
+        s[I_gapCost]! += gapCost;
+        s[I_minimumCost]! += minimumCost;
+        s[I_classifiedCost]! += classifiedCost;
+        s[I_classifiedPersonMonths]! += classifiedPersonMonths;
+        s[I_priceSubsidyCost]! += priceSubsidyCost;
+      }
     }
-    for (let h = 0; h < nH; h++) addHousehold(monthSums, weight[h]!, m, h);
     const prev = this.byMonth.get(month);
     if (prev) for (let i = 0; i < monthSums.length; i++) prev.sums[i]! += monthSums[i]!;
     else this.byMonth.set(month, { sums: monthSums, triggered });
@@ -112,34 +200,6 @@ export class DibaoAccumulator {
   }
 }
 
-function addHousehold(s: Float64Array, w: number, m: MonthColumns, h: number): void {
-  const size = m.size[h]!;
-  s[M.populationMonths]! += w * size;
-  s[M.standardPersonMonths]! += w * size * m.standard[h]!;
-  if (m.eligible[h]) s[M.eligiblePersonMonths]! += w * size;
-  if (m.temporary[h]! > 0) {
-    s[M.temporaryCost]! += w * fenOf(m.temporary[h]!);
-    s[M.temporaryHouseholds]! += w;
-  }
-  if (m.taper[h]! > 0) {
-    s[M.taperCost]! += w * fenOf(m.taper[h]!);
-    s[M.taperHouseholds]! += w;
-  }
-  if (m.receivedPrevious[h] && !m.receives[h]) s[M.exits]! += w;
-  if (!m.receives[h]) return;
-  if (!m.receivedPrevious[h]) s[M.entries]! += w;
-  if (m.eligible[h]) s[M.eligibleRecipientPersonMonths]! += w * size;
-  else s[M.leakageCost]! += w * fenOf(m.benefit[h]!);
-  s[M.recipientPersonMonths]! += w * size;
-  s[M.householdMonths]! += w;
-  s[M.benefitCost]! += w * fenOf(m.benefit[h]!);
-  s[M.gapCost]! += w * fenOf(m.gap[h]!);
-  s[M.minimumCost]! += w * fenOf(m.minimum[h]!);
-  s[M.classifiedCost]! += w * fenOf(m.classified[h]!);
-  s[M.classifiedPersonMonths]! += w * m.classifiedPersons[h]!;
-  s[M.priceSubsidyCost]! += w * fenOf(m.priceSubsidy[h]!);
-}
-
 function toSums(s: Float64Array, months: number): DibaoSums {
   const out = { months } as DibaoSums;
   MEASURES.forEach((m, i) => (out[m] = s[i]!));
@@ -147,22 +207,29 @@ function toSums(s: Float64Array, months: number): DibaoSums {
   return out;
 }
 
+/** Area and prefecture group of every household, per population (its columns never change). */
+const localityGroups = new WeakMap<Population, { area: Uint8Array; prefIdx: Uint8Array }>();
+
 /** The groupings the summary reports: total, by area, by prefecture, by household type. */
 export function standardGroupings(pop: Population, householdType: ArrayLike<number>, typeNames: readonly string[]): Grouping[] {
-  const urban = pop.household.urban!;
-  const pref = pop.household.prefecture!;
-  const area = new Uint8Array(pop.nHouseholds);
-  const prefIdx = new Uint8Array(pop.nHouseholds);
-  const lut = new Map(PREFECTURE_CODES.map((c, i) => [c, i]));
-  for (let h = 0; h < pop.nHouseholds; h++) {
-    area[h] = urban[h] ? 0 : 1;
-    prefIdx[h] = lut.get(pref[h]!)!;
+  let groups = localityGroups.get(pop);
+  if (!groups) {
+    const urban = pop.household.urban!;
+    const pref = pop.household.prefecture!;
+    const area = new Uint8Array(pop.nHouseholds);
+    const prefIdx = new Uint8Array(pop.nHouseholds);
+    const lut = new Map(PREFECTURE_CODES.map((c, i) => [c, i]));
+    for (let h = 0; h < pop.nHouseholds; h++) {
+      area[h] = urban[h] ? 0 : 1;
+      prefIdx[h] = lut.get(pref[h]!)!;
+    }
+    localityGroups.set(pop, (groups = { area, prefIdx }));
   }
   return [
     { name: 'total', keys: ['total'], index: new Uint8Array(pop.nHouseholds) },
-    { name: 'byArea', keys: ['urban', 'rural'], index: area },
-    { name: 'byPrefecture', keys: PREFECTURE_CODES.map(String), index: prefIdx },
-    { name: 'byHouseholdType', keys: typeNames, index: Uint8Array.from(householdType) },
+    { name: 'byArea', keys: ['urban', 'rural'], index: groups.area },
+    { name: 'byPrefecture', keys: PREFECTURE_CODES.map(String), index: groups.prefIdx },
+    { name: 'byHouseholdType', keys: typeNames, index: new Uint8Array(householdType) },
   ];
 }
 

@@ -22,19 +22,35 @@ export const counted_income = defineRule({
   reference: { clause: ['二.1', '二.3'] },
   formula: (inp, p, ctx) => {
     const out = new Float64Array(ctx.size);
-    for (const [source, column] of SOURCES) {
-      const col = inp[column];
-      const r = category(p.rate, source);
-      for (let i = 0; i < out.length; i++) out[i]! += col[i]! * at(r, i);
-    }
+    const cols = SOURCES.map(([, column]) => inp[column]);
+    const rates = SOURCES.map(([source]) => category(p.rate, source));
     // Re-employment incentive: part of a new job's counted earnings is left out for M months.
     const keep = 1 - asNumber(p.disregard);
     const months = asNumber(p.months);
     const earn = inp.current_earnings;
     const fresh = inp.new_job_months;
     const rEarn = category(p.rate, 'earnings');
+    const k = cols.length;
+    if (rates.every((r) => typeof r === 'number') && typeof rEarn === 'number') {
+      // The usual case, one rate per source: each person's sources summed in order, in one pass.
+      const r = Float64Array.from(rates as number[]);
+      for (let i = 0; i < out.length; i++) {
+        let v = 0;
+        for (let s = 0; s < k; s++) v += cols[s]![i]! * r[s]!;
+        const f = fresh[i]!;
+        if (f > 0 && f <= months) v -= earn[i]! * rEarn * (1 - keep);
+        out[i] = v;
+      }
+      return out;
+    }
+    for (let s = 0; s < k; s++) {
+      const col = cols[s]!;
+      const r = rates[s]!;
+      for (let i = 0; i < out.length; i++) out[i]! += col[i]! * at(r, i);
+    }
     for (let i = 0; i < out.length; i++) {
-      if (fresh[i]! > 0 && fresh[i]! <= months) out[i]! -= earn[i]! * at(rEarn, i) * (1 - keep);
+      const f = fresh[i]!;
+      if (f > 0 && f <= months) out[i]! -= earn[i]! * at(rEarn, i) * (1 - keep);
     }
     return out;
   },

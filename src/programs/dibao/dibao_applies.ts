@@ -14,6 +14,8 @@ export const dibao_applies = defineRule({
   formula: (_i, p, ctx) => {
     const rate = asColumn(p.rate, ctx.size);
     const u = ctx.randomOnce('take-up'); // a household's disposition: the same every year, so take-up causes no spurious exits
-    return Uint8Array.from(u, (x, h) => (x < rate[h]! ? 1 : 0));
+    const out = new Uint8Array(u.length);
+    for (let h = 0; h < out.length; h++) out[h] = u[h]! < rate[h]! ? 1 : 0;
+    return out;
   },
 });

@@ -11,5 +11,9 @@ export const dibao_assessed_eligible = defineRule({
   inputs: ['dibao_assessed_income', 'dibao_standard'],
   parameters: {},
   reference: { clause: ['二.1', '二.3'] },
-  formula: ({ dibao_assessed_income: inc, dibao_standard: std }) => Uint8Array.from(inc, (x, h) => (x < std[h]! - FLOAT_NOISE_YUAN ? 1 : 0)),
+  formula: ({ dibao_assessed_income: inc, dibao_standard: std }) => {
+    const out = new Uint8Array(inc.length);
+    for (let h = 0; h < out.length; h++) out[h] = inc[h]! < std[h]! - FLOAT_NOISE_YUAN ? 1 : 0;
+    return out;
+  },
 });

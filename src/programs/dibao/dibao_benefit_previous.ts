@@ -10,5 +10,5 @@ export const dibao_benefit_previous = defineRule({
   inputs: ['dibao_benefit'],
   parameters: {},
   reference: { clause: '二.3' },
-  formula: ({ dibao_benefit: b }) => Float64Array.from(b),
+  formula: ({ dibao_benefit: b }) => new Float64Array(b),
 });

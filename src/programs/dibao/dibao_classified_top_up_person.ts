@@ -24,15 +24,18 @@ export const dibao_classified_top_up_person = defineRule({
     const std = asColumn(p.standard, ctx.size);
     const sum = asNumber(p.cumulative) === 1;
     const out = new Float64Array(ctx.size);
-    for (const [name, flagId] of CATEGORIES) {
-      const flag = inp[flagId];
-      const rate = category(p.rate, name);
-      const amount = category(p.amount, name);
-      for (let i = 0; i < out.length; i++) {
-        if (!flag[i] || !eligible[i]) continue;
-        const v = at(rate, i) * std[i]! + at(amount, i);
-        out[i] = sum ? out[i]! + v : Math.max(out[i]!, v);
+    // Each category's flag, rate and amount; a rate or amount is one number or one per person.
+    const cats = CATEGORIES.map(([name, flagId]) => ({ flag: inp[flagId], rate: category(p.rate, name), amount: category(p.amount, name) }));
+    // One pass over persons; only members of paid households get a top-up. Categories apply in order, as listed.
+    for (let i = 0; i < out.length; i++) {
+      if (!eligible[i]) continue;
+      let top = 0;
+      for (const c of cats) {
+        if (!c.flag[i]) continue;
+        const v = at(c.rate, i) * std[i]! + at(c.amount, i);
+        top = sum ? top + v : Math.max(top, v);
       }
+      out[i] = top;
     }
     return out;
   },

@@ -10,5 +10,13 @@ export const dibao_exit_benefit = defineRule({
   inputs: ['dibao_taper_step', 'dibao_benefit_previous', 'dibao_exit_benefit_previous'],
   parameters: {},
   reference: { clause: '二.3' },
-  formula: ({ dibao_taper_step: k, dibao_benefit_previous: last, dibao_exit_benefit_previous: carried }) => Float64Array.from(k, (x, h) => (x === 1 ? last[h]! : x > 1 ? carried[h]! : 0)),
+  formula: ({ dibao_taper_step: k, dibao_benefit_previous: last, dibao_exit_benefit_previous: carried }) => {
+    const out = new Float64Array(k.length);
+    for (let h = 0; h < out.length; h++) {
+      const x = k[h]!;
+      if (x === 1) out[h] = last[h]!;
+      else if (x > 1) out[h] = carried[h]!;
+    }
+    return out;
+  },
 });

@@ -15,6 +15,10 @@ export const dibao_price_subsidy = defineRule({
   formula: ({ price_subsidy_triggered: on, food_price_rise: rise, dibao_receives: r, dibao_standard: std, household_size: n }, p, ctx) => {
     const share = asNumber(p.share);
     const fixed = asColumn(p.fixed, ctx.size);
-    return Float64Array.from(on, (x, h) => (x && r[h] ? roundFen(Math.max(std[h]! * Math.max(0, rise[h]!) * share, fixed[h]!) * n[h]!) : 0));
+    const out = new Float64Array(on.length);
+    for (let h = 0; h < out.length; h++) {
+      if (on[h] && r[h]) out[h] = roundFen(Math.max(std[h]! * Math.max(0, rise[h]!) * share, fixed[h]!) * n[h]!);
+    }
+    return out;
   },
 });

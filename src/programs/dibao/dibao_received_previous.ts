@@ -10,5 +10,5 @@ export const dibao_received_previous = defineRule({
   inputs: ['dibao_receives'],
   parameters: {},
   reference: { clause: '二.3' },
-  formula: ({ dibao_receives: r }) => Uint8Array.from(r),
+  formula: ({ dibao_receives: r }) => new Uint8Array(r),
 });

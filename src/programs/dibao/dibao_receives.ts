@@ -10,5 +10,9 @@ export const dibao_receives = defineRule({
   inputs: ['dibao_applies', 'dibao_assessed_eligible', 'dibao_admitted'],
   parameters: {},
   reference: { clause: ['二.1', '二.3'] },
-  formula: ({ dibao_applies: a, dibao_assessed_eligible: e, dibao_admitted: q }) => Uint8Array.from(a, (x, h) => (x && e[h] && q[h] ? 1 : 0)),
+  formula: ({ dibao_applies: a, dibao_assessed_eligible: e, dibao_admitted: q }) => {
+    const out = new Uint8Array(a.length);
+    for (let h = 0; h < out.length; h++) out[h] = +!!a[h] & +!!e[h] & +!!q[h];
+    return out;
+  },
 });

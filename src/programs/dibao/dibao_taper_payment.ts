@@ -14,6 +14,11 @@ export const dibao_taper_payment = defineRule({
   reference: { clause: '二.3' },
   formula: ({ dibao_taper_step: k, dibao_exit_benefit: base }, p) => {
     const n = asNumber(p.months);
-    return Float64Array.from(k, (x, h) => (x > 0 ? roundFen((base[h]! * (n - x + 1)) / (n + 1)) : 0));
+    const out = new Float64Array(k.length);
+    for (let h = 0; h < out.length; h++) {
+      const x = k[h]!;
+      if (x > 0) out[h] = roundFen((base[h]! * (n - x + 1)) / (n + 1));
+    }
+    return out;
   },
 });

@@ -13,10 +13,13 @@ export const dibao_taper_step = defineRule({
   reference: { clause: '二.3' },
   formula: ({ dibao_receives: r, dibao_assessed_eligible: ok, dibao_received_previous: was, dibao_taper_step_previous: prev }, p) => {
     const n = asNumber(p.months);
-    return Uint16Array.from(r, (paid, h) => {
-      if (paid || n === 0) return 0;
-      if (was[h] && !ok[h]) return 1;
-      return prev[h]! > 0 && prev[h]! < n && !ok[h] ? prev[h]! + 1 : 0;
-    });
+    const out = new Uint16Array(r.length);
+    if (n === 0) return out;
+    for (let h = 0; h < out.length; h++) {
+      if (r[h]) continue;
+      if (was[h] && !ok[h]) out[h] = 1;
+      else if (prev[h]! > 0 && prev[h]! < n && !ok[h]) out[h] = prev[h]! + 1;
+    }
+    return out;
   },
 });

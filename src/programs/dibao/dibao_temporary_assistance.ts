@@ -19,11 +19,17 @@ export const dibao_temporary_assistance = defineRule({
     const line = asNumber(p.line);
     const cap = asNumber(p.cap);
     const takeUp = asNumber(p.takeUp);
-    const u = ctx.random('temporary-take-up');
+    // The shock of each household (into need), and which households have one to assess.
+    const shocked = new Uint8Array(ctx.size);
+    for (let h = 0; h < need.length; h++) {
+      const shock = (need[h] = need[h]! + lostH[h]!);
+      shocked[h] = shock < threshold ? 0 : 1;
+    }
+    const u = ctx.random('temporary-take-up', shocked); // take-up is drawn for those households only
     const out = new Float64Array(ctx.size);
     for (let h = 0; h < out.length; h++) {
-      const shock = need[h]! + lostH[h]!;
-      if (shock < threshold || u[h]! >= takeUp) continue;
+      if (!shocked[h] || u[h]! >= takeUp) continue;
+      const shock = need[h]!;
       if (pci[h]! - shock / n[h]! < line * std[h]!) out[h] = roundFen(Math.min(shock, cap * std[h]!));
     }
     return out;

@@ -15,7 +15,7 @@ export const is_vulnerable_minor = defineRule({
     const limit = asNumber(p.minorAge);
     const sp = ctx.agg.broadcastToPersons(single_parent);
     const out = new Uint8Array(age.length);
-    for (let i = 0; i < out.length; i++) out[i] = age[i]! < limit && (orphan[i] || sp[i]) ? 1 : 0;
+    for (let i = 0; i < out.length; i++) out[i] = +(age[i]! < limit) & (+!!orphan[i] | +!!sp[i]);
     return out;
   },
 });

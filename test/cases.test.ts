@@ -25,7 +25,7 @@
  *   months     non-empty list of CONSECUTIVE 'YYYY-MM' months, in order
  *   prices     optional scenario price path { 'YYYY-MM': { cpi, food } } (year-on-year indices,
  *              1.06 = +6%), passed to runMonthLoop: it drives price_subsidy_triggered and
- *              food_price_rise; every key must be one of `months`
+ *              food_price_rise and cpi_price_rise; every key must be one of `months`
  *   set        optional rule id → { 'YYYY-MM': value } — set inside onMonth before anything is
  *              computed for that month; value shaped as in a one-month case. The column gets the
  *              rule's natural dtype (what its formula returns: Uint8Array for 0/1 flags,
@@ -34,7 +34,7 @@
  *              dibao_observation_factor) is set for its whole year, in the first case month of
  *              that year. Rules the loop itself sets cannot be set: dynamics_month and the
  *              `<x>_previous` state inputs from the second month on, and price_subsidy_triggered
- *              and food_price_rise when `prices` is given.
+ *              food_price_rise and cpi_price_rise when `prices` is given.
  *   expect     rule id → { 'YYYY-MM': value } — checked inside onMonth right after that month's
  *              inputs are set (the loop frees past months, so nothing is checked afterwards)
  *
@@ -92,7 +92,7 @@ const ASSIGNED = { household: new Set(['id']), person: new Set(['id', 'household
 const RULES = new Map(systemRules.map((r) => [r.id, r]));
 /** Inputs the month loop sets itself from its second month on, and those it sets every month from a price path. */
 const LOOP_SET = new Set(['dynamics_month', ...systemState.map(([previous]) => previous)]);
-const PRICE_SET = new Set(['price_subsidy_triggered', 'food_price_rise']);
+const PRICE_SET = new Set(['price_subsidy_triggered', 'food_price_rise', 'cpi_price_rise']);
 
 /** Every .yaml file under a directory, sorted, recursively. */
 export function findCaseFiles(dir: string): string[] {
@@ -408,7 +408,7 @@ const files = loadCases();
 const MUST_COVER = [
   ...eventRules.map((r) => r.id),
   'dibao_taper_step', 'dibao_exit_benefit', 'dibao_taper_payment', 'dibao_temporary_assistance', 'dibao_price_subsidy',
-  'price_subsidy_triggered', 'food_price_rise', 'dibao_received_previous', 'dibao_benefit_previous', 'counted_income',
+  'price_subsidy_triggered', 'food_price_rise', 'cpi_price_rise', 'dibao_received_previous', 'dibao_benefit_previous', 'counted_income',
   'dibao_applies', 'dibao_observation_factor', 'dibao_assessed_income', 'dibao_assessed_eligible', 'dibao_admitted', 'dibao_receives',
 ];
 
@@ -498,7 +498,7 @@ describe('case validation', () => {
     [{ ...loop, expect: { counted_income: { '2006-01': 1 } } }, /expect\.counted_income\.2006-01: person rule/],
     [{ ...loop, set: { dibao_benefit_previous: { '2006-02': 1 } } }, /the month loop sets 'dibao_benefit_previous' from the second month on/],
     [{ ...loop, prices: { '2006-01': { cpi: 1, food: 1 } }, set: { food_price_rise: { '2006-01': 0.1 } } }, /sets 'food_price_rise' from 'prices'/],
-    [{ ...loop, set: { dibao_applies: { '2006-02': 1 } } }, /computed per year; set it in the first case month of 2006/],
+    [{ ...loop, set: { dibao_observation_factor: { '2006-02': 1 } } }, /computed per year; set it in the first case month of 2006/],
     [{ ...loop, prices: { '2006-01': { cpi: 1 } } }, /prices\.2006-01: 'food' must be a number/],
     [{ ...loop, prices: { '2006-01': { cpi: 1, food: 1, rice: 2 } } }, /prices\.2006-01: unknown key 'rice'/],
     [{ ...loop, prices: { '2006-05': { cpi: 1, food: 1 } } }, /prices: month '2006-05' is not one of the case's months/],

@@ -129,6 +129,15 @@ describe('price trigger (§二.2)', () => {
   it('a unit below the threshold never triggers', () => {
     expect(runPriceTrigger(months, path([1.0599, 1.0599, 1.0599, 1.0599, 1.0599, 1.0599, 1.0599, 1.0599, 1.0599]), rule).some((x) => x.triggered)).toBe(false);
   });
+  it('a threshold changed mid-path applies from its month', () => {
+    // Food 1.07 all year; from April the food threshold is 1.10, so the streak that would switch the
+    // subsidy on in March (three months ≥ 1.06) does, but had it started later it would not.
+    const at = (m: string): TriggerRule => (m >= '2007-04' ? { ...rule, foodThreshold: 1.1 } : rule);
+    const t = runPriceTrigger(months, path([1.02, 1.02, 1.07, 1.07, 1.07, 1.07, 1.07, 1.07, 1.07]), at);
+    // Mar: streak 1; Apr: 1.07 < 1.10 resets it → never on (food calm test uses stopThreshold 1.06, not reached).
+    expect(t.some((x) => x.triggered)).toBe(false);
+    expect(runPriceTrigger(months, path([1.07, 1.07, 1.07, 1.07, 1.07, 1.07, 1.07, 1.07, 1.07]), at)[2]!.triggered).toBe(true);
+  });
   it('CPI at its threshold triggers at once', () => {
     expect(runPriceTrigger(['2007-01'], { '2007-01': { cpi: 1.05, food: 1 } }, rule)[0]!.triggered).toBe(true);
     expect(runPriceTrigger(['2007-01'], { '2007-01': { cpi: 1.0499, food: 1 } }, rule)[0]!.triggered).toBe(false);
@@ -136,8 +145,8 @@ describe('price trigger (§二.2)', () => {
   it('pays standard × food rise × food share per member while on', () => {
     const prices = { '2008-01': { cpi: 1.071, food: 1.182 } };
     const r = loop(['2008-01'], [], () => {}, prices);
-    // 2008 Changchun urban standard is 187 (dibao.standard): 187 × 0.182 × 0.5 = 17.017 → 17.02.
-    expect(r[0]).toMatchObject({ triggered: 1, price: 17.02 });
+    // 2008 Changchun urban standard is 187 (dibao.standard); basket rise 0.5 × 0.182 + 0.5 × 0.071 = 0.1265: 187 × 0.1265 = 23.6555 → 23.66.
+    expect(r[0]).toMatchObject({ triggered: 1, price: 23.66 });
   });
   it('pays nothing to a household not on dibao', () => {
     expect(loop(['2008-01'], [], () => {}, { '2008-01': { cpi: 1.071, food: 1.182 } }, 500)[0]).toMatchObject({ triggered: 1, price: 0 });

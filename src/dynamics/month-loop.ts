@@ -30,7 +30,7 @@ export function triggerRuleAt(tree: ParameterTree, date: string): TriggerRule {
 export function runMonthLoop(sim: Simulation, options: MonthLoopOptions): TriggerMonth[] {
   const { months } = options;
   const nH = sim.population.nHouseholds;
-  const trigger = options.prices && months.length ? runPriceTrigger(months, options.prices, triggerRuleAt(sim.parameters, periodStartDate(months[0]!))) : [];
+  const trigger = options.prices && months.length ? runPriceTrigger(months, options.prices, (m) => triggerRuleAt(sim.parameters, periodStartDate(m))) : [];
   let carried = new Map<string, Column>();
   months.forEach((month, k) => {
     if (k > 0) {
@@ -41,6 +41,7 @@ export function runMonthLoop(sim: Simulation, options: MonthLoopOptions): Trigge
     if (t) {
       sim.setInput('price_subsidy_triggered', month, new Uint8Array(nH).fill(t.triggered ? 1 : 0));
       sim.setInput('food_price_rise', month, new Float64Array(nH).fill((options.prices![month]?.food ?? 1) - 1));
+      sim.setInput('cpi_price_rise', month, new Float64Array(nH).fill((options.prices![month]?.cpi ?? 1) - 1));
     }
     options.onMonth(month, k, t);
     const next = new Map<string, Column>();

@@ -22,12 +22,16 @@ export interface TriggerRule {
 
 export interface TriggerMonth { month: string; triggered: boolean; foodStreak: number; calmStreak: number; reason: string }
 
-/** Runs the trigger over a path of months in order; months without prices count as calm. */
-export function runPriceTrigger(months: readonly string[], prices: Readonly<Record<string, PricePoint>>, rule: TriggerRule): TriggerMonth[] {
+/**
+ * Runs the trigger over a path of months in order; months without prices count as calm. The
+ * rule may be a function of the month, so thresholds changed mid-path apply from their date.
+ */
+export function runPriceTrigger(months: readonly string[], prices: Readonly<Record<string, PricePoint>>, ruleOrAt: TriggerRule | ((month: string) => TriggerRule)): TriggerMonth[] {
   let on = false;
   let foodStreak = 0;
   let calmStreak = 0;
   return months.map((month) => {
+    const rule = typeof ruleOrAt === 'function' ? ruleOrAt(month) : ruleOrAt;
     const p = prices[month];
     const food = p?.food ?? 1;
     const cpi = p?.cpi ?? 1;

@@ -124,7 +124,8 @@ export function accumulateScenario(pop: Population, parameters: ParameterTree, p
         size: sim.calculate('household_size', m),
         eligible: sim.calculate('dibao_eligible', m),
         receives: sim.calculate('dibao_receives', m),
-        receivedPrevious: sim.calculate('dibao_received_previous', m),
+        // The first month is the snapshot: its recipients were recipients before, so no entries or exits.
+        receivedPrevious: i === 0 ? sim.calculate('dibao_receives', m) : sim.calculate('dibao_received_previous', m),
         benefit: sim.calculate('dibao_benefit', m),
         gap: sim.calculate('dibao_gap_benefit', m),
         minimum: sim.calculate('dibao_minimum_top_up', m),

@@ -15,9 +15,9 @@ export const counted_income = defineRule({
   entity: 'person',
   period: 'month',
   label: { zh: '个人计算收入', en: 'Counted income' },
-  description: 'A person’s monthly income as the dibao means test counts it: each source this month times its inclusion rate; the earnings of a newly found job are partly disregarded for the first months (§二.3).',
+  description: 'A person’s monthly income as the dibao means test counts it: each source this month times its inclusion rate; for members of dibao families (paid last month) the earnings of a newly found job are partly disregarded for the first months (§二.3: 低保家庭成员就业再就业…扶持).',
   unit: 'CNY/person/month',
-  inputs: ['current_earnings', 'pension', 'unemployment_benefit', 'current_farm_income', 'other_transfers', 'new_job_months'],
+  inputs: ['current_earnings', 'pension', 'unemployment_benefit', 'current_farm_income', 'other_transfers', 'new_job_months', 'dibao_received_previous'],
   parameters: { rate: 'dibao.income.inclusion_rate', disregard: 'dibao.reemployment.disregard', months: 'dibao.reemployment.months' },
   reference: { clause: ['二.1', '二.3'] },
   formula: (inp, p, ctx) => {
@@ -28,7 +28,10 @@ export const counted_income = defineRule({
     const keep = 1 - asNumber(p.disregard);
     const months = asNumber(p.months);
     const earn = inp.current_earnings;
-    const fresh = inp.new_job_months;
+    // Only members of dibao families (paid last month) get the incentive: §二.3 speaks of 低保家庭成员.
+    const onDibao = ctx.agg.broadcastToPersons(inp.dibao_received_previous);
+    const fresh = new Uint16Array(ctx.size);
+    for (let i = 0; i < fresh.length; i++) fresh[i] = onDibao[i] ? inp.new_job_months[i]! : 0;
     const rEarn = category(p.rate, 'earnings');
     const k = cols.length;
     if (rates.every((r) => typeof r === 'number') && typeof rEarn === 'number') {

@@ -4,9 +4,9 @@ import { asColumn } from '../../engine/values.js';
 export const dibao_applies = defineRule({
   id: 'dibao_applies',
   entity: 'household',
-  period: 'year',
+  period: 'month',
   label: { zh: '申请低保', en: 'Applies for dibao' },
-  description: 'Whether the household would apply if eligible: a persistent draw per household below the take-up rate of its area (the rate may change by year; the draw does not).',
+  description: 'Whether the household would apply if eligible: a persistent draw per household below the take-up rate of its area in force this month (the rate may change; the draw does not).',
   unit: 'bool',
   inputs: [],
   parameters: { rate: 'dibao.implementation.take_up' },

@@ -5,10 +5,11 @@ export const dibao_received_previous = defineRule({
   entity: 'household',
   period: 'month',
   label: { zh: '上月领取低保', en: 'Received dibao last month' },
-  description: 'State carried by the month loop. In the first month (and outside the loop) the household’s current receipt, so the snapshot shows no entries or exits.',
+  description: 'State carried by the month loop. Outside the loop and in its first month it is not known, so 0: a snapshot shows no exits, gradual exits or re-employment incentives (the loop counts no entries in its first month).',
   unit: 'bool',
-  inputs: ['dibao_receives'],
+  inputs: [],
   parameters: {},
   reference: { clause: '二.3' },
-  formula: ({ dibao_receives: r }) => new Uint8Array(r),
+  // Not derived from this month's receipt: the re-employment incentive reads it on the way to receipt.
+  formula: (_i, _p, ctx) => new Uint8Array(ctx.size),
 });

@@ -7,13 +7,14 @@ export const dibao_temporary_assistance = defineRule({
   entity: 'household',
   period: 'month',
   label: { zh: '临时救助', en: 'Temporary assistance' },
-  description: 'For a shock this month (medical cost out of pocket + earnings lost) of at least the threshold, in a household whose per-capita income less the shock is below the hardship line, dibao or not: the need, capped at a multiple of the local standard, to the fen (subject to take-up).',
+  description: 'For a shock this month of at least the threshold — medical cost out of pocket, plus earnings lost for a household not on dibao (dibao already fills a recipient’s income gap) — in a household whose per-capita income this month (already without the lost job) less the medical cost is below the hardship line, dibao or not: the need, capped at a multiple of the local standard, to the fen (subject to take-up).',
   unit: 'CNY/household/month',
-  inputs: ['medical_out_of_pocket', 'lost_earnings', 'per_capita_counted_income', 'household_size', 'dibao_standard'],
+  inputs: ['medical_out_of_pocket', 'lost_earnings', 'per_capita_counted_income', 'household_size', 'dibao_standard', 'dibao_receives'],
   parameters: { threshold: 'dibao.temporary.minimum_need', line: 'dibao.temporary.hardship_line', cap: 'dibao.temporary.cap_multiple', takeUp: 'dibao.temporary.take_up' },
   reference: { clause: '二.2' },
-  formula: ({ medical_out_of_pocket: med, lost_earnings: lost, per_capita_counted_income: pci, household_size: n, dibao_standard: std }, p, ctx) => {
-    const need = ctx.agg.sumByHousehold(med);
+  formula: ({ medical_out_of_pocket: med, lost_earnings: lost, per_capita_counted_income: pci, household_size: n, dibao_standard: std, dibao_receives: onDibao }, p, ctx) => {
+    const medical = ctx.agg.sumByHousehold(med);
+    const need = Float64Array.from(medical);
     const lostH = ctx.agg.sumByHousehold(lost);
     const threshold = asNumber(p.threshold);
     const line = asNumber(p.line);
@@ -22,7 +23,8 @@ export const dibao_temporary_assistance = defineRule({
     // The shock of each household (into need), and which households have one to assess.
     const shocked = new Uint8Array(ctx.size);
     for (let h = 0; h < need.length; h++) {
-      const shock = (need[h] = need[h]! + lostH[h]!);
+      // This month's income already lacks the lost job, so it is not subtracted again below.
+      const shock = (need[h] = need[h]! + (onDibao[h] ? 0 : lostH[h]!));
       shocked[h] = shock < threshold ? 0 : 1;
     }
     const u = ctx.random('temporary-take-up', shocked); // take-up is drawn for those households only
@@ -30,7 +32,7 @@ export const dibao_temporary_assistance = defineRule({
     for (let h = 0; h < out.length; h++) {
       if (!shocked[h] || u[h]! >= takeUp) continue;
       const shock = need[h]!;
-      if (pci[h]! - shock / n[h]! < line * std[h]!) out[h] = roundFen(Math.min(shock, cap * std[h]!));
+      if (pci[h]! - medical[h]! / n[h]! < line * std[h]!) out[h] = roundFen(Math.min(shock, cap * std[h]!));
     }
     return out;
   },

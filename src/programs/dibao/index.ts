@@ -24,6 +24,7 @@ import { dibao_taper_step } from './dibao_taper_step.js';
 import { dibao_taper_step_previous } from './dibao_taper_step_previous.js';
 import { dibao_temporary_assistance } from './dibao_temporary_assistance.js';
 import { food_price_rise } from './food_price_rise.js';
+import { cpi_price_rise } from './cpi_price_rise.js';
 import { price_subsidy_triggered } from './price_subsidy_triggered.js';
 import { dibao_standard } from './dibao_standard.js';
 import { household_size } from './household_size.js';
@@ -44,7 +45,7 @@ export const dibaoRules: readonly Rule[] = [
   dibao_receives, dibao_benefit, household_type,
   dibao_received_previous, dibao_benefit_previous, dibao_taper_step_previous, dibao_exit_benefit_previous,
   dibao_taper_step, dibao_exit_benefit, dibao_taper_payment, dibao_temporary_assistance,
-  price_subsidy_triggered, food_price_rise, dibao_price_subsidy,
+  price_subsidy_triggered, food_price_rise, cpi_price_rise, dibao_price_subsidy,
 ];
 
 /** State the month loop carries: each `<x>_previous` input is set from rule `<x>` of the month before. */

@@ -3,16 +3,14 @@
  * seeded, built column by column with the keyed generator so it is reproducible.
  */
 import { createPopulation, type Population } from '../engine/population.js';
-import { keyedUniform } from '../engine/random.js';
+import { boxMuller, keyedUniform } from '../engine/random.js';
 
 /** Household sizes 1–6 and their probabilities, from the workload. */
 const SIZES = [1, 2, 3, 4, 5, 6];
 const SIZE_P = [0.15, 0.3, 0.25, 0.18, 0.08, 0.04];
 
 function normal(seed: number, key: number, stream: number): number {
-  const u1 = keyedUniform(seed, key, 0, stream) || Number.MIN_VALUE;
-  const u2 = keyedUniform(seed, key, 0, stream + 1);
-  return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+  return boxMuller(keyedUniform(seed, key, 0, stream), keyedUniform(seed, key, 0, stream + 1));
 }
 
 /** The W1 columns as plain typed arrays, before any Population is built from them. */

@@ -106,3 +106,8 @@ export function streamId(name: string): number {
   for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
   return h >>> 0;
 }
+
+/** A standard normal draw from two uniforms in [0, 1) (Box–Muller); a zero first uniform is nudged up. */
+export function boxMuller(u1: number, u2: number): number {
+  return Math.sqrt(-2 * Math.log(u1 || Number.MIN_VALUE)) * Math.cos(2 * Math.PI * u2);
+}

@@ -1,11 +1,8 @@
+import { boxMuller } from '../engine/random.js';
 import { roundFen } from '../engine/money.js';
 import { defineRule } from '../engine/rule.js';
 import { asColumn, asNumber } from '../engine/values.js';
 
-/** Standard normal from two uniforms (Box–Muller). */
-function normal(u1: number, u2: number): number {
-  return Math.sqrt(-2 * Math.log(u1 || Number.MIN_VALUE)) * Math.cos(2 * Math.PI * u2);
-}
 
 export const medical_out_of_pocket = defineRule({
   id: 'medical_out_of_pocket',
@@ -26,7 +23,7 @@ export const medical_out_of_pocket = defineRule({
     const u2 = ctx.random('illness-cost-2', ill);
     const out = new Float64Array(ill.length);
     for (let i = 0; i < out.length; i++) {
-      if (ill[i]) out[i] = roundFen(median * Math.exp(sigma * normal(u1[i]!, u2[i]!)) * (1 - (insured[i] ? reimbursed[i]! : 0)));
+      if (ill[i]) out[i] = roundFen(median * Math.exp(sigma * boxMuller(u1[i]!, u2[i]!)) * (1 - (insured[i] ? reimbursed[i]! : 0)));
     }
     return out;
   },

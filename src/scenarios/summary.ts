@@ -112,31 +112,13 @@ export class DibaoAccumulator {
       const tapCost = tap > 0 ? w * fenOf(tap) : 0;
       const paid = receives[h];
       const was = receivedPrevious[h];
-      if (!paid) {
-        const exit = was ? 1 : 0;
-        for (let t = 0; t <= nG; t++) {
-          const s = targets[t]!;
-          s[I_populationMonths]! += wn;
-          s[I_standardPersonMonths]! += wnStd;
-          if (isEligible) s[I_eligiblePersonMonths]! += wn;
-          if (tmp > 0) {
-            s[I_temporaryCost]! += tmpCost;
-            s[I_temporaryHouseholds]! += w;
-          }
-          if (tap > 0) {
-            s[I_taperCost]! += tapCost;
-            s[I_taperHouseholds]! += w;
-          }
-          if (exit) s[I_exits]! += w;
-        }
-        continue;
-      }
-      const benefitCost = w * fenOf(benefit[h]!);
-      const gapCost = w * fenOf(gap[h]!);
-      const minimumCost = w * fenOf(minimum[h]!);
-      const classifiedCost = w * fenOf(classified[h]!);
-      const classifiedPersonMonths = w * classifiedPersons[h]!;
-      const priceSubsidyCost = w * fenOf(priceSubsidy[h]!);
+      // Amounts of a paid household (0 otherwise), computed once for all its groups.
+      const benefitCost = paid ? w * fenOf(benefit[h]!) : 0;
+      const gapCost = paid ? w * fenOf(gap[h]!) : 0;
+      const minimumCost = paid ? w * fenOf(minimum[h]!) : 0;
+      const classifiedCost = paid ? w * fenOf(classified[h]!) : 0;
+      const classifiedPersonMonths = paid ? w * classifiedPersons[h]! : 0;
+      const priceSubsidyCost = paid ? w * fenOf(priceSubsidy[h]!) : 0;
       for (let t = 0; t <= nG; t++) {
         const s = targets[t]!;
         s[I_populationMonths]! += wn;
@@ -149,6 +131,10 @@ export class DibaoAccumulator {
         if (tap > 0) {
           s[I_taperCost]! += tapCost;
           s[I_taperHouseholds]! += w;
+        }
+        if (!paid) {
+          if (was) s[I_exits]! += w;
+          continue;
         }
         if (!was) s[I_entries]! += w;
         if (isEligible) s[I_eligibleRecipientPersonMonths]! += wn;

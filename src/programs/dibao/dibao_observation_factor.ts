@@ -1,10 +1,7 @@
+import { boxMuller } from '../../engine/random.js';
 import { defineRule } from '../../engine/rule.js';
 import { asNumber } from '../../engine/values.js';
 
-/** Standard normal from two uniforms (Box–Muller). */
-function normal(u1: number, u2: number): number {
-  return Math.sqrt(-2 * Math.log(u1 || Number.MIN_VALUE)) * Math.cos(2 * Math.PI * u2);
-}
 
 export const dibao_observation_factor = defineRule({
   id: 'dibao_observation_factor',
@@ -22,7 +19,7 @@ export const dibao_observation_factor = defineRule({
     if (sigma === 0) return out;
     const u1 = ctx.random('observation-1');
     const u2 = ctx.random('observation-2');
-    for (let h = 0; h < out.length; h++) out[h] = Math.exp(sigma * normal(u1[h]!, u2[h]!));
+    for (let h = 0; h < out.length; h++) out[h] = Math.exp(sigma * boxMuller(u1[h]!, u2[h]!));
     return out;
   },
 });

@@ -2,7 +2,7 @@
  * YAML with positions: parse once, keep the node tree, and map any node back to its line,
  * so every error about a scenario or parameter file can name the file and line.
  */
-import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import { LineCounter, parseDocument, isMap, isScalar, isSeq, visit, type Document, type Node, type Pair } from 'yaml';
 import { JiuzhuError } from './errors.js';
 
 export interface YamlSource {
@@ -27,6 +27,18 @@ export function parseYamlSource(text: string, file: string): YamlSource {
       location: { file, line, key: keyMatch?.[1] },
     });
   }
+  // Aliases the YAML parser accepts but toJS cannot: to no earlier anchor, or to a node holding
+  // the alias itself (a cycle that would send every walk over the value into endless recursion).
+  visit(doc, {
+    Alias(_, node) {
+      const target = node.resolve(doc);
+      const at = node.range?.[0];
+      const [start, , end] = target?.range ?? [];
+      const why = !target ? `unknown alias '*${node.source}': no anchor '&${node.source}' before it`
+        : at !== undefined && start !== undefined && end !== undefined && at >= start && at < end ? `alias '*${node.source}' refers to a node that contains it (a recursive alias)` : undefined;
+      if (why) throw new JiuzhuError('YAML_ALIAS', why, { location: { file, line: at === undefined ? undefined : lineCounter.linePos(at).line } });
+    },
+  });
   const lineOf = (node: unknown): number | undefined => {
     const n = node as { range?: [number, number, number]; key?: { range?: [number, number, number] } } | undefined;
     const range = n?.range ?? n?.key?.range;
@@ -53,7 +65,12 @@ export function parseYamlSource(text: string, file: string): YamlSource {
 
 /** Plain JS value of a parsed document. */
 export function yamlToJs(src: YamlSource): unknown {
-  return src.doc.toJS({ maxAliasCount: 100 });
+  try {
+    return src.doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    // yaml refuses documents whose aliases expand too far (a "billion laughs" resource attack).
+    throw new JiuzhuError('YAML_ALIAS', `cannot expand the document's aliases: ${(e as Error).message}`, { location: { file: src.file }, cause: e });
+  }
 }
 
 export type { Node };

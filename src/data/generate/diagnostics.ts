@@ -4,20 +4,18 @@
  * Used to tune src/data/generate/constants.ts. Run:
  *   npx tsx src/data/generate/diagnostics.ts [households=200000] [seed=1]
  */
-import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { parse } from 'yaml';
-import { packagePath } from '../../policy/paths.js';
+import { PREFECTURE_CODES } from '../../engine/locality.js';
+import { baselineParameters } from '../../policy/parameters.js';
 import { calibrate, shareBelowStandard, type CalibrationReport } from '../calibration.js';
 import { generateHouseholds, type Generated } from './index.js';
 import { targetsForYear } from './targets.js';
 
-/** The 2006 dibao standards {code: {urban, rural}} from the dibao parameter file. */
+/** The dibao standards {code: {urban, rural}} in force on a date, read through the parameter tree. */
 export function dibaoStandards(date = '2006-01-01'): Record<string, { urban: number; rural: number }> {
-  const y = parse(readFileSync(packagePath('src/programs/dibao/parameters/standard.yaml'), 'utf8')) as { dibao: { standard: { values: Record<string, { value: Record<string, { urban: number; rural: number }> }> } } };
-  const v = y.dibao.standard.values[date];
-  if (!v) throw new Error(`no dibao standard dated ${date}`);
-  return v.value;
+  const tree = baselineParameters();
+  const at = (prefecture: number, area: 'urban' | 'rural'): number => tree.valueAt('dibao.standard', date, { prefecture, area });
+  return Object.fromEntries(PREFECTURE_CODES.map((c) => [String(c), { urban: at(c, 'urban'), rural: at(c, 'rural') }]));
 }
 
 export interface Diagnostics {

@@ -8,6 +8,12 @@ import { explainCommand } from './explain.js';
 import { validateCommand } from './validate.js';
 import { calibrateReportCommand, generateCommand } from './generate.js';
 
+// `jiuzhu … | head` closes stdout early: stop quietly instead of crashing with a stack trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 const program = new Command();
 const debug = process.argv.includes('--debug');
 

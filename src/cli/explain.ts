@@ -10,12 +10,14 @@ import { scenarioPeriod, scenarioPrices, scenarioSimulation } from '../scenarios
 import { runMonthLoop } from '../dynamics/month-loop.js';
 import { monthsBetween } from '../engine/period.js';
 import { systemState } from '../scenarios/system.js';
+import { PROGRAMS } from '../programs/index.js';
 import { datasetFor, parseLang, parseSeed, printJson, type CommonOptions } from './common.js';
 
 export interface ExplainCliOptions extends CommonOptions {
   household: string;
   month?: string;
   rule?: string;
+  program?: string;
 }
 
 export async function explainCommand(file: string, options: ExplainCliOptions): Promise<void> {
@@ -23,6 +25,8 @@ export async function explainCommand(file: string, options: ExplainCliOptions): 
   const id = Number(options.household);
   if (!Number.isFinite(id)) throw new JiuzhuError('BAD_OPTION', `--household must be a dataset household id, not '${options.household}'`, { kind: 'usage', location: { key: '--household' } });
   if (options.month !== undefined && !isMonth(options.month)) throw new JiuzhuError('BAD_OPTION', `--month must be YYYY-MM, not '${options.month}'`, { kind: 'usage', location: { key: '--month' } });
+  const program = options.program === undefined ? undefined : PROGRAMS.find((p) => p.id === options.program);
+  if (options.program !== undefined && !program) throw new JiuzhuError('BAD_OPTION', `unknown program '${options.program}' (known: ${PROGRAMS.map((p) => p.id).join(', ')})`, { kind: 'usage', location: { key: '--program' } });
   const scenario = loadScenario(file);
   const dataset = await householdDataset(await datasetFor(scenario, options), id);
   const sim = scenarioSimulation(scenario, dataset, parseSeed(options.seed));
@@ -32,10 +36,18 @@ export async function explainCommand(file: string, options: ExplainCliOptions): 
   // month up to the month explained, so the explanation is of the same figures as `run`.
   const months = month >= from ? monthsBetween(from, month) : [month];
   runMonthLoop(sim, { months, state: systemState, prices: scenarioPrices(scenario), onMonth: () => {} });
+  const head = lang === 'zh' ? `情景 ${scenario.name} · 家庭 ${id} · ${month}` : `Scenario ${scenario.name} · household ${id} · ${month}`;
+  if (program) {
+    // A program: one tree per cost component, then the recipient rule.
+    const rules = [...Object.values(program.components).map((c) => c.rule), ...(program.recipient ? [program.recipient] : [])];
+    const trees = rules.map((r) => explain(sim, r, month, id));
+    if (options.json) return printJson({ scenario: scenario.name, household: id, month, program: program.id, trees });
+    process.stdout.write(`${head} · ${program.label[lang]}\n\n${trees.map((t) => formatExplain(t, lang)).join('\n\n')}\n`);
+    return;
+  }
   const rule = options.rule ?? 'dibao_benefit';
   const tree = explain(sim, rule, month, id);
   if (options.json) return printJson({ scenario: scenario.name, household: id, month, tree });
-  const head = lang === 'zh' ? `情景 ${scenario.name} · 家庭 ${id} · ${month}` : `Scenario ${scenario.name} · household ${id} · ${month}`;
   process.stdout.write(`${head}\n\n${formatExplain(tree, lang)}\n`);
 }
 

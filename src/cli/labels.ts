@@ -21,6 +21,20 @@ export const LABELS: Record<string, { zh: string; en: string }> = {
   change: { zh: '变化', en: 'Change' },
   changePct: { zh: '变化率', en: 'Change %' },
   checks: { zh: '检查', en: 'Checks' },
+  program: { zh: '项目', en: 'Program' },
+  programCost: { zh: '支出（元）', en: 'cost (yuan)' },
+  programRecipients: { zh: '受益人数（期内）', en: 'recipients (in the period)' },
+  need: { zh: '资金需求（元）', en: 'need (yuan)' },
+  funds: { zh: '可用资金（元）', en: 'funds (yuan)' },
+  gap: { zh: '资金缺口（元）', en: 'gap (yuan)' },
+  budget: { zh: '财政', en: 'budget' },
+  lottery: { zh: '福彩公益金', en: 'lottery fund' },
+  landRevenue: { zh: '土地出让收益', en: 'land revenue' },
+  tuitionSetAside: { zh: '高校学费提取', en: 'tuition set-aside' },
+  donations: { zh: '社会捐助', en: 'donations' },
+  hospitals: { zh: '医院让利', en: 'hospitals' },
+  collective: { zh: '集体', en: 'collective' },
+  individual: { zh: '个人', en: 'individual' },
 };
 
 export function label(key: string, lang: Lang): string {

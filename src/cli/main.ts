@@ -30,6 +30,7 @@ Examples:
   $ jiuzhu run scenarios/baseline-2006.yaml
   $ jiuzhu compare scenarios/baseline-2006.yaml scenarios/raise-standard-10pct.yaml --lang zh
   $ jiuzhu explain scenarios/baseline-2006.yaml --household 4 --month 2006-06
+  $ jiuzhu explain scenarios/baseline-2006.yaml --household 4 --program medical
   $ jiuzhu generate --households 20000 --seed 7 --out /tmp/jilin.parquet
   $ jiuzhu generate --full --out /tmp/jilin-full
   $ jiuzhu validate datasets/example-microdata/survey.csv --codebook datasets/example-microdata/codebook.yaml
@@ -61,6 +62,7 @@ common(program.command('explain').argument('<scenario>', 'scenario YAML file').d
   .requiredOption('--household <id>', 'dataset household id')
   .option('--month <YYYY-MM>', 'month to explain (default: the first month of the scenario)')
   .option('--rule <id>', 'rule to explain', 'dibao_benefit')
+  .option('--program <id>', 'explain every cost component of a program instead (dibao, medical, education, housing, …)')
   .action((file: string, opts) => explainCommand(file, opts));
 
 program.command('validate').argument('<file>', 'a .csv/.arrow/.parquet file (one row per person) or a dataset folder').description('check microdata against the schema and report every problem with its file, row and column')

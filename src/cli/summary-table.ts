@@ -1,5 +1,6 @@
 /** The scenario table printed by `run` and `compare`, in Chinese or English. */
 import { PREFECTURES } from '../engine/locality.js';
+import { PAYERS } from '../engine/program.js';
 import type { Result } from '../scenarios/result.js';
 import type { MonthRow } from '../scenarios/summary.js';
 import { label, type Lang } from './labels.js';
@@ -59,6 +60,45 @@ export function summaryTable(result: Result, lang: Lang): string {
     : `Urban and rural dibao (吉政发〔2006〕48号 §二) · ${result.period.from} to ${result.period.to} · dataset ${result.meta.dataset.name}`;
   const checks = scen.flatMap((s) => s.checks.map((c) => `  ${c.passed ? '✓' : '✗'} [${s.name}] ${c.detail}`));
   return [title, '', formatTable(header, body), '', `${label('checks', lang)}:`, ...checks].join('\n');
+}
+
+type Programs = NonNullable<Result['scenarios'][number]['programs']>;
+type ProgramRow = { key: string; get: (p: Programs) => number | null; fmt: (x: number) => string };
+
+/** Rows of the programs table: each program's cost, its payers (those that pay something), recipients, accounts. */
+function programRows(result: Result, lang: Lang): ProgramRow[] {
+  const first = result.scenarios[0]?.programs ?? {};
+  return Object.entries(first).flatMap(([id, p]) => {
+    const name = p.label[lang];
+    const payers = PAYERS.filter((k) => result.scenarios.some((s) => (s.programs?.[id]?.costByPayer[k] ?? 0) !== 0));
+    const rows: ProgramRow[] = [
+      { key: `${name} · ${label('programCost', lang)}`, get: (ps) => ps[id]?.cost ?? 0, fmt: fmtMoney },
+      ...(payers.length > 1 ? payers.map((k) => ({ key: `${name} · ${label('programCost', lang)} · ${label(k, lang)}`, get: (ps: Programs) => ps[id]?.costByPayer[k] ?? 0, fmt: fmtMoney })) : []),
+    ];
+    if (p.recipients !== null) rows.push({ key: `${name} · ${label('programRecipients', lang)}`, get: (ps) => ps[id]?.recipients ?? 0, fmt: fmtInt });
+    if (p.need !== undefined) for (const k of ['need', 'funds', 'gap'] as const) rows.push({ key: `${name} · ${label(k, lang)}`, get: (ps) => ps[id]?.[k] ?? 0, fmt: fmtMoney });
+    return rows;
+  });
+}
+
+/** Every program of the system side by side across scenarios, with the change of the last against the first. */
+export function programsTable(result: Result, lang: Lang): string {
+  const scen = result.scenarios;
+  const header = [label('program', lang), ...scen.map((s) => s.name)];
+  const withDelta = scen.length >= 2;
+  if (withDelta) header.push(label('change', lang), label('changePct', lang));
+  const body = programRows(result, lang).map((r) => {
+    const vals = scen.map((s) => r.get(s.programs ?? {}) ?? 0);
+    const cells = [r.key, ...vals.map((v) => r.fmt(v))];
+    if (withDelta) {
+      const a = vals[0]!;
+      const b = vals[vals.length - 1]!;
+      cells.push(fmtSigned(b - a, r.fmt), fmtPct(a !== 0 ? (b - a) / a : null));
+    }
+    return cells;
+  });
+  const title = lang === 'zh' ? '社会救助各项目（吉政发〔2006〕48号 §二–§五），期内合计' : 'Programs of the assistance system (吉政发〔2006〕48号 §二–§五), period totals';
+  return [title, '', formatTable(header, body)].join('\n');
 }
 
 /** Per-prefecture recipients and cost of each scenario. */

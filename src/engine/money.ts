@@ -22,3 +22,15 @@ export function roundFenColumn(values: ArrayLike<number>): Float64Array {
   for (let i = 0; i < values.length; i++) out[i] = roundFen(values[i]!);
   return out;
 }
+
+/** Months of a calendar year: annual amounts accrue a twelfth a month. A fact of the calendar, not a policy number. */
+export const MONTHS_PER_YEAR = 12;
+
+/**
+ * An annual amount as a monthly accrual, to the fen. Programs paid per year (premiums, school
+ * fees) accrue monthly so that any period's cost is its share of the year; twelve months of
+ * accruals can differ from the annual amount by a few fen of rounding.
+ */
+export function monthlyAccrual(annual: number): number {
+  return roundFen(annual / MONTHS_PER_YEAR);
+}

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { Dataset, DatasetMeta } from '../data/dataset.js';
 import { baselineParameters } from '../policy/parameters.js';
+import { PAYERS, type Payer } from '../engine/program.js';
 import type { Scenario } from './load.js';
 import { jiuzhuCommit, jiuzhuVersion, runChunked, runScenarioOn, scenarioDataset, scenarioPeriod, type DatasetSource, type Period, type RunOptions, type ScenarioResult } from './run.js';
 
@@ -16,6 +17,25 @@ const Summary = GroupSummary.extend({
   byArea: z.record(z.string(), GroupSummary).optional(),
   byPrefecture: z.record(z.string(), GroupSummary).optional(),
   byHouseholdType: z.record(z.string(), GroupSummary).optional(),
+});
+const Account = z.strictObject({ need: num, funds: num, gap: num, balance: num });
+const ProgramFigures = z.strictObject({
+  cost: num.describe('Total cost over the period, yuan, whoever pays it'),
+  costByPayer: z.strictObject(Object.fromEntries(PAYERS.map((p) => [p, num])) as Record<Payer, typeof num>).describe('The cost split by who pays it; adds up to cost to the fen'),
+  components: z.record(z.string(), num).describe('Cost of each component of the program'),
+  recipients: num.nullable().describe('Distinct persons who benefited in some month (weighted); null for programs without recipients'),
+  households: num.nullable().describe('Distinct households with a recipient'),
+  need: num.optional(),
+  funds: num.optional(),
+  gap: num.optional().describe('Need the funds do not meet, per prefecture × area cell, summed'),
+  balance: num.optional().describe('funds − need'),
+  accounts: z.record(z.string(), Account).optional(),
+});
+const ProgramSummary = ProgramFigures.extend({
+  label: z.strictObject({ zh: z.string(), en: z.string() }),
+  clauses: z.array(z.string()),
+  byArea: z.record(z.string(), ProgramFigures),
+  byPrefecture: z.record(z.string(), ProgramFigures),
 });
 const Delta = z.strictObject({ baseline: num, value: num, absolute: num, relative: z.number().nullable() });
 const DeltaGroup = z.record(z.string(), z.union([Delta, z.record(z.string(), z.record(z.string(), Delta))]));
@@ -37,7 +57,7 @@ export const ResultSchema = z.strictObject({
       summary: Summary,
       checks: z.array(z.strictObject({ id: z.string(), passed: z.boolean(), detail: z.string() })),
       months: z.array(z.record(z.string(), z.unknown())).optional(),
-      programs: z.record(z.string(), z.unknown()).optional(),
+      programs: z.record(z.string(), ProgramSummary).optional().describe('Every program of the system: cost, payers, recipients, accounts; by area and prefecture'),
       funding: z.array(z.record(z.string(), z.unknown())).optional(),
       years: z.array(z.record(z.string(), z.unknown())).optional(),
       intervals: z.record(z.string(), z.unknown()).optional(),
@@ -92,7 +112,7 @@ function buildResult(scenarios: readonly Scenario[], results: ScenarioResult[], 
       ...(options.timestamp === false ? {} : { createdAt: new Date().toISOString() }),
     },
     period,
-    scenarios: results.map((r) => ({ name: r.name, summary: r.summary as unknown as Result['scenarios'][number]['summary'], checks: r.checks, months: r.months as unknown as Record<string, unknown>[] })),
+    scenarios: results.map((r) => ({ name: r.name, summary: r.summary as unknown as Result['scenarios'][number]['summary'], checks: r.checks, months: r.months as unknown as Record<string, unknown>[], programs: r.programs })),
     deltas: results.slice(1).map((r) => ({ scenario: r.name, against: base.name, summary: summaryDeltas(base, r) })),
   };
 }

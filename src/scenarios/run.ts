@@ -16,6 +16,9 @@ import { packagePath, packageRoot } from '../policy/paths.js';
 import { HOUSEHOLD_TYPES } from '../programs/dibao/index.js';
 import type { Scenario } from './load.js';
 import { classifiedCheck, DibaoAccumulator, standardGroupings, summarise, type DibaoSummary, type MonthRow } from './summary.js';
+import { ProgramAccumulator } from './program-accumulator.js';
+import { programMonthCosts, programSummaries, type ProgramSummary } from './program-summary.js';
+import { PROGRAMS } from '../programs/index.js';
 import { systemRules, systemState } from './system.js';
 import { runMonthLoop } from '../dynamics/month-loop.js';
 import type { PricePoint } from '../dynamics/price-trigger.js';
@@ -35,7 +38,15 @@ export interface ScenarioResult {
   summary: ScenarioSummary;
   checks: Check[];
   /** Month by month; the summary's sums are the sums over these rows. */
-  months: MonthRow[];
+  months: (MonthRow & { programs: Record<string, number> })[];
+  /** Every program of the system (§二–§五 …): cost, payers, recipients, accounts; by area and prefecture. */
+  programs: Record<string, ProgramSummary>;
+}
+
+/** The sums a run accumulates: the §二 dibao summary's and every program's. Chunks merge. */
+export interface ScenarioSums {
+  dibao: DibaoAccumulator;
+  programs: ProgramAccumulator;
 }
 
 export interface RunOptions {
@@ -83,8 +94,9 @@ export async function runScenario(s: Scenario, options: RunOptions & { dataset?:
 /** Runs one scenario on a loaded dataset (synchronous: the columns are in memory). */
 export function runScenarioOn(s: Scenario, dataset: Dataset, options: RunOptions = {}): ScenarioResult {
   const period = options.period ?? scenarioPeriod(s);
-  const acc = accumulateScenario(dataset.population, scenarioParameters(s), period, options.seed ?? s.seed ?? 1, options.onProgress, scenarioPrices(s));
-  return scenarioResult(s.name, acc);
+  const tree = scenarioParameters(s);
+  const acc = accumulateScenario(dataset.population, tree, period, options.seed ?? s.seed ?? 1, options.onProgress, scenarioPrices(s));
+  return scenarioResult(s.name, acc, tree, s.inputs);
 }
 
 /**
@@ -93,25 +105,30 @@ export function runScenarioOn(s: Scenario, dataset: Dataset, options: RunOptions
  */
 export async function runChunked(scenarios: readonly Scenario[], source: ChunkedDataset, options: RunOptions = {}): Promise<ScenarioResult[]> {
   const trees = scenarios.map((s) => scenarioParameters(s));
-  const accs: (DibaoAccumulator | undefined)[] = scenarios.map(() => undefined);
+  const accs: (ScenarioSums | undefined)[] = scenarios.map(() => undefined);
   const nChunks = source.manifest.chunks.length;
   for (let c = 0; c < nChunks; c++) {
     const pop = await source.loadChunk(c);
     scenarios.forEach((s, i) => {
       const period = options.period ?? scenarioPeriod(scenarios[0]!);
       const acc = accumulateScenario(pop, trees[i]!, period, options.seed ?? s.seed ?? 1, undefined, scenarioPrices(s));
-      accs[i] = accs[i] ? accs[i]!.merge(acc) : acc;
+      const prev = accs[i];
+      if (prev) {
+        prev.dibao.merge(acc.dibao);
+        prev.programs.merge(acc.programs);
+      } else accs[i] = acc;
     });
     options.onProgress?.(c + 1, nChunks);
   }
-  return scenarios.map((s, i) => scenarioResult(s.name, accs[i]!));
+  return scenarios.map((s, i) => scenarioResult(s.name, accs[i]!, trees[i]!, s.inputs));
 }
 
-/** The dibao system's weighted sums for one population over a period, month by month with carried state. */
-export function accumulateScenario(pop: Population, parameters: ParameterTree, period: Period, seed: number, onProgress?: (done: number, total: number) => void, prices?: Readonly<Record<string, PricePoint>>): DibaoAccumulator {
+/** The system's weighted sums for one population over a period, month by month with carried state. */
+export function accumulateScenario(pop: Population, parameters: ParameterTree, period: Period, seed: number, onProgress?: (done: number, total: number) => void, prices?: Readonly<Record<string, PricePoint>>): ScenarioSums {
   const sim = new Simulation({ population: pop, parameters, rules: systemRules, seed });
   const months = monthsBetween(period.from, period.to);
   const acc = new DibaoAccumulator(standardGroupings(pop, sim.calculate('household_type', months[0]!), HOUSEHOLD_TYPES));
+  const programs = new ProgramAccumulator(PROGRAMS);
   runMonthLoop(sim, {
     months,
     state: systemState,
@@ -136,10 +153,12 @@ export function accumulateScenario(pop: Population, parameters: ParameterTree, p
         priceSubsidy: sim.calculate('dibao_price_subsidy', m),
         taper: sim.calculate('dibao_taper_payment', m),
       });
+      programs.addMonth(m, sim, pop);
       onProgress?.(i + 1, months.length);
     },
   });
-  return acc;
+  programs.closePopulation();
+  return { dibao: acc, programs };
 }
 
 /** The scenario's price path (inputs.prices), if it has one. */
@@ -148,10 +167,12 @@ export function scenarioPrices(s: Scenario): Readonly<Record<string, PricePoint>
 }
 
 /** Summary and checks from accumulated sums. */
-export function scenarioResult(name: string, acc: DibaoAccumulator): ScenarioResult {
+export function scenarioResult(name: string, sums: ScenarioSums, parameters: ParameterTree, inputs: Readonly<Record<string, unknown>> = {}): ScenarioResult {
+  const acc = sums.dibao;
   const group = (g: string, keys: readonly string[]): Record<string, DibaoSummary> => Object.fromEntries(keys.map((k) => [k, summarise(acc.get(g, k))]));
   const total = acc.get('total', 'total');
-  const months = acc.months();
+  const programCosts = programMonthCosts(sums.programs);
+  const months = acc.months().map((m) => ({ ...m, programs: programCosts.get(m.month) ?? {} }));
   return {
     name,
     summary: {
@@ -162,6 +183,7 @@ export function scenarioResult(name: string, acc: DibaoAccumulator): ScenarioRes
     },
     checks: [classifiedCheck(total)].map(({ id, passed, detail }) => ({ id, passed, detail })),
     months,
+    programs: programSummaries(sums.programs, parameters, inputs),
   };
 }
 

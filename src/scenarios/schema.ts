@@ -68,9 +68,19 @@ export const PricePathSchema = z.record(
   }),
 ).describe('Monthly year-on-year price indices');
 
+/** Net land-transfer revenue by year and prefecture: 5% of it funds low-rent housing (§五.1). */
+export const LandRevenueSchema = z.record(
+  z.string().regex(/^\d{4}$/, 'expected a year YYYY'),
+  z.record(
+    z.string().refine((k) => PREFECTURE_CODES.includes(Number(k)), { message: `expected a prefecture code (${PREFECTURE_CODES.join(', ')})` }),
+    z.number().nonnegative().describe('Net land-transfer revenue of the year, yuan'),
+  ),
+).describe('Net land-transfer revenue (土地出让净收益) by year and prefecture, yuan; prefectures and years not given keep the parameter housing.low_rent.net_land_revenue');
+
 export const InputsSchema = z.strictObject({
   prices: PricePathSchema.optional(),
-}).optional().describe('Exogenous paths: prices');
+  landRevenue: LandRevenueSchema.optional(),
+}).optional().describe('Exogenous paths: prices, land-transfer revenue');
 
 export const ScenarioSchema = z.strictObject({
   $schema: z.string().optional().describe('Editor hint: path of schemas/scenario.schema.json'),

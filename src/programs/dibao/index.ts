@@ -1,5 +1,7 @@
 /** Urban and rural dibao (§二.1–§二.2): the rules, in the order of the means test. */
+import { defineProgram, type ProgramDefinition } from '../../engine/program.js';
 import type { Rule } from '../../engine/rule.js';
+import { dibao_beneficiary } from './dibao_beneficiary.js';
 import { counted_income } from './counted_income.js';
 import { dibao_benefit } from './dibao_benefit.js';
 import { dibao_classified_top_up } from './dibao_classified_top_up.js';
@@ -45,7 +47,7 @@ export const dibaoRules: readonly Rule[] = [
   dibao_receives, dibao_benefit, household_type,
   dibao_received_previous, dibao_benefit_previous, dibao_taper_step_previous, dibao_exit_benefit_previous,
   dibao_taper_step, dibao_exit_benefit, dibao_taper_payment, dibao_temporary_assistance,
-  price_subsidy_triggered, food_price_rise, cpi_price_rise, dibao_price_subsidy,
+  price_subsidy_triggered, food_price_rise, cpi_price_rise, dibao_price_subsidy, dibao_beneficiary,
 ];
 
 /** State the month loop carries: each `<x>_previous` input is set from rule `<x>` of the month before. */
@@ -55,3 +57,19 @@ export const DIBAO_STATE: readonly (readonly [previous: string, current: string]
   ['dibao_taper_step_previous', 'dibao_taper_step'],
   ['dibao_exit_benefit_previous', 'dibao_exit_benefit'],
 ];
+
+/** §二 as a program of `programs`: every payment of the dibao system, paid from local budgets (§二.4). */
+export const dibaoProgram: ProgramDefinition = defineProgram({
+  id: 'dibao',
+  label: { zh: '城乡最低生活保障', en: 'Urban and rural dibao' },
+  clauses: ['二.1', '二.2', '二.3', '二.4'],
+  rules: dibaoRules,
+  state: DIBAO_STATE,
+  components: {
+    regular: { rule: 'dibao_benefit', payer: 'budget', label: { zh: '低保金（补差、保底、分类施保）', en: 'Regular dibao (gap, floor, classified top-up)' } },
+    temporary: { rule: 'dibao_temporary_assistance', payer: 'budget', label: { zh: '临时救助', en: 'Temporary assistance' } },
+    priceSubsidy: { rule: 'dibao_price_subsidy', payer: 'budget', label: { zh: '价格补贴', en: 'Price subsidy' } },
+    taper: { rule: 'dibao_taper_payment', payer: 'budget', label: { zh: '渐退期补助', en: 'Gradual-exit payments' } },
+  },
+  recipient: 'dibao_beneficiary',
+});

@@ -1,0 +1,90 @@
+/**
+ * Programs: a named group of rules (medical assistance, housing, …) and how its money is reported.
+ * A program declares its cost components (household-month rules), who pays each (one payer or
+ * a shares parameter), who counts as a recipient (a person-month rule), and any accounts whose
+ * funds meet part of its cost (need versus funds). The summary layer sums these over households,
+ * weighted, per prefecture × area cell and month; every total is a sum of whole fen.
+ */
+import type { ParameterTree } from './parameters/tree.js';
+import { JiuzhuError } from './errors.js';
+import type { Rule } from './rule.js';
+
+/** Who bears a cost: the funding sources of 吉政发〔2006〕48号 and the parties it names. */
+export const PAYERS = ['budget', 'lottery', 'landRevenue', 'tuitionSetAside', 'donations', 'hospitals', 'collective', 'individual'] as const;
+export type Payer = (typeof PAYERS)[number];
+
+/** One cost line of a program: a household-month money rule and who pays it. */
+export interface ProgramComponent {
+  /** Household-month rule: the component's cost this month (CNY/household/month, in fen). */
+  rule: string;
+  /**
+   * One payer, or the path of a parameter with a `category` breakdown over payers whose values
+   * add up to 1 (read on the first day of each month): the cost is split by these shares.
+   */
+  payer: Payer | { shares: string };
+  label: { zh: string; en: string };
+}
+
+/** What a funds function sees: one prefecture × area cell in one month. */
+export interface FundsContext {
+  parameters: ParameterTree;
+  /** 'YYYY-MM'. */
+  month: string;
+  /** 'YYYY-MM-01', the date parameters are read on. */
+  date: string;
+  prefecture: number;
+  area: 'urban' | 'rural';
+  /** Weighted persons and households of the cell this month (of the population simulated). */
+  population: number;
+  households: number;
+  /** The scenario's `inputs` (validated by the scenario schema). */
+  inputs: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * An account: funds raised against the cost of some components (need). Reported as need,
+ * funds, gap = max(0, need − funds) and balance = funds − need, per cell, summed upwards (a
+ * prefecture's surplus does not cover another's gap).
+ */
+export interface ProgramAccount {
+  label: { zh: string; en: string };
+  /** Components whose cost is the account's need. */
+  components: readonly string[];
+  /** Funds in the cell this month: a household-month rule summed (weighted), or a function of the cell. */
+  funds: { rule: string } | { compute: (ctx: FundsContext) => number };
+  /**
+   * Optional re-attribution of the need over the period, per cell: `payer` pays up to the funds;
+   * the rest is paid by `shortfall`, or is not paid at all with 'unpaid' (then it is not a cost).
+   * Without it the components keep their own payers and the account is only reported.
+   */
+  pays?: { payer: Payer; shortfall: Payer | 'unpaid' };
+}
+
+/** A program: its rules and how its money and recipients are reported under `programs.<id>`. */
+export interface ProgramDefinition {
+  id: string;
+  label: { zh: string; en: string };
+  /** Clause ids of the opinion it implements. */
+  clauses: readonly string[];
+  rules: readonly Rule[];
+  /** State pairs the month loop carries: `<x>_previous` set from `<x>` of the month before. */
+  state?: readonly (readonly [previous: string, current: string])[];
+  components: Readonly<Record<string, ProgramComponent>>;
+  /** Person-month rule, 1 where the person benefits this month; null when the program has no recipients (facilities, charity). */
+  recipient: string | null;
+  accounts?: Readonly<Record<string, ProgramAccount>>;
+}
+
+/** Declares a program, checking that components, recipient and accounts name its own rules. */
+export function defineProgram(p: ProgramDefinition): ProgramDefinition {
+  const ids = new Set(p.rules.map((r) => r.id));
+  const problems: string[] = [];
+  for (const [name, c] of Object.entries(p.components)) if (!ids.has(c.rule)) problems.push(`component '${name}' names rule '${c.rule}', which is not one of the program's rules`);
+  if (p.recipient !== null && !ids.has(p.recipient)) problems.push(`recipient rule '${p.recipient}' is not one of the program's rules`);
+  for (const [name, a] of Object.entries(p.accounts ?? {})) {
+    for (const c of a.components) if (!(c in p.components)) problems.push(`account '${name}' names unknown component '${c}'`);
+    if ('rule' in a.funds && !ids.has(a.funds.rule)) problems.push(`account '${name}' funds rule '${a.funds.rule}' is not one of the program's rules`);
+  }
+  if (problems.length) throw new JiuzhuError('BAD_PROGRAM', `program '${p.id}': ${problems.join('; ')}`, { kind: 'internal', location: { key: p.id } });
+  return p;
+}

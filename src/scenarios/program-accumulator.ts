@@ -1,0 +1,165 @@
+/**
+ * Sums of every program's declared components, accounts and recipients, per prefecture × area
+ * cell and month, weighted. Chunks of a population accumulate separately and merge. Money is
+ * kept per cell, month and component, rounded once to whole fen; every figure reported is a sum
+ * of those whole fen, so breakdowns and payers add up to totals exactly.
+ */
+import { PREFECTURE_CODES } from '../engine/locality.js';
+import type { ProgramDefinition } from '../engine/program.js';
+import type { Population } from '../engine/population.js';
+import type { Simulation } from '../engine/simulation.js';
+
+export const AREAS = ['urban', 'rural'] as const;
+/** Cells: prefecture-major, urban then rural. */
+export const N_CELLS = PREFECTURE_CODES.length * AREAS.length;
+export const cellPrefecture = (c: number): number => PREFECTURE_CODES[Math.floor(c / AREAS.length)]!;
+export const cellArea = (c: number): 'urban' | 'rural' => AREAS[c % AREAS.length]!;
+
+/** One month's sums for every cell of one program. */
+export interface ProgramMonthSums {
+  /** components[k][cell]: weighted fen of component k (in declaration order). */
+  components: Float64Array[];
+  /** funds[a][cell]: weighted fen of account a's funds rule (accounts with a `compute` function get theirs at reporting). */
+  funds: Float64Array[];
+}
+
+/** One month of the whole population: weighted persons and households per cell (funds functions read them). */
+interface CellPopulation { persons: Float64Array; households: Float64Array }
+
+/** Cell of each household of a population (its columns never change). */
+const cellCache = new WeakMap<Population, Uint8Array>();
+export function householdCells(pop: Population): Uint8Array {
+  let cells = cellCache.get(pop);
+  if (cells) return cells;
+  const urban = pop.household.urban!;
+  const pref = pop.household.prefecture!;
+  const lut = new Map(PREFECTURE_CODES.map((c, i) => [c, i]));
+  cells = new Uint8Array(pop.nHouseholds);
+  for (let h = 0; h < pop.nHouseholds; h++) cells[h] = lut.get(pref[h]!)! * AREAS.length + (urban[h] ? 0 : 1);
+  cellCache.set(pop, cells);
+  return cells;
+}
+
+export class ProgramAccumulator {
+  readonly programs: readonly ProgramDefinition[];
+  /** month → program index → sums. */
+  readonly months = new Map<string, ProgramMonthSums[]>();
+  readonly population = new Map<string, CellPopulation>();
+  /** recipients[program][cell], households[program][cell]: weighted, distinct over the period. */
+  readonly recipients: Float64Array[];
+  readonly households: Float64Array[];
+  /** Persons of the population being accumulated who benefited in some month, per program. */
+  private ever: (Uint8Array | null)[] = [];
+  private pop: Population | null = null;
+
+  constructor(programs: readonly ProgramDefinition[]) {
+    this.programs = programs;
+    this.recipients = programs.map(() => new Float64Array(N_CELLS));
+    this.households = programs.map(() => new Float64Array(N_CELLS));
+  }
+
+  /** Adds one month of a simulation: every program's components, funds rules and recipients. */
+  addMonth(month: string, sim: Simulation, pop: Population): void {
+    if (this.pop !== pop) {
+      if (this.pop) this.closePopulation();
+      this.pop = pop;
+      this.ever = this.programs.map((p) => (p.recipient === null ? null : new Uint8Array(pop.nPersons)));
+    }
+    const cells = householdCells(pop);
+    const w = pop.weight;
+    const nH = pop.nHouseholds;
+    const cellPop = this.population.get(month) ?? { persons: new Float64Array(N_CELLS), households: new Float64Array(N_CELLS) };
+    const start = pop.householdStart;
+    for (let h = 0; h < nH; h++) {
+      cellPop.persons[cells[h]!]! += w[h]! * (start[h + 1]! - start[h]!);
+      cellPop.households[cells[h]!]! += w[h]!;
+    }
+    this.population.set(month, cellPop);
+    const sums = this.months.get(month) ?? this.programs.map((p) => ({
+      components: Object.keys(p.components).map(() => new Float64Array(N_CELLS)),
+      funds: Object.values(p.accounts ?? {}).map(() => new Float64Array(N_CELLS)),
+    }));
+    this.programs.forEach((p, pi) => {
+      const s = sums[pi]!;
+      Object.values(p.components).forEach((c, k) => addWeightedFen(s.components[k]!, sim.calculate(c.rule, month), w, cells));
+      Object.values(p.accounts ?? {}).forEach((a, k) => {
+        if ('rule' in a.funds) addWeightedFen(s.funds[k]!, sim.calculate(a.funds.rule, month), w, cells);
+      });
+      const ever = this.ever[pi];
+      if (ever && p.recipient) {
+        const flag = sim.calculate(p.recipient, month);
+        for (let i = 0; i < ever.length; i++) ever[i] = ever[i]! | (flag[i] ? 1 : 0);
+      }
+    });
+    this.months.set(month, sums);
+  }
+
+  /** Counts the distinct recipients of the population accumulated so far (call once it is done). */
+  closePopulation(): this {
+    const pop = this.pop;
+    if (!pop) return this;
+    const cells = householdCells(pop);
+    this.ever.forEach((ever, pi) => {
+      if (!ever) return;
+      const r = this.recipients[pi]!;
+      const hh = this.households[pi]!;
+      for (let h = 0; h < pop.nHouseholds; h++) {
+        let n = 0;
+        for (let q = pop.householdStart[h]!; q < pop.householdStart[h + 1]!; q++) n += ever[q]!;
+        if (n > 0) {
+          r[cells[h]!]! += pop.weight[h]! * n;
+          hh[cells[h]!]! += pop.weight[h]!;
+        }
+      }
+    });
+    this.pop = null;
+    this.ever = [];
+    return this;
+  }
+
+  /** Adds another accumulator's sums (same programs): chunks merge in a fixed order. */
+  merge(other: ProgramAccumulator): this {
+    this.closePopulation();
+    other.closePopulation();
+    for (const [month, o] of other.months) {
+      const mine = this.months.get(month);
+      if (!mine) {
+        this.months.set(month, o.map((s) => ({ components: s.components.map((a) => Float64Array.from(a)), funds: s.funds.map((a) => Float64Array.from(a)) })));
+        continue;
+      }
+      mine.forEach((s, pi) => {
+        s.components.forEach((a, k) => addInto(a, o[pi]!.components[k]!));
+        s.funds.forEach((a, k) => addInto(a, o[pi]!.funds[k]!));
+      });
+    }
+    for (const [month, o] of other.population) {
+      const mine = this.population.get(month);
+      if (!mine) this.population.set(month, { persons: Float64Array.from(o.persons), households: Float64Array.from(o.households) });
+      else {
+        addInto(mine.persons, o.persons);
+        addInto(mine.households, o.households);
+      }
+    }
+    this.recipients.forEach((r, pi) => addInto(r, other.recipients[pi]!));
+    this.households.forEach((r, pi) => addInto(r, other.households[pi]!));
+    return this;
+  }
+
+  /** Weighted persons and households of a cell in a month. */
+  cellPopulation(month: string, cell: number): { persons: number; households: number } {
+    const p = this.population.get(month);
+    return { persons: p?.persons[cell] ?? 0, households: p?.households[cell] ?? 0 };
+  }
+}
+
+/** sums[cell of h] += weight[h] × amount[h] in fen, for households with an amount. */
+function addWeightedFen(sums: Float64Array, amount: ArrayLike<number>, weight: ArrayLike<number>, cells: Uint8Array): void {
+  for (let h = 0; h < cells.length; h++) {
+    const a = amount[h]!;
+    if (a !== 0) sums[cells[h]!]! += weight[h]! * Math.round(a * 100);
+  }
+}
+
+function addInto(a: Float64Array, b: Float64Array): void {
+  for (let i = 0; i < a.length; i++) a[i]! += b[i]!;
+}

@@ -1,0 +1,213 @@
+/**
+ * `programs.<id>` of a result: each program's cost, who pays it, its recipients and its accounts,
+ * for the province, by area and by prefecture. Everything is computed in whole fen per
+ * prefecture × area cell and summed upwards, so payers add up to the cost and cells to totals.
+ */
+import { JiuzhuError } from '../engine/errors.js';
+import { PREFECTURE_CODES } from '../engine/locality.js';
+import type { ParameterTree } from '../engine/parameters/tree.js';
+import { PAYERS, type Payer, type ProgramDefinition } from '../engine/program.js';
+import { AREAS, cellArea, cellPrefecture, N_CELLS, type ProgramAccumulator } from './program-accumulator.js';
+
+/** Need against funds of one account. */
+export interface AccountFigures {
+  need: number;
+  funds: number;
+  /** Need the funds do not meet: max(0, need − funds) per cell, summed. */
+  gap: number;
+  /** funds − need. */
+  balance: number;
+}
+
+export interface ProgramFigures {
+  /** Total cost, whoever pays it (yuan over the period). */
+  cost: number;
+  /** The cost split by who pays it; adds up to `cost`. */
+  costByPayer: Record<Payer, number>;
+  /** The cost of each component of the program. */
+  components: Record<string, number>;
+  /** Distinct persons who benefited in some month of the period (weighted); null for programs without recipients. */
+  recipients: number | null;
+  /** Distinct households with a recipient. */
+  households: number | null;
+  /** Sums over the program's accounts, when it has any. */
+  need?: number;
+  funds?: number;
+  gap?: number;
+  balance?: number;
+  accounts?: Record<string, AccountFigures>;
+}
+
+export interface ProgramSummary extends ProgramFigures {
+  label: { zh: string; en: string };
+  clauses: string[];
+  byArea: Record<string, ProgramFigures>;
+  byPrefecture: Record<string, ProgramFigures>;
+}
+
+/** Integer fen per cell. */
+type Cells = Float64Array;
+
+/** Splits whole fen by shares (adding to 1) with the largest-remainder method, ties in payer order. */
+export function splitFen(total: number, shares: readonly number[]): number[] {
+  const raw = shares.map((s) => total * s);
+  const out = raw.map((x) => Math.floor(x + 1e-9));
+  let left = total - out.reduce((a, b) => a + b, 0);
+  const order = raw.map((x, i) => ({ i, r: x - out[i]! })).sort((a, b) => b.r - a.r || a.i - b.i);
+  for (let j = 0; left > 0 && j < order.length; j++, left--) out[order[j]!.i]! += 1;
+  return out;
+}
+
+/** The payer shares of a component in a month: [payers, shares]. */
+function payerShares(program: ProgramDefinition, payer: ProgramDefinition['components'][string]['payer'], tree: ParameterTree, date: string): [Payer[], number[]] {
+  if (typeof payer === 'string') return [[payer], [1]];
+  const leaf = tree.leaf(payer.shares);
+  const cats = (leaf.categories ?? []) as string[];
+  const bad = cats.filter((c) => !(PAYERS as readonly string[]).includes(c));
+  if (!cats.length || bad.length) throw new JiuzhuError('BAD_PAYER_SHARES', `program '${program.id}': parameter '${payer.shares}' must have categories among the payers ${PAYERS.join(', ')}${bad.length ? ` (not payers: ${bad.join(', ')})` : ''}`, { location: { key: payer.shares } });
+  const shares = cats.map((c) => tree.valueAt(payer.shares, date, { category: c }));
+  const sum = shares.reduce((a, b) => a + b, 0);
+  if (Math.abs(sum - 1) > 1e-9 || shares.some((s) => s < 0)) throw new JiuzhuError('BAD_PAYER_SHARES', `program '${program.id}': the shares of '${payer.shares}' on ${date} add up to ${+sum.toFixed(9)}, not 1`, { location: { key: payer.shares } });
+  return [cats as Payer[], shares];
+}
+
+/** Cells of every program's figures, in fen, before grouping. */
+interface ProgramCells {
+  components: Cells[];
+  payers: Record<Payer, Cells>;
+  accounts: { need: Cells; funds: Cells }[];
+}
+
+function programCells(acc: ProgramAccumulator, pi: number, tree: ParameterTree, inputs: Readonly<Record<string, unknown>>): ProgramCells {
+  const program = acc.programs[pi]!;
+  const components = Object.values(program.components);
+  const accounts = Object.values(program.accounts ?? {});
+  const comp = components.map(() => new Float64Array(N_CELLS));
+  /** compPayers[k][payer][cell]: component k's fen paid by each payer. */
+  const compPayers = components.map(() => Object.fromEntries(PAYERS.map((p) => [p, new Float64Array(N_CELLS)])) as Record<Payer, Cells>);
+  const funds = accounts.map(() => new Float64Array(N_CELLS));
+  const months = [...acc.months.keys()].sort();
+  for (const month of months) {
+    const sums = acc.months.get(month)![pi]!;
+    const date = `${month}-01`;
+    components.forEach((c, k) => {
+      const [payers, shares] = payerShares(program, c.payer, tree, date);
+      for (let cell = 0; cell < N_CELLS; cell++) {
+        const fen = Math.round(sums.components[k]![cell]!);
+        if (fen === 0) continue;
+        comp[k]![cell]! += fen;
+        splitFen(fen, shares).forEach((f, j) => (compPayers[k]![payers[j]!]![cell]! += f));
+      }
+    });
+    accounts.forEach((a, k) => {
+      for (let cell = 0; cell < N_CELLS; cell++) {
+        if ('rule' in a.funds) funds[k]![cell]! += Math.round(sums.funds[k]![cell]!);
+        else {
+          const pop = acc.cellPopulation(month, cell);
+          const yuan = a.funds.compute({ parameters: tree, month, date, prefecture: cellPrefecture(cell), area: cellArea(cell), population: pop.persons, households: pop.households, inputs });
+          if (!Number.isFinite(yuan)) throw new JiuzhuError('BAD_FUNDS', `program '${program.id}': funds of an account are ${yuan} for prefecture ${cellPrefecture(cell)} ${cellArea(cell)} in ${month}`, { kind: 'internal' });
+          funds[k]![cell]! += Math.round(yuan * 100);
+        }
+      }
+    });
+  }
+  const names = Object.keys(program.components);
+  const need = accounts.map((a) => {
+    const n = new Float64Array(N_CELLS);
+    for (const c of a.components) addInto(n, comp[names.indexOf(c)]!);
+    return n;
+  });
+  // Accounts that pay: their payer meets the need up to the funds, the rest falls to the shortfall.
+  accounts.forEach((a, k) => {
+    if (!a.pays) return;
+    const idx = a.components.map((c) => names.indexOf(c));
+    for (let cell = 0; cell < N_CELLS; cell++) {
+      const n = need[k]![cell]!;
+      const covered = Math.max(0, Math.min(n, funds[k]![cell]!));
+      const rest = n - covered;
+      for (const i of idx) for (const p of PAYERS) compPayers[i]![p]![cell] = 0;
+      if (a.pays.shortfall === 'unpaid') {
+        // Each component keeps its share of what is paid.
+        const shares = idx.map((i) => (n > 0 ? comp[i]![cell]! / n : 0));
+        const paid = splitFen(covered, n > 0 ? shares : idx.map((_, j) => (j === 0 ? 1 : 0)));
+        idx.forEach((i, j) => {
+          comp[i]![cell] = paid[j]!;
+          compPayers[i]![a.pays!.payer]![cell] = paid[j]!;
+        });
+      } else {
+        // Both payers' parts go to the first component's lines; components keep their own cost.
+        const first = idx[0]!;
+        compPayers[first]![a.pays.payer]![cell]! += covered;
+        compPayers[first]![a.pays.shortfall]![cell]! += rest;
+      }
+    }
+  });
+  const payers = Object.fromEntries(PAYERS.map((p) => [p, new Float64Array(N_CELLS)])) as Record<Payer, Cells>;
+  for (const cp of compPayers) for (const p of PAYERS) addInto(payers[p], cp[p]);
+  return { components: comp, payers, accounts: accounts.map((_, k) => ({ need: need[k]!, funds: funds[k]! })) };
+}
+
+const yuan = (fen: number): number => Math.round(fen) / 100;
+
+/** A program's figures over a set of cells. */
+function figures(program: ProgramDefinition, pc: ProgramCells, recipients: Cells, households: Cells, cells: readonly number[]): ProgramFigures {
+  const sum = (a: Cells): number => cells.reduce((s, c) => s + a[c]!, 0);
+  const costByPayer = Object.fromEntries(PAYERS.map((p) => [p, yuan(sum(pc.payers[p]))])) as Record<Payer, number>;
+  const components = Object.fromEntries(Object.keys(program.components).map((name, k) => [name, yuan(sum(pc.components[k]!))]));
+  const out: ProgramFigures = {
+    cost: yuan(PAYERS.reduce((s, p) => s + sum(pc.payers[p]), 0)),
+    costByPayer,
+    components,
+    recipients: program.recipient === null ? null : sum(recipients),
+    households: program.recipient === null ? null : sum(households),
+  };
+  const names = Object.keys(program.accounts ?? {});
+  if (names.length) {
+    const accounts = Object.fromEntries(names.map((name, k) => {
+      const { need, funds } = pc.accounts[k]!;
+      const gap = cells.reduce((s, c) => s + Math.max(0, need[c]! - funds[c]!), 0);
+      return [name, { need: yuan(sum(need)), funds: yuan(sum(funds)), gap: yuan(gap), balance: yuan(sum(funds) - sum(need)) }];
+    }));
+    const total = (f: keyof AccountFigures): number => Math.round(Object.values(accounts).reduce((s, a) => s + a[f] * 100, 0)) / 100;
+    Object.assign(out, { need: total('need'), funds: total('funds'), gap: total('gap'), balance: total('balance'), accounts });
+  }
+  return out;
+}
+
+const ALL_CELLS = Array.from({ length: N_CELLS }, (_, c) => c);
+
+/** Every program's summary from the accumulated sums. */
+export function programSummaries(acc: ProgramAccumulator, tree: ParameterTree, inputs: Readonly<Record<string, unknown>> = {}): Record<string, ProgramSummary> {
+  acc.closePopulation();
+  return Object.fromEntries(acc.programs.map((program, pi) => {
+    const pc = programCells(acc, pi, tree, inputs);
+    const r = acc.recipients[pi]!;
+    const h = acc.households[pi]!;
+    const f = (cells: readonly number[]): ProgramFigures => figures(program, pc, r, h, cells);
+    const summary: ProgramSummary = {
+      label: { ...program.label },
+      clauses: [...program.clauses],
+      ...f(ALL_CELLS),
+      byArea: Object.fromEntries(AREAS.map((a, ai) => [a, f(ALL_CELLS.filter((c) => c % AREAS.length === ai))])),
+      byPrefecture: Object.fromEntries(PREFECTURE_CODES.map((code, i) => [String(code), f(ALL_CELLS.filter((c) => Math.floor(c / AREAS.length) === i))])),
+    };
+    return [program.id, summary];
+  }));
+}
+
+/** Each program's cost per month, in yuan: the components' cost before any account caps what is paid. */
+export function programMonthCosts(acc: ProgramAccumulator): Map<string, Record<string, number>> {
+  const out = new Map<string, Record<string, number>>();
+  for (const [month, sums] of acc.months) {
+    out.set(month, Object.fromEntries(acc.programs.map((p, pi) => {
+      let fen = 0;
+      for (const comp of sums[pi]!.components) for (let c = 0; c < N_CELLS; c++) fen += Math.round(comp[c]!);
+      return [p.id, yuan(fen)];
+    })));
+  }
+  return out;
+}
+
+function addInto(a: Float64Array, b: Float64Array): void {
+  for (let i = 0; i < a.length; i++) a[i]! += b[i]!;
+}

@@ -1,0 +1,174 @@
+/**
+ * The `programs` output: components summed per prefecture × area cell in whole fen, split by
+ * payer shares, accounts (need, funds, gap, balance, who pays), distinct recipients, chunk
+ * merging. A synthetic program on four households, every figure worked out by hand below.
+ */
+import { describe, expect, it } from 'vitest';
+import { defineProgram, PAYERS, type ProgramDefinition } from '../src/engine/program.js';
+import { createPopulation, type Population } from '../src/engine/population.js';
+import { defineRule } from '../src/engine/rule.js';
+import { Simulation } from '../src/engine/simulation.js';
+import { ProgramAccumulator } from '../src/scenarios/program-accumulator.js';
+import { programSummaries, splitFen } from '../src/scenarios/program-summary.js';
+import { treeFromYaml } from './helpers.js';
+
+// Four households: assets is used as the monthly cost (yuan) of the test component.
+//   h1 Changchun urban, weight 2, 2 persons, cost 10.01 → 1001 fen
+//   h2 Changchun rural, weight 1, 1 person,  cost 0
+//   h3 Jilin city urban, weight 3, 1 person, cost 5     → 500 fen
+//   h4 Jilin city urban, weight 1, 3 persons, cost 0.33 → 33 fen
+const H = {
+  id: [1, 2, 3, 4], weight: [2, 1, 3, 1], prefecture: [220100, 220100, 220200, 220200], urban: [1, 0, 1, 1], assets: [10.01, 0, 5, 0.33], size: [2, 1, 1, 3],
+};
+function population(rows: readonly number[]): Population {
+  const pid: number[] = [];
+  const phh: number[] = [];
+  for (const h of rows) for (let k = 0; k < H.size[h]!; k++) { pid.push(H.id[h]! * 10 + k); phh.push(H.id[h]!); }
+  const pick = (a: number[]) => rows.map((h) => a[h]!);
+  return createPopulation({
+    households: { id: pick(H.id), weight: pick(H.weight), columns: { prefecture: Int32Array.from(pick(H.prefecture)), urban: Uint8Array.from(pick(H.urban)), assets: Float64Array.from(pick(H.assets)) } },
+    persons: { id: pid, household: phh, columns: { age: new Int16Array(pid.length).fill(30) } },
+  });
+}
+
+const tree = treeFromYaml(`
+t:
+  shares:
+    description: test payer shares
+    label: {zh: 比例, en: shares}
+    unit: share
+    breakdown: [category]
+    categories: [budget, lottery]
+    values:
+      2006-01-01: {value: {budget: 0.7, lottery: 0.3}, reference: {assumption: test}}
+  bad_shares:
+    description: shares that do not add up to 1
+    label: {zh: 比例, en: shares}
+    unit: share
+    breakdown: [category]
+    categories: [budget, lottery]
+    values:
+      2006-01-01: {value: {budget: 0.7, lottery: 0.2}, reference: {assumption: test}}
+`);
+
+const cost = defineRule({ id: 't_cost', entity: 'household', period: 'month', inputs: ['assets'], parameters: {}, reference: { clause: '三.1' }, formula: ({ assets }) => Float64Array.from(assets) });
+const funds = defineRule({ id: 't_funds', entity: 'household', period: 'month', inputs: [], parameters: {}, reference: { clause: '三.2' }, formula: (_i, _p, ctx) => new Float64Array(ctx.size).fill(10) });
+const recipient = defineRule({
+  id: 't_recipient', entity: 'person', period: 'month', inputs: ['t_cost'], parameters: {}, reference: { clause: '三.1' },
+  formula: ({ t_cost: c }, _p, ctx) => ctx.agg.broadcastToPersons(Uint8Array.from(c, (x) => (x > 0 ? 1 : 0))),
+});
+
+function program(extra: Partial<ProgramDefinition> = {}, shares = 't.shares'): ProgramDefinition {
+  return defineProgram({
+    id: 'test', label: { zh: '测试', en: 'Test' }, clauses: ['三.1'], rules: [cost, funds, recipient],
+    components: { a: { rule: 't_cost', payer: { shares }, label: { zh: 'a', en: 'a' } } },
+    recipient: 't_recipient',
+    ...extra,
+  });
+}
+
+const MONTHS = ['2006-01', '2006-02'];
+function accumulate(p: ProgramDefinition, pop: Population): ProgramAccumulator {
+  const sim = new Simulation({ population: pop, parameters: tree, rules: p.rules, seed: 1 });
+  const acc = new ProgramAccumulator([p]);
+  for (const m of MONTHS) acc.addMonth(m, sim, pop);
+  return acc.closePopulation();
+}
+const ALL = [0, 1, 2, 3];
+const summary = (p: ProgramDefinition, inputs = {}) => programSummaries(accumulate(p, population(ALL)), tree, inputs).test!;
+
+describe('splitFen: whole fen by shares, largest remainder, ties in order', () => {
+  it('splits exactly and breaks ties in payer order', () => {
+    expect(splitFen(100, [0.5, 0.3, 0.2])).toEqual([50, 30, 20]);
+    expect(splitFen(1, [0.5, 0.5])).toEqual([1, 0]);
+    // 10 / 3 = 3.33 each: floors 3, 3, 3; the fen left goes to the first.
+    expect(splitFen(10, [1 / 3, 1 / 3, 1 / 3])).toEqual([4, 3, 3]);
+    // 2002 × 0.7 = 1401.4, × 0.3 = 600.6: floors 1401 + 600 = 2001; the fen left goes to the larger remainder (0.6).
+    expect(splitFen(2002, [0.7, 0.3])).toEqual([1401, 601]);
+  });
+});
+
+describe('programs: cost, payers, recipients by cell', () => {
+  // Per month, Changchun urban: 2 × 1001 = 2002 fen → budget 1401, lottery 601 (above).
+  // Jilin city urban: 3 × 500 + 1 × 33 = 1533 fen → 1073.1 / 459.9 → 1073 + 459 = 1532, the fen left to lottery (0.9) → 1073 / 460.
+  // Two months: budget 2 × (1401 + 1073) = 4948 fen, lottery 2 × (601 + 460) = 2122 fen; cost 2 × (2002 + 1533) = 7070 fen.
+  const s = summary(program());
+  it('the cost, its payers (adding up to it) and its components', () => {
+    expect(s.cost).toBe(70.7);
+    expect(s.costByPayer).toEqual({ budget: 49.48, lottery: 21.22, landRevenue: 0, tuitionSetAside: 0, donations: 0, hospitals: 0, collective: 0, individual: 0 });
+    expect(s.components).toEqual({ a: 70.7 });
+    expect(s.need).toBeUndefined();
+  });
+  it('distinct recipients and households over the period, weighted', () => {
+    // h1 2 persons × 2 + h3 1 × 3 + h4 3 × 1 = 10 persons; households 2 + 3 + 1 = 6. h2 has no cost.
+    expect(s.recipients).toBe(10);
+    expect(s.households).toBe(6);
+  });
+  it('by area and by prefecture, adding up to the total', () => {
+    expect(s.byArea.urban!.cost).toBe(70.7);
+    expect(s.byArea.rural!.cost).toBe(0);
+    expect(s.byArea.rural!.recipients).toBe(0);
+    expect(s.byPrefecture['220100']!.costByPayer.budget).toBe(28.02); // 2 × 1401 fen
+    expect(s.byPrefecture['220200']!.cost).toBe(30.66); // 2 × 1533 fen
+    expect(s.byPrefecture['220200']!.recipients).toBe(6);
+    expect(s.byPrefecture['220800']!.cost).toBe(0);
+  });
+  it('rejects payer shares that do not add up to 1, naming the parameter', () => {
+    expect(() => summary(program({}, 't.bad_shares'))).toThrow(/t\.bad_shares.*add up to 0\.9/);
+  });
+  it('a program without recipients reports null, not 0', () => {
+    const s2 = summary(program({ recipient: null }));
+    expect(s2.recipients).toBeNull();
+    expect(s2.byArea.urban!.households).toBeNull();
+  });
+});
+
+describe('programs: accounts', () => {
+  // Funds: 10 yuan per household-month, weighted. Over two months, per cell:
+  //   Changchun urban: 2 × 10 × 2 = 40.00 against need 40.04 → covered 40.00, gap 0.04, balance −0.04
+  //   Changchun rural: 1 × 10 × 2 = 20.00 against need 0      → gap 0, balance +20
+  //   Jilin city urban: (3 + 1) × 10 × 2 = 80 against 30.66   → covered 30.66, gap 0, balance +49.34
+  const account = (pays?: NonNullable<ProgramDefinition['accounts']>[string]['pays']) => ({ fund: { label: { zh: '专户', en: 'fund' }, components: ['a'], funds: { rule: 't_funds' }, ...(pays ? { pays } : {}) } });
+  it('need, funds, gap per cell summed, balance', () => {
+    const s = summary(program({ accounts: account() }));
+    expect(s.accounts!.fund).toEqual({ need: 70.7, funds: 140, gap: 0.04, balance: 69.3 });
+    expect([s.need, s.funds, s.gap, s.balance]).toEqual([70.7, 140, 0.04, 69.3]);
+    expect(s.byPrefecture['220100']!.accounts!.fund).toEqual({ need: 40.04, funds: 60, gap: 0.04, balance: 19.96 });
+    // Without `pays` the component keeps its own payers.
+    expect(s.costByPayer.lottery).toBe(21.22);
+  });
+  it('an account that pays: its payer up to the funds, the shortfall payer for the rest', () => {
+    const s = summary(program({ accounts: account({ payer: 'landRevenue', shortfall: 'budget' }) }));
+    expect(s.cost).toBe(70.7);
+    expect(s.costByPayer).toMatchObject({ landRevenue: 70.66, budget: 0.04, lottery: 0 });
+    expect(s.byPrefecture['220200']!.costByPayer).toMatchObject({ landRevenue: 30.66, budget: 0 });
+  });
+  it("an account whose shortfall is 'unpaid' caps the cost at the funds", () => {
+    const s = summary(program({ accounts: account({ payer: 'tuitionSetAside', shortfall: 'unpaid' }) }));
+    expect(s.cost).toBe(70.66);
+    expect(s.components.a).toBe(70.66);
+    expect(s.costByPayer.tuitionSetAside).toBe(70.66);
+    expect(s.accounts!.fund!.gap).toBe(0.04);
+  });
+  it('funds computed per cell from its population and the scenario inputs', () => {
+    // 0.5 yuan per urban person-month, times inputs.factor (2): Changchun urban 4 persons → 4 yuan a month, 8 over two;
+    // Jilin city urban 3 + 3 = 6 persons → 6 a month, 12 over two. Gaps 40.04 − 8 = 32.04 and 30.66 − 12 = 18.66.
+    const s = summary(program({
+      accounts: { fund: { label: { zh: '专户', en: 'fund' }, components: ['a'], funds: { compute: (c) => (c.area === 'urban' ? c.population * 0.5 * (c.inputs.factor as number) : 0) } } },
+    }), { factor: 2 });
+    expect(s.accounts!.fund).toEqual({ need: 70.7, funds: 20, gap: 50.7, balance: -50.7 });
+  });
+  it('declarations naming rules the program lacks are refused', () => {
+    expect(() => program({ components: { a: { rule: 'nope', payer: 'budget', label: { zh: 'a', en: 'a' } } } })).toThrow(/component 'a' names rule 'nope'/);
+  });
+});
+
+describe('programs: chunks merge into the one-pass result', () => {
+  it('two chunks accumulated separately equal one pass', () => {
+    const p = program({ accounts: { fund: { label: { zh: '专户', en: 'fund' }, components: ['a'], funds: { rule: 't_funds' }, pays: { payer: 'landRevenue', shortfall: 'budget' } } } });
+    const one = programSummaries(accumulate(p, population(ALL)), tree);
+    const merged = programSummaries(accumulate(p, population([0, 1])).merge(accumulate(p, population([2, 3]))), tree);
+    expect(merged).toEqual(one);
+    expect(PAYERS.reduce((s, k) => s + Math.round(one.test!.costByPayer[k] * 100), 0)).toBe(Math.round(one.test!.cost * 100));
+  });
+});

@@ -1,7 +1,7 @@
 /** Engine unit tests: ordering, cycles, cache, purity, aggregation, periods, randomness, explain. */
 import { describe, expect, it } from 'vitest';
 import { anyInHousehold, allInHousehold, broadcastToPersons, countByHousehold, maxByHousehold, minByHousehold, sumByHousehold } from '../src/engine/aggregate.js';
-import { explain } from '../src/engine/explain.js';
+import { explain, formatExplain } from '../src/engine/explain.js';
 import { buildRuleGraph } from '../src/engine/graph.js';
 import { roundFen } from '../src/engine/money.js';
 import { monthsBetween, monthsOfYear, isIsoDate } from '../src/engine/period.js';
@@ -178,6 +178,15 @@ describe('explain', () => {
     const o = explain(s, 'old', '2006-01', 20);
     expect(o.value).toEqual([1, 0, 0]); // ages 70, 5, 35 against 60
     expect(o.parameters[0]).toMatchObject({ value: 60, referenceText: '吉政发〔2006〕48号 §八.2' });
+  });
+  it('prints bool parameters as true/false, also one per cell of a breakdown', () => {
+    const node = { id: 'r', kind: 'rule' as const, entity: 'household' as const, period: '2006-01', value: 1, clauses: [], inputs: [], parameters: [
+      { name: 'a', path: 't.flag', label: { zh: 'a', en: 'a' }, unit: 'bool', value: 1, date: '2006-01-01', reference: { assumption: 'x' }, referenceText: 'x' },
+      { name: 'b', path: 't.flags', label: { zh: 'b', en: 'b' }, unit: 'bool', value: { dibao: 1, sanwu: 0 }, date: '2006-01-01', reference: { assumption: 'x' }, referenceText: 'x' },
+    ] };
+    const text = formatExplain(node, 'en');
+    expect(text).toContain('t.flag = true bool');
+    expect(text).toContain('t.flags = {dibao: true, sanwu: false} bool');
   });
   it('rejects an unknown household id', () => {
     const s = new Simulation({ population: pop, parameters: params, rules: [gap, income, standardCol] });

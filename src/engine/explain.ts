@@ -94,7 +94,9 @@ export function explain(sim: Simulation, id: string, period: Period, householdId
 
 /** Renders an explain tree as indented text, in Chinese or English. A rule met again is not expanded twice. */
 export function formatExplain(root: ExplainNode, lang: 'zh' | 'en' = 'en'): string {
-  const pv = (p: ExplainParameter): string => (p.unit === 'bool' ? String(p.value === 1) : fmt(p.value));
+  // A bool leaf is a number 0/1, or one 0/1 per cell of its breakdown.
+  const bool = (v: ExplainParameter['value']): string => (typeof v === 'number' ? String(v === 1) : Array.isArray(v) ? fmt(v) : `{${Object.entries(v as Record<string, number>).map(([k, x]) => `${k}: ${x === 1}`).join(', ')}}`);
+  const pv = (p: ExplainParameter): string => (p.unit === 'bool' ? bool(p.value) : fmt(p.value));
   // The clause the parameter serves, unless its value's reference already is that clause.
   const basis = (p: ExplainParameter): string => (p.clause && !('clause' in p.reference && p.reference.clause === p.clause) ? `吉政发〔2006〕48号 §${p.clause} · ` : '');
   const fmt = (v: unknown): string => (Array.isArray(v) ? `[${v.map((x) => fmt(x)).join(', ')}]` : typeof v === 'number' ? String(Math.round(v * 100) / 100) : JSON.stringify(v));

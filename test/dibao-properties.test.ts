@@ -10,7 +10,7 @@ import { PREFECTURE_CODES } from '../src/engine/locality.js';
 import type { Override } from '../src/engine/parameters/tree.js';
 import { createPopulation, type Population } from '../src/engine/population.js';
 import { Simulation } from '../src/engine/simulation.js';
-import { HOUSEHOLD_COLUMNS, PERSON_COLUMNS, type ColumnSpec } from '../src/data/schema.js';
+import { HOUSEHOLD_COLUMNS, PERSON_COLUMNS, withSchemaDefaults, type ColumnSpec } from '../src/data/schema.js';
 import { baselineParameters } from '../src/policy/parameters.js';
 import { systemRules } from '../src/scenarios/system.js';
 
@@ -80,11 +80,12 @@ function buildPopulation(c: PopCase): Population {
     if (s.name === 'id' || s.name === 'household') continue;
     personColumns[s.name] = column(s, shuffled.map((r) => r.p[s.name as keyof PersonRow]));
   }
-  return createPopulation({
+  // Household columns the cases do not draw (housing, hukou, …) take their schema defaults.
+  return withSchemaDefaults(createPopulation({
     households: { id: c.households.map((_, i) => 10 * (i + 1)), columns: hhColumns },
     persons: { id: perm.map((i) => 1000 + i), household: shuffled.map((r) => r.hh), columns: personColumns },
     source: 'fast-check',
-  });
+  }));
 }
 
 function simulate(c: PopCase, overrides: readonly Override[] = []): Simulation {

@@ -9,7 +9,7 @@ import { createPopulation, type Population } from '../src/engine/population.js';
 import { defineRule } from '../src/engine/rule.js';
 import { Simulation } from '../src/engine/simulation.js';
 import { ProgramAccumulator } from '../src/scenarios/program-accumulator.js';
-import { programSummaries, splitFen } from '../src/scenarios/program-summary.js';
+import { programMonthCosts, programSummaries, splitFen } from '../src/scenarios/program-summary.js';
 import { treeFromYaml } from './helpers.js';
 
 // Four households: assets is used as the monthly cost (yuan) of the test component.
@@ -160,6 +160,18 @@ describe('programs: accounts', () => {
   });
   it('declarations naming rules the program lacks are refused', () => {
     expect(() => program({ components: { a: { rule: 'nope', payer: 'budget', label: { zh: 'a', en: 'a' } } } })).toThrow(/component 'a' names rule 'nope'/);
+  });
+});
+
+describe('programs: computed components (spending no household receives)', () => {
+  it('are costed once per cell and month, also after chunks merge', () => {
+    // 100 yuan a month in every rural cell: 9 prefectures × 2 months × 100 = 1800, paid by the budget.
+    const p = program({ components: { a: { rule: 't_cost', payer: 'budget', label: { zh: 'a', en: 'a' } }, site: { compute: (c) => (c.area === 'rural' ? 100 : 0), payer: 'budget', label: { zh: 'b', en: 'b' } } } });
+    const merged = programSummaries(accumulate(p, population([0, 1])).merge(accumulate(p, population([2, 3]))), tree).test!;
+    expect(merged.components).toEqual({ a: 70.7, site: 1800 });
+    expect(merged.cost).toBe(1870.7);
+    expect(merged.byPrefecture['220800']!.cost).toBe(200);
+    expect(programMonthCosts(accumulate(p, population(ALL)), tree).get('2006-01')).toEqual({ test: 35.35 + 900 });
   });
 });
 

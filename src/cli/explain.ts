@@ -39,7 +39,7 @@ export async function explainCommand(file: string, options: ExplainCliOptions): 
   const head = lang === 'zh' ? `情景 ${scenario.name} · 家庭 ${id} · ${month}` : `Scenario ${scenario.name} · household ${id} · ${month}`;
   if (program) {
     // A program: one tree per cost component, then the recipient rule.
-    const rules = [...Object.values(program.components).map((c) => c.rule), ...(program.recipient ? [program.recipient] : [])];
+    const rules = [...Object.values(program.components).flatMap((c) => ('rule' in c ? [c.rule] : [])), ...(program.recipient ? [program.recipient] : [])];
     const trees = rules.map((r) => explain(sim, r, month, id));
     if (options.json) return printJson({ scenario: scenario.name, household: id, month, program: program.id, trees });
     process.stdout.write(`${head} · ${program.label[lang]}\n\n${trees.map((t) => formatExplain(t, lang)).join('\n\n')}\n`);

@@ -13,10 +13,15 @@ import type { Rule } from './rule.js';
 export const PAYERS = ['budget', 'lottery', 'landRevenue', 'tuitionSetAside', 'donations', 'hospitals', 'collective', 'individual'] as const;
 export type Payer = (typeof PAYERS)[number];
 
-/** One cost line of a program: a household-month money rule and who pays it. */
-export interface ProgramComponent {
-  /** Household-month rule: the component's cost this month (CNY/household/month, in fen). */
-  rule: string;
+/** One cost line of a program: a household-month money rule, or a cost per cell, and who pays it. */
+export type ProgramComponent = ComponentBase & (
+  /** Household-month rule: the component's cost this month (CNY/household/month, in fen), summed weighted. */
+  | { rule: string }
+  /** Cost of one prefecture × area cell in one month (yuan), from parameters and inputs: spending that no household receives (facilities, reserves). */
+  | { compute: (ctx: FundsContext) => number }
+);
+
+interface ComponentBase {
   /**
    * One payer, or the path of a parameter with a `category` breakdown over payers whose values
    * add up to 1 (read on the first day of each month): the cost is split by these shares.
@@ -73,13 +78,25 @@ export interface ProgramDefinition {
   /** Person-month rule, 1 where the person benefits this month; null when the program has no recipients (facilities, charity). */
   recipient: string | null;
   accounts?: Readonly<Record<string, ProgramAccount>>;
+  /** Checks of the opinion's requirements on parameters over the period simulated (e.g. §八.1: the wubao standard is not below villagers' average living level). */
+  checks?: (ctx: CheckContext) => ProgramCheck[];
 }
+
+export interface CheckContext {
+  parameters: ParameterTree;
+  /** The months simulated, 'YYYY-MM', in order. */
+  months: readonly string[];
+  inputs: Readonly<Record<string, unknown>>;
+}
+
+/** A requirement of the opinion checked on a run: `detail` cites the clause and shows the numbers. */
+export interface ProgramCheck { id: string; passed: boolean; detail: string }
 
 /** Declares a program, checking that components, recipient and accounts name its own rules. */
 export function defineProgram(p: ProgramDefinition): ProgramDefinition {
   const ids = new Set(p.rules.map((r) => r.id));
   const problems: string[] = [];
-  for (const [name, c] of Object.entries(p.components)) if (!ids.has(c.rule)) problems.push(`component '${name}' names rule '${c.rule}', which is not one of the program's rules`);
+  for (const [name, c] of Object.entries(p.components)) if ('rule' in c && !ids.has(c.rule)) problems.push(`component '${name}' names rule '${c.rule}', which is not one of the program's rules`);
   if (p.recipient !== null && !ids.has(p.recipient)) problems.push(`recipient rule '${p.recipient}' is not one of the program's rules`);
   for (const [name, a] of Object.entries(p.accounts ?? {})) {
     for (const c of a.components) if (!(c in p.components)) problems.push(`account '${name}' names unknown component '${c}'`);

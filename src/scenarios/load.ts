@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { JiuzhuError, throwMany, type ErrorLocation } from '../engine/errors.js';
 import type { Override } from '../engine/parameters/tree.js';
+import { monthFromIndex, monthIndex } from '../engine/period.js';
 import type { ParameterTree } from '../engine/parameters/tree.js';
 import { parseYamlSource, yamlToJs } from '../engine/yaml-source.js';
 import { baselineParameters } from '../policy/parameters.js';
@@ -100,6 +101,7 @@ export function loadScenario(file: string, parameters: ParameterTree = baselineP
     chain.reduce<Record<string, unknown>>((acc, c) => deepMerge(acc, (c.data[k] ?? {}) as Record<string, unknown>), {});
   const behaviour = merged('behaviour');
   overrides.unshift(...behaviourOverrides(behaviour, me.file, me.data.name));
+  overrides.push(...shockOverrides(merged('shocks'), me.file, me.data.name));
   const ds = lastWith('dataset');
   const scenario: Omit<Scenario, 'sha256'> = {
     name: me.data.name,
@@ -137,6 +139,26 @@ function behaviourOverrides(b: Record<string, unknown>, file: string, name: stri
   const rat = b.rationing as { quotaShare: number; assumption: string } | undefined;
   if (rat) out.push({ path: 'dibao.implementation.quota_share', set: rat.quotaShare, origin: origin('rationing', rat.assumption) });
   return out;
+}
+
+/**
+ * `shocks.disaster` acts through the disaster.shock.* parameters, set by prefecture for the
+ * month each disaster strikes, so rules read them like any parameter and explain cites the scenario.
+ */
+function shockOverrides(shocks: Record<string, unknown>, file: string, name: string): Override[] {
+  const list = (shocks.disaster ?? []) as { month: string; name?: string; byPrefecture: Record<string, { affectedShare: number; housesDestroyed: number }> }[];
+  const seen = new Set<string>();
+  return list.flatMap((d, i) => {
+    if (seen.has(d.month)) throw new JiuzhuError('DUPLICATE_SHOCK', `two disasters strike in ${d.month}; give one entry per month, with every prefecture it hits`, { location: { file, key: `shocks.disaster[${i}].month` } });
+    seen.add(d.month);
+    const from = `${d.month}-01`;
+    const until = `${monthFromIndex(monthIndex(d.month) + 1)}-01`;
+    const origin = { file, key: `shocks.disaster[${i}]`, scenario: `${name} shocks.disaster[${i}]${d.name ? ` (${d.name})` : ''}` };
+    return Object.entries(d.byPrefecture).flatMap(([code, v]) => [
+      { path: 'disaster.shock.affected_share', set: v.affectedShare, from, until, where: { prefecture: Number(code) }, origin },
+      { path: 'disaster.shock.houses_destroyed', set: v.housesDestroyed, from, until, where: { prefecture: Number(code) }, origin },
+    ]);
+  });
 }
 
 function deepMerge(a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> {

@@ -17,7 +17,7 @@ export const cellArea = (c: number): 'urban' | 'rural' => AREAS[c % AREAS.length
 
 /** One month's sums for every cell of one program. */
 export interface ProgramMonthSums {
-  /** components[k][cell]: weighted fen of component k (in declaration order). */
+  /** components[k][cell]: weighted fen of component k (in declaration order); 0 for computed components. */
   components: Float64Array[];
   /** funds[a][cell]: weighted fen of account a's funds rule (accounts with a `compute` function get theirs at reporting). */
   funds: Float64Array[];
@@ -81,7 +81,8 @@ export class ProgramAccumulator {
     }));
     this.programs.forEach((p, pi) => {
       const s = sums[pi]!;
-      Object.values(p.components).forEach((c, k) => addWeightedFen(s.components[k]!, sim.calculate(c.rule, month), w, cells));
+      // Computed components have no households: they are costed once, at reporting.
+      Object.values(p.components).forEach((c, k) => { if ('rule' in c) addWeightedFen(s.components[k]!, sim.calculate(c.rule, month), w, cells); });
       Object.values(p.accounts ?? {}).forEach((a, k) => {
         if ('rule' in a.funds) addWeightedFen(s.funds[k]!, sim.calculate(a.funds.rule, month), w, cells);
       });

@@ -6,7 +6,7 @@
 import { JiuzhuError } from '../engine/errors.js';
 import { PREFECTURE_CODES } from '../engine/locality.js';
 import type { ParameterTree } from '../engine/parameters/tree.js';
-import { PAYERS, type Payer, type ProgramDefinition } from '../engine/program.js';
+import { PAYERS, type FundsContext, type Payer, type ProgramDefinition } from '../engine/program.js';
 import { AREAS, cellArea, cellPrefecture, N_CELLS, type ProgramAccumulator } from './program-accumulator.js';
 
 /** Need against funds of one account. */
@@ -78,6 +78,27 @@ interface ProgramCells {
   accounts: { need: Cells; funds: Cells }[];
 }
 
+/** What a cell's compute functions see in a month. */
+function cellContext(acc: ProgramAccumulator, tree: ParameterTree, inputs: Readonly<Record<string, unknown>>, month: string, cell: number): FundsContext {
+  const pop = acc.cellPopulation(month, cell);
+  return { parameters: tree, month, date: `${month}-01`, prefecture: cellPrefecture(cell), area: cellArea(cell), population: pop.persons, households: pop.households, inputs };
+}
+
+/** Whole fen from a compute function, which must give a finite amount. */
+function computedFen(program: ProgramDefinition, what: string, yuan: number, ctx: FundsContext): number {
+  if (!Number.isFinite(yuan)) throw new JiuzhuError('BAD_COMPUTE', `program '${program.id}': ${what} is ${yuan} for prefecture ${ctx.prefecture} ${ctx.area} in ${ctx.month}`, { kind: 'internal' });
+  return Math.round(yuan * 100);
+}
+
+/** Component k's whole fen in a cell and month: the households' weighted sum, or the computed cost. */
+function componentFen(acc: ProgramAccumulator, pi: number, k: number, month: string, cell: number, tree: ParameterTree, inputs: Readonly<Record<string, unknown>>): number {
+  const program = acc.programs[pi]!;
+  const c = Object.values(program.components)[k]!;
+  if ('rule' in c) return Math.round(acc.months.get(month)![pi]!.components[k]![cell]!);
+  const ctx = cellContext(acc, tree, inputs, month, cell);
+  return computedFen(program, `component '${Object.keys(program.components)[k]}'`, c.compute(ctx), ctx);
+}
+
 function programCells(acc: ProgramAccumulator, pi: number, tree: ParameterTree, inputs: Readonly<Record<string, unknown>>): ProgramCells {
   const program = acc.programs[pi]!;
   const components = Object.values(program.components);
@@ -93,7 +114,7 @@ function programCells(acc: ProgramAccumulator, pi: number, tree: ParameterTree, 
     components.forEach((c, k) => {
       const [payers, shares] = payerShares(program, c.payer, tree, date);
       for (let cell = 0; cell < N_CELLS; cell++) {
-        const fen = Math.round(sums.components[k]![cell]!);
+        const fen = componentFen(acc, pi, k, month, cell, tree, inputs);
         if (fen === 0) continue;
         comp[k]![cell]! += fen;
         splitFen(fen, shares).forEach((f, j) => (compPayers[k]![payers[j]!]![cell]! += f));
@@ -103,10 +124,8 @@ function programCells(acc: ProgramAccumulator, pi: number, tree: ParameterTree, 
       for (let cell = 0; cell < N_CELLS; cell++) {
         if ('rule' in a.funds) funds[k]![cell]! += Math.round(sums.funds[k]![cell]!);
         else {
-          const pop = acc.cellPopulation(month, cell);
-          const yuan = a.funds.compute({ parameters: tree, month, date, prefecture: cellPrefecture(cell), area: cellArea(cell), population: pop.persons, households: pop.households, inputs });
-          if (!Number.isFinite(yuan)) throw new JiuzhuError('BAD_FUNDS', `program '${program.id}': funds of an account are ${yuan} for prefecture ${cellPrefecture(cell)} ${cellArea(cell)} in ${month}`, { kind: 'internal' });
-          funds[k]![cell]! += Math.round(yuan * 100);
+          const ctx = cellContext(acc, tree, inputs, month, cell);
+          funds[k]![cell]! += computedFen(program, `the funds of account '${Object.keys(program.accounts ?? {})[k]}'`, a.funds.compute(ctx), ctx);
         }
       }
     });
@@ -196,12 +215,12 @@ export function programSummaries(acc: ProgramAccumulator, tree: ParameterTree, i
 }
 
 /** Each program's cost per month, in yuan: the components' cost before any account caps what is paid. */
-export function programMonthCosts(acc: ProgramAccumulator): Map<string, Record<string, number>> {
+export function programMonthCosts(acc: ProgramAccumulator, tree: ParameterTree, inputs: Readonly<Record<string, unknown>> = {}): Map<string, Record<string, number>> {
   const out = new Map<string, Record<string, number>>();
-  for (const [month, sums] of acc.months) {
+  for (const month of acc.months.keys()) {
     out.set(month, Object.fromEntries(acc.programs.map((p, pi) => {
       let fen = 0;
-      for (const comp of sums[pi]!.components) for (let c = 0; c < N_CELLS; c++) fen += Math.round(comp[c]!);
+      Object.keys(p.components).forEach((_, k) => { for (let c = 0; c < N_CELLS; c++) fen += componentFen(acc, pi, k, month, c, tree, inputs); });
       return [p.id, yuan(fen)];
     })));
   }

@@ -171,7 +171,7 @@ export function scenarioResult(name: string, sums: ScenarioSums, parameters: Par
   const acc = sums.dibao;
   const group = (g: string, keys: readonly string[]): Record<string, DibaoSummary> => Object.fromEntries(keys.map((k) => [k, summarise(acc.get(g, k))]));
   const total = acc.get('total', 'total');
-  const programCosts = programMonthCosts(sums.programs);
+  const programCosts = programMonthCosts(sums.programs, parameters, inputs);
   const months = acc.months().map((m) => ({ ...m, programs: programCosts.get(m.month) ?? {} }));
   return {
     name,
@@ -181,7 +181,10 @@ export function scenarioResult(name: string, sums: ScenarioSums, parameters: Par
       byPrefecture: group('byPrefecture', acc.groupings[2]!.keys),
       byHouseholdType: group('byHouseholdType', HOUSEHOLD_TYPES),
     },
-    checks: [classifiedCheck(total)].map(({ id, passed, detail }) => ({ id, passed, detail })),
+    checks: [
+      ...[classifiedCheck(total)].map(({ id, passed, detail }) => ({ id, passed, detail })),
+      ...PROGRAMS.flatMap((p) => p.checks?.({ parameters, months: months.map((m) => m.month), inputs }) ?? []),
+    ],
     months,
     programs: programSummaries(sums.programs, parameters, inputs),
   };

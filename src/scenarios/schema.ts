@@ -68,19 +68,42 @@ export const PricePathSchema = z.record(
   }),
 ).describe('Monthly year-on-year price indices');
 
+/** A record keyed by prefecture code: an unknown key is reported with the codes allowed. */
+function byPrefecture<T extends z.ZodType>(value: T) {
+  return z.record(z.string(), value).superRefine((rec, ctx) => {
+    for (const k of Object.keys(rec)) {
+      if (!PREFECTURE_CODES.includes(Number(k))) ctx.addIssue({ code: 'custom', path: [k], message: `'${k}' is not a prefecture code (expected one of ${PREFECTURE_CODES.join(', ')})` });
+    }
+  });
+}
+
 /** Net land-transfer revenue by year and prefecture: 5% of it funds low-rent housing (§五.1). */
 export const LandRevenueSchema = z.record(
   z.string().regex(/^\d{4}$/, 'expected a year YYYY'),
-  z.record(
-    z.string().refine((k) => PREFECTURE_CODES.includes(Number(k)), { message: `expected a prefecture code (${PREFECTURE_CODES.join(', ')})` }),
-    z.number().nonnegative().describe('Net land-transfer revenue of the year, yuan'),
-  ),
+  byPrefecture(z.number().nonnegative().describe('Net land-transfer revenue of the year, yuan')),
 ).describe('Net land-transfer revenue (土地出让净收益) by year and prefecture, yuan; prefectures and years not given keep the parameter housing.low_rent.net_land_revenue');
 
 export const InputsSchema = z.strictObject({
   prices: PricePathSchema.optional(),
   landRevenue: LandRevenueSchema.optional(),
 }).optional().describe('Exogenous paths: prices, land-transfer revenue');
+
+/** One disaster: the month it strikes and, by prefecture, how many households it hits and how many houses it destroys (§十). */
+export const DisasterShockSchema = z.strictObject({
+  month: month.describe('Month the disaster strikes'),
+  name: z.string().optional().describe('What it was, e.g. "2007 western Jilin drought"'),
+  source: z.string().optional().describe('Where the figures come from'),
+  byPrefecture: byPrefecture(
+    z.strictObject({
+      affectedShare: probability.describe('Share of the prefecture’s households affected'),
+      housesDestroyed: z.number().int().nonnegative().describe('Houses destroyed (倒房), at the scale of the province'),
+    }),
+  ),
+});
+
+export const ShocksSchema = z.strictObject({
+  disaster: z.array(DisasterShockSchema).optional().describe('Disasters, at most one per month'),
+}).optional().describe('Shocks: disasters by month and prefecture');
 
 export const ScenarioSchema = z.strictObject({
   $schema: z.string().optional().describe('Editor hint: path of schemas/scenario.schema.json'),
@@ -92,7 +115,7 @@ export const ScenarioSchema = z.strictObject({
   seed: z.number().int().nonnegative().optional().describe('Seed of the keyed random generator'),
   overrides: z.array(OverrideSchema).optional().describe('Parameter changes, applied in order after those of the extended scenario'),
   behaviour: BehaviourSchema,
-  shocks: Reserved('Shocks such as disasters'),
+  shocks: ShocksSchema,
   inputs: InputsSchema,
   outputs: Reserved('Which measures and breakdowns to compute'),
 });

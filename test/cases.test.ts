@@ -56,6 +56,7 @@ import type { PricePoint } from '../src/dynamics/price-trigger.js';
 import { eventRules } from '../src/events/index.js';
 import { baselineParameters } from '../src/policy/parameters.js';
 import { systemRules, systemState } from '../src/scenarios/system.js';
+import { PROGRAMS } from '../src/programs/index.js';
 
 const CASES_DIR = join(dirname(fileURLToPath(import.meta.url)), 'cases');
 const TOLERANCE = 1e-9;
@@ -423,6 +424,18 @@ describe('household cases', () => {
     for (const { cases } of files) for (const { raw } of cases) if (isObj(raw) && isObj(raw.expect) && raw.skip === undefined) for (const id of Object.keys(raw.expect)) covered.add(id);
     expect(MUST_COVER.filter((id) => !covered.has(id))).toEqual([]);
   });
+
+  // Programs beyond §二 (medical, education, housing, …): every rule expected by some case, and
+  // at least six cases in the program's folder test/cases/<id>/.
+  for (const program of PROGRAMS.filter((p) => p.id !== 'dibao')) {
+    it(`${program.id}: every rule has a case, and the folder has at least 6 cases`, () => {
+      const own = files.filter((f) => f.file.startsWith(`${program.id}/`));
+      expect(own.reduce((n, f) => n + f.cases.length, 0), `test/cases/${program.id}/`).toBeGreaterThanOrEqual(6);
+      const covered = new Set<string>();
+      for (const { cases } of files) for (const { raw } of cases) if (isObj(raw) && isObj(raw.expect) && raw.skip === undefined) for (const id of Object.keys(raw.expect)) covered.add(id);
+      expect(program.rules.map((r) => r.id).filter((id) => !covered.has(id))).toEqual([]);
+    });
+  }
 
   for (const { file, cases } of files) {
     const seen = new Set<string>();

@@ -68,10 +68,10 @@ function program(extra: Partial<ProgramDefinition> = {}, shares = 't.shares'): P
 }
 
 const MONTHS = ['2006-01', '2006-02'];
-function accumulate(p: ProgramDefinition, pop: Population): ProgramAccumulator {
+function accumulate(p: ProgramDefinition, pop: Population, months = MONTHS): ProgramAccumulator {
   const sim = new Simulation({ population: pop, parameters: tree, rules: p.rules, seed: 1 });
   const acc = new ProgramAccumulator([p]);
-  for (const m of MONTHS) acc.addMonth(m, sim, pop);
+  for (const m of months) acc.addMonth(m, sim, pop);
   return acc.closePopulation();
 }
 const ALL = [0, 1, 2, 3];
@@ -160,6 +160,22 @@ describe('programs: accounts', () => {
   });
   it('declarations naming rules the program lacks are refused', () => {
     expect(() => program({ components: { a: { rule: 'nope', payer: 'budget', label: { zh: 'a', en: 'a' } } } })).toThrow(/component 'a' names rule 'nope'/);
+  });
+});
+
+describe('programs: calendar years', () => {
+  it('report each year, and accounts balance per cell and year', () => {
+    // Funds 50 yuan in Changchun urban in 2006-12 only. Over the two months need is 20.02 a month
+    // there: the period would balance (40.04 < 50), but 2007 has need 20.02 and no funds → gap 20.02.
+    // Jilin city urban: need 15.33 a month, no funds → gaps 15.33 in each year. Total gap 20.02 + 30.66 = 50.68.
+    const p = program({ accounts: { fund: { label: { zh: '专户', en: 'fund' }, components: ['a'], funds: { compute: (c) => (c.month === '2006-12' && c.prefecture === 220100 && c.area === 'urban' ? 50 : 0) } } } });
+    const s = programSummaries(accumulate(p, population(ALL), ['2006-12', '2007-01']), tree).test!;
+    expect(Object.keys(s.byYear)).toEqual(['2006', '2007']);
+    expect(s.byYear['2006']!.cost).toBe(35.35);
+    expect(s.byYear['2007']!.cost).toBe(35.35);
+    expect(s.byYear['2007']!.accounts!.fund).toEqual({ need: 35.35, funds: 0, gap: 35.35, balance: -35.35 });
+    expect(s.byYear['2006']!.accounts!.fund).toEqual({ need: 35.35, funds: 50, gap: 15.33, balance: 14.65 });
+    expect(s.accounts!.fund!.gap).toBe(50.68);
   });
 });
 

@@ -43,9 +43,11 @@ export interface ProgramSummary extends ProgramFigures {
   clauses: string[];
   byArea: Record<string, ProgramFigures>;
   byPrefecture: Record<string, ProgramFigures>;
+  /** The province's figures of each calendar year of the period (recipients: distinct over the whole period). */
+  byYear: Record<string, ProgramFigures>;
 }
 
-/** Integer fen per cell. */
+/** Integer fen per slot (cell × year). */
 type Cells = Float64Array;
 
 /** Splits whole fen by shares (adding to 1) with the largest-remainder method, ties in payer order. */
@@ -73,6 +75,8 @@ function payerShares(program: ProgramDefinition, payer: ProgramDefinition['compo
 
 /** Cells of every program's figures, in fen, before grouping. */
 interface ProgramCells {
+  /** Calendar years of the period, 'YYYY'. */
+  years: string[];
   components: Cells[];
   payers: Record<Payer, Cells>;
   accounts: { need: Cells; funds: Cells }[];
@@ -99,40 +103,49 @@ function componentFen(acc: ProgramAccumulator, pi: number, k: number, month: str
   return computedFen(program, `component '${Object.keys(program.components)[k]}'`, c.compute(ctx), ctx);
 }
 
+/**
+ * Every figure of a program in whole fen per slot, a slot being one prefecture × area cell in
+ * one calendar year of the period (slot = year index × N_CELLS + cell): accounts balance per
+ * cell and year, the way funds are raised (a year's land revenue, a year's tuition).
+ */
 function programCells(acc: ProgramAccumulator, pi: number, tree: ParameterTree, inputs: Readonly<Record<string, unknown>>): ProgramCells {
   const program = acc.programs[pi]!;
   const components = Object.values(program.components);
   const accounts = Object.values(program.accounts ?? {});
-  const comp = components.map(() => new Float64Array(N_CELLS));
-  /** compPayers[k][payer][cell]: component k's fen paid by each payer. */
-  const compPayers = components.map(() => Object.fromEntries(PAYERS.map((p) => [p, new Float64Array(N_CELLS)])) as Record<Payer, Cells>);
-  const funds = accounts.map(() => new Float64Array(N_CELLS));
   const months = [...acc.months.keys()].sort();
+  const years = [...new Set(months.map((m) => m.slice(0, 4)))];
+  const nSlots = years.length * N_CELLS;
+  const slots = (): Float64Array => new Float64Array(nSlots);
+  const comp = components.map(slots);
+  /** compPayers[k][payer][slot]: component k's fen paid by each payer. */
+  const compPayers = components.map(() => Object.fromEntries(PAYERS.map((p) => [p, slots()])) as Record<Payer, Cells>);
+  const funds = accounts.map(slots);
   for (const month of months) {
     const sums = acc.months.get(month)![pi]!;
     const date = `${month}-01`;
+    const base = years.indexOf(month.slice(0, 4)) * N_CELLS;
     components.forEach((c, k) => {
       const [payers, shares] = payerShares(program, c.payer, tree, date);
       for (let cell = 0; cell < N_CELLS; cell++) {
         const fen = componentFen(acc, pi, k, month, cell, tree, inputs);
         if (fen === 0) continue;
-        comp[k]![cell]! += fen;
-        splitFen(fen, shares).forEach((f, j) => (compPayers[k]![payers[j]!]![cell]! += f));
+        comp[k]![base + cell]! += fen;
+        splitFen(fen, shares).forEach((f, j) => (compPayers[k]![payers[j]!]![base + cell]! += f));
       }
     });
     accounts.forEach((a, k) => {
       for (let cell = 0; cell < N_CELLS; cell++) {
-        if ('rule' in a.funds) funds[k]![cell]! += Math.round(sums.funds[k]![cell]!);
+        if ('rule' in a.funds) funds[k]![base + cell]! += Math.round(sums.funds[k]![cell]!);
         else {
           const ctx = cellContext(acc, tree, inputs, month, cell);
-          funds[k]![cell]! += computedFen(program, `the funds of account '${Object.keys(program.accounts ?? {})[k]}'`, a.funds.compute(ctx), ctx);
+          funds[k]![base + cell]! += computedFen(program, `the funds of account '${Object.keys(program.accounts ?? {})[k]}'`, a.funds.compute(ctx), ctx);
         }
       }
     });
   }
   const names = Object.keys(program.components);
   const need = accounts.map((a) => {
-    const n = new Float64Array(N_CELLS);
+    const n = slots();
     for (const c of a.components) addInto(n, comp[names.indexOf(c)]!);
     return n;
   });
@@ -140,36 +153,38 @@ function programCells(acc: ProgramAccumulator, pi: number, tree: ParameterTree, 
   accounts.forEach((a, k) => {
     if (!a.pays) return;
     const idx = a.components.map((c) => names.indexOf(c));
-    for (let cell = 0; cell < N_CELLS; cell++) {
-      const n = need[k]![cell]!;
-      const covered = Math.max(0, Math.min(n, funds[k]![cell]!));
+    for (let slot = 0; slot < nSlots; slot++) {
+      const n = need[k]![slot]!;
+      const covered = Math.max(0, Math.min(n, funds[k]![slot]!));
       const rest = n - covered;
-      for (const i of idx) for (const p of PAYERS) compPayers[i]![p]![cell] = 0;
+      for (const i of idx) for (const p of PAYERS) compPayers[i]![p]![slot] = 0;
       if (a.pays.shortfall === 'unpaid') {
         // Each component keeps its share of what is paid.
-        const shares = idx.map((i) => (n > 0 ? comp[i]![cell]! / n : 0));
+        const shares = idx.map((i) => (n > 0 ? comp[i]![slot]! / n : 0));
         const paid = splitFen(covered, n > 0 ? shares : idx.map((_, j) => (j === 0 ? 1 : 0)));
         idx.forEach((i, j) => {
-          comp[i]![cell] = paid[j]!;
-          compPayers[i]![a.pays!.payer]![cell] = paid[j]!;
+          comp[i]![slot] = paid[j]!;
+          compPayers[i]![a.pays!.payer]![slot] = paid[j]!;
         });
       } else {
         // Both payers' parts go to the first component's lines; components keep their own cost.
         const first = idx[0]!;
-        compPayers[first]![a.pays.payer]![cell]! += covered;
-        compPayers[first]![a.pays.shortfall]![cell]! += rest;
+        compPayers[first]![a.pays.payer]![slot]! += covered;
+        compPayers[first]![a.pays.shortfall]![slot]! += rest;
       }
     }
   });
-  const payers = Object.fromEntries(PAYERS.map((p) => [p, new Float64Array(N_CELLS)])) as Record<Payer, Cells>;
+  const payers = Object.fromEntries(PAYERS.map((p) => [p, slots()])) as Record<Payer, Cells>;
   for (const cp of compPayers) for (const p of PAYERS) addInto(payers[p], cp[p]);
-  return { components: comp, payers, accounts: accounts.map((_, k) => ({ need: need[k]!, funds: funds[k]! })) };
+  return { years, components: comp, payers, accounts: accounts.map((_, k) => ({ need: need[k]!, funds: funds[k]! })) };
 }
 
 const yuan = (fen: number): number => Math.round(fen) / 100;
 
-/** A program's figures over a set of cells. */
-function figures(program: ProgramDefinition, pc: ProgramCells, recipients: Cells, households: Cells, cells: readonly number[]): ProgramFigures {
+/** A program's figures over a set of cells (all years of the period, or one). */
+function figures(program: ProgramDefinition, pc: ProgramCells, recipients: Float64Array, households: Float64Array, cellSet: readonly number[], year?: string): ProgramFigures {
+  const yearIdx = year === undefined ? pc.years.map((_, i) => i) : [pc.years.indexOf(year)];
+  const cells = yearIdx.flatMap((y) => cellSet.map((c) => y * N_CELLS + c));
   const sum = (a: Cells): number => cells.reduce((s, c) => s + a[c]!, 0);
   const costByPayer = Object.fromEntries(PAYERS.map((p) => [p, yuan(sum(pc.payers[p]))])) as Record<Payer, number>;
   const components = Object.fromEntries(Object.keys(program.components).map((name, k) => [name, yuan(sum(pc.components[k]!))]));
@@ -177,8 +192,8 @@ function figures(program: ProgramDefinition, pc: ProgramCells, recipients: Cells
     cost: yuan(PAYERS.reduce((s, p) => s + sum(pc.payers[p]), 0)),
     costByPayer,
     components,
-    recipients: program.recipient === null ? null : sum(recipients),
-    households: program.recipient === null ? null : sum(households),
+    recipients: program.recipient === null ? null : cellSet.reduce((s, c) => s + recipients[c]!, 0),
+    households: program.recipient === null ? null : cellSet.reduce((s, c) => s + households[c]!, 0),
   };
   const names = Object.keys(program.accounts ?? {});
   if (names.length) {
@@ -209,6 +224,7 @@ export function programSummaries(acc: ProgramAccumulator, tree: ParameterTree, i
       ...f(ALL_CELLS),
       byArea: Object.fromEntries(AREAS.map((a, ai) => [a, f(ALL_CELLS.filter((c) => c % AREAS.length === ai))])),
       byPrefecture: Object.fromEntries(PREFECTURE_CODES.map((code, i) => [String(code), f(ALL_CELLS.filter((c) => Math.floor(c / AREAS.length) === i))])),
+      byYear: Object.fromEntries(pc.years.map((y) => [y, figures(program, pc, r, h, ALL_CELLS, y)])),
     };
     return [program.id, summary];
   }));

@@ -274,3 +274,24 @@ export { JiuzhuError, isJiuzhuError, formatLocation } from './engine/errors.js';
  */
 export { monthsBetween, monthsOfYear, monthIndex, roundFen, roundFenColumn, keyedUniform, keyedUniforms, streamId, PREFECTURES, PREFECTURE_CODES, prefectureLabel } from './engine/index.js';
 export type { Column, Population, Entity, Rule, RuleContext, ExplainNode, ExplainParameter, ParameterLeaf, DatedValue, Reference, Override, ErrorLocation, ParamValue } from './engine/index.js';
+
+// ── Coverage: the opinion clause by clause, and where every number comes from ─
+/**
+ * The tables behind `jiuzhu clauses` and `jiuzhu params`, and the checker that keeps the coverage honest.
+ * @example
+ * import { baselineCoverageInput, clauseCoverage, coverageProblems, parameterProvenance, parameterValueText, baselineParameters } from 'jiuzhu';
+ * const input = baselineCoverageInput();
+ * console.assert(coverageProblems(input).length === 0 && clauseCoverage(input).counts.total === 27);
+ * const std = parameterProvenance(baselineParameters().leaves(), '2007-01-01').parameters.find((p) => p.path === 'dibao.standard')!;
+ * console.assert(std.kind === 'assumption' && std.cells?.['220100.urban'] === 168 && parameterValueText(std, 1).startsWith('220100.urban=168'));
+ */
+export { baselineCoverageInput, clauseCoverage, clauseLinks, coverage, coverageProblems, coverageCounts, loadCoverage, parseCoverage, parameterProvenance, parameterValueText, COVERAGE_STATUSES, OPINION } from './policy/coverage.js';
+/**
+ * The sections of the opinion and the section of a clause id.
+ * @example
+ * import { sections, sectionOf, clauses } from 'jiuzhu';
+ * console.assert(sections().length === 11 && sectionOf('十一.2') === '十一' && clauses()[0]!.text.startsWith('认真贯彻落实'));
+ */
+export { sections, sectionOf } from './policy/clauses.js';
+export type { Clause, Section } from './policy/clauses.js';
+export type { CoverageEntry, CoverageStatus, CoverageProblem, CoverageInput, ClauseCoverageInput, ClauseCoverageDocument, ClauseCoverageRow, CoverageSection, CoverageCounts, ParameterProvenanceDocument, ParameterProvenanceRow, SourceKind } from './policy/coverage.js';

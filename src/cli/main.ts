@@ -4,7 +4,9 @@ import { Command, Option } from 'commander';
 import { jiuzhuVersion } from '../scenarios/run.js';
 import { compareCommand } from './compare.js';
 import { reportError } from './errors.js';
+import { clausesCommand } from './clauses.js';
 import { explainCommand } from './explain.js';
+import { paramsCommand } from './params.js';
 import { validateCommand } from './validate.js';
 import { calibrateReportCommand, generateCommand } from './generate.js';
 
@@ -34,7 +36,9 @@ Examples:
   $ jiuzhu generate --households 20000 --seed 7 --out /tmp/jilin.parquet
   $ jiuzhu generate --full --out /tmp/jilin-full
   $ jiuzhu validate datasets/example-microdata/survey.csv --codebook datasets/example-microdata/codebook.yaml
-  $ jiuzhu run scenarios/baseline-2006.yaml --data datasets/example-microdata/survey.csv --codebook datasets/example-microdata/codebook.yaml`);
+  $ jiuzhu run scenarios/baseline-2006.yaml --data datasets/example-microdata/survey.csv --codebook datasets/example-microdata/codebook.yaml
+  $ jiuzhu clauses --lang zh
+  $ jiuzhu params --date 2007-01-01 --json`);
 
 const common = (cmd: Command): Command =>
   cmd
@@ -88,6 +92,19 @@ program.command('calibrate-report').description('print the generated population 
   .option('--json', 'print the report as JSON')
   .addOption(new Option('--lang <lang>', 'language of the table').choices(['zh', 'en']).default('en'))
   .action((opts) => calibrateReportCommand(opts));
+
+program.command('clauses').description('list every clause of 吉政发〔2006〕48号 with its status (modelled, partly, out of scope) and the rules and parameters behind it')
+  .option('--json', 'print the clause tree as JSON')
+  .addOption(new Option('--lang <lang>', 'zh: lead phrases and Chinese labels; en: English glosses').choices(['zh', 'en']).default('en'))
+  .option('--verbose', 'list every rule and parameter of a clause, and its notes')
+  .action((opts) => clausesCommand(opts));
+
+program.command('params').description('list every parameter with its value on a date, its unit and its source: a clause, a published statistic or a labelled assumption')
+  .option('--date <YYYY-MM-DD>', 'date of the values (default: the opinion’s date, 2006-12-18)')
+  .option('--json', 'print the table as JSON')
+  .addOption(new Option('--lang <lang>', 'language of labels').choices(['zh', 'en']).default('en'))
+  .option('--verbose', 'show every cell and the full references instead of cutting long columns')
+  .action((opts) => paramsCommand(opts));
 
 try {
   await program.parseAsync(process.argv);

@@ -145,7 +145,7 @@ function behaviourOverrides(b: Record<string, unknown>, file: string, name: stri
  * `shocks.disaster` acts through the disaster.shock.* parameters, set by prefecture for the
  * month each disaster strikes, so rules read them like any parameter and explain cites the scenario.
  */
-function shockOverrides(shocks: Record<string, unknown>, file: string, name: string): Override[] {
+export function shockOverrides(shocks: Record<string, unknown>, file: string, name: string): Override[] {
   const list = (shocks.disaster ?? []) as { month: string; name?: string; byPrefecture: Record<string, { affectedShare: number; housesDestroyed: number }> }[];
   const seen = new Set<string>();
   return list.flatMap((d, i) => {

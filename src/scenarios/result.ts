@@ -36,6 +36,7 @@ const ProgramSummary = ProgramFigures.extend({
   clauses: z.array(z.string()),
   byArea: z.record(z.string(), ProgramFigures),
   byPrefecture: z.record(z.string(), ProgramFigures),
+  byYear: z.record(z.string(), ProgramFigures).describe('The province, each calendar year of the period; accounts balance per cell and year'),
 });
 const Delta = z.strictObject({ baseline: num, value: num, absolute: num, relative: z.number().nullable() });
 const DeltaGroup = z.record(z.string(), z.union([Delta, z.record(z.string(), z.record(z.string(), Delta))]));

@@ -163,6 +163,27 @@ describe('programs: accounts', () => {
   });
 });
 
+describe('programs: a funding source\'s account', () => {
+  it('needs what every program charges to its payer, per cell and year', () => {
+    // The test program charges lottery 601 fen a month in Changchun urban and 460 in Jilin city urban (above):
+    // over two months 12.02 and 9.20. Funds 5 yuan a month in every urban cell: 10 each over two months, 90 in all.
+    // Gaps: Changchun 12.02 − 10 = 2.02, Jilin city none; balance 90 − 21.22 = 68.78.
+    const fund = defineProgram({
+      id: 'fund', label: { zh: '彩票', en: 'Lottery' }, clauses: ['十一.1'], rules: [], components: {}, recipient: null,
+      accounts: { lottery: { label: { zh: '彩票公益金', en: 'lottery fund' }, components: [], needFrom: { payer: 'lottery' }, funds: { compute: (c) => (c.area === 'urban' ? 5 : 0) } } },
+    });
+    const pop = population(ALL);
+    const sim = new Simulation({ population: pop, parameters: tree, rules: [cost, funds, recipient], seed: 1 });
+    const acc = new ProgramAccumulator([program(), fund]);
+    for (const m of MONTHS) acc.addMonth(m, sim, pop);
+    const s = programSummaries(acc, tree).fund!;
+    expect(s.accounts!.lottery).toEqual({ need: 21.22, funds: 90, gap: 2.02, balance: 68.78 });
+    expect(s.cost).toBe(0);
+    expect(s.recipients).toBeNull();
+    expect(() => defineProgram({ ...fund, accounts: { x: { ...fund.accounts!.lottery!, components: ['a'] } } })).toThrow(/can name no components/);
+  });
+});
+
 describe('programs: calendar years', () => {
   it('report each year, and accounts balance per cell and year', () => {
     // Funds 50 yuan in Changchun urban in 2006-12 only. Over the two months need is 20.02 a month

@@ -53,8 +53,13 @@ export interface FundsContext {
  */
 export interface ProgramAccount {
   label: { zh: string; en: string };
-  /** Components whose cost is the account's need. */
+  /** Components whose cost is the account's need (empty when `needFrom` says where the need is). */
   components: readonly string[];
+  /**
+   * A funding source's account (charity, lottery): its need is what every program's cost lines
+   * charge to this payer, in each cell and year. Such an account cannot `pays`.
+   */
+  needFrom?: { payer: Payer };
   /** Funds in the cell this month: a household-month rule summed (weighted), or a function of the cell. */
   funds: { rule: string } | { compute: (ctx: FundsContext) => number };
   /**
@@ -100,6 +105,7 @@ export function defineProgram(p: ProgramDefinition): ProgramDefinition {
   if (p.recipient !== null && !ids.has(p.recipient)) problems.push(`recipient rule '${p.recipient}' is not one of the program's rules`);
   for (const [name, a] of Object.entries(p.accounts ?? {})) {
     for (const c of a.components) if (!(c in p.components)) problems.push(`account '${name}' names unknown component '${c}'`);
+    if (a.needFrom && (a.components.length || a.pays)) problems.push(`account '${name}' takes its need from every program's '${a.needFrom.payer}' payer: it can name no components and cannot pay`);
     if ('rule' in a.funds && !ids.has(a.funds.rule)) problems.push(`account '${name}' funds rule '${a.funds.rule}' is not one of the program's rules`);
   }
   if (problems.length) throw new JiuzhuError('BAD_PROGRAM', `program '${p.id}': ${problems.join('; ')}`, { kind: 'internal', location: { key: p.id } });

@@ -213,8 +213,17 @@ const ALL_CELLS = Array.from({ length: N_CELLS }, (_, c) => c);
 /** Every program's summary from the accumulated sums. */
 export function programSummaries(acc: ProgramAccumulator, tree: ParameterTree, inputs: Readonly<Record<string, unknown>> = {}): Record<string, ProgramSummary> {
   acc.closePopulation();
+  const cells = acc.programs.map((_, pi) => programCells(acc, pi, tree, inputs));
+  // A funding source's account needs what every program charges to that source.
+  acc.programs.forEach((program, pi) => {
+    Object.values(program.accounts ?? {}).forEach((a, k) => {
+      if (!a.needFrom) return;
+      const need = cells[pi]!.accounts[k]!.need;
+      for (const pc of cells) addInto(need, pc.payers[a.needFrom.payer]);
+    });
+  });
   return Object.fromEntries(acc.programs.map((program, pi) => {
-    const pc = programCells(acc, pi, tree, inputs);
+    const pc = cells[pi]!;
     const r = acc.recipients[pi]!;
     const h = acc.households[pi]!;
     const f = (cells: readonly number[]): ProgramFigures => figures(program, pc, r, h, cells);

@@ -2,7 +2,7 @@
 import { compareScenarios } from '../scenarios/result.js';
 import { datasetFor, loadScenarios, parseLang, parsePeriod, parseSeed, printJson, type CommonOptions } from './common.js';
 import { progressBar } from './progress.js';
-import { monthsTable, prefectureTable, programsTable, summaryTable } from './summary-table.js';
+import { fundingTable, monthsTable, prefectureTable, programsTable, summaryTable } from './summary-table.js';
 
 export interface CompareCliOptions extends CommonOptions {
   period?: string;
@@ -25,7 +25,7 @@ export async function compareCommand(files: string[], options: CompareCliOptions
   });
   bar.stop();
   if (options.json) return printJson(result);
-  process.stdout.write(`${summaryTable(result, lang)}\n\n${programsTable(result, lang)}\n`);
+  process.stdout.write(`${summaryTable(result, lang)}\n\n${programsTable(result, lang)}\n\n${fundingTable(result, lang)}\n`);
   if (options.prefectures) process.stdout.write(`\n${prefectureTable(result, lang)}\n`);
   if (options.months) process.stdout.write(`\n${monthsTable(result, lang)}\n`);
 }

@@ -35,6 +35,10 @@ export const LABELS: Record<string, { zh: string; en: string }> = {
   hospitals: { zh: '医院让利', en: 'hospitals' },
   collective: { zh: '集体', en: 'collective' },
   individual: { zh: '个人', en: 'individual' },
+  central: { zh: '中央', en: 'central' },
+  provincial: { zh: '省级', en: 'provincial' },
+  prefecture: { zh: '市（州）级', en: 'prefecture' },
+  county: { zh: '县级', en: 'county' },
 };
 
 export function label(key: string, lang: Lang): string {

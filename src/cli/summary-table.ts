@@ -1,6 +1,7 @@
 /** The scenario table printed by `run` and `compare`, in Chinese or English. */
 import { PREFECTURES } from '../engine/locality.js';
 import { PAYERS } from '../engine/program.js';
+import { LEVELS } from '../scenarios/funding.js';
 import type { Result } from '../scenarios/result.js';
 import type { MonthRow } from '../scenarios/summary.js';
 import { label, type Lang } from './labels.js';
@@ -99,6 +100,26 @@ export function programsTable(result: Result, lang: Lang): string {
   });
   const title = lang === 'zh' ? '社会救助各项目（吉政发〔2006〕48号 §二–§五），期内合计' : 'Programs of the assistance system (吉政发〔2006〕48号 §二–§五), period totals';
   return [title, '', formatTable(header, body)].join('\n');
+}
+
+/** Who pays: the funding rows of each scenario summed by level of government, and by source. */
+export function fundingTable(result: Result, lang: Lang): string {
+  const scen = result.scenarios;
+  const sum = (s: Result['scenarios'][number], f: (r: NonNullable<Result['scenarios'][number]['funding']>[number]) => boolean): number =>
+    Math.round((s.funding ?? []).filter(f).reduce((a, r) => a + Math.round(r.amount * 100), 0)) / 100;
+  const rows: [string, (s: Result['scenarios'][number]) => number][] = [
+    ...LEVELS.map((l) => [label(l, lang), (s: Result['scenarios'][number]) => sum(s, (r) => r.level === l)] as [string, (s: Result['scenarios'][number]) => number]),
+    ...PAYERS.filter((p) => scen.some((s) => sum(s, (r) => r.source === p) !== 0)).map((p) => [`${lang === 'zh' ? '来源' : 'source'} · ${label(p, lang)}`, (s: Result['scenarios'][number]) => sum(s, (r) => r.source === p)] as [string, (s: Result['scenarios'][number]) => number]),
+  ];
+  const withDelta = scen.length >= 2;
+  const header = [lang === 'zh' ? '资金来源（元）' : 'Who pays (yuan)', ...scen.map((s) => s.name), ...(withDelta ? [label('change', lang), label('changePct', lang)] : [])];
+  const body = rows.map(([key, get]) => {
+    const vals = scen.map(get);
+    const a = vals[0]!;
+    const b = vals[vals.length - 1]!;
+    return [key, ...vals.map(fmtMoney), ...(withDelta ? [fmtSigned(b - a, fmtMoney), fmtPct(a !== 0 ? (b - a) / a : null)] : [])];
+  });
+  return formatTable(header, body);
 }
 
 /** Per-prefecture recipients and cost of each scenario. */

@@ -73,8 +73,8 @@ function payerShares(program: ProgramDefinition, payer: ProgramDefinition['compo
   return [cats as Payer[], shares];
 }
 
-/** Cells of every program's figures, in fen, before grouping. */
-interface ProgramCells {
+/** Every figure of a program in fen per slot (cell × year), before grouping. */
+export interface ProgramCells {
   /** Calendar years of the period, 'YYYY'. */
   years: string[];
   components: Cells[];
@@ -210,8 +210,8 @@ function figures(program: ProgramDefinition, pc: ProgramCells, recipients: Float
 
 const ALL_CELLS = Array.from({ length: N_CELLS }, (_, c) => c);
 
-/** Every program's summary from the accumulated sums. */
-export function programSummaries(acc: ProgramAccumulator, tree: ParameterTree, inputs: Readonly<Record<string, unknown>> = {}): Record<string, ProgramSummary> {
+/** Every program's figures in whole fen per slot (cell × year), funding-source accounts included. */
+export function allProgramCells(acc: ProgramAccumulator, tree: ParameterTree, inputs: Readonly<Record<string, unknown>> = {}): ProgramCells[] {
   acc.closePopulation();
   const cells = acc.programs.map((_, pi) => programCells(acc, pi, tree, inputs));
   // A funding source's account needs what every program charges to that source.
@@ -222,6 +222,11 @@ export function programSummaries(acc: ProgramAccumulator, tree: ParameterTree, i
       for (const pc of cells) addInto(need, pc.payers[a.needFrom.payer]);
     });
   });
+  return cells;
+}
+
+/** Every program's summary from the accumulated sums (or from their cells, computed once). */
+export function programSummaries(acc: ProgramAccumulator, tree: ParameterTree, inputs: Readonly<Record<string, unknown>> = {}, cells = allProgramCells(acc, tree, inputs)): Record<string, ProgramSummary> {
   return Object.fromEntries(acc.programs.map((program, pi) => {
     const pc = cells[pi]!;
     const r = acc.recipients[pi]!;

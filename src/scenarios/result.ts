@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Dataset, DatasetMeta } from '../data/dataset.js';
 import { baselineParameters } from '../policy/parameters.js';
 import { PAYERS, type Payer } from '../engine/program.js';
+import { LEVELS } from './funding.js';
 import type { Scenario } from './load.js';
 import { jiuzhuCommit, jiuzhuVersion, runChunked, runScenarioOn, scenarioDataset, scenarioPeriod, type DatasetSource, type Period, type RunOptions, type ScenarioResult } from './run.js';
 
@@ -38,6 +39,15 @@ const ProgramSummary = ProgramFigures.extend({
   byPrefecture: z.record(z.string(), ProgramFigures),
   byYear: z.record(z.string(), ProgramFigures).describe('The province, each calendar year of the period; accounts balance per cell and year'),
 });
+const FundingRow = z.strictObject({
+  program: z.string(),
+  level: z.enum(LEVELS),
+  source: z.enum(PAYERS),
+  prefecture: z.number().int(),
+  from: z.string().describe('First month of the calendar year covered, YYYY-MM'),
+  to: z.string().describe('Last month covered, YYYY-MM'),
+  amount: num.describe('Yuan'),
+});
 const Delta = z.strictObject({ baseline: num, value: num, absolute: num, relative: z.number().nullable() });
 const DeltaGroup = z.record(z.string(), z.union([Delta, z.record(z.string(), z.record(z.string(), Delta))]));
 
@@ -59,7 +69,7 @@ export const ResultSchema = z.strictObject({
       checks: z.array(z.strictObject({ id: z.string(), passed: z.boolean(), detail: z.string() })),
       months: z.array(z.record(z.string(), z.unknown())).optional(),
       programs: z.record(z.string(), ProgramSummary).optional().describe('Every program of the system: cost, payers, recipients, accounts; by area and prefecture'),
-      funding: z.array(z.record(z.string(), z.unknown())).optional(),
+      funding: z.array(FundingRow).optional().describe('Every program’s cost by level of government, source, prefecture and year; rows add up to the programs’ costs and payers to the fen'),
       years: z.array(z.record(z.string(), z.unknown())).optional(),
       intervals: z.record(z.string(), z.unknown()).optional(),
     }),
@@ -113,7 +123,7 @@ function buildResult(scenarios: readonly Scenario[], results: ScenarioResult[], 
       ...(options.timestamp === false ? {} : { createdAt: new Date().toISOString() }),
     },
     period,
-    scenarios: results.map((r) => ({ name: r.name, summary: r.summary as unknown as Result['scenarios'][number]['summary'], checks: r.checks, months: r.months as unknown as Record<string, unknown>[], programs: r.programs })),
+    scenarios: results.map((r) => ({ name: r.name, summary: r.summary as unknown as Result['scenarios'][number]['summary'], checks: r.checks, months: r.months as unknown as Record<string, unknown>[], programs: r.programs, funding: r.funding })),
     deltas: results.slice(1).map((r) => ({ scenario: r.name, against: base.name, summary: summaryDeltas(base, r) })),
   };
 }

@@ -17,7 +17,8 @@ import { HOUSEHOLD_TYPES } from '../programs/dibao/index.js';
 import type { Scenario } from './load.js';
 import { classifiedCheck, DibaoAccumulator, standardGroupings, summarise, type DibaoSummary, type MonthRow } from './summary.js';
 import { ProgramAccumulator } from './program-accumulator.js';
-import { programMonthCosts, programSummaries, type ProgramSummary } from './program-summary.js';
+import { allProgramCells, programMonthCosts, programSummaries, type ProgramSummary } from './program-summary.js';
+import { fundingRows, type FundingRow } from './funding.js';
 import { PROGRAMS } from '../programs/index.js';
 import { systemRules, systemState } from './system.js';
 import { runMonthLoop } from '../dynamics/month-loop.js';
@@ -41,6 +42,8 @@ export interface ScenarioResult {
   months: (MonthRow & { programs: Record<string, number> })[];
   /** Every program of the system (§二–§五 …): cost, payers, recipients, accounts; by area and prefecture. */
   programs: Record<string, ProgramSummary>;
+  /** Every program's cost by level of government, source, prefecture and year; adds up to the programs' costs to the fen. */
+  funding: FundingRow[];
 }
 
 /** The sums a run accumulates: the §二 dibao summary's and every program's. Chunks merge. */
@@ -172,6 +175,7 @@ export function scenarioResult(name: string, sums: ScenarioSums, parameters: Par
   const group = (g: string, keys: readonly string[]): Record<string, DibaoSummary> => Object.fromEntries(keys.map((k) => [k, summarise(acc.get(g, k))]));
   const total = acc.get('total', 'total');
   const programCosts = programMonthCosts(sums.programs, parameters, inputs);
+  const cells = allProgramCells(sums.programs, parameters, inputs);
   const months = acc.months().map((m) => ({ ...m, programs: programCosts.get(m.month) ?? {} }));
   return {
     name,
@@ -186,7 +190,8 @@ export function scenarioResult(name: string, sums: ScenarioSums, parameters: Par
       ...PROGRAMS.flatMap((p) => p.checks?.({ parameters, months: months.map((m) => m.month), inputs }) ?? []),
     ],
     months,
-    programs: programSummaries(sums.programs, parameters, inputs),
+    programs: programSummaries(sums.programs, parameters, inputs, cells),
+    funding: fundingRows(sums.programs, cells, parameters),
   };
 }
 

@@ -161,7 +161,7 @@ describe('the checker on fixtures (test/fixtures/coverage)', () => {
 
 describe('parameter provenance', () => {
   it('shows — before a parameter’s first value, and still says where that value comes from', () => {
-    const doc = parameterProvenance(baselineParameters().leaves(), '2005-06-01');
+    const doc = parameterProvenance(baselineParameters().leaves(), '2004-06-01');
     expect(doc.counts.notInForce).toBe(doc.counts.total);
     for (const p of doc.parameters) {
       expect(parameterValueText(p)).toBe('—');

@@ -3,6 +3,7 @@ import type { Rule } from '../engine/rule.js';
 import { current_earnings } from './current_earnings.js';
 import { current_farm_income } from './current_farm_income.js';
 import { dynamics_month } from './dynamics_month.js';
+import { household_market_income } from './household_market_income.js';
 import { employed } from './employed.js';
 import { employed_previous } from './employed_previous.js';
 import { events_active } from './events_active.js';
@@ -18,7 +19,7 @@ import { serious_illness_onset } from './serious_illness_onset.js';
 export const eventRules: readonly Rule[] = [
   dynamics_month, events_active, employed_previous, job_lost, looking_for_work, job_found, employed,
   new_job_months_previous, new_job_months, current_earnings, lost_earnings, current_farm_income,
-  serious_illness_onset, medical_out_of_pocket,
+  serious_illness_onset, medical_out_of_pocket, household_market_income,
 ];
 
 /** State the month loop carries: each `<x>_previous` input is set from rule `<x>` of the month before. */

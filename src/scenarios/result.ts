@@ -7,6 +7,8 @@ import type { Dataset, DatasetMeta } from '../data/dataset.js';
 import { baselineParameters } from '../policy/parameters.js';
 import { PAYERS, type Payer } from '../engine/program.js';
 import { LEVELS } from './funding.js';
+import { distributionDelta } from './distribution.js';
+import type { ProgramSummary } from './program-summary.js';
 import type { Scenario } from './load.js';
 import { jiuzhuCommit, jiuzhuVersion, runChunked, runScenarioOn, scenarioDataset, scenarioPeriod, type DatasetSource, type Period, type RunOptions, type ScenarioResult } from './run.js';
 
@@ -14,7 +16,21 @@ const num = z.number();
 const GroupSummary = z.looseObject({
   population: num, recipients: num, households: num, coverage: num, cost: num, costAnnual: num, averageSubsidy: num, averageStandard: num,
 });
+const Fgt = z.strictObject({ headcount: num, gap: num, severity: num }).describe('FGT α = 0, 1, 2');
+const Income = z.strictObject({ mean: num, gini: num, decileShares: z.array(num).length(10) });
+const Distribution = z.strictObject({
+  before: Income.describe('Monthly per-capita income before assistance, averaged over the period, person-weighted'),
+  after: Income.describe('The same plus every benefit received, cash or in kind, at cost, less own contributions'),
+  poverty: z.strictObject({
+    localStandard: z.strictObject({ before: Fgt, after: Fgt }).describe('Every person against their locality’s dibao standard'),
+    nationalRuralLine: z.strictObject({ before: Fgt, after: Fgt, line: num }).describe('Rural persons against the national rural poverty line ÷ 12'),
+  }),
+  transfers: num.describe('Assistance received by households over the period, yuan'),
+  povertyGapClosed: num.describe('Fall of the money poverty gap against the local standard over the period, yuan'),
+  gapClosedPerYuan: num.describe('povertyGapClosed ÷ transfers'),
+});
 const Summary = GroupSummary.extend({
+  distribution: Distribution.optional(),
   byArea: z.record(z.string(), GroupSummary).optional(),
   byPrefecture: z.record(z.string(), GroupSummary).optional(),
   byHouseholdType: z.record(z.string(), GroupSummary).optional(),
@@ -74,7 +90,15 @@ export const ResultSchema = z.strictObject({
       intervals: z.record(z.string(), z.unknown()).optional(),
     }),
   ),
-  deltas: z.array(z.strictObject({ scenario: z.string(), against: z.string(), summary: DeltaGroup })),
+  deltas: z.array(z.strictObject({
+    scenario: z.string(),
+    against: z.string(),
+    summary: DeltaGroup,
+    distribution: z.record(z.string(), Delta).describe('Every figure of summary.distribution, flattened to dotted keys (decile shares as decileShares.1 … .10)'),
+    winnersLosers: z.strictObject({ gainMore: num, gainLess: num, noChange: num, loseLess: num, loseMore: num }).describe('Shares of persons whose income after assistance rises or falls by more or less than 5%'),
+    decileImpact: z.array(z.strictObject({ decile: num, weight: num, meanBefore: num, meanAfter: num, meanChange: num, totalChange: num, relativeChange: num.nullable() })).describe('Change of monthly per-capita income after assistance by decile of the baseline'),
+    programs: z.record(z.string(), z.record(z.string(), Delta)).describe('Each program’s cost, payers, recipients and accounts'),
+  })),
 });
 
 export type Result = z.infer<typeof ResultSchema>;
@@ -124,11 +148,38 @@ function buildResult(scenarios: readonly Scenario[], results: ScenarioResult[], 
     },
     period,
     scenarios: results.map((r) => ({ name: r.name, summary: r.summary as unknown as Result['scenarios'][number]['summary'], checks: r.checks, months: r.months as unknown as Record<string, unknown>[], programs: r.programs, funding: r.funding })),
-    deltas: results.slice(1).map((r) => ({ scenario: r.name, against: base.name, summary: summaryDeltas(base, r) })),
+    deltas: results.slice(1).map((r) => ({
+      scenario: r.name,
+      against: base.name,
+      summary: summaryDeltas(base, r),
+      distribution: flatDeltas(base.summary.distribution, r.summary.distribution),
+      ...distributionDelta(base.incomes, r.incomes),
+      programs: Object.fromEntries(Object.keys(base.programs).map((id) => [id, programDelta(base.programs[id]!, r.programs[id])])),
+    })),
   };
 }
 
 type Flat = Record<string, number>;
+
+/** Numeric leaves of an object as dotted keys (arrays numbered from 1). */
+function flatten(o: unknown, prefix = ''): Flat {
+  if (typeof o === 'number') return { [prefix]: o };
+  if (Array.isArray(o)) return Object.assign({}, ...o.map((v, i) => flatten(v, `${prefix}.${i + 1}`)));
+  if (typeof o === 'object' && o !== null) return Object.assign({}, ...Object.entries(o).map(([k, v]) => flatten(v, prefix ? `${prefix}.${k}` : k)));
+  return {};
+}
+
+function flatDeltas(a: unknown, b: unknown): Record<string, z.infer<typeof Delta>> {
+  const fa = flatten(a);
+  const fb = flatten(b);
+  return Object.fromEntries(Object.keys(fa).map((k) => [k, delta(fa[k]!, fb[k] ?? 0)]));
+}
+
+/** A program's money and recipients against the baseline's (accounts flattened, breakdowns left out). */
+function programDelta(a: ProgramSummary, b: ProgramSummary | undefined): Record<string, z.infer<typeof Delta>> {
+  const pick = (p: ProgramSummary | undefined) => (p ? { cost: p.cost, costByPayer: p.costByPayer, recipients: p.recipients ?? 0, households: p.households ?? 0, need: p.need, funds: p.funds, gap: p.gap } : {});
+  return flatDeltas(pick(a), pick(b));
+}
 const numericKeys = (o: object): Flat => Object.fromEntries(Object.entries(o).filter(([, v]) => typeof v === 'number')) as Flat;
 
 function delta(baseline: number, value: number): z.infer<typeof Delta> {

@@ -19,6 +19,7 @@ import { classifiedCheck, DibaoAccumulator, standardGroupings, summarise, type D
 import { ProgramAccumulator } from './program-accumulator.js';
 import { allProgramCells, programMonthCosts, programSummaries, type ProgramSummary } from './program-summary.js';
 import { fundingRows, type FundingRow } from './funding.js';
+import { DistributionAccumulator, distributionSummary, type DistributionSummary, type HouseholdIncomes } from './distribution.js';
 import { PROGRAMS } from '../programs/index.js';
 import { systemRules, systemState } from './system.js';
 import { runMonthLoop } from '../dynamics/month-loop.js';
@@ -29,6 +30,8 @@ export interface Period { from: string; to: string }
 export interface Check { id: string; passed: boolean; detail: string }
 
 export interface ScenarioSummary extends DibaoSummary {
+  /** Poverty and inequality before and after assistance (every program), person-weighted. */
+  distribution: DistributionSummary;
   byArea: Record<string, DibaoSummary>;
   byPrefecture: Record<string, DibaoSummary>;
   byHouseholdType: Record<string, DibaoSummary>;
@@ -44,12 +47,15 @@ export interface ScenarioResult {
   programs: Record<string, ProgramSummary>;
   /** Every program's cost by level of government, source, prefecture and year; adds up to the programs' costs to the fen. */
   funding: FundingRow[];
+  /** Each household's income before and after assistance, for comparisons (not in the JSON). */
+  incomes: HouseholdIncomes;
 }
 
 /** The sums a run accumulates: the §二 dibao summary's and every program's. Chunks merge. */
 export interface ScenarioSums {
   dibao: DibaoAccumulator;
   programs: ProgramAccumulator;
+  distribution: DistributionAccumulator;
 }
 
 export interface RunOptions {
@@ -119,6 +125,7 @@ export async function runChunked(scenarios: readonly Scenario[], source: Chunked
       if (prev) {
         prev.dibao.merge(acc.dibao);
         prev.programs.merge(acc.programs);
+        prev.distribution.merge(acc.distribution);
       } else accs[i] = acc;
     });
     options.onProgress?.(c + 1, nChunks);
@@ -132,6 +139,7 @@ export function accumulateScenario(pop: Population, parameters: ParameterTree, p
   const months = monthsBetween(period.from, period.to);
   const acc = new DibaoAccumulator(standardGroupings(pop, sim.calculate('household_type', months[0]!), HOUSEHOLD_TYPES));
   const programs = new ProgramAccumulator(PROGRAMS);
+  const distribution = new DistributionAccumulator(PROGRAMS);
   runMonthLoop(sim, {
     months,
     state: systemState,
@@ -157,11 +165,12 @@ export function accumulateScenario(pop: Population, parameters: ParameterTree, p
         taper: sim.calculate('dibao_taper_payment', m),
       });
       programs.addMonth(m, sim, pop);
+      distribution.addMonth(m, sim, pop, parameters);
       onProgress?.(i + 1, months.length);
     },
   });
   programs.closePopulation();
-  return { dibao: acc, programs };
+  return { dibao: acc, programs, distribution };
 }
 
 /** The scenario's price path (inputs.prices), if it has one. */
@@ -176,11 +185,13 @@ export function scenarioResult(name: string, sums: ScenarioSums, parameters: Par
   const total = acc.get('total', 'total');
   const programCosts = programMonthCosts(sums.programs, parameters, inputs);
   const cells = allProgramCells(sums.programs, parameters, inputs);
+  const incomes = sums.distribution.incomes();
   const months = acc.months().map((m) => ({ ...m, programs: programCosts.get(m.month) ?? {} }));
   return {
     name,
     summary: {
       ...withMonthTotals(summarise(total), months),
+      distribution: distributionSummary(incomes, sums.distribution.nationalLine, months.length),
       byArea: group('byArea', ['urban', 'rural']),
       byPrefecture: group('byPrefecture', acc.groupings[2]!.keys),
       byHouseholdType: group('byHouseholdType', HOUSEHOLD_TYPES),
@@ -192,6 +203,7 @@ export function scenarioResult(name: string, sums: ScenarioSums, parameters: Par
     months,
     programs: programSummaries(sums.programs, parameters, inputs, cells),
     funding: fundingRows(sums.programs, cells, parameters),
+    incomes,
   };
 }
 

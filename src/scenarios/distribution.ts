@@ -1,0 +1,176 @@
+/**
+ * Poverty and inequality of a run. Each household's monthly income before assistance
+ * (household_market_income) and the assistance it receives (every program component paid to
+ * households, cash or in kind, valued at cost, less the household's own contribution) are summed
+ * over the months; the figures use monthly per-capita income averaged over the period, each
+ * person weighted by their household's weight. Chunks merge by concatenation in chunk order.
+ */
+import { decileImpact, decileShares, fgt, weightedGini, winnersLosers, type DecileImpactRow, type WinnersLosers } from '../analytics/index.js';
+import { MONTHS_PER_YEAR } from '../engine/money.js';
+import type { ParameterTree } from '../engine/parameters/tree.js';
+import type { Population } from '../engine/population.js';
+import type { ProgramDefinition } from '../engine/program.js';
+import type { Simulation } from '../engine/simulation.js';
+
+/** Per-household arrays of a run, in dataset order (chunks concatenated). */
+export interface HouseholdIncomes {
+  weight: Float64Array;
+  size: Float64Array;
+  urban: Uint8Array;
+  /** Monthly per-capita income before assistance, averaged over the period. */
+  before: Float64Array;
+  /** The same plus assistance received. */
+  after: Float64Array;
+  /** The household's local dibao standard, averaged over the period. */
+  standard: Float64Array;
+}
+
+interface Part { weight: Float64Array; size: Float64Array; urban: Uint8Array; market: Float64Array; transfers: Float64Array; standard: Float64Array; months: number }
+
+export class DistributionAccumulator {
+  private readonly parts: Part[] = [];
+  private current: { pop: Population; part: Part } | null = null;
+  /** The national rural poverty line of each month, yuan per person per month. */
+  readonly nationalLine: number[] = [];
+
+  constructor(private readonly programs: readonly ProgramDefinition[]) {}
+
+  addMonth(month: string, sim: Simulation, pop: Population, tree: ParameterTree): void {
+    if (this.current?.pop !== pop) {
+      const n = pop.nHouseholds;
+      const size = new Float64Array(n);
+      for (let h = 0; h < n; h++) size[h] = pop.householdStart[h + 1]! - pop.householdStart[h]!;
+      const part: Part = { weight: Float64Array.from(pop.weight), size, urban: Uint8Array.from(pop.household.urban!), market: new Float64Array(n), transfers: new Float64Array(n), standard: new Float64Array(n), months: 0 };
+      this.parts.push(part);
+      this.current = { pop, part };
+    }
+    const { part } = this.current;
+    const date = `${month}-01`;
+    addInto(part.market, sim.calculate('household_market_income', month));
+    addInto(part.standard, sim.calculate('dibao_standard', month));
+    for (const p of this.programs) {
+      for (const c of Object.values(p.components)) {
+        if (!('rule' in c)) continue;
+        // What the household itself pays is not assistance it receives.
+        const own = typeof c.payer === 'string' ? (c.payer === 'individual' ? 1 : 0) : ownShare(tree, c.payer.shares, date);
+        if (own < 1) addInto(part.transfers, sim.calculate(c.rule, month), 1 - own);
+      }
+    }
+    part.months++;
+    if (this.parts.length === 1) this.nationalLine.push(tree.valueAt('dibao.linkage.rural_poverty_line', date) / MONTHS_PER_YEAR);
+  }
+
+  /** Adds another accumulator's households after this one's (chunk order). */
+  merge(other: DistributionAccumulator): this {
+    this.parts.push(...other.parts);
+    if (!this.nationalLine.length) this.nationalLine.push(...other.nationalLine);
+    this.current = null;
+    return this;
+  }
+
+  /** The per-household arrays, all parts concatenated. */
+  incomes(): HouseholdIncomes {
+    const n = this.parts.reduce((s, p) => s + p.weight.length, 0);
+    const out: HouseholdIncomes = { weight: new Float64Array(n), size: new Float64Array(n), urban: new Uint8Array(n), before: new Float64Array(n), after: new Float64Array(n), standard: new Float64Array(n) };
+    let o = 0;
+    for (const p of this.parts) {
+      const m = Math.max(p.months, 1);
+      for (let h = 0; h < p.weight.length; h++, o++) {
+        out.weight[o] = p.weight[h]!;
+        out.size[o] = p.size[h]!;
+        out.urban[o] = p.urban[h]!;
+        out.before[o] = p.market[h]! / m / p.size[h]!;
+        out.after[o] = (p.market[h]! + p.transfers[h]!) / m / p.size[h]!;
+        out.standard[o] = p.standard[h]! / m;
+      }
+    }
+    return out;
+  }
+}
+
+function ownShare(tree: ParameterTree, path: string, date: string): number {
+  const leaf = tree.leaf(path);
+  return (leaf.categories ?? []).includes('individual') ? tree.valueAt(path, date, { category: 'individual' }) : 0;
+}
+
+function addInto(a: Float64Array, b: ArrayLike<number>, k = 1): void {
+  for (let i = 0; i < a.length; i++) a[i]! += b[i]! * k;
+}
+
+/** FGT α = 0, 1, 2: the share of persons poor, the average poverty gap ratio, its square. */
+export interface Fgt { headcount: number; gap: number; severity: number }
+
+export interface IncomeFigures {
+  /** Mean monthly per-capita income (yuan), person-weighted. */
+  mean: number;
+  gini: number;
+  /** Share of total income held by each tenth of persons, poorest first. */
+  decileShares: number[];
+}
+
+export interface DistributionSummary {
+  before: IncomeFigures;
+  after: IncomeFigures;
+  poverty: {
+    /** Every person against their locality's dibao standard. */
+    localStandard: { before: Fgt; after: Fgt };
+    /** Rural persons against the national rural poverty line ÷ 12. */
+    nationalRuralLine: { before: Fgt; after: Fgt; line: number };
+  };
+  /** Assistance received by households over the period (yuan), at cost. */
+  transfers: number;
+  /** Fall of the poverty gap against the local standard over the period (yuan). */
+  povertyGapClosed: number;
+  /** povertyGapClosed ÷ transfers: yuan of poverty gap closed per yuan of assistance. */
+  gapClosedPerYuan: number;
+}
+
+const personWeights = (x: HouseholdIncomes): Float64Array => x.weight.map((w, h) => w * x.size[h]!);
+const fgtAll = (y: ArrayLike<number>, w: ArrayLike<number>, line: number | ArrayLike<number>): Fgt => ({ headcount: fgt(y, w, line, 0), gap: fgt(y, w, line, 1), severity: fgt(y, w, line, 2) });
+const mean = (y: ArrayLike<number>, w: ArrayLike<number>): number => { let s = 0; let t = 0; for (let i = 0; i < y.length; i++) { s += y[i]! * w[i]!; t += w[i]!; } return t > 0 ? s / t : 0; };
+
+function incomeFigures(y: Float64Array, w: Float64Array): IncomeFigures {
+  const m = mean(y, w);
+  return { mean: m, gini: m > 0 ? weightedGini(y, w) : 0, decileShares: m > 0 ? decileShares(y, w) : new Array<number>(10).fill(0) };
+}
+
+/** Money poverty gap Σ persons × (line − income) over the poor, per month (yuan). */
+function moneyGap(y: ArrayLike<number>, w: ArrayLike<number>, line: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < y.length; i++) if (y[i]! < line[i]!) s += w[i]! * (line[i]! - y[i]!);
+  return s;
+}
+
+/** The run's distribution figures (`summary.distribution`). */
+export function distributionSummary(x: HouseholdIncomes, nationalLine: readonly number[], months: number): DistributionSummary {
+  const w = personWeights(x);
+  const rural = Array.from(x.urban, (u, h) => (u ? -1 : h)).filter((h) => h >= 0);
+  const pick = (a: Float64Array): Float64Array => Float64Array.from(rural, (h) => a[h]!);
+  const line = nationalLine.length ? nationalLine.reduce((a, b) => a + b, 0) / nationalLine.length : 0;
+  const wr = pick(w);
+  const hasRural = wr.some((v) => v > 0) && line > 0;
+  const none: Fgt = { headcount: 0, gap: 0, severity: 0 };
+  let transfers = 0;
+  for (let h = 0; h < w.length; h++) transfers += w[h]! * (x.after[h]! - x.before[h]!) * months;
+  const closed = (moneyGap(x.before, w, x.standard) - moneyGap(x.after, w, x.standard)) * months;
+  const hasPersons = w.some((v) => v > 0);
+  return {
+    before: incomeFigures(x.before, w),
+    after: incomeFigures(x.after, w),
+    poverty: {
+      localStandard: hasPersons ? { before: fgtAll(x.before, w, x.standard), after: fgtAll(x.after, w, x.standard) } : { before: none, after: none },
+      nationalRuralLine: { before: hasRural ? fgtAll(pick(x.before), wr, line) : none, after: hasRural ? fgtAll(pick(x.after), wr, line) : none, line },
+    },
+    transfers,
+    povertyGapClosed: closed,
+    gapClosedPerYuan: transfers > 0 ? closed / transfers : 0,
+  };
+}
+
+/** How a reform changes persons' incomes after assistance: winners and losers, and by decile of the baseline. */
+export interface DistributionDelta { winnersLosers: WinnersLosers; decileImpact: DecileImpactRow[] }
+
+export function distributionDelta(base: HouseholdIncomes, reform: HouseholdIncomes): DistributionDelta {
+  const w = personWeights(base);
+  return { winnersLosers: winnersLosers(base.after, reform.after, w), decileImpact: decileImpact(base.after, reform.after, w) };
+}

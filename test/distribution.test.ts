@@ -1,0 +1,78 @@
+/**
+ * Poverty and inequality of a run (summary.distribution) and of a reform (deltas): worked by hand
+ * on three households, then the pipeline's transfers checked against the programs' costs.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadDataset, resolveDatasetPath } from '../src/data/dataset.js';
+import { baselineParameters } from '../src/policy/parameters.js';
+import { distributionDelta, distributionSummary, type HouseholdIncomes } from '../src/scenarios/distribution.js';
+import { accumulateScenario, scenarioResult } from '../src/scenarios/run.js';
+import { ROOT } from './helpers.js';
+
+// Three households (monthly per-capita incomes, yuan):
+//   h0 urban, weight 1, 2 persons: before 50, after 150, local standard 158
+//   h1 rural, weight 2, 1 person:  before 40, after 80,  local standard 76
+//   h2 rural, weight 1, 1 person:  before 300, after 300, local standard 76
+// Person weights w × size: 2, 2, 1 (5 persons).
+const x: HouseholdIncomes = {
+  weight: Float64Array.of(1, 2, 1), size: Float64Array.of(2, 1, 1), urban: Uint8Array.of(1, 0, 0),
+  before: Float64Array.of(50, 40, 300), after: Float64Array.of(150, 80, 300), standard: Float64Array.of(158, 76, 76),
+};
+const NATIONAL = [57.75]; // 693 ÷ 12, the 2006 line of dibao.linkage.rural_poverty_line
+
+describe('summary.distribution, by hand (Foster, Greer & Thorbecke 1984; the Gini as ΣΣ w_i w_j |x_i − x_j| / (2 W² μ))', () => {
+  const d = distributionSummary(x, NATIONAL, 12);
+  it('means and Gini, person-weighted', () => {
+    expect(d.before.mean).toBeCloseTo((2 * 50 + 2 * 40 + 300) / 5, 12); // 96
+    expect(d.after.mean).toBeCloseTo((2 * 150 + 2 * 80 + 300) / 5, 12); // 152
+    // Pairs, both orders: (50,40) 2·2·10·2 = 80; (50,300) 2·1·250·2 = 1000; (40,300) 2·1·260·2 = 1040 → 2120 / (2·25·96) = 0.441667.
+    expect(d.before.gini).toBeCloseTo(2120 / 4800, 12);
+    expect(d.before.decileShares.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+  });
+  it('FGT against each household’s local standard, before and after', () => {
+    // Before: h0 poor, gap (158 − 50)/158 = 0.683544; h1 poor, (76 − 40)/76 = 0.473684; h2 not poor.
+    expect(d.poverty.localStandard.before.headcount).toBeCloseTo(4 / 5, 12);
+    expect(d.poverty.localStandard.before.gap).toBeCloseTo((2 * (108 / 158) + 2 * (36 / 76)) / 5, 12);
+    expect(d.poverty.localStandard.before.severity).toBeCloseTo((2 * (108 / 158) ** 2 + 2 * (36 / 76) ** 2) / 5, 12);
+    // After: h0 still poor, (158 − 150)/158; h1 at 80 ≥ 76 is not.
+    expect(d.poverty.localStandard.after.headcount).toBeCloseTo(2 / 5, 12);
+    expect(d.poverty.localStandard.after.gap).toBeCloseTo((2 * (8 / 158)) / 5, 12);
+  });
+  it('FGT of rural persons against the national rural line ÷ 12', () => {
+    // Rural persons: h1 (2) at 40 < 57.75, gap 17.75/57.75; h2 (1) at 300. After, 80 ≥ 57.75.
+    expect(d.poverty.nationalRuralLine.line).toBe(57.75);
+    expect(d.poverty.nationalRuralLine.before.headcount).toBeCloseTo(2 / 3, 12);
+    expect(d.poverty.nationalRuralLine.before.gap).toBeCloseTo((2 * (17.75 / 57.75)) / 3, 12);
+    expect(d.poverty.nationalRuralLine.after).toEqual({ headcount: 0, gap: 0, severity: 0 });
+  });
+  it('transfers, the money poverty gap closed, and the gap closed per yuan', () => {
+    // Transfers: (2 × 100 + 2 × 40) × 12 months = 3360. Gap before 2 × 108 + 2 × 36 = 288, after 2 × 8 = 16 a month: closed 272 × 12 = 3264.
+    expect(d.transfers).toBeCloseTo(3360, 9);
+    expect(d.povertyGapClosed).toBeCloseTo(3264, 9);
+    expect(d.gapClosedPerYuan).toBeCloseTo(3264 / 3360, 12);
+  });
+});
+
+describe('deltas: winners and losers, decile impact', () => {
+  it('by person, against the baseline’s incomes after assistance', () => {
+    // Reform: h0 150 → 160 (+6.7%, gains more than 5%), h1 unchanged, h2 300 → 290 (−3.3%, loses less than 5%).
+    const reform: HouseholdIncomes = { ...x, after: Float64Array.of(160, 80, 290) };
+    const d = distributionDelta(x, reform);
+    expect(d.winnersLosers.gainMore).toBeCloseTo(2 / 5, 12);
+    expect(d.winnersLosers.noChange).toBeCloseTo(2 / 5, 12);
+    expect(d.winnersLosers.loseLess).toBeCloseTo(1 / 5, 12);
+    expect(d.decileImpact).toHaveLength(10);
+    expect(d.decileImpact.reduce((s, r) => s + r.totalChange, 0)).toBeCloseTo(2 * 10 - 10, 9);
+  });
+});
+
+describe('the pipeline’s transfers are the programs’ household costs less own contributions', async () => {
+  const ds = await loadDataset(resolveDatasetPath('fixture-dibao', ROOT));
+  it('on the hand-worked fixture, over 2006', () => {
+    const tree = baselineParameters();
+    const r = scenarioResult('t', accumulateScenario(ds.population, tree, { from: '2006-01', to: '2006-12' }, 1), tree);
+    const expected = Object.values(r.programs).reduce((s, p) => s + p.cost - p.costByPayer.individual, 0);
+    expect(r.summary.distribution.transfers).toBeCloseTo(expected, 2);
+    expect(r.summary.distribution.poverty.localStandard.after.headcount).toBeLessThan(r.summary.distribution.poverty.localStandard.before.headcount);
+  });
+});

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadDataset, resolveDatasetPath } from '../src/data/dataset.js';
 import { baselineParameters } from '../src/policy/parameters.js';
+import { PROGRAMS } from '../src/programs/index.js';
 import { distributionDelta, distributionSummary, type HouseholdIncomes } from '../src/scenarios/distribution.js';
 import { accumulateScenario, scenarioResult } from '../src/scenarios/run.js';
 import { ROOT } from './helpers.js';
@@ -71,7 +72,8 @@ describe('the pipeline’s transfers are the programs’ household costs less ow
   it('on the hand-worked fixture, over 2006', () => {
     const tree = baselineParameters();
     const r = scenarioResult('t', accumulateScenario(ds.population, tree, { from: '2006-01', to: '2006-12' }, 1), tree);
-    const expected = Object.values(r.programs).reduce((s, p) => s + p.cost - p.costByPayer.individual, 0);
+    // Household components only: computed ones (facilities, stations) are nobody's income.
+    const expected = PROGRAMS.reduce((s, p) => s + Object.entries(p.components).filter(([, c]) => 'rule' in c).reduce((t, [k]) => t + r.programs[p.id]!.components[k]!, 0) - r.programs[p.id]!.costByPayer.individual, 0);
     expect(r.summary.distribution.transfers).toBeCloseTo(expected, 2);
     expect(r.summary.distribution.poverty.localStandard.after.headcount).toBeLessThan(r.summary.distribution.poverty.localStandard.before.headcount);
   });

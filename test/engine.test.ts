@@ -187,6 +187,8 @@ describe('explain', () => {
     const text = formatExplain(node, 'en');
     expect(text).toContain('t.flag = true bool');
     expect(text).toContain('t.flags = {dibao: true, sanwu: false} bool');
+    // Small values keep four significant digits instead of rounding to 0.
+    expect(formatExplain({ ...node, value: 0.004919, parameters: [] }, 'en')).toContain('● r = 0.004919');
   });
   it('rejects an unknown household id', () => {
     const s = new Simulation({ population: pop, parameters: params, rules: [gap, income, standardCol] });

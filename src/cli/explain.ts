@@ -41,8 +41,14 @@ export async function explainCommand(file: string, options: ExplainCliOptions): 
     // A program: one tree per cost component, then the recipient rule.
     const rules = [...Object.values(program.components).flatMap((c) => ('rule' in c ? [c.rule] : [])), ...(program.recipient ? [program.recipient] : [])];
     const trees = rules.map((r) => explain(sim, r, month, id));
-    if (options.json) return printJson({ scenario: scenario.name, household: id, month, program: program.id, trees });
-    process.stdout.write(`${head} · ${program.label[lang]}\n\n${trees.map((t) => formatExplain(t, lang)).join('\n\n')}\n`);
+    const computed = Object.entries(program.components).filter(([, c]) => !('rule' in c)).map(([k]) => k);
+    if (options.json) return printJson({ scenario: scenario.name, household: id, month, program: program.id, trees, computedComponents: computed });
+    const note = computed.length
+      ? lang === 'zh'
+        ? `（${computed.join('、')} 按市（州）城乡单元由参数计算，不属于任何家庭：见 \`jiuzhu params\`。）`
+        : `(${trees.length ? 'Also' : 'This program has'} no household rules: its cost lines ${computed.join(', ')} are computed per prefecture × area cell from parameters, not paid to households; see \`jiuzhu params\`.)`
+      : '';
+    process.stdout.write(`${head} · ${program.label[lang]}\n\n${[...trees.map((t) => formatExplain(t, lang)), note].filter(Boolean).join('\n\n')}\n`);
     return;
   }
   const rule = options.rule ?? 'dibao_benefit';

@@ -99,7 +99,9 @@ export function formatExplain(root: ExplainNode, lang: 'zh' | 'en' = 'en'): stri
   const pv = (p: ExplainParameter): string => (p.unit === 'bool' ? bool(p.value) : fmt(p.value));
   // The clause the parameter serves, unless its value's reference already is that clause.
   const basis = (p: ExplainParameter): string => (p.clause && !('clause' in p.reference && p.reference.clause === p.clause) ? `吉政发〔2006〕48号 §${p.clause} · ` : '');
-  const fmt = (v: unknown): string => (Array.isArray(v) ? `[${v.map((x) => fmt(x)).join(', ')}]` : typeof v === 'number' ? String(Math.round(v * 100) / 100) : JSON.stringify(v));
+  // Money to the fen; small rates and densities (0.004919) keep four significant digits.
+  const num = (v: number): string => (v !== 0 && Math.abs(v) < 0.01 ? String(Number(v.toPrecision(4))) : String(Math.round(v * 100) / 100));
+  const fmt = (v: unknown): string => (Array.isArray(v) ? `[${v.map((x) => fmt(x)).join(', ')}]` : typeof v === 'number' ? num(v) : JSON.stringify(v));
   const short = (t: string): string => (t.length > 90 ? `${t.slice(0, 89)}…` : t);
   const seen = new Set<string>();
   const lines: string[] = [];

@@ -15,9 +15,9 @@ export const counted_income = defineRule({
   entity: 'person',
   period: 'month',
   label: { zh: '个人计算收入', en: 'Counted income' },
-  description: 'A person’s monthly income as the dibao means test counts it: each source this month times its inclusion rate; for members of dibao families (paid last month) the earnings of a newly found job are partly disregarded for the first months (§二.3: 低保家庭成员就业再就业…扶持).',
+  description: 'A person’s monthly income as the dibao means test counts it: each source this month times its inclusion rate, plus the wage of a public-welfare post (§六.1) at the earnings rate, in the same month; for members of dibao families (paid last month) the earnings of a newly found job are partly disregarded for the first months (§二.3: 低保家庭成员就业再就业…扶持).',
   unit: 'CNY/person/month',
-  inputs: ['current_earnings', 'pension', 'unemployment_benefit', 'current_farm_income', 'other_transfers', 'new_job_months', 'dibao_received_previous'],
+  inputs: ['current_earnings', 'pension', 'unemployment_benefit', 'current_farm_income', 'other_transfers', 'new_job_months', 'dibao_received_previous', 'employment_post_wage'],
   parameters: { rate: 'dibao.income.inclusion_rate', disregard: 'dibao.reemployment.disregard', months: 'dibao.reemployment.months' },
   reference: { clause: ['二.1', '二.3'] },
   formula: (inp, p, ctx) => {
@@ -28,6 +28,9 @@ export const counted_income = defineRule({
     const keep = 1 - asNumber(p.disregard);
     const months = asNumber(p.months);
     const earn = inp.current_earnings;
+    // A public-welfare post's wage is earnings (§六.1), counted at the earnings rate; the post is
+    // allocated without reading this month's dibao (employment_post_holder), so there is no cycle.
+    const post = inp.employment_post_wage;
     // Only members of dibao families (paid last month) get the incentive: §二.3 speaks of 低保家庭成员.
     const onDibao = ctx.agg.broadcastToPersons(inp.dibao_received_previous);
     const fresh = new Uint16Array(ctx.size);
@@ -40,6 +43,7 @@ export const counted_income = defineRule({
       for (let i = 0; i < out.length; i++) {
         let v = 0;
         for (let s = 0; s < k; s++) v += cols[s]![i]! * r[s]!;
+        v += post[i]! * rEarn;
         const f = fresh[i]!;
         if (f > 0 && f <= months) v -= earn[i]! * rEarn * (1 - keep);
         out[i] = v;
@@ -52,6 +56,7 @@ export const counted_income = defineRule({
       for (let i = 0; i < out.length; i++) out[i]! += col[i]! * at(r, i);
     }
     for (let i = 0; i < out.length; i++) {
+      out[i]! += post[i]! * at(rEarn, i);
       const f = fresh[i]!;
       if (f > 0 && f <= months) out[i]! -= earn[i]! * at(rEarn, i) * (1 - keep);
     }

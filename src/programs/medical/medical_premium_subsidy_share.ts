@@ -6,14 +6,13 @@ export const medical_premium_subsidy_share = defineRule({
   entity: 'person',
   period: 'month',
   label: { zh: '资助参保比例（个人）', en: 'Premium subsidy share of the person' },
-  description: 'Share of the person’s individual contribution paid by medical assistance: the largest subsidy share of the target groups the person is in — member of a household paid dibao, wubao (until wubao is modelled: a rural 三无 person), severely disabled — and 0 outside them. A person in several groups counts once.',
+  description: 'Share of the person’s individual contribution paid by medical assistance: the largest subsidy share of the target groups the person is in — member of a household paid dibao, wubao (a 五保 person, wubao_person), severely disabled — and 0 outside them. A person in several groups counts once.',
   unit: 'share',
-  inputs: ['dibao_receives', 'sanwu', 'urban', 'is_severely_disabled'],
+  inputs: ['dibao_receives', 'wubao_person', 'is_severely_disabled'],
   parameters: { share: 'medical.premium.subsidy_share' },
-  reference: { clause: '三.1' },
-  formula: ({ dibao_receives: onDibao, sanwu, urban, is_severely_disabled: disabled }, p, ctx) => {
+  reference: { clause: ['三.1', '八.1'] },
+  formula: ({ dibao_receives: onDibao, wubao_person: wubao, is_severely_disabled: disabled }, p, ctx) => {
     const dibao = ctx.agg.broadcastToPersons(onDibao);
-    const inTown = ctx.agg.broadcastToPersons(urban);
     const sDibao = category(p.share, 'dibao');
     const sWubao = category(p.share, 'wubao');
     const sDisabled = category(p.share, 'severely_disabled');
@@ -21,8 +20,7 @@ export const medical_premium_subsidy_share = defineRule({
     for (let i = 0; i < out.length; i++) {
       let s = 0;
       if (dibao[i]) s = Math.max(s, at(sDibao, i));
-      // Wubao proxy: 三无 persons of rural households (五保 is the rural form of 三无 support).
-      if (sanwu[i] && !inTown[i]) s = Math.max(s, at(sWubao, i));
+      if (wubao[i]) s = Math.max(s, at(sWubao, i));
       if (disabled[i]) s = Math.max(s, at(sDisabled, i));
       out[i] = s;
     }

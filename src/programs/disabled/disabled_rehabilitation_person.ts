@@ -1,0 +1,26 @@
+import { monthlyAccrual } from '../../engine/money.js';
+import { defineRule } from '../../engine/rule.js';
+import { asNumber } from '../../engine/values.js';
+
+export const disabled_rehabilitation_person = defineRule({
+  id: 'disabled_rehabilitation_person',
+  entity: 'person',
+  period: 'month',
+  label: { zh: '康复救助（个人）', en: 'Rehabilitation aid per person' },
+  description: 'A severely disabled member of a poor disabled household reached by the projects (a persistent draw per person below the coverage share) gets a twelfth of the annual rehabilitation aid a month, to the fen.',
+  unit: 'CNY/person/month',
+  inputs: ['is_severely_disabled', 'disabled_poor_household'],
+  parameters: { coverage: 'disabled.rehabilitation.coverage', annual: 'disabled.rehabilitation.annual_amount' },
+  reference: { clause: '八.3' },
+  formula: ({ is_severely_disabled: severe, disabled_poor_household: poorH }, p, ctx) => {
+    const poor = ctx.agg.broadcastToPersons(poorH);
+    const coverage = asNumber(p.coverage);
+    const monthly = monthlyAccrual(asNumber(p.annual));
+    const target = new Uint8Array(ctx.size);
+    for (let i = 0; i < target.length; i++) target[i] = severe[i] && poor[i] ? 1 : 0;
+    const u = ctx.randomOnce('disabled-rehabilitation', target);
+    const out = new Float64Array(ctx.size);
+    for (let i = 0; i < out.length; i++) if (target[i] && u[i]! < coverage) out[i] = monthly;
+    return out;
+  },
+});

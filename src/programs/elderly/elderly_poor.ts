@@ -1,0 +1,31 @@
+import { FLOAT_NOISE_YUAN } from '../../engine/money.js';
+import { defineRule } from '../../engine/rule.js';
+import { asColumn, asNumber } from '../../engine/values.js';
+
+export const elderly_poor = defineRule({
+  id: 'elderly_poor',
+  entity: 'person',
+  period: 'month',
+  label: { zh: '城乡困难老年人', en: 'Poor elderly person' },
+  description: 'Aged at or above the elderly age, not a wubao person in a home for the elderly (its staff serve him), and either in a household paid dibao this month or in a household of elderly people only whose per-capita counted income is strictly below the line multiple × the local dibao standard (beyond float noise).',
+  unit: 'bool',
+  inputs: ['age', 'dibao_receives', 'per_capita_counted_income', 'dibao_standard', 'wubao_centralised'],
+  parameters: { age: 'elderly.poor.age', multiple: 'elderly.poor.line_multiple' },
+  reference: { clause: '八.2' },
+  formula: ({ age, dibao_receives: onDibaoH, per_capita_counted_income: pciH, dibao_standard: stdH, wubao_centralised: inHome }, p, ctx) => {
+    const limit = asNumber(p.age);
+    const multiple = asColumn(p.multiple, ctx.size);
+    const elderly = new Uint8Array(ctx.size);
+    for (let i = 0; i < elderly.length; i++) elderly[i] = age[i]! >= limit ? 1 : 0;
+    const onlyElderly = ctx.agg.broadcastToPersons(ctx.agg.allInHousehold(elderly));
+    const onDibao = ctx.agg.broadcastToPersons(onDibaoH);
+    const pci = ctx.agg.broadcastToPersons(pciH);
+    const std = ctx.agg.broadcastToPersons(stdH);
+    const out = new Uint8Array(ctx.size);
+    for (let i = 0; i < out.length; i++) {
+      if (!elderly[i] || inHome[i]) continue;
+      out[i] = onDibao[i] || (onlyElderly[i] && pci[i]! < multiple[i]! * std[i]! - FLOAT_NOISE_YUAN) ? 1 : 0;
+    }
+    return out;
+  },
+});

@@ -1,0 +1,52 @@
+import { PREFECTURE_CODES } from '../../engine/locality.js';
+import { defineRule } from '../../engine/rule.js';
+import { asColumn, asNumber } from '../../engine/values.js';
+
+export const employment_post_holder = defineRule({
+  id: 'employment_post_holder',
+  entity: 'person',
+  period: 'month',
+  label: { zh: '从事公益性岗位', en: 'Holds a public-welfare post' },
+  description: 'Allocation of the public-welfare posts of each prefecture × area cell this month. Eligible: certificate holders. Order: members of zero-employment families first (employment.posts.priority_zero_employment), then by the household’s per-capita counted income without any post (employment_income_before_post), poorest first, ties by a persistent keyed draw per person. In that order a person takes a post while the weighted posts taken (household weight per holder) stay within the cell’s posts — employment.posts.per_resident × the cell’s weighted population — and the household holds fewer than employment.posts.max_per_household posts; one who does not fit is passed over and later ones are still tried. Nothing here reads this month’s dibao receipt, which the post wage feeds.',
+  unit: 'bool',
+  inputs: ['employment_certificate_holder', 'employment_zero_employment_family', 'employment_income_before_post', 'household_size', 'prefecture', 'urban', 'weight'],
+  parameters: { perResident: 'employment.posts.per_resident', perHousehold: 'employment.posts.max_per_household', zeroFirst: 'employment.posts.priority_zero_employment' },
+  reference: { clause: '六.1' },
+  formula: (inp, p, ctx) => {
+    const eligible = inp.employment_certificate_holder;
+    const out = new Uint8Array(ctx.size);
+    const nH = inp.prefecture.length;
+    // Each person's household, cell, weight, priority and income (household values broadcast).
+    const hIndex = ctx.agg.broadcastToPersons(Int32Array.from({ length: nH }, (_, h) => h));
+    const cellOfHousehold = new Int32Array(nH);
+    for (let h = 0; h < nH; h++) cellOfHousehold[h] = PREFECTURE_CODES.indexOf(inp.prefecture[h]!) * 2 + (inp.urban[h] ? 0 : 1);
+    const cell = ctx.agg.broadcastToPersons(cellOfHousehold);
+    const w = ctx.agg.broadcastToPersons(Float64Array.from(inp.weight));
+    const zeroFirst = asNumber(p.zeroFirst) > 0;
+    const priority = ctx.agg.broadcastToPersons(Uint8Array.from(inp.employment_zero_employment_family, (z) => (zeroFirst && z ? 0 : 1)));
+    const income = ctx.agg.broadcastToPersons(Float64Array.from(inp.employment_income_before_post));
+    const perResident = asColumn(p.perResident, ctx.size);
+    const perHousehold = asNumber(p.perHousehold);
+    // Posts of each cell: its weighted population × the cell's rate (any person of the cell carries it).
+    const nCells = PREFECTURE_CODES.length * 2;
+    const population = new Float64Array(nCells);
+    for (let h = 0; h < nH; h++) population[cellOfHousehold[h]!]! += inp.weight[h]! * inp.household_size[h]!;
+    const available = new Float64Array(nCells);
+    for (let i = 0; i < ctx.size; i++) available[cell[i]!] = perResident[i]! * population[cell[i]!]!;
+    const draw = ctx.randomOnce('employment-post-order', eligible);
+    const candidates = Int32Array.from({ length: ctx.size }, (_, i) => i).filter((i) => eligible[i]);
+    candidates.sort((a, b) => priority[a]! - priority[b]! || income[a]! - income[b]! || draw[a]! - draw[b]! || a - b);
+    const used = new Float64Array(nCells);
+    const held = new Int32Array(nH);
+    for (const i of candidates) {
+      const c = cell[i]!;
+      const h = hIndex[i]!;
+      if (held[h]! < perHousehold && used[c]! + w[i]! <= available[c]!) {
+        used[c]! += w[i]!;
+        held[h]! += 1;
+        out[i] = 1;
+      }
+    }
+    return out;
+  },
+});

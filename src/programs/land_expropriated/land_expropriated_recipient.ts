@@ -1,0 +1,18 @@
+import { defineRule } from '../../engine/rule.js';
+
+export const land_expropriated_recipient = defineRule({
+  id: 'land_expropriated_recipient',
+  entity: 'person',
+  period: 'month',
+  label: { zh: '被征地农民救助受益人', en: 'Land-expropriated farmer helped' },
+  description: 'A person trained for free this month or insured under the scheme this month. The recipient count of programs.landExpropriated.',
+  unit: 'bool',
+  inputs: ['land_expropriated_trained', 'land_expropriated_insured'],
+  parameters: {},
+  reference: { clause: '八.4' },
+  formula: ({ land_expropriated_trained: trained, land_expropriated_insured: insured }) => {
+    const out = new Uint8Array(trained.length);
+    for (let i = 0; i < out.length; i++) out[i] = trained[i] || insured[i] ? 1 : 0;
+    return out;
+  },
+});

@@ -295,3 +295,46 @@ export { baselineCoverageInput, clauseCoverage, clauseLinks, coverage, coverageP
 export { sections, sectionOf } from './policy/clauses.js';
 export type { Clause, Section } from './policy/clauses.js';
 export type { CoverageEntry, CoverageStatus, CoverageProblem, CoverageInput, ClauseCoverageInput, ClauseCoverageDocument, ClauseCoverageRow, CoverageSection, CoverageCounts, ParameterProvenanceDocument, ParameterProvenanceRow, SourceKind } from './policy/coverage.js';
+
+// ── Projection: the §二.1 dynamic growth mechanism, year by year ─────────────
+/**
+ * `jiuzhu project` as a library: the growth rule of the standards and its linkage bounds, incomes uprated and households aged from the data year, cost by level of government against the budget.
+ * @example
+ * import { loadScenario, loadDataset, resolveDatasetPath, projectScenarioOn, nextStandard, upratePopulation } from 'jiuzhu';
+ * const data = await loadDataset(resolveDatasetPath('fixture-dibao'));
+ * const p = projectScenarioOn(loadScenario('scenarios/dynamic-growth-2007-2015.yaml'), data, { from: 2007, to: 2008, monthsPerYear: 1 });
+ * console.assert(p.years.length === 2 && p.years[1]!.priceIndex === 1.059 && p.standards['2008']!['220100']!.urban === 190.97);
+ * const lines = { minimumWage: 460, minimumWageRatio: 0.5, unemploymentBenefit: 322, povertyLine: 785 };
+ * console.assert(nextStandard(158, 'urban', { indexTo: 'cpi' }, { cpi: 1.048, incomeGrowth: { urban: 1, rural: 1 }, revenueGrowth: 1 }, lines).value === 165.58);
+ * console.assert(upratePopulation(data.population, { income: 2 }).person.earnings![1] === 2 * data.population.person.earnings![1]!);
+ */
+export { projectScenario, projectScenarioOn, upratePopulation, ageingTotals, otherWeightFactor, nextStandard, boundStandard, passOn, growthOverrides, projectionPaths, projectionYears, yearFactors, annualCpi, MONEY_COLUMNS, DEFAULT_DATA_YEAR } from './scenarios/project.js';
+export type { Projection, ProjectOptions, YearRow, UpratingFactors, StandardRule, YearIndices, LinkageLines, ProjectionPaths, IndexTo, Bound } from './scenarios/project.js';
+
+// ── Solving for a budget, and uncertainty ─────────────────────────────────────
+/**
+ * The budget solver (`jiuzhu solve`): the value of a lever (a parameter path, scaled or set)
+ * that reaches a coverage of the poor, closes the most poverty gap within a budget, or costs
+ * what another scenario costs; every run reported, and the solved scenario written as YAML.
+ * @example
+ * import { solveScenario, loadScenario, loadDataset, resolveDatasetPath } from 'jiuzhu';
+ * const ds = await loadDataset(resolveDatasetPath('fixture-dibao'));
+ * const base = loadScenario('scenarios/baseline-2006.yaml');
+ * const r = solveScenario(loadScenario('scenarios/raise-standard-10pct.yaml'), ds, { lever: { path: 'dibao.standard' }, objective: 'budget-neutral', against: base, tol: 0.01, period: { from: '2006-01', to: '2006-01' } });
+ * console.assert(r.status === 'solved' && Math.abs(r.solution!.cost - r.against!.cost) <= 0.01 * r.against!.cost && r.iterations[0]!.phase === 'against');
+ */
+export { solveScenario, resolveLever, withLever, leverOverride, leverOverrideSpec, solvedScenarioText, solvedDescription, writeSolvedScenario, SOLVE_OBJECTIVES, COST_MEASURES, LEVER_MODES } from './scenarios/solve.js';
+export type { SolveOptions, SolveResult, SolveObjective, CostMeasure, LeverMode, LeverSpec, Lever, Evaluation, Phase } from './scenarios/solve.js';
+/**
+ * Bootstrap intervals (`--replicates R`): seeded draws of households with replacement, each
+ * replicate the run's one simulation re-weighted (or re-run), percentile intervals at a level.
+ * @example
+ * import { compareScenariosOn, bootstrapCounts, loadScenario, loadDataset, resolveDatasetPath } from 'jiuzhu';
+ * console.assert(bootstrapCounts(10, 1, 0).reduce((a, b) => a + b, 0) === 10);
+ * const ds = await loadDataset(resolveDatasetPath('fixture-dibao'));
+ * const res = compareScenariosOn([loadScenario('scenarios/baseline-2006.yaml')], ds, { period: { from: '2006-01', to: '2006-01' }, replicates: 50 });
+ * const s = res.scenarios[0]!;
+ * console.assert(s.intervals!.cost.level === 0.9 && s.intervals!.cost.lo <= s.summary.cost && s.summary.cost <= s.intervals!.cost.hi);
+ */
+export { bootstrapCounts, bootstrapWeights, HouseholdSums, replicateIntervals, resimulatedIntervals, percentile, percentileInterval, metricValue, checkReplicateOptions, INTERVAL_METRICS, REPLICATE_METHODS, DEFAULT_LEVEL } from './scenarios/replicates.js';
+export type { Interval, IntervalMetric, ReplicateIntervals, ReplicateMethod, ReplicateOptions } from './scenarios/replicates.js';

@@ -1,17 +1,30 @@
 /** `jiuzhu run` and `jiuzhu compare`: scenarios over one period, a table or the result JSON. */
+import { JiuzhuError } from '../engine/errors.js';
+import type { Result } from '../scenarios/result.js';
 import { compareScenarios } from '../scenarios/result.js';
+import { DEFAULT_LEVEL, type Interval, type IntervalMetric } from '../scenarios/replicates.js';
 import { datasetFor, loadScenarios, parseLang, parsePeriod, parseSeed, printJson, type CommonOptions } from './common.js';
+import type { Lang } from './labels.js';
 import { progressBar } from './progress.js';
 import { fundingTable, monthsTable, prefectureTable, programsTable, summaryTable } from './summary-table.js';
+import { fmtInt, fmtMoney, fmtPct, fmtSigned, formatTable } from './text.js';
 
 export interface CompareCliOptions extends CommonOptions {
   period?: string;
   prefectures?: boolean;
   months?: boolean;
+  replicates?: string;
+  level?: string;
+  resimulate?: boolean;
 }
 
 export async function compareCommand(files: string[], options: CompareCliOptions): Promise<void> {
   const lang = parseLang(options.lang);
+  const replicates = parseReplicates(options.replicates);
+  const level = parseLevel(options.level);
+  if (replicates === undefined && (options.level !== undefined || options.resimulate)) {
+    throw new JiuzhuError('BAD_OPTION', `${options.level !== undefined ? '--level' : '--resimulate'} goes with --replicates <R>`, { kind: 'usage', location: { key: options.level !== undefined ? '--level' : '--resimulate' } });
+  }
   const scenarios = loadScenarios(files);
   const dataset = await datasetFor(scenarios[0]!, options);
   const bar = progressBar(lang === 'zh' ? '模拟中' : 'simulating');
@@ -22,10 +35,67 @@ export async function compareCommand(files: string[], options: CompareCliOptions
     seed: parseSeed(options.seed),
     timestamp: options.timestamp !== false,
     onProgress: (m, months) => { if (m === months) done++; bar.update((done - (m === months ? 1 : 0)) * months + m, total * months); },
+    ...(replicates !== undefined ? { replicates, level, replicateMethod: options.resimulate ? 'resimulate' : 'reweight' } : {}),
   });
   bar.stop();
   if (options.json) return printJson(result);
   process.stdout.write(`${summaryTable(result, lang)}\n\n${programsTable(result, lang)}\n\n${fundingTable(result, lang)}\n`);
+  if (result.meta.replicates) process.stdout.write(`\n${intervalsTable(result, lang)}\n`);
   if (options.prefectures) process.stdout.write(`\n${prefectureTable(result, lang)}\n`);
   if (options.months) process.stdout.write(`\n${monthsTable(result, lang)}\n`);
+}
+
+/** `--replicates R`: an integer ≥ 2. */
+export function parseReplicates(v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 2) throw new JiuzhuError('BAD_OPTION', `--replicates must be an integer ≥ 2, not '${v}'`, { kind: 'usage', location: { key: '--replicates' }, hint: 'a few hundred replicates give stable 90% intervals; 50 is a quick look' });
+  return n;
+}
+
+/** `--level p`: between 0 and 1, default 0.9. */
+export function parseLevel(v: string | undefined): number {
+  if (v === undefined) return DEFAULT_LEVEL;
+  const p = Number(v);
+  if (!(p > 0 && p < 1)) throw new JiuzhuError('BAD_OPTION', `--level must be between 0 and 1 (e.g. 0.9), not '${v}'`, { kind: 'usage', location: { key: '--level' } });
+  return p;
+}
+
+const fmtIndex = (x: number): string => x.toFixed(4);
+
+/** The intervals printed (the JSON has every metric, the FGT before assistance too). */
+const SHOWN: { metric: IntervalMetric; zh: string; en: string; fmt: (x: number) => string }[] = [
+  { metric: 'cost', zh: '支出（期内，元）', en: 'Cost (period, yuan)', fmt: fmtMoney },
+  { metric: 'costAnnual', zh: '支出（年化，元）', en: 'Cost (annualised, yuan)', fmt: fmtMoney },
+  { metric: 'recipients', zh: '保障人数（月均）', en: 'Recipients (avg month)', fmt: fmtInt },
+  { metric: 'coverage', zh: '覆盖率', en: 'Coverage', fmt: fmtPct },
+  { metric: 'targeting.coverageOfPoor', zh: '贫困者覆盖率', en: 'Coverage of the poor', fmt: fmtPct },
+  { metric: 'distribution.poverty.localStandard.after.headcount', zh: '救助后贫困发生率（当地标准）', en: 'Poverty headcount after (local standard)', fmt: fmtPct },
+  { metric: 'distribution.poverty.localStandard.after.gap', zh: '救助后贫困距指数（当地标准）', en: 'Poverty gap index after (local standard)', fmt: fmtIndex },
+  { metric: 'distribution.poverty.localStandard.after.severity', zh: '救助后贫困强度（当地标准）', en: 'Poverty severity after (local standard)', fmt: fmtIndex },
+  { metric: 'distribution.poverty.nationalRuralLine.after.headcount', zh: '救助后农村贫困发生率（国家线）', en: 'Rural headcount after (national line)', fmt: fmtPct },
+  { metric: 'distribution.poverty.nationalRuralLine.after.gap', zh: '救助后农村贫困距指数（国家线）', en: 'Rural poverty gap after (national line)', fmt: fmtIndex },
+  { metric: 'distribution.poverty.nationalRuralLine.after.severity', zh: '救助后农村贫困强度（国家线）', en: 'Rural severity after (national line)', fmt: fmtIndex },
+];
+
+const metricOf = (summary: unknown, metric: string): number => metric.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], summary) as number;
+
+/** Each scenario's figures with their intervals; with two or more scenarios, the change of the last against the first with its (paired) interval. */
+export function intervalsTable(result: Result, lang: Lang): string {
+  const rep = result.meta.replicates!;
+  const zh = lang === 'zh';
+  const pct = `${Math.round(rep.level * 1000) / 10}%`;
+  const title = zh
+    ? `${pct} 区间：住户自助抽样 ${rep.count} 次（种子 ${rep.seed}，${rep.method === 'reweight' ? '一次模拟重新加权' : '每次重新模拟'}）`
+    : `${pct} intervals: ${rep.count} bootstrap replicates of households (seed ${rep.seed}, ${rep.method === 'reweight' ? 'one simulation re-weighted' : 'each replicate re-simulated'})`;
+  const scen = result.scenarios;
+  const last = result.deltas[result.deltas.length - 1];
+  const header = [zh ? '指标' : 'Figure', ...scen.map((s) => s.name), ...(last ? [`${last.scenario} − ${last.against}`] : [])];
+  const cell = (v: number, iv: Interval | undefined, fmt: (x: number) => string): string => `${fmt(v)} [${iv ? fmt(iv.lo) : '–'}, ${iv ? fmt(iv.hi) : '–'}]`;
+  const body = SHOWN.map(({ metric, zh: z, en, fmt }) => [
+    zh ? z : en,
+    ...scen.map((s) => cell(metricOf(s.summary, metric), s.intervals?.[metric], fmt)),
+    ...(last ? [cell(metricOf(scen[scen.length - 1]!.summary, metric) - metricOf(scen[0]!.summary, metric), last.intervals?.[metric], (x) => (fmt === fmtPct ? fmtSigned(x * 100, (v) => `${v.toFixed(2)} pp`) : fmtSigned(x, fmt)))] : []),
+  ]);
+  return [title, '', formatTable(header, body)].join('\n');
 }

@@ -3,12 +3,14 @@
 import { Command, Option } from 'commander';
 import { jiuzhuVersion } from '../scenarios/run.js';
 import { compareCommand } from './compare.js';
+import { projectCommand } from './project.js';
 import { reportError } from './errors.js';
 import { clausesCommand } from './clauses.js';
 import { explainCommand } from './explain.js';
 import { paramsCommand } from './params.js';
 import { validateCommand } from './validate.js';
 import { calibrateReportCommand, generateCommand } from './generate.js';
+import { solveCommand } from './solve.js';
 
 // `jiuzhu … | head` closes stdout early: stop quietly instead of crashing with a stack trace.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -31,8 +33,10 @@ Exit codes: 0 success, 1 internal fault, 2 usage error, 3 bad input.
 Examples:
   $ jiuzhu run scenarios/baseline-2006.yaml
   $ jiuzhu compare scenarios/baseline-2006.yaml scenarios/raise-standard-10pct.yaml --lang zh
+  $ jiuzhu project scenarios/dynamic-growth-2007-2015.yaml --real
   $ jiuzhu explain scenarios/baseline-2006.yaml --household 4 --month 2006-06
   $ jiuzhu explain scenarios/baseline-2006.yaml --household 4 --program medical
+  $ jiuzhu solve scenarios/raise-standard-10pct.yaml --lever dibao.standard --objective budget-neutral --against scenarios/baseline-2006.yaml --period 2006-01:2006-03
   $ jiuzhu generate --households 20000 --seed 7 --out /tmp/jilin.parquet
   $ jiuzhu generate --full --out /tmp/jilin-full
   $ jiuzhu validate datasets/example-microdata/survey.csv --codebook datasets/example-microdata/codebook.yaml
@@ -50,17 +54,31 @@ const common = (cmd: Command): Command =>
     .option('--seed <n>', 'seed of the random generator (default: the scenario’s, else 1)')
     .option('--no-timestamp', 'leave meta.createdAt out, for byte-identical reruns');
 
-common(program.command('run').argument('<scenario>', 'scenario YAML file').description('run one scenario and print its summary'))
+/** Bootstrap intervals on run and compare. */
+const withReplicates = (cmd: Command): Command =>
+  cmd
+    .option('--replicates <R>', 'add 90% intervals of cost, recipients, coverage and FGT from R seeded bootstrap replicates of households')
+    .option('--level <p>', 'level of the intervals, with --replicates (default 0.9)')
+    .option('--resimulate', 'with --replicates: run every replicate in full (exact when quotas or posts bind; R times slower) instead of re-weighting one run');
+
+withReplicates(common(program.command('run').argument('<scenario>', 'scenario YAML file').description('run one scenario and print its summary'))
   .option('--period <from:to>', 'months to simulate, YYYY-MM:YYYY-MM (default: the scenario’s)')
   .option('--prefectures', 'also print the table by prefecture')
-  .option('--months', 'also print the month-by-month table (entries, exits, price trigger, cost by component)')
+  .option('--months', 'also print the month-by-month table (entries, exits, price trigger, cost by component)'))
   .action((file: string, opts) => compareCommand([file], opts));
 
-common(program.command('compare').argument('<baseline>', 'baseline scenario').argument('<reform...>', 'one or more reform scenarios').description('run scenarios over one common period and show the differences'))
+withReplicates(common(program.command('compare').argument('<baseline>', 'baseline scenario').argument('<reform...>', 'one or more reform scenarios').description('run scenarios over one common period and show the differences'))
   .option('--period <from:to>', 'common period, YYYY-MM:YYYY-MM (default: the first scenario’s)')
   .option('--prefectures', 'also print the table by prefecture')
-  .option('--months', 'also print the month-by-month table (entries, exits, price trigger, cost by component)')
+  .option('--months', 'also print the month-by-month table (entries, exits, price trigger, cost by component)'))
   .action((base: string, reforms: string[], opts) => compareCommand([base, ...reforms], opts));
+
+common(program.command('project').argument('<scenario>', 'scenario YAML file').description('project a scenario year by year: standards under the growth rule, uprated incomes, ageing and prices; cost by level of government against the budget'))
+  .option('--from <YYYY>', 'first year (default: the first year of the scenario’s period)')
+  .option('--to <YYYY>', 'last year (default: the last year of the scenario’s period)')
+  .option('--real', 'money in constant prices of the first year (divided by the price index)')
+  .option('--months-per-year <n>', '12: simulate every month; 1: January only, flows × 12 (fast, approximate)', '12')
+  .action((file: string, opts) => projectCommand(file, opts));
 
 common(program.command('explain').argument('<scenario>', 'scenario YAML file').description('explain one household’s result: rules, inputs and every parameter with its value, date and reference'))
   .requiredOption('--household <id>', 'dataset household id')
@@ -68,6 +86,32 @@ common(program.command('explain').argument('<scenario>', 'scenario YAML file').d
   .option('--rule <id>', 'rule to explain', 'dibao_benefit')
   .option('--program <id>', 'explain every cost component of a program instead (dibao, medical, education, housing, …)')
   .action((file: string, opts) => explainCommand(file, opts));
+
+program.command('solve').argument('<scenario>', 'scenario YAML file').description('find the lever value (a parameter path, scaled or set) that meets an objective: a coverage of the poor, the most poverty gap closed within a budget, or the cost of another scenario')
+  .requiredOption('--lever <path>', 'parameter path to move, e.g. dibao.standard (a branch scales every number under it)')
+  .addOption(new Option('--objective <objective>', 'coverage-of-poor (with --target), gap-closed (with --budget) or budget-neutral (with --against)').choices(['coverage-of-poor', 'gap-closed', 'budget-neutral']).makeOptionMandatory())
+  .option('--target <x>', 'coverage-of-poor: the coverage of the poor to reach, 0–1 (the lowest lever value reaching it)')
+  .option('--budget <yuan>', 'gap-closed: the most the cost may be, yuan a year (cost over the period × 12 ÷ months)')
+  .option('--against <scenario>', 'budget-neutral: the scenario whose cost to match over the same period, dataset and seed')
+  .addOption(new Option('--mode <mode>', 'scale (multiply, default) or set (a number leaf)').choices(['scale', 'set']))
+  .option('--min <x>', 'lowest lever value (default 0.5 for scale, 0 for set of a probability or share)')
+  .option('--max <x>', 'highest lever value (default 3 for scale, 1 for set of a probability or share)')
+  .option('--tol <x>', 'tolerance on the objective: absolute for coverage, relative for a cost (default 0.001)')
+  .option('--xtol <x>', 'resolution of the lever (default: a thousandth of the range, rounded down to a power of ten)')
+  .option('--grid <n>', 'grid points walked first for coverage-of-poor and gap-closed (default 6)')
+  .option('--where <cells>', 'cells the lever changes, e.g. area=urban or prefecture=220100+220200 (default all)')
+  .option('--from <YYYY-MM-DD>', 'first day the lever applies (default throughout)')
+  .addOption(new Option('--cost <measure>', 'dibao: the §二 cost (summary.cost, default); all: every program’s cost, whoever pays').choices(['dibao', 'all']))
+  .option('--period <from:to>', 'months of each run, YYYY-MM:YYYY-MM (default: the scenario’s; shorter is faster)')
+  .option('--data <path>', 'dataset to use instead of the scenario’s: a .csv/.arrow/.parquet file or a dataset folder')
+  .option('--codebook <file>', 'codebook YAML mapping your columns and codes onto jiuzhu’s (with --data)')
+  .addOption(new Option('--encoding <enc>', 'text encoding of a CSV given with --data').choices(['utf8', 'gbk']))
+  .option('--seed <n>', 'seed of the random generator (default: the scenario’s, else 1)')
+  .option('--write <file>', 'write the solved scenario as YAML (the input with one more override), validated by loading it back')
+  .option('--name <name>', 'name of the written scenario (default: the file name)')
+  .option('--json', 'print the solution and every iteration as JSON')
+  .addOption(new Option('--lang <lang>', 'language of the report').choices(['zh', 'en']).default('en'))
+  .action((file: string, opts) => solveCommand(file, opts));
 
 program.command('validate').argument('<file>', 'a .csv/.arrow/.parquet file (one row per person) or a dataset folder').description('check microdata against the schema and report every problem with its file, row and column')
   .option('--codebook <file>', 'codebook YAML mapping your columns and codes onto jiuzhu’s')

@@ -10,7 +10,10 @@ import { LEVELS } from './funding.js';
 import { distributionDelta } from './distribution.js';
 import type { ProgramSummary } from './program-summary.js';
 import type { Scenario } from './load.js';
+import { projectScenario, type ProjectOptions } from './project.js';
 import { jiuzhuCommit, jiuzhuVersion, runChunked, runScenarioOn, scenarioDataset, scenarioPeriod, type DatasetSource, type Period, type RunOptions, type ScenarioResult } from './run.js';
+import { DEFAULT_LEVEL, HouseholdSums, INTERVAL_METRICS, REPLICATE_METHODS, checkReplicateOptions, replicateIntervals, resimulatedIntervals, type ReplicateIntervals, type ReplicateMethod } from './replicates.js';
+import { JiuzhuError } from '../engine/errors.js';
 
 const num = z.number();
 const GroupSummary = z.looseObject({
@@ -64,7 +67,54 @@ const FundingRow = z.strictObject({
   to: z.string().describe('Last month covered, YYYY-MM'),
   amount: num.describe('Yuan'),
 });
+const Areas = z.strictObject({ urban: num, rural: num });
+const AreaFigures = z.strictObject({ population: num, recipients: num, coverage: num, cost: num.describe('Dibao (§二) cost of the year, yuan') });
+/** One year of `jiuzhu project`. Money is in yuan of the year, or of the first year with --real. */
+export const YearRowSchema = z.strictObject({
+  year: z.number().int(),
+  averageStandard: Areas.describe('Person-weighted average dibao standard, yuan per person per month'),
+  recipients: num.describe('Dibao recipients, average month (persons, weighted)'),
+  population: num.describe('Persons represented (weighted): the dataset’s, reweighted for ageing and population growth'),
+  coverage: num.describe('recipients ÷ population'),
+  cost: num.describe('Every program’s cost in the year, whoever pays; the sum of costByProgram and of costByLevel'),
+  costByProgram: z.record(z.string(), num),
+  costByLevel: z.strictObject(Object.fromEntries(LEVELS.map((l) => [l, num])) as Record<(typeof LEVELS)[number], typeof num>).describe('The funding rows of the year summed by level of government'),
+  budgetNeed: num.describe('What provincial, prefecture and county budgets pay (funding rows with source budget, central transfers left out)'),
+  budget: num.describe('Assistance budget available: projection.budget_share × fiscal revenue'),
+  fundingGap: num.describe('max(0, budgetNeed − budget)'),
+  fiscalRevenue: num,
+  priceIndex: num.describe('CPI, first projected year = 1'),
+  incomeIndex: Areas.describe('Cumulative factor on the dataset’s money incomes since the data year'),
+  elderlyWeightIndex: num.describe('Cumulative factor on the weights of households with an elderly member'),
+  standardsBound: z.strictObject({ minimumWage: z.array(z.number().int()), unemploymentBenefit: z.array(z.number().int()), povertyLine: z.array(z.number().int()) }).describe('Prefectures whose standard a linkage bound of §二.1 capped (urban) or raised (rural) this year'),
+  poverty: z.strictObject({ localStandard: Fgt, nationalRuralLine: Fgt }).optional().describe('outputs.measures poverty: FGT after assistance'),
+  inequality: z.strictObject({ giniBefore: num, giniAfter: num }).optional().describe('outputs.measures inequality'),
+  targeting: z.strictObject({ inclusionError: num, exclusionError: num, leakage: num, coverageOfPoor: num }).optional().describe('outputs.measures targeting'),
+  byArea: z.strictObject({ urban: AreaFigures, rural: AreaFigures }).optional().describe('outputs.breakdowns area'),
+  byPrefecture: z.record(z.string(), AreaFigures.extend({ standard: Areas })).optional().describe('outputs.breakdowns prefecture, with the standards of the year'),
+});
+const ProjectionMeta = z.strictObject({
+  from: z.number().int(),
+  to: z.number().int(),
+  real: z.boolean().describe('Money in constant prices of the first year'),
+  monthsPerYear: z.union([z.literal(1), z.literal(12)]).describe('12: every month simulated; 1: January × 12'),
+  dataYear: z.number().int().describe('Year the dataset describes; incomes and weights are uprated from it'),
+  standardRule: z.strictObject({
+    indexTo: z.enum(['income', 'cpi', 'revenue', 'none']),
+    elasticity: num.optional(),
+    bounds: z.strictObject({ minimumWage: z.boolean().optional(), unemploymentBenefit: z.boolean().optional(), povertyLine: z.boolean().optional() }).optional(),
+    assumption: z.string().optional(),
+  }).nullable().describe('behaviour.growth.standard; null: the standards are the parameters’'),
+  incomeRule: z.strictObject({ indexTo: z.enum(['income', 'cpi', 'none']), elasticity: num }),
+});
 const Delta = z.strictObject({ baseline: num, value: num, absolute: num, relative: z.number().nullable() });
+const Interval = z.strictObject({
+  lo: num.describe('The (1 − level)/2 quantile of the bootstrap replicates'),
+  hi: num.describe('The (1 + level)/2 quantile'),
+  level: num.describe('Coverage of the interval, e.g. 0.9'),
+});
+/** Every interval metric (a path into the summary) → its interval. */
+const Intervals = z.record(z.enum(INTERVAL_METRICS), Interval);
 const DeltaGroup = z.record(z.string(), z.union([Delta, z.record(z.string(), z.record(z.string(), Delta))]));
 
 export const ResultSchema = z.strictObject({
@@ -75,6 +125,12 @@ export const ResultSchema = z.strictObject({
     seed: z.number().int(),
     scenarios: z.array(z.strictObject({ name: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) })),
     parametersSha256: z.string().regex(/^[0-9a-f]{64}$/),
+    replicates: z.strictObject({
+      count: z.number().int().describe('Bootstrap replicates R'),
+      level: num.describe('Level of the intervals'),
+      seed: z.number().int().describe('Seed of the household draws (the run seed)'),
+      method: z.enum(REPLICATE_METHODS).describe('Households drawn with replacement, replicate weight = weight × times drawn; reweight: the run’s one simulation re-weighted; resimulate: a run per replicate'),
+    }).optional().describe('With --replicates: how the intervals were drawn'),
     createdAt: z.string().optional(),
   }),
   period: z.strictObject({ from: z.string(), to: z.string() }),
@@ -86,8 +142,9 @@ export const ResultSchema = z.strictObject({
       months: z.array(z.record(z.string(), z.unknown())).optional(),
       programs: z.record(z.string(), ProgramSummary).optional().describe('Every program of the system: cost, payers, recipients, accounts; by area and prefecture'),
       funding: z.array(FundingRow).optional().describe('Every program’s cost by level of government, source, prefecture and year; rows add up to the programs’ costs and payers to the fen'),
-      years: z.array(z.record(z.string(), z.unknown())).optional(),
-      intervals: z.record(z.string(), z.unknown()).optional(),
+      years: z.array(YearRowSchema).optional().describe('`jiuzhu project`: one row per projected year'),
+      projection: ProjectionMeta.optional().describe('`jiuzhu project`: the years, the rules and how money is expressed'),
+      intervals: Intervals.optional().describe('With --replicates: percentile intervals of cost, recipients, coverage and FGT over a seeded bootstrap of households; keys are paths into summary'),
     }),
   ),
   deltas: z.array(z.strictObject({
@@ -98,6 +155,7 @@ export const ResultSchema = z.strictObject({
     winnersLosers: z.strictObject({ gainMore: num, gainLess: num, noChange: num, loseLess: num, loseMore: num }).describe('Shares of persons whose income after assistance rises or falls by more or less than 5%'),
     decileImpact: z.array(z.strictObject({ decile: num, weight: num, meanBefore: num, meanAfter: num, meanChange: num, totalChange: num, relativeChange: num.nullable() })).describe('Change of monthly per-capita income after assistance by decile of the baseline'),
     programs: z.record(z.string(), z.record(z.string(), Delta)).describe('Each program’s cost, payers, recipients and accounts'),
+    intervals: Intervals.optional().describe('With --replicates: intervals of the absolute change, paired (the same replicate weights for both scenarios)'),
   })),
 });
 
@@ -111,6 +169,12 @@ export function resultJsonSchema(): object {
 export interface CompareOptions extends RunOptions {
   /** Leave out meta.createdAt, so two identical runs give identical bytes. */
   timestamp?: boolean;
+  /** Bootstrap replicates of households for intervals (none by default). */
+  replicates?: number;
+  /** Level of the intervals (default 0.9). */
+  level?: number;
+  /** reweight (default): the run's simulation re-weighted per replicate; resimulate: a full run per replicate. */
+  replicateMethod?: ReplicateMethod;
 }
 
 /** Runs scenarios over one common period and dataset; deltas are against the first. */
@@ -119,6 +183,9 @@ export async function compareScenarios(scenarios: readonly Scenario[], dataset?:
   if (!first) throw new Error('compareScenarios needs at least one scenario');
   const source = dataset ?? (await scenarioDataset(first));
   if (!('kind' in source)) return compareScenariosOn(scenarios, source, options);
+  if (options.replicates !== undefined) {
+    throw new JiuzhuError('REPLICATES_CHUNKED', '--replicates needs a dataset in memory; a chunked dataset is simulated chunk by chunk', { kind: 'usage', location: { key: '--replicates' }, hint: 'bootstrap a sample instead (jiuzhu generate --households 100000), whose intervals are the ones that matter' });
+  }
   const period: Period = options.period ?? scenarioPeriod(first);
   const seed = options.seed ?? first.seed ?? 1;
   return buildResult(scenarios, await runChunked(scenarios, source, { ...options, period, seed }), source.meta, period, seed, options);
@@ -130,11 +197,32 @@ export function compareScenariosOn(scenarios: readonly Scenario[], dataset: Data
   if (!first) throw new Error('compareScenarios needs at least one scenario');
   const period: Period = options.period ?? scenarioPeriod(first);
   const seed = options.seed ?? first.seed ?? 1;
-  const results = scenarios.map((s) => runScenarioOn(s, dataset, { ...options, period, seed }));
-  return buildResult(scenarios, results, dataset.meta, period, seed, options);
+  if (options.replicates === undefined) {
+    const results = scenarios.map((s) => runScenarioOn(s, dataset, { ...options, period, seed }));
+    return buildResult(scenarios, results, dataset.meta, period, seed, options);
+  }
+  const level = options.level ?? DEFAULT_LEVEL;
+  checkReplicateOptions(options.replicates, level);
+  const replicates = { replicates: options.replicates, level, seed };
+  if (options.replicateMethod === 'resimulate') {
+    const results = scenarios.map((s) => runScenarioOn(s, dataset, { ...options, period, seed }));
+    return buildResult(scenarios, results, dataset.meta, period, seed, options, resimulatedIntervals(scenarios, dataset, { period, seed }, replicates));
+  }
+  const sums = scenarios.map(() => new HouseholdSums(dataset.population.nHouseholds));
+  const results = scenarios.map((s, i) => runScenarioOn(s, dataset, {
+    ...options,
+    period,
+    seed,
+    onMonth: (m, sim, pop, k) => {
+      sums[i]!.observe(m, sim, pop);
+      options.onMonth?.(m, sim, pop, k);
+    },
+  }));
+  const intervals = replicateIntervals(dataset.population.weight, sums, results, replicates);
+  return buildResult(scenarios, results, dataset.meta, period, seed, options, intervals);
 }
 
-function buildResult(scenarios: readonly Scenario[], results: ScenarioResult[], dataset: DatasetMeta, period: Period, seed: number, options: CompareOptions): Result {
+function buildResult(scenarios: readonly Scenario[], results: ScenarioResult[], dataset: DatasetMeta, period: Period, seed: number, options: CompareOptions, intervals?: ReplicateIntervals): Result {
   const base = results[0]!;
   return {
     meta: {
@@ -144,18 +232,50 @@ function buildResult(scenarios: readonly Scenario[], results: ScenarioResult[], 
       seed,
       scenarios: scenarios.map((s) => ({ name: s.name, sha256: s.sha256 })),
       parametersSha256: baselineParameters().sha256(),
+      ...(intervals ? { replicates: { count: options.replicates!, level: options.level ?? DEFAULT_LEVEL, seed, method: options.replicateMethod ?? 'reweight' } } : {}),
       ...(options.timestamp === false ? {} : { createdAt: new Date().toISOString() }),
     },
     period,
-    scenarios: results.map((r) => ({ name: r.name, summary: r.summary as unknown as Result['scenarios'][number]['summary'], checks: r.checks, months: r.months as unknown as Record<string, unknown>[], programs: r.programs, funding: r.funding })),
-    deltas: results.slice(1).map((r) => ({
+    scenarios: results.map((r, i) => ({ name: r.name, summary: r.summary as unknown as Result['scenarios'][number]['summary'], checks: r.checks, months: r.months as unknown as Record<string, unknown>[], programs: r.programs, funding: r.funding, ...(intervals ? { intervals: intervals.scenarios[i]! } : {}) })),
+    deltas: results.slice(1).map((r, i) => ({
       scenario: r.name,
       against: base.name,
       summary: summaryDeltas(base, r),
       distribution: flatDeltas(base.summary.distribution, r.summary.distribution),
       ...distributionDelta(base.incomes, r.incomes),
       programs: Object.fromEntries(Object.keys(base.programs).map((id) => [id, programDelta(base.programs[id]!, r.programs[id])])),
+      ...(intervals ? { intervals: intervals.deltas[i]! } : {}),
     })),
+  };
+}
+
+/**
+ * `jiuzhu project --json`: a scenario projected year by year, as a result document. The scenario's
+ * `years` holds one row per year; its `summary` is the §二 dibao summary over every simulated
+ * month of the projection (current yuan), its checks those of each year.
+ */
+export async function projectResult(s: Scenario, dataset?: DatasetSource, options: ProjectOptions & { timestamp?: boolean } = {}): Promise<Result> {
+  const source = dataset ?? (await scenarioDataset(s));
+  const p = await projectScenario(s, { ...options, dataset: source });
+  return {
+    meta: {
+      jiuzhu: jiuzhuVersion(),
+      commit: jiuzhuCommit(),
+      dataset: { name: source.meta.name, sha256: source.meta.sha256 },
+      seed: options.seed ?? s.seed ?? 1,
+      scenarios: [{ name: s.name, sha256: s.sha256 }],
+      parametersSha256: baselineParameters().sha256(),
+      ...(options.timestamp === false ? {} : { createdAt: new Date().toISOString() }),
+    },
+    period: { from: `${p.from}-01`, to: `${p.to}-12` },
+    scenarios: [{
+      name: s.name,
+      summary: p.summary as unknown as Result['scenarios'][number]['summary'],
+      checks: p.checks,
+      years: p.years,
+      projection: { from: p.from, to: p.to, real: p.real, monthsPerYear: p.monthsPerYear, dataYear: p.dataYear, standardRule: p.standardRule, incomeRule: p.incomeRule },
+    }],
+    deltas: [],
   };
 }
 

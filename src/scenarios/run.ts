@@ -64,7 +64,12 @@ export interface RunOptions {
   seed?: number;
   /** Called after each month with (done, total). */
   onProgress?: (done: number, total: number) => void;
+  /** Called after each month is accumulated, while its columns are cached: extra sums (e.g. bootstrap replicates) read them here. */
+  onMonth?: MonthObserver;
 }
+
+/** Reads a month's columns from the simulation after the run has accumulated them. */
+export type MonthObserver = (month: string, sim: Simulation, pop: Population, index: number) => void;
 
 /** The period a scenario covers: its own, else the calendar year 2006. */
 export function scenarioPeriod(s: Scenario): Period {
@@ -104,7 +109,7 @@ export async function runScenario(s: Scenario, options: RunOptions & { dataset?:
 export function runScenarioOn(s: Scenario, dataset: Dataset, options: RunOptions = {}): ScenarioResult {
   const period = options.period ?? scenarioPeriod(s);
   const tree = scenarioParameters(s);
-  const acc = accumulateScenario(dataset.population, tree, period, options.seed ?? s.seed ?? 1, options.onProgress, scenarioPrices(s));
+  const acc = accumulateScenario(dataset.population, tree, period, options.seed ?? s.seed ?? 1, options.onProgress, scenarioPrices(s), options.onMonth);
   return scenarioResult(s.name, acc, tree, s.inputs);
 }
 
@@ -134,7 +139,7 @@ export async function runChunked(scenarios: readonly Scenario[], source: Chunked
 }
 
 /** The system's weighted sums for one population over a period, month by month with carried state. */
-export function accumulateScenario(pop: Population, parameters: ParameterTree, period: Period, seed: number, onProgress?: (done: number, total: number) => void, prices?: Readonly<Record<string, PricePoint>>): ScenarioSums {
+export function accumulateScenario(pop: Population, parameters: ParameterTree, period: Period, seed: number, onProgress?: (done: number, total: number) => void, prices?: Readonly<Record<string, PricePoint>>, onMonth?: MonthObserver): ScenarioSums {
   const sim = new Simulation({ population: pop, parameters, rules: systemRules, seed });
   const months = monthsBetween(period.from, period.to);
   const acc = new DibaoAccumulator(standardGroupings(pop, sim.calculate('household_type', months[0]!), HOUSEHOLD_TYPES));
@@ -166,6 +171,7 @@ export function accumulateScenario(pop: Population, parameters: ParameterTree, p
       });
       programs.addMonth(m, sim, pop);
       distribution.addMonth(m, sim, pop, parameters);
+      onMonth?.(m, sim, pop, i);
       onProgress?.(i + 1, months.length);
     },
   });

@@ -29,11 +29,31 @@ export const OverrideSchema = z
   })
   .refine((o) => [o.set, o.scale, o.add].filter((x) => x !== undefined).length === 1, { message: 'an override needs exactly one of set, scale, add' });
 
-/** Objects whose keys later issues define; until then any key is an error. */
-const Reserved = (what: string) => z.strictObject({}).optional().describe(what);
-
 const probability = z.number().min(0).max(1);
 const assumption = z.string().min(1).describe('Why this value: a labelled assumption, shown by explain');
+
+const year = z.number().int().min(1990).max(2100).describe('A calendar year');
+const elasticity = z.number().min(0).max(3).describe('Share of the index’s growth passed on: factor = 1 + elasticity × (index − 1) (default 1)');
+
+/**
+ * §二.1's dynamic growth mechanism: each year's standard is the previous year's uprated by an
+ * index, then bounded by the linkage lines (dibao.linkage.*).
+ */
+export const StandardGrowthSchema = z
+  .strictObject({
+    indexTo: z.enum(['income', 'cpi', 'revenue', 'none']).describe('What the standards follow: per-capita income growth of their area, the CPI, fiscal revenue growth, or nothing (held, bounds still applied)'),
+    elasticity: elasticity.optional(),
+    bounds: z
+      .strictObject({
+        minimumWage: z.boolean().optional().describe('Cap the urban standard at dibao.linkage.minimum_wage_ratio × the minimum wage (default true)'),
+        unemploymentBenefit: z.boolean().optional().describe('Cap the urban standard at the unemployment benefit (default true)'),
+        povertyLine: z.boolean().optional().describe('Raise the rural standard to the national rural poverty line ÷ 12 (default true)'),
+      })
+      .optional()
+      .describe('Which linkage bounds of §二.1 apply (default: all)'),
+    assumption,
+  })
+  .describe('How the dibao standards grow from year to year; without it the standards are the parameters’ dated values');
 
 /** How the rules are implemented in practice (§二 says all the eligible are covered; reality differs). */
 export const BehaviourSchema = z.strictObject({
@@ -56,7 +76,33 @@ export const BehaviourSchema = z.strictObject({
       assumption,
     })
     .optional(),
-}).optional().describe('Implementation behaviour: take-up, income-observation error, rationing');
+  growth: z
+    .strictObject({
+      standard: StandardGrowthSchema,
+    })
+    .optional()
+    .describe('The dynamic growth rule of §二.1 (动态增长机制), applied year by year by `jiuzhu project`'),
+  uprating: z
+    .strictObject({
+      dataYear: year.optional().describe('Year the dataset’s incomes and weights describe (default 2006); incomes and weights are uprated from it'),
+      incomes: z
+        .strictObject({
+          indexTo: z.enum(['income', 'cpi', 'none']).describe('What the money columns grow with: per-capita income growth by area (projection.income_growth), the CPI, or nothing'),
+          elasticity: elasticity.optional(),
+          assumption,
+        })
+        .optional()
+        .describe('How the dataset’s money columns (earnings, pension, unemployment benefit, farm and business income, other transfers) grow (default: with income growth)'),
+      ageing: z
+        .strictObject({
+          elderlyWeightGrowth: z.number().positive().max(2).describe('Yearly factor on the weights of households with an elderly member (1: no ageing); replaces projection.elderly_weight_growth'),
+          assumption,
+        })
+        .optional(),
+    })
+    .optional()
+    .describe('How `jiuzhu project` moves the population from the data year: income growth and ageing'),
+}).optional().describe('Implementation behaviour: take-up, income-observation error, rationing; the growth and uprating rules of projections');
 
 export const PricePathSchema = z.record(
   z.string().refine(isMonth, { message: 'expected a month YYYY-MM' }),
@@ -83,10 +129,43 @@ export const LandRevenueSchema = z.record(
   byPrefecture(z.number().nonnegative().describe('Net land-transfer revenue of the year, yuan')),
 ).describe('Net land-transfer revenue (土地出让净收益) by year and prefecture, yuan; prefectures and years not given keep the parameter housing.low_rent.net_land_revenue');
 
+const yearKey = z.string().regex(/^\d{4}$/, 'expected a year YYYY');
+
+/** A yearly path with its reference: exactly one of source or assumption, like a parameter value. */
+function yearPath<T extends z.ZodType>(value: T, what: string) {
+  return z
+    .strictObject({
+      values: z.record(yearKey, value).describe(`${what}, by year YYYY`),
+      source: z.string().min(1).optional().describe('Where the figures come from'),
+      assumption: z.string().min(1).optional().describe('Why these figures, when they are assumed'),
+    })
+    .refine((p) => (p.source === undefined) !== (p.assumption === undefined), { message: 'give exactly one of source or assumption' })
+    .describe(`${what}, by year, with its reference; years not given keep the parameter`);
+}
+
 export const InputsSchema = z.strictObject({
   prices: PricePathSchema.optional(),
   landRevenue: LandRevenueSchema.optional(),
-}).optional().describe('Exogenous paths: prices, land-transfer revenue');
+  cpi: yearPath(z.number().positive().describe('Annual CPI, previous year = 1'), 'Consumer price index (previous year = 1); replaces projection.cpi').optional(),
+  incomeGrowth: yearPath(
+    z.strictObject({ urban: z.number().positive().optional(), rural: z.number().positive().optional() }).describe('Per-capita income of the year ÷ the previous year’s, by area'),
+    'Per-capita income growth (previous year = 1); replaces projection.income_growth',
+  ).optional(),
+  minimumWage: yearPath(z.number().positive().describe('Yuan per worker per month'), 'Minimum wage; replaces dibao.linkage.minimum_wage').optional(),
+  unemploymentBenefit: yearPath(z.number().positive().describe('Yuan per person per month'), 'Unemployment-insurance benefit; replaces dibao.linkage.unemployment_benefit').optional(),
+  fiscalRevenue: yearPath(z.number().nonnegative().describe('Yuan in the year'), 'Fiscal revenue; replaces projection.fiscal_revenue').optional(),
+  donations: yearPath(z.number().nonnegative().describe('Yuan raised in the province in the year'), 'Charitable donations (incl. the double-day donation, §十一.1); replaces the charity.donations parameters').optional(),
+  lotteryFund: yearPath(z.number().nonnegative().describe('Yuan of the province in the year'), 'Welfare-lottery public-welfare fund (§十一.1); replaces charity.lottery').optional(),
+}).optional().describe('Exogenous paths: prices, land-transfer revenue; price indices, minimum wage, unemployment benefit and fiscal revenue by year for projections; donations and the lottery fund');
+
+/** Extra figures of the yearly rows of `jiuzhu project`. */
+export const OUTPUT_MEASURES = ['poverty', 'inequality', 'targeting'] as const;
+export const OUTPUT_BREAKDOWNS = ['area', 'prefecture'] as const;
+
+export const OutputsSchema = z.strictObject({
+  measures: z.array(z.enum(OUTPUT_MEASURES)).optional().describe('Extra measures of each projected year: poverty (FGT after assistance, local standard and national rural line), inequality (Gini before and after), targeting (inclusion and exclusion errors, leakage)'),
+  breakdowns: z.array(z.enum(OUTPUT_BREAKDOWNS)).optional().describe('Extra breakdowns of each projected year: by area, by prefecture (with its standards)'),
+}).optional().describe('Which measures and breakdowns to compute, beyond those every result has');
 
 /** One disaster: the month it strikes and, by prefecture, how many households it hits and how many houses it destroys (§十). */
 export const DisasterShockSchema = z.strictObject({
@@ -117,7 +196,7 @@ export const ScenarioSchema = z.strictObject({
   behaviour: BehaviourSchema,
   shocks: ShocksSchema,
   inputs: InputsSchema,
-  outputs: Reserved('Which measures and breakdowns to compute'),
+  outputs: OutputsSchema,
 });
 
 /** A scenario file as written. */

@@ -1,0 +1,82 @@
+/** `jiuzhu project`: a scenario projected year by year — standards, recipients, cost, who pays, budget and gap. */
+import { JiuzhuError } from '../engine/errors.js';
+import { LEVELS } from '../scenarios/funding.js';
+import { projectResult, type Result } from '../scenarios/result.js';
+import { datasetFor, loadScenarios, parseLang, parseSeed, printJson, type CommonOptions } from './common.js';
+import { label, type Lang } from './labels.js';
+import { progressBar } from './progress.js';
+import { fmt2, fmtInt, fmtMoney, fmtPct, formatTable } from './text.js';
+
+export interface ProjectCliOptions extends CommonOptions {
+  from?: string;
+  to?: string;
+  real?: boolean;
+  monthsPerYear?: string;
+}
+
+function parseYear(v: string | undefined, flag: string): number | undefined {
+  if (v === undefined) return undefined;
+  if (!/^\d{4}$/.test(v)) throw new JiuzhuError('BAD_OPTION', `${flag} must be a year YYYY, not '${v}'`, { kind: 'usage', location: { key: flag } });
+  return Number(v);
+}
+
+export async function projectCommand(file: string, options: ProjectCliOptions): Promise<void> {
+  const lang = parseLang(options.lang);
+  const from = parseYear(options.from, '--from');
+  const to = parseYear(options.to, '--to');
+  if (from !== undefined && to !== undefined && to < from) throw new JiuzhuError('BAD_OPTION', `--to (${to}) is before --from (${from})`, { kind: 'usage', location: { key: '--to' } });
+  const mpy = options.monthsPerYear ?? '12';
+  if (mpy !== '1' && mpy !== '12') throw new JiuzhuError('BAD_OPTION', `--months-per-year must be 1 or 12, not '${mpy}'`, { kind: 'usage', location: { key: '--months-per-year' } });
+  const seed = parseSeed(options.seed);
+  const [scenario] = loadScenarios([file]);
+  const dataset = await datasetFor(scenario!, options);
+  const bar = progressBar(lang === 'zh' ? '预测中' : 'projecting');
+  const result = await projectResult(scenario!, dataset, {
+    from,
+    to,
+    real: options.real ?? false,
+    monthsPerYear: Number(mpy) as 1 | 12,
+    seed,
+    timestamp: options.timestamp !== false,
+    onProgress: (done, total) => bar.update(done, total),
+  });
+  bar.stop();
+  if (options.json) return printJson(result);
+  process.stdout.write(`${projectionTable(result, lang)}\n`);
+}
+
+/** One row per projected year: price index, standards, recipients, cost, who pays, budget need, budget, gap, bounds. */
+export function projectionTable(result: Result, lang: Lang): string {
+  const s = result.scenarios[0]!;
+  const p = s.projection!;
+  const zh = lang === 'zh';
+  const header = zh
+    ? ['年份', '价格指数', '城镇标准', '农村标准', '保障人数', '覆盖率', '总支出（元）', ...LEVELS.map((l) => label(l, lang)), '地方财政需求', '预算', '资金缺口', '触及衔接线']
+    : ['Year', 'Price index', 'Urban std', 'Rural std', 'Recipients', 'Coverage', 'Cost (yuan)', ...LEVELS.map((l) => label(l, lang)), 'Local budget need', 'Budget', 'Funding gap', 'Bounds hit'];
+  const bounds = (r: NonNullable<typeof s.years>[number]): string => {
+    const names: Record<string, string> = zh ? { minimumWage: '最低工资', unemploymentBenefit: '失业保险金', povertyLine: '扶贫标准' } : { minimumWage: 'min. wage', unemploymentBenefit: 'UI benefit', povertyLine: 'poverty line' };
+    return Object.entries(r.standardsBound).filter(([, v]) => v.length).map(([k, v]) => `${names[k]} ×${v.length}`).join(', ');
+  };
+  const rows = (s.years ?? []).map((r) => [
+    String(r.year), r.priceIndex.toFixed(3), fmt2(r.averageStandard.urban), fmt2(r.averageStandard.rural), fmtInt(r.recipients), fmtPct(r.coverage), fmtMoney(r.cost),
+    ...LEVELS.map((l) => fmtMoney(r.costByLevel[l])), fmtMoney(r.budgetNeed), fmtMoney(r.budget), fmtMoney(r.fundingGap), bounds(r),
+  ]);
+  const rule = p.standardRule
+    ? (zh ? `标准增长：挂钩${({ income: '居民收入', cpi: 'CPI', revenue: '财政收入', none: '不调整' } as const)[p.standardRule.indexTo]}` : `standards indexed to ${p.standardRule.indexTo}`) + (p.standardRule.elasticity !== undefined && p.standardRule.elasticity !== 1 ? ` ×${p.standardRule.elasticity}` : '')
+    : (zh ? '标准：按参数' : 'standards: as in the parameters');
+  const money = p.real ? (zh ? `${p.from}年不变价` : `constant ${p.from} prices`) : (zh ? '当年价' : 'current prices');
+  const sample = p.monthsPerYear === 1 ? (zh ? '；每年只模拟1月，×12' : '; January only, × 12') : '';
+  const title = zh
+    ? `多年预测（吉政发〔2006〕48号 §二.1 动态增长机制）· ${s.name} · ${p.from}—${p.to} · ${rule} · ${money}${sample} · 数据集 ${result.meta.dataset.name}`
+    : `Projection (吉政发〔2006〕48号 §二.1 dynamic growth) · ${s.name} · ${p.from}–${p.to} · ${rule} · ${money}${sample} · dataset ${result.meta.dataset.name}`;
+  // Each year's checks, one line per failing check with the years it fails in (details read '2008: …').
+  const failed = new Map<string, { years: string[]; detail: string }>();
+  for (const c of s.checks.filter((x) => !x.passed)) {
+    const [year, ...rest] = c.detail.split(': ');
+    const f = failed.get(c.id) ?? { years: [], detail: rest.join(': ') };
+    f.years.push(year!);
+    failed.set(c.id, f);
+  }
+  const checks = failed.size ? ['', `${label('checks', lang)} (${zh ? '未通过' : 'failed'}):`, ...[...failed].map(([id, f]) => `  ✗ ${id} [${f.years.join(', ')}] ${f.detail}`)] : [];
+  return [title, '', formatTable(header, rows), ...checks].join('\n');
+}

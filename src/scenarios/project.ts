@@ -1,0 +1,615 @@
+/**
+ * Multi-year projection (`jiuzhu project`): the dynamic growth mechanism of 吉政发〔2006〕48号 §二.1
+ * (建立城乡低保补助资金动态增长机制). The real pipeline runs year by year; for year y it takes
+ *
+ * - the scenario's parameters plus the standards of the growth rule (behaviour.growth.standard):
+ *   the previous year's standard of each prefecture × area uprated by the year's index (income
+ *   growth of its area, the CPI or fiscal-revenue growth), to the fen, then bounded by the
+ *   linkage lines — the urban standard at most ratio × the minimum wage and at most the
+ *   unemployment benefit, the rural standard at least the national rural poverty line ÷ 12 —
+ *   as dated `set` overrides of dibao.standard for that year, so explain shows where they come from;
+ * - the dataset's population with its money columns uprated by the cumulative income growth
+ *   since the data year, the weights of households with an elderly member raised for ageing and
+ *   the others' scaled to the population's growth (upratePopulation);
+ * - the CPI path, for the price index (first year = 1) and `--real`.
+ *
+ * Each year's row reports the standards, recipients, cost by program and by level of government
+ * (the funding rows), what local budgets must pay against the budget available (a share of
+ * fiscal revenue) and the funding gap.
+ */
+import { JiuzhuError } from '../engine/errors.js';
+import { AREAS, PREFECTURE_CODES, type Area } from '../engine/locality.js';
+import type { Override, ParameterTree } from '../engine/parameters/tree.js';
+import type { Population } from '../engine/population.js';
+import type { Dataset } from '../data/dataset.js';
+import type { ChunkedDataset } from '../data/chunked.js';
+import { HOUSEHOLD_TYPES } from '../programs/dibao/index.js';
+import { LEVELS, fundingByLevel, type Level } from './funding.js';
+import type { Scenario } from './load.js';
+import type { PricePoint } from '../dynamics/price-trigger.js';
+import { accumulateScenario, scenarioDataset, scenarioParameters, scenarioPeriod, scenarioPrices, scenarioResult, type Check, type DatasetSource, type ScenarioResult, type ScenarioSums } from './run.js';
+import { DibaoAccumulator, summarise, type DibaoSummary } from './summary.js';
+import { OUTPUT_BREAKDOWNS, OUTPUT_MEASURES } from './schema.js';
+
+/** The person money columns incomes are uprated on (CNY/month). */
+export const MONEY_COLUMNS = ['earnings', 'pension', 'unemployment_benefit', 'farm_business', 'other_transfers'] as const;
+
+/** The year every dataset shipped with jiuzhu describes; `behaviour.uprating.dataYear` changes it. */
+export const DEFAULT_DATA_YEAR = 2006;
+
+/** How a population is moved to a later year. */
+export interface UpratingFactors {
+  /** Multiplier of the money columns: one for everyone, or by the household's area. */
+  income?: number | { urban: number; rural: number };
+  /** Multiplier of the weights of households with a member aged `elderlyAge` or more. */
+  elderlyWeight?: number;
+  /** Age that makes a member elderly (default 65). */
+  elderlyAge?: number;
+  /**
+   * Factor on the weighted number of persons: the other households' weights are scaled so that
+   * the population is this times the dataset's (default: they keep their weights).
+   */
+  population?: number;
+  /** Factor on the weights of the other households, given outright (chunks of one population share it); overrides `population`. */
+  otherWeight?: number;
+}
+
+/** Weighted persons of a population, and those in households with a member aged `elderlyAge` or more. */
+export function ageingTotals(pop: Population, elderlyAge = 65): { persons: number; elderlyPersons: number } {
+  const age = pop.person.age;
+  if (!age) throw new JiuzhuError('MISSING_COLUMN', 'the ageing reweighting needs the person column age', { kind: 'usage' });
+  let persons = 0;
+  let elderlyPersons = 0;
+  for (let h = 0; h < pop.nHouseholds; h++) {
+    const start = pop.householdStart[h]!;
+    const end = pop.householdStart[h + 1]!;
+    const wn = pop.weight[h]! * (end - start);
+    persons += wn;
+    for (let p = start; p < end; p++) if (age[p]! >= elderlyAge) { elderlyPersons += wn; break; }
+  }
+  return { persons, elderlyPersons };
+}
+
+/** The factor on the other households' weights that makes the population `population` × its total once elderly households weigh `elderlyWeight` times more. */
+export function otherWeightFactor(totals: { persons: number; elderlyPersons: number }, elderlyWeight: number, population: number): number {
+  const rest = totals.persons - totals.elderlyPersons;
+  const other = rest > 0 ? (population * totals.persons - elderlyWeight * totals.elderlyPersons) / rest : 1;
+  if (!(other >= 0)) throw new JiuzhuError('BAD_UPRATING', `elderly households × ${elderlyWeight} already exceed ${population} × the population; the other households would need a negative weight`, { kind: 'usage' });
+  return other;
+}
+
+/**
+ * A population moved to a later year: the money columns (MONEY_COLUMNS) multiplied by the
+ * income factor of each person's area, and the weights of households with an elderly member
+ * multiplied by the ageing factor. Pure: returns a new Population that shares every column it
+ * does not change (a factor of 1 changes nothing).
+ */
+export function upratePopulation(pop: Population, factors: UpratingFactors): Population {
+  const inc = factors.income ?? 1;
+  const byArea = typeof inc === 'number' ? { urban: inc, rural: inc } : inc;
+  let person = pop.person;
+  if (byArea.urban !== 1 || byArea.rural !== 1) {
+    const urban = pop.household.urban;
+    if (!urban && byArea.urban !== byArea.rural) throw new JiuzhuError('MISSING_COLUMN', 'uprating incomes by area needs the household column urban', { kind: 'usage' });
+    const next: Record<string, Population['person'][string]> = { ...pop.person };
+    for (const name of MONEY_COLUMNS) {
+      const col = pop.person[name];
+      if (!col) continue;
+      const out = new Float64Array(col.length);
+      for (let p = 0; p < col.length; p++) out[p] = col[p]! * (urban && !urban[pop.personHousehold[p]!] ? byArea.rural : byArea.urban);
+      next[name] = out;
+    }
+    person = next;
+  }
+  let weight = pop.weight;
+  const ew = factors.elderlyWeight ?? 1;
+  const elderlyAge = factors.elderlyAge ?? 65;
+  // The other households absorb the difference to the target population, if one is given.
+  const other = factors.otherWeight ?? (factors.population !== undefined ? otherWeightFactor(ageingTotals(pop, elderlyAge), ew, factors.population) : 1);
+  if (ew !== 1 || other !== 1) {
+    const age = pop.person.age;
+    if (!age) throw new JiuzhuError('MISSING_COLUMN', 'the ageing reweighting needs the person column age', { kind: 'usage' });
+    weight = new Float64Array(pop.nHouseholds);
+    for (let h = 0; h < pop.nHouseholds; h++) {
+      let f = other;
+      for (let p = pop.householdStart[h]!; p < pop.householdStart[h + 1]!; p++) if (age[p]! >= elderlyAge) { f = ew; break; }
+      weight[h] = pop.weight[h]! * f;
+    }
+  }
+  return person === pop.person && weight === pop.weight ? pop : { ...pop, person, weight };
+}
+
+// ── The growth rule ───────────────────────────────────────────────────────────
+
+export type IndexTo = 'income' | 'cpi' | 'revenue' | 'none';
+export type Bound = 'minimumWage' | 'unemploymentBenefit' | 'povertyLine';
+export const BOUNDS: readonly Bound[] = ['minimumWage', 'unemploymentBenefit', 'povertyLine'];
+
+/** behaviour.growth.standard */
+export interface StandardRule {
+  indexTo: IndexTo;
+  elasticity?: number;
+  bounds?: Partial<Record<Bound, boolean>>;
+  assumption?: string;
+}
+
+/** A year's indices: each previous year = 1. */
+export interface YearIndices {
+  cpi: number;
+  incomeGrowth: { urban: number; rural: number };
+  revenueGrowth: number;
+}
+
+/** A year's linkage lines (§二.1), yuan per month. */
+export interface LinkageLines {
+  minimumWage: number;
+  minimumWageRatio: number;
+  unemploymentBenefit: number;
+  /** National rural poverty line, yuan per person per year. */
+  povertyLine: number;
+}
+
+const fen = (x: number): number => Math.round(x * 100) / 100;
+/** The factor an index passes on: 1 + elasticity × (index − 1). */
+export const passOn = (index: number, elasticity = 1): number => 1 + elasticity * (index - 1);
+
+/** The index a rule follows in a year, for an area. */
+export function ruleIndex(indexTo: IndexTo, area: Area, idx: YearIndices): number {
+  return indexTo === 'income' ? idx.incomeGrowth[area] : indexTo === 'cpi' ? idx.cpi : indexTo === 'revenue' ? idx.revenueGrowth : 1;
+}
+
+/**
+ * The linkage bounds of §二.1 on one standard: an urban standard above ratio × minimum wage or
+ * above the unemployment benefit is capped at the lower of the two (down to the fen); a rural
+ * standard below the poverty line ÷ 12 is raised to it (up to the fen). Returns the bound that bit.
+ */
+export function boundStandard(value: number, area: Area, lines: LinkageLines, bounds: Partial<Record<Bound, boolean>> = {}): { value: number; bound: Bound | null } {
+  const on = (b: Bound): boolean => bounds[b] !== false;
+  if (area === 'urban') {
+    const caps: [Bound, number][] = [];
+    if (on('minimumWage')) caps.push(['minimumWage', lines.minimumWageRatio * lines.minimumWage]);
+    if (on('unemploymentBenefit')) caps.push(['unemploymentBenefit', lines.unemploymentBenefit]);
+    caps.sort((a, b) => a[1] - b[1]);
+    const cap = caps[0];
+    if (cap && value > cap[1]) return { value: Math.floor(cap[1] * 100 + 1e-9) / 100, bound: cap[0] };
+    return { value, bound: null };
+  }
+  if (on('povertyLine')) {
+    const floor = Math.ceil((lines.povertyLine / 12) * 100 - 1e-9) / 100;
+    if (value < floor) return { value: floor, bound: 'povertyLine' };
+  }
+  return { value, bound: null };
+}
+
+/** One step of the growth rule: last year's standard × the year's factor, to the fen, then bounded. */
+export function nextStandard(previous: number, area: Area, rule: StandardRule, idx: YearIndices, lines: LinkageLines): { value: number; factor: number; bound: Bound | null } {
+  const factor = passOn(ruleIndex(rule.indexTo, area, idx), rule.elasticity);
+  return { factor, ...boundStandard(fen(previous * factor), area, lines, rule.bounds) };
+}
+
+// ── Paths: scenario inputs, else parameters ──────────────────────────────────
+
+interface YearPathInput<T> { values: Record<string, T> }
+
+/** Every exogenous figure of the years a projection needs. */
+export interface ProjectionPaths {
+  /** The year's index (previous year = 1), the linkage lines, the budget share, the ageing factor. */
+  indices(year: number): YearIndices;
+  lines(year: number): LinkageLines;
+  revenue(year: number): number;
+  budgetShare(year: number): number;
+  elderlyWeightGrowth(year: number): number;
+  elderlyAge(year: number): number;
+  populationGrowth(year: number): number;
+}
+
+const jan1 = (y: number): string => `${y}-01-01`;
+
+/** Reads a year's figure from the scenario's inputs, else from the parameters. */
+export function projectionPaths(s: Scenario, tree: ParameterTree): ProjectionPaths {
+  const inputs = s.inputs as {
+    cpi?: YearPathInput<number>;
+    incomeGrowth?: YearPathInput<{ urban?: number; rural?: number }>;
+    minimumWage?: YearPathInput<number>;
+    unemploymentBenefit?: YearPathInput<number>;
+    fiscalRevenue?: YearPathInput<number>;
+  };
+  const prices = scenarioPrices(s);
+  const ageing = (s.behaviour as { uprating?: { ageing?: { elderlyWeightGrowth: number } } }).uprating?.ageing;
+  const cpi = (y: number): number => inputs.cpi?.values[String(y)] ?? annualCpi(prices, y) ?? tree.valueAt('projection.cpi', jan1(y));
+  const incomeGrowth = (y: number): { urban: number; rural: number } => {
+    const given = inputs.incomeGrowth?.values[String(y)];
+    return Object.fromEntries(AREAS.map((a) => [a, given?.[a] ?? tree.valueAt('projection.income_growth', jan1(y), { area: a })])) as { urban: number; rural: number };
+  };
+  // Revenue: a year with a figure (an input, or a parameter value dated 1 January) is an anchor;
+  // other years grow the nearest earlier anchor by fiscal_revenue_growth (or shrink a later one).
+  const anchors = new Map<number, number>();
+  for (const v of tree.leaf('projection.fiscal_revenue').values) if (v.date.endsWith('-01-01') && v.value !== undefined) anchors.set(Number(v.date.slice(0, 4)), v.value);
+  for (const [y, v] of Object.entries(inputs.fiscalRevenue?.values ?? {})) anchors.set(Number(y), v);
+  const growth = (y: number): number => tree.valueAt('projection.fiscal_revenue_growth', jan1(y));
+  const revenue = (y: number): number => {
+    const known = anchors.get(y);
+    if (known !== undefined) return known;
+    const years = [...anchors.keys()].sort((a, b) => a - b);
+    const before = years.filter((a) => a < y).pop();
+    if (before !== undefined) {
+      let r = anchors.get(before)!;
+      for (let t = before + 1; t <= y; t++) r *= growth(t);
+      return r;
+    }
+    const after = years[0];
+    if (after === undefined) throw new JiuzhuError('NO_REVENUE', 'projection.fiscal_revenue has no value dated 1 January and inputs.fiscalRevenue gives no year', { location: { key: 'projection.fiscal_revenue' } });
+    let r = anchors.get(after)!;
+    for (let t = after; t > y; t--) r /= growth(t);
+    return r;
+  };
+  return {
+    indices: (y) => ({ cpi: cpi(y), incomeGrowth: incomeGrowth(y), revenueGrowth: revenue(y) / revenue(y - 1) }),
+    lines: (y) => ({
+      minimumWage: inputs.minimumWage?.values[String(y)] ?? tree.valueAt('dibao.linkage.minimum_wage', jan1(y)),
+      minimumWageRatio: tree.valueAt('dibao.linkage.minimum_wage_ratio', jan1(y)),
+      unemploymentBenefit: inputs.unemploymentBenefit?.values[String(y)] ?? tree.valueAt('dibao.linkage.unemployment_benefit', jan1(y)),
+      povertyLine: tree.valueAt('dibao.linkage.rural_poverty_line', jan1(y)),
+    }),
+    revenue,
+    budgetShare: (y) => tree.valueAt('projection.budget_share', jan1(y)),
+    elderlyWeightGrowth: (y) => ageing?.elderlyWeightGrowth ?? tree.valueAt('projection.elderly_weight_growth', jan1(y)),
+    elderlyAge: (y) => tree.valueAt('projection.elderly_age', jan1(y)),
+    populationGrowth: (y) => tree.valueAt('projection.population_growth', jan1(y)),
+  };
+}
+
+/** The annual CPI of a year from a monthly path (the mean of its twelve year-on-year indices), if it has all twelve. */
+export function annualCpi(prices: Readonly<Record<string, PricePoint>> | undefined, year: number): number | undefined {
+  if (!prices) return undefined;
+  const months = Array.from({ length: 12 }, (_, i) => prices[`${year}-${String(i + 1).padStart(2, '0')}`]);
+  if (months.some((m) => m === undefined)) return undefined;
+  return months.reduce((a, m) => a + m!.cpi, 0) / 12;
+}
+
+// ── The projection ───────────────────────────────────────────────────────────
+
+export interface ProjectOptions {
+  /** First and last year (default: the years of the scenario's period). */
+  from?: number;
+  to?: number;
+  /** Money in constant prices of the first year (divided by priceIndex). */
+  real?: boolean;
+  /** 12 (default): every month of each year; 1: January only, flows × 12 (fast, approximate). */
+  monthsPerYear?: 1 | 12;
+  seed?: number;
+  /** Called after each simulated month with (done, total) over the whole projection. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+type Areas = { urban: number; rural: number };
+export type StandardsByPrefecture = Record<string, Areas>;
+
+/** One year of a projection (the `years` rows of `project --json`). */
+export interface YearRow {
+  year: number;
+  /** Person-weighted average standard, yuan per person per month. */
+  averageStandard: Areas;
+  /** Dibao recipients, average month (persons, weighted). */
+  recipients: number;
+  population: number;
+  coverage: number;
+  /** Every program's cost in the year, yuan; adds up costByProgram and costByLevel. */
+  cost: number;
+  costByProgram: Record<string, number>;
+  costByLevel: Record<Level, number>;
+  /** What provincial, prefecture and county budgets pay (funding rows from the budget, central transfers left out). */
+  budgetNeed: number;
+  /** The assistance budget available: projection.budget_share × fiscal revenue. */
+  budget: number;
+  /** max(0, budgetNeed − budget). */
+  fundingGap: number;
+  fiscalRevenue: number;
+  /** CPI of the first year = 1. */
+  priceIndex: number;
+  /** The cumulative factor the dataset's incomes were multiplied by, by area. */
+  incomeIndex: Areas;
+  /** The factor on the weights of elderly households. */
+  elderlyWeightIndex: number;
+  /** Prefectures whose standard a linkage bound capped or raised this year. */
+  standardsBound: Record<Bound, number[]>;
+  poverty?: { localStandard: Fgt; nationalRuralLine: Fgt };
+  inequality?: { giniBefore: number; giniAfter: number };
+  targeting?: DibaoSummary['targeting'];
+  byArea?: Record<Area, AreaFigures>;
+  byPrefecture?: Record<string, AreaFigures & { standard: Areas }>;
+}
+interface Fgt { headcount: number; gap: number; severity: number }
+interface AreaFigures { population: number; recipients: number; coverage: number; cost: number }
+
+export interface Projection {
+  name: string;
+  from: number;
+  to: number;
+  real: boolean;
+  monthsPerYear: 1 | 12;
+  dataYear: number;
+  standardRule: StandardRule | null;
+  incomeRule: { indexTo: 'income' | 'cpi' | 'none'; elasticity: number };
+  years: YearRow[];
+  /** The overrides the growth rule adds to the scenario's (dated sets of dibao.standard). */
+  overrides: Override[];
+  /** The scenario's parameters with those overrides. */
+  parameters: ParameterTree;
+  /** The standards of each year (nominal), by prefecture. */
+  standards: Record<string, StandardsByPrefecture>;
+  /** How each year's population was moved from the dataset. */
+  factors: Record<string, UpratingFactors>;
+  /** Each year's full result (nominal, over the simulated months). */
+  results: ScenarioResult[];
+  /** The §二 dibao summary over every simulated month of the projection (nominal). */
+  summary: DibaoSummary & { byArea: Record<string, DibaoSummary>; byPrefecture: Record<string, DibaoSummary>; byHouseholdType: Record<string, DibaoSummary> };
+  checks: Check[];
+}
+
+/** The years of a projection: the options', else the scenario period's. */
+export function projectionYears(s: Scenario, options: Pick<ProjectOptions, 'from' | 'to'> = {}): { from: number; to: number } {
+  const period = scenarioPeriod(s);
+  const from = options.from ?? Number(period.from.slice(0, 4));
+  const to = options.to ?? Number(period.to.slice(0, 4));
+  if (!Number.isInteger(from) || !Number.isInteger(to) || to < from) throw new JiuzhuError('BAD_OPTION', `a projection needs years from ≤ to, not ${from}–${to}`, { kind: 'usage', location: { key: '--from' } });
+  return { from, to };
+}
+
+/** The standards of every year under the growth rule, and the overrides that set them. */
+export function growthOverrides(s: Scenario, base: ParameterTree, from: number, to: number, paths: ProjectionPaths = projectionPaths(s, base)): { overrides: Override[]; standards: Record<string, StandardsByPrefecture>; bound: Record<string, Record<Bound, number[]>> } {
+  const rule = (s.behaviour as { growth?: { standard?: StandardRule } }).growth?.standard;
+  const overrides: Override[] = [];
+  const standards: Record<string, StandardsByPrefecture> = {};
+  const bound: Record<string, Record<Bound, number[]>> = {};
+  let tree = base;
+  const file = s.files[s.files.length - 1];
+  for (let y = from; y <= to; y++) {
+    const lines = paths.lines(y);
+    const idx = rule && y > from ? paths.indices(y) : undefined;
+    const year: Override[] = [];
+    const bit: Record<Bound, number[]> = { minimumWage: [], unemploymentBenefit: [], povertyLine: [] };
+    for (const prefecture of PREFECTURE_CODES) {
+      for (const area of AREAS) {
+        const cell = { prefecture, area };
+        if (!rule) continue;
+        let value: number;
+        let b: Bound | null;
+        let how: string;
+        if (idx) {
+          const previous = tree.valueAt('dibao.standard', `${y - 1}-12-01`, cell);
+          const step = nextStandard(previous, area, rule, idx, lines);
+          ({ value, bound: b } = step);
+          how = `${previous} × ${+step.factor.toFixed(6)} (${rule.indexTo}${rule.elasticity !== undefined ? `, elasticity ${rule.elasticity}` : ''})`;
+        } else {
+          // The first year keeps the parameters' standard, within the bounds.
+          const start = tree.valueAt('dibao.standard', jan1(y), cell);
+          ({ value, bound: b } = boundStandard(start, area, lines, rule.bounds));
+          how = `${start} (parameters)`;
+          if (!b) continue;
+        }
+        if (b) bit[b].push(prefecture);
+        year.push({
+          path: 'dibao.standard', set: value, from: jan1(y), until: jan1(y + 1), where: { prefecture, area },
+          origin: { file, key: 'behaviour.growth.standard', scenario: `${s.name} growth rule ${y}: ${how}${b ? `, ${b} bound` : ''}${rule.assumption ? ` (assumption: ${rule.assumption})` : ''}` },
+        });
+      }
+    }
+    tree = tree.withOverrides(year);
+    overrides.push(...year);
+    bound[y] = bit;
+    standards[y] = Object.fromEntries(PREFECTURE_CODES.map((p) => [String(p), Object.fromEntries(AREAS.map((a) => [a, tree.valueAt('dibao.standard', jan1(y), { prefecture: p, area: a })])) as Areas]));
+  }
+  return { overrides, standards, bound };
+}
+
+/** The population factors of a year: cumulative income growth and ageing since the data year. */
+export function yearFactors(s: Scenario, paths: ProjectionPaths, year: number): UpratingFactors & { income: Areas; elderlyWeight: number; population: number } {
+  const up = (s.behaviour as { uprating?: { dataYear?: number; incomes?: { indexTo: 'income' | 'cpi' | 'none'; elasticity?: number } } }).uprating;
+  const dataYear = up?.dataYear ?? DEFAULT_DATA_YEAR;
+  const indexTo = up?.incomes?.indexTo ?? 'income';
+  const income: Areas = { urban: 1, rural: 1 };
+  let elderlyWeight = 1;
+  let population = 1;
+  const step = (t: number): [Areas, number, number] => {
+    const idx = paths.indices(t);
+    return [Object.fromEntries(AREAS.map((a) => [a, passOn(ruleIndex(indexTo, a, idx), up?.incomes?.elasticity)])) as Areas, paths.elderlyWeightGrowth(t), paths.populationGrowth(t)];
+  };
+  for (let t = dataYear + 1; t <= year; t++) {
+    const [g, e, n] = step(t);
+    income.urban *= g.urban; income.rural *= g.rural; elderlyWeight *= e; population *= n;
+  }
+  for (let t = dataYear; t > year; t--) {
+    const [g, e, n] = step(t);
+    income.urban /= g.urban; income.rural /= g.rural; elderlyWeight /= e; population /= n;
+  }
+  return { income, elderlyWeight, elderlyAge: paths.elderlyAge(year), population };
+}
+
+const isChunked = (d: DatasetSource): d is ChunkedDataset => 'kind' in d && d.kind === 'chunked';
+
+/** Projects a scenario year by year over its dataset (or the one given). */
+export async function projectScenario(s: Scenario, options: ProjectOptions & { dataset?: DatasetSource } = {}): Promise<Projection> {
+  const source = options.dataset ?? (await scenarioDataset(s));
+  if (!isChunked(source)) return projectScenarioOn(s, source, options);
+  const plan = projectionPlan(s, options);
+  const sums: (ScenarioSums | undefined)[] = plan.years.map(() => undefined);
+  const nChunks = source.manifest.chunks.length;
+  // The population target is the whole dataset's: a first pass sums the chunks' persons.
+  const totals = plan.years.map(() => ({ persons: 0, elderlyPersons: 0 }));
+  for (let c = 0; c < nChunks; c++) {
+    const pop = await source.loadChunk(c);
+    plan.years.forEach((y, i) => {
+      const t = ageingTotals(pop, plan.factors[y]!.elderlyAge);
+      totals[i]!.persons += t.persons;
+      totals[i]!.elderlyPersons += t.elderlyPersons;
+    });
+  }
+  setOtherWeights(plan, (y) => totals[plan.years.indexOf(y)]!);
+  for (let c = 0; c < nChunks; c++) {
+    const pop = await source.loadChunk(c);
+    plan.years.forEach((y, i) => {
+      const acc = accumulateYear(plan, pop, y);
+      const prev = sums[i];
+      if (prev) {
+        prev.dibao.merge(acc.dibao);
+        prev.programs.merge(acc.programs);
+        prev.distribution.merge(acc.distribution);
+      } else sums[i] = acc;
+    });
+    options.onProgress?.(c + 1, nChunks);
+  }
+  return finishProjection(s, plan, sums.map((x) => x!));
+}
+
+/** projectScenario on a loaded dataset (synchronous). */
+export function projectScenarioOn(s: Scenario, dataset: Dataset, options: ProjectOptions = {}): Projection {
+  const plan = projectionPlan(s, options);
+  setOtherWeights(plan, (y) => ageingTotals(dataset.population, plan.factors[y]!.elderlyAge));
+  const perYear = plan.monthsPerYear;
+  const total = plan.years.length * perYear;
+  const sums = plan.years.map((y, i) => accumulateYear(plan, dataset.population, y, options.onProgress ? (done) => options.onProgress!(i * perYear + done, total) : undefined));
+  return finishProjection(s, plan, sums);
+}
+
+interface Plan {
+  scenario: Scenario;
+  years: number[];
+  from: number;
+  to: number;
+  real: boolean;
+  monthsPerYear: 1 | 12;
+  seed: number;
+  paths: ProjectionPaths;
+  tree: ParameterTree;
+  overrides: Override[];
+  standards: Record<string, StandardsByPrefecture>;
+  bound: Record<string, Record<Bound, number[]>>;
+  factors: Record<string, ReturnType<typeof yearFactors>>;
+  priceIndex: Record<string, number>;
+}
+
+function projectionPlan(s: Scenario, options: ProjectOptions): Plan {
+  const { from, to } = projectionYears(s, options);
+  const monthsPerYear = options.monthsPerYear ?? 12;
+  if (monthsPerYear !== 1 && monthsPerYear !== 12) throw new JiuzhuError('BAD_OPTION', `--months-per-year must be 1 or 12, not ${String(monthsPerYear)}`, { kind: 'usage', location: { key: '--months-per-year' } });
+  const base = scenarioParameters(s);
+  const paths = projectionPaths(s, base);
+  const { overrides, standards, bound } = growthOverrides(s, base, from, to, paths);
+  const years = Array.from({ length: to - from + 1 }, (_, i) => from + i);
+  const priceIndex: Record<string, number> = {};
+  let p = 1;
+  for (const y of years) {
+    if (y > from) p *= paths.indices(y).cpi;
+    priceIndex[y] = p;
+  }
+  return {
+    scenario: s, years, from, to, real: options.real ?? false, monthsPerYear, seed: options.seed ?? s.seed ?? 1, paths,
+    tree: base.withOverrides(overrides), overrides, standards, bound,
+    factors: Object.fromEntries(years.map((y) => [y, yearFactors(s, paths, y)])),
+    priceIndex,
+  };
+}
+
+/** Each year's factor on the weights of households without an elderly member, from the dataset's totals. */
+function setOtherWeights(plan: Plan, totals: (year: number) => { persons: number; elderlyPersons: number }): void {
+  for (const y of plan.years) {
+    const f = plan.factors[y]!;
+    f.otherWeight = otherWeightFactor(totals(y), f.elderlyWeight, f.population);
+  }
+}
+
+function accumulateYear(plan: Plan, pop: Population, year: number, onProgress?: (done: number, total: number) => void): ScenarioSums {
+  const period = { from: `${year}-01`, to: plan.monthsPerYear === 1 ? `${year}-01` : `${year}-12` };
+  return accumulateScenario(upratePopulation(pop, plan.factors[year]!), plan.tree, period, plan.seed, onProgress, scenarioPrices(plan.scenario));
+}
+
+function finishProjection(s: Scenario, plan: Plan, sums: ScenarioSums[]): Projection {
+  const results = sums.map((x) => scenarioResult(s.name, x, plan.tree, s.inputs));
+  const outputs = s.outputs as { measures?: (typeof OUTPUT_MEASURES)[number][]; breakdowns?: (typeof OUTPUT_BREAKDOWNS)[number][] };
+  const years = plan.years.map((y, i) => yearRow(plan, y, results[i]!, outputs));
+  const up = (s.behaviour as { uprating?: { dataYear?: number; incomes?: { indexTo: 'income' | 'cpi' | 'none'; elasticity?: number } } }).uprating;
+  const rule = (s.behaviour as { growth?: { standard?: StandardRule } }).growth?.standard ?? null;
+  return {
+    name: s.name,
+    from: plan.from,
+    to: plan.to,
+    real: plan.real,
+    monthsPerYear: plan.monthsPerYear,
+    dataYear: up?.dataYear ?? DEFAULT_DATA_YEAR,
+    standardRule: rule,
+    incomeRule: { indexTo: up?.incomes?.indexTo ?? 'income', elasticity: up?.incomes?.elasticity ?? 1 },
+    years,
+    overrides: plan.overrides,
+    parameters: plan.tree,
+    standards: plan.standards,
+    factors: plan.factors,
+    results,
+    summary: mergedSummary(sums.map((x) => x.dibao)),
+    checks: results.flatMap((r, i) => r.checks.map((c) => ({ ...c, detail: `${plan.years[i]}: ${c.detail}` }))),
+  };
+}
+
+/** The §二 summary over the months of every year: the years' sums added up. */
+function mergedSummary(accs: DibaoAccumulator[]): Projection['summary'] {
+  const total = new DibaoAccumulator(accs[0]!.groupings);
+  for (const a of accs) total.merge(a);
+  const group = (g: string, keys: readonly string[]): Record<string, DibaoSummary> => Object.fromEntries(keys.map((k) => [k, summarise(total.get(g, k))]));
+  return {
+    ...summarise(total.get('total', 'total')),
+    byArea: group('byArea', ['urban', 'rural']),
+    byPrefecture: group('byPrefecture', PREFECTURE_CODES.map(String)),
+    byHouseholdType: group('byHouseholdType', HOUSEHOLD_TYPES),
+  };
+}
+
+function yearRow(plan: Plan, year: number, r: ScenarioResult, outputs: { measures?: readonly string[]; breakdowns?: readonly string[] }): YearRow {
+  const priceIndex = plan.priceIndex[year]!;
+  const deflator = plan.real ? priceIndex : 1;
+  const scale = plan.monthsPerYear === 1 ? 12 : 1;
+  /** A simulated flow (whole fen) for the year: × 12 from January, ÷ the price index if real. */
+  const flow = (x: number): number => Math.round((Math.round(x * 100) * scale) / deflator) / 100;
+  /** An exogenous yearly amount or a price, ÷ the price index if real. */
+  const price = (x: number): number => Math.round((x * 100) / deflator) / 100;
+  const costByProgram = Object.fromEntries(Object.entries(r.programs).map(([id, p]) => [id, flow(p.cost)]));
+  const levels = fundingByLevel(r.funding);
+  const costByLevel = Object.fromEntries(LEVELS.map((l) => [l, flow(levels[l])])) as Record<Level, number>;
+  const cost = flow(Object.values(r.programs).reduce((a, p) => a + Math.round(p.cost * 100), 0) / 100);
+  const budgetNeed = flow(r.funding.filter((f) => f.source === 'budget' && f.level !== 'central').reduce((a, f) => a + Math.round(f.amount * 100), 0) / 100);
+  const revenue = plan.paths.revenue(year);
+  const budget = price(plan.paths.budgetShare(year) * revenue);
+  const factors = plan.factors[year]!;
+  const sum = r.summary;
+  const row: YearRow = {
+    year,
+    averageStandard: { urban: price(sum.byArea.urban?.averageStandard ?? 0), rural: price(sum.byArea.rural?.averageStandard ?? 0) },
+    recipients: sum.recipients,
+    population: sum.population,
+    coverage: sum.coverage,
+    cost,
+    costByProgram,
+    costByLevel,
+    budgetNeed,
+    budget,
+    fundingGap: fen(Math.max(0, budgetNeed - budget)),
+    fiscalRevenue: price(revenue),
+    priceIndex,
+    incomeIndex: factors.income,
+    elderlyWeightIndex: factors.elderlyWeight,
+    standardsBound: plan.bound[year]!,
+  };
+  const measures = new Set(outputs.measures ?? []);
+  const breakdowns = new Set(outputs.breakdowns ?? []);
+  if (measures.has('poverty')) row.poverty = { localStandard: sum.distribution.poverty.localStandard.after, nationalRuralLine: sum.distribution.poverty.nationalRuralLine.after };
+  if (measures.has('inequality')) row.inequality = { giniBefore: sum.distribution.before.gini, giniAfter: sum.distribution.after.gini };
+  if (measures.has('targeting')) row.targeting = sum.targeting;
+  const figures = (g: DibaoSummary | undefined): AreaFigures => ({ population: g?.population ?? 0, recipients: g?.recipients ?? 0, coverage: g?.coverage ?? 0, cost: flow(g?.cost ?? 0) });
+  if (breakdowns.has('area')) row.byArea = { urban: figures(sum.byArea.urban), rural: figures(sum.byArea.rural) };
+  if (breakdowns.has('prefecture')) {
+    row.byPrefecture = Object.fromEntries(PREFECTURE_CODES.map((p) => {
+      const st = plan.standards[year]![String(p)]!;
+      return [String(p), { ...figures(sum.byPrefecture[String(p)]), standard: { urban: price(st.urban), rural: price(st.rural) } }];
+    }));
+  }
+  return row;
+}

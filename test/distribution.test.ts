@@ -78,3 +78,25 @@ describe('the pipeline’s transfers are the programs’ household costs less ow
     expect(r.summary.distribution.poverty.localStandard.after.headcount).toBeLessThan(r.summary.distribution.poverty.localStandard.before.headcount);
   });
 });
+
+describe('deltas carry the distribution, targeting and every program', async () => {
+  const { compareScenarios } = await import('../src/scenarios/result.js');
+  const { loadScenario } = await import('../src/scenarios/load.js');
+  const ds = await loadDataset(resolveDatasetPath('fixture-dibao', ROOT));
+  const r = await compareScenarios([loadScenario(`${ROOT}/scenarios/baseline-2006.yaml`), loadScenario(`${ROOT}/scenarios/raise-standard-10pct.yaml`)], ds, { timestamp: false, period: { from: '2006-01', to: '2006-03' } });
+  const d = r.deltas[0]!;
+  const [a, b] = [r.scenarios[0]!, r.scenarios[1]!];
+  it('each delta is the reform’s figure less the baseline’s', () => {
+    const t = d.summary['targeting.coverageOfPoor'] as { baseline: number; value: number; absolute: number };
+    expect(t.baseline).toBe((a.summary as unknown as { targeting: { coverageOfPoor: number } }).targeting.coverageOfPoor);
+    expect(t.absolute).toBeCloseTo(t.value - t.baseline, 12);
+    const pov = d.distribution['poverty.localStandard.after.headcount']!;
+    expect(pov.baseline).toBe((a.summary as unknown as { distribution: { poverty: { localStandard: { after: { headcount: number } } } } }).distribution.poverty.localStandard.after.headcount);
+    expect(d.programs.dibao!.cost!.absolute).toBeCloseTo(b.programs!.dibao!.cost - a.programs!.dibao!.cost, 6);
+    expect(d.distribution['before.decileShares.10']).toBeDefined();
+  });
+  it('a higher standard makes no one on the fixture lose, and some gain', () => {
+    expect(d.winnersLosers.loseMore + d.winnersLosers.loseLess).toBe(0);
+    expect(d.winnersLosers.gainMore + d.winnersLosers.gainLess).toBeGreaterThan(0);
+  });
+});

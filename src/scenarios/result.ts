@@ -314,6 +314,10 @@ export function summaryDeltas(base: ScenarioResult, other: ScenarioResult): z.in
     return Object.fromEntries(Object.keys(fa).map((k) => [k, delta(fa[k]!, fb[k] ?? 0)]));
   };
   const out: z.infer<typeof DeltaGroup> = { ...top(base.summary, other.summary) };
+  // Targeting errors and the cost components, as dotted keys (targeting.inclusionError, …).
+  for (const g of ['targeting', 'costByComponent'] as const) {
+    for (const [k, d] of Object.entries(flatDeltas(base.summary[g], other.summary[g]))) out[`${g}.${k}`] = d;
+  }
   for (const g of ['byArea', 'byPrefecture', 'byHouseholdType'] as const) {
     out[g] = Object.fromEntries(Object.keys(base.summary[g]).map((k) => [k, top(base.summary[g][k]!, other.summary[g][k]!)]));
   }

@@ -1,0 +1,91 @@
+/**
+ * Headless rendering: a vega-lite spec → SVG (vega's `renderer: 'none'` view and `toSVG()`),
+ * SVG → PNG (resvg). Chinese labels need a CJK font; without one they would come out as boxes,
+ * so `cjkFont()` looks for one and callers fall back to English labels when there is none.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { Resvg } from '@resvg/resvg-js';
+import * as vega from 'vega';
+import * as vl from 'vega-lite';
+
+/** A chart: an id (file name), a title, and its vega-lite spec. */
+export interface Chart {
+  id: string;
+  title: string;
+  spec: vl.TopLevelSpec;
+}
+
+/** Font families tried for Chinese text, in order (Debian: fonts-noto-cjk, fonts-wqy-zenhei). */
+export const CJK_FAMILIES = ['Noto Sans CJK SC', 'WenQuanYi Zen Hei', 'Droid Sans Fallback'] as const;
+const CJK_FILE = /notosanscjk|notoserifcjk|wqy-zenhei|wqy-microhei|droidsansfallback/i;
+const FONT_DIRS = ['/usr/share/fonts', '/usr/local/share/fonts'];
+
+let found: { family: string; file: string } | null | undefined;
+
+/** The first installed CJK font (its family and file), or null; looked up once per process. */
+export function cjkFont(dirs: readonly string[] = FONT_DIRS): { family: string; file: string } | null {
+  if (found !== undefined && dirs === FONT_DIRS) return found;
+  let hit: { family: string; file: string } | null = null;
+  const walk = (d: string, depth: number): void => {
+    if (hit || depth > 4 || !existsSync(d)) return;
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p, depth + 1);
+      else if (CJK_FILE.test(name)) {
+        hit = { family: /wqy/i.test(name) ? 'WenQuanYi Zen Hei' : /droid/i.test(name) ? 'Droid Sans Fallback' : 'Noto Sans CJK SC', file: p };
+        return;
+      }
+    }
+  };
+  for (const d of dirs) walk(d, 0);
+  if (dirs === FONT_DIRS) found = hit;
+  return hit;
+}
+
+let warned = false;
+/** Warns once on stderr that Chinese labels fall back to English, naming the Debian package. */
+export function warnNoCjkFont(write: (s: string) => void = (s) => process.stderr.write(s)): void {
+  if (warned) return;
+  warned = true;
+  write('warning: no CJK font found (install the Debian package fonts-noto-cjk or fonts-wqy-zenhei); chart labels fall back to English\n');
+}
+
+/** Compiles a vega-lite spec, collecting its warnings (a spec with warnings is a bug: tests check none). */
+export function compileSpec(spec: vl.TopLevelSpec): { vega: vega.Spec; warnings: string[] } {
+  const warnings: string[] = [];
+  const logger = {
+    level: () => logger,
+    warn: (...a: unknown[]) => { warnings.push(a.map(String).join(' ')); return logger; },
+    info: () => logger,
+    debug: () => logger,
+    error: (...a: unknown[]) => { throw new Error(a.map(String).join(' ')); },
+  };
+  const out = vl.compile(spec, { logger } as unknown as Parameters<typeof vl.compile>[1]);
+  return { vega: out.spec, warnings };
+}
+
+/** The chart as a standalone SVG string. */
+export async function renderSvg(spec: vl.TopLevelSpec): Promise<string> {
+  const view = new vega.View(vega.parse(compileSpec(spec).vega), { renderer: 'none' });
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}
+
+/** An SVG as PNG bytes, with the CJK font (when installed) as the default family. */
+export function renderPng(svg: string, options: { scale?: number; fontFiles?: readonly string[] } = {}): Buffer {
+  const font = cjkFont();
+  const r = new Resvg(svg, {
+    fitTo: { mode: 'zoom', value: options.scale ?? 2 },
+    background: 'white',
+    font: {
+      loadSystemFonts: options.fontFiles === undefined,
+      fontFiles: options.fontFiles ? [...options.fontFiles] : [],
+      defaultFontFamily: font?.family ?? 'DejaVu Sans',
+    },
+  });
+  return r.render().asPng();
+}

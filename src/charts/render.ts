@@ -65,6 +65,21 @@ export function compileSpec(spec: vl.TopLevelSpec): { vega: vega.Spec; warnings:
   return { vega: out.spec, warnings };
 }
 
+// Without a canvas vega estimates every character at 0.8 em: Chinese glyphs (a full em) overflow
+// the space laid out for them and get clipped, while Latin text (0.55–0.65 em) gets too much.
+const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+function estimateTextWidth(item: { fontSize?: number; limit?: number }, text: unknown): number {
+  const size = item.fontSize != null ? +item.fontSize || 0 : 11;
+  let ems = 0;
+  for (const ch of String(text ?? '').trim()) ems += WIDE.test(ch) ? 1 : 0.66;
+  const width = ems * size;
+  // A label longer than its limit is drawn truncated to it; vega's truncation search relies on this.
+  return item.limit && item.limit > 0 ? Math.min(width, item.limit) : width;
+}
+// vega exports textMetrics (vega-scenegraph) but its types leave it out.
+const metrics = (vega as unknown as { textMetrics?: { width: unknown; estimateWidth: unknown } }).textMetrics;
+if (metrics && metrics.width === metrics.estimateWidth) metrics.width = estimateTextWidth;
+
 /** The chart as a standalone SVG string. */
 export async function renderSvg(spec: vl.TopLevelSpec): Promise<string> {
   const view = new vega.View(vega.parse(compileSpec(spec).vega), { renderer: 'none' });
@@ -75,8 +90,12 @@ export async function renderSvg(spec: vl.TopLevelSpec): Promise<string> {
   }
 }
 
-/** An SVG as PNG bytes, with the CJK font (when installed) as the default family. */
-export function renderPng(svg: string, options: { scale?: number; fontFiles?: readonly string[] } = {}): Buffer {
+/**
+ * An SVG as PNG bytes, with the CJK font (when installed) as the default family. `fontFiles` loads
+ * only those fonts instead of the system's; `defaultFontFamily` replaces the CJK default (tests
+ * draw Chinese with and without a CJK font this way).
+ */
+export function renderPng(svg: string, options: { scale?: number; fontFiles?: readonly string[]; defaultFontFamily?: string } = {}): Buffer {
   const font = cjkFont();
   const r = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: options.scale ?? 2 },
@@ -84,7 +103,7 @@ export function renderPng(svg: string, options: { scale?: number; fontFiles?: re
     font: {
       loadSystemFonts: options.fontFiles === undefined,
       fontFiles: options.fontFiles ? [...options.fontFiles] : [],
-      defaultFontFamily: font?.family ?? 'DejaVu Sans',
+      defaultFontFamily: options.defaultFontFamily ?? font?.family ?? 'DejaVu Sans',
     },
   });
   return r.render().asPng();

@@ -63,7 +63,7 @@ function encodings(spec: unknown): { channel: string; def: Record<string, unknow
 async function checkCharts(charts: Chart[]): Promise<void> {
   expect(new Set(charts.map((c) => c.id)).size).toBe(charts.length);
   for (const c of charts) {
-    expect(compileSpec(c.spec).warnings, c.id).toEqual([]);
+    expect((await compileSpec(c.spec)).warnings, c.id).toEqual([]);
     const svg = await renderSvg(c.spec);
     expect(svg.startsWith('<svg'), c.id).toBe(true);
     expect(svg, c.id).toContain(inSvg(c.title));
@@ -264,7 +264,7 @@ describe('Chinese labels render as glyphs', () => {
 });
 
 describe('no CJK font: English labels and one warning', () => {
-  it('falls back to English, warning once and naming fonts-noto-cjk', () => {
+  it('falls back to English, warning once and naming fonts-noto-cjk', async () => {
     const messages: string[] = [];
     const warn = (m: string): void => { messages.push(m); };
     expect(resolveLang({ lang: 'en', font: null, warn })).toEqual({ lang: 'en', font: null });
@@ -278,7 +278,7 @@ describe('no CJK font: English labels and one warning', () => {
       expect(charts.map((c) => c.title)).toEqual(en.map((c) => c.title));
       for (const c of charts) {
         expect(JSON.stringify(c.spec), c.id).not.toMatch(CJK);
-        expect(compileSpec(c.spec).warnings, c.id).toEqual([]);
+        expect((await compileSpec(c.spec)).warnings, c.id).toEqual([]);
       }
     }
   });

@@ -6,8 +6,8 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
-import * as vega from 'vega';
-import * as vl from 'vega-lite';
+import type * as vega from 'vega';
+import type * as vl from 'vega-lite';
 
 /** A chart: an id (file name), a title, and its vega-lite spec. */
 export interface Chart {
@@ -32,7 +32,7 @@ export function cjkFont(dirs: readonly string[] = FONT_DIRS): { family: string; 
     for (const name of readdirSync(d)) {
       const p = join(d, name);
       if (statSync(p).isDirectory()) walk(p, depth + 1);
-      else if (CJK_FILE.test(name)) {
+      else if (CJK_FILE.test(name) && (!/bold|black|light|thin|medium/i.test(name) || !readdirSync(d).some((n) => CJK_FILE.test(n) && /regular/i.test(n)))) {
         hit = { family: /wqy/i.test(name) ? 'WenQuanYi Zen Hei' : /droid/i.test(name) ? 'Droid Sans Fallback' : 'Noto Sans CJK SC', file: p };
         return;
       }
@@ -52,7 +52,9 @@ export function warnNoCjkFont(write: (s: string) => void = (s) => process.stderr
 }
 
 /** Compiles a vega-lite spec, collecting its warnings (a spec with warnings is a bug: tests check none). */
-export function compileSpec(spec: vl.TopLevelSpec): { vega: vega.Spec; warnings: string[] } {
+export async function compileSpec(spec: vl.TopLevelSpec): Promise<{ vega: vega.Spec; warnings: string[] }> {
+  // Loaded on use, like vega (see loadVega): vega-lite's module graph reaches vega-canvas's top-level await.
+  const vl = await import('vega-lite');
   const warnings: string[] = [];
   const logger = {
     level: () => logger,
@@ -76,13 +78,24 @@ function estimateTextWidth(item: { fontSize?: number; limit?: number }, text: un
   // A label longer than its limit is drawn truncated to it; vega's truncation search relies on this.
   return item.limit && item.limit > 0 ? Math.min(width, item.limit) : width;
 }
-// vega exports textMetrics (vega-scenegraph) but its types leave it out.
-const metrics = (vega as unknown as { textMetrics?: { width: unknown; estimateWidth: unknown } }).textMetrics;
-if (metrics && metrics.width === metrics.estimateWidth) metrics.width = estimateTextWidth;
+/**
+ * vega, loaded on first use: its canvas probe is a top-level await, and a static import would
+ * stop `require('jiuzhu')` (tslab loads the package with require) for every user of the package.
+ */
+let vegaModule: Promise<typeof vega> | undefined;
+function loadVega(): Promise<typeof vega> {
+  return (vegaModule ??= import('vega').then((v) => {
+    // vega exports textMetrics (vega-scenegraph) but its types leave it out.
+    const metrics = (v as unknown as { textMetrics?: { width: unknown; estimateWidth: unknown } }).textMetrics;
+    if (metrics && metrics.width === metrics.estimateWidth) metrics.width = estimateTextWidth;
+    return v;
+  }));
+}
 
 /** The chart as a standalone SVG string. */
 export async function renderSvg(spec: vl.TopLevelSpec): Promise<string> {
-  const view = new vega.View(vega.parse(compileSpec(spec).vega), { renderer: 'none' });
+  const vg = await loadVega();
+  const view = new vg.View(vg.parse((await compileSpec(spec)).vega), { renderer: 'none' });
   try {
     return await view.toSVG();
   } finally {
@@ -96,7 +109,8 @@ export async function renderSvg(spec: vl.TopLevelSpec): Promise<string> {
  * draw Chinese with and without a CJK font this way).
  */
 export function renderPng(svg: string, options: { scale?: number; fontFiles?: readonly string[]; defaultFontFamily?: string } = {}): Buffer {
-  const font = cjkFont();
+  // The CJK font only where there is Chinese to draw: shaping with it is ten times slower.
+  const font = WIDE.test(svg) ? cjkFont() : null;
   const r = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: options.scale ?? 2 },
     background: 'white',

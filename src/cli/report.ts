@@ -1,0 +1,46 @@
+/** `jiuzhu report`: run scenarios over one period and write a report folder (HTML, CSV/JSON tables, charts, Excel). */
+import { relative } from 'node:path';
+import { JiuzhuError } from '../engine/errors.js';
+import { assertReplaceable } from '../report/staged-dir.js';
+import { writeReport } from '../report/write.js';
+import { compareScenarios } from '../scenarios/result.js';
+import { datasetFor, loadScenarios, parseLang, parsePeriod, parseSeed, type CommonOptions } from './common.js';
+import { progressBar } from './progress.js';
+import { fundingTable, programsTable, summaryTable } from './summary-table.js';
+
+export interface ReportCliOptions extends CommonOptions {
+  out?: string;
+  period?: string;
+  xlsx?: boolean;
+  print?: boolean;
+}
+
+export async function reportCommand(files: string[], options: ReportCliOptions): Promise<void> {
+  const lang = parseLang(options.lang);
+  if (!options.out) throw new JiuzhuError('BAD_OPTION', '--out <dir> is required: the folder to write the report into', { kind: 'usage', location: { key: '--out' } });
+  assertReplaceable(options.out); // before the simulation, not after it
+  const scenarios = loadScenarios(files);
+  const dataset = await datasetFor(scenarios[0]!, options);
+  const bar = progressBar(lang === 'zh' ? '模拟中' : 'simulating');
+  const total = scenarios.length;
+  let done = 0;
+  const result = await compareScenarios(scenarios, dataset, {
+    period: parsePeriod(options.period),
+    seed: parseSeed(options.seed),
+    timestamp: options.timestamp !== false,
+    onProgress: (m, months) => { if (m === months) done++; bar.update((done - (m === months ? 1 : 0)) * months + m, total * months); },
+  });
+  bar.stop();
+  if (options.print) process.stdout.write(`${summaryTable(result, lang)}\n\n${programsTable(result, lang)}\n\n${fundingTable(result, lang)}\n\n`);
+  const written = await writeReport(options.out, result, scenarios, {
+    lang,
+    xlsx: options.xlsx ?? false,
+    dataset: dataset.meta,
+    onProgress: process.stderr.isTTY ? (m) => process.stderr.write(`\r\x1b[K${lang === 'zh' ? '写报告' : 'writing'} ${m}`) : undefined,
+  });
+  if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+  const rel = relative(process.cwd(), written.index);
+  const shown = rel.startsWith('..') ? written.index : rel;
+  const extra = `${written.tables.length} tables, ${written.charts.length} charts${options.xlsx ? ', report.xlsx' : ''}`;
+  process.stdout.write(lang === 'zh' ? `报告已写入：${shown}（${extra}）\n` : `report written: ${shown} (${extra})\n`);
+}

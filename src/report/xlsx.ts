@@ -1,0 +1,49 @@
+/**
+ * The report's tables as one Excel workbook (exceljs), one sheet per table: the header in the
+ * report's language on row 1 (frozen), raw values with number formats by unit, so the figures
+ * stay exact and sortable.
+ */
+import ExcelJS from 'exceljs';
+import { displayWidth } from '../cli/text.js';
+import { cellUnit, type ReportTable, type Unit } from './table.js';
+
+const NUMBER_FORMAT: Partial<Record<Unit, string>> = {
+  persons: '#,##0.##',
+  households: '#,##0.##',
+  yuan: '#,##0.00',
+  'yuan/person/month': '#,##0.00',
+  share: '0.00%',
+  ratio: '0.00%',
+  index: '0.0000',
+};
+
+/** Excel's limit on sheet names, and the characters it forbids in them. */
+const SHEET_NAME_MAX = 31;
+export const sheetName = (id: string): string => id.replace(/[[\]:*?/\\]/g, '-').slice(0, SHEET_NAME_MAX);
+
+/** A workbook with one sheet per table, as the bytes of report.xlsx. */
+export async function reportWorkbook(tables: readonly ReportTable[], lang: 'zh' | 'en', meta: { creator?: string; created?: Date } = {}): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = meta.creator ?? 'jiuzhu';
+  if (meta.created) {
+    wb.created = meta.created;
+    wb.modified = meta.created;
+  }
+  for (const t of tables) {
+    const ws = wb.addWorksheet(sheetName(t.id), { views: [{ state: 'frozen', ySplit: 1 }] });
+    ws.columns = t.columns.map((c) => {
+      const widest = Math.max(displayWidth(c.label[lang]), ...t.rows.slice(0, 200).map((r) => displayWidth(String(r[c.key] ?? ''))));
+      return { header: c.label[lang], key: c.key, width: Math.min(60, Math.max(8, widest + 2)) };
+    });
+    ws.getRow(1).font = { bold: true };
+    for (const r of t.rows) {
+      const row = ws.addRow(Object.fromEntries(t.columns.map((c) => [c.key, r[c.key] ?? null])));
+      t.columns.forEach((c, j) => {
+        const v = r[c.key];
+        const fmt = typeof v === 'number' ? NUMBER_FORMAT[cellUnit(c, r)] : undefined;
+        if (fmt) row.getCell(j + 1).numFmt = fmt;
+      });
+    }
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

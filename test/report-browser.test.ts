@@ -1,0 +1,68 @@
+/**
+ * A generated report opened in a real browser (Debian's chromium through playwright-core; no
+ * browser download): no console errors, no request beyond the file itself, and every chart's
+ * inline SVG drawn with a non-zero size.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDataset, resolveDatasetPath } from '../src/data/dataset.js';
+import { writeReport, type WrittenReport } from '../src/report/write.js';
+import { loadScenario } from '../src/scenarios/load.js';
+import { compareScenarios } from '../src/scenarios/result.js';
+import { ROOT } from './helpers.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const present = existsSync(CHROMIUM);
+if (!present) console.warn(`report-browser.test.ts skipped: ${CHROMIUM} is not installed (Debian package chromium)`);
+
+describe.skipIf(!present)(`a report in chromium${present ? '' : ` (skipped: ${CHROMIUM} not installed)`}`, () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'jiuzhu-report-browser-'));
+  let browser: Browser;
+  let written: WrittenReport;
+  beforeAll(async () => {
+    const scenarios = ['scenarios/baseline-2006.yaml', 'scenarios/raise-standard-10pct.yaml'].map((f) => loadScenario(join(ROOT, f)));
+    const data = await loadDataset(resolveDatasetPath('fixture-dibao'));
+    const result = await compareScenarios(scenarios, data, { period: { from: '2006-01', to: '2006-02' } });
+    written = await writeReport(join(tmp, 'report'), result, scenarios, { lang: 'zh', dataset: data.meta });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('opens without console errors or outside requests, and every chart renders', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    const requests: string[] = [];
+    page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`); });
+    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+    page.on('request', (r) => requests.push(r.url()));
+    const url = pathToFileURL(written.index).href;
+    await page.goto(url, { waitUntil: 'load' });
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([url]);
+    const charts = await page.$$eval('figure.chart', (figs) => figs.map((f) => {
+      const svg = f.querySelector(':scope > svg');
+      const box = svg?.getBoundingClientRect();
+      return { id: f.getAttribute('data-chart'), width: box?.width ?? 0, height: box?.height ?? 0, marks: svg?.querySelectorAll('path, rect, text').length ?? 0 };
+    }));
+    expect(charts.map((c) => c.id)).toEqual(written.charts);
+    expect(charts.length).toBeGreaterThanOrEqual(8);
+    for (const c of charts) {
+      expect(c.width, c.id!).toBeGreaterThan(0);
+      expect(c.height, c.id!).toBeGreaterThan(0);
+      expect(c.marks, c.id!).toBeGreaterThan(0);
+    }
+    // The tables are there too, and the print stylesheet applies without errors.
+    expect(await page.locator('table#table-deltas tbody tr').count()).toBeGreaterThan(10);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('nav').isVisible()).toBe(false);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

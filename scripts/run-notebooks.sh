@@ -17,8 +17,8 @@
 # Exits non-zero if any cell of any notebook errors (all notebooks are still run).
 #
 # Environment:
-#   JIUZHU_NOTEBOOK_DATASET  passed through to the kernel; a dataset name or folder that
-#                            notebooks may read as process.env.JIUZHU_NOTEBOOK_DATASET.
+#   JIUZHU_NOTEBOOK_DATASET  passed through to the kernel: a dataset name, a folder, or a number
+#                            of households (a generated sample; CI: 10000). Unset: jilin-2006.
 #   JIUZHU_NOTEBOOK_OUT      keep the executed notebooks in this directory (default: a
 #                            temporary directory, deleted at exit).
 #   JIUZHU_NOTEBOOK_TIMEOUT  per-cell timeout in seconds (default 600).

@@ -42,10 +42,28 @@ function importedModules(source: string): string[] {
 }
 
 const isNodeBuiltin = (spec: string): boolean => spec.startsWith('node:') || builtinModules.includes(spec);
+/** 'jiuzhu' and its public subpaths (package.json `exports`, e.g. 'jiuzhu/notebook'). */
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { exports: Record<string, unknown> };
+const publicModules = Object.keys(pkg.exports).filter((k) => !k.endsWith('.json')).map((k) => (k === '.' ? 'jiuzhu' : `jiuzhu/${k.slice(2)}`));
+const STORIES = ['01-quickstart', '02-raise-dibao-standard', '03-price-subsidy-2008', '04-funding-projection', '05-targeting-and-take-up', '06-charts-for-reports', '07-your-own-microdata'];
 
 describe('notebooks/*.ipynb', () => {
   it('exist', () => {
     expect(notebookFiles).toContain('00-smoke.ipynb');
+    for (const name of STORIES) expect(notebookFiles).toContain(`${name}.ipynb`);
+  });
+
+  it('the notebook subpath is public', () => {
+    expect(publicModules).toContain('jiuzhu/notebook');
+  });
+
+  it.each(STORIES)('%s ends by checking its headline figures against the CLI', (name) => {
+    const { nb } = notebooks.find((n) => n.file === `${name}.ipynb`)!;
+    const code = nb.cells.filter((c) => c.cell_type === 'code').map((c) => text(c.source));
+    const last = code[code.length - 1] ?? '';
+    expect(last).toMatch(/jiuzhuCli\(\[/);
+    expect(last).toContain('--json');
+    expect(last).toContain('checkHeadlines(');
   });
 
   it.each(notebookFiles)('%s is committed without outputs or execution counts', (file) => {
@@ -63,13 +81,13 @@ describe('notebooks/*.ipynb', () => {
     expect(nb.metadata.kernelspec?.language).toBe('typescript');
   });
 
-  it.each(notebookFiles)("%s imports only 'jiuzhu' and node builtins (never src/ or dist/)", (file) => {
+  it.each(notebookFiles)("%s imports only 'jiuzhu', its public subpaths and node builtins (never src/ or dist/)", (file) => {
     const { nb } = notebooks.find((n) => n.file === file)!;
     const bad: string[] = [];
     nb.cells.forEach((c, i) => {
       if (c.cell_type !== 'code') return;
       for (const spec of importedModules(text(c.source))) {
-        if (spec !== 'jiuzhu' && !isNodeBuiltin(spec)) bad.push(`cell ${i + 1}: '${spec}'`);
+        if (!publicModules.includes(spec) && !isNodeBuiltin(spec)) bad.push(`cell ${i + 1}: '${spec}'`);
       }
     });
     expect(bad).toEqual([]);

@@ -5,7 +5,9 @@
  *   npm run bench -- --json         JSON lines only: timings, ratios, peak memory
  *   npm run bench -- --only W1      one workload
  *   npm run bench -- --year-mode single|workers|main+worker
+ *   npm run bench -- --workers N    worker threads for W2 (0: one thread; default: the cores available)
  */
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { jsonLines, tableText } from './lib/report.js';
 import { YEAR_MODES, type YearMode } from './w1/year.js';
@@ -16,6 +18,7 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     only: { type: 'string' },
     'year-mode': { type: 'string' },
+    workers: { type: 'string' },
   },
   allowPositionals: false,
 });
@@ -32,21 +35,21 @@ if (yearMode !== undefined && !YEAR_MODES.includes(yearMode)) {
   process.exit(2);
 }
 
+const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
+if (!Number.isInteger(workers) || workers < 0) {
+  process.stderr.write(`--workers must be a whole number ≥ 0 (0: one thread), not '${values.workers}'\n`);
+  process.exit(2);
+}
+
 const warn = (m: string): void => { process.stderr.write(`warning: ${m}\n`); };
 const progress = (m: string): void => { if (!json) process.stderr.write(`${m}\n`); };
 const selected = WORKLOADS.filter((w) => !only || w.id === only);
 
 if (!json) {
-  process.stdout.write(`jiuzhu bench — Node ${process.version}, ${(await import('node:os')).availableParallelism()} cores\n\n`);
+  process.stdout.write(`jiuzhu bench — Node ${process.version}, ${availableParallelism()} cores\n\n`);
 }
-const missing: string[] = [];
 for (const w of selected) {
-  if (!w.run) { missing.push(w.id); continue; }
-  const result = await w.run({ yearMode, warn, progress });
+  const result = await w.run({ yearMode, workers, warn, progress });
   if (json) for (const line of jsonLines(result)) process.stdout.write(`${line}\n`);
   else process.stdout.write(`${tableText(result)}\n\n`);
-}
-if (!json && missing.length) {
-  const range = missing.length > 1 ? `${missing[0]}–${missing[missing.length - 1]}` : missing[0];
-  process.stdout.write(`${range}: not implemented yet\n`);
 }

@@ -338,3 +338,72 @@ export type { SolveOptions, SolveResult, SolveObjective, CostMeasure, LeverMode,
  */
 export { bootstrapCounts, bootstrapWeights, HouseholdSums, replicateIntervals, resimulatedIntervals, percentile, percentileInterval, metricValue, checkReplicateOptions, INTERVAL_METRICS, REPLICATE_METHODS, DEFAULT_LEVEL } from './scenarios/replicates.js';
 export type { Interval, IntervalMetric, ReplicateIntervals, ReplicateMethod, ReplicateOptions } from './scenarios/replicates.js';
+
+// ── Charts: vega-lite specs, headless SVG and PNG, Observable Plot for notebooks ──
+/**
+ * Chart builders: pure functions from a result document (or `jiuzhu project` years rows) to
+ * vega-lite specs, labelled in zh, en or both with a unit on every axis; Chinese falls back to
+ * English, with one warning, when no CJK font is installed. Rendered headless to SVG and PNG.
+ * @example
+ * import { compareScenarios, loadScenario, loadDataset, resolveDatasetPath, reportCharts, projectionCharts, compileSpec, renderSvg, renderPng } from 'jiuzhu';
+ * const ds = await loadDataset(resolveDatasetPath('fixture-dibao'));
+ * const res = await compareScenarios([loadScenario('scenarios/baseline-2006.yaml'), loadScenario('scenarios/raise-standard-10pct.yaml')], ds, { timestamp: false, period: { from: '2006-01', to: '2006-02' } });
+ * const charts = reportCharts(res, { lang: 'en' });
+ * const compiled = await Promise.all(charts.map((c) => compileSpec(c.spec)));
+ * console.assert(charts.length >= 8 && compiled.every((c) => c.warnings.length === 0));
+ * const svg = await renderSvg(charts[0]!.spec);
+ * console.assert(svg.includes(charts[0]!.title) && renderPng(svg).subarray(1, 4).toString() === 'PNG');
+ * const years = [2007, 2008].map((year) => ({ year, cost: 9e8, budgetNeed: 5e8, budget: 6e8, fundingGap: 0, costByLevel: { central: 4e8, provincial: 2e8, prefecture: 2e8, county: 1e8 }, recipients: 1.2e6, coverage: 0.045, averageStandard: { urban: 160, rural: 70 } }));
+ * console.assert(projectionCharts(years, { lang: 'en' })[0]!.id === 'projection-funding');
+ */
+export { reportCharts, projectionCharts, programsChart, costByLevelChart, costBySourceChart, prefecturesChart, povertyChart, decileImpactChart, winnersLosersChart, monthsChart, incomeDistributionChart, projectionFundingChart, projectionLevelsChart, projectionRecipientsChart, projectionStandardsChart, compileSpec, renderSvg, renderPng, cjkFont, warnNoCjkFont, resolveLang, CJK_FAMILIES } from './charts/index.js';
+/**
+ * Observable Plot versions of some charts for notebooks, each a standalone SVG string drawn with
+ * linkedom (no browser needed): cost by program, decile impact, the monthly timeline, the projection.
+ * @example
+ * import { plotProjection } from 'jiuzhu';
+ * const years = [2007, 2008].map((year) => ({ year, cost: 9e8, budgetNeed: 5e8, budget: 6e8, fundingGap: 0, costByLevel: {}, recipients: 1.2e6, coverage: 0.045, averageStandard: { urban: 160, rural: 70 }, intervals: { cost: { lo: 8e8, hi: 1e9 } } }));
+ * const svg = plotProjection(years, { lang: 'en' });
+ * console.assert(svg.startsWith('<svg') && svg.includes('Projection'));
+ */
+export { plotProgramCosts, plotDecileImpact, plotMonths, plotProjection } from './notebook/plot.js';
+export type { Chart, ChartLang, ChartOptions, CjkFont, ReportChartOptions, IncomesInput, IncomeChartOptions, ProjectionRow, ProjectionInterval, ProjectionChartOptions } from './charts/index.js';
+
+// ── Reports ───────────────────────────────────────────────────────────────────
+/**
+ * `jiuzhu report` as a library. `writeReport(dir, result, scenarios, {lang, xlsx})` writes a report
+ * folder atomically (index.html, tables/*.csv with BOM and *.json, charts/*.svg and *.png,
+ * report.xlsx, result.json, manifest.json); `reportTables` gives its tables (summary, deltas,
+ * programs, funding, prefectures, months, distribution, parameters with references, assumptions,
+ * clauses, meta) as plain data; `StagedDir` is the folder writer that swaps a finished folder in.
+ * @example
+ * import { reportTables, tableCsv, tableHtml, UTF8_BOM, loadScenario, loadDataset, resolveDatasetPath, compareScenarios } from 'jiuzhu';
+ * const scenarios = [loadScenario('scenarios/baseline-2006.yaml'), loadScenario('scenarios/raise-standard-10pct.yaml')];
+ * const data = await loadDataset(resolveDatasetPath('fixture-dibao'));
+ * const result = await compareScenarios(scenarios, data, { period: { from: '2006-01', to: '2006-01' } });
+ * const tables = reportTables(result, scenarios, { lang: 'zh' });
+ * const summary = tables.find((t) => t.id === 'summary')!;
+ * console.assert(summary.rows.find((r) => r.figure === 'costAnnual')!['raise-standard-10pct']! > summary.rows.find((r) => r.figure === 'costAnnual')!['baseline-2006']!);
+ * console.assert(tableCsv(summary, 'zh').startsWith(`${UTF8_BOM}指标代码,指标,单位`) && tableHtml(summary, 'zh').includes('覆盖率'));
+ * console.assert(tables.find((t) => t.id === 'parameters')!.rows.some((r) => r.path === 'dibao.standard' && r.kind === 'assumption'));
+ */
+export { writeReport, reportTables, reportHtml, tableHtml, tableCsv, tableJson, formatCell, cellUnit, escapeHtml, inlineSvg, reportWorkbook, sheetName, renderReportCharts, StagedDir, recoverStale, assertReplaceable, UTF8_BOM, UNIT_LABELS, MANIFEST, REPORT_KIND, PAUSE_ENV } from './report/index.js';
+export type { ReportOptions, WrittenReport, ReportTablesOptions, ReportTable, Column as ReportColumn, Row as ReportRow, Cell as ReportCell, Unit as ReportUnit, Bilingual, ReportHtmlInput, RenderedChart, ManifestEntry } from './report/index.js';
+
+// ── Interop: results as tables for arquero, Apache Arrow, danfojs ──────────────
+/**
+ * A result document as tables: `resultRows(result, 'scenarios' | 'months' | 'programs' | 'funding' |
+ * 'deltas' | 'years' | …)` flattens it to rows (dotted keys), `toColumns` to plain columns
+ * `{column: values[]}` — what danfojs's `new DataFrame(obj)` takes —, `toArquero` to an arquero
+ * table, and `toArrow` to Arrow IPC bytes. Also exported from `jiuzhu/notebook`.
+ * @example
+ * import { compareScenarios, loadScenario, loadDataset, resolveDatasetPath, resultRows, toColumns, toArquero, toArrow } from 'jiuzhu';
+ * const ds = await loadDataset(resolveDatasetPath('fixture-dibao'));
+ * const res = await compareScenarios([loadScenario('scenarios/baseline-2006.yaml')], ds, { period: { from: '2006-01', to: '2006-02' } });
+ * const months = resultRows(res, 'months');
+ * const cols = toColumns(months);
+ * console.assert(months.length === 2 && cols.month!.join() === '2006-01,2006-02' && Object.values(cols).every((c) => c.length === 2));
+ * console.assert(toArquero(months).numRows() === 2 && toArrow(months).byteLength > 0);
+ */
+export { resultRows, toColumns, toArquero, toArrow, flattenRow, RESULT_TABLES } from './notebook/interop.js';
+export type { ResultTable, Row as ResultRow, Columns as ResultColumns, Cell as ResultCell } from './notebook/interop.js';

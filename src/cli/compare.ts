@@ -6,6 +6,7 @@ import { DEFAULT_LEVEL, type Interval, type IntervalMetric } from '../scenarios/
 import { datasetFor, loadScenarios, parseLang, parsePeriod, parseSeed, printJson, type CommonOptions } from './common.js';
 import type { Lang } from './labels.js';
 import { progressBar } from './progress.js';
+import { slicedDataset } from '../scenarios/workers.js';
 import { fundingTable, monthsTable, prefectureTable, programsTable, summaryTable } from './summary-table.js';
 import { fmtInt, fmtMoney, fmtPct, fmtSigned, formatTable } from './text.js';
 
@@ -16,6 +17,7 @@ export interface CompareCliOptions extends CommonOptions {
   replicates?: string;
   level?: string;
   resimulate?: boolean;
+  workers?: string;
 }
 
 export async function compareCommand(files: string[], options: CompareCliOptions): Promise<void> {
@@ -25,8 +27,14 @@ export async function compareCommand(files: string[], options: CompareCliOptions
   if (replicates === undefined && (options.level !== undefined || options.resimulate)) {
     throw new JiuzhuError('BAD_OPTION', `${options.level !== undefined ? '--level' : '--resimulate'} goes with --replicates <R>`, { kind: 'usage', location: { key: options.level !== undefined ? '--level' : '--resimulate' } });
   }
+  const workers = parseWorkers(options.workers);
+  if (workers !== undefined && replicates !== undefined) {
+    throw new JiuzhuError('BAD_OPTION', '--replicates re-weights the columns of one pass in this thread; it does not go with --workers', { kind: 'usage', location: { key: '--workers' } });
+  }
   const scenarios = loadScenarios(files);
-  const dataset = await datasetFor(scenarios[0]!, options);
+  const loaded = await datasetFor(scenarios[0]!, options);
+  // With workers, a dataset in memory runs as fixed slices (the same for any number of workers).
+  const dataset = workers !== undefined && !('kind' in loaded) ? slicedDataset(loaded) : loaded;
   const bar = progressBar(lang === 'zh' ? '模拟中' : 'simulating');
   const total = scenarios.length;
   let done = 0;
@@ -36,6 +44,7 @@ export async function compareCommand(files: string[], options: CompareCliOptions
     timestamp: options.timestamp !== false,
     onProgress: (m, months) => { if (m === months) done++; bar.update((done - (m === months ? 1 : 0)) * months + m, total * months); },
     ...(replicates !== undefined ? { replicates, level, replicateMethod: options.resimulate ? 'resimulate' : 'reweight' } : {}),
+    ...(workers !== undefined ? { workers } : {}),
   });
   bar.stop();
   if (options.json) return printJson(result);
@@ -50,6 +59,14 @@ export function parseReplicates(v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
   if (!Number.isInteger(n) || n < 2) throw new JiuzhuError('BAD_OPTION', `--replicates must be an integer ≥ 2, not '${v}'`, { kind: 'usage', location: { key: '--replicates' }, hint: 'a few hundred replicates give stable 90% intervals; 50 is a quick look' });
+  return n;
+}
+
+/** `--workers N`: a whole number ≥ 1. */
+export function parseWorkers(v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!/^\d+$/.test(v.trim()) || n < 1) throw new JiuzhuError('BAD_OPTION', `--workers must be a whole number ≥ 1, not '${v}'`, { kind: 'usage', location: { key: '--workers' }, hint: 'one worker per core is the most that helps' });
   return n;
 }
 

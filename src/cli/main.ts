@@ -11,6 +11,7 @@ import { paramsCommand } from './params.js';
 import { validateCommand } from './validate.js';
 import { calibrateReportCommand, generateCommand } from './generate.js';
 import { solveCommand } from './solve.js';
+import { reportCommand } from './report.js';
 
 // `jiuzhu … | head` closes stdout early: stop quietly instead of crashing with a stack trace.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -33,6 +34,7 @@ Exit codes: 0 success, 1 internal fault, 2 usage error, 3 bad input.
 Examples:
   $ jiuzhu run scenarios/baseline-2006.yaml
   $ jiuzhu compare scenarios/baseline-2006.yaml scenarios/raise-standard-10pct.yaml --lang zh
+  $ jiuzhu report scenarios/baseline-2006.yaml scenarios/raise-standard-10pct.yaml --out report --xlsx
   $ jiuzhu project scenarios/dynamic-growth-2007-2015.yaml --real
   $ jiuzhu explain scenarios/baseline-2006.yaml --household 4 --month 2006-06
   $ jiuzhu explain scenarios/baseline-2006.yaml --household 4 --program medical
@@ -61,17 +63,34 @@ const withReplicates = (cmd: Command): Command =>
     .option('--level <p>', 'level of the intervals, with --replicates (default 0.9)')
     .option('--resimulate', 'with --replicates: run every replicate in full (exact when quotas or posts bind; R times slower) instead of re-weighting one run');
 
-withReplicates(common(program.command('run').argument('<scenario>', 'scenario YAML file').description('run one scenario and print its summary'))
+/** Worker threads on run and compare. */
+const withWorkers = (cmd: Command): Command =>
+  cmd.option('--workers <n>', 'simulate on n worker threads: a dataset in memory in fixed slices, a chunked one by chunk (results are the same bytes for any n)');
+
+withWorkers(withReplicates(common(program.command('run').argument('<scenario>', 'scenario YAML file').description('run one scenario and print its summary'))
   .option('--period <from:to>', 'months to simulate, YYYY-MM:YYYY-MM (default: the scenario’s)')
   .option('--prefectures', 'also print the table by prefecture')
-  .option('--months', 'also print the month-by-month table (entries, exits, price trigger, cost by component)'))
+  .option('--months', 'also print the month-by-month table (entries, exits, price trigger, cost by component)')))
   .action((file: string, opts) => compareCommand([file], opts));
 
-withReplicates(common(program.command('compare').argument('<baseline>', 'baseline scenario').argument('<reform...>', 'one or more reform scenarios').description('run scenarios over one common period and show the differences'))
+withWorkers(withReplicates(common(program.command('compare').argument('<baseline>', 'baseline scenario').argument('<reform...>', 'one or more reform scenarios').description('run scenarios over one common period and show the differences'))
   .option('--period <from:to>', 'common period, YYYY-MM:YYYY-MM (default: the first scenario’s)')
   .option('--prefectures', 'also print the table by prefecture')
-  .option('--months', 'also print the month-by-month table (entries, exits, price trigger, cost by component)'))
+  .option('--months', 'also print the month-by-month table (entries, exits, price trigger, cost by component)')))
   .action((base: string, reforms: string[], opts) => compareCommand([base, ...reforms], opts));
+
+program.command('report').argument('<scenarios...>', 'scenario YAML files: the baseline first, then reforms').description('run scenarios over one period and write a report folder: a self-contained index.html, tables as CSV (UTF-8 with BOM) and JSON, charts as SVG and PNG, and with --xlsx an Excel workbook; an earlier report there is replaced atomically')
+  .requiredOption('--out <dir>', 'report folder (created; an earlier report in it is replaced only once the new one is complete)')
+  .addOption(new Option('--lang <lang>', 'language of the report').choices(['zh', 'en']).default('en'))
+  .option('--xlsx', 'also write report.xlsx, one sheet per table')
+  .option('--print', 'also print the summary, programs and who-pays tables on stdout')
+  .option('--period <from:to>', 'common period, YYYY-MM:YYYY-MM (default: the first scenario’s)')
+  .option('--data <path>', 'dataset to use instead of the scenario’s: a .csv/.arrow/.parquet file or a dataset folder')
+  .option('--codebook <file>', 'codebook YAML mapping your columns and codes onto jiuzhu’s (with --data)')
+  .addOption(new Option('--encoding <enc>', 'text encoding of a CSV given with --data').choices(['utf8', 'gbk']))
+  .option('--seed <n>', 'seed of the random generator (default: the scenario’s, else 1)')
+  .option('--no-timestamp', 'leave meta.createdAt out, for reproducible files')
+  .action((files: string[], opts) => reportCommand(files, opts));
 
 common(program.command('project').argument('<scenario>', 'scenario YAML file').description('project a scenario year by year: standards under the growth rule, uprated incomes, ageing and prices; cost by level of government against the budget'))
   .option('--from <YYYY>', 'first year (default: the first year of the scenario’s period)')

@@ -66,6 +66,12 @@ export interface RunOptions {
   onProgress?: (done: number, total: number) => void;
   /** Called after each month is accumulated, while its columns are cached: extra sums (e.g. bootstrap replicates) read them here. */
   onMonth?: MonthObserver;
+  /**
+   * Worker threads to run on (see workers.ts). A dataset in memory is then simulated in fixed
+   * slices, like a chunked one, so results equal runChunked over slicedDataset(dataset), the same
+   * bytes for any number of workers. Absent: one pass in this thread.
+   */
+  workers?: number;
 }
 
 /** Reads a month's columns from the simulation after the run has accumulated them. */
@@ -100,6 +106,7 @@ const isChunked = (d: DatasetSource): d is ChunkedDataset => 'kind' in d && d.ki
 /** Runs one scenario over a period and returns its summary and checks. */
 export async function runScenario(s: Scenario, options: RunOptions & { dataset?: DatasetSource } = {}): Promise<ScenarioResult> {
   const source = options.dataset ?? (await scenarioDataset(s));
+  if (options.workers !== undefined) return (await (await import('./workers.js')).runOnWorkers([s], source, { ...options, workers: options.workers }))[0]!;
   if (!isChunked(source)) return runScenarioOn(s, source, options);
   const [result] = await runChunked([s], source, options);
   return result!;
@@ -118,6 +125,7 @@ export function runScenarioOn(s: Scenario, dataset: Dataset, options: RunOptions
  * on it; accumulators merge in chunk order, so the result equals a one-pass run.
  */
 export async function runChunked(scenarios: readonly Scenario[], source: ChunkedDataset, options: RunOptions = {}): Promise<ScenarioResult[]> {
+  if (options.workers !== undefined) return (await import('./workers.js')).runChunkedOnWorkers(scenarios, source, { ...options, workers: options.workers });
   const trees = scenarios.map((s) => scenarioParameters(s));
   const accs: (ScenarioSums | undefined)[] = scenarios.map(() => undefined);
   const nChunks = source.manifest.chunks.length;

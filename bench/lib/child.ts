@@ -1,0 +1,38 @@
+/** Child processes of the bench: a script run with `node --import tsx`, its last stdout line parsed as JSON. */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** Runs a bench script (a URL relative to the caller) in a child process and parses its last stdout line. */
+export function runChild<T>(script: URL, args: readonly string[]): Promise<T> {
+  const path = fileURLToPath(script);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), path, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => { out += d; });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`${path} exited with code ${code}`));
+      try {
+        resolve(JSON.parse(out.trim().split('\n').pop()!) as T);
+      } catch (e) {
+        reject(e as Error);
+      }
+    });
+  });
+}
+
+/**
+ * Peak RSS of this process so far, worker threads included (KiB): VmHWM of /proc/self/status
+ * where it exists. Not process.resourceUsage().maxRSS: on Linux ru_maxrss survives fork + exec,
+ * so a child would report at least its parent's RSS at spawn time (see bench/README.md, W1).
+ */
+export function peakRssKiB(): number {
+  try {
+    const m = /^VmHWM:\s+(\d+)\s+kB/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (m) return Number(m[1]);
+  } catch {
+    // not Linux: fall back below
+  }
+  return process.resourceUsage().maxRSS;
+}

@@ -67,6 +67,10 @@ describe('results do not depend on the number of workers', () => {
     // The dataset's own meta is reported, not the slices'.
     expect(JSON.parse(one).meta.dataset.sha256).toBe(dataset.meta.sha256);
   });
+  it('compareScenarios with workers on a dataset in memory slices it too (the library, not only the CLI)', async () => {
+    const direct = json(await compareScenarios(scenarios, dataset, { period, timestamp: false, workers: 2 }));
+    expect(direct).toBe(json(await compareScenarios(scenarios, slicedDataset(dataset), { period, timestamp: false })));
+  });
   it('runScenario with workers on a dataset in memory slices it', async () => {
     const w = await runScenario(scenarios[0]!, { dataset, period, workers: 2 });
     const [sliced] = await compareScenarios([scenarios[0]!], slicedDataset(dataset), { period, timestamp: false }).then((r) => r.scenarios);

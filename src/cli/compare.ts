@@ -6,7 +6,6 @@ import { DEFAULT_LEVEL, type Interval, type IntervalMetric } from '../scenarios/
 import { datasetFor, loadScenarios, parseLang, parsePeriod, parseSeed, printJson, type CommonOptions } from './common.js';
 import type { Lang } from './labels.js';
 import { progressBar } from './progress.js';
-import { slicedDataset } from '../scenarios/workers.js';
 import { fundingTable, monthsTable, prefectureTable, programsTable, summaryTable } from './summary-table.js';
 import { fmtInt, fmtMoney, fmtPct, fmtSigned, formatTable } from './text.js';
 
@@ -33,8 +32,8 @@ export async function compareCommand(files: string[], options: CompareCliOptions
   }
   const scenarios = loadScenarios(files);
   const loaded = await datasetFor(scenarios[0]!, options);
-  // With workers, a dataset in memory runs as fixed slices (the same for any number of workers).
-  const dataset = workers !== undefined && !('kind' in loaded) ? slicedDataset(loaded) : loaded;
+  // compareScenarios slices a dataset in memory itself when workers are asked for.
+  const dataset = loaded;
   const bar = progressBar(lang === 'zh' ? '模拟中' : 'simulating');
   const total = scenarios.length;
   let done = 0;

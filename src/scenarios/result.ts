@@ -181,7 +181,9 @@ export interface CompareOptions extends RunOptions {
 export async function compareScenarios(scenarios: readonly Scenario[], dataset?: DatasetSource, options: CompareOptions = {}): Promise<Result> {
   const first = scenarios[0];
   if (!first) throw new Error('compareScenarios needs at least one scenario');
-  const source = dataset ?? (await scenarioDataset(first));
+  const loaded = dataset ?? (await scenarioDataset(first));
+  // With workers, a dataset in memory runs as fixed slices (the same for any number of workers).
+  const source = options.workers !== undefined && !('kind' in loaded) ? (await import('./workers.js')).slicedDataset(loaded) : loaded;
   if (!('kind' in source)) return compareScenariosOn(scenarios, source, options);
   if (options.replicates !== undefined) {
     throw new JiuzhuError('REPLICATES_CHUNKED', '--replicates needs a dataset in memory; a chunked dataset is simulated chunk by chunk', { kind: 'usage', location: { key: '--replicates' }, hint: 'bootstrap a sample instead (jiuzhu generate --households 100000), whose intervals are the ones that matter' });

@@ -3,12 +3,11 @@
  * through the engine, a hand-written loop (the limit) and arquero 8, in one process; peak
  * memory from a separate engine-only child process.
  */
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { periodStartDate } from '../../src/engine/period.js';
 import { Simulation } from '../../src/engine/simulation.js';
 import { baselineParameters } from '../../src/policy/parameters.js';
 import { demoRules } from '../../src/programs/demo/index.js';
+import { runChild } from '../lib/child.js';
 import type { Ratio, Target, Timing, WorkloadResult } from '../lib/report.js';
 import { settle, timed, timedAsync } from '../lib/timing.js';
 import { arqueroStep } from './arquero.js';
@@ -56,25 +55,6 @@ function checkAgree(what: string, got: Summary, engine: Summary, warn: (m: strin
   if (got.recipients !== engine.recipients || relDiff(got.cost, engine.cost) > 1e-6) {
     warn(`W1 ${what} disagrees with the engine: ${got.recipients} households / ${got.cost.toFixed(2)} yuan vs ${engine.recipients} / ${engine.cost.toFixed(2)}`);
   }
-}
-
-/** Runs a bench script in a child `node --import tsx` process and parses its last stdout line. */
-function runChild<T>(script: string, args: readonly string[]): Promise<T> {
-  const path = fileURLToPath(new URL(script, import.meta.url));
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), path, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => { out += d; });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`${script} exited with code ${code}`));
-      try {
-        resolve(JSON.parse(out.trim().split('\n').pop()!) as T);
-      } catch (e) {
-        reject(e as Error);
-      }
-    });
-  });
 }
 
 export async function runW1(opts: W1Options): Promise<WorkloadResult> {
@@ -172,10 +152,10 @@ export async function runW1(opts: W1Options): Promise<WorkloadResult> {
 
     // Memory: a child running only the engine's steps.
     progress('W1: engine-only child process (peak memory)…');
-    const child = await runChild<ChildReport>('./engine-child.ts', [yearMode]);
+    const child = await runChild<ChildReport>(new URL('./engine-child.ts', import.meta.url), [yearMode]);
     // The same child with the year in the main thread only, so the cost of the workers shows.
-    const childSingle = yearMode === 'single' ? child : await runChild<ChildReport>('./engine-child.ts', ['single']);
-    const idle = await runChild<{ vmHwmKiB?: number; maxRssKiB: number }>('./idle-child.ts', []);
+    const childSingle = yearMode === 'single' ? child : await runChild<ChildReport>(new URL('./engine-child.ts', import.meta.url), ['single']);
+    const idle = await runChild<{ vmHwmKiB?: number; maxRssKiB: number }>(new URL('./idle-child.ts', import.meta.url), []);
     const idleMiB = (idle.vmHwmKiB ?? idle.maxRssKiB) / 1024;
 
     const year = yearMs.get(yearMode)!;

@@ -1,11 +1,10 @@
 /** `jiuzhu run` and `jiuzhu compare`: scenarios over one period, a table or the result JSON. */
 import { JiuzhuError } from '../engine/errors.js';
 import type { Result } from '../scenarios/result.js';
-import { compareScenarios } from '../scenarios/result.js';
 import { DEFAULT_LEVEL, type Interval, type IntervalMetric } from '../scenarios/replicates.js';
 import { datasetFor, loadScenarios, parseLang, parsePeriod, parseSeed, printJson, type CommonOptions } from './common.js';
 import type { Lang } from './labels.js';
-import { progressBar } from './progress.js';
+import { compareWithProgress } from './progress.js';
 import { fundingTable, monthsTable, prefectureTable, programsTable, summaryTable } from './summary-table.js';
 import { fmtInt, fmtMoney, fmtPct, fmtSigned, formatTable } from './text.js';
 
@@ -31,21 +30,15 @@ export async function compareCommand(files: string[], options: CompareCliOptions
     throw new JiuzhuError('BAD_OPTION', '--replicates re-weights the columns of one pass in this thread; it does not go with --workers', { kind: 'usage', location: { key: '--workers' } });
   }
   const scenarios = loadScenarios(files);
-  const loaded = await datasetFor(scenarios[0]!, options);
   // compareScenarios slices a dataset in memory itself when workers are asked for.
-  const dataset = loaded;
-  const bar = progressBar(lang === 'zh' ? '模拟中' : 'simulating');
-  const total = scenarios.length;
-  let done = 0;
-  const result = await compareScenarios(scenarios, dataset, {
+  const dataset = await datasetFor(scenarios[0]!, options);
+  const result = await compareWithProgress(scenarios, dataset, lang, {
     period: parsePeriod(options.period),
     seed: parseSeed(options.seed),
     timestamp: options.timestamp !== false,
-    onProgress: (m, months) => { if (m === months) done++; bar.update((done - (m === months ? 1 : 0)) * months + m, total * months); },
     ...(replicates !== undefined ? { replicates, level, replicateMethod: options.resimulate ? 'resimulate' : 'reweight' } : {}),
     ...(workers !== undefined ? { workers } : {}),
   });
-  bar.stop();
   if (options.json) return printJson(result);
   process.stdout.write(`${summaryTable(result, lang)}\n\n${programsTable(result, lang)}\n\n${fundingTable(result, lang)}\n`);
   if (result.meta.replicates) process.stdout.write(`\n${intervalsTable(result, lang)}\n`);

@@ -1,5 +1,9 @@
 /** A progress bar on stderr for long runs, shown only on a terminal so logs stay clean. */
 import cliProgress from 'cli-progress';
+import type { Scenario } from '../scenarios/load.js';
+import { compareScenarios, type CompareOptions, type Result } from '../scenarios/result.js';
+import type { DatasetSource } from '../scenarios/run.js';
+import type { Lang } from './labels.js';
 
 export function progressBar(label: string): { update: (done: number, total: number) => void; stop: () => void } {
   if (!process.stderr.isTTY) return { update: () => {}, stop: () => {} };
@@ -12,4 +16,22 @@ export function progressBar(label: string): { update: (done: number, total: numb
     },
     stop() { if (started) bar.stop(); },
   };
+}
+
+/**
+ * compareScenarios with a months progress bar on stderr: the one way `compare`, `run` and
+ * `report` simulate, so they count progress the same way.
+ */
+export async function compareWithProgress(scenarios: readonly Scenario[], dataset: DatasetSource, lang: Lang, options: CompareOptions): Promise<Result> {
+  const bar = progressBar(lang === 'zh' ? '模拟中' : 'simulating');
+  const total = scenarios.length;
+  let done = 0;
+  try {
+    return await compareScenarios(scenarios, dataset, {
+      ...options,
+      onProgress: (m, months) => { if (m === months) done++; bar.update((done - (m === months ? 1 : 0)) * months + m, total * months); },
+    });
+  } finally {
+    bar.stop();
+  }
 }

@@ -3,9 +3,8 @@ import { relative } from 'node:path';
 import { JiuzhuError } from '../engine/errors.js';
 import { assertReplaceable } from '../report/staged-dir.js';
 import { writeReport } from '../report/write.js';
-import { compareScenarios } from '../scenarios/result.js';
 import { datasetFor, loadScenarios, parseLang, parsePeriod, parseSeed, type CommonOptions } from './common.js';
-import { progressBar } from './progress.js';
+import { compareWithProgress } from './progress.js';
 import { fundingTable, programsTable, summaryTable } from './summary-table.js';
 
 export interface ReportCliOptions extends CommonOptions {
@@ -21,16 +20,11 @@ export async function reportCommand(files: string[], options: ReportCliOptions):
   assertReplaceable(options.out); // before the simulation, not after it
   const scenarios = loadScenarios(files);
   const dataset = await datasetFor(scenarios[0]!, options);
-  const bar = progressBar(lang === 'zh' ? '模拟中' : 'simulating');
-  const total = scenarios.length;
-  let done = 0;
-  const result = await compareScenarios(scenarios, dataset, {
+  const result = await compareWithProgress(scenarios, dataset, lang, {
     period: parsePeriod(options.period),
     seed: parseSeed(options.seed),
     timestamp: options.timestamp !== false,
-    onProgress: (m, months) => { if (m === months) done++; bar.update((done - (m === months ? 1 : 0)) * months + m, total * months); },
   });
-  bar.stop();
   if (options.print) process.stdout.write(`${summaryTable(result, lang)}\n\n${programsTable(result, lang)}\n\n${fundingTable(result, lang)}\n\n`);
   const written = await writeReport(options.out, result, scenarios, {
     lang,

@@ -20,6 +20,8 @@ import {
   winnersLosers,
 } from '../src/analytics/index.js';
 import { findFiles } from '../src/policy/paths.js';
+import { ascendingOrder, comparisonOrder } from '../src/analytics/input.js';
+import { keyedUniforms } from '../src/engine/random.js';
 import { ROOT } from './helpers.js';
 
 const ones = (n: number): number[] => new Array<number>(n).fill(1);
@@ -388,5 +390,23 @@ describe('layer', () => {
       const imports = [...readFileSync(f, 'utf8').matchAll(/from '([^']+)'/g)].map((m) => m[1]!);
       for (const i of imports) expect(i.startsWith('./') && !i.includes('/', 2), `${f} imports ${i}`).toBe(true);
     }
+  });
+});
+
+describe('ascendingOrder (the sort under the Gini, deciles and quantiles)', () => {
+  // The radix sort must give exactly the comparison sort's order (ties by index), which the
+  // measures' tie handling relies on; inputs of ≥ 4,096 rows take the radix path.
+  const check = (values: Float64Array): void => {
+    expect(Array.from(ascendingOrder(values))).toEqual(Array.from(comparisonOrder(values)));
+  };
+  it('equals the comparison sort on 20,000 rows with ties, negatives, −0, subnormals and huge values', () => {
+    const specials = [0, -0, 5e-324, -5e-324, 1e308, -1e308, 1, -1, 0.1, 473.99999999999994, 474];
+    const rnd = keyedUniforms(7, Float64Array.from({ length: 20000 }, (_, i) => i), 0, 1);
+    const v = Float64Array.from(rnd, (u, i) => (i % 3 === 0 ? specials[i % specials.length]! : i % 3 === 1 ? Math.round((u - 0.5) * 200) : (u - 0.3) * 1e6));
+    check(v);
+    expect(ascendingOrder(v)[0]).toBe(v.indexOf(-1e308));
+  });
+  it('equals it on every fast-check input of 4,096–6,000 rows', () => {
+    fc.assert(fc.property(fc.array(fc.double({ noNaN: true, noDefaultInfinity: true }), { minLength: 4096, maxLength: 6000 }), (a) => check(Float64Array.from(a))), { seed: 20261128, numRuns: 30 });
   });
 });

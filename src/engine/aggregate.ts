@@ -5,6 +5,7 @@
  */
 import type { Column } from './column.js';
 import type { Population } from './population.js';
+import { specialise } from './specialise.js';
 
 type Membership = Pick<Population, 'nHouseholds' | 'nPersons' | 'householdStart' | 'personHousehold'>;
 
@@ -23,28 +24,41 @@ export function sumByHousehold(pop: Membership, values: ArrayLike<number>, out?:
   if (!out) out = new Float64Array(pop.nHouseholds);
   else if (out.length !== pop.nHouseholds) throw new RangeError(`sumByHousehold: out has ${out.length} slots for ${pop.nHouseholds} households`);
   else out.fill(0);
-  const hh = pop.personHousehold;
-  for (let p = 0, n = pop.nPersons; p < n; p++) out[hh[p]!]! += values[p]!;
+  sumKernel(values)(out, values, pop.personHousehold, pop.nPersons);
   return out;
 }
+
+// The kernels below are compiled once per column class (see specialise.ts): each must use only its arguments.
+function sumInto(out: Float32Array | Float64Array, values: ArrayLike<number>, hh: Int32Array, n: number): void {
+  for (let p = 0; p < n; p++) out[hh[p]!]! += values[p]!;
+}
+const sumKernel = specialise(sumInto);
 
 /** Number of members for which `mask` is non-zero (truthy); one flat pass, as sumByHousehold. */
 export function countByHousehold(pop: Membership, mask: ArrayLike<number>): Int32Array {
   const out = new Int32Array(pop.nHouseholds);
-  const hh = pop.personHousehold;
-  for (let p = 0, n = pop.nPersons; p < n; p++) out[hh[p]!]! += +!!mask[p];
+  countKernel(mask)(out, mask, pop.personHousehold, pop.nPersons);
   return out;
 }
+
+function countInto(out: Int32Array, mask: ArrayLike<number>, hh: Int32Array, n: number): void {
+  for (let p = 0; p < n; p++) out[hh[p]!]! += +!!mask[p];
+}
+const countKernel = specialise(countInto);
 
 /** 1 where any member has a non-zero value. */
 export function anyInHousehold(pop: Membership, mask: ArrayLike<number>): Uint8Array {
   const out = new Uint8Array(pop.nHouseholds);
-  const start = pop.householdStart;
-  for (let h = 0; h < pop.nHouseholds; h++) {
-    for (let p = start[h]!, e = start[h + 1]!; p < e; p++) if (mask[p]) { out[h] = 1; break; }
-  }
+  anyKernel(mask)(out, mask, pop.householdStart, pop.nHouseholds);
   return out;
 }
+
+function anyInto(out: Uint8Array, mask: ArrayLike<number>, start: Int32Array, nH: number): void {
+  for (let h = 0; h < nH; h++) {
+    for (let p = start[h]!, e = start[h + 1]!; p < e; p++) if (mask[p]) { out[h] = 1; break; }
+  }
+}
+const anyKernel = specialise(anyInto);
 
 /** 1 where every member has a non-zero value. */
 export function allInHousehold(pop: Membership, mask: ArrayLike<number>): Uint8Array {
@@ -98,10 +112,14 @@ export function householdSize(pop: Membership): Int32Array {
  */
 export function broadcastToPersons<T extends Column>(pop: Membership, values: T): T {
   const out = new (values.constructor as new (n: number) => T)(pop.nPersons);
-  const hh = pop.personHousehold;
-  for (let p = 0, n = pop.nPersons; p < n; p++) out[p] = values[hh[p]!]!;
+  gatherKernel(values)(out, values, pop.personHousehold, pop.nPersons);
   return out;
 }
+
+function gatherInto(out: Column, values: ArrayLike<number>, hh: Int32Array, n: number): void {
+  for (let p = 0; p < n; p++) out[p] = values[hh[p]!]!;
+}
+const gatherKernel = specialise(gatherInto);
 
 /** The bound helpers a rule formula receives, so formulas need not hold the population. */
 export interface Aggregators {

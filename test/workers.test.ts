@@ -12,7 +12,7 @@ import type { Dataset } from '../src/data/dataset.js';
 import { generateDataset } from '../src/data/generated.js';
 import { writePopulation } from '../src/data/write.js';
 import { loadScenario } from '../src/scenarios/load.js';
-import { compareScenarios } from '../src/scenarios/result.js';
+import { compareScenarios, projectResult } from '../src/scenarios/result.js';
 import { runScenario } from '../src/scenarios/run.js';
 import { checkWorkers, MAX_SLICES, MIN_SLICE_HOUSEHOLDS, packSums, sliceRanges, slicedDataset, unpackSums } from '../src/scenarios/workers.js';
 import { accumulateScenario, scenarioParameters } from '../src/scenarios/run.js';
@@ -100,5 +100,21 @@ describe('results do not depend on the number of workers', () => {
     const bad = cli(['run', 'scenarios/baseline-2006.yaml', '--workers', '0']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/--workers must be a whole number/);
+  });
+});
+
+describe('a projection with its years on workers (project --workers)', () => {
+  // The years are independent runs on the uprated dataset, so the same sums come back whatever
+  // thread computed them: the documents must match byte for byte, and match the one-thread run.
+  it('workers 1 and 2 give the bytes of the one-thread projection (3 years × 12 months, 2,000 households)', async () => {
+    const growth = loadScenario(join(ROOT, 'scenarios/dynamic-growth-2007-2015.yaml'));
+    const small: Dataset = generateDataset({ year: 2006, households: 2000, seed: 11 }).dataset;
+    const opts = { from: 2006, to: 2008, monthsPerYear: 12 as const, timestamp: false };
+    const none = json(await projectResult(growth, small, opts));
+    const one = json(await projectResult(growth, small, { ...opts, workers: 1 }));
+    const two = json(await projectResult(growth, small, { ...opts, workers: 2 }));
+    expect(one).toBe(none);
+    expect(two).toBe(none);
+    expect(JSON.parse(none).scenarios[0].years.map((y: { year: number }) => y.year)).toEqual([2006, 2007, 2008]);
   });
 });

@@ -36,6 +36,7 @@ Examples:
   $ jiuzhu compare scenarios/baseline-2006.yaml scenarios/raise-standard-10pct.yaml --lang zh
   $ jiuzhu report scenarios/baseline-2006.yaml scenarios/raise-standard-10pct.yaml --out report --xlsx
   $ jiuzhu project scenarios/dynamic-growth-2007-2015.yaml --real
+  $ jiuzhu project scenarios/dynamic-growth-2007-2015.yaml --workers 2 --json
   $ jiuzhu explain scenarios/baseline-2006.yaml --household 4 --month 2006-06
   $ jiuzhu explain scenarios/baseline-2006.yaml --household 4 --program medical
   $ jiuzhu solve scenarios/raise-standard-10pct.yaml --lever dibao.standard --objective budget-neutral --against scenarios/baseline-2006.yaml --period 2006-01:2006-03
@@ -97,6 +98,7 @@ common(program.command('project').argument('<scenario>', 'scenario YAML file').d
   .option('--to <YYYY>', 'last year (default: the last year of the scenario’s period)')
   .option('--real', 'money in constant prices of the first year (divided by the price index)')
   .option('--months-per-year <n>', '12: simulate every month; 1: January only, flows × 12 (fast, approximate)', '12')
+  .option('--workers <n>', 'simulate the years on n worker threads (independent years: the same bytes for any n)')
   .action((file: string, opts) => projectCommand(file, opts));
 
 common(program.command('explain').argument('<scenario>', 'scenario YAML file').description('explain one household’s result: rules, inputs and every parameter with its value, date and reference'))

@@ -2,6 +2,7 @@
 import { JiuzhuError } from '../engine/errors.js';
 import { LEVELS } from '../scenarios/funding.js';
 import { projectResult, type Result } from '../scenarios/result.js';
+import { parseWorkers } from './compare.js';
 import { datasetFor, loadScenarios, parseLang, parseSeed, printJson, type CommonOptions } from './common.js';
 import { label, type Lang } from './labels.js';
 import { progressBar } from './progress.js';
@@ -12,6 +13,7 @@ export interface ProjectCliOptions extends CommonOptions {
   to?: string;
   real?: boolean;
   monthsPerYear?: string;
+  workers?: string;
 }
 
 function parseYear(v: string | undefined, flag: string): number | undefined {
@@ -37,6 +39,7 @@ export async function projectCommand(file: string, options: ProjectCliOptions): 
     real: options.real ?? false,
     monthsPerYear: Number(mpy) as 1 | 12,
     seed,
+    ...(options.workers !== undefined ? { workers: parseWorkers(options.workers) } : {}),
     timestamp: options.timestamp !== false,
     onProgress: (done, total) => bar.update(done, total),
   });

@@ -30,6 +30,7 @@ import type { PricePoint } from '../dynamics/price-trigger.js';
 import { accumulateScenario, scenarioDataset, scenarioParameters, scenarioPeriod, scenarioPrices, scenarioResult, type Check, type DatasetSource, type ScenarioResult, type ScenarioSums } from './run.js';
 import { DibaoAccumulator, summarise, type DibaoSummary } from './summary.js';
 import { OUTPUT_BREAKDOWNS, OUTPUT_MEASURES } from './schema.js';
+import { accumulateJobsOnWorkers } from './workers.js';
 
 /** The person money columns incomes are uprated on (CNY/month). */
 export const MONEY_COLUMNS = ['earnings', 'pension', 'unemployment_benefit', 'farm_business', 'other_transfers'] as const;
@@ -278,8 +279,14 @@ export interface ProjectOptions {
   /** 12 (default): every month of each year; 1: January only, flows × 12 (fast, approximate). */
   monthsPerYear?: 1 | 12;
   seed?: number;
-  /** Called after each simulated month with (done, total) over the whole projection. */
+  /** Called after each simulated month with (done, total) over the whole projection (after each year with workers). */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Simulate the years on this many worker threads (a dataset in memory; a chunked one runs in
+   * this thread). The years are independent runs, each on its uprated dataset, so the result is
+   * the same bytes for any number of workers, and the same as without them.
+   */
+  workers?: number;
 }
 
 type Areas = { urban: number; rural: number };
@@ -431,7 +438,7 @@ const isChunked = (d: DatasetSource): d is ChunkedDataset => 'kind' in d && d.ki
 /** Projects a scenario year by year over its dataset (or the one given). */
 export async function projectScenario(s: Scenario, options: ProjectOptions & { dataset?: DatasetSource } = {}): Promise<Projection> {
   const source = options.dataset ?? (await scenarioDataset(s));
-  if (!isChunked(source)) return projectScenarioOn(s, source, options);
+  if (!isChunked(source)) return options.workers === undefined ? projectScenarioOn(s, source, options) : projectOnWorkers(s, source, options.workers, options);
   const plan = projectionPlan(s, options);
   const sums: (ScenarioSums | undefined)[] = plan.years.map(() => undefined);
   const nChunks = source.manifest.chunks.length;
@@ -470,6 +477,17 @@ export function projectScenarioOn(s: Scenario, dataset: Dataset, options: Projec
   const total = plan.years.length * perYear;
   const sums = plan.years.map((y, i) => accumulateYear(plan, dataset.population, y, options.onProgress ? (done) => options.onProgress!(i * perYear + done, total) : undefined));
   return finishProjection(s, plan, sums);
+}
+
+/** projectScenarioOn with the years on worker threads (accumulateJobsOnWorkers), in year order. */
+async function projectOnWorkers(s: Scenario, dataset: Dataset, workers: number, options: ProjectOptions): Promise<Projection> {
+  const plan = projectionPlan(s, options);
+  setOtherWeights(plan, (y) => ageingTotals(dataset.population, plan.factors[y]!.elderlyAge));
+  const jobs = plan.years.map((y) => ({ population: upratePopulation(dataset.population, plan.factors[y]!), period: yearPeriod(plan, y) }));
+  const setup = { scenarios: [s], period: jobs[0]!.period, seeds: [plan.seed], overrides: plan.overrides };
+  const perYear = plan.monthsPerYear;
+  const sums = await accumulateJobsOnWorkers(setup, jobs, workers, options.onProgress ? (done, total) => options.onProgress!(done * perYear, total * perYear) : undefined);
+  return finishProjection(s, plan, sums.map((perScenario) => perScenario[0]!));
 }
 
 interface Plan {
@@ -519,9 +537,13 @@ function setOtherWeights(plan: Plan, totals: (year: number) => { persons: number
   }
 }
 
+/** The months a projection simulates in a year: all twelve, or January only. */
+function yearPeriod(plan: Plan, year: number): { from: string; to: string } {
+  return { from: `${year}-01`, to: plan.monthsPerYear === 1 ? `${year}-01` : `${year}-12` };
+}
+
 function accumulateYear(plan: Plan, pop: Population, year: number, onProgress?: (done: number, total: number) => void): ScenarioSums {
-  const period = { from: `${year}-01`, to: plan.monthsPerYear === 1 ? `${year}-01` : `${year}-12` };
-  return accumulateScenario(upratePopulation(pop, plan.factors[year]!), plan.tree, period, plan.seed, onProgress, scenarioPrices(plan.scenario));
+  return accumulateScenario(upratePopulation(pop, plan.factors[year]!), plan.tree, yearPeriod(plan, year), plan.seed, onProgress, scenarioPrices(plan.scenario));
 }
 
 function finishProjection(s: Scenario, plan: Plan, sums: ScenarioSums[]): Projection {

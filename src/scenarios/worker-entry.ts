@@ -1,6 +1,6 @@
 /**
- * A worker thread of runOnWorkers (workers.ts): builds each scenario's parameters once, then for
- * every chunk it is sent accumulates every scenario on it, exactly as runChunked does, and sends
+ * A worker thread of runOnWorkers and accumulateJobsOnWorkers (workers.ts): builds each scenario's
+ * parameters once, then for every chunk (or projection year) it is sent accumulates every scenario on it, exactly as runChunked does, and sends
  * the sums back (transferred, not copied). Errors go back as a reply, with their code and location.
  */
 import { parentPort, workerData } from 'node:worker_threads';
@@ -10,7 +10,7 @@ import { packError, packSums, type ChunkJob, type ChunkReply, type WorkerSetup }
 
 const setup = workerData as WorkerSetup;
 const port = parentPort!;
-const trees = setup.scenarios.map((s) => scenarioParameters(s));
+const trees = setup.scenarios.map((s) => (setup.overrides?.length ? scenarioParameters(s).withOverrides(setup.overrides) : scenarioParameters(s)));
 const folders = new Map<string, ChunkedDataset>();
 const folder = (dir: string): ChunkedDataset => {
   let ds = folders.get(dir);
@@ -22,7 +22,7 @@ port.on('message', (job: ChunkJob) => {
   void (async () => {
     try {
       const pop = job.population ?? (await folder(job.dir!).loadChunk(job.chunk));
-      const packed = setup.scenarios.map((s, i) => packSums(accumulateScenario(pop, trees[i]!, setup.period, setup.seeds[i]!, undefined, scenarioPrices(s))));
+      const packed = setup.scenarios.map((s, i) => packSums(accumulateScenario(pop, trees[i]!, job.period ?? setup.period, setup.seeds[i]!, undefined, scenarioPrices(s))));
       const reply: ChunkReply = { chunk: job.chunk, sums: packed.map((p) => p.value) };
       port.postMessage(reply, [...new Set(packed.flatMap((p) => p.transfer))]);
     } catch (e) {

@@ -20,6 +20,7 @@ import { isChunkedDataset, slicePopulation, type ChunkedDataset } from '../data/
 import type { Dataset } from '../data/dataset.js';
 import type { Column } from '../engine/column.js';
 import { JiuzhuError, type ErrorKind, type ErrorLocation } from '../engine/errors.js';
+import type { Override } from '../engine/parameters/tree.js';
 import type { Population } from '../engine/population.js';
 import { PROGRAMS } from '../programs/index.js';
 import { DistributionAccumulator } from './distribution.js';
@@ -97,11 +98,14 @@ export async function runOnWorkers(scenarios: readonly Scenario[], source: Datas
   return runChunkedOnWorkers(scenarios, chunked, options);
 }
 
-/** What a worker is started with. */
-export interface WorkerSetup { scenarios: Scenario[]; period: Period; seeds: number[] }
+/**
+ * What a worker is started with. `overrides` are applied on top of every scenario's own (a
+ * projection's growth-rule standards), exactly as the main thread applies them.
+ */
+export interface WorkerSetup { scenarios: Scenario[]; period: Period; seeds: number[]; overrides?: Override[] }
 
-/** A chunk for a worker: read from a chunked dataset's folder, or sent as columns. */
-export interface ChunkJob { chunk: number; dir?: string; population?: Population }
+/** A chunk for a worker: read from a chunked dataset's folder, or sent as columns; `period` replaces the setup's (a projection's year). */
+export interface ChunkJob { chunk: number; dir?: string; population?: Population; period?: Period }
 
 /** A worker's answer: each scenario's sums of the chunk, or the error it met. */
 export type ChunkReply = { chunk: number; sums: PackedSums[] } | { chunk: number; error: PackedError };
@@ -170,6 +174,37 @@ export async function runChunkedOnWorkers(scenarios: readonly Scenario[], source
     await Promise.all(pool.map((w) => w.terminate()));
   }
   return scenarios.map((s, i) => scenarioResult(s.name, accs![i]!, trees[i]!, s.inputs));
+}
+
+/**
+ * Accumulates every scenario of `setup` on each job's population and period, on `workers`
+ * threads, and returns the sums per job (in job order) and per scenario. A job's sums do not
+ * depend on the thread that computed it, so the result is the same for any number of workers.
+ * A projection sends its years this way (projectScenario with `workers`).
+ */
+export async function accumulateJobsOnWorkers(setup: WorkerSetup, jobs: readonly { population: Population; period: Period }[], workers: number, onDone?: (done: number, total: number) => void): Promise<ScenarioSums[][]> {
+  checkWorkers(workers);
+  const out: ScenarioSums[][] = new Array<ScenarioSums[]>(jobs.length);
+  const pool = Array.from({ length: Math.min(workers, jobs.length) }, () => startWorker(setup));
+  let next = 0;
+  let done = 0;
+  const work = async (w: Worker): Promise<void> => {
+    while (next < jobs.length) {
+      const chunk = next++;
+      const { population, period } = jobs[chunk]!;
+      const packed = packPopulation(population);
+      const reply = await request(w, { chunk, population: packed.population, period }, packed.transfer);
+      if ('error' in reply) throw unpackError(reply.error);
+      out[chunk] = reply.sums.map(unpackSums);
+      onDone?.(++done, jobs.length);
+    }
+  };
+  try {
+    await Promise.all(pool.map(work));
+  } finally {
+    await Promise.all(pool.map((w) => w.terminate()));
+  }
+  return out;
 }
 
 /** True when this module runs from the TypeScript source (tsx, vitest) rather than dist/. */

@@ -140,18 +140,31 @@ function sharedHouseholdSize(pop: Membership): Int32Array {
   return size;
 }
 
+/**
+ * The helpers bound to one population, as an object whose methods live on its class. Rule
+ * formulas call them through `ctx.agg`; with methods on a prototype, every simulation hands its
+ * formulas the same function objects, so optimised formula code stays valid from one simulation
+ * (and one month) to the next instead of being thrown away for a "wrong call target".
+ */
+class PopulationAggregators implements Aggregators {
+  private size: Int32Array | undefined;
+  constructor(private readonly pop: Membership) {}
+  sumByHousehold(v: ArrayLike<number>): Float64Array;
+  sumByHousehold<T extends Float32Array | Float64Array>(v: ArrayLike<number>, out: T): T;
+  sumByHousehold(v: ArrayLike<number>, out?: Float32Array | Float64Array): Float32Array | Float64Array {
+    return out ? sumByHousehold(this.pop, v, out) : sumByHousehold(this.pop, v);
+  }
+  countByHousehold(m: ArrayLike<number>): Int32Array { return countByHousehold(this.pop, m); }
+  anyInHousehold(m: ArrayLike<number>): Uint8Array { return anyInHousehold(this.pop, m); }
+  allInHousehold(m: ArrayLike<number>): Uint8Array { return allInHousehold(this.pop, m); }
+  maxByHousehold(v: ArrayLike<number>): Float64Array { return maxByHousehold(this.pop, v); }
+  minByHousehold(v: ArrayLike<number>): Float64Array { return minByHousehold(this.pop, v); }
+  // Computed once per population (its membership never changes), shared by its simulations.
+  householdSize(): Int32Array { return (this.size ??= sharedHouseholdSize(this.pop)); }
+  broadcastToPersons<T extends Column>(v: T): T { return broadcastToPersons(this.pop, v); }
+}
+
 /** Binds the helpers to a population's membership index. */
 export function bindAggregators(pop: Membership): Aggregators {
-  let size: Int32Array | undefined;
-  return {
-    sumByHousehold: ((v: ArrayLike<number>, out?: Float32Array | Float64Array) => (out ? sumByHousehold(pop, v, out) : sumByHousehold(pop, v))) as Aggregators['sumByHousehold'],
-    countByHousehold: (m) => countByHousehold(pop, m),
-    anyInHousehold: (m) => anyInHousehold(pop, m),
-    allInHousehold: (m) => allInHousehold(pop, m),
-    maxByHousehold: (v) => maxByHousehold(pop, v),
-    minByHousehold: (v) => minByHousehold(pop, v),
-    // Computed once per population (its membership never changes), shared by its simulations.
-    householdSize: () => (size ??= sharedHouseholdSize(pop)),
-    broadcastToPersons: (v) => broadcastToPersons(pop, v),
-  };
+  return new PopulationAggregators(pop);
 }

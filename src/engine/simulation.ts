@@ -12,7 +12,7 @@ import type { DatedValue } from './parameters/types.js';
 import { monthIndex, monthsOfYear, periodStartDate, periodUnit, type Period } from './period.js';
 import { entitySize, type Entity, type Population } from './population.js';
 import { keyedDraws, streamId, type KeyedDraws } from './random.js';
-import type { Rule } from './rule.js';
+import type { Rule, RuleContext } from './rule.js';
 
 /** The month key of persistent draws: before any real month (months count from year 0). */
 const PERSISTENT = -1;
@@ -27,6 +27,29 @@ export const WEIGHT = 'weight';
  * changed; a dated value no tree holds any more drops out with it.
  */
 const resolvedParameters = new WeakMap<Population, Map<string, WeakMap<DatedValue, ParamValue>>>();
+
+/**
+ * What a formula gets as `ctx`. Its methods live on the class, not in closures made per call:
+ * optimised formula code that calls `ctx.random` then finds the same function every month and
+ * every simulation, instead of being deoptimised ("wrong call target") and run again in the
+ * interpreter each time.
+ */
+class FormulaContext implements RuleContext {
+  constructor(
+    readonly period: Period,
+    readonly date: string,
+    readonly size: number,
+    readonly agg: Aggregators,
+    private readonly draws: () => KeyedDraws,
+    private readonly monthIndex: number,
+  ) {}
+  random(stream: string, where?: ArrayLike<number>): Float64Array {
+    return this.draws().uniforms(this.monthIndex, streamId(stream), where);
+  }
+  randomOnce(stream: string, where?: ArrayLike<number>): Float64Array {
+    return this.draws().uniforms(PERSISTENT, streamId(stream), where);
+  }
+}
 
 export interface SimulationOptions {
   population: Population;
@@ -82,14 +105,7 @@ export class Simulation {
     const size = entitySize(pop, rule.entity);
     const mi = periodUnit(p) === 'month' ? monthIndex(p) : Number(p) * 12;
     const entity = rule.entity;
-    const out = rule.formula(inputs, params, {
-      period: p,
-      date,
-      size,
-      agg: this.agg_,
-      random: (stream: string, where?: ArrayLike<number>) => this.keyed(entity).uniforms(mi, streamId(stream), where),
-      randomOnce: (stream: string, where?: ArrayLike<number>) => this.keyed(entity).uniforms(PERSISTENT, streamId(stream), where),
-    });
+    const out = rule.formula(inputs, params, new FormulaContext(p, date, size, this.agg_, () => this.keyed(entity), mi));
     if (!out || out.length !== size) {
       throw new JiuzhuError('BAD_RULE_OUTPUT', `rule '${id}' returned ${out?.length} values for ${size} ${rule.entity}s`, { kind: 'internal', location: { key: id } });
     }

@@ -13,6 +13,7 @@ import { monthIndex, monthsOfYear, periodStartDate, periodUnit, type Period } fr
 import { entitySize, type Entity, type Population } from './population.js';
 import { keyedDraws, streamId, type KeyedDraws } from './random.js';
 import type { Rule, RuleContext } from './rule.js';
+import { columnFingerprint, leafIdentity, ruleReach, type SharedResults } from './shared-results.js';
 
 /** The month key of persistent draws: before any real month (months count from year 0). */
 const PERSISTENT = -1;
@@ -57,6 +58,11 @@ export interface SimulationOptions {
   rules: readonly Rule[] | RuleGraph;
   /** Seed of the keyed random generator. */
   seed?: number;
+  /**
+   * Results shared with other simulations of the same population (a comparison, a sweep):
+   * a rule whose fingerprint matches a column there takes it instead of computing it.
+   */
+  shared?: SharedResults;
 }
 
 export class Simulation {
@@ -69,6 +75,11 @@ export class Simulation {
   private readonly given = new Set<string>();
   private readonly agg_: Aggregators;
   private readonly draws: { person?: KeyedDraws; household?: KeyedDraws } = {};
+  private readonly shared: SharedResults | undefined;
+  /** Per rule: the seed and the identities of every parameter leaf it reaches (see shared-results.ts). */
+  private readonly fingerprints = new Map<string, string>();
+  /** Content fingerprints of the given columns, by `id@period`. */
+  private readonly givenFingerprints = new Map<string, string>();
 
   constructor(options: SimulationOptions) {
     this.population = options.population;
@@ -79,6 +90,10 @@ export class Simulation {
       ? options.rules
       : buildRuleGraph(options.rules, { person: Object.keys(pop.person), household: [...Object.keys(pop.household), WEIGHT] }, options.parameters);
     this.agg_ = bindAggregators(pop);
+    if (options.shared && options.shared.population !== pop) {
+      throw new JiuzhuError('SHARED_POPULATION', 'shared results belong to another population', { kind: 'internal' });
+    }
+    this.shared = options.shared;
   }
 
   /** Entity of a rule or dataset column. */
@@ -97,6 +112,12 @@ export class Simulation {
     const key = `${id}@${p}`;
     const hit = this.cache.get(key);
     if (hit) return hit;
+    const sharedKey = this.shared ? this.sharedKey(id, p) : undefined;
+    const sharedHit = sharedKey === undefined ? undefined : this.shared!.get(sharedKey);
+    if (sharedHit) {
+      this.cache.set(key, sharedHit);
+      return sharedHit;
+    }
     const inputs: Record<string, Column> = {};
     for (const [alias, raw] of Object.entries(rule.inputs)) inputs[alias] = this.input(raw, p);
     const date = periodStartDate(p);
@@ -110,7 +131,27 @@ export class Simulation {
       throw new JiuzhuError('BAD_RULE_OUTPUT', `rule '${id}' returned ${out?.length} values for ${size} ${rule.entity}s`, { kind: 'internal', location: { key: id } });
     }
     this.cache.set(key, out);
+    if (sharedKey !== undefined) this.shared!.offer(sharedKey, out);
     return out;
+  }
+
+  /**
+   * The key of a rule's column in the shared store: rule, period, the seed and parameter
+   * leaves it reaches, and the content of every given column of a rule it reaches.
+   */
+  private sharedKey(id: string, period: Period): string {
+    let fp = this.fingerprints.get(id);
+    if (fp === undefined) {
+      const reach = ruleReach(this.graph, id);
+      fp = `${this.seed}|${reach.paths.map((path) => leafIdentity(this.parameters, path)).join(',')}`;
+      this.fingerprints.set(id, fp);
+    }
+    let given = '';
+    if (this.givenFingerprints.size) {
+      const { rules } = ruleReach(this.graph, id);
+      for (const [k, f] of this.givenFingerprints) if (rules.has(k.slice(0, k.lastIndexOf('@')))) given += `|${k}=${f}`;
+    }
+    return `${id}@${period}|${fp}${given}`;
   }
 
   /**
@@ -126,6 +167,7 @@ export class Simulation {
     if (this.cache.has(key)) throw new JiuzhuError('INPUT_TOO_LATE', `setInput: '${id}' for ${period} was already computed`, { kind: 'internal', location: { key: id } });
     this.cache.set(key, column);
     this.given.add(key);
+    if (this.shared) this.givenFingerprints.set(key, columnFingerprint(column));
   }
 
   /** True if the rule's value for the period was given with setInput (state carried by the month loop). */
@@ -164,6 +206,9 @@ export class Simulation {
     const suffix = `@${period}`;
     for (const k of [...this.cache.keys()]) if (k.endsWith(suffix)) this.cache.delete(k);
     for (const k of [...this.given]) if (k.endsWith(suffix)) this.given.delete(k);
+    // A forgotten month's given columns are read no more; keeping their fingerprints would only
+    // make later keys longer (never wrong: a key may name more than a rule reads).
+    for (const k of [...this.givenFingerprints.keys()]) if (k.endsWith(suffix)) this.givenFingerprints.delete(k);
   }
 
   /** Number of cached rule results (for tests of the cache). */

@@ -2,6 +2,7 @@
  * The result JSON contract (`--json`): meta, period, one entry per scenario, and deltas of
  * every scenario against the first. Its JSON Schema is generated into schemas/.
  */
+import { SharedResults } from '../engine/shared-results.js';
 import { z } from 'zod';
 import type { Dataset, DatasetMeta } from '../data/dataset.js';
 import { baselineParameters } from '../policy/parameters.js';
@@ -200,7 +201,9 @@ export function compareScenariosOn(scenarios: readonly Scenario[], dataset: Data
   const period: Period = options.period ?? scenarioPeriod(first);
   const seed = options.seed ?? first.seed ?? 1;
   if (options.replicates === undefined) {
-    const results = scenarios.map((s) => runScenarioOn(s, dataset, { ...options, period, seed }));
+    // The scenarios share every column none of them changes (see SharedResults).
+    const shared = options.shared ?? (scenarios.length > 1 ? new SharedResults(dataset.population) : undefined);
+    const results = scenarios.map((s) => runScenarioOn(s, dataset, { ...options, period, seed, shared }));
     return buildResult(scenarios, results, dataset.meta, period, seed, options);
   }
   const level = options.level ?? DEFAULT_LEVEL;

@@ -9,6 +9,7 @@ import { monthsBetween } from '../engine/period.js';
 import type { ParameterTree } from '../engine/parameters/tree.js';
 import type { Population } from '../engine/population.js';
 import type { ChunkedDataset } from '../data/chunked.js';
+import { SharedResults } from '../engine/shared-results.js';
 import { Simulation } from '../engine/simulation.js';
 import { DEFAULT_DATASET, openDataset, resolveDatasetPath, type Dataset } from '../data/dataset.js';
 import { baselineParameters } from '../policy/parameters.js';
@@ -72,6 +73,11 @@ export interface RunOptions {
    * bytes for any number of workers. Absent: one pass in this thread.
    */
   workers?: number;
+  /**
+   * Rule results shared with other runs on the same population (SharedResults): columns whose
+   * rule reads nothing a run changed are computed once. compareScenarios makes one itself.
+   */
+  shared?: SharedResults;
 }
 
 /** Reads a month's columns from the simulation after the run has accumulated them. */
@@ -116,7 +122,7 @@ export async function runScenario(s: Scenario, options: RunOptions & { dataset?:
 export function runScenarioOn(s: Scenario, dataset: Dataset, options: RunOptions = {}): ScenarioResult {
   const period = options.period ?? scenarioPeriod(s);
   const tree = scenarioParameters(s);
-  const acc = accumulateScenario(dataset.population, tree, period, options.seed ?? s.seed ?? 1, options.onProgress, scenarioPrices(s), options.onMonth);
+  const acc = accumulateScenario(dataset.population, tree, period, options.seed ?? s.seed ?? 1, options.onProgress, scenarioPrices(s), options.onMonth, options.shared);
   return scenarioResult(s.name, acc, tree, s.inputs);
 }
 
@@ -131,9 +137,11 @@ export async function runChunked(scenarios: readonly Scenario[], source: Chunked
   const nChunks = source.manifest.chunks.length;
   for (let c = 0; c < nChunks; c++) {
     const pop = await source.loadChunk(c);
+    // The scenarios of a chunk share the columns none of them changes.
+    const shared = scenarios.length > 1 ? new SharedResults(pop) : undefined;
     scenarios.forEach((s, i) => {
       const period = options.period ?? scenarioPeriod(scenarios[0]!);
-      const acc = accumulateScenario(pop, trees[i]!, period, options.seed ?? s.seed ?? 1, undefined, scenarioPrices(s));
+      const acc = accumulateScenario(pop, trees[i]!, period, options.seed ?? s.seed ?? 1, undefined, scenarioPrices(s), undefined, shared);
       const prev = accs[i];
       if (prev) {
         prev.dibao.merge(acc.dibao);
@@ -147,8 +155,8 @@ export async function runChunked(scenarios: readonly Scenario[], source: Chunked
 }
 
 /** The system's weighted sums for one population over a period, month by month with carried state. */
-export function accumulateScenario(pop: Population, parameters: ParameterTree, period: Period, seed: number, onProgress?: (done: number, total: number) => void, prices?: Readonly<Record<string, PricePoint>>, onMonth?: MonthObserver): ScenarioSums {
-  const sim = new Simulation({ population: pop, parameters, rules: systemRules, seed });
+export function accumulateScenario(pop: Population, parameters: ParameterTree, period: Period, seed: number, onProgress?: (done: number, total: number) => void, prices?: Readonly<Record<string, PricePoint>>, onMonth?: MonthObserver, shared?: SharedResults): ScenarioSums {
+  const sim = new Simulation({ population: pop, parameters, rules: systemRules, seed, shared });
   const months = monthsBetween(period.from, period.to);
   const acc = new DibaoAccumulator(standardGroupings(pop, sim.calculate('household_type', months[0]!), HOUSEHOLD_TYPES));
   const programs = new ProgramAccumulator(PROGRAMS);

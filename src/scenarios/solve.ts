@@ -41,6 +41,7 @@ import type { Override, ParameterTree } from '../engine/parameters/tree.js';
 import { monthsBetween } from '../engine/period.js';
 import { baselineParameters } from '../policy/parameters.js';
 import { loadScenario, type Scenario } from './load.js';
+import { SharedResults } from '../engine/shared-results.js';
 import { runScenarioOn, scenarioParameters, scenarioPeriod, type Period, type ScenarioResult } from './run.js';
 import { OverrideSchema, type OverrideSpec } from './schema.js';
 
@@ -230,6 +231,8 @@ export function solveScenario(scenario: Scenario, dataset: Dataset, options: Sol
     options.onEvaluation?.(e);
     return e;
   };
+  // Every evaluation runs on one population: the rules the lever does not reach are computed once.
+  const shared = new SharedResults(dataset.population);
   const evaluate = (x: number, phase: Phase): Evaluation => {
     const hit = cache.get(x);
     if (hit) return hit;
@@ -237,7 +240,7 @@ export function solveScenario(scenario: Scenario, dataset: Dataset, options: Sol
       throw new JiuzhuError('SOLVE_BUDGET', `no solution after ${maxEvaluations} runs`, { kind: 'input', location: { key: '--lever' }, hint: 'narrow --min/--max, or loosen --tol or --xtol' });
     }
     const t = performance.now();
-    const e = record(phase, x, runScenarioOn(withLever(scenario, lever, x), dataset, { period, seed }), t);
+    const e = record(phase, x, runScenarioOn(withLever(scenario, lever, x), dataset, { period, seed, shared }), t);
     cache.set(x, e);
     return e;
   };
@@ -331,7 +334,7 @@ export function solveScenario(scenario: Scenario, dataset: Dataset, options: Sol
   if (options.objective === 'budget-neutral') {
     const against = options.against!;
     const t = performance.now();
-    const ref = record('against', null, runScenarioOn(against, dataset, { period, seed }), t);
+    const ref = record('against', null, runScenarioOn(against, dataset, { period, seed, shared }), t);
     const target = ref.cost;
     const againstInfo = { name: against.name, cost: ref.cost, costAnnual: ref.costAnnual };
     const g = (e: Evaluation): number => e.cost - target;

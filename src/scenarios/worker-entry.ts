@@ -5,6 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openChunkedDataset, type ChunkedDataset } from '../data/chunked.js';
+import { SharedResults } from '../engine/shared-results.js';
 import { accumulateScenario, scenarioParameters, scenarioPrices } from './run.js';
 import { packError, packSums, type ChunkJob, type ChunkReply, type WorkerSetup } from './workers.js';
 
@@ -22,7 +23,8 @@ port.on('message', (job: ChunkJob) => {
   void (async () => {
     try {
       const pop = job.population ?? (await folder(job.dir!).loadChunk(job.chunk));
-      const packed = setup.scenarios.map((s, i) => packSums(accumulateScenario(pop, trees[i]!, job.period ?? setup.period, setup.seeds[i]!, undefined, scenarioPrices(s))));
+      const shared = setup.scenarios.length > 1 ? new SharedResults(pop) : undefined;
+      const packed = setup.scenarios.map((s, i) => packSums(accumulateScenario(pop, trees[i]!, job.period ?? setup.period, setup.seeds[i]!, undefined, scenarioPrices(s), undefined, shared)));
       const reply: ChunkReply = { chunk: job.chunk, sums: packed.map((p) => p.value) };
       port.postMessage(reply, [...new Set(packed.flatMap((p) => p.transfer))]);
     } catch (e) {

@@ -1,0 +1,130 @@
+/**
+ * Rule results shared by the simulations of one population.
+ *
+ * A comparison, a sweep, a solver or the explorer runs many scenarios on one population, and
+ * most rules do not read the parameters a reform changes: 63 of the system's 163 rules do not
+ * depend on the dibao standard at all. A rule's column is a pure function of the population,
+ * the seed, the parameter leaves it reads (directly or through its inputs), the period and the
+ * columns given instead of computed (the month loop's carried state). So the column computed
+ * by one simulation can be handed to another whose fingerprint of those things is the same.
+ *
+ * The fingerprint uses the identity of each parameter leaf: a tree made with overrides shares
+ * every leaf it leaves alone (ParameterTree.withOverrides), so an untouched leaf is the same
+ * object in both trees, and a changed one is a new object. Given columns are fingerprinted by
+ * their content (two 32-bit hashes, the dtype and the length).
+ *
+ * Entries are kept first come, first kept, up to a byte budget: in a comparison the first
+ * scenario's columns stay for the next ones (a least-recently-used policy would evict a
+ * 12-month run's first months before the next scenario reads them).
+ */
+import type { Column } from './column.js';
+import type { RuleGraph } from './graph.js';
+import { parseInputId } from './graph.js';
+import type { ParameterTree } from './parameters/tree.js';
+import type { Population } from './population.js';
+
+/**
+ * Byte budget of a store unless told otherwise: about two months of the whole system on the
+ * default 100,000-household dataset. A memory knob, not a policy number.
+ */
+export const DEFAULT_SHARED_BYTES = 512 * 1024 * 1024;
+
+export class SharedResults {
+  private readonly columns = new Map<string, Column>();
+  private bytes = 0;
+
+  /** A store for the simulations of `population` (others may not use it). */
+  constructor(readonly population: Population, readonly maxBytes = DEFAULT_SHARED_BYTES) {}
+
+  get(key: string): Column | undefined {
+    return this.columns.get(key);
+  }
+
+  /** Keeps a column unless the budget is spent. */
+  offer(key: string, column: Column): void {
+    if (this.bytes + column.byteLength > this.maxBytes || this.columns.has(key)) return;
+    this.columns.set(key, column);
+    this.bytes += column.byteLength;
+  }
+
+  /** Columns and bytes held (for tests and diagnostics). */
+  get size(): { columns: number; bytes: number } {
+    return { columns: this.columns.size, bytes: this.bytes };
+  }
+}
+
+/** What a rule reads, directly or through its inputs: parameter paths and rule ids. */
+export interface RuleReach {
+  paths: readonly string[];
+  rules: ReadonlySet<string>;
+}
+
+const reachByGraph = new WeakMap<RuleGraph, Map<string, RuleReach>>();
+
+/** The parameter paths and rules a rule reaches through its inputs (memoised per graph). */
+export function ruleReach(graph: RuleGraph, id: string): RuleReach {
+  let memo = reachByGraph.get(graph);
+  if (!memo) reachByGraph.set(graph, (memo = new Map()));
+  const known = memo.get(id);
+  if (known) return known;
+  const rule = graph.rules.get(id);
+  const paths = new Set<string>();
+  const rules = new Set<string>();
+  if (rule) {
+    for (const p of Object.values(rule.parameters)) paths.add(p);
+    for (const raw of Object.values(rule.inputs)) {
+      const input = parseInputId(raw).id;
+      if (!graph.rules.has(input)) continue; // a dataset column: part of the population
+      rules.add(input);
+      const sub = ruleReach(graph, input);
+      for (const p of sub.paths) paths.add(p);
+      for (const r of sub.rules) rules.add(r);
+    }
+  }
+  const reach = { paths: [...paths].sort(), rules };
+  memo.set(id, reach);
+  return reach;
+}
+
+let nextObjectId = 1;
+const objectIds = new WeakMap<object, number>();
+/** A number naming an object for as long as it lives. */
+function objectId(o: object): number {
+  let id = objectIds.get(o);
+  if (id === undefined) objectIds.set(o, (id = nextObjectId++));
+  return id;
+}
+
+const leafIdsByTree = new WeakMap<ParameterTree, Map<string, string>>();
+
+/** The identities of the leaves at or under a path of a tree, as text (memoised per tree). */
+export function leafIdentity(tree: ParameterTree, path: string): string {
+  let memo = leafIdsByTree.get(tree);
+  if (!memo) leafIdsByTree.set(tree, (memo = new Map()));
+  let ids = memo.get(path);
+  if (ids === undefined) memo.set(path, (ids = tree.leavesUnder(path).map(objectId).join('.')));
+  return ids;
+}
+
+/**
+ * A column's content as text: dtype, length and two independent 32-bit hashes of its bytes
+ * (multiply–xorshift mixing over 32-bit words, then the tail bytes).
+ */
+export function columnFingerprint(c: Column): string {
+  const bytes = new Uint8Array(c.buffer, c.byteOffset, c.byteLength);
+  const words = Math.floor(bytes.length / 4);
+  const view = c.byteOffset % 4 === 0 ? new Uint32Array(c.buffer, c.byteOffset, words) : new Uint32Array(bytes.slice(0, words * 4).buffer);
+  let a = 0x9e3779b9;
+  let b = 0x85ebca6b;
+  for (let i = 0; i < words; i++) {
+    const w = view[i]!;
+    a = Math.imul(a ^ w, 0x01000193);
+    a ^= a >>> 15;
+    b = Math.imul(b + w, 0xc2b2ae35) ^ (b >>> 13);
+  }
+  for (let i = words * 4; i < bytes.length; i++) {
+    a = Math.imul(a ^ bytes[i]!, 0x01000193);
+    b = Math.imul(b + bytes[i]!, 0xc2b2ae35);
+  }
+  return `${c.constructor.name}:${c.length}:${(a >>> 0).toString(36)}:${(b >>> 0).toString(36)}`;
+}

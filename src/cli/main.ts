@@ -12,6 +12,7 @@ import { validateCommand } from './validate.js';
 import { calibrateReportCommand, generateCommand } from './generate.js';
 import { solveCommand } from './solve.js';
 import { reportCommand } from './report.js';
+import { serveCommand } from './serve.js';
 
 // `jiuzhu … | head` closes stdout early: stop quietly instead of crashing with a stack trace.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -35,6 +36,7 @@ Examples:
   $ jiuzhu run scenarios/baseline-2006.yaml
   $ jiuzhu compare scenarios/baseline-2006.yaml scenarios/raise-standard-10pct.yaml --lang zh
   $ jiuzhu report scenarios/baseline-2006.yaml scenarios/raise-standard-10pct.yaml --out report --xlsx
+  $ jiuzhu serve --port 8606
   $ jiuzhu project scenarios/dynamic-growth-2007-2015.yaml --real
   $ jiuzhu project scenarios/dynamic-growth-2007-2015.yaml --workers 2 --json
   $ jiuzhu explain scenarios/baseline-2006.yaml --household 4 --month 2006-06
@@ -92,6 +94,17 @@ program.command('report').argument('<scenarios...>', 'scenario YAML files: the b
   .option('--seed <n>', 'seed of the random generator (default: the scenario’s, else 1)')
   .option('--no-timestamp', 'leave meta.createdAt out, for reproducible files')
   .action((files: string[], opts) => reportCommand(files, opts));
+
+program.command('serve').argument('[scenarios...]', 'scenario YAML files to offer (default: every file of scenarios/; projections are left out)').description('serve the interactive scenario explorer on http://127.0.0.1:PORT/: sliders for the standards, take-up and classified top-ups, headline numbers and charts against the baseline, CSV/PNG downloads and the settings saved as a scenario YAML')
+  .option('--port <P>', 'port on 127.0.0.1 (0: any free port)', '8606')
+  .option('--baseline <scenario>', 'scenario the changes are measured against (default scenarios/baseline-2006.yaml)')
+  .option('--period <from[:to]>', 'months of every run, YYYY-MM or YYYY-MM:YYYY-MM (default: each scenario’s first month, for a quick recompute)')
+  .option('--data <path>', 'dataset to use instead of the baseline’s: a .csv/.arrow/.parquet file or a dataset folder (loaded once)')
+  .option('--codebook <file>', 'codebook YAML mapping your columns and codes onto jiuzhu’s (with --data)')
+  .addOption(new Option('--encoding <enc>', 'text encoding of a CSV given with --data').choices(['utf8', 'gbk']))
+  .option('--seed <n>', 'seed of the random generator (default: the baseline’s, else 1)')
+  .addOption(new Option('--lang <lang>', 'language the page opens in').choices(['zh', 'en']).default('en'))
+  .action((files: string[], opts) => serveCommand(files, opts));
 
 common(program.command('project').argument('<scenario>', 'scenario YAML file').description('project a scenario year by year: standards under the growth rule, uprated incomes, ageing and prices; cost by level of government against the budget'))
   .option('--from <YYYY>', 'first year (default: the first year of the scenario’s period)')

@@ -227,7 +227,12 @@ export function compareScenariosOn(scenarios: readonly Scenario[], dataset: Data
   return buildResult(scenarios, results, dataset.meta, period, seed, options, intervals);
 }
 
-function buildResult(scenarios: readonly Scenario[], results: ScenarioResult[], dataset: DatasetMeta, period: Period, seed: number, options: CompareOptions, intervals?: ReplicateIntervals): Result {
+/** The result document of runs already made: meta, each scenario, and deltas against the first (the explorer builds its documents with it). */
+export function resultFromRuns(scenarios: readonly Scenario[], results: readonly ScenarioResult[], dataset: DatasetMeta, period: Period, seed: number, options: CompareOptions, intervals?: ReplicateIntervals): Result {
+  return buildResult(scenarios, results, dataset, period, seed, options, intervals);
+}
+
+function buildResult(scenarios: readonly Scenario[], results: readonly ScenarioResult[], dataset: DatasetMeta, period: Period, seed: number, options: CompareOptions, intervals?: ReplicateIntervals): Result {
   const base = results[0]!;
   return {
     meta: {
@@ -307,7 +312,7 @@ function programDelta(a: ProgramSummary, b: ProgramSummary | undefined): Record<
 }
 const numericKeys = (o: object): Flat => Object.fromEntries(Object.entries(o).filter(([, v]) => typeof v === 'number')) as Flat;
 
-function delta(baseline: number, value: number): z.infer<typeof Delta> {
+export function delta(baseline: number, value: number): z.infer<typeof Delta> {
   return { baseline, value, absolute: value - baseline, relative: baseline !== 0 ? (value - baseline) / baseline : null };
 }
 

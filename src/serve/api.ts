@@ -1,0 +1,341 @@
+/**
+ * The explorer's engine side: a request (scenario + slider settings) → the scenario with the
+ * settings as overrides → a run on the dataset loaded once → headline numbers, charts, tables,
+ * the scenario YAML. The page only displays what this returns; every number is computed here by
+ * the library (runScenarioOn, reportTables, reportCharts), none in the browser.
+ */
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { renderPng, renderSvg, reportCharts } from '../charts/index.js';
+import type { Dataset } from '../data/dataset.js';
+import { JiuzhuError } from '../engine/errors.js';
+import { monthsBetween } from '../engine/period.js';
+import { packagePath } from '../policy/paths.js';
+import { reportTables } from '../report/tables.js';
+import { tableCsv, type ReportTable } from '../report/table.js';
+import { loadScenario, type Scenario } from '../scenarios/load.js';
+import { SharedResults } from '../engine/shared-results.js';
+import { runScenarioOn, scenarioParameters, scenarioPeriod, type Period, type ScenarioResult } from '../scenarios/run.js';
+import type { Result } from '../scenarios/result.js';
+import { Lane, SUPERSEDED } from './lane.js';
+import type { ExplorerRequest } from './request.js';
+import { headlineFigures, programFigures, type Figure } from './headline.js';
+import { explorerResult } from './result.js';
+import { checkSliders, effectiveSettings, sliderDefaults, type Settings, type SliderId } from './sliders.js';
+import { explorerName, scenarioYaml } from './yaml.js';
+
+export { SUPERSEDED };
+
+export interface ExplorerOptions {
+  /** The dataset every scenario runs on, loaded once. */
+  dataset: Dataset;
+  /** Scenario files offered, in order (default: every .yaml of the package's scenarios/). */
+  scenarioFiles?: readonly string[];
+  /** The scenario deltas are against (default scenarios/baseline-2006.yaml). */
+  baselineFile?: string;
+  /** Months of every run (default: each scenario's first month, so a recompute is quick). */
+  period?: Period;
+  /** Seed of every run (default: the baseline's, else 1, as `jiuzhu compare`). */
+  seed?: number;
+  /** What to tell `jiuzhu run` as --data to reproduce a saved scenario (when the dataset is not the scenario's own). */
+  dataArg?: string;
+  /** Progress lines (default: none). */
+  log?: (line: string) => void;
+}
+
+export interface ExplorerScenario {
+  name: string;
+  file: string;
+  description: { zh: string; en: string };
+  period: Period;
+  /** Each slider's value with the scenario left as written. */
+  defaults: Record<SliderId, number>;
+  scenario: Scenario;
+}
+
+/** Scenarios the explorer leaves out, and why. */
+export interface ExcludedScenario { file: string; name: string; reason: string }
+
+type Bilingual = { zh: string; en: string };
+
+export interface RunResponse {
+  scenario: string;
+  /** The settings that differ from the scenario's own values (what a saved YAML adds). */
+  settings: Settings;
+  period: Period;
+  dataset: { name: string; households: number; persons: number };
+  headline: Figure[];
+  programs: Figure[];
+  /** Person-weighted average standard of the explored scenario, yuan/person/month, next to the standard sliders. */
+  averageStandard: { urban: number; rural: number };
+  timing: { baselineMs: number; runMs: number; cached: boolean };
+}
+
+export interface ChartSvg { id: string; title: string; svg: string }
+/** The second step of an update: the charts, and the tables there are to download. */
+export interface ChartsResponse { charts: ChartSvg[]; tables: { id: string; title: Bilingual }[]; timing: { chartsMs: number } }
+
+/**
+ * One computed comparison, cached by scenario and settings. The result document (deltas, decile
+ * impact) is built only when charts or tables ask for it, so the headline numbers come first.
+ */
+interface Computed {
+  found: ExplorerScenario;
+  explored: Scenario;
+  scenarios: [Scenario, Scenario];
+  runs: [ScenarioResult, ScenarioResult];
+  response: RunResponse;
+  createdAt: string;
+  /** Times it was found in the cache. */
+  hits: number;
+  result?: Result;
+  charts: Map<string, ChartSvg[]>;
+  tables: Map<string, ReportTable[]>;
+}
+
+/** Comparisons kept: enough to go back and forth between a few settings without recomputing. */
+const CACHE_SIZE = 8;
+
+const isProjection = (s: Scenario): boolean => s.behaviour.growth !== undefined || s.behaviour.uprating !== undefined;
+
+export class Explorer {
+  readonly scenarios: ExplorerScenario[];
+  readonly excluded: ExcludedScenario[];
+  readonly baseline: Scenario;
+  readonly dataset: Dataset;
+  private readonly options: ExplorerOptions;
+  private readonly seed: number;
+  private readonly lane = new Lane();
+  private readonly baselines = new Map<string, ScenarioResult>();
+  private readonly cache = new Map<string, Computed>();
+  private readonly tmp: string;
+
+  constructor(options: ExplorerOptions) {
+    this.options = options;
+    this.dataset = options.dataset;
+    const baselineFile = options.baselineFile ?? packagePath('scenarios', 'baseline-2006.yaml');
+    this.baseline = loadScenario(baselineFile);
+    checkSliders(scenarioParameters(this.baseline));
+    this.seed = options.seed ?? this.baseline.seed ?? 1;
+    const files = options.scenarioFiles?.length ? [...options.scenarioFiles] : defaultScenarioFiles();
+    this.scenarios = [];
+    this.excluded = [];
+    const byName = new Map<string, string>();
+    for (const file of files) {
+      const s = loadScenario(file);
+      if (isProjection(s)) {
+        this.excluded.push({ file, name: s.name, reason: 'a projection (behaviour.growth or uprating): run it year by year with `jiuzhu project`' });
+        continue;
+      }
+      const seen = byName.get(s.name);
+      if (seen) throw new JiuzhuError('DUPLICATE_SCENARIO', `two scenarios are named '${s.name}': ${seen} and ${file}`, { kind: 'usage', location: { file, key: 'name' }, hint: 'give each scenario file its own name' });
+      byName.set(s.name, file);
+      const from = (options.period ?? scenarioPeriod(s)).from;
+      const period = options.period ?? { from, to: from };
+      this.scenarios.push({ name: s.name, file, description: s.description, period, defaults: sliderDefaults(scenarioParameters(s), `${period.from}-01`), scenario: s });
+    }
+    if (!this.scenarios.length) {
+      throw new JiuzhuError('NO_SCENARIOS', 'no scenario to explore: every file given is a projection', { kind: 'usage', location: { key: 'scenarios' }, hint: 'give scenario files that `jiuzhu run` runs month by month' });
+    }
+    this.tmp = mkdtempSync(join(tmpdir(), 'jiuzhu-serve-'));
+  }
+
+  /** The scenario the page opens on: the baseline when it is offered, else the first. */
+  get initialScenario(): ExplorerScenario {
+    return this.scenarios.find((s) => s.name === this.baseline.name) ?? this.scenarios[0]!;
+  }
+
+  /**
+   * Headline numbers and program costs. One job at a time; a page's newer request replaces its
+   * request still waiting (a run or charts it no longer shows). Without a client id nothing is replaced.
+   */
+  async run(req: ExplorerRequest, client?: string): Promise<RunResponse | typeof SUPERSEDED> {
+    const found = this.find(req);
+    return this.lane.submit(laneKey(client), () => {
+      const c = this.compute(found, req.settings);
+      // A comparison met before took no engine time this time.
+      return c.hits ? { ...c.response, timing: { baselineMs: 0, runMs: 0, cached: true } } : c.response;
+    });
+  }
+
+  /** The charts as SVG in the request's language; rendered once per comparison and language. */
+  async charts(req: ExplorerRequest, client?: string): Promise<ChartsResponse | typeof SUPERSEDED> {
+    const found = this.find(req);
+    const key = laneKey(client);
+    return this.lane.submit(key, async () => {
+      const t0 = performance.now();
+      const c = this.compute(found, req.settings);
+      // Drawing takes a while: stop when the page has asked for something newer meanwhile.
+      const charts = await this.chartSvgs(c, req.lang, () => key !== undefined && this.lane.waitingFor(key));
+      if (charts === SUPERSEDED) return SUPERSEDED;
+      const tables = this.tablesOf(c, req.lang).map((t) => ({ id: t.id, title: t.title }));
+      return { charts, tables, timing: { chartsMs: Math.round(performance.now() - t0) } };
+    });
+  }
+
+  /** One table as CSV (UTF-8 with BOM, labels in the request's language), with a file name. */
+  async tableCsv(req: ExplorerRequest, id: string): Promise<{ filename: string; csv: string }> {
+    const found = this.find(req);
+    return this.exclusive(() => {
+      const c = this.compute(found, req.settings);
+      const tables = this.tablesOf(c, req.lang);
+      const table = tables.find((t) => t.id === id);
+      if (!table) throw new JiuzhuError('UNKNOWN_TABLE', `unknown table '${id}' (expected one of ${tables.map((t) => t.id).join(', ')})`, { location: { key: 'table' } });
+      return { filename: `${c.explored.name}-${id}.csv`, csv: tableCsv(table, req.lang) };
+    });
+  }
+
+  /** One chart as PNG, with a file name. */
+  async chartPng(req: ExplorerRequest, id: string): Promise<{ filename: string; png: Buffer }> {
+    const found = this.find(req);
+    return this.exclusive(async () => {
+      const c = this.compute(found, req.settings);
+      const charts = await this.chartSvgs(c, req.lang);
+      const chart = charts.find((x) => x.id === id);
+      if (!chart) throw new JiuzhuError('UNKNOWN_CHART', `unknown chart '${id}' (expected one of ${charts.map((x) => x.id).join(', ')})`, { location: { key: 'chart' } });
+      return { filename: `${c.explored.name}-${id}.png`, png: renderPng(chart.svg) };
+    });
+  }
+
+  /** The settings as a scenario YAML that `jiuzhu run` accepts, with a file name. */
+  scenarioYaml(req: ExplorerRequest): { filename: string; yaml: string } {
+    const found = this.find(req);
+    const settings = effectiveSettings(req.settings, found.defaults);
+    return { filename: `${explorerName(found.scenario)}.yaml`, yaml: this.yamlText(found, settings) };
+  }
+
+  /** Computes the initial scenario and its charts, so the page's first view is immediate. */
+  async warm(lang: 'zh' | 'en' = 'en'): Promise<number> {
+    const t0 = performance.now();
+    const first = this.initialScenario;
+    await this.exclusive(() => this.chartSvgs(this.compute(first, {}), lang));
+    return Math.round(performance.now() - t0);
+  }
+
+  /** Removes the temporary folder of loaded settings files. */
+  close(): void {
+    rmSync(this.tmp, { recursive: true, force: true });
+  }
+
+  private find(req: ExplorerRequest): ExplorerScenario {
+    const found = this.scenarios.find((s) => s.name === req.scenario);
+    if (!found) throw new JiuzhuError('UNKNOWN_SCENARIO', `unknown scenario '${req.scenario}' (expected one of ${this.scenarios.map((s) => s.name).join(', ')})`, { location: { key: 'scenario' } });
+    return found;
+  }
+
+  /** A job in the lane no other job supersedes (downloads). */
+  private async exclusive<T>(run: () => Promise<T> | T): Promise<T> {
+    const out = await this.lane.submit(undefined, run);
+    if (out === SUPERSEDED) throw new JiuzhuError('INTERNAL', 'an unkeyed job was superseded', { kind: 'internal' });
+    return out;
+  }
+
+  private yamlText(found: ExplorerScenario, settings: Settings): string {
+    return scenarioYaml(found.scenario, settings, { period: found.period, datasetName: this.dataset.meta.name, dataArg: this.options.dataArg });
+  }
+
+  /**
+   * The explored scenario is the saved YAML loaded back: what runs is by construction what
+   * "save scenario YAML" hands out.
+   */
+  private explored(found: ExplorerScenario, settings: Settings): Scenario {
+    const text = this.yamlText(found, settings);
+    const file = join(this.tmp, `${createHash('sha256').update(text).digest('hex').slice(0, 16)}.yaml`);
+    writeFileSync(file, text);
+    try {
+      const s = loadScenario(file);
+      return { ...s, files: [...found.scenario.files, 'jiuzhu serve (explorer settings)'] };
+    } finally {
+      rmSync(file, { force: true });
+    }
+  }
+
+  private sharedStore: SharedResults | undefined;
+  /** Columns every run on the dataset can share: a slider move recomputes only the rules it reaches. */
+  private get shared(): SharedResults {
+    return (this.sharedStore ??= new SharedResults(this.dataset.population));
+  }
+
+  private baselineRun(period: Period): { result: ScenarioResult; ms: number } {
+    const key = `${period.from}:${period.to}`;
+    const cached = this.baselines.get(key);
+    if (cached) return { result: cached, ms: 0 };
+    const t0 = performance.now();
+    const result = runScenarioOn(this.baseline, this.dataset, { period, seed: this.seed, shared: this.shared });
+    this.baselines.set(key, result);
+    return { result, ms: Math.round(performance.now() - t0) };
+  }
+
+  private compute(found: ExplorerScenario, requested: Settings): Computed {
+    const settings = effectiveSettings(requested, found.defaults);
+    const key = JSON.stringify([found.name, settings]);
+    const hit = this.cache.get(key);
+    if (hit) {
+      this.cache.delete(key); // most recently used last
+      this.cache.set(key, hit);
+      hit.hits++;
+      return hit;
+    }
+    const explored = this.explored(found, settings);
+    const base = this.baselineRun(found.period);
+    const t0 = performance.now();
+    const run = runScenarioOn(explored, this.dataset, { period: found.period, seed: this.seed, shared: this.shared });
+    const runMs = Math.round(performance.now() - t0);
+    const response: RunResponse = {
+      scenario: found.name,
+      settings,
+      period: found.period,
+      dataset: { name: this.dataset.meta.name, households: this.dataset.population.nHouseholds, persons: this.dataset.population.nPersons },
+      headline: headlineFigures(base.result, run),
+      programs: programFigures(base.result, run),
+      averageStandard: { urban: run.summary.byArea.urban?.averageStandard ?? 0, rural: run.summary.byArea.rural?.averageStandard ?? 0 },
+      timing: { baselineMs: base.ms, runMs, cached: false },
+    };
+    const computed: Computed = { found, explored, scenarios: [this.baseline, explored], runs: [base.result, run], response, createdAt: new Date().toISOString(), hits: 0, charts: new Map(), tables: new Map() };
+    this.cache.set(key, computed);
+    while (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+    return computed;
+  }
+
+  /** The result document of the comparison, built once. */
+  private resultOf(c: Computed): Result {
+    return (c.result ??= explorerResult({ scenarios: c.scenarios, results: c.runs, dataset: this.dataset.meta, period: c.found.period, seed: this.seed, createdAt: c.createdAt }));
+  }
+
+  private tablesOf(c: Computed, lang: 'zh' | 'en'): ReportTable[] {
+    let t = c.tables.get(lang);
+    if (!t) c.tables.set(lang, (t = reportTables(this.resultOf(c), c.scenarios, { lang, dataset: this.dataset.meta })));
+    return t;
+  }
+
+  private async chartSvgs(c: Computed, lang: 'zh' | 'en'): Promise<ChartSvg[]>;
+  private async chartSvgs(c: Computed, lang: 'zh' | 'en', stop: () => boolean): Promise<ChartSvg[] | typeof SUPERSEDED>;
+  private async chartSvgs(c: Computed, lang: 'zh' | 'en', stop: () => boolean = () => false): Promise<ChartSvg[] | typeof SUPERSEDED> {
+    const done = c.charts.get(lang);
+    if (done) return done;
+    const out: ChartSvg[] = [];
+    for (const chart of explorerCharts(this.resultOf(c), lang)) {
+      if (stop()) return SUPERSEDED;
+      out.push({ id: chart.id, title: chart.title, svg: await renderSvg(chart.spec) });
+    }
+    c.charts.set(lang, out);
+    return out;
+  }
+}
+
+/** The report's charts, less the month timeline when there is one month (a single point says nothing). */
+function explorerCharts(result: Result, lang: 'zh' | 'en') {
+  const oneMonth = monthsBetween(result.period.from, result.period.to).length === 1;
+  return reportCharts(result, { lang }).filter((c) => !(oneMonth && c.id === 'months'));
+}
+
+/** The lane key of a page's requests: one waiting job per page. */
+const laneKey = (client: string | undefined): string | undefined => (client ? `page:${client}` : undefined);
+
+/** Every scenario file of the package's scenarios/ folder, by name. */
+export function defaultScenarioFiles(): string[] {
+  const dir = packagePath('scenarios');
+  return readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(dir, f));
+}

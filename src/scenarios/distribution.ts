@@ -5,6 +5,7 @@
  * over the months; the figures use monthly per-capita income averaged over the period, each
  * person weighted by their household's weight. Chunks merge by concatenation in chunk order.
  */
+import { specialise } from '../engine/specialise.js';
 import { decileImpact, decileShares, fgt, weightedGini, winnersLosers, type DecileImpactRow, type WinnersLosers } from '../analytics/index.js';
 import { MONTHS_PER_YEAR } from '../engine/money.js';
 import type { ParameterTree } from '../engine/parameters/tree.js';
@@ -94,8 +95,14 @@ function ownShare(tree: ParameterTree, path: string, date: string): number {
 }
 
 function addInto(a: Float64Array, b: ArrayLike<number>, k = 1): void {
+  addScaledKernel(b)(a, b, k);
+}
+
+// Compiled once per column class (src/engine/specialise.ts): program components have their own dtypes.
+function addScaledInto(a: Float64Array, b: ArrayLike<number>, k: number): void {
   for (let i = 0; i < a.length; i++) a[i]! += b[i]! * k;
 }
+const addScaledKernel = specialise(addScaledInto);
 
 /** FGT α = 0, 1, 2: the share of persons poor, the average poverty gap ratio, its square. */
 export interface Fgt { headcount: number; gap: number; severity: number }

@@ -4,6 +4,7 @@
  * kept per cell, month and component, rounded once to whole fen; every figure reported is a sum
  * of those whole fen, so breakdowns and payers add up to totals exactly.
  */
+import { specialise } from '../engine/specialise.js';
 import { PREFECTURE_CODES } from '../engine/locality.js';
 import type { ProgramDefinition } from '../engine/program.js';
 import type { Population } from '../engine/population.js';
@@ -89,7 +90,7 @@ export class ProgramAccumulator {
       const ever = this.ever[pi];
       if (ever && p.recipient) {
         const flag = sim.calculate(p.recipient, month);
-        for (let i = 0; i < ever.length; i++) ever[i] = ever[i]! | (flag[i] ? 1 : 0);
+        orFlagsKernel(flag)(ever, flag);
       }
     });
     this.months.set(month, sums);
@@ -155,11 +156,23 @@ export class ProgramAccumulator {
 
 /** sums[cell of h] += weight[h] × amount[h] in fen, for households with an amount. */
 function addWeightedFen(sums: Float64Array, amount: ArrayLike<number>, weight: ArrayLike<number>, cells: Uint8Array): void {
+  addWeightedFenKernel(amount)(sums, amount, weight, cells);
+}
+
+// Kernels compiled once per column class (src/engine/specialise.ts): every program's rules have
+// their own dtypes, which would make one shared loop megamorphic. Self-contained by contract.
+function addWeightedFenInto(sums: Float64Array, amount: ArrayLike<number>, weight: ArrayLike<number>, cells: Uint8Array): void {
   for (let h = 0; h < cells.length; h++) {
     const a = amount[h]!;
     if (a !== 0) sums[cells[h]!]! += weight[h]! * Math.round(a * 100);
   }
 }
+const addWeightedFenKernel = specialise(addWeightedFenInto);
+
+function orFlagsInto(ever: Uint8Array, flag: ArrayLike<number>): void {
+  for (let i = 0; i < ever.length; i++) ever[i] = ever[i]! | (flag[i] ? 1 : 0);
+}
+const orFlagsKernel = specialise(orFlagsInto);
 
 function addInto(a: Float64Array, b: Float64Array): void {
   for (let i = 0; i < a.length; i++) a[i]! += b[i]!;

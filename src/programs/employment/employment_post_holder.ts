@@ -17,14 +17,19 @@ export const employment_post_holder = defineRule({
     const out = new Uint8Array(ctx.size);
     const nH = inp.prefecture.length;
     // Each person's household, cell, weight, priority and income (household values broadcast).
-    const hIndex = ctx.agg.broadcastToPersons(Int32Array.from({ length: nH }, (_, h) => h));
+    const households = new Int32Array(nH);
+    for (let h = 0; h < nH; h++) households[h] = h;
+    const hIndex = ctx.agg.broadcastToPersons(households);
     const cellOfHousehold = new Int32Array(nH);
     for (let h = 0; h < nH; h++) cellOfHousehold[h] = PREFECTURE_CODES.indexOf(inp.prefecture[h]!) * 2 + (inp.urban[h] ? 0 : 1);
     const cell = ctx.agg.broadcastToPersons(cellOfHousehold);
-    const w = ctx.agg.broadcastToPersons(Float64Array.from(inp.weight));
+    const w = ctx.agg.broadcastToPersons(inp.weight);
     const zeroFirst = asNumber(p.zeroFirst) > 0;
-    const priority = ctx.agg.broadcastToPersons(Uint8Array.from(inp.employment_zero_employment_family, (z) => (zeroFirst && z ? 0 : 1)));
-    const income = ctx.agg.broadcastToPersons(Float64Array.from(inp.employment_income_before_post));
+    const zero = inp.employment_zero_employment_family;
+    const householdPriority = new Uint8Array(nH);
+    for (let h = 0; h < nH; h++) householdPriority[h] = zeroFirst && zero[h] ? 0 : 1;
+    const priority = ctx.agg.broadcastToPersons(householdPriority);
+    const income = ctx.agg.broadcastToPersons(inp.employment_income_before_post);
     const perResident = asColumn(p.perResident, ctx.size);
     const perHousehold = asNumber(p.perHousehold);
     // Posts of each cell: its weighted population × the cell's rate (any person of the cell carries it).
@@ -34,7 +39,10 @@ export const employment_post_holder = defineRule({
     const available = new Float64Array(nCells);
     for (let i = 0; i < ctx.size; i++) available[cell[i]!] = perResident[i]! * population[cell[i]!]!;
     const draw = ctx.randomOnce('employment-post-order', eligible);
-    const candidates = Int32Array.from({ length: ctx.size }, (_, i) => i).filter((i) => eligible[i]);
+    const all = new Int32Array(ctx.size);
+    let nCandidates = 0;
+    for (let i = 0; i < ctx.size; i++) if (eligible[i]) all[nCandidates++] = i;
+    const candidates = all.subarray(0, nCandidates);
     candidates.sort((a, b) => priority[a]! - priority[b]! || income[a]! - income[b]! || draw[a]! - draw[b]! || a - b);
     const used = new Float64Array(nCells);
     const held = new Int32Array(nH);

@@ -3,11 +3,16 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** Runs a bench script (a URL relative to the caller) in a child process and parses its last stdout line. */
-export function runChild<T>(script: URL, args: readonly string[]): Promise<T> {
-  const path = fileURLToPath(script);
+/**
+ * Runs a bench script (a URL relative to the caller) in a child process and parses its last
+ * stdout line. A `.ts` script runs under tsx; a bundled `.mjs` (bundle.ts) runs with plain node,
+ * with `env` added to the environment.
+ */
+export function runChild<T>(script: URL | string, args: readonly string[], env: Record<string, string> = {}): Promise<T> {
+  const path = typeof script === 'string' ? script : fileURLToPath(script);
+  const loader = path.endsWith('.ts') ? ['--import', import.meta.resolve('tsx')] : [];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), path, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...loader, path, ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
     let out = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => { out += d; });
     child.on('error', reject);

@@ -5,7 +5,7 @@
  * /proc/self/status where it exists: process.resourceUsage().maxRSS is also reported, but on
  * Linux getrusage's ru_maxrss survives fork + exec, so in a child it is never below the RSS
  * of the (large) bench process that spawned it.
- * Started by the W1 bench with `node --import tsx`; argv[2] is the year mode.
+ * Started by the W1 bench as bundled JavaScript with plain node (bench/lib/bundle.ts); argv[2] is the year mode.
  */
 import type { Population } from '../../src/engine/population.js';
 import type { Simulation } from '../../src/engine/simulation.js';

@@ -1,5 +1,5 @@
 /**
- * The memory floor for the engine-only child: the same node + tsx loader, the engine and its
+ * The memory floor for the engine-only child: the same node (bundled, no tsx loader), the engine and its
  * parameter tree loaded, nothing computed. Prints {"vmHwmKiB":…,"maxRssKiB":…}.
  */
 import { baselineParameters } from '../../src/policy/parameters.js';

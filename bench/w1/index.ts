@@ -7,6 +7,7 @@ import { periodStartDate } from '../../src/engine/period.js';
 import { Simulation } from '../../src/engine/simulation.js';
 import { baselineParameters } from '../../src/policy/parameters.js';
 import { demoRules } from '../../src/programs/demo/index.js';
+import { bundleScript } from '../lib/bundle.js';
 import { runChild } from '../lib/child.js';
 import type { Ratio, Target, Timing, WorkloadResult } from '../lib/report.js';
 import { settle, timed, timedAsync } from '../lib/timing.js';
@@ -15,7 +16,7 @@ import { W1_MONTH, WARMUP_PERSONS, w1Columns } from './data.js';
 import { peakRssKiB, type ChildReport } from './child-report.js';
 import { baselineStep, buildSimulation, REFORM, reformStep, summarize, WARMUP_ROUNDS, warmUpEngine, type Summary } from './engine.js';
 import { householdStarts, limitStep } from './limit.js';
-import { YearPool } from './year-pool.js';
+import { BUNDLED_WORKER_ENV, YearPool } from './year-pool.js';
 import { WORKERS_FOR, YEAR_MODES, yearStep, type YearMode } from './year.js';
 
 /**
@@ -152,10 +153,14 @@ export async function runW1(opts: W1Options): Promise<WorkloadResult> {
 
     // Memory: a child running only the engine's steps.
     progress('W1: engine-only child process (peak memory)…');
-    const child = await runChild<ChildReport>(new URL('./engine-child.ts', import.meta.url), [yearMode]);
+    // The child and its year workers run bundled JavaScript with plain node, as `npx jiuzhu`
+    // runs dist/: the figure is the engine's, without tsx's loader (bench/lib/bundle.ts).
+    const childScript = await bundleScript(new URL('./engine-child.ts', import.meta.url), 'w1-engine-child');
+    const childEnv = { [BUNDLED_WORKER_ENV]: await bundleScript(new URL('./year-worker.ts', import.meta.url), 'w1-year-worker') };
+    const child = await runChild<ChildReport>(childScript, [yearMode], childEnv);
     // The same child with the year in the main thread only, so the cost of the workers shows.
-    const childSingle = yearMode === 'single' ? child : await runChild<ChildReport>(new URL('./engine-child.ts', import.meta.url), ['single']);
-    const idle = await runChild<{ vmHwmKiB?: number; maxRssKiB: number }>(new URL('./idle-child.ts', import.meta.url), []);
+    const childSingle = yearMode === 'single' ? child : await runChild<ChildReport>(childScript, ['single'], childEnv);
+    const idle = await runChild<{ vmHwmKiB?: number; maxRssKiB: number }>(await bundleScript(new URL('./idle-child.ts', import.meta.url), 'w1-idle-child'), []);
     const idleMiB = (idle.vmHwmKiB ?? idle.maxRssKiB) / 1024;
 
     const year = yearMs.get(yearMode)!;
@@ -203,11 +208,11 @@ export async function runW1(opts: W1Options): Promise<WorkloadResult> {
       `year is computed ${yearMode === 'single' ? 'in the main thread' : yearMode === 'workers' ? 'by 2 worker threads, 6 months each' : 'by the main thread (months 1–6) and 1 worker thread (months 7–12)'}, each on its own fresh simulation; this run: single ${yearMs.get('single')!.toFixed(0)} ms, workers ${yearMs.get('workers')!.toFixed(0)} ms, main+worker ${yearMs.get('main+worker')!.toFixed(0)} ms.${pool ? ` Workers are started once before timing (year.pool-startup, not in year) and get the same JIT warm-up; copying the population's index arrays to shared memory is timed.` : ''}`,
       `Warm-up: before any timing, the engine steps, the limit and arquero run on a ${WARMUP_PERSONS.toLocaleString('en')}-person W1 population (JIT only: every timed step still starts from a fresh simulation with an empty cache), and so does each year worker. The child.* rows have no warm-up at all.`,
       'Before each timed step this process forces a full GC and idles 50 ms (untimed) so no GC work spills into the step; the child does neither.',
-      ...(childSingle !== child ? [`Peak RSS of the same child with the year in the main thread only (no worker): ${(peakRssKiB(childSingle) / 1024).toFixed(0)} MiB; each year worker costs about 37 MiB before computing anything (an isolate plus tsx's loader).`] : []),
+      ...(childSingle !== child ? [`Peak RSS of the same child with the year in the main thread only (no worker): ${(peakRssKiB(childSingle) / 1024).toFixed(0)} MiB; each year worker costs about 37 MiB before computing anything (an isolate and the engine loaded again).`] : []),
       `Peak RSS: the engine-only child (data generation, build, baseline, reform, year${WORKERS_FOR[child.yearMode] ? ` with ${WORKERS_FOR[child.yearMode]} worker thread(s)` : ''}), read as VmHWM from /proc/self/status, because on Linux ru_maxrss (process.resourceUsage().maxRSS, here ${(child.maxRssKiB / 1024).toFixed(0)} MiB) survives fork + exec and so can report this bench process's RSS at spawn time instead of the child's.`,
     );
     const rssSource = child.vmHwmKiB !== undefined ? 'VmHWM' : 'resourceUsage().maxRSS';
-    return { workload: 'W1', title: 'dibao rule chain on 1,000,000 persons (shared/bench/peer-workload.md)', timings, ratios, peakRssMiB, peakRssNote: `engine-only child process, ${rssSource}; the same node + tsx with the engine loaded and idle: ${idleMiB.toFixed(0)} MiB`, targets, notes };
+    return { workload: 'W1', title: 'dibao rule chain on 1,000,000 persons (shared/bench/peer-workload.md)', timings, ratios, peakRssMiB, peakRssNote: `engine-only child process, ${rssSource}; bundled JavaScript with plain node; the same with the engine loaded and idle: ${idleMiB.toFixed(0)} MiB`, targets, notes };
   } finally {
     await pool?.close();
   }

@@ -5,13 +5,16 @@ import type { YearJob } from './year-worker.js';
 
 const BOOT = new URL('./worker-boot.mjs', import.meta.url);
 const ENTRY = new URL('./year-worker.ts', import.meta.url).href;
+/** A bundled year worker (bench/lib/bundle.ts) to start with plain node instead of tsx, if given. */
+export const BUNDLED_WORKER_ENV = 'JIUZHU_BENCH_YEAR_WORKER';
 
 export class YearPool {
   private constructor(private readonly workers: Worker[]) {}
 
   /** Starts n workers and waits until each has loaded the engine and warmed up. */
   static async start(n: number, warmUp: boolean): Promise<YearPool> {
-    const workers = Array.from({ length: n }, () => new Worker(BOOT, { workerData: { entry: ENTRY, warmUp } }));
+    const bundled = process.env[BUNDLED_WORKER_ENV];
+    const workers = Array.from({ length: n }, () => (bundled ? new Worker(bundled, { workerData: { warmUp } }) : new Worker(BOOT, { workerData: { entry: ENTRY, warmUp } })));
     await Promise.all(workers.map((w) => next<string>(w)));
     return new YearPool(workers);
   }

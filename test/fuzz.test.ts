@@ -122,8 +122,8 @@ describe('fuzz: flat CSV (loadDataset)', () => {
   });
 
   const BAD_VALUES: Record<string, string[]> = {
-    household_id: ['NaN', 'abc', '', '-1', 'Infinity'],
-    person_id: ['NaN', '1e400', '', '-5', 'x1'],
+    household_id: ['NaN', 'abc', '', '-1', 'Infinity', '1.5', '90071992547410'],
+    person_id: ['NaN', '1e400', '', '-5', 'x1', '2.5'],
     prefecture: ['999999', '220101', '', 'NaN', '220100.5', 'Jilin'],
     urban: ['2', '-1', '', 'yes', '0.5'],
     age: ['-1', '121', 'NaN', 'Infinity', '1e400', '', 'old', '3.5'],

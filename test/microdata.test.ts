@@ -1,11 +1,14 @@
 /** Users' microdata: every kind of bad input fails with file:row:column; good files in any format load the same. */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCodebook, parseCodebook } from '../src/data/codebook.js';
 import { loadDataset, resolveDatasetPath } from '../src/data/dataset.js';
-import { flatColumns, writePopulation } from '../src/data/write.js';
+import { estimateLoadBytes, typedBytesPerRow } from '../src/data/formats/memory-estimate.js';
+import { generateDataset } from '../src/data/generated.js';
+import { csvText, flatColumns, writeColumns, writePopulation } from '../src/data/write.js';
 import type { JiuzhuError } from '../src/engine/errors.js';
 import { cli, ROOT } from './helpers.js';
 
@@ -49,6 +52,24 @@ describe('bad input is rejected with its location', () => {
     expect((await failure(file(`${HEADER}\n1,1,220100,1,2,40,Infinity\n`))).message).toMatch(/'Infinity' is not a finite number/);
     expect((await failure(file(`${HEADER}\n1,1,220100,1,2,40000,0\n`))).message).toMatch(/'40000' is above the maximum 120/);
     expect((await failure(file(`${HEADER}\n1,1,220100,1,2,40,1e400\n`))).message).toMatch(/'1e400' is not a finite number/);
+    expect((await failure(file(`${HEADER}\n1,1,220100,1,2,40,-Infinity\n`))).summary()).toMatch(/:2:column 'earnings': '-Infinity' is not a finite number/);
+  });
+  it('a huge income is a number like any other', async () => {
+    const ds = await loadDataset(file(`${HEADER}\n1,1,220100,1,2,40,1e300\n`));
+    expect(ds.population.person.earnings![0]).toBe(1e300);
+  });
+  it('wrong types: a fractional id, an id too large to key its members exactly, a text age', async () => {
+    expect((await failure(file(`${HEADER}\n1.5,1,220100,1,2,40,0\n`))).summary()).toMatch(/:2:column 'household_id': '1\.5' is not a whole number/);
+    expect((await failure(file(`${HEADER}\n1,2.5,220100,1,2,40,0\n`))).summary()).toMatch(/:2:column 'person_id': '2\.5' is not a whole number/);
+    // Person keys are household id × 100 + member index, exact only below 2^53 / 100 = 90071992547409.
+    expect((await failure(file(`${HEADER}\n90071992547410,1,220100,1,2,40,0\n`))).summary()).toMatch(/:2:column 'household_id': '90071992547410' is above the maximum 90071992547409/);
+    expect((await loadDataset(file(`${HEADER}\n90071992547409,1,220100,1,2,40,0\n90071992547409,2,220100,1,2,41,0\n`))).population.nPersons).toBe(2);
+    expect((await failure(file(`${HEADER}\n1,1,220100,1,2,forty,0\n`))).summary()).toMatch(/:2:column 'age': 'forty' is not a finite number/);
+  });
+  it('an extra column is accepted, with a warning naming it', async () => {
+    const ds = await loadDataset(file(`${HEADER},remark\n1,1,220100,1,2,40,500,hello\n`));
+    expect(ds.population.nPersons).toBe(1);
+    expect(ds.warnings).toContain(`${join(dir, `f${n - 1}.csv`)}: column 'remark' is not mapped to the schema; ignored`);
   });
   it('an unknown prefecture code', async () => {
     const e = await failure(file(`${HEADER}\n1,1,110100,1,2,40,500\n`));
@@ -94,6 +115,8 @@ describe('bad input is rejected with its location', () => {
     const f = file(gbk);
     const e = await failure(f);
     expect(e.code).toBe('BAD_ENCODING');
+    expect(e.location.file).toBe(f);
+    expect(e.message).toMatch(/not valid UTF-8; it may be GBK-encoded/);
     expect(e.hint).toMatch(/--encoding gbk/);
     const ds = await loadDataset(f, { encoding: 'gbk' });
     expect(ds.warnings.join('\n')).toMatch(/column '工资' is not mapped/);
@@ -189,3 +212,89 @@ describe('jiuzhu validate', () => {
     expect(cli(['validate', resolveDatasetPath('fixture-dibao')]).status).toBe(0);
   });
 });
+
+describe('dataset folders and names', () => {
+  it('a dataset that is not found names the path looked for', async () => {
+    let e: JiuzhuError | undefined;
+    try {
+      resolveDatasetPath('no-such-dataset', dir);
+    } catch (x) {
+      e = x as JiuzhuError;
+    }
+    expect(e).toMatchObject({ code: 'DATASET_NOT_FOUND', location: { file: join(dir, 'no-such-dataset'), key: 'dataset' } });
+  });
+  it('a dataset.yaml with a syntax error, an unknown key or a bad generate spec is a located error', async () => {
+    const d = mkdtempSync(join(dir, 'meta-'));
+    writeFileSync(join(d, 'dataset.yaml'), 'name: [\n');
+    expect(await failure(d)).toMatchObject({ code: 'YAML_SYNTAX', location: { file: join(d, 'dataset.yaml'), line: 2 } });
+    writeFileSync(join(d, 'dataset.yaml'), 'name: x\nhouseholds: h.csv\npersns: p.csv\n');
+    expect(await failure(d)).toMatchObject({ code: 'BAD_DATASET_YAML', message: "unknown key 'persns'", location: { line: 3, key: 'persns' } });
+    writeFileSync(join(d, 'dataset.yaml'), 'name: x\ngenerate: {year: 2006, households: many, seed: 1}\n');
+    expect(await failure(d)).toMatchObject({ code: 'BAD_DATASET_YAML', location: { line: 2, key: 'generate.households' } });
+  });
+  it('a chunk manifest whose chunk has no file is a located error, not a TypeError', async () => {
+    const d = mkdtempSync(join(dir, 'chunked-'));
+    writeFileSync(join(d, 'manifest.json'), '{"format": "jiuzhu-chunked", "chunks": [{}]}');
+    const { openDataset } = await import('../src/data/dataset.js');
+    await expect(openDataset(d)).rejects.toMatchObject({ code: 'BAD_MANIFEST', location: { file: join(d, 'manifest.json') } });
+  });
+});
+
+describe('resource bounds: a file too large for memory is refused before it is read', () => {
+  const LIMIT = 'JIUZHU_MEMORY_LIMIT_MIB';
+  // 2,000 generated households (about 6,100 persons, 29 columns): several MiB to load in any format.
+  const sample = generateDataset({ year: 2006, households: 2000, seed: 3 }).dataset.population;
+  const withLimit = async <T>(mib: string, f: () => Promise<T>): Promise<T> => {
+    const before = process.env[LIMIT];
+    process.env[LIMIT] = mib;
+    try {
+      return await f();
+    } finally {
+      if (before === undefined) delete process.env[LIMIT];
+      else process.env[LIMIT] = before;
+    }
+  };
+  it('the typed bytes per row come from the schema', () => {
+    // By hand from src/data/schema.ts: household columns other than id: weight 8, prefecture 4,
+    // urban 1, single_parent 1, hukou 1, tenure 1, floor area 4, shanty 1, land 1, assets 8 = 30;
+    // person columns other than ids: age 2, five money columns 5 × 8 = 40, eleven u8 codes 11 = 53;
+    // the loader's indexes 3 × 8 + 2 × 4 = 32. 30 + 53 + 32 = 115.
+    expect(typedBytesPerRow()).toBe(115);
+    const one = estimateLoadBytes({ file: 'x', format: 'arrow', rows: 1000, columns: 29 });
+    expect(estimateLoadBytes({ file: 'x', format: 'arrow', rows: 2000, columns: 29 }).total).toBeCloseTo(2 * one.total, 6);
+    expect(one.heap).toBe(0);
+  });
+  for (const ext of ['.csv', '.arrow', '.parquet']) {
+    it(`${ext}: rejected under a small ${LIMIT} with a located TOO_LARGE that suggests a chunked dataset; loaded under a large one`, async () => {
+      const f = join(dir, `sample${ext}`);
+      await writePopulation(f, sample);
+      const e = await withLimit('1', () => failure(f));
+      expect(e).toMatchObject({ code: 'TOO_LARGE', kind: 'input', location: { file: f } });
+      expect(e.message).toMatch(/needs about \d+ MiB, more than the 1 MiB allowed by JIUZHU_MEMORY_LIMIT_MIB/);
+      // Parquet and Arrow give the row count from their metadata; CSV's is estimated from the file size.
+      expect(e.message).toMatch(ext === '.csv' ? /about 6,\d{3} rows × 29 columns/ : new RegExp(`\\(${sample.nPersons.toLocaleString('en-US')} rows × 29 columns\\)`));
+      expect(e.hint).toMatch(/chunked dataset/);
+      expect((await withLimit('4096', () => loadDataset(f))).population.nPersons).toBe(sample.nPersons);
+    });
+  }
+  it('a bad limit is a usage error naming the variable', async () => {
+    const f = join(dir, 'sample-bad-limit.arrow');
+    await writeColumns(f, flatColumns(sample));
+    await expect(withLimit('lots', () => loadDataset(f))).rejects.toMatchObject({ code: 'BAD_OPTION', kind: 'usage', location: { key: LIMIT } });
+  });
+  it('under a small V8 heap the CLI refuses the CSV (exit 3) where reading it unchecked dies of "heap out of memory"', () => {
+    const big = join(dir, 'heap.csv');
+    // 20,000 households, 62,035 rows: about 100 MiB of JS strings while parsed, more than a 72 MiB heap holds.
+    const pop = generateDataset({ year: 2006, households: 20000, seed: 1 }).dataset.population;
+    writeFileSync(big, csvText(flatColumns(pop)));
+    const heap = '--max-old-space-size=72';
+    const r = spawnSync(process.execPath, [heap, '--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'validate', big], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(3);
+    expect(r.stderr.split('\n')[0]).toMatch(new RegExp(`^error: ${big}: reading this CSV file \\(about 6\\d,\\d{3} rows × 29 columns\\) needs about \\d+ MiB of JavaScript heap`));
+    const unchecked = `import { readCsvTable } from './src/data/formats/csv-table.ts'; import { flatPopulation } from './src/data/dataset.ts'; import { identityCodebook } from './src/data/codebook.ts'; flatPopulation(readCsvTable(${JSON.stringify(big)}), identityCodebook(), []);`;
+    const crash = spawnSync(process.execPath, [heap, '--import', 'tsx', '--input-type=module', '-e', unchecked], { cwd: ROOT, encoding: 'utf8' });
+    expect(crash.status).not.toBe(0);
+    expect(crash.stderr).toMatch(/heap out of memory/);
+  }, 120_000);
+});
+

@@ -1,5 +1,8 @@
 /** Pieces shared by the commands: loading scenarios and datasets, printing output. */
-import { JiuzhuError } from '../engine/errors.js';
+import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { isJiuzhuError, JiuzhuError } from '../engine/errors.js';
+import { parseYamlSource, yamlToJs } from '../engine/yaml-source.js';
 import { isMonth } from '../engine/period.js';
 import { loadCodebook } from '../data/codebook.js';
 import { openDataset, resolveDatasetPath } from '../data/dataset.js';
@@ -47,9 +50,33 @@ export function loadScenarios(files: readonly string[]): Scenario[] {
 export async function datasetFor(scenario: Scenario, options: { data?: string; codebook?: string; encoding?: string }): Promise<DatasetSource> {
   const encoding = parseEncoding(options.encoding);
   const codebook = options.codebook ? loadCodebook(options.codebook) : undefined;
-  const ds = options.data ? await openDataset(resolveDatasetPath(options.data), { codebook, encoding }) : await scenarioDataset(scenario);
+  const data = options.data;
+  const ds = data ? await (async () => openDataset(resolveDatasetPath(data), { codebook, encoding }))().catch(relocate(undefined, '--data')) : await scenarioDataset(scenario).catch(relocate(scenario, 'dataset'));
   for (const w of ds.warnings) process.stderr.write(`warning: ${w}\n`);
   return ds;
+}
+
+/**
+ * A dataset that is not found is reported against what named it: the `dataset:` line of the
+ * scenario file that set it, or the --data option.
+ */
+function relocate(scenario: Scenario | undefined, key: string): (e: unknown) => never {
+  return (e) => {
+    if (!isJiuzhuError(e) || e.code !== 'DATASET_NOT_FOUND') throw e;
+    const file = scenario ? datasetFile(scenario) : undefined;
+    throw new JiuzhuError(e.code, e.message, { location: file ? { file: file.file, line: file.line, key } : { ...e.location, key }, hint: e.hint, cause: e });
+  };
+}
+
+/** The file of a scenario's chain that sets `dataset`, and its line. */
+function datasetFile(scenario: Scenario): { file: string; line?: number } | undefined {
+  for (const file of [...scenario.files].reverse()) {
+    if (scenario.dataset && dirname(file) !== scenario.dataset.baseDir) continue;
+    const src = parseYamlSource(readFileSync(file, 'utf8'), file);
+    const js = yamlToJs(src);
+    if (js && typeof js === 'object' && 'dataset' in js) return { file, line: src.lineAt(['dataset']) };
+  }
+  return undefined;
 }
 
 export function parseEncoding(v: string | undefined): Encoding | undefined {

@@ -1,4 +1,6 @@
 /** `jiuzhu generate` and `jiuzhu calibrate-report`: the synthetic Jilin population. */
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import { type CalibrationReport } from '../data/calibration.js';
 import { fullCountHouseholds, generateDataset, writeFullCount, writeGeneratedFile } from '../data/generated.js';
@@ -23,6 +25,9 @@ function year(v: string): 2006 {
 export async function generateCommand(options: GenerateCliOptions): Promise<void> {
   const y = year(options.year);
   const seed = positiveInt(options.seed, '--seed') ?? 1;
+  // A file is written beside its target and renamed: its folder must exist (--full creates its own).
+  const parent = dirname(resolve(options.out));
+  if (!options.full && !existsSync(parent)) throw new JiuzhuError('BAD_OPTION', `--out: the folder ${parent} does not exist`, { kind: 'usage', location: { key: '--out' } });
   const started = performance.now();
   if (options.full) {
     const total = positiveInt(options.households, '--households') ?? fullCountHouseholds(y);

@@ -41,7 +41,7 @@ export function convertColumn(t: RawTable, source: ColumnSource, spec: ColumnSpe
     const shown = typeof rv === 'string' ? `'${rv.trim()}'` : String(rv);
     let why: string | undefined;
     if (typeof v === 'string') why = v === 'empty value' ? `empty value; expected ${spec.codes ? `one of ${spec.codes.join(', ')}` : 'a number'}` : v;
-    else if (isIntegerDtype(spec.dtype) && !Number.isInteger(v)) why = `${shown} is not a whole number`;
+    else if ((isIntegerDtype(spec.dtype) || spec.integer) && !Number.isInteger(v)) why = `${shown} is not a whole number`;
     else if (codes && !codes.has(v)) why = spec.name === 'prefecture' ? `unknown prefecture code ${shown} (known: ${spec.codes!.join(', ')})` : `${shown} is not a valid code for ${spec.name} (expected one of ${spec.codes!.join(', ')})`;
     else if (spec.min !== undefined && v < spec.min) why = `${shown} is below the minimum ${spec.min}${spec.name === 'age' ? ' (negative age)' : ''}`;
     else if (spec.max !== undefined && v > spec.max) why = `${shown} is above the maximum ${spec.max}`;
@@ -90,7 +90,7 @@ interface Checks { min: number; max: number; integer: boolean; codes?: { min: nu
  */
 function convertNumbers(raw: NumberArray, scale: number | undefined, spec: ColumnSpec, rows: Int32Array | undefined): Column | undefined {
   const [lo, hi] = dtypeRange(spec.dtype);
-  const integer = isIntegerDtype(spec.dtype);
+  const integer = isIntegerDtype(spec.dtype) || spec.integer === true;
   const codes = spec.codes ? codeTable(spec.codes) : undefined;
   const c: Checks = { min: Math.max(lo, spec.min ?? lo), max: Math.min(hi, spec.max ?? hi), integer, codes, codeSet: spec.codes && !codes ? new Set(spec.codes) : undefined };
   let values: NumberArray = raw;

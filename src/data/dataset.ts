@@ -10,15 +10,17 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, isAbsolute, join, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
 import { allocColumn, type Column } from '../engine/column.js';
-import { JiuzhuError, throwMany } from '../engine/errors.js';
+import { isJiuzhuError, JiuzhuError, throwMany, type ErrorLocation } from '../engine/errors.js';
 import { createPopulation, type Population } from '../engine/population.js';
+import { parseYamlSource, yamlToJs } from '../engine/yaml-source.js';
 import { packagePath } from '../policy/paths.js';
 import { identityCodebook, type Codebook, type ColumnSource } from './codebook.js';
 import { convertColumn, type Problem } from './convert.js';
 import { readArrowTable } from './formats/arrow-table.js';
 import { readCsvTable, type Encoding } from './formats/csv-table.js';
+import { assertFitsInMemory } from './formats/memory-estimate.js';
 import { readParquetTable } from './formats/parquet-table.js';
 import type { RawTable } from './formats/raw-table.js';
 import { HOUSEHOLD_COLUMNS, PERSON_COLUMNS, type ColumnSpec } from './schema.js';
@@ -55,15 +57,25 @@ export function resolveDatasetPath(ref: string, baseDir = process.cwd()): string
   if (existsSync(asPath)) return asPath;
   const named = packagePath('datasets', ref);
   if (existsSync(named)) return named;
-  throw new JiuzhuError('DATASET_NOT_FOUND', `dataset '${ref}' not found (looked for ${asPath} and ${named})`, {
-    location: { key: 'dataset' },
+  throw new JiuzhuError('DATASET_NOT_FOUND', `dataset '${ref}' not found (looked for ${asPath === named ? asPath : `${asPath} and ${named}`})`, {
+    location: { file: asPath, key: 'dataset' },
     hint: 'give a .csv/.arrow/.parquet file, a folder with households.csv and persons.csv, or a name under datasets/',
   });
 }
 
 /** Opens a dataset: a chunked folder stays on disk (simulated chunk by chunk); anything else is loaded. */
 export async function openDataset(path: string, options: LoadOptions = {}): Promise<Dataset | ChunkedDataset> {
-  return existsSync(path) && statSync(path).isDirectory() && isChunkedDataset(path) ? openChunkedDataset(path) : loadDataset(path, options);
+  return existsSync(path) && statSync(path).isDirectory() && isChunkedDataset(path) ? openChunked(path) : loadDataset(path, options);
+}
+
+/** openChunkedDataset, with a malformed manifest (e.g. a chunk without `file`) reported as bad input rather than a raw TypeError. */
+function openChunked(dir: string): ChunkedDataset {
+  try {
+    return openChunkedDataset(dir);
+  } catch (e) {
+    if (isJiuzhuError(e)) throw e;
+    throw new JiuzhuError('BAD_MANIFEST', `cannot read the chunk manifest: ${(e as Error).message}`, { location: { file: join(dir, 'manifest.json') }, hint: 'a chunked dataset is written by jiuzhu generate --full (or writeChunkedDataset); its manifest lists every chunk with its file', cause: e });
+  }
 }
 
 /** Loads a dataset from a file or folder into memory. */
@@ -81,12 +93,16 @@ export async function loadDataset(path: string, options: LoadOptions = {}): Prom
   return { population, meta: { name: basename(path, ext), sha256: hashFiles([path]), files: [path] }, warnings };
 }
 
-/** Reads any supported file as a raw table. */
+/**
+ * Reads any supported file as a raw table. Each reader reports the table's size (rows from the
+ * Parquet or Arrow metadata, estimated from the file size for CSV) before it builds the raw
+ * columns, and a table that would not fit in memory is refused then (see memory-estimate.ts).
+ */
 export async function readRawTable(file: string, encoding?: Encoding): Promise<RawTable> {
   const ext = extname(file).toLowerCase();
-  if (ext === '.parquet') return readParquetTable(file);
-  if (ext === '.arrow' || ext === '.feather' || ext === '.ipc') return readArrowTable(file);
-  return readCsvTable(file, encoding);
+  if (ext === '.parquet') return readParquetTable(file, assertFitsInMemory);
+  if (ext === '.arrow' || ext === '.feather' || ext === '.ipc') return readArrowTable(file, assertFitsInMemory);
+  return readCsvTable(file, encoding, assertFitsInMemory);
 }
 
 function hashFiles(files: string[]): string {
@@ -95,9 +111,40 @@ function hashFiles(files: string[]): string {
   return h.digest('hex');
 }
 
+/** dataset.yaml of a dataset folder. */
+const DatasetYamlSchema = z.strictObject({
+  name: z.string().min(1).optional(),
+  description: z.string().optional(),
+  households: z.string().min(1).optional(),
+  persons: z.string().min(1).optional(),
+  file: z.string().min(1).optional(),
+  // GenerateSpec: only 2006 has calibration targets (datasets/jilin-2006/targets.yaml).
+  generate: z.strictObject({ year: z.literal(2006), households: z.number().int().positive(), seed: z.number().int().nonnegative() }).optional(),
+});
+type DatasetYaml = z.infer<typeof DatasetYamlSchema>;
+
+/** Reads and checks a folder's dataset.yaml; every problem names the file, line and key. */
+function readDatasetYaml(file: string): DatasetYaml {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new JiuzhuError('FILE_NOT_FOUND', `cannot read dataset.yaml: ${(e as Error).message}`, { location: { file } });
+  }
+  const src = parseYamlSource(text, file);
+  const raw = yamlToJs(src) ?? {};
+  const parsed = DatasetYamlSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  throwMany('BAD_DATASET_YAML', parsed.error.issues.flatMap((i) => {
+    const path = i.path.map(String);
+    const keys = i.code === 'unrecognized_keys' ? i.keys.map((k) => [...path, k]) : [path];
+    return keys.map((k) => ({ message: i.code === 'unrecognized_keys' ? `unknown key '${k.join('.')}'` : i.message, location: { file, line: src.lineAt(k), key: k.join('.') || undefined } as ErrorLocation }));
+  }), 'dataset.yaml has name, description, and either households/persons (CSV files in the folder), file (one flat file) or generate: {year, households, seed}');
+}
+
 async function loadFolder(dir: string, options: LoadOptions): Promise<Dataset> {
   const metaFile = join(dir, 'dataset.yaml');
-  const meta = existsSync(metaFile) ? (parseYaml(readFileSync(metaFile, 'utf8')) as { name?: string; description?: string; households?: string; persons?: string; file?: string; generate?: GenerateSpec }) : {};
+  const meta: DatasetYaml = existsSync(metaFile) ? readDatasetYaml(metaFile) : {};
   if (meta.generate) {
     // A generated dataset: built from its targets (about a second for 100k households) once per
     // process, then shared; populations are never mutated.
@@ -162,7 +209,7 @@ export function tableColumns(t: RawTable, specs: readonly ColumnSpec[], warnings
 
 /** A flat person-level table → Population, via a codebook. */
 export function flatPopulation(t: RawTable, codebook: Codebook, warnings: string[]): Population {
-  if (t.nRows === 0) throw new JiuzhuError('EMPTY_FILE', 'the file has a header but no rows', { location: { file: t.file } });
+  if (t.nRows === 0) throw new JiuzhuError('EMPTY_FILE', `the file has ${t.format === 'csv' ? 'a header' : 'columns'} but no rows`, { location: { file: t.file } });
   const problems: Problem[] = [];
   const present = new Set(t.names);
   const sourceOf = (name: string): ColumnSource | undefined => {
@@ -171,7 +218,8 @@ export function flatPopulation(t: RawTable, codebook: Codebook, warnings: string
   };
   const hSpecs = HOUSEHOLD_COLUMNS.filter((c) => c.name !== 'id');
   const pSpecs = PERSON_COLUMNS.filter((c) => c.name !== 'id' && c.name !== 'household');
-  const idSpec = (name: string): ColumnSpec => ({ ...(PERSON_COLUMNS.find((c) => c.name === 'id')!), name, description: name === 'household_id' ? 'Household id: the same on every member’s row' : 'Person id or member number, unique within the household' });
+  // Person keys are household id × MAX_MEMBERS + member index: the household id must keep that exact in a double.
+  const idSpec = (name: string): ColumnSpec => ({ ...(PERSON_COLUMNS.find((c) => c.name === 'id')!), name, ...(name === 'household_id' ? { max: Math.floor(Number.MAX_SAFE_INTEGER / MAX_MEMBERS) } : {}), description: name === 'household_id' ? 'Household id: the same on every member’s row' : 'Person id or member number, unique within the household' });
   for (const [name, spec] of [['household_id', idSpec('household_id')], ['person_id', idSpec('person_id')], ...hSpecs.map((s) => [s.name, s] as const), ...pSpecs.map((s) => [s.name, s] as const)] as const) {
     if (!sourceOf(name) && spec.required && codebook.defaults[name] === undefined) {
       const from = codebook.columns[name]?.from ?? name;

@@ -14,6 +14,8 @@ export interface ColumnSpec {
   default?: number;
   min?: number;
   max?: number;
+  /** Whole numbers only, for a float dtype (ids: f64 holds ids beyond 2^31, but 1.5 is no id). */
+  integer?: boolean;
   /** Allowed codes, if the column is categorical. */
   codes?: readonly number[];
   unit?: string;
@@ -21,7 +23,7 @@ export interface ColumnSpec {
 }
 
 export const HOUSEHOLD_COLUMNS: readonly ColumnSpec[] = [
-  { name: 'id', entity: 'household', dtype: 'f64', required: true, min: 0, description: 'Household id, unique in the dataset' },
+  { name: 'id', entity: 'household', dtype: 'f64', required: true, integer: true, min: 0, max: Number.MAX_SAFE_INTEGER, description: 'Household id, unique in the dataset' },
   { name: 'weight', entity: 'household', dtype: 'f64', required: false, default: 1, min: 0, description: 'Households represented by this one' },
   { name: 'prefecture', entity: 'household', dtype: 'i32', required: true, codes: [220100, 220200, 220300, 220400, 220500, 220600, 220700, 220800, 222400], description: 'Prefecture, GB/T 2260 code' },
   { name: 'urban', entity: 'household', dtype: 'u8', required: true, codes: [0, 1], description: '1 urban (城镇), 0 rural (农村)' },
@@ -35,8 +37,8 @@ export const HOUSEHOLD_COLUMNS: readonly ColumnSpec[] = [
 ];
 
 export const PERSON_COLUMNS: readonly ColumnSpec[] = [
-  { name: 'id', entity: 'person', dtype: 'f64', required: true, min: 0, description: 'Person id, unique in the dataset' },
-  { name: 'household', entity: 'person', dtype: 'f64', required: true, min: 0, description: 'Id of the person’s household' },
+  { name: 'id', entity: 'person', dtype: 'f64', required: true, integer: true, min: 0, max: Number.MAX_SAFE_INTEGER, description: 'Person id, unique in the dataset' },
+  { name: 'household', entity: 'person', dtype: 'f64', required: true, integer: true, min: 0, max: Number.MAX_SAFE_INTEGER, description: 'Id of the person’s household' },
   { name: 'role', entity: 'person', dtype: 'u8', required: false, default: 4, codes: [0, 1, 2, 3, 4], description: '0 head, 1 spouse, 2 child, 3 parent, 4 other' },
   { name: 'age', entity: 'person', dtype: 'i16', required: true, min: 0, max: 120, unit: 'years', description: 'Age in completed years' },
   { name: 'sex', entity: 'person', dtype: 'u8', required: false, default: 1, codes: [1, 2], description: '1 male, 2 female' },

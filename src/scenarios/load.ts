@@ -3,7 +3,7 @@
  * the key; unknown parameter paths are caught here, before anything runs.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { JiuzhuError, throwMany, type ErrorLocation } from '../engine/errors.js';
 import type { Override } from '../engine/parameters/tree.js';
@@ -69,7 +69,7 @@ export function loadScenario(file: string, parameters: ParameterTree = baselineP
       const from = chain[chain.length - 1];
       throw new JiuzhuError('FILE_NOT_FOUND', `scenario file not found: ${current}`, { location: from ? { file: from.file, key: 'extends' } : { file: current } });
     }
-    const text = readFileSync(current, 'utf8');
+    const text = readScenarioFile(current, chain[chain.length - 1]?.file);
     const data = parseScenarioText(text, current);
     chain.push({ file: current, data, text });
     current = data.extends ? (isAbsolute(data.extends) ? data.extends : resolve(dirname(current), data.extends)) : undefined;
@@ -102,6 +102,7 @@ export function loadScenario(file: string, parameters: ParameterTree = baselineP
   const behaviour = merged('behaviour');
   overrides.unshift(...behaviourOverrides(behaviour, me.file, me.data.name));
   overrides.push(...shockOverrides(merged('shocks'), me.file, me.data.name));
+  checkOverrides(parameters, overrides);
   const ds = lastWith('dataset');
   const scenario: Omit<Scenario, 'sha256'> = {
     name: me.data.name,
@@ -117,6 +118,40 @@ export function loadScenario(file: string, parameters: ParameterTree = baselineP
     outputs: merged('outputs'),
   };
   return { ...scenario, sha256: scenarioHash(scenario) };
+}
+
+/** A scenario file's text; a folder or an unreadable file is bad input naming it (and the file that extends it). */
+function readScenarioFile(file: string, extendedFrom: string | undefined): string {
+  const where = extendedFrom ? ` (extended by ${extendedFrom})` : '';
+  if (statSync(file).isDirectory()) throw new JiuzhuError('NOT_A_FILE', `this is a folder, not a scenario file${where}`, { location: { file }, hint: 'give a scenario .yaml file' });
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new JiuzhuError('FILE_NOT_FOUND', `cannot read scenario file${where}: ${(e as Error).message}`, { location: { file } });
+  }
+}
+
+/**
+ * Applies the overrides once, here, so a bad one is reported at its line before any data is
+ * loaded: the errors withOverrides raises (a wrong kind, an unknown cell), and a value no run can
+ * use — one that is not finite (a scale of 1e308), or negative where the parameter never is.
+ */
+function checkOverrides(parameters: ParameterTree, overrides: readonly Override[]): void {
+  const values = (leaf: ReturnType<ParameterTree['leaves']>[number]): number[] => leaf.values.flatMap((v) => (v.value !== undefined ? [v.value] : v.cells ? Object.values(v.cells) : []));
+  let tree = parameters;
+  for (const o of overrides) {
+    const next = tree.withOverrides([o]);
+    for (const leaf of next.leavesUnder(o.path)) {
+      const base = parameters.has(leaf.path) ? values(parameters.leaf(leaf.path)) : [];
+      const signed = base.some((x) => x < 0);
+      const bad = values(leaf).find((x) => !Number.isFinite(x) || (x < 0 && !signed));
+      if (bad === undefined) continue;
+      throw new JiuzhuError('BAD_OVERRIDE', `this override makes '${leaf.path}' ${bad}; ${Number.isFinite(bad) ? 'it is never negative' : 'parameters must be finite numbers'}`, {
+        location: { file: o.origin?.file, line: o.origin?.line, key: o.origin?.key ?? o.path },
+      });
+    }
+    tree = next;
+  }
 }
 
 /**

@@ -6,8 +6,8 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { dtypeOf, type Column, type Dtype } from '../../engine/column.js';
-import { JiuzhuError } from '../../engine/errors.js';
-import type { RawTable, RawValue } from './raw-table.js';
+import { isJiuzhuError, JiuzhuError } from '../../engine/errors.js';
+import type { RawTable, RawValue, SizeCheck } from './raw-table.js';
 
 const SQL_TYPE: Record<Dtype, string> = { f64: 'DOUBLE', f32: 'FLOAT', i32: 'INTEGER', i16: 'SMALLINT', i8: 'TINYINT', u32: 'UINTEGER', u16: 'USMALLINT', u8: 'UTINYINT' };
 
@@ -22,20 +22,30 @@ const toRaw = (v: unknown): RawValue => {
   return String(v);
 };
 
-export async function readParquetTable(file: string): Promise<RawTable> {
+export async function readParquetTable(file: string, checkSize?: SizeCheck): Promise<RawTable> {
+  let names: string[];
+  let cols: unknown[][];
+  let nRows: number;
   const con = await connect();
-  let reader;
   try {
-    reader = await con.runAndReadAll('SELECT * FROM read_parquet($1)', [file]);
+    if (checkSize) {
+      // The footer's row count and schema, before any data is read.
+      const meta = await con.runAndReadAll('SELECT (SELECT sum(num_rows) FROM parquet_file_metadata($1)) AS n, (SELECT count(*) FROM parquet_schema($1)) - 1 AS c', [file]);
+      const [n, c] = meta.getRows()[0] ?? [];
+      checkSize({ file, format: 'parquet', rows: Number(n ?? 0), columns: Number(c ?? 0) });
+    }
+    const reader = await con.runAndReadAll('SELECT * FROM read_parquet($1)', [file]);
+    names = reader.columnNames();
+    nRows = reader.currentRowCount;
+    cols = reader.getColumns();
   } catch (e) {
+    if (isJiuzhuError(e)) throw e;
     throw new JiuzhuError('BAD_PARQUET', `not a readable Parquet file: ${(e as Error).message.split('\n')[0]}`, { location: { file } });
   } finally {
     con.closeSync();
   }
-  const names = reader.columnNames();
-  const cols = reader.getColumns();
   const byName = new Map(names.map((n, j) => [n, (cols[j] ?? []).map(toRaw)]));
-  return { file, format: 'parquet', nRows: reader.currentRowCount, names, column: (n) => byName.get(n) ?? [], location: (row) => ({ row: row + 1 }) };
+  return { file, format: 'parquet', nRows, names, column: (n) => byName.get(n) ?? [], location: (row) => ({ row: row + 1 }) };
 }
 
 /** Writes typed columns to a Parquet file (the caller handles the atomic rename). */

@@ -1,0 +1,40 @@
+/**
+ * Child process of the binary fuzz: loads each file of a batch with loadDataset and reports one
+ * JSON line per case on stdout — accepted (what it loaded), rejected (the JiuzhuError's code and
+ * location) or raw (any other exception). Lines are written synchronously, so when native code
+ * crashes the process the parent knows which case was running.
+ *
+ *   node --import tsx test/fuzz/binary-child.ts batch.json     # [{"index": 0, "file": "…"}, …]
+ */
+import { readFileSync, writeSync } from 'node:fs';
+import { loadDataset } from '../../src/data/dataset.js';
+import { isJiuzhuError } from '../../src/engine/errors.js';
+
+export interface ChildReport {
+  index: number;
+  status: 'accepted' | 'rejected' | 'raw';
+  households?: number;
+  persons?: number;
+  ages?: number[];
+  prefectures?: number[];
+  warnings?: string[];
+  code?: string;
+  kind?: string;
+  location?: Record<string, unknown>;
+  message?: string;
+}
+
+const cases = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as { index: number; file: string }[];
+for (const { index, file } of cases) {
+  let report: ChildReport;
+  try {
+    const ds = await loadDataset(file);
+    const pop = ds.population;
+    report = { index, status: 'accepted', households: pop.nHouseholds, persons: pop.nPersons, ages: Array.from(pop.person.age ?? []), prefectures: Array.from(pop.household.prefecture ?? []), warnings: ds.warnings };
+  } catch (e) {
+    report = isJiuzhuError(e)
+      ? { index, status: 'rejected', code: e.code, kind: e.kind, location: { ...e.location }, message: e.summary() }
+      : { index, status: 'raw', message: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+  }
+  writeSync(1, `${JSON.stringify(report)}\n`);
+}

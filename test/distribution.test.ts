@@ -100,3 +100,27 @@ describe('deltas carry the distribution, targeting and every program', async () 
     expect(d.winnersLosers.gainMore + d.winnersLosers.gainLess).toBeGreaterThan(0);
   });
 });
+
+describe('a locality whose dibao standard is 0', () => {
+  // A scenario may set a standard to 0 (dibao abolished there). No one is below a line of 0 and a
+  // gap ratio against it is undefined, so those persons are left out of the local-standard figures.
+  const x: HouseholdIncomes = {
+    weight: Float64Array.of(1, 2),
+    size: Float64Array.of(1, 1),
+    urban: Uint8Array.of(1, 0),
+    before: Float64Array.of(50, 80),
+    after: Float64Array.of(50, 80),
+    standard: Float64Array.of(0, 100),
+  };
+  it('is left out of the local-standard poverty figures; the rest are measured as usual', () => {
+    const d = distributionSummary(x, [], 1);
+    // Only the rural person (weight 2, income 80, standard 100) counts: headcount 1, gap 0.2, severity 0.04.
+    expect(d.poverty.localStandard.before.headcount).toBe(1);
+    expect(d.poverty.localStandard.before.gap).toBeCloseTo(0.2, 12);
+    expect(d.poverty.localStandard.before.severity).toBeCloseTo(0.04, 12);
+  });
+  it('with every standard 0, the figures are 0 rather than an error', () => {
+    const d = distributionSummary({ ...x, standard: Float64Array.of(0, 0) }, [], 1);
+    expect(d.poverty.localStandard.after).toEqual({ headcount: 0, gap: 0, severity: 0 });
+  });
+});

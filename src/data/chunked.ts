@@ -4,8 +4,8 @@
  * stays bounded; aggregates merge in manifest order, so results do not depend on chunking.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Population } from '../engine/population.js';
 import { JiuzhuError } from '../engine/errors.js';
 import { identityCodebook } from './codebook.js';
@@ -13,7 +13,7 @@ import type { DatasetMeta } from './dataset.js';
 import { flatPopulation } from './dataset.js';
 import { arrowBytes } from './formats/arrow-table.js';
 import { readArrowTable } from './formats/arrow-table.js';
-import { flatColumns, writeAtomic } from './write.js';
+import { flatColumns, processAlive, stagedFileWritten, writeFlushed } from './write.js';
 
 export const MANIFEST = 'manifest.json';
 
@@ -73,8 +73,63 @@ export function openChunkedDataset(dir: string): ChunkedDataset {
 }
 
 /**
- * Writes a chunked dataset from a stream of populations. The folder is built beside its
- * target and renamed into place at the end; an earlier dataset there is replaced only then.
+ * Leftovers of writers that died, beside `dir`: the staging folder `.<name>.<pid>.tmp` is
+ * removed; `.<name>.<pid>.old` (the earlier dataset, moved aside just before the new one is
+ * renamed in) is put back as `dir` if `dir` is missing — the crash fell between the two
+ * renames — and removed otherwise.
+ */
+export function recoverStaleChunked(dir: string): void {
+  const target = resolve(dir);
+  const parent = dirname(target);
+  if (!existsSync(parent)) return;
+  const base = basename(target);
+  for (const name of readdirSync(parent)) {
+    const m = /^\.(.*)\.(\d+)\.(tmp|old)$/.exec(name);
+    if (!m || m[1] !== base || Number(m[2]) === process.pid || processAlive(Number(m[2]))) continue;
+    const p = join(parent, name);
+    if (m[3] === 'old' && !existsSync(target)) renameSync(p, target);
+    else rmSync(p, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Throws unless `dir` is absent, an empty folder or a chunked dataset: writing a dataset
+ * replaces the folder, and `--out ~` must never delete a home folder.
+ */
+export function assertChunkedReplaceable(dir: string): void {
+  if (!existsSync(dir)) return;
+  const ok = statSync(dir).isDirectory() && (readdirSync(dir).length === 0 || (() => {
+    try {
+      return (JSON.parse(readFileSync(join(dir, MANIFEST), 'utf8')) as { format?: unknown }).format === 'jiuzhu-chunked';
+    } catch {
+      return false;
+    }
+  })());
+  if (!ok) {
+    throw new JiuzhuError('OUT_NOT_DATASET', `'${dir}' exists and is not a chunked dataset (no ${MANIFEST} of format jiuzhu-chunked), so it is not replaced`, {
+      kind: 'usage', location: { file: dir, key: '--out' }, hint: 'give a new or empty folder, or one an earlier `jiuzhu generate --full` wrote',
+    });
+  }
+}
+
+function fsyncDir(p: string): void {
+  const fd = openSync(p, 'r');
+  try {
+    fsyncSync(fd);
+  } catch {
+    // Some file systems refuse fsync on a folder; the files themselves are already flushed.
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Writes a chunked dataset from a stream of populations. Every file goes into the staging
+ * folder `.<name>.<pid>.tmp` beside `dir` and is flushed; only when the manifest is written
+ * too is an earlier dataset at `dir` moved aside (`.<name>.<pid>.old`), the new folder renamed
+ * into place and the old one removed. A crash leaves the earlier dataset or the new one, never
+ * a mix; the next write to `dir` clears what a dead writer left (recoverStaleChunked). `dir`
+ * must be absent, empty or an earlier chunked dataset.
  */
 export async function writeChunkedDataset(
   dir: string,
@@ -82,6 +137,8 @@ export async function writeChunkedDataset(
   chunks: AsyncIterable<{ population: Population; prefecture?: number }> | Iterable<{ population: Population; prefecture?: number }>,
   onChunk?: (written: ChunkInfo, index: number) => void,
 ): Promise<Manifest> {
+  recoverStaleChunked(dir);
+  assertChunkedReplaceable(dir);
   const tmp = join(dirname(dir), `.${basename(dir)}.${process.pid}.tmp`);
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
@@ -91,7 +148,8 @@ export async function writeChunkedDataset(
     for await (const { population, prefecture } of chunks) {
       const file = `chunk-${String(i).padStart(4, '0')}${prefecture ? `-${prefecture}` : ''}.arrow`;
       const bytes = arrowBytes(flatColumns(population));
-      writeAtomic(join(tmp, file), bytes);
+      writeFlushed(join(tmp, file), bytes);
+      stagedFileWritten();
       const c: ChunkInfo = { file, ...(prefecture ? { prefecture } : {}), households: population.nHouseholds, persons: population.nPersons, sha256: createHash('sha256').update(bytes).digest('hex') };
       manifest.chunks.push(c);
       manifest.households += c.households;
@@ -99,11 +157,23 @@ export async function writeChunkedDataset(
       onChunk?.(c, i);
       i++; // not inside the optional call: it must count even with no callback
     }
-    writeAtomic(join(tmp, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+    writeFlushed(join(tmp, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+    stagedFileWritten();
+    fsyncDir(tmp);
+    // Checked again: another process may have put something there during a long write.
+    assertChunkedReplaceable(dir);
     const old = join(dirname(dir), `.${basename(dir)}.${process.pid}.old`);
-    if (existsSync(dir)) renameSync(dir, old);
-    renameSync(tmp, dir);
     rmSync(old, { recursive: true, force: true });
+    const had = existsSync(dir);
+    if (had) renameSync(dir, old);
+    try {
+      renameSync(tmp, dir);
+    } catch (e) {
+      if (had) renameSync(old, dir);
+      throw e;
+    }
+    fsyncDir(dirname(resolve(dir)));
+    if (had) rmSync(old, { recursive: true, force: true });
     return manifest;
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true });

@@ -1,10 +1,12 @@
 /**
  * Writing datasets in the flat layout (one row per person): CSV, Arrow IPC or Parquet.
- * Every file is written beside its target and renamed into place, so a crash never leaves a
- * half-written file where a complete one is expected.
+ * Every file is written beside its target (`<file>.<pid>.tmp`), flushed to disk and only then
+ * renamed into place, so a crash never leaves a half-written file where a complete one is
+ * expected, and an earlier file there stays whole until the new one replaces it. What a killed
+ * run leaves beside the target is removed by the next write to it (`removeStaleTemps`).
  */
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
-import { extname } from 'node:path';
+import { closeSync, existsSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
 import { broadcastToPersons } from '../engine/aggregate.js';
 import type { Column } from '../engine/column.js';
 import { JiuzhuError } from '../engine/errors.js';
@@ -46,11 +48,78 @@ export function csvText(columns: Record<string, Column>): string {
   return `${parts.join('\n')}\n`;
 }
 
-/** Writes bytes or text to `file` through a temporary file and a rename. */
+/**
+ * Test hook, the report writer's (src/report/staged-dir.ts) for datasets: with
+ * `JIUZHU_TEST_PAUSE_AFTER_FILES=N` in the environment, the dataset writers stop after the N-th
+ * file they have written beside its target (before any rename), print `paused after N files` on
+ * stderr and wait up to a minute, so a test can kill the process mid-write. Unset, it costs nothing.
+ */
+export const PAUSE_ENV = 'JIUZHU_TEST_PAUSE_AFTER_FILES';
+const PAUSE_MS = 60_000;
+let stagedFiles = 0;
+
+/** Counts a file written into a staging place; pauses there when the test hook asks for it. */
+export function stagedFileWritten(): void {
+  const n = Number(process.env[PAUSE_ENV]);
+  if (!Number.isInteger(n) || n <= 0) return;
+  stagedFiles++;
+  if (stagedFiles !== n) return;
+  process.stderr.write(`paused after ${n} files (${PAUSE_ENV})\n`);
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, PAUSE_MS);
+}
+
+/** Whether a process id is running (EPERM: running, as another user). */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Removes the temporary files that runs which died left beside `file` (`<file>.<pid>.tmp`, `<file>.<pid>.tmp.parquet`). */
+export function removeStaleTemps(file: string): void {
+  const parent = dirname(file);
+  if (!existsSync(parent)) return;
+  const re = new RegExp(`^${escapeRe(basename(file))}\\.(\\d+)\\.tmp(?:\\.parquet)?$`);
+  for (const name of readdirSync(parent)) {
+    const m = re.exec(name);
+    if (m && Number(m[1]) !== process.pid && !processAlive(Number(m[1]))) rmSync(join(parent, name), { force: true });
+  }
+}
+
+/** Writes bytes or text to a file and flushes it to disk before returning. */
+export function writeFlushed(file: string, data: string | Uint8Array): void {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  const fd = openSync(file, 'w');
+  try {
+    for (let off = 0; off < bytes.length;) off += writeSync(fd, bytes, off, bytes.length - off);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Flushes a file someone else wrote (the Parquet writer) to disk. */
+function flushFile(file: string): void {
+  const fd = openSync(file, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Writes bytes or text to `file` through a flushed temporary file beside it and a rename. */
 export function writeAtomic(file: string, data: string | Uint8Array): void {
+  removeStaleTemps(file);
   const tmp = `${file}.${process.pid}.tmp`;
   try {
-    writeFileSync(tmp, data);
+    writeFlushed(tmp, data);
+    stagedFileWritten();
     renameSync(tmp, file);
   } catch (e) {
     rmSync(tmp, { force: true });
@@ -64,9 +133,12 @@ export async function writeColumns(file: string, columns: Record<string, Column>
   if (ext === '.csv') return writeAtomic(file, csvText(columns));
   if (ext === '.arrow' || ext === '.ipc' || ext === '.feather') return writeAtomic(file, arrowBytes(columns));
   if (ext === '.parquet') {
+    removeStaleTemps(file);
     const tmp = `${file}.${process.pid}.tmp.parquet`;
     try {
       await writeParquet(tmp, columns);
+      flushFile(tmp);
+      stagedFileWritten();
       renameSync(tmp, file);
     } finally {
       rmSync(tmp, { force: true });

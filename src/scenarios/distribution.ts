@@ -148,6 +148,25 @@ function moneyGap(y: ArrayLike<number>, w: ArrayLike<number>, line: ArrayLike<nu
   return s;
 }
 
+/**
+ * Persons measured against their local standard: those of localities with a standard above 0
+ * (a scenario may set a standard to 0, abolishing dibao there: no one is below a line of 0, and a
+ * poverty gap ratio against it is undefined). Others get weight 0, i.e. are left out. Undefined
+ * when no person is left.
+ */
+function localStandardRows(standard: Float64Array, w: Float64Array): { z: Float64Array; w: Float64Array } | undefined {
+  const z = new Float64Array(standard.length);
+  const wz = new Float64Array(standard.length);
+  let any = false;
+  for (let h = 0; h < z.length; h++) {
+    const positive = standard[h]! > 0;
+    z[h] = positive ? standard[h]! : 1; // any line > 0: the row's weight is 0
+    wz[h] = positive ? w[h]! : 0;
+    any ||= wz[h]! > 0;
+  }
+  return any ? { z, w: wz } : undefined;
+}
+
 /** The run's distribution figures (`summary.distribution`). */
 export function distributionSummary(x: HouseholdIncomes, nationalLine: readonly number[], months: number): DistributionSummary {
   const w = personWeights(x);
@@ -160,12 +179,12 @@ export function distributionSummary(x: HouseholdIncomes, nationalLine: readonly 
   let transfers = 0;
   for (let h = 0; h < w.length; h++) transfers += w[h]! * (x.after[h]! - x.before[h]!) * months;
   const closed = (moneyGap(x.before, w, x.standard) - moneyGap(x.after, w, x.standard)) * months;
-  const hasPersons = w.some((v) => v > 0);
+  const local = localStandardRows(x.standard, w);
   return {
     before: incomeFigures(x.before, w),
     after: incomeFigures(x.after, w),
     poverty: {
-      localStandard: hasPersons ? { before: fgtAll(x.before, w, x.standard), after: fgtAll(x.after, w, x.standard) } : { before: none, after: none },
+      localStandard: local ? { before: fgtAll(x.before, local.w, local.z), after: fgtAll(x.after, local.w, local.z) } : { before: none, after: none },
       nationalRuralLine: { before: hasRural ? fgtAll(pick(x.before), wr, line) : none, after: hasRural ? fgtAll(pick(x.after), wr, line) : none, line },
     },
     transfers,

@@ -101,16 +101,19 @@ export class ProgramAccumulator {
     const pop = this.pop;
     if (!pop) return this;
     const cells = householdCells(pop);
+    const start = pop.householdStart;
+    const weight = pop.weight;
+    const nH = pop.nHouseholds;
     this.ever.forEach((ever, pi) => {
       if (!ever) return;
       const r = this.recipients[pi]!;
       const hh = this.households[pi]!;
-      for (let h = 0; h < pop.nHouseholds; h++) {
+      for (let h = 0; h < nH; h++) {
         let n = 0;
-        for (let q = pop.householdStart[h]!; q < pop.householdStart[h + 1]!; q++) n += ever[q]!;
+        for (let q = start[h]!, e = start[h + 1]!; q < e; q++) n += ever[q]!;
         if (n > 0) {
-          r[cells[h]!]! += pop.weight[h]! * n;
-          hh[cells[h]!]! += pop.weight[h]!;
+          r[cells[h]!]! += weight[h]! * n;
+          hh[cells[h]!]! += weight[h]!;
         }
       }
     });

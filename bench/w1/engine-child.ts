@@ -9,17 +9,16 @@
  */
 import type { Population } from '../../src/engine/population.js';
 import type { Simulation } from '../../src/engine/simulation.js';
-import { baselineParameters } from '../../src/policy/parameters.js';
 import { timed, timedAsync } from '../lib/timing.js';
 import { w1Columns } from './data.js';
-import { baselineStep, buildSimulation, reformStep, summarize } from './engine.js';
+import { baselineStep, buildSimulation, reformStep, summarize, w1Parameters } from './engine.js';
 import { vmHwmKiB, type ChildReport } from './child-report.js';
 import { YearPool } from './year-pool.js';
 import { WORKERS_FOR, YEAR_MODES, yearStep, type YearMode } from './year.js';
 
 const mode = (process.argv[2] ?? 'single') as YearMode;
 if (!YEAR_MODES.includes(mode)) throw new Error(`unknown year mode '${mode}'`);
-const tree = baselineParameters();
+const tree = w1Parameters();
 const pool = WORKERS_FOR[mode] > 0 ? await YearPool.start(WORKERS_FOR[mode], false) : undefined;
 // As a program using the engine would: each step's objects are dropped once it is done (the
 // input id arrays after build, the baseline simulation after baseline); the population stays.

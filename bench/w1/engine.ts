@@ -4,12 +4,27 @@
  */
 import type { PeerWorkloadColumns } from '../../src/data/peer-workload.js';
 import type { Column } from '../../src/engine/column.js';
-import type { Override, ParameterTree } from '../../src/engine/parameters/tree.js';
+import type { Override } from '../../src/engine/parameters/tree.js';
 import { monthsOfYear } from '../../src/engine/period.js';
 import { createPopulation, type Population } from '../../src/engine/population.js';
 import { Simulation } from '../../src/engine/simulation.js';
+import { loadParameterFiles } from '../../src/engine/parameters/load.js';
+import { ParameterTree } from '../../src/engine/parameters/tree.js';
+import { clauseIds } from '../../src/policy/clauses.js';
+import { packagePath } from '../../src/policy/paths.js';
 import { demoRules } from '../../src/programs/demo/index.js';
 import { W1_MONTH, W1_YEAR } from './data.js';
+
+/**
+ * The parameter tree W1 reads: the demo program's file only, loaded like every parameter file
+ * (dated values, units, references checked). The W1 rules read nothing else, and loading the
+ * whole system's tree into the main thread and each year worker would count thirteen programs'
+ * parameters against the engine's memory.
+ */
+export function w1Parameters(): ParameterTree {
+  const { leaves, branches } = loadParameterFiles([packagePath('src/programs/demo/parameters/demo.yaml')], { clauseIds: clauseIds() });
+  return new ParameterTree(leaves, branches);
+}
 
 /** Rounds of the JIT warm-up. */
 export const WARMUP_ROUNDS = 40;

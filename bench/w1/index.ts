@@ -5,7 +5,6 @@
  */
 import { periodStartDate } from '../../src/engine/period.js';
 import { Simulation } from '../../src/engine/simulation.js';
-import { baselineParameters } from '../../src/policy/parameters.js';
 import { demoRules } from '../../src/programs/demo/index.js';
 import { bundleScript } from '../lib/bundle.js';
 import { runChild } from '../lib/child.js';
@@ -14,7 +13,7 @@ import { settle, timed, timedAsync } from '../lib/timing.js';
 import { arqueroStep } from './arquero.js';
 import { W1_MONTH, WARMUP_PERSONS, w1Columns } from './data.js';
 import { peakRssKiB, type ChildReport } from './child-report.js';
-import { baselineStep, buildSimulation, REFORM, reformStep, summarize, WARMUP_ROUNDS, warmUpEngine, type Summary } from './engine.js';
+import { baselineStep, buildSimulation, REFORM, reformStep, summarize, WARMUP_ROUNDS, warmUpEngine, type Summary, w1Parameters } from './engine.js';
 import { householdStarts, limitStep } from './limit.js';
 import { BUNDLED_WORKER_ENV, YearPool } from './year-pool.js';
 import { WORKERS_FOR, YEAR_MODES, yearStep, type YearMode } from './year.js';
@@ -61,7 +60,7 @@ function checkAgree(what: string, got: Summary, engine: Summary, warn: (m: strin
 export async function runW1(opts: W1Options): Promise<WorkloadResult> {
   const yearMode = opts.yearMode ?? DEFAULT_YEAR_MODE;
   const { warn, progress } = opts;
-  const tree = baselineParameters();
+  const tree = w1Parameters();
   const date = periodStartDate(W1_MONTH);
   const timings: Timing[] = [];
   const info = (step: string, ms: number, label: string, note?: string): void => { timings.push({ step, ms, label, note, info: true }); };

@@ -5,13 +5,12 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Population } from '../../src/engine/population.js';
-import { baselineParameters } from '../../src/policy/parameters.js';
 import { WARMUP_PERSONS, w1Columns } from './data.js';
-import { benefitOverMonths, warmUpEngine } from './engine.js';
+import { benefitOverMonths, w1Parameters, warmUpEngine } from './engine.js';
 
 export interface YearJob { population: Population; months: string[] }
 
-const tree = baselineParameters();
+const tree = w1Parameters();
 if ((workerData as { warmUp?: boolean }).warmUp) warmUpEngine(w1Columns(WARMUP_PERSONS, 1, true), tree);
 const port = parentPort!;
 port.on('message', (job: YearJob) => {

@@ -3,7 +3,6 @@
  * report's language on row 1 (frozen), raw values with number formats by unit, so the figures
  * stay exact and sortable.
  */
-import ExcelJS from 'exceljs';
 import { displayWidth } from '../cli/text.js';
 import { cellUnit, type ReportTable, type Unit } from './table.js';
 
@@ -23,6 +22,9 @@ export const sheetName = (id: string): string => id.replace(/[[\]:*?/\\]/g, '-')
 
 /** A workbook with one sheet per table, as the bytes of report.xlsx. */
 export async function reportWorkbook(tables: readonly ReportTable[], lang: 'zh' | 'en', meta: { creator?: string; created?: Date } = {}): Promise<Buffer> {
+  // Loaded on first use: exceljs and its zip stack take about 0.3 s to load, which every other
+  // command (and `jiuzhu --help`) would otherwise pay.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = meta.creator ?? 'jiuzhu';
   if (meta.created) {

@@ -4,7 +4,6 @@
  * same data always gives the same bytes.
  */
 import { rmSync, writeFileSync } from 'node:fs';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { dtypeOf, type Column, type Dtype } from '../../engine/column.js';
 import { isJiuzhuError, JiuzhuError } from '../../engine/errors.js';
 import type { RawTable, RawValue, SizeCheck } from './raw-table.js';
@@ -12,6 +11,8 @@ import type { RawTable, RawValue, SizeCheck } from './raw-table.js';
 const SQL_TYPE: Record<Dtype, string> = { f64: 'DOUBLE', f32: 'FLOAT', i32: 'INTEGER', i16: 'SMALLINT', i8: 'TINYINT', u32: 'UINTEGER', u16: 'USMALLINT', u8: 'UTINYINT' };
 
 async function connect() {
+  // Loaded on first use: the native binding costs every command that reads no Parquet ~70 ms.
+  const { DuckDBInstance } = await import('@duckdb/node-api');
   const db = await DuckDBInstance.create(':memory:', { threads: '1' });
   return db.connect();
 }

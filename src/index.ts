@@ -251,6 +251,18 @@ export { Simulation } from './engine/simulation.js';
  */
 export { explain, formatExplain, explainParameters } from './engine/explain.js';
 /**
+ * Rule results shared by runs on one population: a sweep recomputes only the rules its lever reaches.
+ * @example
+ * import { SharedResults, loadScenario, runScenarioOn, loadDataset, resolveDatasetPath } from 'jiuzhu';
+ * const ds = await loadDataset(resolveDatasetPath('fixture-dibao'));
+ * const shared = new SharedResults(ds.population);
+ * const s = loadScenario('scenarios/baseline-2006.yaml');
+ * const period = { from: '2006-01', to: '2006-01' };
+ * const costs = [1, 1.1].map((k) => runScenarioOn({ ...s, overrides: [...s.overrides, { path: 'dibao.standard', scale: k }] }, ds, { period, shared }).summary.cost);
+ * console.assert(costs[1]! >= costs[0]! && shared.size.columns > 0);
+ */
+export { SharedResults, DEFAULT_SHARED_BYTES } from './engine/shared-results.js';
+/**
  * Parameter trees: load, look up on a date, apply overrides.
  * @example
  * import { loadParameterText, ParameterTree } from 'jiuzhu';

@@ -4,7 +4,7 @@
  * stays bounded; aggregates merge in manifest order, so results do not depend on chunking.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Population } from '../engine/population.js';
 import { JiuzhuError } from '../engine/errors.js';
@@ -13,7 +13,7 @@ import type { DatasetMeta } from './dataset.js';
 import { flatPopulation } from './dataset.js';
 import { arrowBytes } from './formats/arrow-table.js';
 import { readArrowTable } from './formats/arrow-table.js';
-import { flatColumns, processAlive, stagedFileWritten, writeFlushed } from './write.js';
+import { flatColumns, fsyncFolder, processAlive, stagedFileWritten, writeFlushed } from './write.js';
 
 export const MANIFEST = 'manifest.json';
 
@@ -112,16 +112,6 @@ export function assertChunkedReplaceable(dir: string): void {
   }
 }
 
-function fsyncDir(p: string): void {
-  const fd = openSync(p, 'r');
-  try {
-    fsyncSync(fd);
-  } catch {
-    // Some file systems refuse fsync on a folder; the files themselves are already flushed.
-  } finally {
-    closeSync(fd);
-  }
-}
 
 /**
  * Writes a chunked dataset from a stream of populations. Every file goes into the staging
@@ -159,7 +149,7 @@ export async function writeChunkedDataset(
     }
     writeFlushed(join(tmp, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
     stagedFileWritten();
-    fsyncDir(tmp);
+    fsyncFolder(tmp);
     // Checked again: another process may have put something there during a long write.
     assertChunkedReplaceable(dir);
     const old = join(dirname(dir), `.${basename(dir)}.${process.pid}.old`);
@@ -172,7 +162,7 @@ export async function writeChunkedDataset(
       if (had) renameSync(old, dir);
       throw e;
     }
-    fsyncDir(dirname(resolve(dir)));
+    fsyncFolder(dirname(resolve(dir)));
     if (had) rmSync(old, { recursive: true, force: true });
     return manifest;
   } catch (e) {

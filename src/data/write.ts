@@ -103,6 +103,18 @@ export function writeFlushed(file: string, data: string | Uint8Array): void {
   }
 }
 
+/** Flushes a folder's entries (renames into it) to disk; some file systems refuse, which is harmless. */
+export function fsyncFolder(dir: string): void {
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } catch {
+    // Some file systems refuse fsync on a folder; the files themselves are already flushed.
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Flushes a file someone else wrote (the Parquet writer) to disk. */
 function flushFile(file: string): void {
   const fd = openSync(file, 'r+');

@@ -9,8 +9,9 @@
  * `jiuzhu-report`): `--out ~` must never delete a home folder.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { fsyncFolder, writeFlushed } from '../data/write.js';
 import { JiuzhuError } from '../engine/errors.js';
 
 /** The manifest's name and kind: what marks a folder as a report this writer may replace. */
@@ -75,16 +76,6 @@ export function assertReplaceable(target: string): void {
   }
 }
 
-function fsyncPath(p: string): void {
-  const fd = openSync(p, 'r');
-  try {
-    fsyncSync(fd);
-  } catch {
-    // Some file systems refuse fsync on a folder; the files themselves are already flushed.
-  } finally {
-    closeSync(fd);
-  }
-}
 
 /** A report folder being written: `write` files into the staging folder, then `commit` or `abort`. */
 export class StagedDir {
@@ -116,13 +107,7 @@ export class StagedDir {
     const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
     const file = join(this.staging, path);
     mkdirSync(dirname(file), { recursive: true });
-    const fd = openSync(file, 'w');
-    try {
-      writeSync(fd, bytes);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    writeFlushed(file, bytes);
     this.entries.push({ path, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
     if (this.entries.length === this.pauseAfter) {
       process.stderr.write(`paused after ${this.pauseAfter} files (${PAUSE_ENV})\n`);
@@ -134,7 +119,7 @@ export class StagedDir {
   commit(manifest: Record<string, unknown> = {}): void {
     this.write(MANIFEST, `${JSON.stringify({ kind: REPORT_KIND, ...manifest, files: [...this.entries] }, null, 2)}\n`);
     this.done = true;
-    for (const d of new Set(this.entries.map((e) => dirname(join(this.staging, e.path))))) fsyncPath(d);
+    for (const d of new Set(this.entries.map((e) => dirname(join(this.staging, e.path))))) fsyncFolder(d);
     const old = `${this.target}.old-${process.pid}`;
     const had = existsSync(this.target);
     if (had) renameSync(this.target, old);
@@ -144,7 +129,7 @@ export class StagedDir {
       if (had) renameSync(old, this.target);
       throw e;
     }
-    fsyncPath(dirname(this.target));
+    fsyncFolder(dirname(this.target));
     if (had) rmSync(old, { recursive: true, force: true });
   }
 

@@ -12,6 +12,7 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { watchPage } from './browser.js';
 import { generateDataset } from '../src/data/generated.js';
 import { startExplorer, type RunningExplorer } from '../src/serve/server.js';
 
@@ -34,11 +35,7 @@ describe.skipIf(!present)(`the explorer in chromium${present ? '' : ` (skipped: 
 
   it('moving the urban standard up raises the recipients and cost shown, with no console error', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const errors: string[] = [];
-    const requests: string[] = [];
-    page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`); });
-    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-    page.on('request', (r) => requests.push(r.url()));
+    const { errors, requests } = watchPage(page);
     await page.goto(running.url, { waitUntil: 'load' });
     const ready = async (after: number): Promise<void> => {
       // A function, not a string: the page's CSP forbids eval. The tests compile without the DOM library.

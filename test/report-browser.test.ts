@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { watchPage } from './browser.js';
 import { loadDataset, resolveDatasetPath } from '../src/data/dataset.js';
 import { writeReport, type WrittenReport } from '../src/report/write.js';
 import { loadScenario } from '../src/scenarios/load.js';
@@ -37,11 +38,7 @@ describe.skipIf(!present)(`a report in chromium${present ? '' : ` (skipped: ${CH
 
   it('opens without console errors or outside requests, and every chart renders', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const errors: string[] = [];
-    const requests: string[] = [];
-    page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`); });
-    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-    page.on('request', (r) => requests.push(r.url()));
+    const { errors, requests } = watchPage(page);
     const url = pathToFileURL(written.index).href;
     await page.goto(url, { waitUntil: 'load' });
     expect(errors).toEqual([]);

@@ -1,5 +1,5 @@
 /**
- * README's cookbook, run command by command. The commands are parsed from README.md between
+ * README's cookbook, run command by command (README.zh.md's must be the same commands). The commands are parsed from README.md between
  * `<!-- cookbook:start -->` and `<!-- cookbook:end -->` (every line of a ```sh block that starts
  * with `npx jiuzhu`), so the README cannot show a command that does not work. Each one runs the
  * built CLI (`node dist/cli/main.js`, as `npx jiuzhu` does) as a child process, must exit 0 and
@@ -358,6 +358,11 @@ describe("README's cookbook", () => {
         expect(n, `checks matching: ${c}`).toBe(1);
       }
     }
+  });
+
+  it('README.zh.md asks the same ten questions with the same commands (so this test covers them too)', () => {
+    const zh = parseCookbook(readFileSync(join(ROOT, 'README.zh.md'), 'utf8'));
+    expect(zh.map((q) => [q.n, q.commands])).toEqual(QUESTIONS.map((q) => [q.n, q.commands]));
   });
 
   for (const q of QUESTIONS) {

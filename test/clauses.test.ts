@@ -2,7 +2,7 @@
  * Clause coverage (issue #13): the opinion as data, a status for every clause, references for
  * every rule and parameter, and the `clauses` and `params` commands.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';

@@ -197,19 +197,19 @@ describe('codebooks', () => {
 });
 
 describe('jiuzhu validate', () => {
-  it('exits 0 on the worked example', () => {
-    const r = cli(['validate', 'datasets/example-microdata/survey.csv', '--codebook', 'datasets/example-microdata/codebook.yaml']);
+  it('exits 0 on the worked example', async () => {
+    const r = await cli(['validate', 'datasets/example-microdata/survey.csv', '--codebook', 'datasets/example-microdata/codebook.yaml']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/households 5, persons 10/);
   });
-  it('exits 3 on a bad file with one located line first', () => {
+  it('exits 3 on a bad file with one located line first', async () => {
     const f = file(`${HEADER}\n1,1,220100,1,2,-3,500\n`);
-    const r = cli(['validate', f]);
+    const r = await cli(['validate', f]);
     expect(r.status).toBe(3);
     expect(r.stderr.split('\n')[0]).toBe(`error: ${f}:2:column 'age': '-3' is below the minimum 0 (negative age)`);
   });
-  it('the default fixture is a valid dataset folder', () => {
-    expect(cli(['validate', resolveDatasetPath('fixture-dibao')]).status).toBe(0);
+  it('the default fixture is a valid dataset folder', async () => {
+    expect((await cli(['validate', resolveDatasetPath('fixture-dibao')])).status).toBe(0);
   });
 });
 

@@ -58,14 +58,19 @@ const PRIVATE_DIST = join(ROOT, 'node_modules', '.cache', 'jiuzhu-test-build', '
  * rewrites dist/ under someone else's feet).
  */
 export function builtCli(): string {
-  if (isFresh(join(ROOT, 'dist'))) return join(ROOT, 'dist', 'cli', 'main.js');
+  return join(builtDist(), 'cli', 'main.js');
+}
+
+/** The folder of the build builtCli() runs: dist/ when fresh, else the private build. */
+export function builtDist(): string {
+  if (isFresh(join(ROOT, 'dist'))) return join(ROOT, 'dist');
   const main = join(PRIVATE_DIST, 'cli', 'main.js');
   if (!isFresh(PRIVATE_DIST)) {
     // A type error elsewhere does not stop tsc from emitting; only a missing main.js does.
     const b = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json', '--outDir', PRIVATE_DIST], { cwd: ROOT, encoding: 'utf8' });
     if (!existsSync(main)) throw new Error(`the build failed:\n${b.stdout}${b.stderr}`);
   }
-  return main;
+  return PRIVATE_DIST;
 }
 
 /** Runs the built CLI as a child process (`node dist/cli/main.js …`); `status` is null when a signal ended it. */

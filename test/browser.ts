@@ -2,8 +2,10 @@
  * Shared by the chromium tests: which browser to run, and what a page reports while it runs.
  *
  * The browser comes from the npm registry, so the tests run wherever `npm ci` ran: the devDependency
- * @sparticuz/chromium ships a headless Chromium as brotli files and unpacks it into the temp folder
- * on first use (about 16 s, once per machine). Debian's /usr/bin/chromium (package chromium) is the
+ * @sparticuz/chromium ships a headless Chromium as brotli files, unpacked on first use into
+ * a folder of the temp folder named after its version (2–16 s, once per machine and version).
+ * Version 143 is the newest that declares Node 20 in `engines` (later ones declare Node 22, and
+ * `npm ci` would warn on Node 20). Debian's /usr/bin/chromium (package chromium) is the
  * fallback when the package is missing or its binary does not start. No browser is a failure, with
  * a message saying how to get one: these tests never skip.
  */
@@ -22,11 +24,11 @@ const DEBIAN = '/usr/bin/chromium';
 const LOOSENING = new Set(['--disable-web-security', '--allow-running-insecure-content']);
 
 /**
- * Runs `unpack` with no other process unpacking at the same time: the two browser test files run
- * in parallel workers, and @sparticuz/chromium writes its binary to one fixed path in the temp folder.
+ * Runs `unpack` with no other process unpacking into `home` at the same time: the two browser test
+ * files run in parallel workers, and @sparticuz/chromium writes its binary to one fixed path.
  */
-async function exclusively<T>(unpack: () => Promise<T>): Promise<T> {
-  const lock = join(tmpdir(), 'jiuzhu-chromium-unpack.lock');
+async function exclusively<T>(home: string, unpack: () => Promise<T>): Promise<T> {
+  const lock = `${home}.lock`;
   const started = Date.now();
   for (;;) {
     try {
@@ -46,11 +48,34 @@ async function exclusively<T>(unpack: () => Promise<T>): Promise<T> {
   }
 }
 
+/** The version of an installed package: from the first package.json above its entry naming it. */
+function packageVersion(name: string): string {
+  for (let d = dirname(createRequire(import.meta.url).resolve(name)); d !== dirname(d); d = dirname(d)) {
+    const file = join(d, 'package.json');
+    if (!existsSync(file)) continue;
+    const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+    if (pkg.name === name && pkg.version) return pkg.version;
+  }
+  throw new Error(`no package.json of ${name} above its entry`);
+}
+
 async function fromNpm(): Promise<TestBrowser> {
   const { default: Chromium } = await import('@sparticuz/chromium');
-  const executablePath = await exclusively(() => Chromium.executablePath());
-  const pkg = join(dirname(createRequire(import.meta.url).resolve('@sparticuz/chromium')), '..', 'package.json');
-  const { version } = JSON.parse(readFileSync(pkg, 'utf8')) as { version: string };
+  const version = packageVersion('@sparticuz/chromium');
+  // The package unpacks into os.tmpdir() and reuses any `chromium` found there, whatever its
+  // version: point TMPDIR at a folder of this version while it unpacks (nothing else runs then).
+  const home = join(tmpdir(), `jiuzhu-chromium-${version}`);
+  mkdirSync(home, { recursive: true });
+  const executablePath = await exclusively(home, async () => {
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = home;
+    try {
+      return await Chromium.executablePath();
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    }
+  });
   return { name: `Chromium from the npm package @sparticuz/chromium@${version} (${executablePath})`, executablePath, args: Chromium.args.filter((a) => !LOOSENING.has(a)) };
 }
 

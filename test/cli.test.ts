@@ -1,8 +1,14 @@
-/** The CLI contract: JSON validates against the committed schema, exit codes, one located error line. */
-import { readFileSync } from 'node:fs';
+/**
+ * The CLI contract, in-process through `main(argv, io)`: JSON validates against the committed
+ * schema, exit codes, one located error line.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateDataset } from '../src/data/generated.js';
+import { writePopulation } from '../src/data/write.js';
 import { cli, ROOT, type CliRun } from './helpers.js';
 
 const schema = JSON.parse(readFileSync(join(ROOT, 'schemas/result.schema.json'), 'utf8'));
@@ -12,7 +18,8 @@ describe('jiuzhu compare --json', () => {
   let out: CliRun;
   let json: any;
   beforeAll(async () => {
-    out = await cli(['compare', 'scenarios/baseline-2006.yaml', 'scenarios/raise-standard-10pct.yaml', '--json']);
+    // One month of the embedded default dataset (no --data); the default period is checked below on the fixture.
+    out = await cli(['compare', 'scenarios/baseline-2006.yaml', 'scenarios/raise-standard-10pct.yaml', '--json', '--period', '2006-01:2006-01']);
     json = JSON.parse(out.stdout);
   });
   it('exits 0 and prints only JSON on stdout', () => {
@@ -37,7 +44,12 @@ describe('jiuzhu compare --json', () => {
     expect(json.meta.dataset.name).toBe('jilin-2006'); // the embedded default
     expect(json.meta.scenarios.map((s: any) => s.name)).toEqual(['baseline-2006', 'raise-standard-10pct']);
     expect(json.meta.parametersSha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(json.period).toEqual({ from: '2006-01', to: '2006-12' });
+    expect(json.period).toEqual({ from: '2006-01', to: '2006-01' });
+  });
+  it('without --period the scenario\'s own is simulated: 2006-01 to 2006-12 (scenarios/baseline-2006.yaml, `period:`)', async () => {
+    const r = await cli(['run', 'scenarios/baseline-2006.yaml', '--data', 'datasets/fixture-dibao', '--json', '--no-timestamp']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).period).toEqual({ from: '2006-01', to: '2006-12' });
   });
   it('a schema check that can fail: a result without meta is rejected', async () => {
     expect(validate({ ...json, meta: undefined })).toBe(false);
@@ -45,9 +57,16 @@ describe('jiuzhu compare --json', () => {
 });
 
 describe('determinism', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-cli-'));
+  const sample = join(dir, 'sample-2000.arrow');
+  beforeAll(async () => {
+    await writePopulation(sample, generateDataset({ year: 2006, households: 2000, seed: 3 }).dataset.population);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   it('--no-timestamp gives byte-identical JSON across runs', async () => {
-    // Three months carry every kind of state (events, gradual exit, programs' year-to-date sums) and keep the test quick.
-    const args = ['compare', 'scenarios/baseline-2006.yaml', 'scenarios/raise-standard-10pct.yaml', '--json', '--no-timestamp', '--period', '2006-01:2006-03'];
+    // Three months carry every kind of state (events, gradual exit, programs' year-to-date sums);
+    // a generated 2,000-household sample keeps the test quick.
+    const args = ['compare', 'scenarios/baseline-2006.yaml', 'scenarios/raise-standard-10pct.yaml', '--data', sample, '--json', '--no-timestamp', '--period', '2006-01:2006-03'];
     const a = await cli(args);
     const b = await cli(args);
     expect(a.status).toBe(0);

@@ -83,18 +83,16 @@ export function cjkFont(dirs: readonly string[] = FONT_DIRS): { family: string; 
   return found;
 }
 
-let systemFonts: string[] | undefined;
+let latinFonts: string[] | undefined;
 /**
- * The fonts resvg loads, found once per process: the system's (for Latin text and any family an
- * SVG names) and the CJK font. When the CJK font is the packaged one, the system's CJK collections
- * are left out: resvg parses every file it is given for every image, and Debian's fonts-noto-cjk
- * alone is some 300 MB, which made each chart take over a second.
+ * The fonts resvg loads: the system's, found once per process (for Latin text and any family an
+ * SVG names), without its CJK fonts, plus the one CJK font when there is Chinese to draw. resvg
+ * parses every file it is given for every image, and Debian's fonts-noto-cjk alone is some 300 MB
+ * of collections, which made each chart take over a second.
  */
 function fontsToLoad(cjk: { file: string } | null): string[] {
-  systemFonts ??= fontFilesIn([...FONT_DIRS, join(homedir(), '.local/share/fonts'), join(homedir(), '.fonts')]);
-  if (!cjk) return systemFonts;
-  const isPackaged = cjk.file === packagedFont()?.file;
-  return [...(isPackaged ? systemFonts.filter((f) => !CJK_FILE.test(f.slice(f.lastIndexOf('/') + 1))) : systemFonts.filter((f) => f !== cjk.file)), cjk.file];
+  latinFonts ??= fontFilesIn([...FONT_DIRS, join(homedir(), '.local/share/fonts'), join(homedir(), '.fonts')]).filter((f) => !CJK_FILE.test(f.slice(f.lastIndexOf('/') + 1)));
+  return cjk ? [...latinFonts, cjk.file] : latinFonts;
 }
 
 // The default sink and the sinks already warned: each is told once, so a long-lived process (the

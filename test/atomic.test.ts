@@ -17,7 +17,7 @@ import { loadDataset } from '../src/data/dataset.js';
 import { generateDataset, populationHash, writeFullCount, writeGeneratedFile } from '../src/data/generated.js';
 import { isJiuzhuError } from '../src/engine/errors.js';
 import { PAUSE_ENV } from '../src/data/write.js';
-import { ROOT } from './helpers.js';
+import { builtCli, ROOT } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-atomic-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -45,7 +45,7 @@ function expectSame(now: Record<string, Buffer>, before: Record<string, Buffer>)
 
 /** Starts the CLI with the pause hook and resolves once it has paused; returns the child and its exit. */
 async function pausedCli(args: string[], after: number): Promise<{ pid: number; kill: () => Promise<NodeJS.Signals | null> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], {
+  const child = spawn(process.execPath, [builtCli(), ...args], {
     cwd: ROOT, env: { ...process.env, [PAUSE_ENV]: String(after), FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<NodeJS.Signals | null>((res) => child.on('exit', (_code, signal) => res(signal)));

@@ -1,14 +1,14 @@
 /**
  * Chart builders: every chart of a real compare result compiles with vega-lite with no warning and
  * renders to SVG with its title, in zh, en and both; every quantitative axis names its unit;
- * Chinese labels render as glyphs (pixels compared with and without the CJK font) and fall back to
- * English, with one warning naming the Debian package, when no CJK font is installed.
+ * Chinese labels render as glyphs with the CJK font shipped in an npm package (pixels compared with
+ * and without it) and fall back to English, with one warning to the caller's sink, without a font.
  */
 import { existsSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  cjkFont, compileSpec, decileImpactChart, fundingRows, incomeDistributionChart, incomeHistogram, monthsChart, moneyUnit, projectionCharts, renderPng, renderSvg, reportCharts, resolveLang,
+  cjkFont, compileSpec, warnNoCjkFont, decileImpactChart, fundingRows, incomeDistributionChart, incomeHistogram, monthsChart, moneyUnit, projectionCharts, renderPng, renderSvg, reportCharts, resolveLang,
   type Chart, type ProjectionRow,
 } from '../src/charts/index.js';
 import { loadDataset, resolveDatasetPath } from '../src/data/dataset.js';
@@ -87,9 +87,8 @@ describe('reportCharts on a compare result', () => {
   }
 
   it('labels are in the language asked for', () => {
-    const font = cjkFont();
+    const font = cjkFont()!;
     for (const c of reportCharts(compare, { lang: 'en' })) expect(JSON.stringify(c.spec), c.id).not.toMatch(CJK);
-    if (!font) return;
     for (const c of reportCharts(compare, { lang: 'zh' })) {
       expect(c.title, c.id).toMatch(CJK);
       expect(c.title, c.id).not.toMatch(/[a-z]{3}/i);
@@ -234,9 +233,18 @@ const ink = (img: { rgba: Uint8Array }): number => {
 
 describe('Chinese labels render as glyphs', () => {
   const font = cjkFont();
+
+  it('the CJK font is the one shipped in the npm package @embedpdf/fonts-sc, found without a system font', () => {
+    // Noto Sans SC as OTF, in the dependency's fonts/ folder; its name table calls the family
+    // "Noto Sans S Chinese". No font folder given: only the package can supply it.
+    expect(cjkFont([])).toEqual(font);
+    expect(font?.family).toBe('Noto Sans S Chinese');
+    expect(font?.file).toMatch(/node_modules\/@embedpdf\/fonts-sc\/fonts\/NotoSansHans-Regular\.otf$/);
+  });
+
   const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="60"><rect width="200" height="60" fill="white"/><text x="10" y="42" font-size="32">城乡低保</text></svg>';
 
-  it.skipIf(!font)('the CJK font draws the label; without it nothing or boxes are drawn, and the pixels differ', () => {
+  it('the CJK font draws the label; without it nothing or boxes are drawn, and the pixels differ', () => {
     const withFont = decodePng(renderPng(svg, { fontFiles: [font!.file] }));
     const without = decodePng(renderPng(svg, { fontFiles: [], defaultFontFamily: 'DejaVu Sans' }));
     expect([withFont.width, withFont.height]).toEqual([400, 120]);
@@ -255,7 +263,7 @@ describe('Chinese labels render as glyphs', () => {
     }
   });
 
-  it.skipIf(!font)('a chart in Chinese renders to a PNG with the CJK font', async () => {
+  it('a chart in Chinese renders to a PNG with the CJK font', async () => {
     const chart = reportCharts(compare, { lang: 'zh' })[0]!;
     const img = decodePng(renderPng(await renderSvg(chart.spec)));
     expect(img.width).toBeGreaterThan(200);
@@ -264,6 +272,18 @@ describe('Chinese labels render as glyphs', () => {
 });
 
 describe('no CJK font: English labels and one warning', () => {
+  it('each sink is warned once, whatever was warned before', () => {
+    const a: string[] = [];
+    const b: string[] = [];
+    const sinkA = (m: string): void => { a.push(m); };
+    warnNoCjkFont(sinkA);
+    warnNoCjkFont(sinkA);
+    warnNoCjkFont((m) => b.push(m));
+    expect(a).toHaveLength(1);
+    expect(b).toHaveLength(1);
+    expect(a[0]).toMatch(/^warning: no CJK font found \(reinstall the npm package @embedpdf\/fonts-sc, or install the Debian package fonts-noto-cjk/);
+  });
+
   it('falls back to English, warning once and naming fonts-noto-cjk', async () => {
     const messages: string[] = [];
     const warn = (m: string): void => { messages.push(m); };
@@ -299,7 +319,7 @@ describe('Observable Plot helpers', () => {
         expect(svg, title).toContain(title);
         if (lang === 'en') continue;
         // Rendering is slow (resvg shapes each text element anew), so only the bilingual ones.
-        if (cjkFont()) expect(svg, title).toMatch(CJK);
+        expect(svg, title).toMatch(CJK);
         const img = decodePng(renderPng(svg, { scale: 1 }));
         expect(img.width, title).toBe(640);
         expect(ink(img), title).toBeGreaterThan(500);

@@ -102,7 +102,7 @@ describe('chunked datasets', () => {
   });
   it('runs through the CLI with --data', async () => {
     const { cli } = await import('./helpers.js');
-    const r = cli(['run', 'scenarios/baseline-2006.yaml', '--data', join(dir, 'chunks'), '--period', '2006-01:2006-03', '--json', '--no-timestamp']);
+    const r = await cli(['run', 'scenarios/baseline-2006.yaml', '--data', join(dir, 'chunks'), '--period', '2006-01:2006-03', '--json', '--no-timestamp']);
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).scenarios[0].summary.cost).toBe(chunkedPosts.scenarios[0]!.summary.cost);
   });

@@ -1,44 +1,20 @@
 /**
  * The CLI's error contract, audited command by command: every command that reads a file, given
  * each kind of bad file, exits 3 and prints first one located line — `error: <file>[:line]: …` —
- * with no stack trace anywhere on stderr (README, Command line). Runs the compiled CLI, two at
- * a time: dist/cli/main.js when it is at least as new as every source file, else a private build
- * under node_modules/.cache (so the test never rewrites dist/ under someone else's feet).
+ * with no stack trace anywhere on stderr (README, Command line). The cases run in-process through
+ * `main(argv, io)` with real files; a few run the built CLI as a child process, to see that the
+ * exit code and the stderr-only error reach a user's shell.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from './helpers.js';
+import { cli, cliChild, type CliRun } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-cli-errors-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-/** The private build: five levels below the package root, where packageRoot() still finds it. */
-const PRIVATE_DIST = join(ROOT, 'node_modules', '.cache', 'jiuzhu-cli-errors', 'dist');
-let MAIN = join(ROOT, 'dist', 'cli', 'main.js');
 
-/** True when `out` holds a build at least as new as every source file. */
-function isFresh(out: string): boolean {
-  const walk = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
-  return walk(join(ROOT, 'src')).filter((f) => f.endsWith('.ts')).every((f) => {
-    const js = join(out, relative(join(ROOT, 'src'), f)).replace(/\.ts$/, '.js');
-    return existsSync(js) && statSync(js).mtimeMs >= statSync(f).mtimeMs;
-  });
-}
-
-interface Run { status: number | null; stdout: string; stderr: string }
-
-function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [MAIN, ...args], { cwd: ROOT, env: { ...process.env, FORCE_COLOR: '0', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (b: Buffer) => { stdout += b.toString(); });
-    child.stderr.on('data', (b: Buffer) => { stderr += b.toString(); });
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
+type Run = CliRun;
 
 // ---- the bad files ---------------------------------------------------------------------------
 
@@ -115,14 +91,6 @@ const results = new Map<string, Run>();
 const key = (c: { command: string; kind: string }): string => `${c.command} · ${c.kind}`;
 
 beforeAll(async () => {
-  if (!isFresh(join(ROOT, 'dist'))) {
-    MAIN = join(PRIVATE_DIST, 'cli', 'main.js');
-    if (!isFresh(PRIVATE_DIST)) {
-      // A type error elsewhere does not stop tsc from emitting; only a missing main.js does.
-      const b = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json', '--outDir', PRIVATE_DIST], { cwd: ROOT, encoding: 'utf8' });
-      if (!existsSync(MAIN)) throw new Error(`the build failed:\n${b.stdout}${b.stderr}`);
-    }
-  }
   // A valid Parquet cut in half, and a CSV of 20,000 rows (about 1.7 MiB to load) for the memory limit.
   const { writeColumns } = await import('../src/data/write.js');
   const good = join(dir, 'good.parquet');
@@ -130,15 +98,7 @@ beforeAll(async () => {
   const bytes = readFileSync(good);
   writeFileSync(join(dir, 'truncated.parquet'), bytes.subarray(0, bytes.length >> 1));
   writeFileSync(join(dir, 'for-memory.csv'), `${HEADER}\n${Array.from({ length: 20000 }, (_, i) => `${i + 1},1,220100,1,30`).join('\n')}\n`);
-  // Two at a time: the machine has two cores.
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < cases.length) {
-      const c = cases[next++]!;
-      results.set(key(c), await cli(c.args, c.env));
-    }
-  };
-  await Promise.all([worker(), worker()]);
+  for (const c of cases) results.set(key(c), await cli(c.args, c.env ? { env: c.env } : {}));
 }, 600_000);
 
 describe.each(cases.map((c) => [key(c), c] as const))('%s', (_name, c) => {
@@ -150,6 +110,23 @@ describe.each(cases.map((c) => [key(c), c] as const))('%s', (_name, c) => {
     expect(lines[0]).toMatch(c.first);
     expect(r.stderr).not.toMatch(STACK);
     expect(r.stderr).not.toMatch(/internal error/);
+  });
+});
+
+describe('the built CLI as a child process (node dist/cli/main.js)', () => {
+  it('a bad scenario: exit code 3 in the shell, the located line on stderr, nothing on stdout', async () => {
+    const c = cases.find((x) => x.command === 'run' && x.kind === 'scenario: unknown key')!;
+    const r = await cliChild(c.args);
+    expect(r.status, r.stderr).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.split('\n')[0]).toBe(results.get(key(c))!.stderr.split('\n')[0]);
+    expect(r.stderr).not.toMatch(STACK);
+  });
+  it('the memory limit from the environment: exit code 3 naming it', async () => {
+    const c = cases.find((x) => x.command === 'validate' && x.kind.startsWith('data: too large'))!;
+    const r = await cliChild(c.args, { env: c.env });
+    expect(r.status, r.stderr).toBe(3);
+    expect(r.stderr.split('\n')[0]).toMatch(c.first);
   });
 });
 

@@ -1,14 +1,15 @@
 /**
  * Determinism (issue #11 item 4): the same inputs and seed give the same bytes, across runs
  * (separate processes, here started at the same time) and across worker counts. Each check runs
- * the CLI in child processes on a generated 2,000-household sample or a small full count.
+ * the CLI twice at once on a generated 2,000-household sample or a small full count: once as the
+ * built CLI in a child process (node dist/cli/main.js), once in-process through `main(argv, io)`
+ * (a run in a process that has already run others must still give the same bytes).
  *
  * Covered elsewhere, not repeated here: `compare --workers 1` vs `--workers 2` (CLI), the
  * library's sliced and chunked runs and `projectResult` with 1 and 2 workers
  * (test/workers.test.ts); `generate --households … --seed` twice into .csv, .arrow and
  * .parquet (test/generate-cli.test.ts).
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -16,7 +17,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDataset } from '../src/data/generated.js';
 import { writePopulation } from '../src/data/write.js';
-import { ROOT } from './helpers.js';
+import { cli, cliChild } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-determinism-'));
 const sample = join(dir, 'sample-2000.arrow');
@@ -29,22 +30,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 interface Out { status: number | null; stdout: string; stderr: string }
 
-/** The CLI from source in a child process (async, so two can run at once). */
-function cli(args: string[]): Promise<Out> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], { cwd: ROOT, env: { ...process.env, FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
-
-/** Both runs at once; both must succeed. */
+/** Both runs at once, `a` in a child process and `b` in this one; both must succeed. */
 async function twice(a: string[], b: string[] = a): Promise<[Out, Out]> {
-  const [x, y] = await Promise.all([cli(a), cli(b)]);
+  const [x, y] = await Promise.all([cliChild(a), cli(b)]);
   expect(x.status, x.stderr).toBe(0);
   expect(y.status, y.stderr).toBe(0);
   return [x, y];

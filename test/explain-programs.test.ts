@@ -41,20 +41,20 @@ describe('explain covers every rule of every program', async () => {
       }
     });
   }
-  it('the CLI explains a whole program: one tree per component', () => {
-    const r = cli(['explain', 'scenarios/baseline-2006.yaml', '--program', 'dibao', '--household', '1', '--data', 'datasets/fixture-dibao']);
+  it('the CLI explains a whole program: one tree per component', async () => {
+    const r = await cli(['explain', 'scenarios/baseline-2006.yaml', '--program', 'dibao', '--household', '1', '--data', 'datasets/fixture-dibao']);
     // stderr may warn that the fixture lacks optional columns (filled with their defaults).
     expect(r.stderr).not.toMatch(/error/i);
     expect(r.status).toBe(0);
     for (const c of Object.values(PROGRAMS[0]!.components)) if ('rule' in c) expect(r.stdout).toContain(c.rule);
   });
-  it('a program with only computed components says so instead of printing nothing', () => {
-    const r = cli(['explain', 'scenarios/baseline-2006.yaml', '--program', 'facilities', '--household', '1', '--data', 'datasets/fixture-dibao']);
+  it('a program with only computed components says so instead of printing nothing', async () => {
+    const r = await cli(['explain', 'scenarios/baseline-2006.yaml', '--program', 'facilities', '--household', '1', '--data', 'datasets/fixture-dibao']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/no household rules: its cost lines .*countyCentres/);
   });
-  it('an unknown program is a usage error naming the known ones', () => {
-    const r = cli(['explain', 'scenarios/baseline-2006.yaml', '--program', 'nope', '--household', '1', '--data', 'datasets/fixture-dibao']);
+  it('an unknown program is a usage error naming the known ones', async () => {
+    const r = await cli(['explain', 'scenarios/baseline-2006.yaml', '--program', 'nope', '--household', '1', '--data', 'datasets/fixture-dibao']);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/unknown program 'nope'.*dibao/);
   });

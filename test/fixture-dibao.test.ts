@@ -41,9 +41,9 @@ import { cli } from './helpers.js';
 describe('fixture-dibao, hand-worked totals', () => {
   let base: any;
   let reform: any;
-  beforeAll(() => {
+  beforeAll(async () => {
     // The perfect-implementation variants (take-up 1, exact means test): the hand arithmetic is the rule's own verdict.
-    const r = cli(['compare', 'test/scenarios/perfect-baseline.yaml', 'test/scenarios/perfect-reform.yaml', '--json', '--no-timestamp', '--data', 'datasets/fixture-dibao']);
+    const r = await cli(['compare', 'test/scenarios/perfect-baseline.yaml', 'test/scenarios/perfect-reform.yaml', '--json', '--no-timestamp', '--data', 'datasets/fixture-dibao']);
     expect(r.status).toBe(0);
     [base, reform] = JSON.parse(r.stdout).scenarios;
   });

@@ -12,9 +12,9 @@ const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-generate-'));
 
 describe('jiuzhu generate', () => {
   for (const ext of ['csv', 'arrow', 'parquet']) {
-    it(`the same seed gives byte-identical .${ext} files; another seed does not`, () => {
+    it(`the same seed gives byte-identical .${ext} files; another seed does not`, async () => {
       const a = join(dir, `a.${ext}`), b = join(dir, `b.${ext}`), c = join(dir, `c.${ext}`);
-      for (const [f, seed] of [[a, '5'], [b, '5'], [c, '6']] as const) expect(cli(['generate', '--households', '3000', '--seed', seed, '--out', f]).status).toBe(0);
+      for (const [f, seed] of [[a, '5'], [b, '5'], [c, '6']] as const) expect((await cli(['generate', '--households', '3000', '--seed', seed, '--out', f])).status).toBe(0);
       expect(readFileSync(a).equals(readFileSync(b))).toBe(true);
       expect(readFileSync(a).equals(readFileSync(c))).toBe(false);
     });
@@ -26,22 +26,22 @@ describe('jiuzhu generate', () => {
     expect(Array.from(back.population.personId)).toEqual(Array.from(dataset.population.personId));
     expect(populationHash(back.population)).toBe(populationHash(dataset.population));
   });
-  it('--full streams prefecture chunks with a manifest; the run over them works', () => {
+  it('--full streams prefecture chunks with a manifest; the run over them works', async () => {
     const out = join(dir, 'full');
-    const r = cli(['generate', '--full', '--households', '20000', '--chunk-households', '2000', '--seed', '3', '--out', out]);
+    const r = await cli(['generate', '--full', '--households', '20000', '--chunk-households', '2000', '--seed', '3', '--out', out]);
     expect(r.status).toBe(0);
     const m = openChunkedDataset(out).manifest;
     expect(m.households).toBe(20000);
     expect(new Set(m.chunks.map((c) => c.prefecture)).size).toBe(9); // one or more chunks per prefecture
     expect(m.chunks.every((c) => c.households <= 2000)).toBe(true);
     expect(readdirSync(out).filter((f) => f.endsWith('.arrow'))).toHaveLength(m.chunks.length);
-    const run = cli(['run', 'scenarios/baseline-2006.yaml', '--data', out, '--period', '2006-01:2006-01', '--json', '--no-timestamp']);
+    const run = await cli(['run', 'scenarios/baseline-2006.yaml', '--data', out, '--period', '2006-01:2006-01', '--json', '--no-timestamp']);
     expect(run.status).toBe(0);
     // Design weights: every household stands for 8,806,626 / 20,000 households; persons sum to the 2006 total.
     expect(JSON.parse(run.stdout).scenarios[0].summary.population / 27_230_000).toBeCloseTo(1, 2);
   });
-  it('rejects a year without targets, as a usage error', () => {
-    const r = cli(['generate', '--year', '2010', '--out', join(dir, 'x.csv')]);
+  it('rejects a year without targets, as a usage error', async () => {
+    const r = await cli(['generate', '--year', '2010', '--out', join(dir, 'x.csv')]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/only 2006 has calibration targets/);
   });

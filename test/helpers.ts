@@ -1,6 +1,8 @@
-/** Shared test helpers: a tiny parameter tree from YAML text, the CLI runner. */
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+/** Shared test helpers: a tiny parameter tree from YAML text, the CLI in-process and as a child process. */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { main } from '../src/cli/program.js';
 import { loadParameterText } from '../src/engine/parameters/load.js';
 import { ParameterTree } from '../src/engine/parameters/tree.js';
 import { clauseIds } from '../src/policy/clauses.js';
@@ -13,8 +15,73 @@ export function treeFromYaml(text: string, file = 'test.yaml'): ParameterTree {
   return new ParameterTree(leaves, branches);
 }
 
-/** Runs the CLI from source (so tests never see a stale dist/). */
-export function cli(args: string[], opts: { cwd?: string } = {}): { status: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], { cwd: opts.cwd ?? ROOT, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
-  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+/** What a CLI run printed and its exit code. */
+export interface CliRun { status: number; stdout: string; stderr: string }
+
+/**
+ * Runs the CLI in-process from source (`main(argv, io)` of src/cli/program.ts) with real files,
+ * collecting what it writes. Runs are queued one after another: a run may change the process's
+ * folder and environment for its duration.
+ */
+export function cli(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliRun> {
+  const run = queue.then(async () => {
+    let stdout = '';
+    let stderr = '';
+    const status = await main(args, {
+      stdout: { write: (s: string) => { stdout += s; } },
+      stderr: { write: (s: string) => { stderr += s; } },
+      cwd: opts.cwd ?? ROOT,
+      ...(opts.env ? { env: opts.env } : {}),
+    });
+    return { status, stdout, stderr };
+  });
+  queue = run.catch(() => undefined);
+  return run;
+}
+let queue: Promise<unknown> = Promise.resolve();
+
+/** True when `out` holds a build at least as new as every source file. */
+function isFresh(out: string): boolean {
+  const walk = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
+  return walk(join(ROOT, 'src')).filter((f) => f.endsWith('.ts')).every((f) => {
+    const js = join(out, relative(join(ROOT, 'src'), f)).replace(/\.ts$/, '.js');
+    return existsSync(js) && statSync(js).mtimeMs >= statSync(f).mtimeMs;
+  });
+}
+
+/** The private build: five levels below the package root, where packageRoot() still finds it. */
+const PRIVATE_DIST = join(ROOT, 'node_modules', '.cache', 'jiuzhu-test-build', 'dist');
+
+/**
+ * The built CLI, run with plain node as a user runs it: dist/cli/main.js when dist/ is at least as
+ * new as every source file, else a private build under node_modules/.cache (so a test never
+ * rewrites dist/ under someone else's feet).
+ */
+export function builtCli(): string {
+  return join(builtDist(), 'cli', 'main.js');
+}
+
+/** The folder of the build builtCli() runs: dist/ when fresh, else the private build. */
+export function builtDist(): string {
+  if (isFresh(join(ROOT, 'dist'))) return join(ROOT, 'dist');
+  const main = join(PRIVATE_DIST, 'cli', 'main.js');
+  if (!isFresh(PRIVATE_DIST)) {
+    // A type error elsewhere does not stop tsc from emitting; only a missing main.js does.
+    const b = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json', '--outDir', PRIVATE_DIST], { cwd: ROOT, encoding: 'utf8' });
+    if (!existsSync(main)) throw new Error(`the build failed:\n${b.stdout}${b.stderr}`);
+  }
+  return PRIVATE_DIST;
+}
+
+/** Runs the built CLI as a child process (`node dist/cli/main.js …`); `status` is null when a signal ended it. */
+export function cliChild(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): Promise<{ status: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [builtCli(), ...args], { cwd: opts.cwd ?? ROOT, env: { ...process.env, FORCE_COLOR: '0', ...opts.env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (b: Buffer) => { stdout += b.toString(); });
+    child.stderr.on('data', (b: Buffer) => { stderr += b.toString(); });
+    child.on('error', reject);
+    child.on('close', (status, signal) => resolve({ status, signal, stdout, stderr }));
+  });
 }

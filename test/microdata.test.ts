@@ -10,7 +10,7 @@ import { estimateLoadBytes, typedBytesPerRow } from '../src/data/formats/memory-
 import { generateDataset } from '../src/data/generated.js';
 import { csvText, flatColumns, writeColumns, writePopulation } from '../src/data/write.js';
 import type { JiuzhuError } from '../src/engine/errors.js';
-import { cli, ROOT } from './helpers.js';
+import { builtCli, builtDist, cli, ROOT } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-microdata-'));
 let n = 0;
@@ -197,19 +197,19 @@ describe('codebooks', () => {
 });
 
 describe('jiuzhu validate', () => {
-  it('exits 0 on the worked example', () => {
-    const r = cli(['validate', 'datasets/example-microdata/survey.csv', '--codebook', 'datasets/example-microdata/codebook.yaml']);
+  it('exits 0 on the worked example', async () => {
+    const r = await cli(['validate', 'datasets/example-microdata/survey.csv', '--codebook', 'datasets/example-microdata/codebook.yaml']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/households 5, persons 10/);
   });
-  it('exits 3 on a bad file with one located line first', () => {
+  it('exits 3 on a bad file with one located line first', async () => {
     const f = file(`${HEADER}\n1,1,220100,1,2,-3,500\n`);
-    const r = cli(['validate', f]);
+    const r = await cli(['validate', f]);
     expect(r.status).toBe(3);
     expect(r.stderr.split('\n')[0]).toBe(`error: ${f}:2:column 'age': '-3' is below the minimum 0 (negative age)`);
   });
-  it('the default fixture is a valid dataset folder', () => {
-    expect(cli(['validate', resolveDatasetPath('fixture-dibao')]).status).toBe(0);
+  it('the default fixture is a valid dataset folder', async () => {
+    expect((await cli(['validate', resolveDatasetPath('fixture-dibao')])).status).toBe(0);
   });
 });
 
@@ -288,11 +288,13 @@ describe('resource bounds: a file too large for memory is refused before it is r
     const pop = generateDataset({ year: 2006, households: 20000, seed: 1 }).dataset.population;
     writeFileSync(big, csvText(flatColumns(pop)));
     const heap = '--max-old-space-size=72';
-    const r = spawnSync(process.execPath, [heap, '--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'validate', big], { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [heap, builtCli(), 'validate', big], { cwd: ROOT, encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(3);
     expect(r.stderr.split('\n')[0]).toMatch(new RegExp(`^error: ${big}: reading this CSV file \\(about 6\\d,\\d{3} rows × 29 columns\\) needs about \\d+ MiB of JavaScript heap`));
-    const unchecked = `import { readCsvTable } from './src/data/formats/csv-table.ts'; import { flatPopulation } from './src/data/dataset.ts'; import { identityCodebook } from './src/data/codebook.ts'; flatPopulation(readCsvTable(${JSON.stringify(big)}), identityCodebook(), []);`;
-    const crash = spawnSync(process.execPath, [heap, '--import', 'tsx', '--input-type=module', '-e', unchecked], { cwd: ROOT, encoding: 'utf8' });
+    // Both as built, under plain node (as a user runs the CLI).
+    const dist = builtDist();
+    const unchecked = `import { readCsvTable } from ${JSON.stringify(`${dist}/data/formats/csv-table.js`)}; import { flatPopulation } from ${JSON.stringify(`${dist}/data/dataset.js`)}; import { identityCodebook } from ${JSON.stringify(`${dist}/data/codebook.js`)}; flatPopulation(readCsvTable(${JSON.stringify(big)}), identityCodebook(), []);`;
+    const crash = spawnSync(process.execPath, [heap, '--input-type=module', '-e', unchecked], { cwd: ROOT, encoding: 'utf8' });
     expect(crash.status).not.toBe(0);
     expect(crash.stderr).toMatch(/heap out of memory/);
   }, 120_000);

@@ -310,8 +310,8 @@ describe('a projection of fixture-dibao over two years', () => {
 describe('jiuzhu project (CLI)', () => {
   const schema = JSON.parse(readFileSync(join(ROOT, 'schemas/result.schema.json'), 'utf8'));
   const validate = new Ajv2020.default({ allErrors: true, strict: false }).compile(schema);
-  it('scenarios/dynamic-growth-2007-2015.yaml gives one row per year, 2007 to 2015, and validates', () => {
-    const r = cli(['project', DYNAMIC, '--json', '--no-timestamp', '--months-per-year', '1', '--data', 'datasets/fixture-dibao']);
+  it('scenarios/dynamic-growth-2007-2015.yaml gives one row per year, 2007 to 2015, and validates', async () => {
+    const r = await cli(['project', DYNAMIC, '--json', '--no-timestamp', '--months-per-year', '1', '--data', 'datasets/fixture-dibao']);
     expect(r.status, r.stderr).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
@@ -322,14 +322,14 @@ describe('jiuzhu project (CLI)', () => {
     // A strict row: an unknown key is refused by the schema.
     expect(validate({ ...json, scenarios: [{ ...json.scenarios[0], years: [{ ...years[0], extra: 1 }] }] })).toBe(false);
   });
-  it('--from/--to choose the years; the text output is one line per year', () => {
-    const r = cli(['project', DYNAMIC, '--from', '2009', '--to', '2010', '--real', '--months-per-year', '1', '--data', 'datasets/fixture-dibao', '--lang', 'zh']);
+  it('--from/--to choose the years; the text output is one line per year', async () => {
+    const r = await cli(['project', DYNAMIC, '--from', '2009', '--to', '2010', '--real', '--months-per-year', '1', '--data', 'datasets/fixture-dibao', '--lang', 'zh']);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/2009年不变价/);
     expect(r.stdout.split('\n').filter((l) => /^20\d\d /.test(l)).map((l) => l.slice(0, 4))).toEqual(['2009', '2010']);
   });
-  it('bad options are usage errors', () => {
-    expect(cli(['project', DYNAMIC, '--from', '07']).status).toBe(2);
-    expect(cli(['project', DYNAMIC, '--months-per-year', '3']).status).toBe(2);
+  it('bad options are usage errors', async () => {
+    expect((await cli(['project', DYNAMIC, '--from', '07'])).status).toBe(2);
+    expect((await cli(['project', DYNAMIC, '--months-per-year', '3'])).status).toBe(2);
   });
 });

@@ -98,7 +98,7 @@ describe('intervals', () => {
     expect(ratio).toBeGreaterThan(2);
     expect(ratio).toBeLessThan(5);
   });
-  it('re-simulating agrees with re-weighting when no rule reads weights', () => {
+  it('re-simulating agrees with re-weighting when no rule reads weights', async () => {
     const noPosts = { ...baseline, overrides: [...baseline.overrides, { path: 'employment.posts.per_resident', set: 0 }] };
     const fast = compareScenariosOn([noPosts], small, { period, replicates: 4, timestamp: false });
     const exact = compareScenariosOn([noPosts], small, { period, replicates: 4, replicateMethod: 'resimulate', timestamp: false });
@@ -113,16 +113,16 @@ describe('intervals', () => {
 });
 
 describe('command line', () => {
-  it('run --replicates prints intervals; --json carries them; a bad level is a usage error', () => {
+  it('run --replicates prints intervals; --json carries them; a bad level is a usage error', async () => {
     const args = ['run', 'scenarios/baseline-2006.yaml', '--data', 'datasets/fixture-dibao', '--period', '2006-01:2006-02', '--replicates', '30'];
-    const text = cli(args);
+    const text = await cli(args);
     expect(text.status).toBe(0);
     expect(text.stdout).toMatch(/90% intervals: 30 bootstrap replicates of households/);
-    const json = cli([...args, '--json', '--level', '0.8']);
+    const json = await cli([...args, '--json', '--level', '0.8']);
     expect(json.status).toBe(0);
     const res = ResultSchema.parse(JSON.parse(json.stdout));
     expect(res.scenarios[0]!.intervals!.cost.level).toBe(0.8);
-    const bad = cli([...args, '--level', '90']);
+    const bad = await cli([...args, '--level', '90']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/--level must be between 0 and 1/);
   });

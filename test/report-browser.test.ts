@@ -1,26 +1,22 @@
 /**
- * A generated report opened in a real browser (Debian's chromium through playwright-core; no
- * browser download): no console errors, no request beyond the file itself, and every chart's
- * inline SVG drawn with a non-zero size.
+ * A generated report opened in a real browser (Chromium from the npm package @sparticuz/chromium,
+ * or Debian's, through playwright-core; see test/browser.ts): no console errors, no request beyond
+ * the file itself, and every chart's inline SVG drawn with a non-zero size.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { watchPage } from './browser.js';
+import { launchTestBrowser, watchPage } from './browser.js';
 import { loadDataset, resolveDatasetPath } from '../src/data/dataset.js';
 import { writeReport, type WrittenReport } from '../src/report/write.js';
 import { loadScenario } from '../src/scenarios/load.js';
 import { compareScenarios } from '../src/scenarios/result.js';
 import { ROOT } from './helpers.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const present = existsSync(CHROMIUM);
-if (!present) console.warn(`report-browser.test.ts skipped: ${CHROMIUM} is not installed (Debian package chromium)`);
-
-describe.skipIf(!present)(`a report in chromium${present ? '' : ` (skipped: ${CHROMIUM} not installed)`}`, () => {
+describe('a report in a browser (the npm package\'s Chromium, else Debian\'s)', () => {
   const tmp = mkdtempSync(join(tmpdir(), 'jiuzhu-report-browser-'));
   let browser: Browser;
   let written: WrittenReport;
@@ -29,7 +25,7 @@ describe.skipIf(!present)(`a report in chromium${present ? '' : ` (skipped: ${CH
     const data = await loadDataset(resolveDatasetPath('fixture-dibao'));
     const result = await compareScenarios(scenarios, data, { period: { from: '2006-01', to: '2006-02' } });
     written = await writeReport(join(tmp, 'report'), result, scenarios, { lang: 'zh', dataset: data.meta });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    ({ browser } = await launchTestBrowser('report-browser.test.ts'));
   });
   afterAll(async () => {
     await browser?.close();

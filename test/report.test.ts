@@ -19,7 +19,7 @@ import { formatCell, tableCsv, type ReportTable } from '../src/report/table.js';
 import { writeReport } from '../src/report/write.js';
 import { loadScenario } from '../src/scenarios/load.js';
 import { compareScenarios } from '../src/scenarios/result.js';
-import { cli, ROOT } from './helpers.js';
+import { builtCli, cli, ROOT, type CliRun } from './helpers.js';
 
 const SCENARIOS = ['scenarios/baseline-2006.yaml', 'scenarios/raise-standard-10pct.yaml'];
 // The ten-household fixture and two months keep every run to seconds.
@@ -43,11 +43,11 @@ function snapshot(dir: string): Record<string, string> {
 
 describe('jiuzhu report … --out DIR --xlsx', () => {
   const dir = join(tmp, 'report');
-  let run: ReturnType<typeof cli>;
+  let run: CliRun;
   let html: string;
   let result: any;
-  beforeAll(() => {
-    run = cli(['report', ...SCENARIOS, ...FAST, '--out', dir, '--xlsx', '--lang', 'zh']);
+  beforeAll(async () => {
+    run = await cli(['report', ...SCENARIOS, ...FAST, '--out', dir, '--xlsx', '--lang', 'zh']);
     html = readFileSync(join(dir, 'index.html'), 'utf8');
     result = JSON.parse(readFileSync(join(dir, 'result.json'), 'utf8'));
   });
@@ -153,7 +153,7 @@ describe('jiuzhu report … --out DIR --xlsx', () => {
     const out = join(tmp, 'killed');
     cpSync(dir, out, { recursive: true });
     const before = snapshot(out);
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'report', ...SCENARIOS, ...FAST, '--out', out, '--xlsx'], {
+    const child = spawn(process.execPath, [builtCli(), 'report', ...SCENARIOS, ...FAST, '--out', out, '--xlsx'], {
       cwd: ROOT, env: { ...process.env, [PAUSE_ENV]: '3' }, stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';

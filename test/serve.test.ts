@@ -19,7 +19,7 @@ import { Lane, SUPERSEDED } from '../src/serve/lane.js';
 import { explorerResult } from '../src/serve/result.js';
 import { SLIDERS } from '../src/serve/sliders.js';
 import { startExplorer, type RunningExplorer } from '../src/serve/server.js';
-import { cli, ROOT } from './helpers.js';
+import { builtCli, cli, ROOT } from './helpers.js';
 
 const PERIOD = { from: '2006-01', to: '2006-01' };
 const scenarioFile = (name: string): string => join(ROOT, 'scenarios', `${name}.yaml`);
@@ -194,7 +194,7 @@ describe('the explorer server', () => {
     const lib = runScenarioOn(saved, data, { period: PERIOD });
     expect(lib.summary.cost).toBe(figure(api, 'cost').value);
     expect(lib.summary.recipients).toBe(figure(api, 'recipients').value);
-    const run = cli(['run', file, '--period', '2006-01:2006-01', '--data', 'datasets/fixture-dibao', '--json', '--no-timestamp']);
+    const run = await cli(['run', file, '--period', '2006-01:2006-01', '--data', 'datasets/fixture-dibao', '--json', '--no-timestamp']);
     expect(run.status, run.stderr).toBe(0);
     const summary = JSON.parse(run.stdout).scenarios[0].summary;
     expect([summary.cost, summary.recipients]).toEqual([figure(api, 'cost').value, figure(api, 'recipients').value]);
@@ -254,7 +254,8 @@ describe('the lane of runs', () => {
 
 describe('jiuzhu serve on the command line', () => {
   it('prints the URL, serves the page and stops cleanly on Ctrl-C (SIGINT)', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'serve', '--port', '0', '--data', 'datasets/fixture-dibao', '--period', '2006-01', join(ROOT, 'scenarios/baseline-2006.yaml')], { cwd: ROOT, env: { ...process.env, FORCE_COLOR: '0' } });
+    // The built CLI as a user runs it (plain node): a real process, for the real signal.
+    const child = spawn(process.execPath, [builtCli(), 'serve', '--port', '0', '--data', 'datasets/fixture-dibao', '--period', '2006-01', join(ROOT, 'scenarios/baseline-2006.yaml')], { cwd: ROOT, env: { ...process.env, FORCE_COLOR: '0' } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += String(d)));
@@ -280,7 +281,7 @@ describe('jiuzhu serve on the command line', () => {
     await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', () => r()));
     const port = (blocker.address() as { port: number }).port;
     try {
-      const r = cli(['serve', '--port', String(port), '--data', 'datasets/fixture-dibao', join(ROOT, 'scenarios/baseline-2006.yaml')]);
+      const r = await cli(['serve', '--port', String(port), '--data', 'datasets/fixture-dibao', join(ROOT, 'scenarios/baseline-2006.yaml')]);
       expect(r.status).toBe(2);
       expect(r.stderr).toContain(`error: key '--port': port ${port} on 127.0.0.1 is in use`);
       expect(r.stderr).toContain('hint: stop what uses it, choose another with --port P, or give --port 0 for any free port');

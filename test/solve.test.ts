@@ -135,7 +135,7 @@ describe('the solved scenario file', () => {
 });
 
 describe('options', () => {
-  it('each objective takes its own target; bad levers are usage errors', () => {
+  it('each objective takes its own target; bad levers are usage errors', async () => {
     expect(fail(() => solveScenario(baseline, dataset, { lever: { path: 'dibao.standard' }, objective: 'budget-neutral', period })).message).toMatch(/takes --against/);
     expect(fail(() => solveScenario(baseline, dataset, { lever: { path: 'dibao.standard' }, objective: 'coverage-of-poor', target: 0.5, budget: 1, period })).message).toMatch(/takes --target, not --budget/);
     expect(fail(() => resolveLever({ path: 'dibao.standrd' })).code).toBe('UNKNOWN_PARAMETER');
@@ -144,15 +144,15 @@ describe('options', () => {
     expect(resolveLever({ path: 'dibao.implementation.take_up', mode: 'set' })).toMatchObject({ min: 0, max: 1, xtol: 0.001 });
     expect(resolveLever({ path: 'dibao.standard' })).toMatchObject({ mode: 'scale', min: 0.5, max: 3, xtol: 0.001 });
   });
-  it('the command line: JSON with the iterations, and usage errors exit 2', () => {
-    const r = cli(['solve', 'scenarios/raise-standard-10pct.yaml', '--lever', 'dibao.standard', '--objective', 'budget-neutral', '--against', 'scenarios/baseline-2006.yaml', '--data', 'datasets/fixture-dibao', '--period', '2006-01:2006-01', '--tol', '0.01', '--json']);
+  it('the command line: JSON with the iterations, and usage errors exit 2', async () => {
+    const r = await cli(['solve', 'scenarios/raise-standard-10pct.yaml', '--lever', 'dibao.standard', '--objective', 'budget-neutral', '--against', 'scenarios/baseline-2006.yaml', '--data', 'datasets/fixture-dibao', '--period', '2006-01:2006-01', '--tol', '0.01', '--json']);
     expect(r.stderr).not.toMatch(/internal error/);
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout) as SolveResult;
     expect(out.status).toBe('solved');
     expect(out.iterations.length).toBeGreaterThan(2);
     expect(out.solution!.override).toEqual({ path: 'dibao.standard', scale: out.solution!.value });
-    const bad = cli(['solve', 'scenarios/baseline-2006.yaml', '--lever', 'dibao.standard', '--objective', 'budget-neutral', '--data', 'datasets/fixture-dibao']);
+    const bad = await cli(['solve', 'scenarios/baseline-2006.yaml', '--lever', 'dibao.standard', '--objective', 'budget-neutral', '--data', 'datasets/fixture-dibao']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/takes --against/);
   });

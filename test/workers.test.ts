@@ -91,13 +91,13 @@ describe('results do not depend on the number of workers', () => {
     const file = join(dir, 'sample.arrow');
     await writePopulation(file, dataset.population);
     const args = ['compare', 'scenarios/baseline-2006.yaml', 'scenarios/raise-standard-10pct.yaml', '--data', file, '--period', '2006-01:2006-02', '--json', '--no-timestamp'];
-    const one = cli([...args, '--workers', '1']);
-    const two = cli([...args, '--workers', '2']);
+    const one = await cli([...args, '--workers', '1']);
+    const two = await cli([...args, '--workers', '2']);
     expect(one.status, one.stderr).toBe(0);
     expect(two.status, two.stderr).toBe(0);
     expect(two.stdout).toBe(one.stdout);
     expect(JSON.parse(one.stdout).scenarios).toHaveLength(2);
-    const bad = cli(['run', 'scenarios/baseline-2006.yaml', '--workers', '0']);
+    const bad = await cli(['run', 'scenarios/baseline-2006.yaml', '--workers', '0']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/--workers must be a whole number/);
   });

@@ -1,10 +1,15 @@
 /**
  * Headless rendering: a vega-lite spec → SVG (vega's `renderer: 'none'` view and `toSVG()`),
- * SVG → PNG (resvg). Chinese labels need a CJK font; without one they would come out as boxes,
- * so `cjkFont()` looks for one and callers fall back to English labels when there is none.
+ * SVG → PNG (resvg). Chinese labels need a CJK font; without one they would come out as boxes.
+ * The font comes with the package (the npm dependency @embedpdf/fonts-sc: Noto Sans SC, OFL, as
+ * OTF, which resvg reads), so PNGs draw Chinese on any machine; a system CJK font (Debian's
+ * fonts-noto-cjk, fonts-wqy-zenhei) is the fallback, and callers fall back to English labels when
+ * there is neither.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import type * as vega from 'vega';
 import type * as vl from 'vega-lite';
@@ -16,39 +21,93 @@ export interface Chart {
   spec: vl.TopLevelSpec;
 }
 
-/** Font families tried for Chinese text, in order (Debian: fonts-noto-cjk, fonts-wqy-zenhei). */
-export const CJK_FAMILIES = ['Noto Sans CJK SC', 'WenQuanYi Zen Hei', 'Droid Sans Fallback'] as const;
-const CJK_FILE = /notosanscjk|notoserifcjk|wqy-zenhei|wqy-microhei|droidsansfallback/i;
+/** The CJK font shipped in the npm package @embedpdf/fonts-sc (its family as the font names it). */
+const PACKAGED = { family: 'Noto Sans S Chinese', package: '@embedpdf/fonts-sc', file: 'fonts/NotoSansHans-Regular.otf' } as const;
+
+/**
+ * Font families tried for Chinese text, in order: the packaged font, then Debian's fonts-noto-cjk,
+ * fonts-wqy-zenhei and Android's fallback.
+ */
+export const CJK_FAMILIES = [PACKAGED.family, 'Noto Sans CJK SC', 'WenQuanYi Zen Hei', 'Droid Sans Fallback'] as const;
+const CJK_FILE = /notosanscjk|notoserifcjk|notosanshans|wqy-zenhei|wqy-microhei|droidsansfallback/i;
+const FONT_FILE = /\.(ttf|otf|ttc|otc)$/i;
 const FONT_DIRS = ['/usr/share/fonts', '/usr/local/share/fonts'];
 
-let found: { family: string; file: string } | null | undefined;
+let packaged: { family: string; file: string } | null | undefined;
+/** The packaged CJK font, or null when the package is not installed; looked up once per process. */
+function packagedFont(): { family: string; file: string } | null {
+  if (packaged !== undefined) return packaged;
+  try {
+    // The package's entry is dist/index.cjs; the fonts sit beside dist/.
+    const file = join(dirname(createRequire(import.meta.url).resolve(PACKAGED.package)), '..', PACKAGED.file);
+    packaged = existsSync(file) ? { family: PACKAGED.family, file } : null;
+  } catch {
+    packaged = null;
+  }
+  return packaged;
+}
 
-/** The first installed CJK font (its family and file), or null; looked up once per process. */
-export function cjkFont(dirs: readonly string[] = FONT_DIRS): { family: string; file: string } | null {
-  if (found !== undefined && dirs === FONT_DIRS) return found;
-  let hit: { family: string; file: string } | null = null;
+/** Every font file under `dirs` (four folders deep). */
+function fontFilesIn(dirs: readonly string[]): string[] {
+  const out: string[] = [];
   const walk = (d: string, depth: number): void => {
-    if (hit || depth > 4 || !existsSync(d)) return;
-    for (const name of readdirSync(d)) {
+    if (depth > 4 || !existsSync(d)) return;
+    for (const name of readdirSync(d).sort()) {
       const p = join(d, name);
       if (statSync(p).isDirectory()) walk(p, depth + 1);
-      else if (CJK_FILE.test(name) && (!/bold|black|light|thin|medium/i.test(name) || !readdirSync(d).some((n) => CJK_FILE.test(n) && /regular/i.test(n)))) {
-        hit = { family: /wqy/i.test(name) ? 'WenQuanYi Zen Hei' : /droid/i.test(name) ? 'Droid Sans Fallback' : 'Noto Sans CJK SC', file: p };
-        return;
-      }
+      else if (FONT_FILE.test(name)) out.push(p);
     }
   };
   for (const d of dirs) walk(d, 0);
-  if (dirs === FONT_DIRS) found = hit;
-  return hit;
+  return out;
 }
 
-let warned = false;
-/** Warns once on stderr that Chinese labels fall back to English, naming the Debian package. */
-export function warnNoCjkFont(write: (s: string) => void = (s) => process.stderr.write(s)): void {
-  if (warned) return;
-  warned = true;
-  write('warning: no CJK font found (install the Debian package fonts-noto-cjk or fonts-wqy-zenhei); chart labels fall back to English\n');
+/** The first system CJK font under `dirs` (a regular weight when the folder has one), or null. */
+function systemCjkFont(dirs: readonly string[]): { family: string; file: string } | null {
+  const files = fontFilesIn(dirs).filter((f) => CJK_FILE.test(f.slice(f.lastIndexOf('/') + 1)));
+  const regular = (f: string): boolean => !/bold|black|light|thin|medium/i.test(f.slice(f.lastIndexOf('/') + 1));
+  const file = files.find(regular) ?? files[0];
+  if (!file) return null;
+  return { family: /wqy/i.test(file) ? 'WenQuanYi Zen Hei' : /droid/i.test(file) ? 'Droid Sans Fallback' : 'Noto Sans CJK SC', file };
+}
+
+let found: { family: string; file: string } | null | undefined;
+
+/**
+ * The CJK font for Chinese labels (its family and file): the packaged one, else the first system
+ * one under `dirs`, else null. Looked up once per process for the default folders.
+ */
+export function cjkFont(dirs: readonly string[] = FONT_DIRS): { family: string; file: string } | null {
+  if (dirs !== FONT_DIRS) return packagedFont() ?? systemCjkFont(dirs);
+  if (found === undefined) found = packagedFont() ?? systemCjkFont(FONT_DIRS);
+  return found;
+}
+
+let latinFonts: string[] | undefined;
+/**
+ * The fonts resvg loads: the system's, found once per process (for Latin text and any family an
+ * SVG names), without its CJK fonts, plus the one CJK font when there is Chinese to draw. resvg
+ * parses every file it is given for every image, and Debian's fonts-noto-cjk alone is some 300 MB
+ * of collections, which made each chart take over a second.
+ */
+function fontsToLoad(cjk: { file: string } | null): string[] {
+  latinFonts ??= fontFilesIn([...FONT_DIRS, join(homedir(), '.local/share/fonts'), join(homedir(), '.fonts')]).filter((f) => !CJK_FILE.test(f.slice(f.lastIndexOf('/') + 1)));
+  return cjk ? [...latinFonts, cjk.file] : latinFonts;
+}
+
+// The default sink and the sinks already warned: each is told once, so a long-lived process (the
+// explorer, a notebook) is not flooded, and a test's own sink always gets its warning.
+const stderr = (s: string): void => { process.stderr.write(s); };
+const warnedSinks = new WeakSet<(s: string) => void>();
+
+/**
+ * Tells `write` (default stderr) that Chinese labels fall back to English for want of a CJK font,
+ * and how to get one; each sink is told once.
+ */
+export function warnNoCjkFont(write: (s: string) => void = stderr): void {
+  if (warnedSinks.has(write)) return;
+  warnedSinks.add(write);
+  write(`warning: no CJK font found (reinstall the npm package ${PACKAGED.package}, or install the Debian package fonts-noto-cjk or fonts-wqy-zenhei); chart labels fall back to English\n`);
 }
 
 /** Compiles a vega-lite spec, collecting its warnings (a spec with warnings is a bug: tests check none). */
@@ -104,9 +163,9 @@ export async function renderSvg(spec: vl.TopLevelSpec): Promise<string> {
 }
 
 /**
- * An SVG as PNG bytes, with the CJK font (when installed) as the default family. `fontFiles` loads
- * only those fonts instead of the system's; `defaultFontFamily` replaces the CJK default (tests
- * draw Chinese with and without a CJK font this way).
+ * An SVG as PNG bytes, with the CJK font as the default family when the SVG has Chinese to draw.
+ * `fontFiles` loads only those fonts instead of the system's and the CJK font; `defaultFontFamily`
+ * replaces the default (tests draw Chinese with and without a CJK font this way).
  */
 export function renderPng(svg: string, options: { scale?: number; fontFiles?: readonly string[]; defaultFontFamily?: string } = {}): Buffer {
   // The CJK font only where there is Chinese to draw: shaping with it is ten times slower.
@@ -115,8 +174,8 @@ export function renderPng(svg: string, options: { scale?: number; fontFiles?: re
     fitTo: { mode: 'zoom', value: options.scale ?? 2 },
     background: 'white',
     font: {
-      loadSystemFonts: options.fontFiles === undefined,
-      fontFiles: options.fontFiles ? [...options.fontFiles] : [],
+      loadSystemFonts: false,
+      fontFiles: options.fontFiles ? [...options.fontFiles] : fontsToLoad(font),
       defaultFontFamily: options.defaultFontFamily ?? font?.family ?? 'DejaVu Sans',
     },
   });

@@ -3,6 +3,7 @@ import { baselineCoverageInput, clauseCoverage, type ClauseCoverageRow, type Cov
 import { parseLang, printJson } from './common.js';
 import type { Lang } from './labels.js';
 import { padEnd } from './text.js';
+import type { CliIo } from './io.js';
 
 export interface ClausesOptions { json?: boolean; lang?: string; verbose?: boolean }
 
@@ -25,12 +26,12 @@ const WORDS = {
   more: { zh: '条，--verbose 列出全部', en: 'more; --verbose lists all' },
 } as const;
 
-export function clausesCommand(options: ClausesOptions): void {
+export function clausesCommand(options: ClausesOptions, io: CliIo): void {
   const lang = parseLang(options.lang);
   const doc = clauseCoverage(baselineCoverageInput());
-  if (options.json) return printJson(doc);
+  if (options.json) return printJson(io, doc);
   const text = [header(lang), ...doc.sections.flatMap((s) => sectionLines(s, lang, options.verbose ?? false)), '', countsLine(doc.counts, lang)];
-  process.stdout.write(`${text.join('\n')}\n`);
+  io.stdout.write(`${text.join('\n')}\n`);
 }
 
 function header(lang: Lang): string {

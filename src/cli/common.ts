@@ -9,7 +9,10 @@ import { openDataset, resolveDatasetPath } from '../data/dataset.js';
 import type { Encoding } from '../data/formats/csv-table.js';
 import { loadScenario, type Scenario } from '../scenarios/load.js';
 import { scenarioDataset, type DatasetSource, type Period } from '../scenarios/run.js';
+import type { CliIo } from './io.js';
 import type { Lang } from './labels.js';
+
+export { printJson } from './io.js';
 
 export interface CommonOptions {
   json?: boolean;
@@ -46,13 +49,13 @@ export function loadScenarios(files: readonly string[]): Scenario[] {
   return files.map((f) => loadScenario(f));
 }
 
-/** The dataset of a run: --data if given, else the first scenario's. Warnings go to stderr. */
-export async function datasetFor(scenario: Scenario, options: { data?: string; codebook?: string; encoding?: string }): Promise<DatasetSource> {
+/** The dataset of a run: --data if given, else the first scenario's. Warnings go to the run's stderr. */
+export async function datasetFor(scenario: Scenario, options: { data?: string; codebook?: string; encoding?: string }, io: CliIo): Promise<DatasetSource> {
   const encoding = parseEncoding(options.encoding);
   const codebook = options.codebook ? loadCodebook(options.codebook) : undefined;
   const data = options.data;
   const ds = data ? await (async () => openDataset(resolveDatasetPath(data), { codebook, encoding }))().catch(relocate(undefined, '--data')) : await scenarioDataset(scenario).catch(relocate(scenario, 'dataset'));
-  for (const w of ds.warnings) process.stderr.write(`warning: ${w}\n`);
+  for (const w of ds.warnings) io.stderr.write(`warning: ${w}\n`);
   return ds;
 }
 
@@ -82,8 +85,4 @@ function datasetFile(scenario: Scenario): { file: string; line?: number } | unde
 export function parseEncoding(v: string | undefined): Encoding | undefined {
   if (v === undefined || v === 'utf8' || v === 'gbk') return v;
   throw new JiuzhuError('BAD_OPTION', `--encoding must be utf8 or gbk, not '${v}'`, { kind: 'usage', location: { key: '--encoding' } });
-}
-
-export function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }

@@ -7,6 +7,7 @@ import type { Lang } from './labels.js';
 import { compareWithProgress } from './progress.js';
 import { fundingTable, monthsTable, prefectureTable, programsTable, summaryTable } from './summary-table.js';
 import { fmtInt, fmtMoney, fmtPct, fmtSigned, formatTable } from './text.js';
+import type { CliIo } from './io.js';
 
 export interface CompareCliOptions extends CommonOptions {
   period?: string;
@@ -18,7 +19,7 @@ export interface CompareCliOptions extends CommonOptions {
   workers?: string;
 }
 
-export async function compareCommand(files: string[], options: CompareCliOptions): Promise<void> {
+export async function compareCommand(files: string[], options: CompareCliOptions, io: CliIo): Promise<void> {
   const lang = parseLang(options.lang);
   const replicates = parseReplicates(options.replicates);
   const level = parseLevel(options.level);
@@ -31,19 +32,19 @@ export async function compareCommand(files: string[], options: CompareCliOptions
   }
   const scenarios = loadScenarios(files);
   // compareScenarios slices a dataset in memory itself when workers are asked for.
-  const dataset = await datasetFor(scenarios[0]!, options);
-  const result = await compareWithProgress(scenarios, dataset, lang, {
+  const dataset = await datasetFor(scenarios[0]!, options, io);
+  const result = await compareWithProgress(scenarios, dataset, lang, io, {
     period: parsePeriod(options.period),
     seed: parseSeed(options.seed),
     timestamp: options.timestamp !== false,
     ...(replicates !== undefined ? { replicates, level, replicateMethod: options.resimulate ? 'resimulate' : 'reweight' } : {}),
     ...(workers !== undefined ? { workers } : {}),
   });
-  if (options.json) return printJson(result);
-  process.stdout.write(`${summaryTable(result, lang)}\n\n${programsTable(result, lang)}\n\n${fundingTable(result, lang)}\n`);
-  if (result.meta.replicates) process.stdout.write(`\n${intervalsTable(result, lang)}\n`);
-  if (options.prefectures) process.stdout.write(`\n${prefectureTable(result, lang)}\n`);
-  if (options.months) process.stdout.write(`\n${monthsTable(result, lang)}\n`);
+  if (options.json) return printJson(io, result);
+  io.stdout.write(`${summaryTable(result, lang)}\n\n${programsTable(result, lang)}\n\n${fundingTable(result, lang)}\n`);
+  if (result.meta.replicates) io.stdout.write(`\n${intervalsTable(result, lang)}\n`);
+  if (options.prefectures) io.stdout.write(`\n${prefectureTable(result, lang)}\n`);
+  if (options.months) io.stdout.write(`\n${monthsTable(result, lang)}\n`);
 }
 
 /** `--replicates R`: an integer ≥ 2. */

@@ -12,6 +12,7 @@ import { monthsBetween } from '../engine/period.js';
 import { systemState } from '../scenarios/system.js';
 import { PROGRAMS } from '../programs/index.js';
 import { datasetFor, parseLang, parseSeed, printJson, type CommonOptions } from './common.js';
+import type { CliIo } from './io.js';
 
 export interface ExplainCliOptions extends CommonOptions {
   household: string;
@@ -20,7 +21,7 @@ export interface ExplainCliOptions extends CommonOptions {
   program?: string;
 }
 
-export async function explainCommand(file: string, options: ExplainCliOptions): Promise<void> {
+export async function explainCommand(file: string, options: ExplainCliOptions, io: CliIo): Promise<void> {
   const lang = parseLang(options.lang);
   const id = Number(options.household);
   if (!Number.isFinite(id)) throw new JiuzhuError('BAD_OPTION', `--household must be a dataset household id, not '${options.household}'`, { kind: 'usage', location: { key: '--household' } });
@@ -28,7 +29,7 @@ export async function explainCommand(file: string, options: ExplainCliOptions): 
   const program = options.program === undefined ? undefined : PROGRAMS.find((p) => p.id === options.program);
   if (options.program !== undefined && !program) throw new JiuzhuError('BAD_OPTION', `unknown program '${options.program}' (known: ${PROGRAMS.map((p) => p.id).join(', ')})`, { kind: 'usage', location: { key: '--program' } });
   const scenario = loadScenario(file);
-  const dataset = await householdDataset(await datasetFor(scenario, options), id);
+  const dataset = await householdDataset(await datasetFor(scenario, options, io), id);
   const sim = scenarioSimulation(scenario, dataset, parseSeed(options.seed));
   const from = scenarioPeriod(scenario).from;
   const month = options.month ?? from;
@@ -42,19 +43,19 @@ export async function explainCommand(file: string, options: ExplainCliOptions): 
     const rules = [...Object.values(program.components).flatMap((c) => ('rule' in c ? [c.rule] : [])), ...(program.recipient ? [program.recipient] : [])];
     const trees = rules.map((r) => explain(sim, r, month, id));
     const computed = Object.entries(program.components).filter(([, c]) => !('rule' in c)).map(([k]) => k);
-    if (options.json) return printJson({ scenario: scenario.name, household: id, month, program: program.id, trees, computedComponents: computed });
+    if (options.json) return printJson(io, { scenario: scenario.name, household: id, month, program: program.id, trees, computedComponents: computed });
     const note = computed.length
       ? lang === 'zh'
         ? `（${computed.join('、')} 按市（州）城乡单元由参数计算，不属于任何家庭：见 \`jiuzhu params\`。）`
         : `(${trees.length ? 'Also' : 'This program has'} no household rules: its cost lines ${computed.join(', ')} are computed per prefecture × area cell from parameters, not paid to households; see \`jiuzhu params\`.)`
       : '';
-    process.stdout.write(`${head} · ${program.label[lang]}\n\n${[...trees.map((t) => formatExplain(t, lang)), note].filter(Boolean).join('\n\n')}\n`);
+    io.stdout.write(`${head} · ${program.label[lang]}\n\n${[...trees.map((t) => formatExplain(t, lang)), note].filter(Boolean).join('\n\n')}\n`);
     return;
   }
   const rule = options.rule ?? 'dibao_benefit';
   const tree = explain(sim, rule, month, id);
-  if (options.json) return printJson({ scenario: scenario.name, household: id, month, tree });
-  process.stdout.write(`${head}\n\n${formatExplain(tree, lang)}\n`);
+  if (options.json) return printJson(io, { scenario: scenario.name, household: id, month, tree });
+  io.stdout.write(`${head}\n\n${formatExplain(tree, lang)}\n`);
 }
 
 /** The dataset holding a household: itself, or the chunk of a chunked dataset that has it. */

@@ -7,6 +7,7 @@ import { fullCountHouseholds, generateDataset, writeFullCount, writeGeneratedFil
 import { JiuzhuError } from '../engine/errors.js';
 import { parseLang, printJson } from './common.js';
 import { fmtInt, formatTable } from './text.js';
+import type { CliIo } from './io.js';
 
 export interface GenerateCliOptions { year: string; households?: string; seed: string; out: string; full?: boolean; chunkHouseholds?: string }
 
@@ -22,7 +23,7 @@ function year(v: string): 2006 {
   return 2006;
 }
 
-export async function generateCommand(options: GenerateCliOptions): Promise<void> {
+export async function generateCommand(options: GenerateCliOptions, io: CliIo): Promise<void> {
   const y = year(options.year);
   const seed = positiveInt(options.seed, '--seed') ?? 1;
   // A file is written beside its target and renamed: its folder must exist (--full creates its own).
@@ -31,23 +32,23 @@ export async function generateCommand(options: GenerateCliOptions): Promise<void
   const started = performance.now();
   if (options.full) {
     const total = positiveInt(options.households, '--households') ?? fullCountHouseholds(y);
-    const bar = process.stderr.isTTY ? new cliProgress.SingleBar({ format: 'generating [{bar}] {value}/{total} chunks · {persons} persons', stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
+    const bar = io.stderr.isTTY ? new cliProgress.SingleBar({ format: 'generating [{bar}] {value}/{total} chunks · {persons} persons', stream: io.stderr as NodeJS.WritableStream }, cliProgress.Presets.shades_classic) : undefined;
     let persons = 0;
     const manifest = await writeFullCount(options.out, {
       year: y, seed, households: total, chunkHouseholds: positiveInt(options.chunkHouseholds, '--chunk-households'),
       onChunk: (c, i, n) => {
         persons += c.persons;
         if (bar) { if (i === 0) bar.start(n, 0, { persons: 0 }); bar.update(i + 1, { persons: fmtInt(persons) }); }
-        else process.stderr.write(`chunk ${i + 1}/${n}: prefecture ${c.prefecture}, ${fmtInt(c.households)} households\n`);
+        else io.stderr.write(`chunk ${i + 1}/${n}: prefecture ${c.prefecture}, ${fmtInt(c.households)} households\n`);
       },
     });
     bar?.stop();
-    process.stdout.write(`wrote ${options.out}: ${manifest.chunks.length} chunks, ${fmtInt(manifest.households)} households, ${fmtInt(manifest.persons)} persons in ${((performance.now() - started) / 1000).toFixed(1)} s; peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB\n`);
+    io.stdout.write(`wrote ${options.out}: ${manifest.chunks.length} chunks, ${fmtInt(manifest.households)} households, ${fmtInt(manifest.persons)} persons in ${((performance.now() - started) / 1000).toFixed(1)} s; peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB\n`);
     return;
   }
   const households = positiveInt(options.households, '--households') ?? 100_000;
   const report = await writeGeneratedFile(options.out, { year: y, households, seed });
-  process.stdout.write(`wrote ${options.out}: ${fmtInt(households)} households, raked in ${report.rake.iterations} iterations (max deviation ${report.maxRakedDeviation.toExponential(1)}) in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  io.stdout.write(`wrote ${options.out}: ${fmtInt(households)} households, raked in ${report.rake.iterations} iterations (max deviation ${report.maxRakedDeviation.toExponential(1)}) in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
 }
 
 /** The calibration report as a table: every target, generated vs expected. */
@@ -73,9 +74,9 @@ export function calibrationTable(report: CalibrationReport, lang: 'zh' | 'en'): 
   ].join('\n');
 }
 
-export function calibrateReportCommand(options: { year: string; households?: string; seed: string; json?: boolean; lang?: string }): void {
+export function calibrateReportCommand(options: { year: string; households?: string; seed: string; json?: boolean; lang?: string }, io: CliIo): void {
   const y = year(options.year);
   const { report } = generateDataset({ year: y, households: positiveInt(options.households, '--households') ?? 100_000, seed: positiveInt(options.seed, '--seed') ?? 1 });
-  if (options.json) return printJson(report);
-  process.stdout.write(`${calibrationTable(report, parseLang(options.lang))}\n`);
+  if (options.json) return printJson(io, report);
+  io.stdout.write(`${calibrationTable(report, parseLang(options.lang))}\n`);
 }

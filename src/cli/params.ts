@@ -6,6 +6,7 @@ import { baselineParameters } from '../policy/parameters.js';
 import { parseLang, printJson } from './common.js';
 import type { Lang } from './labels.js';
 import { displayWidth, padEnd } from './text.js';
+import type { CliIo } from './io.js';
 
 export interface ParamsOptions { date?: string; json?: boolean; lang?: string; verbose?: boolean }
 
@@ -24,14 +25,14 @@ const HEADER = {
   en: ['parameter', 'label', 'value', 'unit', 'since', 'serves', 'kind', 'reference'],
 } as const;
 
-export function paramsCommand(options: ParamsOptions): void {
+export function paramsCommand(options: ParamsOptions, io: CliIo): void {
   const lang = parseLang(options.lang);
   const date = parseDate(options.date);
   const doc = parameterProvenance(baselineParameters().leaves(), date);
-  if (options.json) return printJson(doc);
+  if (options.json) return printJson(io, doc);
   const verbose = options.verbose ?? false;
   const rows = doc.parameters.map((p) => tableRow(p, lang, verbose));
-  process.stdout.write(`${leftTable([...HEADER[lang]], rows)}\n\n${countsLine(doc.counts, date, lang)}\n`);
+  io.stdout.write(`${leftTable([...HEADER[lang]], rows)}\n\n${countsLine(doc.counts, date, lang)}\n`);
 }
 
 /** `--date YYYY-MM-DD`; by default the opinion's date, 2006-12-18, so the listing shows the policy as issued. */

@@ -1,13 +1,14 @@
-/** A progress bar on stderr for long runs, shown only on a terminal so logs stay clean. */
+/** A progress bar on the run's stderr for long runs, shown only on a terminal so logs stay clean. */
 import cliProgress from 'cli-progress';
 import type { Scenario } from '../scenarios/load.js';
 import { compareScenarios, type CompareOptions, type Result } from '../scenarios/result.js';
 import type { DatasetSource } from '../scenarios/run.js';
+import type { CliIo } from './io.js';
 import type { Lang } from './labels.js';
 
-export function progressBar(label: string): { update: (done: number, total: number) => void; stop: () => void } {
-  if (!process.stderr.isTTY) return { update: () => {}, stop: () => {} };
-  const bar = new cliProgress.SingleBar({ format: `${label} [{bar}] {value}/{total} months`, stream: process.stderr, hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
+export function progressBar(label: string, io: CliIo): { update: (done: number, total: number) => void; stop: () => void } {
+  if (!io.stderr.isTTY) return { update: () => {}, stop: () => {} };
+  const bar = new cliProgress.SingleBar({ format: `${label} [{bar}] {value}/{total} months`, stream: io.stderr as NodeJS.WritableStream, hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
   let started = false;
   return {
     update(done, total) {
@@ -22,8 +23,8 @@ export function progressBar(label: string): { update: (done: number, total: numb
  * compareScenarios with a months progress bar on stderr: the one way `compare`, `run` and
  * `report` simulate, so they count progress the same way.
  */
-export async function compareWithProgress(scenarios: readonly Scenario[], dataset: DatasetSource, lang: Lang, options: CompareOptions): Promise<Result> {
-  const bar = progressBar(lang === 'zh' ? '模拟中' : 'simulating');
+export async function compareWithProgress(scenarios: readonly Scenario[], dataset: DatasetSource, lang: Lang, io: CliIo, options: CompareOptions): Promise<Result> {
+  const bar = progressBar(lang === 'zh' ? '模拟中' : 'simulating', io);
   const total = scenarios.length;
   let done = 0;
   try {

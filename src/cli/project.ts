@@ -7,6 +7,7 @@ import { datasetFor, loadScenarios, parseLang, parseSeed, printJson, type Common
 import { label, type Lang } from './labels.js';
 import { progressBar } from './progress.js';
 import { fmt2, fmtInt, fmtMoney, fmtPct, formatTable } from './text.js';
+import type { CliIo } from './io.js';
 
 export interface ProjectCliOptions extends CommonOptions {
   from?: string;
@@ -22,7 +23,7 @@ function parseYear(v: string | undefined, flag: string): number | undefined {
   return Number(v);
 }
 
-export async function projectCommand(file: string, options: ProjectCliOptions): Promise<void> {
+export async function projectCommand(file: string, options: ProjectCliOptions, io: CliIo): Promise<void> {
   const lang = parseLang(options.lang);
   const from = parseYear(options.from, '--from');
   const to = parseYear(options.to, '--to');
@@ -31,8 +32,8 @@ export async function projectCommand(file: string, options: ProjectCliOptions): 
   if (mpy !== '1' && mpy !== '12') throw new JiuzhuError('BAD_OPTION', `--months-per-year must be 1 or 12, not '${mpy}'`, { kind: 'usage', location: { key: '--months-per-year' } });
   const seed = parseSeed(options.seed);
   const [scenario] = loadScenarios([file]);
-  const dataset = await datasetFor(scenario!, options);
-  const bar = progressBar(lang === 'zh' ? '预测中' : 'projecting');
+  const dataset = await datasetFor(scenario!, options, io);
+  const bar = progressBar(lang === 'zh' ? '预测中' : 'projecting', io);
   const result = await projectResult(scenario!, dataset, {
     from,
     to,
@@ -44,8 +45,8 @@ export async function projectCommand(file: string, options: ProjectCliOptions): 
     onProgress: (done, total) => bar.update(done, total),
   });
   bar.stop();
-  if (options.json) return printJson(result);
-  process.stdout.write(`${projectionTable(result, lang)}\n`);
+  if (options.json) return printJson(io, result);
+  io.stdout.write(`${projectionTable(result, lang)}\n`);
 }
 
 /** One row per projected year: price index, standards, recipients, cost, who pays, budget need, budget, gap, bounds. */

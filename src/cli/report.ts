@@ -6,6 +6,7 @@ import { writeReport } from '../report/write.js';
 import { datasetFor, loadScenarios, parseLang, parsePeriod, parseSeed, type CommonOptions } from './common.js';
 import { compareWithProgress } from './progress.js';
 import { fundingTable, programsTable, summaryTable } from './summary-table.js';
+import type { CliIo } from './io.js';
 
 export interface ReportCliOptions extends CommonOptions {
   out?: string;
@@ -14,27 +15,27 @@ export interface ReportCliOptions extends CommonOptions {
   print?: boolean;
 }
 
-export async function reportCommand(files: string[], options: ReportCliOptions): Promise<void> {
+export async function reportCommand(files: string[], options: ReportCliOptions, io: CliIo): Promise<void> {
   const lang = parseLang(options.lang);
   if (!options.out) throw new JiuzhuError('BAD_OPTION', '--out <dir> is required: the folder to write the report into', { kind: 'usage', location: { key: '--out' } });
   assertReplaceable(options.out); // before the simulation, not after it
   const scenarios = loadScenarios(files);
-  const dataset = await datasetFor(scenarios[0]!, options);
-  const result = await compareWithProgress(scenarios, dataset, lang, {
+  const dataset = await datasetFor(scenarios[0]!, options, io);
+  const result = await compareWithProgress(scenarios, dataset, lang, io, {
     period: parsePeriod(options.period),
     seed: parseSeed(options.seed),
     timestamp: options.timestamp !== false,
   });
-  if (options.print) process.stdout.write(`${summaryTable(result, lang)}\n\n${programsTable(result, lang)}\n\n${fundingTable(result, lang)}\n\n`);
+  if (options.print) io.stdout.write(`${summaryTable(result, lang)}\n\n${programsTable(result, lang)}\n\n${fundingTable(result, lang)}\n\n`);
   const written = await writeReport(options.out, result, scenarios, {
     lang,
     xlsx: options.xlsx ?? false,
     dataset: dataset.meta,
-    onProgress: process.stderr.isTTY ? (m) => process.stderr.write(`\r\x1b[K${lang === 'zh' ? '写报告' : 'writing'} ${m}`) : undefined,
+    onProgress: io.stderr.isTTY ? (m) => io.stderr.write(`\r\x1b[K${lang === 'zh' ? '写报告' : 'writing'} ${m}`) : undefined,
   });
-  if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
-  const rel = relative(process.cwd(), written.index);
+  if (io.stderr.isTTY) io.stderr.write('\r\x1b[K');
+  const rel = relative(io.cwd, written.index);
   const shown = rel.startsWith('..') ? written.index : rel;
   const extra = `${written.tables.length} tables, ${written.charts.length} charts${options.xlsx ? ', report.xlsx' : ''}`;
-  process.stdout.write(lang === 'zh' ? `报告已写入：${shown}（${extra}）\n` : `report written: ${shown} (${extra})\n`);
+  io.stdout.write(lang === 'zh' ? `报告已写入：${shown}（${extra}）\n` : `report written: ${shown} (${extra})\n`);
 }

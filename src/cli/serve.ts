@@ -9,6 +9,7 @@ import { packagePath } from '../policy/paths.js';
 import { loadScenario } from '../scenarios/load.js';
 import type { Period } from '../scenarios/run.js';
 import { datasetFor, parseLang, parseSeed, type CommonOptions } from './common.js';
+import type { CliIo } from './io.js';
 
 export interface ServeCliOptions extends CommonOptions {
   port?: string;
@@ -33,15 +34,15 @@ export function parseServePeriod(v: string | undefined): Period | undefined {
   return { from, to };
 }
 
-export async function serveCommand(files: string[], options: ServeCliOptions): Promise<void> {
+export async function serveCommand(files: string[], options: ServeCliOptions, io: CliIo): Promise<void> {
   const lang = parseLang(options.lang);
   const port = parsePort(options.port);
   const period = parseServePeriod(options.period);
   const seed = parseSeed(options.seed);
   const baselineFile = resolve(options.baseline ?? packagePath('scenarios', 'baseline-2006.yaml'));
-  const log = (line: string): void => void process.stderr.write(`${line}\n`);
+  const log = (line: string): void => void io.stderr.write(`${line}\n`);
   log(`loading the dataset${options.data ? ` ${options.data}` : ''}…`);
-  const dataset = await datasetFor(loadScenario(baselineFile), options);
+  const dataset = await datasetFor(loadScenario(baselineFile), options, io);
   if ('kind' in dataset) {
     throw new JiuzhuError('CHUNKED_DATASET', 'the explorer keeps its dataset in memory; a chunked dataset is simulated chunk by chunk', {
       kind: 'usage', location: { key: '--data' }, hint: 'explore a sample (jiuzhu generate --households 100000 --out sample.arrow) and run the whole count with jiuzhu run --data',
@@ -61,7 +62,7 @@ export async function serveCommand(files: string[], options: ServeCliOptions): P
     dataArg: options.data ? `${resolve(options.data)}${options.codebook ? ` --codebook ${resolve(options.codebook)}` : ''}${options.encoding ? ` --encoding ${options.encoding}` : ''}` : undefined,
     log,
   });
-  process.stdout.write(`${running.url}\n`);
+  io.stdout.write(`${running.url}\n`);
   log(`jiuzhu explorer ready at ${running.url} (127.0.0.1 only; Ctrl-C to stop)`);
   await new Promise<void>((done) => {
     const stop = (): void => {

@@ -9,6 +9,7 @@ import { COST_MEASURES, LEVER_MODES, SOLVE_OBJECTIVES, solveScenario, writeSolve
 import { datasetFor, parseLang, parsePeriod, parseSeed, printJson, type CommonOptions } from './common.js';
 import type { Lang } from './labels.js';
 import { fmtMoney, formatTable } from './text.js';
+import type { CliIo } from './io.js';
 
 export interface SolveCliOptions extends CommonOptions {
   lever: string;
@@ -66,17 +67,18 @@ export function parseWhere(v: string | undefined): CellSelector | undefined {
   return out;
 }
 
-export async function solveCommand(file: string, options: SolveCliOptions): Promise<void> {
+/** Solves, prints the solution, and returns the exit code: 3 when the objective cannot be met. */
+export async function solveCommand(file: string, options: SolveCliOptions, io: CliIo): Promise<number> {
   const lang = parseLang(options.lang);
   const objective = oneOf<SolveObjective>('--objective', options.objective, SOLVE_OBJECTIVES)!;
   if (options.from !== undefined && !isIsoDate(options.from)) throw usage('--from', `--from must be a date YYYY-MM-DD, not '${options.from}'`);
   if (options.write !== undefined && !existsSync(dirname(resolve(options.write)))) throw usage('--write', `--write: the folder ${dirname(resolve(options.write))} does not exist`);
   const scenario = loadScenario(file);
   const against = options.against !== undefined ? loadScenario(options.against) : undefined;
-  const dataset = await datasetFor(scenario, options);
+  const dataset = await datasetFor(scenario, options, io);
   if ('kind' in dataset) throw usage('--data', 'jiuzhu solve runs the scenario many times and needs a dataset in memory, not a chunked one', 'solve on a sample (jiuzhu generate --households 100000), then run the solved scenario on the full count');
   const zh = lang === 'zh';
-  const progress = process.stderr.isTTY && !options.json;
+  const progress = io.stderr.isTTY && !options.json;
   const result = solveScenario(scenario, dataset, {
     lever: {
       path: options.lever,
@@ -96,7 +98,7 @@ export async function solveCommand(file: string, options: SolveCliOptions): Prom
     cost: oneOf<CostMeasure>('--cost', options.cost, COST_MEASURES),
     period: parsePeriod(options.period),
     seed: parseSeed(options.seed),
-    onEvaluation: progress ? (e) => process.stderr.write(`${evaluationLine(e)}\n`) : undefined,
+    onEvaluation: progress ? (e) => io.stderr.write(`${evaluationLine(e)}\n`) : undefined,
   });
   let written: string | undefined;
   if (options.write !== undefined) {
@@ -104,12 +106,13 @@ export async function solveCommand(file: string, options: SolveCliOptions): Prom
     writeSolvedScenario(file, options.write, scenario, result, options.name);
     written = options.write;
   }
-  if (options.json) printJson({ ...result, ...(written ? { written } : {}) });
-  else process.stdout.write(`${solveReport(result, lang)}${written ? `\n${zh ? '已写入并校验' : 'Wrote and validated'} ${written}` : ''}\n`);
+  if (options.json) printJson(io, { ...result, ...(written ? { written } : {}) });
+  else io.stdout.write(`${solveReport(result, lang)}${written ? `\n${zh ? '已写入并校验' : 'Wrote and validated'} ${written}` : ''}\n`);
   if (result.status !== 'solved') {
-    process.stderr.write(`error: ${result.message}\n`);
-    process.exitCode = 3;
+    io.stderr.write(`error: ${result.message}\n`);
+    return 3;
   }
+  return 0;
 }
 
 function evaluationLine(e: Evaluation): string {

@@ -24,17 +24,21 @@ export interface ChildReport {
   message?: string;
 }
 
-const cases = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as { index: number; file: string }[];
-for (const { index, file } of cases) {
-  let report: ChildReport;
+/** Loads one file and reports the outcome (also called in-process for the pure-JS Arrow loader). */
+export async function loadReport(index: number, file: string): Promise<ChildReport> {
   try {
     const ds = await loadDataset(file);
     const pop = ds.population;
-    report = { index, status: 'accepted', households: pop.nHouseholds, persons: pop.nPersons, ages: Array.from(pop.person.age ?? []), prefectures: Array.from(pop.household.prefecture ?? []), warnings: ds.warnings };
+    return { index, status: 'accepted', households: pop.nHouseholds, persons: pop.nPersons, ages: Array.from(pop.person.age ?? []), prefectures: Array.from(pop.household.prefecture ?? []), warnings: ds.warnings };
   } catch (e) {
-    report = isJiuzhuError(e)
+    return isJiuzhuError(e)
       ? { index, status: 'rejected', code: e.code, kind: e.kind, location: { ...e.location }, message: e.summary() }
       : { index, status: 'raw', message: e instanceof Error ? (e.stack ?? e.message) : String(e) };
   }
-  writeSync(1, `${JSON.stringify(report)}\n`);
+}
+
+// Run as a script (not when imported for loadReport): the batch file is the first argument.
+if (process.argv[1] && import.meta.filename === process.argv[1]) {
+  const cases = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as { index: number; file: string }[];
+  for (const { index, file } of cases) writeSync(1, `${JSON.stringify(await loadReport(index, file))}\n`);
 }

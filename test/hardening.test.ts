@@ -10,6 +10,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { LEFTOVER_MARKER, markLeftover } from '../src/data/leftover.js';
 import { MANIFEST, recoverStale, StagedDir } from '../src/report/staged-dir.js';
 import { recoverStaleChunked } from '../src/data/chunked.js';
+import { loadDataset, resolveDatasetPath } from '../src/data/dataset.js';
+import { tableCsv, UTF8_BOM, type ReportTable } from '../src/report/table.js';
+import { reportTables } from '../src/report/tables.js';
+import { loadScenario } from '../src/scenarios/load.js';
+import { compareScenarios } from '../src/scenarios/result.js';
+import { ROOT } from './helpers.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'jiuzhu-hardening-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -83,5 +89,66 @@ describe('report --out DIR touches only its own leftovers', () => {
     recoverStaleChunked(out);
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(join(tmp, 'chunked')).sort()).toEqual([`.data.${dead}.old`, `.data.${dead}.tmp`]);
+  });
+});
+
+describe('CSV cells never start a spreadsheet formula', () => {
+  const table: ReportTable = {
+    id: 't', title: { zh: '表', en: 'T' },
+    columns: [{ key: 'a', label: { zh: '=甲', en: '=a' }, unit: 'text' }, { key: 'n', label: { zh: '数', en: 'n' }, unit: 'yuan' }],
+    rows: [
+      { a: '=HYPERLINK("http://x","y")', n: -12.5 },
+      { a: '+1+1', n: 3 },
+      { a: '-2+3', n: -0.25 },
+      { a: '@SUM(A1)', n: 0 },
+      { a: '\tx', n: null },
+      { a: '\rx', n: 1e6 },
+      { a: 'plain, with comma', n: -7 },
+      { a: '-12.5', n: 2 },
+    ],
+  };
+  it('text cells starting with = + - @ tab or CR get a leading apostrophe (OWASP), numbers stay numbers', () => {
+    const lines = tableCsv(table, 'en').replace(UTF8_BOM, '').split('\r\n');
+    // Worked out by hand: apostrophe first, then RFC 4180 quoting where a quote, comma or CR is inside.
+    expect(lines.slice(0, 6)).toEqual([
+      "'=a,n",
+      `"'=HYPERLINK(""http://x"",""y"")",-12.5`,
+      "'+1+1,3",
+      "'-2+3,-0.25",
+      "'@SUM(A1),0",
+      "'\tx,",
+    ]);
+    expect(lines[6]).toBe(`"'\rx",1000000`);
+    expect(lines[7]).toBe('"plain, with comma",-7');
+    // A text cell that is a plain number is a number to a spreadsheet, not a formula: left alone.
+    expect(lines[8]).toBe('-12.5,2');
+  });
+
+  it('scenario text and dataset names reach tables/assumptions.csv and tables/meta.csv escaped', async () => {
+    const dir = join(tmp, 'csv-scenario');
+    mkdirSync(dir);
+    const file = join(dir, 'evil.yaml');
+    writeFileSync(file, [
+      'name: evil',
+      'description:',
+      "  zh: '=cmd|'' /C calc''!A0'",
+      "  en: '@SUM(1+1)*cmd|'' /C calc''!A0'",
+      `extends: ${join(ROOT, 'scenarios', 'baseline-2006.yaml')}`,
+      'behaviour:',
+      '  takeUp:',
+      '    rate: 0.9',
+      "    assumption: '+1+cmd|'' /C calc''!A0'",
+    ].join('\n'));
+    const scenarios = [loadScenario(join(ROOT, 'scenarios', 'baseline-2006.yaml')), loadScenario(file)];
+    const data = await loadDataset(resolveDatasetPath('fixture-dibao'));
+    const result = await compareScenarios(scenarios, data, { period: { from: '2006-01', to: '2006-01' }, timestamp: false });
+    const tables = reportTables(result, scenarios, { lang: 'en', dataset: { ...data.meta, description: '-1+1 a hostile dataset description' } });
+    const cells = (id: string): string[] => tableCsv(tables.find((t) => t.id === id)!, 'en').replace(UTF8_BOM, '').split('\r\n').flatMap((l) => l.split(','));
+    for (const id of ['assumptions', 'meta']) {
+      const all = cells(id);
+      expect(all.filter((c) => /^"?[=+\-@\t\r]/.test(c) && !/^"?-?\d/.test(c))).toEqual([]);
+    }
+    expect(cells('assumptions')).toContain("'+1+cmd|' /C calc'!A0");
+    expect(cells('meta')).toContain("'-1+1 a hostile dataset description");
   });
 });

@@ -3,11 +3,15 @@
  * it reports what it refuses. Each test failed before its fix.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { LEFTOVER_MARKER, markLeftover } from '../src/data/leftover.js';
+import { assertOutputPath, LEFTOVER_MARKER, markLeftover } from '../src/data/leftover.js';
+import { loadCodebook } from '../src/data/codebook.js';
+import { readArrowTable } from '../src/data/formats/arrow-table.js';
+import { isJiuzhuError, type JiuzhuError } from '../src/engine/errors.js';
+import { MAX_OVERRIDES, MAX_SCENARIO_BYTES } from '../src/engine/limits.js';
 import { MANIFEST, recoverStale, StagedDir } from '../src/report/staged-dir.js';
 import { recoverStaleChunked } from '../src/data/chunked.js';
 import { loadDataset, resolveDatasetPath } from '../src/data/dataset.js';
@@ -150,5 +154,107 @@ describe('CSV cells never start a spreadsheet formula', () => {
     }
     expect(cells('assumptions')).toContain("'+1+cmd|' /C calc'!A0");
     expect(cells('meta')).toContain("'-1+1 a hostile dataset description");
+  });
+});
+
+/** The JiuzhuError `fn` throws (or undefined). */
+function thrown(fn: () => unknown): JiuzhuError | undefined {
+  try {
+    fn();
+  } catch (e) {
+    if (isJiuzhuError(e)) return e;
+    throw e;
+  }
+  return undefined;
+}
+async function rejected(p: Promise<unknown>): Promise<JiuzhuError | undefined> {
+  try {
+    await p;
+  } catch (e) {
+    if (isJiuzhuError(e)) return e;
+    throw e;
+  }
+  return undefined;
+}
+const BASELINE = join(ROOT, 'scenarios', 'baseline-2006.yaml');
+const scenarioWith = (name: string, overrides: string[]): string => {
+  const file = join(tmp, `${name}.yaml`);
+  writeFileSync(file, [`name: ${name}`, 'description: {zh: 测, en: test}', `extends: ${BASELINE}`, 'overrides:', ...overrides].join('\n'));
+  return file;
+};
+
+describe('nothing unbounded is read', () => {
+  it('a scenario file over 4 MiB is refused naming the limit, before it is parsed', () => {
+    const file = join(tmp, 'huge.yaml');
+    writeFileSync(file, `name: huge\ndescription: {zh: 大, en: huge}\n# ${'x'.repeat(MAX_SCENARIO_BYTES)}\n`);
+    const e = thrown(() => loadScenario(file));
+    expect([e?.code, e?.exitCode]).toEqual(['TOO_LARGE', 3]);
+    expect(e?.message).toBe('this scenario file is larger than the limit of 4 MiB (scenario file size)');
+  });
+
+  it('20,000 overrides load in linear time (15 s before the fix; a few seconds now)', () => {
+    const file = scenarioWith('many', Array.from({ length: 20_000 }, () => '  - {path: dibao.standard, scale: 1.00001}'));
+    const t0 = performance.now();
+    const s = loadScenario(file);
+    expect(s.overrides.length).toBeGreaterThanOrEqual(20_000);
+    expect(performance.now() - t0).toBeLessThan(6000);
+  }, 30_000);
+
+  it('more than 50,000 overrides: exit 3 naming the limit (735,000 crashed the heap)', () => {
+    const file = scenarioWith('too-many', Array.from({ length: MAX_OVERRIDES + 1 }, () => '  - {path: dibao.standard, set: 1}'));
+    const e = thrown(() => loadScenario(file));
+    expect([e?.code, e?.exitCode, e?.location.key]).toEqual(['TOO_MANY_OVERRIDES', 3, 'overrides']);
+    expect(e?.message).toBe('a scenario has at most 50,000 overrides (its extends chain included); this one has 50,001');
+  }, 60_000);
+
+  it('/dev/zero, a .csv symlink to it, a FIFO and a folder are refused before reading, with exit 3', async () => {
+    expect(thrown(() => loadScenario('/dev/zero'))).toMatchObject({ code: 'NOT_A_FILE', exitCode: 3, message: 'this scenario file is a character device, not a regular file, so it is not read' });
+    const link = join(tmp, 'zero.csv');
+    symlinkSync('/dev/zero', link);
+    expect(await rejected(loadDataset(link))).toMatchObject({ code: 'NOT_A_FILE', exitCode: 3, location: { file: link } });
+    const fifo = join(tmp, 'pipe.yaml');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const t0 = performance.now();
+    expect(thrown(() => loadScenario(fifo))).toMatchObject({ code: 'NOT_A_FILE', message: 'this scenario file is a FIFO (named pipe), not a regular file, so it is not read' });
+    expect(performance.now() - t0).toBeLessThan(1000); // no hang waiting for a writer
+    expect(thrown(() => loadCodebook('/dev/zero'))).toMatchObject({ code: 'NOT_A_FILE', exitCode: 3 });
+    expect(thrown(() => loadScenario(tmp))).toMatchObject({ code: 'NOT_A_FILE', message: 'this scenario file is a folder, not a regular file, so it is not read' });
+  });
+
+  it('--out under /proc (which looped) or /dev is refused before anything is written', () => {
+    expect(thrown(() => new StagedDir('/proc/self/x'))).toMatchObject({ code: 'BAD_OUTPUT_PATH', exitCode: 2, location: { key: '--out' } });
+    expect(thrown(() => assertOutputPath('/dev/shm/x.csv'))).toMatchObject({ code: 'BAD_OUTPUT_PATH' });
+    expect(thrown(() => assertOutputPath(join(tmp, 'fine', 'report')))).toBeUndefined();
+  });
+});
+
+describe('the error contract', () => {
+  it('an extends cycle names the extends line of the file that closes it', () => {
+    const a = join(tmp, 'cycle-a.yaml');
+    const b = join(tmp, 'cycle-b.yaml');
+    writeFileSync(a, 'name: a\ndescription: {zh: 甲, en: a}\nextends: cycle-b.yaml\n');
+    writeFileSync(b, '# b extends a\nname: b\ndescription: {zh: 乙, en: b}\n\nextends: cycle-a.yaml\n');
+    expect(thrown(() => loadScenario(a))).toMatchObject({ code: 'EXTENDS_CYCLE', exitCode: 3, location: { file: b, line: 5, key: 'extends' } });
+  });
+
+  it('a GBK-encoded codebook is an encoding error on its first non-UTF-8 line, not "duplicate key"', () => {
+    const file = join(tmp, 'gbk-codebook.yaml');
+    // "columns:\n  income:\n    from: 收入\n" with 收入 in GBK (0xCA 0xD5 0xC8 0xEB), which is not UTF-8.
+    writeFileSync(file, Buffer.concat([Buffer.from('columns:\n  income:\n    from: '), Buffer.from([0xca, 0xd5, 0xc8, 0xeb]), Buffer.from('\n')]));
+    expect(thrown(() => loadCodebook(file))).toMatchObject({ code: 'BAD_ENCODING', exitCode: 3, location: { file, line: 3 } });
+  });
+
+  it('a __proto__ key is refused with its line, not silently dropped', () => {
+    const file = join(tmp, 'proto-codebook.yaml');
+    writeFileSync(file, 'columns:\n  __proto__:\n    from: x\n');
+    expect(thrown(() => loadCodebook(file))).toMatchObject({ code: 'BAD_KEY', exitCode: 3, location: { file, line: 2, key: '__proto__' } });
+  });
+
+  it('an Arrow file that trips the decoder reports the file, not JavaScript internals', () => {
+    const file = join(tmp, 'bad.arrow');
+    writeFileSync(file, Buffer.concat([Buffer.from('ARROW1\0\0'), Buffer.alloc(64, 0), Buffer.from('ARROW1')]));
+    const e = thrown(() => readArrowTable(file));
+    expect(e).toMatchObject({ code: 'BAD_ARROW', exitCode: 3, location: { file } });
+    expect(e?.message).not.toMatch(/destructure|undefined|property/);
   });
 });

@@ -13,7 +13,7 @@ import type { DatasetMeta } from './dataset.js';
 import { flatPopulation } from './dataset.js';
 import { arrowBytes } from './formats/arrow-table.js';
 import { readArrowTable } from './formats/arrow-table.js';
-import { isOurLeftover, markLeftover, unmarkLeftover } from './leftover.js';
+import { assertOutputPath, isOurLeftover, markLeftover, unmarkLeftover } from './leftover.js';
 import { flatColumns, fsyncFolder, processAlive, stagedFileWritten, writeFlushed } from './write.js';
 
 export const MANIFEST = 'manifest.json';
@@ -143,6 +143,7 @@ export async function writeChunkedDataset(
   chunks: AsyncIterable<{ population: Population; prefecture?: number }> | Iterable<{ population: Population; prefecture?: number }>,
   onChunk?: (written: ChunkInfo, index: number) => void,
 ): Promise<Manifest> {
+  assertOutputPath(dir);
   recoverStaleChunked(dir);
   assertChunkedReplaceable(dir);
   const tmp = join(dirname(dir), `.${basename(dir)}.${process.pid}.tmp`);

@@ -5,8 +5,9 @@
  * `DIR.old-<n>` only when it holds this marker naming that very target and process: a user's
  * `report.old-2019/` is never deleted or renamed, whatever its name.
  */
-import { lstatSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, lstatSync, readFileSync, realpathSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { JiuzhuError } from '../engine/errors.js';
 
 /** The marker's file name inside a staged or moved-aside folder. */
 export const LEFTOVER_MARKER = '.jiuzhu-leftover.json';
@@ -41,4 +42,33 @@ export function isOurLeftover(dir: string, target: string, pid: number): boolean
   } catch {
     return false;
   }
+}
+
+/** Filesystem types an output may never go to: their files are not storage (Linux statfs magic numbers). */
+const VIRTUAL_FS = new Map<number, string>([[0x9fa0, 'proc'], [0x62656572, 'sysfs'], [0x1cd1, 'devpts'], [0x64626720, 'debugfs'], [0x27e0eb, 'cgroup'], [0x63677270, 'cgroup2']]);
+
+/**
+ * Checks an output path before anything is written: its nearest existing folder must be a
+ * folder on real storage, not under /proc, /sys or /dev (where `mkdir -p` and renames misbehave:
+ * `--out /proc/self/x` looped). A usage error naming `key`.
+ */
+export function assertOutputPath(out: string, key = '--out'): void {
+  const target = resolve(out);
+  const bad = (why: string): JiuzhuError => new JiuzhuError('BAD_OUTPUT_PATH', `'${out}' ${why}, so nothing is written there`, { kind: 'usage', location: { key }, hint: 'give a path on a real disk (a folder you can write)' });
+  let dir = dirname(target);
+  while (!existsSync(dir) && dirname(dir) !== dir) dir = dirname(dir);
+  let real: string;
+  try {
+    real = realpathSync(dir);
+  } catch {
+    throw bad('is under a folder that cannot be resolved');
+  }
+  if (/^\/(proc|sys|dev)(\/|$)/.test(real) || /^\/(proc|sys|dev)(\/|$)/.test(target)) throw bad('is under /proc, /sys or /dev, which hold no files');
+  try {
+    const type = VIRTUAL_FS.get(Number(statfsSync(real).type));
+    if (type) throw bad(`is on a ${type} filesystem, which holds no files`);
+  } catch (e) {
+    if (e instanceof JiuzhuError) throw e;
+  }
+  if (!lstatSync(real).isDirectory()) throw bad(`is under '${real}', which is not a folder`);
 }

@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { isOurLeftover, markLeftover, unmarkLeftover } from '../data/leftover.js';
+import { assertOutputPath, isOurLeftover, markLeftover, unmarkLeftover } from '../data/leftover.js';
 import { fsyncFolder, processAlive, writeFlushed } from '../data/write.js';
 import { JiuzhuError } from '../engine/errors.js';
 
@@ -85,6 +85,7 @@ export class StagedDir {
 
   constructor(target: string) {
     this.target = resolve(target);
+    assertOutputPath(target);
     recoverStale(this.target);
     assertReplaceable(target);
     this.staging = `${this.target}.tmp-${process.pid}`;

@@ -3,13 +3,15 @@
  * the key; unknown parameter paths are caught here, before anything runs.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { JiuzhuError, throwMany, type ErrorLocation } from '../engine/errors.js';
 import type { Override } from '../engine/parameters/tree.js';
 import { monthFromIndex, monthIndex } from '../engine/period.js';
 import type { ParameterTree } from '../engine/parameters/tree.js';
 import { parseYamlSource, yamlToJs } from '../engine/yaml-source.js';
+import { readBoundedText } from '../engine/input-file.js';
+import { MAX_EXTENDS_DEPTH, MAX_OVERRIDES, MAX_SCENARIO_BYTES } from '../engine/limits.js';
 import { baselineParameters } from '../policy/parameters.js';
 import { ScenarioSchema, type ScenarioFile } from './schema.js';
 
@@ -63,14 +65,25 @@ export function loadScenario(file: string, parameters: ParameterTree = baselineP
   const seen = new Set<string>();
   let current: string | undefined = resolve(file);
   while (current) {
-    if (seen.has(current)) throw new JiuzhuError('EXTENDS_CYCLE', `scenario 'extends' chain loops back to ${current}`, { location: { file: current, key: 'extends' } });
+    const from = chain[chain.length - 1];
+    // The `extends` line of the file that leads here: where a cycle or a missing file is reported.
+    const extendsAt = (f: { file: string; text: string }): ErrorLocation => ({ file: f.file, line: parseYamlSource(f.text, f.file).lineAt(['extends']), key: 'extends' });
+    if (seen.has(current)) throw new JiuzhuError('EXTENDS_CYCLE', `scenario 'extends' chain loops back to ${current}`, { location: from ? extendsAt(from) : { file: current, key: 'extends' } });
     seen.add(current);
     if (!existsSync(current)) {
-      const from = chain[chain.length - 1];
-      throw new JiuzhuError('FILE_NOT_FOUND', `scenario file not found: ${current}`, { location: from ? { file: from.file, key: 'extends' } : { file: current } });
+      throw new JiuzhuError('FILE_NOT_FOUND', `scenario file not found: ${current}`, { location: from ? extendsAt(from) : { file: current } });
+    }
+    if (chain.length >= MAX_EXTENDS_DEPTH) {
+      throw new JiuzhuError('TOO_DEEP', `an 'extends' chain has at most ${MAX_EXTENDS_DEPTH} files (extends depth)`, { location: { file: chain[chain.length - 1]!.file, key: 'extends' } });
     }
     const text = readScenarioFile(current, chain[chain.length - 1]?.file);
     const data = parseScenarioText(text, current);
+    const count = chain.reduce((n, c) => n + (c.data.overrides?.length ?? 0), data.overrides?.length ?? 0);
+    if (count > MAX_OVERRIDES) {
+      throw new JiuzhuError('TOO_MANY_OVERRIDES', `a scenario has at most ${MAX_OVERRIDES.toLocaleString('en-US')} overrides (its extends chain included); this one has ${count.toLocaleString('en-US')}`, {
+        location: { file: current, key: 'overrides' }, hint: 'see the Limits table in docs/reliability.md',
+      });
+    }
     chain.push({ file: current, data, text });
     current = data.extends ? (isAbsolute(data.extends) ? data.extends : resolve(dirname(current), data.extends)) : undefined;
   }
@@ -120,15 +133,13 @@ export function loadScenario(file: string, parameters: ParameterTree = baselineP
   return { ...scenario, sha256: scenarioHash(scenario) };
 }
 
-/** A scenario file's text; a folder or an unreadable file is bad input naming it (and the file that extends it). */
+/**
+ * A scenario file's text: a regular file of at most MAX_SCENARIO_BYTES (a folder, a device, a
+ * FIFO or an unreadable file is bad input naming it, and the file that extends it).
+ */
 function readScenarioFile(file: string, extendedFrom: string | undefined): string {
-  const where = extendedFrom ? ` (extended by ${extendedFrom})` : '';
-  if (statSync(file).isDirectory()) throw new JiuzhuError('NOT_A_FILE', `this is a folder, not a scenario file${where}`, { location: { file }, hint: 'give a scenario .yaml file' });
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new JiuzhuError('FILE_NOT_FOUND', `cannot read scenario file${where}: ${(e as Error).message}`, { location: { file } });
-  }
+  const what = extendedFrom ? `scenario file (extended by ${extendedFrom})` : 'scenario file';
+  return readBoundedText(file, { maxBytes: MAX_SCENARIO_BYTES, what, limitName: 'scenario file size' });
 }
 
 /**

@@ -2,7 +2,8 @@
  * Loads parameter YAML files into leaves. A mapping with a `values` key is a leaf; any other
  * mapping is a branch (it may carry a `description`). Every rejection names file, line and key.
  */
-import { readFileSync } from 'node:fs';
+import { readBoundedText } from '../input-file.js';
+import { MAX_YAML_BYTES } from '../limits.js';
 import { JiuzhuError } from '../errors.js';
 import { isIsoDate } from '../period.js';
 import { PREFECTURE_CODES } from '../locality.js';
@@ -28,12 +29,7 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 export function loadParameterFiles(files: readonly string[], options: LoadOptions): LoadedParameters {
   const out: LoadedParameters = { leaves: new Map(), branches: new Map() };
   for (const file of files) {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (e) {
-      throw new JiuzhuError('FILE_NOT_FOUND', `cannot read parameter file: ${(e as Error).message}`, { location: { file } });
-    }
+    const text = readBoundedText(file, { maxBytes: MAX_YAML_BYTES, what: 'parameter file', limitName: 'parameter file size' });
     loadParameterText(text, file, options, out);
   }
   return out;

@@ -12,6 +12,9 @@ import { loadCodebook } from '../src/data/codebook.js';
 import { readArrowTable } from '../src/data/formats/arrow-table.js';
 import { isJiuzhuError, type JiuzhuError } from '../src/engine/errors.js';
 import { MAX_OVERRIDES, MAX_SCENARIO_BYTES } from '../src/engine/limits.js';
+import { loadParameterFiles } from '../src/engine/parameters/load.js';
+import { MAX_YUAN_PER_UNIT, MAX_YUAN_TOTAL, outOfRange } from '../src/engine/parameters/ranges.js';
+import { baselineParameters } from '../src/policy/parameters.js';
 import { MANIFEST, recoverStale, StagedDir } from '../src/report/staged-dir.js';
 import { recoverStaleChunked } from '../src/data/chunked.js';
 import { loadDataset, resolveDatasetPath } from '../src/data/dataset.js';
@@ -192,12 +195,12 @@ describe('nothing unbounded is read', () => {
     expect(e?.message).toBe('this scenario file is larger than the limit of 4 MiB (scenario file size)');
   });
 
-  it('20,000 overrides load in linear time (15 s before the fix; a few seconds now)', () => {
+  it('20,000 overrides load in linear time (29 s here before the fix, about 4 s now)', () => {
     const file = scenarioWith('many', Array.from({ length: 20_000 }, () => '  - {path: dibao.standard, scale: 1.00001}'));
     const t0 = performance.now();
     const s = loadScenario(file);
     expect(s.overrides.length).toBeGreaterThanOrEqual(20_000);
-    expect(performance.now() - t0).toBeLessThan(6000);
+    expect(performance.now() - t0).toBeLessThan(10_000); // 29 s in this suite before the fix
   }, 30_000);
 
   it('more than 50,000 overrides: exit 3 naming the limit (735,000 crashed the heap)', () => {
@@ -256,5 +259,64 @@ describe('the error contract', () => {
     const e = thrown(() => readArrowTable(file));
     expect(e).toMatchObject({ code: 'BAD_ARROW', exitCode: 3, location: { file } });
     expect(e?.message).not.toMatch(/destructure|undefined|property/);
+  });
+});
+
+describe('every parameter unit has a range, on parameter files and overrides alike', () => {
+  it('a probability set to 2 is refused at the override line', () => {
+    const file = scenarioWith('prob', ['  - path: dibao.implementation.take_up', '    set: 2']);
+    const e = thrown(() => loadScenario(file));
+    // dibao.implementation.take_up has unit probability (src/programs/dibao/parameters/implementation.yaml).
+    expect(e).toMatchObject({ code: 'BAD_OVERRIDE', exitCode: 3, location: { file, line: 5, key: 'dibao.implementation.take_up' } });
+    expect(e?.message).toBe("this override makes 'dibao.implementation.take_up' 2, outside the range of its unit probability: a probability between 0 and 1");
+  });
+
+  it('add: 1e300 yuan exits 3 naming the ceiling (it printed a 300-digit yuan figure)', () => {
+    const file = scenarioWith('huge-add', ['  - path: dibao.standard', '    add: 1e300']);
+    const e = thrown(() => loadScenario(file));
+    expect([e?.code, e?.exitCode, e?.location.line]).toEqual(['BAD_OVERRIDE', 3, 5]);
+    expect(e?.message).toMatch(/^this override makes 'dibao\.standard' 1e\+300, outside the range of its unit CNY\/person\/month: 0–100,000 yuan a person a month$/);
+  });
+
+  it('the ceilings keep fen sums exact: 100,000 yuan a person-month × 3.2e8 person-months < 2^53 fen', () => {
+    expect(MAX_YUAN_PER_UNIT * 100 * 27_230_000 * 12).toBeLessThan(2 ** 53);
+    expect(MAX_YUAN_TOTAL * 100 * 900).toBeLessThan(2 ** 53);
+  });
+
+  it('a parameter file with a share of 1.5 or a fractional age is refused at its line', () => {
+    const file = join(tmp, 'params.yaml');
+    writeFileSync(file, [
+      'test:',
+      '  rate_share:',
+      '    description: A share.',
+      '    label: {zh: 比例, en: Share}',
+      '    unit: share',
+      '    values:',
+      '      2006-01-01: {value: 1.5, reference: {assumption: test}}',
+    ].join('\n'));
+    const e = thrown(() => loadParameterFiles([file], { clauseIds: new Set() }));
+    expect(e).toMatchObject({ code: 'OUT_OF_RANGE', exitCode: 3, location: { file, line: 7 } });
+    expect(e?.message).toContain("'test.rate_share' on 2006-01-01: 1.5, outside the range of its unit share: a share between 0 and 1");
+    writeFileSync(file, readFileSync(file, 'utf8').replace('unit: share', 'unit: age').replace('value: 1.5', 'value: 60.5'));
+    expect(thrown(() => loadParameterFiles([file], { clauseIds: new Set() }))?.message).toContain('60.5, not a whole number');
+  });
+
+  it('every baseline parameter lies within its unit range (the ranges hold the published values)', () => {
+    for (const leaf of baselineParameters().leaves()) {
+      for (const v of leaf.values) {
+        for (const x of v.value !== undefined ? [v.value] : v.cells ? Object.values(v.cells) : []) expect(outOfRange(leaf.unit, x), leaf.path).toBeUndefined();
+      }
+    }
+  });
+
+  it('two households of weight 1e308 exit 3 at the weight column with file and row (they were an internal fault)', async () => {
+    const dir = join(tmp, 'heavy');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'households.csv'), 'id,weight,prefecture,urban\n1,1e308,220100,1\n2,1e308,220100,1\n');
+    writeFileSync(join(dir, 'persons.csv'), 'id,household,age,sex\n1,1,40,1\n2,2,40,2\n');
+    const e = await rejected(loadDataset(dir));
+    expect(e?.exitCode).toBe(3);
+    expect(e?.location).toMatchObject({ column: 'weight', row: expect.any(Number) });
+    expect(e?.location.file).toContain('households.csv');
   });
 });

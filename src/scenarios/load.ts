@@ -9,6 +9,7 @@ import { JiuzhuError, throwMany, type ErrorLocation } from '../engine/errors.js'
 import type { Override } from '../engine/parameters/tree.js';
 import { monthFromIndex, monthIndex } from '../engine/period.js';
 import type { ParameterTree } from '../engine/parameters/tree.js';
+import { outOfRange } from '../engine/parameters/ranges.js';
 import { parseYamlSource, yamlToJs } from '../engine/yaml-source.js';
 import { readBoundedText } from '../engine/input-file.js';
 import { MAX_EXTENDS_DEPTH, MAX_OVERRIDES, MAX_SCENARIO_BYTES } from '../engine/limits.js';
@@ -145,24 +146,27 @@ function readScenarioFile(file: string, extendedFrom: string | undefined): strin
 /**
  * Applies the overrides once, here, so a bad one is reported at its line before any data is
  * loaded: the errors withOverrides raises (a wrong kind, an unknown cell), and a value no run can
- * use — one that is not finite (a scale of 1e308), or negative where the parameter never is.
+ * use — one outside its unit's range (a probability set to 2, `add: 1e300` yuan; see
+ * engine/parameters/ranges.ts), or negative where the parameter never is. One pass, so the
+ * cost grows with the number of overrides, not its square.
  */
 function checkOverrides(parameters: ParameterTree, overrides: readonly Override[]): void {
   const values = (leaf: ReturnType<ParameterTree['leaves']>[number]): number[] => leaf.values.flatMap((v) => (v.value !== undefined ? [v.value] : v.cells ? Object.values(v.cells) : []));
-  let tree = parameters;
-  for (const o of overrides) {
-    const next = tree.withOverrides([o]);
-    for (const leaf of next.leavesUnder(o.path)) {
-      const base = parameters.has(leaf.path) ? values(parameters.leaf(leaf.path)) : [];
-      const signed = base.some((x) => x < 0);
-      const bad = values(leaf).find((x) => !Number.isFinite(x) || (x < 0 && !signed));
-      if (bad === undefined) continue;
-      throw new JiuzhuError('BAD_OVERRIDE', `this override makes '${leaf.path}' ${bad}; ${Number.isFinite(bad) ? 'it is never negative' : 'parameters must be finite numbers'}`, {
+  parameters.withOverrides(overrides, (o, changed) => {
+    for (const leaf of changed) {
+      const signed = parameters.has(leaf.path) && values(parameters.leaf(leaf.path)).some((x) => x < 0);
+      let why: string | undefined;
+      for (const x of values(leaf)) {
+        why = outOfRange(leaf.unit, x) ?? (x < 0 && !signed ? `${x}; it is never negative` : undefined);
+        if (why) break;
+      }
+      if (why === undefined) continue;
+      throw new JiuzhuError('BAD_OVERRIDE', `this override makes '${leaf.path}' ${why}`, {
         location: { file: o.origin?.file, line: o.origin?.line, key: o.origin?.key ?? o.path },
+        hint: 'see the Limits table in docs/reliability.md for the range of every unit',
       });
     }
-    tree = next;
-  }
+  });
 }
 
 /**

@@ -15,6 +15,8 @@ import { MAX_OVERRIDES, MAX_SCENARIO_BYTES } from '../src/engine/limits.js';
 import { loadParameterFiles } from '../src/engine/parameters/load.js';
 import { MAX_YUAN_PER_UNIT, MAX_YUAN_TOTAL, outOfRange } from '../src/engine/parameters/ranges.js';
 import { baselineParameters } from '../src/policy/parameters.js';
+import { datasetFor } from '../src/cli/common.js';
+import { explainCommand } from '../src/cli/explain.js';
 import { MANIFEST, recoverStale, StagedDir } from '../src/report/staged-dir.js';
 import { recoverStaleChunked } from '../src/data/chunked.js';
 import { loadDataset, resolveDatasetPath } from '../src/data/dataset.js';
@@ -318,5 +320,42 @@ describe('every parameter unit has a range, on parameter files and overrides ali
     expect(e?.exitCode).toBe(3);
     expect(e?.location).toMatchObject({ column: 'weight', row: expect.any(Number) });
     expect(e?.location.file).toContain('households.csv');
+  });
+});
+
+describe('the error contract, continued', () => {
+  it('a reversed period is refused at its line when the scenario loads, before any dataset', () => {
+    const file = join(tmp, 'reversed.yaml');
+    writeFileSync(file, `name: reversed\ndescription: {zh: 反, en: reversed}\nextends: ${BASELINE}\nperiod:\n  from: 2006-12\n  to: 2006-01\n`);
+    expect(thrown(() => loadScenario(file))).toMatchObject({ code: 'BAD_SCENARIO', exitCode: 3, location: { file, line: 6, key: 'period.to' } });
+  });
+
+  it("a dataset: that is not a dataset names the scenario's dataset line", async () => {
+    const notes = join(tmp, 'notes.txt');
+    writeFileSync(notes, 'not data');
+    const file = join(tmp, 'not-data.yaml');
+    writeFileSync(file, `name: not-data\ndescription: {zh: 非, en: not data}\nextends: ${BASELINE}\n\ndataset: notes.txt\n`);
+    const e = await rejected(datasetFor(loadScenario(file), {}));
+    expect(e).toMatchObject({ code: 'UNKNOWN_FORMAT', exitCode: 3, location: { file, line: 5, key: 'dataset' } });
+    expect(e?.message).toContain(`'${notes}' is not a dataset`);
+  });
+
+  it('explain --month outside the scenario period exits 3 naming --month, before loading data', async () => {
+    // scenarios/baseline-2006.yaml runs 2006-01 to 2006-12.
+    for (const month of ['2099-01', '1066-01']) {
+      const e = await rejected(explainCommand(BASELINE, { household: '1', month }));
+      expect(e).toMatchObject({ code: 'BAD_MONTH', exitCode: 3, location: { key: '--month' } });
+      expect(e?.message).toBe(`--month ${month} is outside the scenario's period 2006-01 to 2006-12`);
+    }
+  });
+
+  it('control characters in keys are escaped when echoed', () => {
+    const file = join(tmp, 'escape-codebook.yaml');
+    writeFileSync(file, 'columns:\n  "evil\\e[2J\\u202e": {from: x}\n');
+    const e = thrown(() => loadCodebook(file));
+    expect(e?.code).toBe('BAD_CODEBOOK');
+    const line = e!.summary();
+    expect(line).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202e]/);
+    expect(line).toContain('evil\\x1b[2J\\u202e');
   });
 });

@@ -223,7 +223,7 @@ describe('nothing unbounded is read', () => {
     expect(thrown(() => loadScenario(fifo))).toMatchObject({ code: 'NOT_A_FILE', message: 'this scenario file is a FIFO (named pipe), not a regular file, so it is not read' });
     expect(performance.now() - t0).toBeLessThan(1000); // no hang waiting for a writer
     expect(thrown(() => loadCodebook('/dev/zero'))).toMatchObject({ code: 'NOT_A_FILE', exitCode: 3 });
-    expect(thrown(() => loadScenario(tmp))).toMatchObject({ code: 'NOT_A_FILE', message: 'this scenario file is a folder, not a regular file, so it is not read' });
+    expect(thrown(() => loadScenario(tmp))).toMatchObject({ code: 'NOT_A_FILE', message: 'this is a folder, not a scenario file' });
   });
 
   it('--out under /proc (which looped) or /dev is refused before anything is written', () => {

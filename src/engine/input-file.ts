@@ -48,7 +48,10 @@ export function openRegularFile(file: string, what: string, location: ErrorLocat
   const st = fstatSync(fd);
   if (!st.isFile()) {
     closeSync(fd);
-    throw new JiuzhuError('NOT_A_FILE', `this ${what} is ${kindOf(st)}, not a regular file, so it is not read`, { location, hint: `give a regular ${what}` });
+    // "this is a folder, not a scenario file" (extended by …): the wording the CLI contract tests expect.
+    const [noun, rest = ''] = what.split(/(?= \()/);
+    const message = st.isDirectory() ? `this is a folder, not a ${noun}${rest}` : `this ${what} is ${kindOf(st)}, not a regular file, so it is not read`;
+    throw new JiuzhuError('NOT_A_FILE', message, { location, hint: `give a regular ${noun}` });
   }
   return fd;
 }

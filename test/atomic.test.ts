@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSy
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { LEFTOVER_MARKER, markLeftover } from '../src/data/leftover.js';
 import { MANIFEST, openChunkedDataset, recoverStaleChunked, writeChunkedDataset } from '../src/data/chunked.js';
 import { loadDataset } from '../src/data/dataset.js';
 import { generateDataset, populationHash, writeFullCount, writeGeneratedFile } from '../src/data/generated.js';
@@ -104,9 +105,11 @@ describe('a chunked dataset killed mid-write', () => {
     const before = snapshot(out);
     expect(Object.keys(before)).toHaveLength(first.chunks.length + 1);
     const run = await pausedCli(['generate', '--full', '--households', '3000', '--chunk-households', '500', '--seed', '2', '--out', out], 3);
-    // Mid-write: three chunk files in the staging folder beside the target, none in it.
+    // Mid-write: three chunk files in the staging folder beside the target (and the marker that
+    // makes it provably jiuzhu's leftover), none in it.
     const staging = join(dir, `.full.${run.pid}.tmp`);
-    expect(Object.keys(snapshot(staging))).toHaveLength(3);
+    expect(Object.keys(snapshot(staging)).filter((f) => f !== LEFTOVER_MARKER)).toHaveLength(3);
+    expect(existsSync(join(staging, LEFTOVER_MARKER))).toBe(true);
     expectSame(snapshot(out), before);
     expect(await run.kill()).toBe('SIGKILL');
     expectSame(snapshot(out), before);
@@ -127,8 +130,10 @@ describe('a chunked dataset killed mid-write', () => {
     // What a writer killed between the two renames leaves: the earlier dataset moved aside, no target.
     const pid = deadPid();
     const old = join(dir, `.between.${pid}.old`);
+    markLeftover(out, out, pid); // what the dead writer marked before moving it aside
     renameSync(out, old);
     mkdirSync(join(dir, `.between.${pid}.tmp`));
+    markLeftover(join(dir, `.between.${pid}.tmp`), out, pid);
     writeFileSync(join(dir, `.between.${pid}.tmp`, 'chunk-0000.arrow'), 'half a chunk');
     recoverStaleChunked(out);
     expectSame(snapshot(out), before);

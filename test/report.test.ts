@@ -15,6 +15,7 @@ import { parseCsv } from '../src/data/csv.js';
 import { loadDataset, resolveDatasetPath } from '../src/data/dataset.js';
 import { escapeHtml, tableHtml } from '../src/report/html.js';
 import { MANIFEST, PAUSE_ENV, recoverStale, StagedDir } from '../src/report/staged-dir.js';
+import { LEFTOVER_MARKER, markLeftover } from '../src/data/leftover.js';
 import { formatCell, tableCsv, type ReportTable } from '../src/report/table.js';
 import { writeReport } from '../src/report/write.js';
 import { loadScenario } from '../src/scenarios/load.js';
@@ -165,9 +166,11 @@ describe('jiuzhu report … --out DIR --xlsx', () => {
       });
       child.on('exit', () => rej(new Error(`the report run ended before pausing:\n${stderr}`)));
     });
-    // Mid-write: three files in the staging folder beside DIR, none of them in DIR.
+    // Mid-write: three files in the staging folder beside DIR (and the marker that makes it
+    // provably jiuzhu's leftover), none of them in DIR.
     const staging = `${out}.tmp-${child.pid}`;
-    expect(Object.keys(snapshot(staging))).toHaveLength(3);
+    expect(Object.keys(snapshot(staging)).filter((f) => f !== LEFTOVER_MARKER)).toHaveLength(3);
+    expect(existsSync(join(staging, LEFTOVER_MARKER))).toBe(true);
     expect(snapshot(out)).toEqual(before);
     child.kill('SIGKILL');
     expect(await exited).toBe('SIGKILL');
@@ -210,7 +213,9 @@ describe('staged folders', () => {
     const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
     mkdirSync(`${out}.old-${dead}`);
     writeFileSync(join(`${out}.old-${dead}`, MANIFEST), JSON.stringify({ kind: 'jiuzhu-report', files: [] }));
+    markLeftover(`${out}.old-${dead}`, out, dead); // what the dead run's commit wrote before moving it aside
     mkdirSync(`${out}.tmp-${dead}`);
+    markLeftover(`${out}.tmp-${dead}`, out, dead);
     recoverStale(out);
     expect(readdirSync(out)).toEqual([MANIFEST]);
     expect(existsSync(`${out}.old-${dead}`) || existsSync(`${out}.tmp-${dead}`)).toBe(false);

@@ -28,11 +28,15 @@ const tmp = mkdtempSync(join(tmpdir(), 'jiuzhu-serve-test-'));
 let data: Dataset;
 let running: RunningExplorer;
 
+// Computations are started only by the explorer's page or a client that says who it is
+// (X-Jiuzhu-Client; see serve-hardening.test.ts): each call here is its own client, so none supersedes another.
+let clients = 0;
+const client = (): Record<string, string> => ({ 'x-jiuzhu-client': `test-${++clients}` });
 const post = async (path: string, body: unknown): Promise<{ status: number; json: any }> => {
-  const res = await fetch(new URL(path, running.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const res = await fetch(new URL(path, running.url), { method: 'POST', headers: { 'content-type': 'application/json', ...client() }, body: typeof body === 'string' ? body : JSON.stringify(body) });
   return { status: res.status, json: await res.json() };
 };
-const get = (path: string): Promise<Response> => fetch(new URL(path, running.url));
+const get = (path: string): Promise<Response> => fetch(new URL(path, running.url), { headers: client() });
 type ErrorBody = { error: { code: string; message: string; key?: string } };
 const figure = (r: RunResponse, id: string) => r.headline.find((f) => f.id === id)!;
 

@@ -59,15 +59,20 @@ export async function datasetFor(scenario: Scenario, options: { data?: string; c
   return ds;
 }
 
+/** Errors that say the path named is not a dataset at all (rather than a dataset with a bad row). */
+const NOT_A_DATASET = new Set(['DATASET_NOT_FOUND', 'UNKNOWN_FORMAT', 'NOT_A_FILE', 'EMPTY_FILE']);
+
 /**
- * A dataset that is not found is reported against what named it: the `dataset:` line of the
- * scenario file that set it, or the --data option.
+ * A dataset that is not found, or a path that is not a dataset (a README, a folder without
+ * households.csv, a device), is reported against what named it: the `dataset:` line of the
+ * scenario file that set it, or the --data option; the path's own problem follows in the details.
  */
 function relocate(scenario: Scenario | undefined, key: string): (e: unknown) => never {
   return (e) => {
-    if (!isJiuzhuError(e) || e.code !== 'DATASET_NOT_FOUND') throw e;
+    if (!isJiuzhuError(e) || !NOT_A_DATASET.has(e.code)) throw e;
     const file = scenario ? datasetFile(scenario) : undefined;
-    throw new JiuzhuError(e.code, e.message, { location: file ? { file: file.file, line: file.line, key } : { ...e.location, key }, hint: e.hint, cause: e });
+    const message = e.code === 'DATASET_NOT_FOUND' || !e.location.file ? e.message : `'${e.location.file}' is not a dataset: ${e.message}`;
+    throw new JiuzhuError(e.code, message, { location: file ? { file: file.file, line: file.line, key } : { ...e.location, key }, hint: e.hint ?? 'give a .csv/.arrow/.parquet file, a folder with households.csv and persons.csv, or a name under datasets/', details: e.details, cause: e });
   };
 }
 

@@ -29,9 +29,17 @@ export async function explainCommand(file: string, options: ExplainCliOptions, i
   const program = options.program === undefined ? undefined : PROGRAMS.find((p) => p.id === options.program);
   if (options.program !== undefined && !program) throw new JiuzhuError('BAD_OPTION', `unknown program '${options.program}' (known: ${PROGRAMS.map((p) => p.id).join(', ')})`, { kind: 'usage', location: { key: '--program' } });
   const scenario = loadScenario(file);
+  const period = scenarioPeriod(scenario);
+  // Only a month the scenario runs: outside it the state carried month to month (and possibly
+  // the parameters' dates) do not exist. Checked before the dataset is loaded.
+  if (options.month !== undefined && (options.month < period.from || options.month > period.to)) {
+    throw new JiuzhuError('BAD_MONTH', `--month ${options.month} is outside the scenario's period ${period.from} to ${period.to}`, {
+      location: { key: '--month' }, hint: `give a month from ${period.from} to ${period.to}, or change the scenario's period`,
+    });
+  }
   const dataset = await householdDataset(await datasetFor(scenario, options, io), id);
   const sim = scenarioSimulation(scenario, dataset, parseSeed(options.seed));
-  const from = scenarioPeriod(scenario).from;
+  const from = period.from;
   const month = options.month ?? from;
   // Months carry state (employment, gradual exit, …): run the loop from the scenario's first
   // month up to the month explained, so the explanation is of the same figures as `run`.

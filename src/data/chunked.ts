@@ -13,6 +13,7 @@ import type { DatasetMeta } from './dataset.js';
 import { flatPopulation } from './dataset.js';
 import { arrowBytes } from './formats/arrow-table.js';
 import { readArrowTable } from './formats/arrow-table.js';
+import { assertOutputPath, isOurLeftover, markLeftover, unmarkLeftover } from './leftover.js';
 import { flatColumns, fsyncFolder, processAlive, stagedFileWritten, writeFlushed } from './write.js';
 
 export const MANIFEST = 'manifest.json';
@@ -87,9 +88,24 @@ export function recoverStaleChunked(dir: string): void {
     const m = /^\.(.*)\.(\d+)\.(tmp|old)$/.exec(name);
     if (!m || m[1] !== base || Number(m[2]) === process.pid || processAlive(Number(m[2]))) continue;
     const p = join(parent, name);
-    if (m[3] === 'old' && !existsSync(target)) renameSync(p, target);
-    else rmSync(p, { recursive: true, force: true });
+    // Only folders holding jiuzhu's marker for this target and pid: a user's folder is never touched.
+    if (!isOurLeftover(p, target, Number(m[2]))) continue;
+    if (m[3] === 'old' && !existsSync(target)) {
+      renameSync(p, target);
+      unmarkLeftover(target);
+    } else rmSync(p, { recursive: true, force: true });
   }
+}
+
+/** Removes `p` if it is this process's own leftover for `target`; refuses to write over anything else there. */
+function clearOwn(p: string, target: string): void {
+  if (!existsSync(p)) return;
+  if (!isOurLeftover(p, target, process.pid)) {
+    throw new JiuzhuError('OUT_STAGING_TAKEN', `'${p}' exists and is not a jiuzhu staging folder, so it is not written over`, {
+      kind: 'usage', location: { file: target, key: '--out' }, hint: 'move that folder away, or give another --out',
+    });
+  }
+  rmSync(p, { recursive: true, force: true });
 }
 
 /**
@@ -127,11 +143,13 @@ export async function writeChunkedDataset(
   chunks: AsyncIterable<{ population: Population; prefecture?: number }> | Iterable<{ population: Population; prefecture?: number }>,
   onChunk?: (written: ChunkInfo, index: number) => void,
 ): Promise<Manifest> {
+  assertOutputPath(dir);
   recoverStaleChunked(dir);
   assertChunkedReplaceable(dir);
   const tmp = join(dirname(dir), `.${basename(dir)}.${process.pid}.tmp`);
-  rmSync(tmp, { recursive: true, force: true });
+  clearOwn(tmp, dir);
   mkdirSync(tmp, { recursive: true });
+  markLeftover(tmp, dir);
   const manifest: Manifest = { format: 'jiuzhu-chunked', version: 1, name: info.name, description: info.description, households: 0, persons: 0, chunks: [] };
   try {
     let i = 0;
@@ -153,15 +171,22 @@ export async function writeChunkedDataset(
     // Checked again: another process may have put something there during a long write.
     assertChunkedReplaceable(dir);
     const old = join(dirname(dir), `.${basename(dir)}.${process.pid}.old`);
-    rmSync(old, { recursive: true, force: true });
+    clearOwn(old, dir);
     const had = existsSync(dir);
-    if (had) renameSync(dir, old);
+    if (had) {
+      markLeftover(dir, dir);
+      renameSync(dir, old);
+    }
     try {
       renameSync(tmp, dir);
     } catch (e) {
-      if (had) renameSync(old, dir);
+      if (had) {
+        renameSync(old, dir);
+        unmarkLeftover(dir);
+      }
       throw e;
     }
+    unmarkLeftover(dir);
     fsyncFolder(dirname(resolve(dir)));
     if (had) rmSync(old, { recursive: true, force: true });
     return manifest;

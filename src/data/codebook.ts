@@ -2,10 +2,11 @@
  * Codebooks map a user's column names and codes onto jiuzhu's schema, so survey or census
  * extracts load without editing them. A codebook is YAML, validated like a scenario.
  */
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { JiuzhuError, throwMany, type ErrorLocation } from '../engine/errors.js';
 import { parseYamlSource, yamlToJs } from '../engine/yaml-source.js';
+import { readBoundedText } from '../engine/input-file.js';
+import { MAX_CODEBOOK_BYTES } from '../engine/limits.js';
 import { HOUSEHOLD_COLUMNS, PERSON_COLUMNS } from './schema.js';
 
 const Mapping = z.union([
@@ -47,13 +48,7 @@ export function identityCodebook(): Codebook {
 }
 
 export function loadCodebook(file: string): Codebook {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new JiuzhuError('FILE_NOT_FOUND', `cannot read codebook: ${(e as Error).message}`, { location: { file } });
-  }
-  return parseCodebook(text, file);
+  return parseCodebook(readBoundedText(file, { maxBytes: MAX_CODEBOOK_BYTES, what: 'codebook', limitName: 'codebook size' }), file);
 }
 
 /** Parses a codebook; unknown jiuzhu columns and keys are errors with their line. */

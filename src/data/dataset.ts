@@ -14,6 +14,8 @@ import { z } from 'zod';
 import { allocColumn, type Column } from '../engine/column.js';
 import { isJiuzhuError, JiuzhuError, throwMany, type ErrorLocation } from '../engine/errors.js';
 import { createPopulation, type Population } from '../engine/population.js';
+import { assertRegularFile, readBoundedText } from '../engine/input-file.js';
+import { MAX_YAML_BYTES } from '../engine/limits.js';
 import { parseYamlSource, yamlToJs } from '../engine/yaml-source.js';
 import { packagePath } from '../policy/paths.js';
 import { identityCodebook, type Codebook, type ColumnSource } from './codebook.js';
@@ -99,6 +101,8 @@ export async function loadDataset(path: string, options: LoadOptions = {}): Prom
  * columns, and a table that would not fit in memory is refused then (see memory-estimate.ts).
  */
 export async function readRawTable(file: string, encoding?: Encoding): Promise<RawTable> {
+  // A device (/dev/zero, or a .csv symlink to it) or a FIFO is refused before anything is read.
+  assertRegularFile(file, 'data file');
   const ext = extname(file).toLowerCase();
   if (ext === '.parquet') return readParquetTable(file, assertFitsInMemory);
   if (ext === '.arrow' || ext === '.feather' || ext === '.ipc') return readArrowTable(file, assertFitsInMemory);
@@ -107,7 +111,10 @@ export async function readRawTable(file: string, encoding?: Encoding): Promise<R
 
 function hashFiles(files: string[]): string {
   const h = createHash('sha256');
-  for (const f of files) h.update(basename(f)).update(readFileSync(f));
+  for (const f of files) {
+    assertRegularFile(f, 'data file');
+    h.update(basename(f)).update(readFileSync(f));
+  }
   return h.digest('hex');
 }
 
@@ -125,12 +132,7 @@ type DatasetYaml = z.infer<typeof DatasetYamlSchema>;
 
 /** Reads and checks a folder's dataset.yaml; every problem names the file, line and key. */
 function readDatasetYaml(file: string): DatasetYaml {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new JiuzhuError('FILE_NOT_FOUND', `cannot read dataset.yaml: ${(e as Error).message}`, { location: { file } });
-  }
+  const text = readBoundedText(file, { maxBytes: MAX_YAML_BYTES, what: 'dataset.yaml', limitName: 'parameter file size' });
   const src = parseYamlSource(text, file);
   const raw = yamlToJs(src) ?? {};
   const parsed = DatasetYamlSchema.safeParse(raw);

@@ -24,7 +24,8 @@ export interface ColumnSpec {
 
 export const HOUSEHOLD_COLUMNS: readonly ColumnSpec[] = [
   { name: 'id', entity: 'household', dtype: 'f64', required: true, integer: true, min: 0, max: Number.MAX_SAFE_INTEGER, description: 'Household id, unique in the dataset' },
-  { name: 'weight', entity: 'household', dtype: 'f64', required: false, default: 1, min: 0, description: 'Households represented by this one' },
+  // At most MAX_WEIGHT (engine/limits.ts): a larger weight would carry weighted sums past exact doubles.
+  { name: 'weight', entity: 'household', dtype: 'f64', required: false, default: 1, min: 0, max: 1e8, description: 'Households represented by this one (at most 100,000,000)' },
   { name: 'prefecture', entity: 'household', dtype: 'i32', required: true, codes: [220100, 220200, 220300, 220400, 220500, 220600, 220700, 220800, 222400], description: 'Prefecture, GB/T 2260 code' },
   { name: 'urban', entity: 'household', dtype: 'u8', required: true, codes: [0, 1], description: '1 urban (城镇), 0 rural (农村)' },
   { name: 'single_parent', entity: 'household', dtype: 'u8', required: false, default: 0, codes: [0, 1], description: '1 if a single-parent household (单亲家庭)' },

@@ -12,6 +12,7 @@ import type { Column } from '../engine/column.js';
 import { JiuzhuError } from '../engine/errors.js';
 import type { Population } from '../engine/population.js';
 import { arrowBytes } from './formats/arrow-table.js';
+import { assertOutputPath } from './leftover.js';
 import { writeParquet } from './formats/parquet-table.js';
 import { HOUSEHOLD_COLUMNS, PERSON_COLUMNS } from './schema.js';
 
@@ -127,6 +128,7 @@ function flushFile(file: string): void {
 
 /** Writes bytes or text to `file` through a flushed temporary file beside it and a rename. */
 export function writeAtomic(file: string, data: string | Uint8Array): void {
+  assertOutputPath(file);
   removeStaleTemps(file);
   const tmp = `${file}.${process.pid}.tmp`;
   try {
@@ -145,6 +147,7 @@ export async function writeColumns(file: string, columns: Record<string, Column>
   if (ext === '.csv') return writeAtomic(file, csvText(columns));
   if (ext === '.arrow' || ext === '.ipc' || ext === '.feather') return writeAtomic(file, arrowBytes(columns));
   if (ext === '.parquet') {
+    assertOutputPath(file);
     removeStaleTemps(file);
     const tmp = `${file}.${process.pid}.tmp.parquet`;
     try {

@@ -32,13 +32,13 @@ export class JiuzhuError extends Error {
   readonly details: string[];
 
   constructor(code: string, message: string, options: JiuzhuErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    super(escapeControls(message), options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'JiuzhuError';
     this.code = code;
     this.kind = options.kind ?? 'input';
     this.location = options.location ?? {};
-    this.hint = options.hint;
-    this.details = options.details ?? [];
+    this.hint = options.hint === undefined ? undefined : escapeControls(options.hint);
+    this.details = (options.details ?? []).map(escapeControls);
   }
 
   /** Process exit code for this error (see the CLI contract in docs/cli.md). */
@@ -52,8 +52,24 @@ export class JiuzhuError extends Error {
   }
 }
 
+/**
+ * Control characters (C0, DEL, C1) and bidirectional overrides shown as `\xNN` / `\uNNNN`: a key
+ * or file name taken from the user's file is echoed to a terminal, where an escape sequence
+ * could recolour, move the cursor or hide text.
+ */
+export function escapeControls(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const n = c.charCodeAt(0);
+    return n <= 0xff ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u${n.toString(16).padStart(4, '0')}`;
+  });
+}
+
 /** `file:row|line:column: key 'k': ` prefix, empty when nothing is known. */
 export function formatLocation(loc: ErrorLocation): string {
+  return escapeControls(formatPlace(loc));
+}
+
+function formatPlace(loc: ErrorLocation): string {
   const parts: string[] = [];
   let place = loc.file ?? '';
   if (loc.line !== undefined) place += `:${loc.line}`;

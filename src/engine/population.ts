@@ -3,6 +3,7 @@
  * so that each household's members are one contiguous range [start[h], start[h+1]).
  */
 import type { Column } from './column.js';
+import { MAX_WEIGHT } from './limits.js';
 import { JiuzhuError } from './errors.js';
 
 export type Entity = 'person' | 'household';
@@ -101,8 +102,8 @@ export function createPopulation(input: PopulationInput): Population {
   const weight = input.households.weight ? toFloat64(input.households.weight) : new Float64Array(nH).fill(1);
   for (let h = 0; h < nH; h++) {
     const w = weight[h]!;
-    if (!(w >= 0) || !Number.isFinite(w)) {
-      throw new JiuzhuError('BAD_WEIGHT', `household ${hId[h]} has weight ${w}; weights must be finite and ≥ 0`, { location: { file: src, row: h + 1, column: 'weight' } });
+    if (!(w >= 0) || !(w <= MAX_WEIGHT)) {
+      throw new JiuzhuError('BAD_WEIGHT', `household ${hId[h]} has weight ${w}; weights are finite, ≥ 0 and at most ${MAX_WEIGHT.toLocaleString('en-US')} (household weight limit)`, { location: { file: src, row: h + 1, column: 'weight' } });
     }
   }
   const personHousehold = new Int32Array(nP);

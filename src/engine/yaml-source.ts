@@ -30,6 +30,14 @@ export function parseYamlSource(text: string, file: string): YamlSource {
   // Aliases the YAML parser accepts but toJS cannot: to no earlier anchor, or to a node holding
   // the alias itself (a cycle that would send every walk over the value into endless recursion).
   visit(doc, {
+    // `__proto__` as a key would set the object's prototype when the document becomes JS: the
+    // key would vanish without a word. No jiuzhu file has such a key, so it is an error.
+    Pair(_, pair) {
+      if (isScalar(pair.key) && String(pair.key.value) === '__proto__') {
+        const at = pair.key.range?.[0];
+        throw new JiuzhuError('BAD_KEY', "'__proto__' is not allowed as a key", { location: { file, line: at === undefined ? undefined : lineCounter.linePos(at).line, key: '__proto__' } });
+      }
+    },
     Alias(_, node) {
       const target = node.resolve(doc);
       const at = node.range?.[0];

@@ -11,7 +11,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { fsyncFolder, writeFlushed } from '../data/write.js';
+import { assertOutputPath, isOurLeftover, markLeftover, unmarkLeftover } from '../data/leftover.js';
+import { fsyncFolder, processAlive, writeFlushed } from '../data/write.js';
 import { JiuzhuError } from '../engine/errors.js';
 
 /** The manifest's name and kind: what marks a folder as a report this writer may replace. */
@@ -28,18 +29,11 @@ const PAUSE_MS = 60_000;
 
 export interface ManifestEntry { path: string; bytes: number; sha256: string }
 
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
-
 /**
  * Leftovers of runs that died: `DIR.tmp-<pid>` of a dead process is removed; `DIR.old-<pid>`
  * is put back as DIR if DIR is missing (the crash fell between the renames), else removed.
+ * Only folders holding jiuzhu's marker for DIR and that pid are touched (data/leftover.ts): a
+ * user's `DIR.old-2019/` is not a leftover, whatever its name.
  */
 export function recoverStale(target: string): void {
   const dir = resolve(target);
@@ -48,10 +42,14 @@ export function recoverStale(target: string): void {
   const base = basename(dir);
   for (const name of readdirSync(parent)) {
     const m = /^(.*)\.(tmp|old)-(\d+)$/.exec(name);
-    if (!m || m[1] !== base || alive(Number(m[3]))) continue;
+    const pid = Number(m?.[3]);
+    if (!m || m[1] !== base || pid === process.pid || processAlive(pid)) continue;
     const p = join(parent, name);
-    if (m[2] === 'old' && !existsSync(dir)) renameSync(p, dir);
-    else rmSync(p, { recursive: true, force: true });
+    if (!isOurLeftover(p, dir, pid)) continue;
+    if (m[2] === 'old' && !existsSync(dir)) {
+      renameSync(p, dir);
+      unmarkLeftover(dir);
+    } else rmSync(p, { recursive: true, force: true });
   }
 }
 
@@ -87,11 +85,21 @@ export class StagedDir {
 
   constructor(target: string) {
     this.target = resolve(target);
+    assertOutputPath(target);
     recoverStale(this.target);
     assertReplaceable(target);
     this.staging = `${this.target}.tmp-${process.pid}`;
-    rmSync(this.staging, { recursive: true, force: true });
+    // A folder of this name that is not our own leftover (recoverStale left it) is not ours to clear.
+    if (existsSync(this.staging)) {
+      if (!isOurLeftover(this.staging, this.target, process.pid)) {
+        throw new JiuzhuError('OUT_STAGING_TAKEN', `'${this.staging}' exists and is not a jiuzhu staging folder, so the report is not written over it`, {
+          kind: 'usage', location: { key: '--out' }, hint: 'move that folder away, or give another --out',
+        });
+      }
+      rmSync(this.staging, { recursive: true, force: true });
+    }
     mkdirSync(this.staging, { recursive: true });
+    markLeftover(this.staging, this.target);
     const n = Number(process.env[PAUSE_ENV]);
     this.pauseAfter = Number.isInteger(n) && n > 0 ? n : 0;
   }
@@ -122,13 +130,26 @@ export class StagedDir {
     for (const d of new Set(this.entries.map((e) => dirname(join(this.staging, e.path))))) fsyncFolder(d);
     const old = `${this.target}.old-${process.pid}`;
     const had = existsSync(this.target);
-    if (had) renameSync(this.target, old);
+    if (existsSync(old)) {
+      throw new JiuzhuError('OUT_STAGING_TAKEN', `'${old}' exists, so the earlier report cannot be moved aside there`, {
+        kind: 'usage', location: { key: '--out' }, hint: 'move that folder away, or give another --out',
+      });
+    }
+    // Marked before it is moved aside, so a crash before the swap leaves a folder recovery knows as ours.
+    if (had) {
+      markLeftover(this.target, this.target);
+      renameSync(this.target, old);
+    }
     try {
       renameSync(this.staging, this.target);
     } catch (e) {
-      if (had) renameSync(old, this.target);
+      if (had) {
+        renameSync(old, this.target);
+        unmarkLeftover(this.target);
+      }
       throw e;
     }
+    unmarkLeftover(this.target);
     fsyncFolder(dirname(this.target));
     if (had) rmSync(old, { recursive: true, force: true });
   }

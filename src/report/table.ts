@@ -35,10 +35,22 @@ export interface ReportTable {
 /** Byte-order mark: Excel reads a CSV as UTF-8 only when it starts with one (else GBK on Chinese Windows). */
 export const UTF8_BOM = '\uFEFF';
 
+/** A plain decimal number written as text: a spreadsheet reads it as a number, never a formula. */
+const PLAIN_NUMBER = /^[-+]?\d+(\.\d+)?([eE][-+]?\d+)?$/;
+
+/**
+ * A text cell a spreadsheet would run as a formula (it starts with = + - @, a tab or a CR) gets a
+ * leading apostrophe (OWASP's advice against CSV injection): scenario descriptions, assumptions
+ * and file names are the user's text and reach the tables unchanged. Numbers stay numbers.
+ */
+export function neutraliseFormula(s: string): string {
+  return /^[=+\-@\t\r]/.test(s) && !PLAIN_NUMBER.test(s) ? `'${s}` : s;
+}
+
 /** A CSV field, quoted when it holds a comma, quote or line break (RFC 4180). */
 function csvField(v: Cell): string {
   if (v === null) return '';
-  const s = typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : String(v);
+  const s = typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : neutraliseFormula(String(v));
   return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 

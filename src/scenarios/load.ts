@@ -3,13 +3,16 @@
  * the key; unknown parameter paths are caught here, before anything runs.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { JiuzhuError, throwMany, type ErrorLocation } from '../engine/errors.js';
 import type { Override } from '../engine/parameters/tree.js';
 import { monthFromIndex, monthIndex } from '../engine/period.js';
 import type { ParameterTree } from '../engine/parameters/tree.js';
+import { outOfRange } from '../engine/parameters/ranges.js';
 import { parseYamlSource, yamlToJs } from '../engine/yaml-source.js';
+import { readBoundedText } from '../engine/input-file.js';
+import { MAX_EXTENDS_DEPTH, MAX_OVERRIDES, MAX_SCENARIO_BYTES } from '../engine/limits.js';
 import { baselineParameters } from '../policy/parameters.js';
 import { ScenarioSchema, type ScenarioFile } from './schema.js';
 
@@ -63,14 +66,25 @@ export function loadScenario(file: string, parameters: ParameterTree = baselineP
   const seen = new Set<string>();
   let current: string | undefined = resolve(file);
   while (current) {
-    if (seen.has(current)) throw new JiuzhuError('EXTENDS_CYCLE', `scenario 'extends' chain loops back to ${current}`, { location: { file: current, key: 'extends' } });
+    const from = chain[chain.length - 1];
+    // The `extends` line of the file that leads here: where a cycle or a missing file is reported.
+    const extendsAt = (f: { file: string; text: string }): ErrorLocation => ({ file: f.file, line: parseYamlSource(f.text, f.file).lineAt(['extends']), key: 'extends' });
+    if (seen.has(current)) throw new JiuzhuError('EXTENDS_CYCLE', `scenario 'extends' chain loops back to ${current}`, { location: from ? extendsAt(from) : { file: current, key: 'extends' } });
     seen.add(current);
     if (!existsSync(current)) {
-      const from = chain[chain.length - 1];
-      throw new JiuzhuError('FILE_NOT_FOUND', `scenario file not found: ${current}`, { location: from ? { file: from.file, key: 'extends' } : { file: current } });
+      throw new JiuzhuError('FILE_NOT_FOUND', `scenario file not found: ${current}`, { location: from ? extendsAt(from) : { file: current } });
+    }
+    if (chain.length >= MAX_EXTENDS_DEPTH) {
+      throw new JiuzhuError('TOO_DEEP', `an 'extends' chain has at most ${MAX_EXTENDS_DEPTH} files (extends depth)`, { location: { file: chain[chain.length - 1]!.file, key: 'extends' } });
     }
     const text = readScenarioFile(current, chain[chain.length - 1]?.file);
     const data = parseScenarioText(text, current);
+    const count = chain.reduce((n, c) => n + (c.data.overrides?.length ?? 0), data.overrides?.length ?? 0);
+    if (count > MAX_OVERRIDES) {
+      throw new JiuzhuError('TOO_MANY_OVERRIDES', `a scenario has at most ${MAX_OVERRIDES.toLocaleString('en-US')} overrides (its extends chain included); this one has ${count.toLocaleString('en-US')}`, {
+        location: { file: current, key: 'overrides' }, hint: 'see the Limits table in docs/reliability.md',
+      });
+    }
     chain.push({ file: current, data, text });
     current = data.extends ? (isAbsolute(data.extends) ? data.extends : resolve(dirname(current), data.extends)) : undefined;
   }
@@ -120,38 +134,39 @@ export function loadScenario(file: string, parameters: ParameterTree = baselineP
   return { ...scenario, sha256: scenarioHash(scenario) };
 }
 
-/** A scenario file's text; a folder or an unreadable file is bad input naming it (and the file that extends it). */
+/**
+ * A scenario file's text: a regular file of at most MAX_SCENARIO_BYTES (a folder, a device, a
+ * FIFO or an unreadable file is bad input naming it, and the file that extends it).
+ */
 function readScenarioFile(file: string, extendedFrom: string | undefined): string {
-  const where = extendedFrom ? ` (extended by ${extendedFrom})` : '';
-  if (statSync(file).isDirectory()) throw new JiuzhuError('NOT_A_FILE', `this is a folder, not a scenario file${where}`, { location: { file }, hint: 'give a scenario .yaml file' });
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new JiuzhuError('FILE_NOT_FOUND', `cannot read scenario file${where}: ${(e as Error).message}`, { location: { file } });
-  }
+  const what = extendedFrom ? `scenario file (extended by ${extendedFrom})` : 'scenario file';
+  return readBoundedText(file, { maxBytes: MAX_SCENARIO_BYTES, what, limitName: 'scenario file size' });
 }
 
 /**
  * Applies the overrides once, here, so a bad one is reported at its line before any data is
  * loaded: the errors withOverrides raises (a wrong kind, an unknown cell), and a value no run can
- * use — one that is not finite (a scale of 1e308), or negative where the parameter never is.
+ * use — one outside its unit's range (a probability set to 2, `add: 1e300` yuan; see
+ * engine/parameters/ranges.ts), or negative where the parameter never is. One pass, so the
+ * cost grows with the number of overrides, not its square.
  */
 function checkOverrides(parameters: ParameterTree, overrides: readonly Override[]): void {
   const values = (leaf: ReturnType<ParameterTree['leaves']>[number]): number[] => leaf.values.flatMap((v) => (v.value !== undefined ? [v.value] : v.cells ? Object.values(v.cells) : []));
-  let tree = parameters;
-  for (const o of overrides) {
-    const next = tree.withOverrides([o]);
-    for (const leaf of next.leavesUnder(o.path)) {
-      const base = parameters.has(leaf.path) ? values(parameters.leaf(leaf.path)) : [];
-      const signed = base.some((x) => x < 0);
-      const bad = values(leaf).find((x) => !Number.isFinite(x) || (x < 0 && !signed));
-      if (bad === undefined) continue;
-      throw new JiuzhuError('BAD_OVERRIDE', `this override makes '${leaf.path}' ${bad}; ${Number.isFinite(bad) ? 'it is never negative' : 'parameters must be finite numbers'}`, {
+  parameters.withOverrides(overrides, (o, changed) => {
+    for (const leaf of changed) {
+      const signed = parameters.has(leaf.path) && values(parameters.leaf(leaf.path)).some((x) => x < 0);
+      let why: string | undefined;
+      for (const x of values(leaf)) {
+        why = outOfRange(leaf.unit, x) ?? (x < 0 && !signed ? `${x}; it is never negative` : undefined);
+        if (why) break;
+      }
+      if (why === undefined) continue;
+      throw new JiuzhuError('BAD_OVERRIDE', `this override makes '${leaf.path}' ${why}`, {
         location: { file: o.origin?.file, line: o.origin?.line, key: o.origin?.key ?? o.path },
+        hint: 'see the Limits table in docs/reliability.md for the range of every unit',
       });
     }
-    tree = next;
-  }
+  });
 }
 
 /**

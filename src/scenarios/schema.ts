@@ -190,7 +190,10 @@ export const ScenarioSchema = z.strictObject({
   description: z.strictObject({ zh: z.string(), en: z.string() }).describe('What the scenario asks, in Chinese and English'),
   extends: z.string().optional().describe('Another scenario file (relative to this one) applied first'),
   dataset: z.string().optional().describe("A dataset name under datasets/ or a path relative to this file (default: the embedded default)"),
-  period: z.strictObject({ from: month, to: month }).optional().describe('Months simulated, both included'),
+  period: z.strictObject({ from: month, to: month })
+    // Checked here, at the period's line, before any dataset is loaded.
+    .refine((p) => p.to >= p.from, { message: "'to' is before 'from': a period runs forward", path: ['to'] })
+    .optional().describe('Months simulated, both included'),
   seed: z.number().int().nonnegative().optional().describe('Seed of the keyed random generator'),
   overrides: z.array(OverrideSchema).optional().describe('Parameter changes, applied in order after those of the extended scenario'),
   behaviour: BehaviourSchema,

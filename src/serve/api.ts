@@ -20,6 +20,7 @@ import { SharedResults } from '../engine/shared-results.js';
 import { runScenarioOn, scenarioParameters, scenarioPeriod, type Period, type ScenarioResult } from '../scenarios/run.js';
 import type { Result } from '../scenarios/result.js';
 import { Lane, SUPERSEDED } from './lane.js';
+import { ComputeThread } from './thread.js';
 import type { ExplorerRequest } from './request.js';
 import { headlineFigures, programFigures, type Figure } from './headline.js';
 import { explorerResult } from './result.js';
@@ -43,6 +44,15 @@ export interface ExplorerOptions {
   dataArg?: string;
   /** Progress lines (default: none). */
   log?: (line: string) => void;
+  /**
+   * Compute on a worker thread (default false here; `startExplorer` turns it on), so the thread
+   * that answers requests is never blocked by a simulation. The worker holds a copy of the dataset.
+   */
+  thread?: boolean;
+  /** Most computations waiting behind the running one (default 16); beyond it a request is refused (429). */
+  maxQueue?: number;
+  /** Test hook: every computation first holds its thread this many ms, as a large dataset would. */
+  testBusyMs?: number;
 }
 
 export interface ExplorerScenario {
@@ -107,7 +117,8 @@ export class Explorer {
   readonly dataset: Dataset;
   private readonly options: ExplorerOptions;
   private readonly seed: number;
-  private readonly lane = new Lane();
+  private readonly lane: Lane;
+  private readonly thread: ComputeThread | undefined;
   private readonly baselines = new Map<string, ScenarioResult>();
   private readonly cache = new Map<string, Computed>();
   private readonly tmp: string;
@@ -140,6 +151,16 @@ export class Explorer {
       throw new JiuzhuError('NO_SCENARIOS', 'no scenario to explore: every file given is a projection', { kind: 'usage', location: { key: 'scenarios' }, hint: 'give scenario files that `jiuzhu run` runs month by month' });
     }
     this.tmp = mkdtempSync(join(tmpdir(), 'jiuzhu-serve-'));
+    this.lane = new Lane({ maxWaiting: options.maxQueue });
+    if (options.thread) {
+      const { scenarioFiles, baselineFile, period, seed, dataArg, testBusyMs } = options;
+      this.thread = new ComputeThread({ options: { scenarioFiles, baselineFile, period, seed, dataArg, testBusyMs }, dataset: options.dataset });
+    }
+  }
+
+  /** Computations waiting, and those dropped because their client went away. */
+  get queue(): { waiting: number; max: number; dropped: number } {
+    return { waiting: this.lane.waiting, max: this.lane.maxWaiting, dropped: this.lane.dropped };
   }
 
   /** The scenario the page opens on: the baseline when it is offered, else the first. */
@@ -151,52 +172,68 @@ export class Explorer {
    * Headline numbers and program costs. One job at a time; a page's newer request replaces its
    * request still waiting (a run or charts it no longer shows). Without a client id nothing is replaced.
    */
-  async run(req: ExplorerRequest, client?: string): Promise<RunResponse | typeof SUPERSEDED> {
-    const found = this.find(req);
-    return this.lane.submit(laneKey(client), () => {
-      const c = this.compute(found, req.settings);
-      // A comparison met before took no engine time this time.
-      return c.hits ? { ...c.response, timing: { baselineMs: 0, runMs: 0, cached: true } } : c.response;
-    });
+  async run(req: ExplorerRequest, client?: string, signal?: AbortSignal): Promise<RunResponse | typeof SUPERSEDED> {
+    this.find(req);
+    return this.lane.submit(laneKey(client), () => (this.thread ? this.thread.call<RunResponse>('run', req) : this.runNow(req)), signal);
+  }
+
+  /** `run` on this thread, now (the worker's side). */
+  runNow(req: ExplorerRequest): RunResponse {
+    const c = this.compute(this.find(req), req.settings);
+    // A comparison met before took no engine time this time.
+    return c.hits ? { ...c.response, timing: { baselineMs: 0, runMs: 0, cached: true } } : c.response;
   }
 
   /** The charts as SVG in the request's language; rendered once per comparison and language. */
-  async charts(req: ExplorerRequest, client?: string): Promise<ChartsResponse | typeof SUPERSEDED> {
-    const found = this.find(req);
+  async charts(req: ExplorerRequest, client?: string, signal?: AbortSignal): Promise<ChartsResponse | typeof SUPERSEDED> {
+    this.find(req);
     const key = laneKey(client);
-    return this.lane.submit(key, async () => {
-      const t0 = performance.now();
-      const c = this.compute(found, req.settings);
+    return this.lane.submit(key, () => (this.thread
+      ? this.thread.call<ChartsResponse>('charts', req)
       // Drawing takes a while: stop when the page has asked for something newer meanwhile.
-      const charts = await this.chartSvgs(c, req.lang, () => key !== undefined && this.lane.waitingFor(key));
-      if (charts === SUPERSEDED) return SUPERSEDED;
-      const tables = this.tablesOf(c, req.lang).map((t) => ({ id: t.id, title: t.title }));
-      return { charts, tables, timing: { chartsMs: Math.round(performance.now() - t0) } };
-    });
+      : this.chartsNow(req, () => key !== undefined && this.lane.waitingFor(key))), signal);
+  }
+
+  /** `charts` on this thread, now (the worker's side); `stop` says when the answer is no longer wanted. */
+  async chartsNow(req: ExplorerRequest, stop: () => boolean = () => false): Promise<ChartsResponse | typeof SUPERSEDED> {
+    const t0 = performance.now();
+    const c = this.compute(this.find(req), req.settings);
+    const charts = await this.chartSvgs(c, req.lang, stop);
+    if (charts === SUPERSEDED) return SUPERSEDED;
+    const tables = this.tablesOf(c, req.lang).map((t) => ({ id: t.id, title: t.title }));
+    return { charts, tables, timing: { chartsMs: Math.round(performance.now() - t0) } };
   }
 
   /** One table as CSV (UTF-8 with BOM, labels in the request's language), with a file name. */
-  async tableCsv(req: ExplorerRequest, id: string): Promise<{ filename: string; csv: string }> {
-    const found = this.find(req);
-    return this.exclusive(() => {
-      const c = this.compute(found, req.settings);
-      const tables = this.tablesOf(c, req.lang);
-      const table = tables.find((t) => t.id === id);
-      if (!table) throw new JiuzhuError('UNKNOWN_TABLE', `unknown table '${id}' (expected one of ${tables.map((t) => t.id).join(', ')})`, { location: { key: 'table' } });
-      return { filename: `${c.explored.name}-${id}.csv`, csv: tableCsv(table, req.lang) };
-    });
+  async tableCsv(req: ExplorerRequest, id: string, signal?: AbortSignal): Promise<{ filename: string; csv: string }> {
+    this.find(req);
+    return this.exclusive(() => (this.thread ? this.thread.call<{ filename: string; csv: string }>('table', req, id) : this.tableCsvNow(req, id)), signal);
+  }
+
+  /** `tableCsv` on this thread, now (the worker's side). */
+  tableCsvNow(req: ExplorerRequest, id: string): { filename: string; csv: string } {
+    const c = this.compute(this.find(req), req.settings);
+    const tables = this.tablesOf(c, req.lang);
+    const table = tables.find((t) => t.id === id);
+    if (!table) throw new JiuzhuError('UNKNOWN_TABLE', `unknown table '${id}' (expected one of ${tables.map((t) => t.id).join(', ')})`, { location: { key: 'table' } });
+    return { filename: `${c.explored.name}-${id}.csv`, csv: tableCsv(table, req.lang) };
   }
 
   /** One chart as PNG, with a file name. */
-  async chartPng(req: ExplorerRequest, id: string): Promise<{ filename: string; png: Buffer }> {
-    const found = this.find(req);
-    return this.exclusive(async () => {
-      const c = this.compute(found, req.settings);
-      const charts = await this.chartSvgs(c, req.lang);
-      const chart = charts.find((x) => x.id === id);
-      if (!chart) throw new JiuzhuError('UNKNOWN_CHART', `unknown chart '${id}' (expected one of ${charts.map((x) => x.id).join(', ')})`, { location: { key: 'chart' } });
-      return { filename: `${c.explored.name}-${id}.png`, png: renderPng(chart.svg) };
-    });
+  async chartPng(req: ExplorerRequest, id: string, signal?: AbortSignal): Promise<{ filename: string; png: Buffer }> {
+    this.find(req);
+    const out = await this.exclusive(() => (this.thread ? this.thread.call<{ filename: string; png: Uint8Array }>('chart', req, id) : this.chartPngNow(req, id)), signal);
+    // A Buffer crosses from the worker as a plain Uint8Array.
+    return { filename: out.filename, png: Buffer.from(out.png.buffer, out.png.byteOffset, out.png.byteLength) };
+  }
+
+  /** `chartPng` on this thread, now (the worker's side). */
+  async chartPngNow(req: ExplorerRequest, id: string): Promise<{ filename: string; png: Buffer }> {
+    const c = this.compute(this.find(req), req.settings);
+    const charts = await this.chartSvgs(c, req.lang);
+    const chart = charts.find((x) => x.id === id);
+    if (!chart) throw new JiuzhuError('UNKNOWN_CHART', `unknown chart '${id}' (expected one of ${charts.map((x) => x.id).join(', ')})`, { location: { key: 'chart' } });
+    return { filename: `${c.explored.name}-${id}.png`, png: renderPng(chart.svg) };
   }
 
   /** The settings as a scenario YAML that `jiuzhu run` accepts, with a file name. */
@@ -209,13 +246,19 @@ export class Explorer {
   /** Computes the initial scenario and its charts, so the page's first view is immediate. */
   async warm(lang: 'zh' | 'en' = 'en'): Promise<number> {
     const t0 = performance.now();
-    const first = this.initialScenario;
-    await this.exclusive(() => this.chartSvgs(this.compute(first, {}), lang));
+    const req: ExplorerRequest = { scenario: this.initialScenario.name, settings: {}, lang };
+    await this.exclusive(() => (this.thread ? this.thread.call('warm', req) : this.warmNow(lang)));
     return Math.round(performance.now() - t0);
   }
 
-  /** Removes the temporary folder of loaded settings files. */
+  /** `warm` on this thread, now (the worker's side). */
+  async warmNow(lang: 'zh' | 'en'): Promise<void> {
+    await this.chartSvgs(this.compute(this.initialScenario, {}), lang);
+  }
+
+  /** Stops the worker thread and removes the temporary folder of loaded settings files. */
   close(): void {
+    void this.thread?.close();
     rmSync(this.tmp, { recursive: true, force: true });
   }
 
@@ -226,8 +269,8 @@ export class Explorer {
   }
 
   /** A job in the lane no other job supersedes (downloads). */
-  private async exclusive<T>(run: () => Promise<T> | T): Promise<T> {
-    const out = await this.lane.submit(undefined, run);
+  private async exclusive<T>(run: () => Promise<T> | T, signal?: AbortSignal): Promise<T> {
+    const out = await this.lane.submit(undefined, run, signal);
     if (out === SUPERSEDED) throw new JiuzhuError('INTERNAL', 'an unkeyed job was superseded', { kind: 'internal' });
     return out;
   }
@@ -269,6 +312,8 @@ export class Explorer {
   }
 
   private compute(found: ExplorerScenario, requested: Settings): Computed {
+    // Test hook: hold the thread as a large dataset's run would.
+    if (this.options.testBusyMs) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, this.options.testBusyMs);
     const settings = effectiveSettings(requested, found.defaults);
     const key = JSON.stringify([found.name, settings]);
     const hit = this.cache.get(key);

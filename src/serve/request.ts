@@ -64,16 +64,19 @@ export function parseRequest(body: unknown): ExplorerRequest {
   return { scenario: parsed.data.scenario, settings, lang: parsed.data.lang ?? 'en' };
 }
 
+/** A setting in a query string: a plain decimal (`1.25`, `-0.5`), not `0x1`, `1e0`, ` 1` or `Infinity`. */
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
 /**
  * A query string (`?scenario=x&standardUrban=1.2&lang=zh`): every key besides scenario and lang
- * is a setting, so download links are plain URLs. A value that is not a number is rejected.
+ * is a setting, so download links are plain URLs. A value that is not a plain decimal is rejected.
  */
 export function parseQuery(params: URLSearchParams): ExplorerRequest {
   const body: { scenario?: string; lang?: string; settings: Record<string, unknown> } = { settings: {} };
   for (const [k, v] of params) {
     if (k === 'scenario') body.scenario = v;
     else if (k === 'lang') body.lang = v;
-    else body.settings[k] = v.trim() === '' || !Number.isFinite(Number(v)) ? v : Number(v);
+    else body.settings[k] = DECIMAL.test(v) ? Number(v) : v;
   }
   return parseRequest(body);
 }

@@ -2,7 +2,13 @@
  * `jiuzhu serve`: a node:http server bound to 127.0.0.1 only, serving the explorer page and its
  * JSON API. Requests are validated (request.ts) and answered with 400 and a JSON error naming the
  * key when bad. Only requests addressed to this machine by name are served (the Host check stops a
- * web page from reaching the server through DNS rebinding).
+ * web page from reaching the server through DNS rebinding), and only from the explorer's own page:
+ * a request another site makes (Sec-Fetch-Site cross-site or same-site, or a foreign Origin) is
+ * refused, and one that starts a computation must show it comes from the page (Sec-Fetch-Site
+ * same-origin or none, our own Origin, or the X-Jiuzhu-Client header, which no other site can
+ * send without a CORS preflight this server never grants). Computations run on a worker thread
+ * behind a bounded queue (429 when full); a request whose connection closes while it waits is
+ * dropped.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -44,14 +50,20 @@ class HttpError extends Error {
 /** Starts the explorer; resolves once it listens. */
 export async function startExplorer(options: ServeOptions): Promise<RunningExplorer> {
   const log = options.log ?? (() => {});
-  const explorer = new Explorer(options);
+  const explorer = new Explorer({ ...options, thread: options.thread ?? true });
   for (const x of explorer.excluded) log(`left out ${x.name} (${x.file}): ${x.reason}`);
   const config = pageConfig(explorer, options.lang ?? 'en');
   const page = explorerPage(config);
   const csp = pageCsp(page);
+  const scenariosJson = JSON.stringify(pageConfig(explorer, 'en'));
   let port = 0;
   const server = createServer((req, res) => {
-    handle(req, res, explorer, page, csp, port).catch((e) => sendError(res, e, log));
+    // The client's connection closing before the answer is sent cancels a computation still waiting.
+    const gone = new AbortController();
+    res.on('close', () => {
+      if (!res.writableFinished) gone.abort();
+    });
+    handle(req, res, explorer, page, csp, scenariosJson, port, gone.signal).catch((e) => sendError(res, e, log));
   });
   try {
     // Listen first, so a port in use fails at once rather than after the first computation.
@@ -101,15 +113,28 @@ function listen(server: Server, port: number): Promise<number> {
   });
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, explorer: Explorer, page: string, csp: string, port: number): Promise<void> {
+/** Sec-Fetch-Site values that say the request comes from the explorer's page, or from the user directly. */
+const OWN_SITE = new Set(['same-origin', 'none']);
+
+async function handle(req: IncomingMessage, res: ServerResponse, explorer: Explorer, page: string, csp: string, scenariosJson: string, port: number, signal: AbortSignal): Promise<void> {
   const host = req.headers.host ?? '';
   if (host !== `${HOST}:${port}` && host !== `localhost:${port}`) throw new HttpError(403, 'BAD_HOST', `the explorer answers requests to ${HOST}:${port} only, not '${host}'`);
   const origin = req.headers.origin;
-  if (origin !== undefined && origin !== `http://${HOST}:${port}` && origin !== `http://localhost:${port}`) throw new HttpError(403, 'BAD_ORIGIN', `requests from '${origin}' are not served`);
+  const ownOrigin = origin === `http://${HOST}:${port}` || origin === `http://localhost:${port}`;
+  if (origin !== undefined && !ownOrigin) throw new HttpError(403, 'BAD_ORIGIN', `requests from '${origin}' are not served`);
   const url = new URL(req.url ?? '/', `http://${HOST}:${port}`);
   const path = url.pathname;
   const method = req.method ?? 'GET';
   const client = typeof req.headers['x-jiuzhu-client'] === 'string' ? req.headers['x-jiuzhu-client'].slice(0, 64) : undefined;
+  const site = req.headers['sec-fetch-site'];
+  const api = path.startsWith('/api/');
+  // Another site's page (an <img>, a form, a fetch) may not reach the API; the page itself may be linked to.
+  if (api && site !== undefined && !OWN_SITE.has(String(site))) throw new HttpError(403, 'CROSS_SITE', `requests made by another site (Sec-Fetch-Site: ${String(site)}) are not served`);
+  /** A request that starts a computation must show it comes from the explorer's page or a deliberate client. */
+  const fromPage = (): void => {
+    if ((site !== undefined && OWN_SITE.has(String(site))) || ownOrigin || client !== undefined) return;
+    throw new HttpError(403, 'NOT_FROM_PAGE', 'a computation is started only from the explorer\'s page: a browser sends Sec-Fetch-Site, another client the header X-Jiuzhu-Client');
+  };
 
   if (path === '/' || path === '/index.html') {
     allow(method, ['GET', 'HEAD']);
@@ -123,25 +148,29 @@ async function handle(req: IncomingMessage, res: ServerResponse, explorer: Explo
   }
   if (path === '/api/scenarios') {
     allow(method, ['GET']);
-    return sendJson(res, 200, pageConfig(explorer, 'en'));
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(scenariosJson);
+    return;
   }
   if (path === '/api/run' || path === '/api/charts') {
     allow(method, ['POST']);
+    fromPage();
     const r = parseRequest(await readJson(req));
-    const out = path === '/api/run' ? await explorer.run(r, client) : await explorer.charts(r, client);
+    const out = path === '/api/run' ? await explorer.run(r, client, signal) : await explorer.charts(r, client, signal);
     return sendJson(res, 200, out === SUPERSEDED ? { superseded: true } : out);
   }
   const table = /^\/api\/table\/([a-z0-9-]+)\.csv$/.exec(path);
   const chart = /^\/api\/chart\/([a-z0-9-]+)\.png$/.exec(path);
   if (table || chart || path === '/api/scenario.yaml') {
     allow(method, ['GET', 'POST']);
+    fromPage();
     const r: ExplorerRequest = method === 'POST' ? parseRequest(await readJson(req)) : parseQuery(url.searchParams);
     if (table) {
-      const { filename, csv } = await explorer.tableCsv(r, table[1]!);
+      const { filename, csv } = await explorer.tableCsv(r, table[1]!, signal);
       return sendFile(res, 'text/csv; charset=utf-8', filename, csv);
     }
     if (chart) {
-      const { filename, png } = await explorer.chartPng(r, chart[1]!);
+      const { filename, png } = await explorer.chartPng(r, chart[1]!, signal);
       return sendFile(res, 'image/png', filename, png);
     }
     const { filename, yaml } = explorer.scenarioYaml(r);
@@ -183,9 +212,13 @@ function sendFile(res: ServerResponse, type: string, filename: string, body: str
 
 /** Bad input → 400 with the located message; HTTP errors with their status; anything else → 500, logged. */
 function sendError(res: ServerResponse, e: unknown, log: (line: string) => void): void {
-  if (res.headersSent) {
+  if (res.headersSent || res.destroyed) {
     res.destroy();
     return;
+  }
+  if (isJiuzhuError(e) && e.code === 'QUEUE_FULL') {
+    res.setHeader('retry-after', '2');
+    return sendJson(res, 429, { error: { code: e.code, message: e.message, hint: e.hint } });
   }
   if (e instanceof HttpError) return sendJson(res, e.status, { error: { code: e.code, message: e.message } });
   if (isJiuzhuError(e) && e.kind !== 'internal') {

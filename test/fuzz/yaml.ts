@@ -2,6 +2,8 @@
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { PREFECTURES } from './csv.js';
+import { UNIT_RANGES } from '../../src/engine/parameters/ranges.js';
+import type { Unit } from '../../src/engine/parameters/types.js';
 
 export const toYaml = (v: unknown): string => stringify(v, { lineWidth: 0 });
 
@@ -50,7 +52,8 @@ export const scenario = fc
       description: fc.record({ zh: fc.string({ maxLength: 10 }), en: fc.string({ maxLength: 10 }) }),
       extends: fc.constantFrom('baseline-2006.yaml', '../other.yaml'),
       dataset: fc.constantFrom('jilin-2006', 'data/flat.csv'),
-      period: fc.record({ from: month, to: month }),
+      // A period runs forward (from ≤ to): a reversed one is invalid (issue 23).
+      period: fc.tuple(month, month).map(([a, b]) => (a <= b ? { from: a, to: b } : { from: b, to: a })),
       seed: fc.nat(),
       overrides: fc.array(override, { maxLength: 5 }),
       behaviour: fc.record(
@@ -102,7 +105,14 @@ function leaf(clauseIds: string[]): fc.Arbitrary<Record<string, unknown>> {
       if (dims.length) node.breakdown = dims;
       if (dims.includes('category')) node.categories = g.categories;
       let n = 0;
-      const scalar = (): number | boolean => (g.kind === 'bool' ? g.bools[n++ % 8]! : g.nums[n++ % 8]!);
+      // Every number within its unit's range (src/engine/parameters/ranges.ts), or the leaf is invalid.
+      const unit = node.unit as Unit;
+      const fit = (x: number): number => {
+        const r = UNIT_RANGES[unit];
+        const y = r.min + (Math.abs(x) % (r.max - r.min));
+        return r.integer ? Math.round(y) : y;
+      };
+      const scalar = (): number | boolean => (g.kind === 'bool' ? g.bools[n++ % 8]! : fit(g.nums[n++ % 8]!));
       const domain = (d: string): string[] => (d === 'prefecture' ? PREFECTURES.map(String) : d === 'area' ? ['urban', 'rural'] : g.categories);
       const cells = (depth: number): unknown => {
         if (depth === dims.length) return scalar();
@@ -112,7 +122,7 @@ function leaf(clauseIds: string[]): fc.Arbitrary<Record<string, unknown>> {
       const value = (): unknown => {
         if (g.kind !== 'scale') return cells(0);
         const xs = [...new Set(g.nums.map((x) => Math.round(x)))].sort((a, b) => a - b).slice(0, 3);
-        return xs.map((above, i) => ({ above, value: g.nums[i]! }));
+        return xs.map((above, i) => ({ above, value: fit(g.nums[i]!) }));
       };
       node.values = Object.fromEntries(g.dates.map((d, i) => [d, { value: value(), reference: g.refs[i]! }]));
       return node;

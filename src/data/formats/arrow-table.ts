@@ -25,7 +25,11 @@ export function readArrowTable(file: string, checkSize?: SizeCheck): RawTable {
     table = tableFromIPC(bytes, { useBigInt: false });
   } catch (e) {
     if (isJiuzhuError(e)) throw e;
-    throw new JiuzhuError('BAD_ARROW', `not a readable Arrow IPC file${truncated(file) ? ' (it is truncated: the file starts like Arrow but its footer is missing)' : ''}: ${(e as Error).message}`, { location: { file } });
+    // A TypeError or RangeError is the decoder tripping over bytes that are not Arrow: its text
+    // ("Cannot destructure property 'version'…") speaks of JavaScript, not of the file.
+    const internal = e instanceof TypeError || e instanceof RangeError || !(e instanceof Error);
+    const why = internal ? 'its bytes do not decode as an Arrow IPC stream or file' : (e as Error).message;
+    throw new JiuzhuError('BAD_ARROW', `not a readable Arrow IPC file${truncated(file) ? ' (it is truncated: the file starts like Arrow but its footer is missing)' : ''}: ${why}`, { location: { file }, cause: e });
   }
   const names = table.names as string[];
   checkSize?.({ file, format: 'arrow', rows: table.numRows, columns: names.length });
@@ -48,7 +52,8 @@ export function readArrowTable(file: string, checkSize?: SizeCheck): RawTable {
             wide ??= tableFromIPC(bytes, { useBigInt: true });
             c = (wide.getChild(name)?.toArray() ?? []) as ArrayLike<RawValue>;
           } catch {
-            throw new JiuzhuError('BAD_ARROW', `column '${name}' cannot be decoded: ${(e as Error).message}`, { location: { file, column: name } });
+            const internal = e instanceof TypeError || e instanceof RangeError || !(e instanceof Error);
+            throw new JiuzhuError('BAD_ARROW', `column '${name}' cannot be decoded: ${internal ? 'its bytes are not valid Arrow data' : (e as Error).message}`, { location: { file, column: name }, cause: e });
           }
         }
         cache.set(name, c);

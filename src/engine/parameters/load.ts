@@ -2,12 +2,14 @@
  * Loads parameter YAML files into leaves. A mapping with a `values` key is a leaf; any other
  * mapping is a branch (it may carry a `description`). Every rejection names file, line and key.
  */
-import { readFileSync } from 'node:fs';
+import { readBoundedText } from '../input-file.js';
+import { MAX_YAML_BYTES } from '../limits.js';
 import { JiuzhuError } from '../errors.js';
 import { isIsoDate } from '../period.js';
 import { PREFECTURE_CODES } from '../locality.js';
 import { parseYamlSource, yamlToJs, type YamlSource } from '../yaml-source.js';
 import { allCellKeys, dimensionDomain } from './cells.js';
+import { outOfRange } from './ranges.js';
 import { DIMENSIONS, UNITS, type Bracket, type DatedValue, type Dimension, type ParameterLeaf, type Reference, type Unit } from './types.js';
 
 export interface LoadOptions {
@@ -28,12 +30,7 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 export function loadParameterFiles(files: readonly string[], options: LoadOptions): LoadedParameters {
   const out: LoadedParameters = { leaves: new Map(), branches: new Map() };
   for (const file of files) {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (e) {
-      throw new JiuzhuError('FILE_NOT_FOUND', `cannot read parameter file: ${(e as Error).message}`, { location: { file } });
-    }
+    const text = readBoundedText(file, { maxBytes: MAX_YAML_BYTES, what: 'parameter file', limitName: 'parameter file size' });
     loadParameterText(text, file, options, out);
   }
   return out;
@@ -120,6 +117,12 @@ function parseLeaf(node: Obj, keys: string[], src: YamlSource, options: LoadOpti
     if (kind === 'scale') dv.brackets = parseBrackets(e.value, (m) => fail(m, [...at, 'value']));
     else if (dims.length === 0) dv.value = scalar(e.value, kind, (m) => fail(m, [...at, 'value']));
     else dv.cells = expandCells(e.value, dims, cats, kind, (m, sub) => fail(m, [...at, 'value', ...sub]));
+    // Every number within its unit's range (ranges.ts), as overrides are checked.
+    const numbers: [string, number][] = dv.value !== undefined ? [['', dv.value]] : dv.cells ? Object.entries(dv.cells).map(([k, x]) => [` (cell ${k})`, x]) : (dv.brackets ?? []).map((b) => [` (bracket above ${b.above})`, b.value]);
+    for (const [cell, x] of numbers) {
+      const why = outOfRange(unit as Unit, x);
+      if (why) fail(`'${path}' on ${date}${cell}: ${why}`, [...at, 'value'], 'OUT_OF_RANGE');
+    }
     values.push(dv);
   }
   values.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));

@@ -31,9 +31,11 @@ export class ParameterTree {
     this.branchMap = branches;
   }
 
+  private sortedPaths: string[] | undefined;
+
   /** Every leaf path, sorted. */
   paths(): string[] {
-    return [...this.leafMap.keys()].sort();
+    return [...(this.sortedPaths ??= [...this.leafMap.keys()].sort())];
   }
 
   /** Every leaf. */
@@ -61,7 +63,7 @@ export class ParameterTree {
   leavesUnder(path: string, where?: ErrorLocation): ParameterLeaf[] {
     const leaf = this.leafMap.get(path);
     if (leaf) return [leaf];
-    const under = this.paths().filter((p) => p.startsWith(`${path}.`));
+    const under = (this.sortedPaths ??= [...this.leafMap.keys()].sort()).filter((p) => p.startsWith(`${path}.`));
     if (!under.length) throw this.unknownPath(path, where);
     return under.map((p) => this.leafMap.get(p)!);
   }
@@ -110,20 +112,49 @@ export class ParameterTree {
     return (this.hash = h.digest('hex'));
   }
 
-  /** A new tree with overrides applied in order; untouched leaves are shared. */
-  withOverrides(overrides: readonly Override[]): ParameterTree {
+  /**
+   * A new tree with overrides applied in order; untouched leaves are shared. Each leaf an
+   * override reaches is copied once per call and then changed in place, so n overrides cost
+   * O(n), not O(n²) (20,000 overrides took 15 s when every override copied its leaf and the
+   * growing list of earlier overrides). `onApplied` sees the leaves each override changed, right
+   * after it (checkOverrides locates an out-of-range value at the override that made it); it
+   * must not keep them.
+   */
+  withOverrides(overrides: readonly Override[], onApplied?: (o: Override, changed: readonly ParameterLeaf[]) => void): ParameterTree {
     if (!overrides.length) return this;
     const next = new Map(this.leafMap);
+    const owned = new Set<string>();
     for (const o of overrides) {
       const where = o.origin ?? {};
-      let targets = this.leavesUnder(o.path, { ...where, key: where.key ?? o.path }).map((l) => next.get(l.path)!);
+      let targets = this.leavesUnder(o.path, { ...where, key: where.key ?? o.path });
       // On a branch, an override changes the leaves it can apply to: numbers for scale/add/set
       // a number, yes/no leaves for set true|false. On a leaf, a mismatch is an error.
       if (!this.leafMap.has(o.path)) targets = targets.filter((l) => (typeof o.set === 'boolean' ? l.kind === 'bool' : l.kind === 'number'));
-      for (const leaf of targets) next.set(leaf.path, applyOverride(leaf, o));
+      const changed: ParameterLeaf[] = [];
+      for (const t of targets) {
+        let leaf = next.get(t.path)!;
+        if (!owned.has(t.path)) {
+          leaf = { ...leaf, values: leaf.values.map(copyValue) };
+          next.set(t.path, leaf);
+          owned.add(t.path);
+        }
+        applyOverride(leaf, o);
+        changed.push(leaf);
+      }
+      onApplied?.(o, changed);
     }
     return new ParameterTree(next, this.branchMap);
   }
+}
+
+type MutableValue = { -readonly [K in keyof DatedValue]: DatedValue[K] } & { overrides?: string[]; cells?: Record<string, number> };
+
+/** A dated value this call may change: its own overrides list and cells. */
+function copyValue(v: DatedValue): DatedValue {
+  const c: MutableValue = { ...v } as MutableValue;
+  if (v.overrides) c.overrides = [...v.overrides];
+  if (v.cells) c.cells = { ...v.cells };
+  return c;
 }
 
 /** The entry in force on a date, or undefined before the first. */
@@ -143,7 +174,8 @@ function describeOverride(o: Override): string {
   return `${o.origin?.scenario ? `${o.origin.scenario}: ` : ''}${op}${span}${w}`;
 }
 
-function applyOverride(leaf: ParameterLeaf, o: Override): ParameterLeaf {
+/** Applies one override to a leaf this call owns (see withOverrides), in place. */
+function applyOverride(leaf: ParameterLeaf, o: Override): void {
   const loc: ErrorLocation = { ...o.origin, key: o.origin?.key ?? o.path };
   const ops = [o.set !== undefined, o.scale !== undefined, o.add !== undefined].filter(Boolean).length;
   if (ops !== 1) throw new JiuzhuError('BAD_OVERRIDE', `override of '${o.path}' needs exactly one of set, scale, add`, { location: loc });
@@ -157,29 +189,24 @@ function applyOverride(leaf: ParameterLeaf, o: Override): ParameterLeaf {
   const selected = selectCells(leaf, o.where, loc);
   const f = (x: number): number => (o.set !== undefined ? Number(o.set) : o.scale !== undefined ? x * o.scale : x + o.add!);
   // Split the timeline at from/until so the change applies exactly on [from, until).
-  let values = [...leaf.values];
+  const values = leaf.values as DatedValue[];
   const splitAt = (date: string): void => {
     if (values.some((v) => v.date === date)) return;
-    const prev = entryOn({ ...leaf, values }, date);
+    const prev = entryOn(leaf, date);
     if (!prev) return; // before the first value: nothing to copy, the override starts with the first value
-    values.push({ ...prev, date });
+    values.push(copyValue({ ...prev, date }));
     values.sort((a, b) => (a.date < b.date ? -1 : 1));
   };
   if (o.from) splitAt(o.from);
   if (o.until) splitAt(o.until);
   const text = describeOverride(o);
-  values = values.map((v) => {
-    if ((o.from && v.date < o.from) || (o.until && v.date >= o.until)) return v;
-    const nv: DatedValue = { ...v, overrides: [...(v.overrides ?? []), text] };
-    if (v.value !== undefined) nv.value = f(v.value);
-    if (v.cells) {
-      const cells: Record<string, number> = { ...v.cells };
-      for (const k of selected) cells[k] = f(cells[k]!);
-      nv.cells = cells;
-    }
-    return nv;
-  });
-  return { ...leaf, values };
+  for (const value of values) {
+    if ((o.from && value.date < o.from) || (o.until && value.date >= o.until)) continue;
+    const v = value as MutableValue;
+    (v.overrides ??= []).push(text);
+    if (v.value !== undefined) v.value = f(v.value);
+    if (v.cells) for (const k of selected) v.cells[k] = f(v.cells[k]!);
+  }
 }
 
 function selectCells(leaf: ParameterLeaf, where: CellSelector | undefined, loc: ErrorLocation): string[] {

@@ -1,0 +1,93 @@
+/**
+ * The main thread's side of the explorer's worker (compute-worker.ts): starts it with a copy of
+ * the dataset, sends it one job at a time (the lane decides which) and turns its answers and
+ * errors back into values and JiuzhuErrors. A worker that dies fails the jobs it held and is
+ * started again for the next.
+ */
+import { Worker } from 'node:worker_threads';
+import type { Dataset } from '../data/dataset.js';
+import { JiuzhuError, type ErrorKind, type ErrorLocation } from '../engine/errors.js';
+import type { ExplorerRequest } from './request.js';
+
+/** What the worker is started with: the explorer's options (no functions) and the dataset (copied). */
+export interface ComputeSetup {
+  options: { scenarioFiles?: readonly string[]; baselineFile?: string; period?: { from: string; to: string }; seed?: number; dataArg?: string; testBusyMs?: number };
+  dataset: Dataset;
+}
+export interface ComputeJob { seq: number; op: 'run' | 'charts' | 'table' | 'chart' | 'warm'; req: ExplorerRequest; id?: string }
+interface PackedError { message: string; code?: string; kind?: ErrorKind; location?: ErrorLocation; hint?: string; details?: string[]; stack?: string }
+export type ComputeReply = { id: number; value: unknown; error?: undefined } | { id: number; error: PackedError; value?: undefined };
+
+const FROM_SOURCE = import.meta.url.endsWith('.ts');
+
+function startWorker(setup: ComputeSetup): Worker {
+  const entry = new URL(`./compute-worker.${FROM_SOURCE ? 'ts' : 'js'}`, import.meta.url);
+  if (!FROM_SOURCE) return new Worker(entry, { workerData: setup });
+  // From the source (tests, tsx): the worker registers tsx's loader first (Node 20 workers do not inherit it).
+  const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((t) => { t.register(); return import(${JSON.stringify(entry.href)}); });`;
+  return new Worker(boot, { eval: true, workerData: setup });
+}
+
+export class ComputeThread {
+  private worker: Worker | undefined;
+  private ready: Promise<void> | undefined;
+  private seq = 0;
+  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
+
+  constructor(private readonly setup: ComputeSetup) {}
+
+  /** Sends one job and waits for its answer. */
+  async call<T>(op: ComputeJob['op'], req: ExplorerRequest, id?: string): Promise<T> {
+    const w = await this.start();
+    const seq = ++this.seq;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(seq, { resolve: resolve as (v: unknown) => void, reject });
+      w.postMessage({ seq, op, req, id } satisfies ComputeJob);
+    });
+  }
+
+  /** Stops the worker; jobs it held fail. */
+  async close(): Promise<void> {
+    const w = this.worker;
+    this.worker = undefined;
+    this.ready = undefined;
+    if (w) await w.terminate();
+  }
+
+  private start(): Promise<Worker> {
+    if (!this.ready) {
+      const w = (this.worker = startWorker(this.setup));
+      w.unref();
+      this.ready = new Promise<void>((resolve, reject) => {
+        const fail = (e: unknown): void => {
+          reject(e);
+          for (const p of this.pending.values()) p.reject(e);
+          this.pending.clear();
+          if (this.worker === w) {
+            this.worker = undefined;
+            this.ready = undefined;
+          }
+        };
+        w.on('message', (m: ComputeReply) => {
+          if (m.id === -1) return resolve();
+          const p = this.pending.get(m.id);
+          if (!p) return;
+          this.pending.delete(m.id);
+          if (m.error) p.reject(unpack(m.error));
+          else p.resolve(m.value);
+        });
+        w.on('error', (e) => fail(new JiuzhuError('WORKER_FAILED', `the explorer's worker thread failed: ${e.message}`, { kind: 'internal' })));
+        w.on('exit', (code) => fail(new JiuzhuError('WORKER_EXITED', `the explorer's worker thread exited (code ${code})`, { kind: 'internal' })));
+      });
+      this.ready.catch(() => {}); // reported to the callers that wait on it
+    }
+    return this.ready.then(() => this.worker!);
+  }
+}
+
+function unpack(p: PackedError): Error {
+  if (p.code) return new JiuzhuError(p.code, p.message, { kind: p.kind, location: p.location, hint: p.hint, details: p.details });
+  const e = new Error(`in the explorer's worker thread: ${p.message}`);
+  if (p.stack) e.stack = p.stack;
+  return e;
+}

@@ -1,0 +1,158 @@
+/**
+ * The explorer under hostile use (issue 23, item 2): other sites cannot reach it, a flood of
+ * requests cannot queue without end, abandoned requests do not run, and the server answers while
+ * a simulation runs (the simulation runs on a worker thread).
+ */
+import { spawn } from 'node:child_process';
+import { request } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDataset, resolveDatasetPath, type Dataset } from '../src/data/dataset.js';
+import { isJiuzhuError } from '../src/engine/errors.js';
+import { Lane, SUPERSEDED } from '../src/serve/lane.js';
+import { parseQuery } from '../src/serve/request.js';
+import { startExplorer, type RunningExplorer } from '../src/serve/server.js';
+import { runLoad } from '../bench/load.js';
+import { join } from 'node:path';
+import { ROOT } from './helpers.js';
+
+const PERIOD = { from: '2006-01', to: '2006-01' };
+const scenarioFile = (name: string): string => join(ROOT, 'scenarios', `${name}.yaml`);
+let data: Dataset;
+let running: RunningExplorer;
+
+/** A raw request with exactly the headers given (fetch adds its own), resolving to the status. */
+function raw(path: string, headers: Record<string, string>, method = 'GET', body?: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: running.port, path, method, headers: { host: `127.0.0.1:${running.port}`, ...headers } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+beforeAll(async () => {
+  data = await loadDataset(resolveDatasetPath('fixture-dibao'));
+  running = await startExplorer({ dataset: data, port: 0, period: PERIOD, scenarioFiles: ['baseline-2006', 'raise-standard-10pct'].map(scenarioFile), maxQueue: 2 });
+}, 60_000);
+afterAll(async () => {
+  await running?.close();
+});
+
+describe('cross-site requests', () => {
+  const csv = '/api/table/summary.csv?scenario=baseline-2006';
+  it('a download another site embeds (Sec-Fetch-Site cross-site or same-site) is refused', async () => {
+    expect(await raw(csv, { 'sec-fetch-site': 'cross-site', 'sec-fetch-dest': 'image' })).toBe(403);
+    expect(await raw(csv, { 'sec-fetch-site': 'same-site' })).toBe(403);
+    expect(await raw('/api/scenarios', { 'sec-fetch-site': 'cross-site' })).toBe(403);
+    expect(await raw('/api/run', { 'sec-fetch-site': 'cross-site', 'content-type': 'text/plain' }, 'POST', '{"scenario":"baseline-2006"}')).toBe(403);
+  });
+  it('a request that starts a simulation needs same-origin evidence: no Sec-Fetch-Site, no Origin, no client header → 403', async () => {
+    expect(await raw(csv, {})).toBe(403);
+    expect(await raw('/api/scenario.yaml?scenario=baseline-2006', {})).toBe(403);
+  });
+  it('the page’s own links (same-origin, or typed in: none) and API clients sending X-Jiuzhu-Client are served', async () => {
+    expect(await raw(csv, { 'sec-fetch-site': 'same-origin' })).toBe(200);
+    expect(await raw(csv, { 'sec-fetch-site': 'none' })).toBe(200);
+    expect(await raw(csv, { 'x-jiuzhu-client': 'curl' })).toBe(200);
+    // The page itself starts nothing: a link from elsewhere may open it.
+    expect(await raw('/', { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate' })).toBe(200);
+  });
+});
+
+describe('query values are strict decimals', () => {
+  it('0x1, 1e0, " 1" and Infinity are refused, 1.25 accepted', () => {
+    for (const v of ['0x1', '1e0', ' 1', 'Infinity', '1.', '.5']) {
+      let err: unknown;
+      try {
+        parseQuery(new URLSearchParams({ scenario: 'x', standardUrban: v }));
+      } catch (e) {
+        err = e;
+      }
+      expect(isJiuzhuError(err) && err.location.key, v).toBe('settings.standardUrban');
+    }
+    expect(parseQuery(new URLSearchParams({ scenario: 'x', standardUrban: '1.25' })).settings).toEqual({ standardUrban: 1.25 });
+  });
+});
+
+describe('the queue', () => {
+  it('is capped: a job beyond the cap is refused at once (QUEUE_FULL), not queued', async () => {
+    const lane = new Lane({ maxWaiting: 2 });
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const a = lane.submit(undefined, () => gate.then(() => 'a'));
+    await new Promise((r) => setTimeout(r, 20)); // a runs; two may wait
+    const b = lane.submit(undefined, () => 'b');
+    const c = lane.submit(undefined, () => 'c');
+    const d = lane.submit(undefined, () => 'd').catch((e: unknown) => e);
+    expect(await d).toMatchObject({ code: 'QUEUE_FULL' });
+    // A keyed job that supersedes a waiting one takes its place, so a page is never refused.
+    const b2 = lane.submit('k', () => 'b2');
+    expect(await b2.catch((e: unknown) => e)).toMatchObject({ code: 'QUEUE_FULL' });
+    release();
+    expect(await Promise.all([a, b, c])).toEqual(['a', 'b', 'c']);
+  });
+  it('a job whose client has gone (its signal aborted) is dropped while it waits and never runs', async () => {
+    const lane = new Lane();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const ran: string[] = [];
+    const a = lane.submit(undefined, () => gate.then(() => ran.push('a')));
+    await new Promise((r) => setTimeout(r, 20)); // a runs
+    const ac = new AbortController();
+    const b = lane.submit(undefined, () => ran.push('b'), ac.signal).catch((e: unknown) => e);
+    ac.abort();
+    expect(await b).toMatchObject({ code: 'CLIENT_GONE' });
+    expect(lane.waiting).toBe(0);
+    release();
+    await a;
+    expect(ran).toEqual(['a']);
+    expect(lane.dropped).toBe(1);
+    expect(SUPERSEDED).toBeTypeOf('symbol');
+  });
+  it('the server answers 429 when its queue is full, never 5xx', async () => {
+    // maxQueue 2: one running, two waiting; distinct settings so none is a cached answer.
+    const statuses = await Promise.all(Array.from({ length: 8 }, (_, i) => raw(`/api/table/summary.csv?scenario=baseline-2006&standardUrban=${1 + i / 100}`, { 'x-jiuzhu-client': 'test' })));
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(1);
+    expect(statuses.filter((s) => s !== 200 && s !== 429)).toEqual([]);
+  });
+});
+
+describe('responsiveness', () => {
+  it('/api/scenarios answers within 200 ms while a simulation runs (it runs on a worker thread)', async () => {
+    // The client runs in another process: a blocked event loop here would stall its own clock too.
+    // Each computation holds its thread 1.5 s (testBusyMs); the client asks for /api/scenarios
+    // 300 ms into one. On the request thread (before the fix) the answer took over 1.2 s.
+    const busy = await startExplorer({ dataset: data, port: 0, period: PERIOD, scenarioFiles: [scenarioFile('baseline-2006')], warm: false, testBusyMs: 1500 });
+    try {
+      const probe = [
+        `const u = ${JSON.stringify(busy.url)};`,
+        "const slow = fetch(u + 'api/run', { method: 'POST', headers: { 'content-type': 'application/json', 'x-jiuzhu-client': 'a' }, body: JSON.stringify({ scenario: 'baseline-2006' }) });",
+        'await new Promise((r) => setTimeout(r, 300));',
+        'const t0 = performance.now();',
+        "const res = await fetch(u + 'api/scenarios');",
+        'const ms = performance.now() - t0;',
+        'const s = await slow;',
+        'console.log(JSON.stringify({ status: res.status, ms, slow: s.status }));',
+      ].join('\n');
+      const child = spawn(process.execPath, ['--input-type=module', '-e', probe], { stdio: ['ignore', 'pipe', 'inherit'] });
+      let out = '';
+      child.stdout.on('data', (d) => (out += String(d)));
+      await new Promise((r) => child.on('exit', r));
+      const r = JSON.parse(out) as { status: number; ms: number; slow: number };
+      expect(r.status).toBe(200);
+      expect(r.ms).toBeLessThan(200);
+      expect(r.slow).toBe(200);
+    } finally {
+      await busy.close();
+    }
+  }, 60_000);
+  it('a short load test: 40 mixed requests, a quarter abandoned: no 5xx, p95 of /api/scenarios under 200 ms', async () => {
+    const r = await runLoad({ url: running.url, requests: 40, seed: 7 });
+    expect(r.serverErrors).toEqual([]);
+    expect(r.scenarios.count).toBeGreaterThanOrEqual(10);
+    expect(r.scenarios.p95).toBeLessThan(200);
+    expect(r.abandoned).toBeGreaterThanOrEqual(5);
+  }, 60_000);
+});

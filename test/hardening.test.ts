@@ -17,6 +17,7 @@ import { MAX_YUAN_PER_UNIT, MAX_YUAN_TOTAL, outOfRange } from '../src/engine/par
 import { baselineParameters } from '../src/policy/parameters.js';
 import { datasetFor } from '../src/cli/common.js';
 import { explainCommand } from '../src/cli/explain.js';
+import type { CliIo } from '../src/cli/io.js';
 import { MANIFEST, recoverStale, StagedDir } from '../src/report/staged-dir.js';
 import { recoverStaleChunked } from '../src/data/chunked.js';
 import { loadDataset, resolveDatasetPath } from '../src/data/dataset.js';
@@ -25,6 +26,9 @@ import { reportTables } from '../src/report/tables.js';
 import { loadScenario } from '../src/scenarios/load.js';
 import { compareScenarios } from '../src/scenarios/result.js';
 import { ROOT } from './helpers.js';
+
+/** A CLI io that keeps what the command writes (these tests look only at what it throws). */
+const quietIo = (): CliIo => ({ stdout: { write: () => true }, stderr: { write: () => true }, cwd: process.cwd(), env: process.env });
 
 const tmp = mkdtempSync(join(tmpdir(), 'jiuzhu-hardening-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -335,7 +339,7 @@ describe('the error contract, continued', () => {
     writeFileSync(notes, 'not data');
     const file = join(tmp, 'not-data.yaml');
     writeFileSync(file, `name: not-data\ndescription: {zh: 非, en: not data}\nextends: ${BASELINE}\n\ndataset: notes.txt\n`);
-    const e = await rejected(datasetFor(loadScenario(file), {}));
+    const e = await rejected(datasetFor(loadScenario(file), {}, quietIo()));
     expect(e).toMatchObject({ code: 'UNKNOWN_FORMAT', exitCode: 3, location: { file, line: 5, key: 'dataset' } });
     expect(e?.message).toContain(`'${notes}' is not a dataset`);
   });
@@ -343,7 +347,7 @@ describe('the error contract, continued', () => {
   it('explain --month outside the scenario period exits 3 naming --month, before loading data', async () => {
     // scenarios/baseline-2006.yaml runs 2006-01 to 2006-12.
     for (const month of ['2099-01', '1066-01']) {
-      const e = await rejected(explainCommand(BASELINE, { household: '1', month }));
+      const e = await rejected(explainCommand(BASELINE, { household: '1', month }, quietIo()));
       expect(e).toMatchObject({ code: 'BAD_MONTH', exitCode: 3, location: { key: '--month' } });
       expect(e?.message).toBe(`--month ${month} is outside the scenario's period 2006-01 to 2006-12`);
     }

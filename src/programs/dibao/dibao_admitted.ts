@@ -14,7 +14,7 @@ export const dibao_admitted = defineRule({
   reference: { clause: ['二.1', '二.4'] },
   formula: ({ dibao_applies: applies, dibao_assessed_eligible: ok, dibao_assessed_income: inc, household_size: size, prefecture, urban, weight: w }, p, ctx) => {
     const quota = asNumber(p.quota);
-    const out = new Uint8Array(ctx.size);
+    const out = ctx.alloc(Uint8Array);
     const n = ctx.size;
     if (quota >= 1) {
       for (let h = 0; h < n; h++) out[h] = 1;

@@ -14,7 +14,7 @@ export const disabled_recipient = defineRule({
     const repaired = new Uint8Array(repair.length);
     for (let h = 0; h < repaired.length; h++) repaired[h] = repair[h]! > 0 ? 1 : 0;
     const inRepaired = ctx.agg.broadcastToPersons(repaired);
-    const out = new Uint8Array(ctx.size);
+    const out = ctx.alloc(Uint8Array);
     for (let i = 0; i < out.length; i++) out[i] = inRepaired[i] || rehab[i]! > 0 ? 1 : 0;
     return out;
   },

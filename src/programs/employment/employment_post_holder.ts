@@ -14,7 +14,7 @@ export const employment_post_holder = defineRule({
   reference: { clause: '六.1' },
   formula: (inp, p, ctx) => {
     const eligible = inp.employment_certificate_holder;
-    const out = new Uint8Array(ctx.size);
+    const out = ctx.alloc(Uint8Array);
     const nH = inp.prefecture.length;
     // Each person's household, cell, weight, priority and income (household values broadcast).
     const households = new Int32Array(nH);
@@ -39,7 +39,7 @@ export const employment_post_holder = defineRule({
     const available = new Float64Array(nCells);
     for (let i = 0; i < ctx.size; i++) available[cell[i]!] = perResident[i]! * population[cell[i]!]!;
     const draw = ctx.randomOnce('employment-post-order', eligible);
-    const all = new Int32Array(ctx.size);
+    const all = ctx.alloc(Int32Array);
     let nCandidates = 0;
     for (let i = 0; i < ctx.size; i++) if (eligible[i]) all[nCandidates++] = i;
     const candidates = all.subarray(0, nCandidates);

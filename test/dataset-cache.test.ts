@@ -85,6 +85,14 @@ describe('the generated-dataset cache', () => {
     expect(other.built).toBe(1);
     expect(other.dataset.meta.sha256).not.toBe(load(spec).dataset.meta.sha256);
   });
+
+  it('keeps the six newest entries and removes older ones', () => {
+    for (let seed = 10; seed < 16; seed++) load({ ...spec, households: 50, seed });
+    const names = readdirSync(dir).filter((f) => f.endsWith('.bin'));
+    expect(names).toHaveLength(6);
+    // The newest (seed 15) is among them, read without generating.
+    expect(load({ ...spec, households: 50, seed: 15 }).built).toBe(0);
+  });
 });
 
 describe('createPopulation without a sort when persons are grouped already', () => {

@@ -11,7 +11,7 @@
  * the cache off.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -175,5 +175,20 @@ export function cachedGeneratedDataset(spec: GenerateSpec, name: string, build: 
   }
   const dataset = build();
   writeEntry(file, encodeDataset(key, dataset));
+  pruneEntries(dir, KEEP_ENTRIES);
   return dataset;
+}
+
+/** Entries kept: the newest few (each default dataset is about 24 MB; older keys are stale sources or other specs). */
+const KEEP_ENTRIES = 6;
+
+/** Removes all but the `keep` most recently written entries. */
+function pruneEntries(dir: string, keep: number): void {
+  try {
+    const entries = readdirSync(dir).filter((f) => /^dataset-[0-9a-f]{32}\.bin$/.test(f)).map((f) => ({ f, t: statSync(join(dir, f)).mtimeMs }));
+    entries.sort((a, b) => b.t - a.t);
+    for (const { f } of entries.slice(keep)) rmSync(join(dir, f), { force: true });
+  } catch {
+    // Another process pruning at the same time: nothing to do.
+  }
 }

@@ -83,10 +83,10 @@ class FormulaContext implements RuleContext {
     return this.allocator.alloc(type, length);
   }
   random(stream: string, where?: ArrayLike<number>): Float64Array {
-    return this.draws().uniforms(this.monthIndex, streamId(stream), where);
+    return this.draws().uniforms(this.monthIndex, streamId(stream), where, this.allocator.alloc(Float64Array, this.size));
   }
   randomOnce(stream: string, where?: ArrayLike<number>): Float64Array {
-    return this.draws().uniforms(PERSISTENT, streamId(stream), where);
+    return this.draws().uniforms(PERSISTENT, streamId(stream), where, this.allocator.alloc(Float64Array, this.size));
   }
 }
 

@@ -73,7 +73,7 @@ describe('the same inputs and seed give the same bytes', () => {
     expect(doc.meta.createdAt).toBeUndefined();
     expect(doc.meta.replicates.count).toBe(20);
     expect(doc.scenarios[0].summary.recipients).toBeGreaterThan(0);
-    // The README's promise: meta.createdAt is the only field that differs between two identical runs.
+    // docs/cli.md's promise: meta.createdAt is the only field that differs between two identical runs.
     const stamped = await cli(args);
     expect(stamped.status, stamped.stderr).toBe(0);
     const s = JSON.parse(stamped.stdout);

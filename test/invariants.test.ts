@@ -15,7 +15,7 @@
  *   of the rules break it (gradual exit, temporary assistance): documented exceptions, each
  *   rebuilt by hand in 'known notches' below;
  * - byPrefecture, byArea and byYear add up to each program's totals, components and costByPayer
- *   to cost, funding rows to cost, payers, prefectures and years — exactly in fen (the README
+ *   to cost, funding rows to cost, payers, prefectures and years — exactly in fen (docs/programs.md
  *   promises it); the §二 summary's groups within its documented rounding;
  * - `jiuzhu explain`'s tree (a fresh simulation replayed month by month to the month explained)
  *   has at its root the value the run computed for that household;

@@ -41,7 +41,7 @@ export class JiuzhuError extends Error {
     this.details = options.details ?? [];
   }
 
-  /** Process exit code for this error (see the CLI contract in README). */
+  /** Process exit code for this error (see the CLI contract in docs/cli.md). */
   get exitCode(): number {
     return this.kind === 'input' ? 3 : this.kind === 'usage' ? 2 : 1;
   }

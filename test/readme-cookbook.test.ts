@@ -1,0 +1,380 @@
+/**
+ * README's cookbook, run command by command (README.zh.md's must be the same commands). The commands are parsed from README.md between
+ * `<!-- cookbook:start -->` and `<!-- cookbook:end -->` (every line of a ```sh block that starts
+ * with `npx jiuzhu`), so the README cannot show a command that does not work. Each one runs the
+ * built CLI (`node dist/cli/main.js`, as `npx jiuzhu` does) as a child process, must exit 0 and
+ * print a real figure, checked against something worked out independently (comments say what).
+ *
+ * To stay under a minute, commands that simulate run on a generated 2,000-household Jilin
+ * (`--data`, which every such command takes) instead of the 100,000-household default; `report
+ * --out` writes to a temporary folder and `serve --port` takes any free port. Nothing else of
+ * the command is changed. About 20 s of CPU in all. (When the CLI gains an in-process
+ * `main(argv, io)`, this test should call it instead of a child process.)
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from './helpers.js';
+
+// ---- the cookbook ------------------------------------------------------------------------------
+
+interface Question { n: number; title: string; commands: string[] }
+
+/** The cookbook's questions (`**N. …**`) and the `npx jiuzhu` lines of their sh blocks. */
+function parseCookbook(readme: string): Question[] {
+  const start = readme.indexOf('<!-- cookbook:start -->');
+  const end = readme.indexOf('<!-- cookbook:end -->');
+  if (start < 0 || end < start) throw new Error('README.md has no <!-- cookbook:start --> … <!-- cookbook:end --> section');
+  const questions: Question[] = [];
+  let inSh = false;
+  for (const line of readme.slice(start, end).split('\n')) {
+    const q = /^\*\*(\d+)\. (.+)\*\*$/.exec(line);
+    if (q) questions.push({ n: Number(q[1]), title: q[2]!, commands: [] });
+    else if (line.startsWith('```')) inSh = !inSh && line.trim() === '```sh';
+    else if (inSh && line.startsWith('npx jiuzhu ')) {
+      if (!questions.length) throw new Error(`a command before the first question: ${line}`);
+      questions.at(-1)!.commands.push(line.trim());
+    }
+  }
+  return questions;
+}
+
+const QUESTIONS = parseCookbook(readFileSync(join(ROOT, 'README.md'), 'utf8'));
+
+// ---- the built CLI -----------------------------------------------------------------------------
+
+/** Like test/cli-errors.test.ts: dist/ when it is at least as new as every source file, else a private build. */
+const PRIVATE_DIST = join(ROOT, 'node_modules', '.cache', 'jiuzhu-readme-cookbook', 'dist');
+let MAIN = join(ROOT, 'dist', 'cli', 'main.js');
+
+function isFresh(out: string): boolean {
+  const walk = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
+  return walk(join(ROOT, 'src')).filter((f) => f.endsWith('.ts')).every((f) => {
+    const js = join(out, relative(join(ROOT, 'src'), f)).replace(/\.ts$/, '.js');
+    return existsSync(js) && statSync(js).mtimeMs >= statSync(f).mtimeMs;
+  });
+}
+
+interface Run { status: number | null; stdout: string; stderr: string }
+
+function cli(args: string[], timeoutMs = 50_000): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [MAIN, ...args], { cwd: ROOT, env: { ...process.env, FORCE_COLOR: '0' }, timeout: timeoutMs });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (b: Buffer) => { stdout += b.toString(); });
+    child.stderr.on('data', (b: Buffer) => { stderr += b.toString(); });
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-readme-cookbook-'));
+const SMALL = join(dir, 'jilin-2000.arrow');
+const REPORT = join(dir, 'report');
+
+beforeAll(async () => {
+  if (!isFresh(join(ROOT, 'dist'))) {
+    MAIN = join(PRIVATE_DIST, 'cli', 'main.js');
+    if (!isFresh(PRIVATE_DIST)) {
+      const b = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json', '--outDir', PRIVATE_DIST], { cwd: ROOT, encoding: 'utf8' });
+      if (!existsSync(MAIN)) throw new Error(`the build failed:\n${b.stdout}${b.stderr}`);
+    }
+  }
+  const g = await cli(['generate', '--households', '2000', '--seed', '7', '--out', SMALL]);
+  if (g.status !== 0) throw new Error(`generate failed:\n${g.stderr}`);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Verbs that run scenarios and take --data. */
+const SIMULATING = new Set(['run', 'compare', 'report', 'serve', 'project', 'explain', 'solve']);
+
+/** The README command as run here: the small dataset, a temporary report folder, any free port. */
+function adapt(command: string): string[] {
+  expect(command, 'the parser splits on spaces: no quotes in cookbook commands').not.toMatch(/['"\\]/);
+  const args = command.replace(/^npx jiuzhu /, '').split(/\s+/);
+  const set = (flag: string, value: string): void => {
+    const i = args.indexOf(flag);
+    if (i >= 0) args[i + 1] = value;
+  };
+  set('--out', REPORT);
+  set('--port', '0');
+  if (SIMULATING.has(args[0]!) && !args.includes('--data')) args.push('--data', SMALL);
+  return args;
+}
+
+// ---- reading the text tables -------------------------------------------------------------------
+
+/** '+1,234.56' / '−3' / '10.00%' → number (the CLI writes U+2212 for minus). */
+const num = (s: string): number => Number(s.replace(/,/g, '').replace(/%$/, '').replace('−', '-').replace(/^\+/, ''));
+/** The cells of a table row: columns are separated by two or more spaces. */
+const cells = (line: string): string[] => line.trim().split(/\s{2,}/);
+/** The row whose first cell is `label`, as numbers after the label. */
+function row(text: string, label: string): number[] {
+  const line = text.split('\n').find((l) => cells(l)[0] === label);
+  if (!line) throw new Error(`no row '${label}' in:\n${text.slice(0, 2000)}`);
+  return cells(line).slice(1).map(num);
+}
+const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
+
+// ---- what each command must show ---------------------------------------------------------------
+
+interface Check { match: RegExp; check: (r: Run, args: string[]) => Promise<void> | void }
+
+const CHECKS: Check[] = [
+  {
+    match: /^compare scenarios\/baseline-2006\.yaml scenarios\/raise-standard-10pct\.yaml/,
+    check: ({ stdout }) => {
+      // raise-standard-10pct scales every dibao.standard by 1.10. The average standard is
+      // standard person-months ÷ population months (src/scenarios/summary.ts), weighted by the
+      // population, which the reform does not change: so it rises by exactly 10%, to display
+      // rounding. A higher standard admits more households and pays each more (§二.1: benefit =
+      // standard − income), so the cost rises; the change column is reform − baseline.
+      const [popB, popR] = row(stdout, 'Population');
+      expect(popR).toBe(popB);
+      const [b, r, change, pct] = row(stdout, 'Average standard (yuan/person/month)');
+      expect(r! / b!).toBeCloseTo(1.1, 3);
+      expect(change).toBeCloseTo(r! - b!, 2);
+      expect(pct).toBe(10);
+      const [costB, costR, costChange] = row(stdout, 'Cost (period, yuan)');
+      expect(costB).toBeGreaterThan(0);
+      expect(costChange).toBeGreaterThan(0);
+      expect(Math.abs(costChange! - (costR! - costB!))).toBeLessThan(0.011);
+    },
+  },
+  {
+    match: /^run scenarios\/baseline-2006\.yaml --prefectures/,
+    check: ({ stdout }) => {
+      // The funding rows add up to every program's cost to the fen (docs/programs.md), so the
+      // four levels, the eight sources and the thirteen programs' costs are one total; each
+      // printed figure is rounded to the fen, hence the tolerance. The prefecture table splits
+      // the dibao cost (12 months: annualised = period) over the nine prefectures of Jilin.
+      const levels = ['central', 'provincial', 'prefecture', 'county'].map((l) => row(stdout, l)[0]!);
+      const sources = stdout.split('\n').filter((l) => l.startsWith('source · ')).map((l) => num(cells(l)[1]!));
+      const programs = stdout.split('\n').filter((l) => / · cost \(yuan\)$/.test(cells(l)[0] ?? '')).map((l) => num(cells(l)[1]!));
+      expect(programs).toHaveLength(13);
+      expect(sources.length).toBeGreaterThanOrEqual(6);
+      expect(sum(levels)).toBeGreaterThan(0);
+      expect(Math.abs(sum(levels) - sum(programs))).toBeLessThan(0.1);
+      expect(Math.abs(sum(sources) - sum(programs))).toBeLessThan(0.1);
+      const prefectures = stdout.split('\n').filter((l) => /^\S.* 22\d{4}\s{2,}/.test(l)).map((l) => cells(l).slice(1).map(num));
+      expect(prefectures).toHaveLength(9);
+      for (const [recipients] of prefectures) expect(recipients).toBeGreaterThan(0);
+      expect(Math.abs(sum(prefectures.map((p) => p[1]!)) - row(stdout, 'Cost (annualised, yuan)')[0]!)).toBeLessThan(1);
+    },
+  },
+  {
+    match: /^project scenarios\/dynamic-growth-2007-2015\.yaml/,
+    check: ({ stdout }) => {
+      // One row per year 2007–2015; the first year is the price base (1.000). Cost is every
+      // program's, equal to the funding rows by level; the gap is max(0, need − budget)
+      // (docs/projection-and-solver.md). Standards are indexed to income growth with elasticity
+      // 1 and bounds that only raise rural standards, so they never fall. From 2011 the national
+      // rural poverty line is 2,300 yuan a year (State Council, 2011), a floor of 2300/12 = 191.67.
+      const years = stdout.split('\n').filter((l) => /^20\d\d\s/.test(l)).map((l) => cells(l));
+      expect(years.map((c) => c[0])).toEqual(['2007', '2008', '2009', '2010', '2011', '2012', '2013', '2014', '2015']);
+      expect(years[0]![1]).toBe('1.000');
+      let prev = { urban: 0, rural: 0 };
+      for (const c of years) {
+        const [, , urban, rural, , , cost, central, provincial, prefecture, county, need, budget, gap] = c.map(num);
+        expect(cost).toBeGreaterThan(0);
+        expect(Math.abs(cost! - (central! + provincial! + prefecture! + county!))).toBeLessThan(0.03);
+        expect(gap).toBeCloseTo(Math.max(0, need! - budget!), 1);
+        expect(urban).toBeGreaterThanOrEqual(prev.urban);
+        expect(rural).toBeGreaterThanOrEqual(prev.rural);
+        if (Number(c[0]) >= 2011) expect(rural).toBeGreaterThanOrEqual(191.66);
+        prev = { urban: urban!, rural: rural! };
+      }
+    },
+  },
+  {
+    match: /^explain scenarios\/baseline-2006\.yaml --household (\d+) --month (\S+)/,
+    check: ({ stdout }, args) => {
+      // The tree's root is the household's dibao for the month asked, citing §二.1; a household
+      // is paid only if it receives dibao (dibao_receives = take-up × assessed eligibility × quota).
+      const household = args[args.indexOf('--household') + 1];
+      const month = args[args.indexOf('--month') + 1];
+      expect(stdout.split('\n')[0]).toBe(`Scenario baseline-2006 · household ${household} · ${month}`);
+      const root = /^● dibao_benefit \(Dibao paid\) = ([\d.]+) CNY\/household\/month  ‹吉政发〔2006〕48号 §二\.1/m.exec(stdout);
+      const receives = /^ {4}● dibao_receives \(Receives dibao\) = ([01]) bool/m.exec(stdout);
+      expect(root, stdout.slice(0, 500)).not.toBeNull();
+      expect(receives).not.toBeNull();
+      expect(Number(root![1]) > 0).toBe(receives![1] === '1');
+      const parameters = stdout.split('\n').filter((l) => /◆ \S+ .*, from \d{4}-\d\d-\d\d/.test(l));
+      expect(parameters.length).toBeGreaterThanOrEqual(5);
+    },
+  },
+  {
+    match: /^report scenarios\/baseline-2006\.yaml scenarios\/raise-standard-10pct\.yaml --out \S+ --lang zh --xlsx/,
+    check: () => {
+      // The manifest lists every file with its size and sha256: recompute them. CSV tables carry
+      // a UTF-8 BOM (for Excel on Chinese Windows); the workbook is a zip ("PK").
+      const manifest = JSON.parse(readFileSync(join(REPORT, 'manifest.json'), 'utf8')) as { lang: string; files: { path: string; bytes: number; sha256: string }[] };
+      expect(manifest.lang).toBe('zh');
+      const paths = manifest.files.map((f) => f.path);
+      for (const p of ['index.html', 'report.xlsx', 'result.json', 'tables/programs.csv']) expect(paths).toContain(p);
+      for (const f of manifest.files) {
+        const bytes = readFileSync(join(REPORT, f.path));
+        expect(bytes.length, f.path).toBe(f.bytes);
+        expect(createHash('sha256').update(bytes).digest('hex'), f.path).toBe(f.sha256);
+      }
+      expect([...readFileSync(join(REPORT, 'tables/programs.csv')).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      expect(readFileSync(join(REPORT, 'report.xlsx')).subarray(0, 2).toString('latin1')).toBe('PK');
+      expect(readFileSync(join(REPORT, 'index.html'), 'utf8')).toContain('吉政发〔2006〕48号');
+    },
+  },
+  {
+    match: /^solve scenarios\/baseline-2006\.yaml --lever dibao\.standard --where area=rural --objective gap-closed --budget (\d+)/,
+    check: ({ stdout }, args) => {
+      // gap-closed --budget Y: the answer's annualised dibao cost is at most Y, and the largest
+      // value within it (lever steps of 0.001 move the cost by far less than 1%).
+      const budget = Number(args[args.indexOf('--budget') + 1]);
+      const m = /^Solution: dibao\.standard scale ([\d.]+) .*· dibao cost ([\d,.]+) yuan a year$/m.exec(stdout);
+      expect(m, stdout).not.toBeNull();
+      const [scale, cost] = [Number(m![1]), num(m![2]!)];
+      expect(scale).toBeGreaterThanOrEqual(0.5); // the default bounds of a scale lever
+      expect(scale).toBeLessThanOrEqual(3);
+      expect(cost).toBeLessThanOrEqual(budget);
+      expect(cost).toBeGreaterThan(0.99 * budget);
+    },
+  },
+  {
+    match: /^validate datasets\/example-microdata\/survey\.csv --codebook datasets\/example-microdata\/codebook\.yaml$/,
+    check: ({ stdout }) => {
+      // Counted from the CSV itself: households are distinct 户编号, persons are rows, and each
+      // row carries its household's weight 户权数 (weighted persons = Σ row weights).
+      const s = survey();
+      expect(stdout).toContain('✓ valid');
+      expect(stdout).toContain(`households ${s.households}, persons ${s.persons}; weighted ${s.weightedHouseholds.toLocaleString('en-US')} / ${s.weightedPersons.toLocaleString('en-US')}`);
+    },
+  },
+  {
+    match: /^run scenarios\/baseline-2006\.yaml --data datasets\/example-microdata\/survey\.csv --codebook datasets\/example-microdata\/codebook\.yaml$/,
+    check: ({ stdout }) => {
+      // The population reported is Σ weight × household size = Σ row weights (see validate).
+      expect(stdout).toContain('dataset survey');
+      expect(row(stdout, 'Population')[0]).toBe(survey().weightedPersons);
+    },
+  },
+  {
+    match: /^run scenarios\/price-subsidy-2008\.yaml --months$/,
+    check: ({ stdout }) => {
+      // By hand from scenarios/price-subsidy-2008.yaml and dibao.price_subsidy.trigger (food at or
+      // above 1.06 for 3 months switches on, 3 months below 1.06 switch off): food is 1.060,
+      // 1.068, 1.071 in January–March 2007, so the subsidy is on from 2007-03; it first falls
+      // below 1.06 in 2008-11 (1.05) and 2008-12 (1.04), two months, so it stays on to the end.
+      // Each month's total is the sum of its components (gap, classified, temporary, price
+      // subsidy, taper), each rounded to the fen.
+      const months = stdout.split('\n').filter((l) => /^price-subsidy-2008\s+\d{4}-\d\d\s/.test(l)).map(cells);
+      expect(months).toHaveLength(24);
+      const on = months.filter((c) => c.includes('ON')).map((c) => c[1]);
+      expect(on[0]).toBe('2007-03');
+      expect(on).toHaveLength(22);
+      for (const c of months) {
+        const money = c.slice(-6).map(num);
+        expect(Math.abs(sum(money.slice(0, 5)) - money[5]!), c[1]).toBeLessThan(0.03);
+      }
+    },
+  },
+  {
+    match: /^clauses --lang zh$/,
+    check: ({ stdout }) => {
+      // The opinion has 27 paragraphs under §一–§十一 (src/policy/clauses.yaml, from
+      // shared/policy/SECTIONS.md); each gets one status, and the counts add up.
+      const paragraphs = readFileSync(join(ROOT, 'src/policy/clauses.yaml'), 'utf8').split('\n').filter((l) => /^\s+- id: [一二三四五六七八九十]+\.\d+$/.test(l)).length;
+      expect(paragraphs).toBe(27);
+      const m = /^共 (\d+) 条：已建模 (\d+)，部分建模 (\d+)，不纳入模型 (\d+)$/m.exec(stdout);
+      expect(m, stdout.slice(-500)).not.toBeNull();
+      const [total, modelled, partly, out] = m!.slice(1).map(Number);
+      expect(total).toBe(paragraphs);
+      expect(modelled! + partly! + out!).toBe(total);
+      expect(stdout.split('\n').filter((l) => /^ {2}[✓◐–] [一二三四五六七八九十]+\.\d+ /.test(l))).toHaveLength(paragraphs);
+    },
+  },
+];
+
+/** example-microdata/survey.csv counted directly (no quotes in the file: a plain split). */
+function survey(): { households: number; persons: number; weightedHouseholds: number; weightedPersons: number } {
+  const [header, ...lines] = readFileSync(join(ROOT, 'datasets/example-microdata/survey.csv'), 'utf8').trim().split(/\r?\n/);
+  const cols = header!.split(',');
+  const [id, weight] = [cols.indexOf('户编号'), cols.indexOf('户权数')];
+  const households = new Map<string, number>();
+  let weightedPersons = 0;
+  for (const line of lines) {
+    const c = line.split(',');
+    households.set(c[id]!, Number(c[weight]));
+    weightedPersons += Number(c[weight]);
+  }
+  return { households: households.size, persons: lines.length, weightedHouseholds: Math.round(sum([...households.values()])), weightedPersons: Math.round(weightedPersons) };
+}
+
+// ---- the explorer: a server, so it is started, asked, and stopped ------------------------------
+
+async function checkServe(args: string[]): Promise<void> {
+  const child: ChildProcess = spawn(process.execPath, [MAIN, ...args], { cwd: ROOT, env: { ...process.env, FORCE_COLOR: '0' } });
+  let stderr = '';
+  child.stderr!.on('data', (b: Buffer) => { stderr += b.toString(); });
+  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout!.on('data', (b: Buffer) => {
+        out += b.toString();
+        const line = /^(http:\/\/127\.0\.0\.1:\d+\/)$/m.exec(out);
+        if (line) resolve(line[1]!);
+      });
+      child.on('close', () => reject(new Error(`serve exited before printing its address:\n${stderr}`)));
+    });
+    const page = await fetch(url);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<html');
+    // The urban standard × 1.5: every urban household between the old and the new standard
+    // becomes eligible and every recipient is paid more (§二.1), so recipients and cost rise.
+    const res = await fetch(new URL('api/run', url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenario: 'baseline-2006', settings: { standardUrban: 1.5 } }) });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { headline: { id: string; baseline: number; value: number }[] };
+    for (const id of ['recipients', 'cost']) {
+      const f = body.headline.find((h) => h.id === id)!;
+      expect(f.value, id).toBeGreaterThan(f.baseline);
+    }
+  } finally {
+    child.kill('SIGINT'); // Ctrl-C
+  }
+  expect(await exited, stderr).toBe(0);
+}
+
+// ---- the tests -----------------------------------------------------------------------------------
+
+describe("README's cookbook", () => {
+  it('has ten questions, each with at least one command, each command with a check here', () => {
+    expect(QUESTIONS.map((q) => q.n)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    for (const q of QUESTIONS) {
+      expect(q.commands.length, `question ${q.n}`).toBeGreaterThan(0);
+      for (const c of q.commands) {
+        const args = c.replace(/^npx jiuzhu /, '');
+        const n = CHECKS.filter((k) => k.match.test(args)).length + (args.startsWith('serve') ? 1 : 0);
+        expect(n, `checks matching: ${c}`).toBe(1);
+      }
+    }
+  });
+
+  it('README.zh.md asks the same ten questions with the same commands (so this test covers them too)', () => {
+    const zh = parseCookbook(readFileSync(join(ROOT, 'README.zh.md'), 'utf8'));
+    expect(zh.map((q) => [q.n, q.commands])).toEqual(QUESTIONS.map((q) => [q.n, q.commands]));
+  });
+
+  for (const q of QUESTIONS) {
+    for (const command of q.commands) {
+      it(`${q.n}. ${command}`, async () => {
+        const args = adapt(command);
+        if (args[0] === 'serve') return checkServe(args);
+        const r = await cli(args);
+        expect(r.status, r.stderr).toBe(0);
+        const check = CHECKS.find((k) => k.match.test(command.replace(/^npx jiuzhu /, '')))!;
+        await check.check(r, args);
+      }, 60_000);
+    }
+  }
+});

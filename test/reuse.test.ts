@@ -20,7 +20,8 @@ import { Simulation } from '../src/engine/simulation.js';
 import { monthsBetween } from '../src/engine/period.js';
 import { loadScenario } from '../src/scenarios/load.js';
 import { compareScenariosOn } from '../src/scenarios/result.js';
-import { runScenarioOn, scenarioPeriod } from '../src/scenarios/run.js';
+import { runScenarioOn, scenarioPeriod, scenarioSimulation } from '../src/scenarios/run.js';
+import { explain } from '../src/engine/explain.js';
 import { ROOT } from './helpers.js';
 
 afterEach(() => setBufferReuse(true));
@@ -61,6 +62,16 @@ describe('every example scenario gives the same bytes with buffer reuse on and o
     expect(bytes(compareScenariosOn(scenarios, dataset, options))).toBe(off);
     // Reuse did happen: the population's pool handed buffers out again.
     expect(populationPool(dataset.population).reusedBytes).toBeGreaterThan(0);
+  });
+
+  it('explain shows every column of a household the same way, on a population whose pool has been used', () => {
+    const s = scenarios[files.indexOf('baseline-2006.yaml')]!;
+    const household = dataset.population.householdId[17]!;
+    setBufferReuse(false);
+    const off = bytes(explain(scenarioSimulation(s, dataset), 'dibao_benefit', '2006-02', household));
+    setBufferReuse(true);
+    runScenarioOn(s, dataset, { period: { from: '2006-01', to: '2006-02' } });
+    expect(bytes(explain(scenarioSimulation(s, dataset), 'dibao_benefit', '2006-02', household))).toBe(off);
   });
 });
 

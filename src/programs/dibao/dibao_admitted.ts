@@ -21,16 +21,16 @@ export const dibao_admitted = defineRule({
       return out;
     }
     // Locality key and its population; then applicants in order of assessed income.
-    const loc = new Int32Array(n);
+    const loc = ctx.alloc(Int32Array, n);
     const nLoc = PREFECTURE_CODES.length * 2;
-    const popByLoc = new Float64Array(nLoc);
+    const popByLoc = ctx.alloc(Float64Array, nLoc);
     for (let h = 0; h < n; h++) {
       loc[h] = PREFECTURE_CODES.indexOf(prefecture[h]!) * 2 + (urban[h] ? 0 : 1);
       popByLoc[loc[h]!]! += w[h]! * size[h]!;
     }
     const applicants = Int32Array.from({ length: n }, (_, h) => h).filter((h) => applies[h] && ok[h]);
     applicants.sort((a, b) => inc[a]! - inc[b]! || a - b);
-    const used = new Float64Array(nLoc);
+    const used = ctx.alloc(Float64Array, nLoc);
     for (const h of applicants) {
       const l = loc[h]!;
       const add = w[h]! * size[h]!;

@@ -20,8 +20,8 @@ export const employment_target_family = defineRule({
     const lo = category(p.ages, 'min') as number;
     const hi = category(p.ages, 'max') as number;
     const { disability, role, age, work_capacity: cap } = inp;
-    const disabled = new Uint8Array(disability.length);
-    const lostCapacity = new Uint8Array(disability.length);
+    const disabled = ctx.alloc(Uint8Array, disability.length);
+    const lostCapacity = ctx.alloc(Uint8Array, disability.length);
     for (let i = 0; i < disabled.length; i++) {
       disabled[i] = +(disability[i]! > 0);
       const main = +(role[i] === HEAD) | +(role[i] === SPOUSE);

@@ -11,7 +11,7 @@ export const employment_zero_employment_family = defineRule({
   parameters: {},
   reference: { clause: '六.1' },
   formula: ({ employed, farm_business: farm, looking_for_work: looking }, _p, ctx) => {
-    const working = new Uint8Array(employed.length);
+    const working = ctx.alloc(Uint8Array, employed.length);
     for (let i = 0; i < working.length; i++) working[i] = +!!employed[i] | +(farm[i]! > 0);
     const anyWorking = ctx.agg.anyInHousehold(working);
     const anyLooking = ctx.agg.anyInHousehold(looking);

@@ -54,7 +54,8 @@ export function summarize(benefit: ArrayLike<number>): Summary {
 /** build: column arrays in memory → a simulation ready to compute. */
 export function buildSimulation(cols: PeerWorkloadColumns, tree: ParameterTree): { population: Population; sim: Simulation } {
   const population = createPopulation(cols);
-  return { population, sim: new Simulation({ population, parameters: tree, rules: demoRules }) };
+  // Lent: the step reads the month's column once (summarize), so the engine may free and reuse what no rule reads any more.
+  return { population, sim: new Simulation({ population, parameters: tree, rules: demoRules, lend: true }) };
 }
 
 /** baseline: demo_benefit for the month on the given (fresh) simulation. */
@@ -65,21 +66,27 @@ export function baselineStep(sim: Simulation): Summary {
 /** reform, build included: a new tree, a new simulation on the same population, the month. */
 export function reformStep(population: Population, tree: ParameterTree): Summary {
   const reformed = tree.withOverrides(REFORM);
-  const sim = new Simulation({ population, parameters: reformed, rules: demoRules });
+  const sim = new Simulation({ population, parameters: reformed, rules: demoRules, lend: true });
   return summarize(sim.calculate('demo_benefit', W1_MONTH));
 }
 
 /** The months of the workload's year. */
 export const YEAR_MONTHS: readonly string[] = monthsOfYear(W1_YEAR);
 
-/** demo_benefit for each month on one fresh simulation, added up per household. */
+/**
+ * demo_benefit for each month on one fresh simulation, added up per household. Each month's
+ * column is read once, here, so it is lent (`lend`) and its month forgotten once added: the
+ * engine then computes the next month into the same buffers (src/engine/buffers.ts).
+ */
 export function benefitOverMonths(population: Population, tree: ParameterTree, months: readonly string[]): Float64Array {
-  const sim = new Simulation({ population, parameters: tree, rules: demoRules });
+  const sim = new Simulation({ population, parameters: tree, rules: demoRules, lend: true });
   const sum = new Float64Array(population.nHouseholds);
   for (const m of months) {
     const b: Column = sim.calculate('demo_benefit', m);
     for (let h = 0; h < sum.length; h++) sum[h]! += b[h]!;
+    sim.forgetPeriod(m);
   }
+  sim.release();
   return sum;
 }
 

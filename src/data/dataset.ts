@@ -28,6 +28,7 @@ import type { RawTable } from './formats/raw-table.js';
 import { HOUSEHOLD_COLUMNS, PERSON_COLUMNS, type ColumnSpec } from './schema.js';
 import { isChunkedDataset, openChunkedDataset, type ChunkedDataset } from './chunked.js';
 import { generateDataset, type GenerateSpec } from './generated.js';
+import { cachedGeneratedDataset } from './dataset-cache.js';
 
 export interface DatasetMeta {
   name: string;
@@ -179,7 +180,8 @@ function generatedDataset(spec: GenerateSpec, name: string): Dataset {
   const key = JSON.stringify([spec.year, spec.households, spec.seed, name]);
   let dataset = generatedCache.get(key);
   if (!dataset) {
-    dataset = generateDataset(spec, name).dataset;
+    // Cached on disk across processes, keyed by the generator's inputs (dataset-cache.ts).
+    dataset = cachedGeneratedDataset(spec, name, () => generateDataset(spec, name).dataset);
     if (generatedCache.size >= GENERATED_CACHE_SIZE) generatedCache.delete(generatedCache.keys().next().value!);
     generatedCache.set(key, dataset);
   }

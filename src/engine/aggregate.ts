@@ -148,23 +148,42 @@ function sharedHouseholdSize(pop: Membership): Int32Array {
  */
 class PopulationAggregators implements Aggregators {
   private size: Int32Array | undefined;
-  constructor(private readonly pop: Membership) {}
+  constructor(private readonly pop: Membership, private readonly allocator: Allocator) {}
   sumByHousehold(v: ArrayLike<number>): Float64Array;
   sumByHousehold<T extends Float32Array | Float64Array>(v: ArrayLike<number>, out: T): T;
   sumByHousehold(v: ArrayLike<number>, out?: Float32Array | Float64Array): Float32Array | Float64Array {
-    return out ? sumByHousehold(this.pop, v, out) : sumByHousehold(this.pop, v);
+    return sumByHousehold(this.pop, v, out ?? this.allocator.alloc(Float64Array, this.pop.nHouseholds));
   }
-  countByHousehold(m: ArrayLike<number>): Int32Array { return countByHousehold(this.pop, m); }
-  anyInHousehold(m: ArrayLike<number>): Uint8Array { return anyInHousehold(this.pop, m); }
+  countByHousehold(m: ArrayLike<number>): Int32Array {
+    const out = this.allocator.alloc(Int32Array, this.pop.nHouseholds);
+    countKernel(m)(out, m, this.pop.personHousehold, this.pop.nPersons);
+    return out;
+  }
+  anyInHousehold(m: ArrayLike<number>): Uint8Array {
+    const out = this.allocator.alloc(Uint8Array, this.pop.nHouseholds);
+    anyKernel(m)(out, m, this.pop.householdStart, this.pop.nHouseholds);
+    return out;
+  }
   allInHousehold(m: ArrayLike<number>): Uint8Array { return allInHousehold(this.pop, m); }
   maxByHousehold(v: ArrayLike<number>): Float64Array { return maxByHousehold(this.pop, v); }
   minByHousehold(v: ArrayLike<number>): Float64Array { return minByHousehold(this.pop, v); }
   // Computed once per population (its membership never changes), shared by its simulations.
   householdSize(): Int32Array { return (this.size ??= sharedHouseholdSize(this.pop)); }
-  broadcastToPersons<T extends Column>(v: T): T { return broadcastToPersons(this.pop, v); }
+  broadcastToPersons<T extends Column>(v: T): T {
+    const out = this.allocator.alloc(v.constructor as new (n: number) => T, this.pop.nPersons);
+    gatherKernel(v)(out, v, this.pop.personHousehold, this.pop.nPersons);
+    return out;
+  }
 }
 
-/** Binds the helpers to a population's membership index. */
-export function bindAggregators(pop: Membership): Aggregators {
-  return new PopulationAggregators(pop);
+/** Where the bound helpers take their outputs (a simulation's ColumnAllocator: buffers.ts). */
+export interface Allocator {
+  alloc<T extends Column>(type: new (length: number) => T, length: number): T;
+}
+
+const plainNew: Allocator = { alloc: (type, length) => new type(length) };
+
+/** Binds the helpers to a population's membership index, allocating through `allocator` (default: new arrays). */
+export function bindAggregators(pop: Membership, allocator: Allocator = plainNew): Aggregators {
+  return new PopulationAggregators(pop, allocator);
 }

@@ -57,6 +57,10 @@ export function createPopulation(input: PopulationInput): Population {
   const pHh = input.persons.household;
   if (pHh.length !== nP) throw new JiuzhuError('BAD_COLUMN', 'persons.household has a different length from persons.id', { location: { file: src, column: 'household' } });
   const seenPerson = idSet(input.persons.id);
+  // Persons already grouped by household in household order (as generated and written data
+  // are) need no sort: their household indexes are then the population's personHousehold.
+  let grouped = true;
+  let last = 0;
   for (let p = 0; p < nP; p++) {
     const pid = input.persons.id[p]!;
     if (seenPerson.has(pid)) throw new JiuzhuError('DUPLICATE_ID', `duplicate person id ${pid}`, { location: { file: src, row: p + 1, column: 'id' } });
@@ -68,6 +72,8 @@ export function createPopulation(input: PopulationInput): Population {
       });
     }
     hOfPerson[p] = h;
+    if (h < last) grouped = false;
+    last = h;
     count[h + 1]!++;
   }
   for (let h = 0; h < nH; h++) {
@@ -77,12 +83,14 @@ export function createPopulation(input: PopulationInput): Population {
     count[h + 1]! += count[h]!;
   }
   const start = Int32Array.from(count);
-  // Counting sort: stable, linear.
-  const order = new Int32Array(nP);
-  const cursor = start.slice(0, nH);
-  for (let p = 0; p < nP; p++) order[cursor[hOfPerson[p]!]!++] = p;
-  let sorted = true;
-  for (let i = 0; i < nP; i++) if (order[i] !== i) { sorted = false; break; }
+  // Counting sort: stable, linear (not needed when the persons are grouped already: the
+  // order is then the identity).
+  const sorted = grouped;
+  const order = sorted ? new Int32Array(0) : new Int32Array(nP);
+  if (!sorted) {
+    const cursor = start.slice(0, nH);
+    for (let p = 0; p < nP; p++) order[cursor[hOfPerson[p]!]!++] = p;
+  }
 
   const permute = <T extends Column | Float64Array>(col: ArrayLike<number> & { length: number }, make: (n: number) => T): T => {
     const out = make(nP);
@@ -106,8 +114,11 @@ export function createPopulation(input: PopulationInput): Population {
       throw new JiuzhuError('BAD_WEIGHT', `household ${hId[h]} has weight ${w}; weights are finite, ≥ 0 and at most ${MAX_WEIGHT.toLocaleString('en-US')} (household weight limit)`, { location: { file: src, row: h + 1, column: 'weight' } });
     }
   }
-  const personHousehold = new Int32Array(nP);
-  for (let h = 0; h < nH; h++) personHousehold.fill(h, start[h]!, start[h + 1]!);
+  let personHousehold = hOfPerson;
+  if (!sorted) {
+    personHousehold = new Int32Array(nP);
+    for (let h = 0; h < nH; h++) personHousehold.fill(h, start[h]!, start[h + 1]!);
+  }
   return {
     nPersons: nP,
     nHouseholds: nH,

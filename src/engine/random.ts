@@ -62,7 +62,7 @@ export interface KeyedDraws {
    * keyedUniform(seed, keys[i], month, stream) for every row; where `where` is given, only for
    * its non-zero rows, and 0 in the others (a row's draw never depends on which others are drawn).
    */
-  uniforms(month: number, stream: number, where?: ArrayLike<number>): Float64Array;
+  uniforms(month: number, stream: number, where?: ArrayLike<number>, into?: Float64Array): Float64Array;
 }
 
 const prefixCache = new WeakMap<Float64Array, Map<number, Uint32Array>>();
@@ -85,8 +85,10 @@ export function keyedDraws(seed: number, keys: Float64Array): KeyedDraws {
   return {
     seed,
     size: p.length,
-    uniforms(month, stream, where) {
-      const out = new Float64Array(p.length);
+    uniforms(month, stream, where, into) {
+      // `into` (zeroed, one slot per key) is where the simulation's reused buffers come in.
+      if (into && into.length !== p.length) throw new RangeError(`keyed draws: output has ${into.length} rows for ${p.length} keys`);
+      const out = into ?? new Float64Array(p.length);
       const m = Math.imul(month >>> 0, 0xc2b2ae35);
       const s = Math.imul(stream >>> 0, 0x27d4eb2f);
       if (where) {

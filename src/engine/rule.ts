@@ -3,6 +3,7 @@
  * inputs (other rules or dataset columns) and parameters; the engine does the rest.
  */
 import type { Aggregators } from './aggregate.js';
+import type { ColumnType } from './buffers.js';
 import type { Column } from './column.js';
 import type { ParamValue } from './parameters/resolve.js';
 import type { Entity } from './population.js';
@@ -31,6 +32,12 @@ export interface RuleContext {
   random(stream: string, where?: ArrayLike<number>): Float64Array;
   /** Keyed uniform draws that do not change with the period: a household's or person's persistent trait. */
   randomOnce(stream: string, where?: ArrayLike<number>): Float64Array;
+  /**
+   * A zeroed column of `type` with `length` rows (default: the rule's entity), as `new type(length)`
+   * gives, but from buffers the engine reuses (buffers.ts). Formulas take their output and their
+   * temporaries here; a temporary must not outlive the formula.
+   */
+  alloc<T extends Column>(type: ColumnType<T>, length?: number): T;
 }
 
 /**

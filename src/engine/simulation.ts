@@ -3,6 +3,7 @@
  * demand over whole columns, once per (rule, period), and cached.
  */
 import { bindAggregators, type Aggregators } from './aggregate.js';
+import { bufferReuse, ColumnAllocator, populationPool, type ColumnType } from './buffers.js';
 import type { Column } from './column.js';
 import { JiuzhuError } from './errors.js';
 import { buildRuleGraph, parseInputId, type RuleGraph } from './graph.js';
@@ -30,6 +31,39 @@ export const WEIGHT = 'weight';
 const resolvedParameters = new WeakMap<Population, Map<string, WeakMap<DatedValue, ParamValue>>>();
 
 /**
+ * Rules a caller outside the engine has asked for on a population (a top-level calculate):
+ * their columns are kept for the rest of their month instead of freed after their last rule
+ * reader, since the caller will likely ask again next month (an accumulator) and would
+ * otherwise make the engine compute them twice. Learnt per population, so a sweep's later
+ * variants and a run's later months know what its first month was asked.
+ */
+const externallyRead = new WeakMap<Population, Set<string>>();
+
+/**
+ * Per rule graph: how many monthly rules read each monthly rule within the same month (so its
+ * column can be freed once all have run), or Infinity when a yearly rule or a year sum reads it.
+ */
+const monthReaders = new WeakMap<RuleGraph, Map<string, number>>();
+
+function readersInMonth(graph: RuleGraph): Map<string, number> {
+  let readers = monthReaders.get(graph);
+  if (readers) return readers;
+  readers = new Map();
+  for (const rule of graph.rules.values()) {
+    for (const raw of Object.values(rule.inputs)) {
+      const { id, sumYear } = parseInputId(raw);
+      const input = graph.rules.get(id);
+      if (!input) continue;
+      const sameMonth = rule.period === 'month' && input.period === 'month' && !sumYear;
+      readers.set(id, sameMonth ? (readers.get(id) ?? 0) + 1 : Infinity);
+    }
+  }
+  // A rule once read by a yearly rule stays Infinity (Infinity + 1 is Infinity).
+  monthReaders.set(graph, readers);
+  return readers;
+}
+
+/**
  * What a formula gets as `ctx`. Its methods live on the class, not in closures made per call:
  * optimised formula code that calls `ctx.random` then finds the same function every month and
  * every simulation, instead of being deoptimised ("wrong call target") and run again in the
@@ -43,12 +77,16 @@ class FormulaContext implements RuleContext {
     readonly agg: Aggregators,
     private readonly draws: () => KeyedDraws,
     private readonly monthIndex: number,
+    private readonly allocator: ColumnAllocator,
   ) {}
+  alloc<T extends Column>(type: ColumnType<T>, length: number = this.size): T {
+    return this.allocator.alloc(type, length);
+  }
   random(stream: string, where?: ArrayLike<number>): Float64Array {
-    return this.draws().uniforms(this.monthIndex, streamId(stream), where);
+    return this.draws().uniforms(this.monthIndex, streamId(stream), where, this.allocator.alloc(Float64Array, this.size));
   }
   randomOnce(stream: string, where?: ArrayLike<number>): Float64Array {
-    return this.draws().uniforms(PERSISTENT, streamId(stream), where);
+    return this.draws().uniforms(PERSISTENT, streamId(stream), where, this.allocator.alloc(Float64Array, this.size));
   }
 }
 
@@ -63,6 +101,16 @@ export interface SimulationOptions {
    * a rule whose fingerprint matches a column there takes it instead of computing it.
    */
   shared?: SharedResults;
+  /**
+   * Columns handed to callers are lent, not given: valid until their period is forgotten or
+   * the simulation released, when their buffers may be reused. For callers that only read a
+   * month's columns within the month (the scenario accumulators); one that keeps a column
+   * longer must copy it. A lending simulation also frees a column within its month once its
+   * last rule reader has run, unless a caller has asked for that rule: asked later, it is
+   * computed again (the same values), so a formula may then run twice for one period.
+   * Default: given (never reused), every formula once per period.
+   */
+  lend?: boolean;
 }
 
 export class Simulation {
@@ -80,6 +128,15 @@ export class Simulation {
   private readonly fingerprints = new Map<string, string>();
   /** Content fingerprints of the given columns, by `id@period`. */
   private readonly givenFingerprints = new Map<string, string>();
+  /** Where formulas' columns come from and go back to (buffers.ts). */
+  private readonly allocator: ColumnAllocator;
+  /** Computed monthly columns, by `id@period`: how many of their same-month rule readers have not run yet. */
+  private readonly readersLeft = new Map<string, number>();
+  private readonly readers: Map<string, number>;
+  private readonly asked: Set<string>;
+  /** Nesting of calculate: 0 is a caller outside the engine. */
+  private depth = 0;
+  private readonly lend: boolean;
 
   constructor(options: SimulationOptions) {
     this.population = options.population;
@@ -89,11 +146,17 @@ export class Simulation {
     this.graph = 'order' in options.rules
       ? options.rules
       : buildRuleGraph(options.rules, { person: Object.keys(pop.person), household: [...Object.keys(pop.household), WEIGHT] }, options.parameters);
-    this.agg_ = bindAggregators(pop);
+    this.allocator = new ColumnAllocator(bufferReuse() ? populationPool(pop) : undefined);
+    this.agg_ = bindAggregators(pop, this.allocator);
+    this.readers = readersInMonth(this.graph);
+    let asked = externallyRead.get(pop);
+    if (!asked) externallyRead.set(pop, (asked = new Set()));
+    this.asked = asked;
     if (options.shared && options.shared.population !== pop) {
       throw new JiuzhuError('SHARED_POPULATION', 'shared results belong to another population', { kind: 'internal' });
     }
     this.shared = options.shared;
+    this.lend = options.lend ?? false;
   }
 
   /** Entity of a rule or dataset column. */
@@ -103,6 +166,15 @@ export class Simulation {
 
   /** The column of a rule (or dataset column) for a period, computed once and cached. */
   calculate(id: string, period: Period): Column {
+    if (this.depth > 0) return this.compute(id, period);
+    // A caller outside the engine: it may hold the column, so its buffer is never reused.
+    this.asked.add(id);
+    const col = this.compute(id, period);
+    if (!this.lend) this.allocator.pin(col);
+    return col;
+  }
+
+  private compute(id: string, period: Period): Column {
     const pop = this.population;
     const col = pop.person[id] ?? pop.household[id] ?? (id === WEIGHT ? pop.weight : undefined);
     if (col && !this.graph.rules.has(id)) return col;
@@ -119,20 +191,66 @@ export class Simulation {
       return sharedHit;
     }
     const inputs: Record<string, Column> = {};
-    for (const [alias, raw] of Object.entries(rule.inputs)) inputs[alias] = this.input(raw, p);
-    const date = periodStartDate(p);
-    const params: Record<string, ParamValue> = {};
-    for (const [alias, path] of Object.entries(rule.parameters)) params[alias] = this.parameter(path, date, rule.entity);
     const size = entitySize(pop, rule.entity);
-    const mi = periodUnit(p) === 'month' ? monthIndex(p) : Number(p) * 12;
-    const entity = rule.entity;
-    const out = rule.formula(inputs, params, new FormulaContext(p, date, size, this.agg_, () => this.keyed(entity), mi));
+    let out: Column;
+    this.depth++;
+    try {
+      for (const [alias, raw] of Object.entries(rule.inputs)) inputs[alias] = this.input(raw, p);
+      const date = periodStartDate(p);
+      const params: Record<string, ParamValue> = {};
+      for (const [alias, path] of Object.entries(rule.parameters)) params[alias] = this.parameter(path, date, rule.entity);
+      const mi = periodUnit(p) === 'month' ? monthIndex(p) : Number(p) * 12;
+      const entity = rule.entity;
+      this.allocator.begin();
+      try {
+        out = rule.formula(inputs, params, new FormulaContext(p, date, size, this.agg_, () => this.keyed(entity), mi, this.allocator));
+      } catch (e) {
+        this.allocator.abandon();
+        throw e;
+      }
+    } finally {
+      this.depth--;
+    }
     if (!out || out.length !== size) {
+      this.allocator.abandon();
       throw new JiuzhuError('BAD_RULE_OUTPUT', `rule '${id}' returned ${out?.length} values for ${size} ${rule.entity}s`, { kind: 'internal', location: { key: id } });
     }
+    this.allocator.settle(out, Object.values(inputs));
     this.cache.set(key, out);
-    if (sharedKey !== undefined) this.shared!.offer(sharedKey, out);
+    if (sharedKey !== undefined) {
+      this.allocator.pin(out);
+      this.shared!.offer(sharedKey, out);
+    }
+    if (this.lend && rule.period === 'month') {
+      this.readersLeft.set(key, this.readers.get(id) ?? 0);
+      this.readInputs(rule, p);
+    }
     return out;
+  }
+
+  /**
+   * A monthly rule has run: each monthly input it read this month has one reader fewer to
+   * wait for. An input whose readers have all run, that no caller has asked for and that this
+   * simulation made, goes back to the pool (a caller asking later gets it computed again, the
+   * same values: rules are pure and their draws keyed).
+   */
+  private readInputs(rule: Rule, p: Period): void {
+    for (const raw of Object.values(rule.inputs)) {
+      const { id, sumYear } = parseInputId(raw);
+      if (sumYear) continue;
+      const key = `${id}@${p}`;
+      const left = this.readersLeft.get(key);
+      if (left === undefined) continue;
+      if (left > 1) {
+        this.readersLeft.set(key, left - 1);
+        continue;
+      }
+      this.readersLeft.delete(key);
+      const col = this.cache.get(key);
+      if (!col || this.asked.has(id) || this.given.has(key) || !this.allocator.releasable(col)) continue;
+      this.cache.delete(key);
+      this.allocator.release(col);
+    }
   }
 
   /**
@@ -201,14 +319,37 @@ export class Simulation {
     return this.agg_;
   }
 
-  /** Drops every cached result of a period: the month loop frees months it has moved past. */
+  /**
+   * Drops every cached result of a period: the month loop frees months it has moved past.
+   * Their buffers go back to the pool, except those a caller outside the engine has seen.
+   */
   forgetPeriod(period: Period): void {
     const suffix = `@${period}`;
-    for (const k of [...this.cache.keys()]) if (k.endsWith(suffix)) this.cache.delete(k);
+    const dropped: Column[] = [];
+    for (const k of [...this.cache.keys()]) {
+      if (!k.endsWith(suffix)) continue;
+      if (!this.given.has(k)) dropped.push(this.cache.get(k)!);
+      this.cache.delete(k);
+      this.readersLeft.delete(k);
+    }
+    // A column also held under another period (a month's state given to the next) stays.
+    const kept = new Set(this.cache.values());
+    for (const col of dropped) if (!kept.has(col)) this.allocator.release(col);
     for (const k of [...this.given]) if (k.endsWith(suffix)) this.given.delete(k);
     // A forgotten month's given columns are read no more; keeping their fingerprints would only
     // make later keys longer (never wrong: a key may name more than a rule reads).
     for (const k of [...this.givenFingerprints.keys()]) if (k.endsWith(suffix)) this.givenFingerprints.delete(k);
+  }
+
+  /**
+   * The simulation is done: every column it computed and never handed out goes back to the
+   * population's pool, for the next simulation (a sweep's next variant, the next scenario).
+   * The cache is emptied; anything asked later is computed again.
+   */
+  release(): void {
+    for (const [k, col] of this.cache) if (!this.given.has(k)) this.allocator.release(col);
+    this.cache.clear();
+    this.readersLeft.clear();
   }
 
   /** Number of cached rule results (for tests of the cache). */

@@ -156,7 +156,8 @@ export async function runChunked(scenarios: readonly Scenario[], source: Chunked
 
 /** The system's weighted sums for one population over a period, month by month with carried state. */
 export function accumulateScenario(pop: Population, parameters: ParameterTree, period: Period, seed: number, onProgress?: (done: number, total: number) => void, prices?: Readonly<Record<string, PricePoint>>, onMonth?: MonthObserver, shared?: SharedResults): ScenarioSums {
-  const sim = new Simulation({ population: pop, parameters, rules: systemRules, seed, shared });
+  // The accumulators only add up each month's columns, so they are lent (reused next month).
+  const sim = new Simulation({ population: pop, parameters, rules: systemRules, seed, shared, lend: true });
   const months = monthsBetween(period.from, period.to);
   const acc = new DibaoAccumulator(standardGroupings(pop, sim.calculate('household_type', months[0]!), HOUSEHOLD_TYPES));
   const programs = new ProgramAccumulator(PROGRAMS);
@@ -192,6 +193,8 @@ export function accumulateScenario(pop: Population, parameters: ParameterTree, p
     },
   });
   programs.closePopulation();
+  // Its buffers go to the population's next simulation (the next scenario, variant or chunk's year).
+  sim.release();
   return { dibao: acc, programs, distribution };
 }
 

@@ -20,11 +20,11 @@ export const demo_benefit = defineRule({
     const rate = asNumber(p.rate);
     // Members counted for the supplement: elderly and disabled each count once (twice if both),
     // tallied per person in one branch-free pass, then summed per household in one more.
-    const counted = new Uint8Array(age.length);
+    const counted = ctx.alloc(Uint8Array, age.length);
     for (let i = 0; i < age.length; i++) counted[i] = +(age[i]! >= elderlyAge) + +!!disabled[i];
     // The household sums become the result in place (one household array fewer), in the
     // precision of per-capita income (float32 from float32 incomes, else float64).
-    const out = pci instanceof Float32Array ? ctx.agg.sumByHousehold(counted, new Float32Array(ctx.size)) : ctx.agg.sumByHousehold(counted);
+    const out = pci instanceof Float32Array ? ctx.agg.sumByHousehold(counted, ctx.alloc(Float32Array)) : ctx.agg.sumByHousehold(counted);
     const size = ctx.agg.householdSize();
     for (let h = 0; h < out.length; h++) {
       const s = std[h]!;

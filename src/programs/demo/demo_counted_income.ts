@@ -10,12 +10,12 @@ export const demo_counted_income = defineRule({
   inputs: ['earnings', 'other_income'],
   parameters: { disregard: 'demo.earnings_disregard' },
   reference: { source: 'peer benchmark workload W1, rule 1' },
-  formula: ({ earnings, other_income }, p) => {
+  formula: ({ earnings, other_income }, p, ctx) => {
     const keep = 1 - asNumber(p.disregard);
     // Kept in the precision of the incomes it is computed from: float32 incomes give a
     // float32 column (half the memory and bandwidth), anything else float64.
     const n = earnings.length;
-    const out = earnings instanceof Float32Array && other_income instanceof Float32Array ? new Float32Array(n) : new Float64Array(n);
+    const out = earnings instanceof Float32Array && other_income instanceof Float32Array ? ctx.alloc(Float32Array) : ctx.alloc(Float64Array);
     for (let i = 0; i < n; i++) out[i] = earnings[i]! * keep + other_income[i]!;
     return out;
   },

@@ -21,7 +21,7 @@ export const counted_income = defineRule({
   parameters: { rate: 'dibao.income.inclusion_rate', disregard: 'dibao.reemployment.disregard', months: 'dibao.reemployment.months' },
   reference: { clause: ['二.1', '二.3'] },
   formula: (inp, p, ctx) => {
-    const out = new Float64Array(ctx.size);
+    const out = ctx.alloc(Float64Array);
     const cols = SOURCES.map(([, column]) => inp[column]);
     const rates = SOURCES.map(([source]) => category(p.rate, source));
     // Re-employment incentive: part of a new job's counted earnings is left out for M months.
@@ -33,7 +33,7 @@ export const counted_income = defineRule({
     const post = inp.employment_post_wage;
     // Only members of dibao families (paid last month) get the incentive: §二.3 speaks of 低保家庭成员.
     const onDibao = ctx.agg.broadcastToPersons(inp.dibao_received_previous);
-    const fresh = new Uint16Array(ctx.size);
+    const fresh = ctx.alloc(Uint16Array);
     for (let i = 0; i < fresh.length; i++) fresh[i] = onDibao[i] ? inp.new_job_months[i]! : 0;
     const rEarn = category(p.rate, 'earnings');
     const k = cols.length;

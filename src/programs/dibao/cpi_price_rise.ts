@@ -10,5 +10,5 @@ export const cpi_price_rise = defineRule({
   inputs: [],
   parameters: {},
   reference: { clause: '二.2' },
-  formula: (_i, _p, ctx) => new Float64Array(ctx.size),
+  formula: (_i, _p, ctx) => ctx.alloc(Float64Array),
 });

@@ -14,23 +14,23 @@ export const dibao_admitted = defineRule({
   reference: { clause: ['二.1', '二.4'] },
   formula: ({ dibao_applies: applies, dibao_assessed_eligible: ok, dibao_assessed_income: inc, household_size: size, prefecture, urban, weight: w }, p, ctx) => {
     const quota = asNumber(p.quota);
-    const out = new Uint8Array(ctx.size);
+    const out = ctx.alloc(Uint8Array);
     const n = ctx.size;
     if (quota >= 1) {
       for (let h = 0; h < n; h++) out[h] = 1;
       return out;
     }
     // Locality key and its population; then applicants in order of assessed income.
-    const loc = new Int32Array(n);
+    const loc = ctx.alloc(Int32Array, n);
     const nLoc = PREFECTURE_CODES.length * 2;
-    const popByLoc = new Float64Array(nLoc);
+    const popByLoc = ctx.alloc(Float64Array, nLoc);
     for (let h = 0; h < n; h++) {
       loc[h] = PREFECTURE_CODES.indexOf(prefecture[h]!) * 2 + (urban[h] ? 0 : 1);
       popByLoc[loc[h]!]! += w[h]! * size[h]!;
     }
     const applicants = Int32Array.from({ length: n }, (_, h) => h).filter((h) => applies[h] && ok[h]);
     applicants.sort((a, b) => inc[a]! - inc[b]! || a - b);
-    const used = new Float64Array(nLoc);
+    const used = ctx.alloc(Float64Array, nLoc);
     for (const h of applicants) {
       const l = loc[h]!;
       const add = w[h]! * size[h]!;

@@ -14,7 +14,7 @@ export const dibao_applies = defineRule({
   formula: (_i, p, ctx) => {
     const rate = asColumn(p.rate, ctx.size);
     const u = ctx.randomOnce('take-up'); // a household's disposition: the same every year, so take-up causes no spurious exits
-    const out = new Uint8Array(u.length);
+    const out = ctx.alloc(Uint8Array, u.length);
     for (let h = 0; h < out.length; h++) out[h] = u[h]! < rate[h]! ? 1 : 0;
     return out;
   },

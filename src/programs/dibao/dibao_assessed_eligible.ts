@@ -12,9 +12,9 @@ export const dibao_assessed_eligible = defineRule({
   inputs: ['dibao_assessed_income', 'dibao_standard', 'wubao_household'],
   parameters: { wubaoAllowed: 'wubao.dibao_allowed' },
   reference: { clause: ['二.1', '二.3', '八.1'] },
-  formula: ({ dibao_assessed_income: inc, dibao_standard: std, wubao_household: wubao }, p) => {
+  formula: ({ dibao_assessed_income: inc, dibao_standard: std, wubao_household: wubao }, p, ctx) => {
     const excludeWubao = asNumber(p.wubaoAllowed) !== 1;
-    const out = new Uint8Array(inc.length);
+    const out = ctx.alloc(Uint8Array, inc.length);
     for (let h = 0; h < out.length; h++) out[h] = inc[h]! < std[h]! - FLOAT_NOISE_YUAN && !(excludeWubao && wubao[h]) ? 1 : 0;
     return out;
   },

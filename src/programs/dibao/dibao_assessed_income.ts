@@ -10,8 +10,8 @@ export const dibao_assessed_income = defineRule({
   inputs: ['per_capita_counted_income', 'dibao_observation_factor'],
   parameters: {},
   reference: { clause: '二.3' },
-  formula: ({ per_capita_counted_income: pci, dibao_observation_factor: f }) => {
-    const out = new Float64Array(pci.length);
+  formula: ({ per_capita_counted_income: pci, dibao_observation_factor: f }, _p, ctx) => {
+    const out = ctx.alloc(Float64Array, pci.length);
     for (let h = 0; h < out.length; h++) out[h] = pci[h]! * f[h]!;
     return out;
   },

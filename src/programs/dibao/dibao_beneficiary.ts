@@ -11,7 +11,7 @@ export const dibao_beneficiary = defineRule({
   parameters: {},
   reference: { clause: ['二.1', '二.2', '二.3'] },
   formula: ({ dibao_benefit: b, dibao_temporary_assistance: t, dibao_price_subsidy: s, dibao_taper_payment: g }, _p, ctx) => {
-    const paid = new Uint8Array(b.length);
+    const paid = ctx.alloc(Uint8Array, b.length);
     for (let h = 0; h < paid.length; h++) paid[h] = b[h]! > 0 || t[h]! > 0 || s[h]! > 0 || g[h]! > 0 ? 1 : 0;
     return ctx.agg.broadcastToPersons(paid);
   },

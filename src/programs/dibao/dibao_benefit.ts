@@ -10,8 +10,8 @@ export const dibao_benefit = defineRule({
   inputs: ['dibao_receives', 'dibao_entitlement'],
   parameters: {},
   reference: { clause: ['二.1', '二.2'] },
-  formula: ({ dibao_receives: r, dibao_entitlement: e }) => {
-    const out = new Float64Array(r.length);
+  formula: ({ dibao_receives: r, dibao_entitlement: e }, _p, ctx) => {
+    const out = ctx.alloc(Float64Array, r.length);
     for (let h = 0; h < out.length; h++) if (r[h]) out[h] = e[h]!;
     return out;
   },

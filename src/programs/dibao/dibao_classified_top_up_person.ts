@@ -23,7 +23,7 @@ export const dibao_classified_top_up_person = defineRule({
     const eligible = ctx.agg.broadcastToPersons(inp.dibao_receives);
     const std = asColumn(p.standard, ctx.size);
     const sum = asNumber(p.cumulative) === 1;
-    const out = new Float64Array(ctx.size);
+    const out = ctx.alloc(Float64Array);
     // Each category's flag, rate and amount; a rate or amount is one number or one per person.
     const cats = CATEGORIES.map(([name, flagId]) => ({ flag: inp[flagId], rate: category(p.rate, name), amount: category(p.amount, name) }));
     // One pass over persons; only members of paid households get a top-up. Categories apply in order, as listed.

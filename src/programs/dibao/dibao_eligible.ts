@@ -13,10 +13,10 @@ export const dibao_eligible = defineRule({
   parameters: { wubaoAllowed: 'wubao.dibao_allowed' },
   reference: { clause: ['二.1', '八.1'] },
   // Strictly below, beyond float noise: a household exactly at the standard is not eligible.
-  formula: ({ per_capita_counted_income: pci, dibao_standard: std, wubao_household: wubao }, p) => {
+  formula: ({ per_capita_counted_income: pci, dibao_standard: std, wubao_household: wubao }, p, ctx) => {
     // A wubao household is not the dibao's to cover (no double counting), so targeting does not count it as excluded.
     const excludeWubao = asNumber(p.wubaoAllowed) !== 1;
-    const out = new Uint8Array(pci.length);
+    const out = ctx.alloc(Uint8Array, pci.length);
     for (let h = 0; h < out.length; h++) out[h] = pci[h]! < std[h]! - FLOAT_NOISE_YUAN && !(excludeWubao && wubao[h]) ? 1 : 0;
     return out;
   },

@@ -10,8 +10,8 @@ export const dibao_entitlement = defineRule({
   inputs: ['dibao_gap_benefit', 'dibao_minimum_top_up', 'dibao_classified_top_up'],
   parameters: {},
   reference: { clause: ['二.1', '二.2'] },
-  formula: ({ dibao_gap_benefit: g, dibao_minimum_top_up: m, dibao_classified_top_up: c }) => {
-    const out = new Float64Array(g.length);
+  formula: ({ dibao_gap_benefit: g, dibao_minimum_top_up: m, dibao_classified_top_up: c }, _p, ctx) => {
+    const out = ctx.alloc(Float64Array, g.length);
     // Sum in whole fen so the total is exact, then back to yuan.
     for (let h = 0; h < out.length; h++) out[h] = (Math.round(g[h]! * 100) + Math.round(m[h]! * 100) + Math.round(c[h]! * 100)) / 100;
     return out;

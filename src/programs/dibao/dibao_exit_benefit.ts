@@ -10,8 +10,8 @@ export const dibao_exit_benefit = defineRule({
   inputs: ['dibao_taper_step', 'dibao_benefit_previous', 'dibao_exit_benefit_previous'],
   parameters: {},
   reference: { clause: '二.3' },
-  formula: ({ dibao_taper_step: k, dibao_benefit_previous: last, dibao_exit_benefit_previous: carried }) => {
-    const out = new Float64Array(k.length);
+  formula: ({ dibao_taper_step: k, dibao_benefit_previous: last, dibao_exit_benefit_previous: carried }, _p, ctx) => {
+    const out = ctx.alloc(Float64Array, k.length);
     for (let h = 0; h < out.length; h++) {
       const x = k[h]!;
       if (x === 1) out[h] = last[h]!;

@@ -10,5 +10,5 @@ export const dibao_exit_benefit_previous = defineRule({
   inputs: [],
   parameters: {},
   reference: { clause: '二.3' },
-  formula: (_i, _p, ctx) => new Float64Array(ctx.size),
+  formula: (_i, _p, ctx) => ctx.alloc(Float64Array),
 });

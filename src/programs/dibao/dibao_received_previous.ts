@@ -11,5 +11,5 @@ export const dibao_received_previous = defineRule({
   parameters: {},
   reference: { clause: '二.3' },
   // Not derived from this month's receipt: the re-employment incentive reads it on the way to receipt.
-  formula: (_i, _p, ctx) => new Uint8Array(ctx.size),
+  formula: (_i, _p, ctx) => ctx.alloc(Uint8Array),
 });

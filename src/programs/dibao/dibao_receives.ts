@@ -10,8 +10,8 @@ export const dibao_receives = defineRule({
   inputs: ['dibao_applies', 'dibao_assessed_eligible', 'dibao_admitted'],
   parameters: {},
   reference: { clause: ['二.1', '二.3'] },
-  formula: ({ dibao_applies: a, dibao_assessed_eligible: e, dibao_admitted: q }) => {
-    const out = new Uint8Array(a.length);
+  formula: ({ dibao_applies: a, dibao_assessed_eligible: e, dibao_admitted: q }, _p, ctx) => {
+    const out = ctx.alloc(Uint8Array, a.length);
     for (let h = 0; h < out.length; h++) out[h] = +!!a[h] & +!!e[h] & +!!q[h];
     return out;
   },

@@ -12,9 +12,9 @@ export const dibao_taper_payment = defineRule({
   inputs: ['dibao_taper_step', 'dibao_exit_benefit'],
   parameters: { months: 'dibao.gradual_exit.months' },
   reference: { clause: '二.3' },
-  formula: ({ dibao_taper_step: k, dibao_exit_benefit: base }, p) => {
+  formula: ({ dibao_taper_step: k, dibao_exit_benefit: base }, p, ctx) => {
     const n = asNumber(p.months);
-    const out = new Float64Array(k.length);
+    const out = ctx.alloc(Float64Array, k.length);
     for (let h = 0; h < out.length; h++) {
       const x = k[h]!;
       if (x > 0) out[h] = roundFen((base[h]! * (n - x + 1)) / (n + 1));

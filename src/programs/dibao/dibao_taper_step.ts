@@ -11,9 +11,9 @@ export const dibao_taper_step = defineRule({
   inputs: ['dibao_receives', 'dibao_assessed_eligible', 'dibao_received_previous', 'dibao_taper_step_previous'],
   parameters: { months: 'dibao.gradual_exit.months' },
   reference: { clause: '二.3' },
-  formula: ({ dibao_receives: r, dibao_assessed_eligible: ok, dibao_received_previous: was, dibao_taper_step_previous: prev }, p) => {
+  formula: ({ dibao_receives: r, dibao_assessed_eligible: ok, dibao_received_previous: was, dibao_taper_step_previous: prev }, p, ctx) => {
     const n = asNumber(p.months);
-    const out = new Uint16Array(r.length);
+    const out = ctx.alloc(Uint16Array, r.length);
     if (n === 0) return out;
     for (let h = 0; h < out.length; h++) {
       if (r[h]) continue;

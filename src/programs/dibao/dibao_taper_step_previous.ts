@@ -10,5 +10,5 @@ export const dibao_taper_step_previous = defineRule({
   inputs: [],
   parameters: {},
   reference: { clause: '二.3' },
-  formula: (_i, _p, ctx) => new Uint16Array(ctx.size),
+  formula: (_i, _p, ctx) => ctx.alloc(Uint16Array),
 });

@@ -23,14 +23,14 @@ export const dibao_temporary_assistance = defineRule({
     const cap = asNumber(p.cap);
     const takeUp = asNumber(p.takeUp);
     // The shock of each household (into need), and which households have one to assess.
-    const shocked = new Uint8Array(ctx.size);
+    const shocked = ctx.alloc(Uint8Array);
     for (let h = 0; h < need.length; h++) {
       // This month's income already lacks the lost job, so it is not subtracted again below.
       const shock = (need[h] = need[h]! + (onDibao[h] ? 0 : lostH[h]!));
       shocked[h] = shock < threshold ? 0 : 1;
     }
     const u = ctx.random('temporary-take-up', shocked); // take-up is drawn for those households only
-    const out = new Float64Array(ctx.size);
+    const out = ctx.alloc(Float64Array);
     for (let h = 0; h < out.length; h++) {
       if (!shocked[h] || u[h]! >= takeUp) continue;
       const shock = need[h]!;

@@ -17,7 +17,7 @@ export const household_type = defineRule({
   formula: ({ is_elderly, disability, single_parent }, _p, ctx) => {
     const allElderly = ctx.agg.allInHousehold(is_elderly);
     const anyDisabled = ctx.agg.anyInHousehold(disability);
-    const out = new Uint8Array(allElderly.length);
+    const out = ctx.alloc(Uint8Array, allElderly.length);
     for (let h = 0; h < out.length; h++) out[h] = allElderly[h] ? ELDERLY : anyDisabled[h] ? DISABLED : single_parent[h] ? SINGLE_PARENT : OTHER;
     return out;
   },

@@ -11,9 +11,9 @@ export const is_elderly = defineRule({
   inputs: ['age'],
   parameters: { elderlyAge: 'dibao.classified.elderly_age' },
   reference: { clause: '二.2' },
-  formula: ({ age }, p) => {
+  formula: ({ age }, p, ctx) => {
     const limit = asNumber(p.elderlyAge);
-    const out = new Uint8Array(age.length);
+    const out = ctx.alloc(Uint8Array, age.length);
     for (let i = 0; i < out.length; i++) out[i] = age[i]! >= limit ? 1 : 0;
     return out;
   },

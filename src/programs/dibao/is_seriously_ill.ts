@@ -13,8 +13,8 @@ export const is_seriously_ill = defineRule({
   inputs: ['illness'],
   parameters: {},
   reference: { clause: '二.2' },
-  formula: ({ illness }) => {
-    const out = new Uint8Array(illness.length);
+  formula: ({ illness }, _p, ctx) => {
+    const out = ctx.alloc(Uint8Array, illness.length);
     for (let i = 0; i < out.length; i++) out[i] = illness[i] === SERIOUS ? 1 : 0;
     return out;
   },

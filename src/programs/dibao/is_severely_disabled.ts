@@ -13,8 +13,8 @@ export const is_severely_disabled = defineRule({
   inputs: ['disability'],
   parameters: {},
   reference: { clause: '二.2' },
-  formula: ({ disability }) => {
-    const out = new Uint8Array(disability.length);
+  formula: ({ disability }, _p, ctx) => {
+    const out = ctx.alloc(Uint8Array, disability.length);
     for (let i = 0; i < out.length; i++) out[i] = disability[i] === SEVERE ? 1 : 0;
     return out;
   },

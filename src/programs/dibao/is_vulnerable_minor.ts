@@ -14,7 +14,7 @@ export const is_vulnerable_minor = defineRule({
   formula: ({ age, orphan, single_parent }, p, ctx) => {
     const limit = asNumber(p.minorAge);
     const sp = ctx.agg.broadcastToPersons(single_parent);
-    const out = new Uint8Array(age.length);
+    const out = ctx.alloc(Uint8Array, age.length);
     for (let i = 0; i < out.length; i++) out[i] = +(age[i]! < limit) & (+!!orphan[i] | +!!sp[i]);
     return out;
   },

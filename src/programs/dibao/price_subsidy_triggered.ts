@@ -10,5 +10,5 @@ export const price_subsidy_triggered = defineRule({
   inputs: [],
   parameters: {},
   reference: { clause: '二.2' },
-  formula: (_i, _p, ctx) => new Uint8Array(ctx.size),
+  formula: (_i, _p, ctx) => ctx.alloc(Uint8Array),
 });

@@ -14,7 +14,7 @@ export const disabled_house_repair = defineRule({
   reference: { clause: '八.3' },
   formula: ({ disabled_house_repaired: repaired, disabled_house_repaired_previous: before }, p, ctx) => {
     const cost = roundFen(asNumber(p.cost));
-    const out = new Float64Array(ctx.size);
+    const out = ctx.alloc(Float64Array);
     for (let h = 0; h < out.length; h++) if (repaired[h] && !before[h]) out[h] = cost;
     return out;
   },

@@ -10,5 +10,5 @@ export const disabled_house_repaired_previous = defineRule({
   inputs: [],
   parameters: {},
   reference: { clause: '八.3' },
-  formula: (_i, _p, ctx) => new Uint8Array(ctx.size),
+  formula: (_i, _p, ctx) => ctx.alloc(Uint8Array),
 });

@@ -11,10 +11,10 @@ export const disabled_recipient = defineRule({
   parameters: {},
   reference: { clause: '八.3' },
   formula: ({ disabled_house_repair: repair, disabled_rehabilitation_person: rehab }, _p, ctx) => {
-    const repaired = new Uint8Array(repair.length);
+    const repaired = ctx.alloc(Uint8Array, repair.length);
     for (let h = 0; h < repaired.length; h++) repaired[h] = repair[h]! > 0 ? 1 : 0;
     const inRepaired = ctx.agg.broadcastToPersons(repaired);
-    const out = new Uint8Array(ctx.size);
+    const out = ctx.alloc(Uint8Array);
     for (let i = 0; i < out.length; i++) out[i] = inRepaired[i] || rehab[i]! > 0 ? 1 : 0;
     return out;
   },

@@ -16,10 +16,10 @@ export const disabled_rehabilitation_person = defineRule({
     const poor = ctx.agg.broadcastToPersons(poorH);
     const coverage = asNumber(p.coverage);
     const monthly = monthlyAccrual(asNumber(p.annual));
-    const target = new Uint8Array(ctx.size);
+    const target = ctx.alloc(Uint8Array);
     for (let i = 0; i < target.length; i++) target[i] = severe[i] && poor[i] ? 1 : 0;
     const u = ctx.randomOnce('disabled-rehabilitation', target);
-    const out = new Float64Array(ctx.size);
+    const out = ctx.alloc(Float64Array);
     for (let i = 0; i < out.length; i++) if (target[i] && u[i]! < coverage) out[i] = monthly;
     return out;
   },

@@ -15,8 +15,8 @@ export const disaster_affected = defineRule({
     const share = asColumn(p.share, ctx.size);
     const u = asColumn(p.urbanShare, ctx.size);
     const r = asNumber(p.ruralShare);
-    const prob = new Float64Array(ctx.size);
-    const hit = new Uint8Array(ctx.size);
+    const prob = ctx.alloc(Float64Array);
+    const hit = ctx.alloc(Uint8Array);
     for (let h = 0; h < prob.length; h++) {
       const s = share[h]!;
       if (s <= 0) continue;
@@ -30,7 +30,7 @@ export const disaster_affected = defineRule({
       hit[h] = prob[h]! > 0 ? 1 : 0;
     }
     const draw = ctx.random('disaster-affected', hit);
-    const out = new Uint8Array(ctx.size);
+    const out = ctx.alloc(Uint8Array);
     for (let h = 0; h < out.length; h++) out[h] = hit[h] && draw[h]! < prob[h]! ? 1 : 0;
     return out;
   },

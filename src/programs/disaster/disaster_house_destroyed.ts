@@ -15,8 +15,8 @@ export const disaster_house_destroyed = defineRule({
     const destroyed = asColumn(p.destroyed, ctx.size);
     const share = asColumn(p.share, ctx.size);
     const households = asColumn(p.households, ctx.size);
-    const prob = new Float64Array(ctx.size);
-    const hit = new Uint8Array(ctx.size);
+    const prob = ctx.alloc(Float64Array);
+    const hit = ctx.alloc(Uint8Array);
     for (let h = 0; h < prob.length; h++) {
       const affectedHouseholds = share[h]! * households[h]!;
       if (!affected[h] || destroyed[h]! <= 0 || affectedHouseholds <= 0) continue;
@@ -24,7 +24,7 @@ export const disaster_house_destroyed = defineRule({
       hit[h] = 1;
     }
     const draw = ctx.random('disaster-house-destroyed', hit);
-    const out = new Uint8Array(ctx.size);
+    const out = ctx.alloc(Uint8Array);
     for (let h = 0; h < out.length; h++) out[h] = hit[h] && draw[h]! < prob[h]! ? 1 : 0;
     return out;
   },

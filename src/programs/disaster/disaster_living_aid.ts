@@ -14,7 +14,7 @@ export const disaster_living_aid = defineRule({
   reference: { clause: ['十.1', '十.2'] },
   formula: ({ disaster_relief_months: months, household_size: n }, p, ctx) => {
     const perPerson = asNumber(p.perPerson);
-    const out = new Float64Array(ctx.size);
+    const out = ctx.alloc(Float64Array);
     for (let h = 0; h < out.length; h++) if (months[h]! > 0) out[h] = roundFen(perPerson * n[h]!);
     return out;
   },

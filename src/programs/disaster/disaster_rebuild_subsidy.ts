@@ -14,7 +14,7 @@ export const disaster_rebuild_subsidy = defineRule({
   reference: { clause: '十.2' },
   formula: ({ disaster_house_destroyed: destroyed }, p, ctx) => {
     const subsidy = asColumn(p.subsidy, ctx.size);
-    const out = new Float64Array(ctx.size);
+    const out = ctx.alloc(Float64Array);
     for (let h = 0; h < out.length; h++) if (destroyed[h]) out[h] = roundFen(subsidy[h]!);
     return out;
   },

@@ -11,7 +11,7 @@ export const disaster_recipient = defineRule({
   parameters: {},
   reference: { clause: '十.2' },
   formula: ({ disaster_living_aid: aid, disaster_rebuild_subsidy: rebuild }, _p, ctx) => {
-    const any = new Uint8Array(aid.length);
+    const any = ctx.alloc(Uint8Array, aid.length);
     for (let h = 0; h < any.length; h++) any[h] = aid[h]! > 0 || rebuild[h]! > 0 ? 1 : 0;
     return ctx.agg.broadcastToPersons(any);
   },

@@ -13,7 +13,7 @@ export const disaster_relief_months = defineRule({
   reference: { clause: '十.2' },
   formula: ({ disaster_relief_needed: needed, disaster_relief_months_previous: prev }, p, ctx) => {
     const full = asNumber(p.months);
-    const out = new Uint16Array(ctx.size);
+    const out = ctx.alloc(Uint16Array);
     for (let h = 0; h < out.length; h++) {
       const left = prev[h]!;
       out[h] = needed[h] ? full : left > 0 ? left - 1 : 0;

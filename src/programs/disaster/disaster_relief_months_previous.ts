@@ -10,5 +10,5 @@ export const disaster_relief_months_previous = defineRule({
   inputs: [],
   parameters: {},
   reference: { clause: '十.2' },
-  formula: (_i, _p, ctx) => new Uint16Array(ctx.size),
+  formula: (_i, _p, ctx) => ctx.alloc(Uint16Array),
 });

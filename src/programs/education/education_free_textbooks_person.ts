@@ -17,7 +17,7 @@ export const education_free_textbooks_person = defineRule({
     // Monthly accruals of the annual amounts, to the fen.
     const perPrimary = monthlyAccrual(asNumber(category(p.amount, 'primary')));
     const perJunior = monthlyAccrual(asNumber(category(p.amount, 'junior_secondary')));
-    const out = new Float64Array(ctx.size);
+    const out = ctx.alloc(Float64Array);
     for (let i = 0; i < out.length; i++) {
       if (!needy[i] || !compulsory[i]) continue;
       out[i] = schooling[i] === primary ? perPrimary : perJunior;

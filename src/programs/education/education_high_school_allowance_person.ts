@@ -15,7 +15,7 @@ export const education_high_school_allowance_person = defineRule({
   formula: ({ education_needy: needy, schooling }, p, ctx) => {
     const senior = asNumber(category(p.levels, 'senior_secondary'));
     const monthly = monthlyAccrual(asNumber(p.allowance));
-    const out = new Float64Array(ctx.size);
+    const out = ctx.alloc(Float64Array);
     for (let i = 0; i < out.length; i++) if (needy[i] && schooling[i] === senior) out[i] = monthly;
     return out;
   },

@@ -14,7 +14,7 @@ export const education_high_school_fee_reduction_person = defineRule({
   reference: { clause: '四.3' },
   formula: ({ education_shuangtesheng: st }, p, ctx) => {
     const monthly = monthlyAccrual(asNumber(p.fee) * asNumber(p.reduction));
-    const out = new Float64Array(ctx.size);
+    const out = ctx.alloc(Float64Array);
     for (let i = 0; i < out.length; i++) if (st[i]) out[i] = monthly;
     return out;
   },

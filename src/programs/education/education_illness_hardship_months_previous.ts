@@ -10,5 +10,5 @@ export const education_illness_hardship_months_previous = defineRule({
   inputs: [],
   parameters: {},
   reference: { clause: '四.1' },
-  formula: (_i, _p, ctx) => new Uint16Array(ctx.size),
+  formula: (_i, _p, ctx) => ctx.alloc(Uint16Array),
 });

@@ -12,7 +12,7 @@ export const education_needy = defineRule({
   reference: { clause: ['四.1', '四.3'] },
   formula: ({ education_target_household: target, orphan, disability }, _p, ctx) => {
     const t = ctx.agg.broadcastToPersons(target);
-    const out = new Uint8Array(ctx.size);
+    const out = ctx.alloc(Uint8Array);
     for (let i = 0; i < out.length; i++) out[i] = +!!t[i] | +!!orphan[i] | +(disability[i]! > 0);
     return out;
   },

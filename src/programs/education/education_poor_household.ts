@@ -12,9 +12,9 @@ export const education_poor_household = defineRule({
   inputs: ['per_capita_counted_income', 'dibao_standard'],
   parameters: { multiple: 'education.targeting.poor_line_multiple' },
   reference: { clause: '四.1' },
-  formula: ({ per_capita_counted_income: pci, dibao_standard: std }, p) => {
+  formula: ({ per_capita_counted_income: pci, dibao_standard: std }, p, ctx) => {
     const m = asNumber(p.multiple);
-    const out = new Uint8Array(pci.length);
+    const out = ctx.alloc(Uint8Array, pci.length);
     for (let h = 0; h < out.length; h++) out[h] = pci[h]! < m * std[h]! - FLOAT_NOISE_YUAN ? 1 : 0;
     return out;
   },

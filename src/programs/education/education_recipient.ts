@@ -16,7 +16,7 @@ export const education_recipient = defineRule({
   reference: { clause: ['四.1', '四.2', '四.3'] },
   formula: (inp, _p, ctx) => {
     const cols = Object.values(inp);
-    const out = new Uint8Array(ctx.size);
+    const out = ctx.alloc(Uint8Array);
     for (const c of cols) for (let i = 0; i < out.length; i++) if (c[i]! > 0) out[i] = 1;
     return out;
   },

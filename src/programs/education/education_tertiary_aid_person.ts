@@ -15,7 +15,7 @@ export const education_tertiary_aid_person = defineRule({
   formula: ({ education_needy: needy, schooling }, p, ctx) => {
     const tertiary = asNumber(category(p.levels, 'tertiary'));
     const monthly = monthlyAccrual(asNumber(p.need));
-    const out = new Float64Array(ctx.size);
+    const out = ctx.alloc(Float64Array);
     for (let i = 0; i < out.length; i++) if (needy[i] && schooling[i] === tertiary) out[i] = monthly;
     return out;
   },

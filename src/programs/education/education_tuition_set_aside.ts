@@ -15,7 +15,7 @@ export const education_tuition_set_aside = defineRule({
   formula: ({ schooling }, p, ctx) => {
     const tertiary = asNumber(category(p.levels, 'tertiary'));
     const monthly = monthlyAccrual(asNumber(p.rate) * asNumber(p.tuition));
-    const student = new Float64Array(schooling.length);
+    const student = ctx.alloc(Float64Array, schooling.length);
     for (let i = 0; i < student.length; i++) student[i] = schooling[i] === tertiary ? monthly : 0;
     const out = ctx.agg.sumByHousehold(student);
     for (let h = 0; h < out.length; h++) out[h] = roundFen(out[h]!);

@@ -15,7 +15,7 @@ export const education_vocational_grant_person = defineRule({
   formula: ({ education_needy: needy, schooling }, p, ctx) => {
     const vocational = asNumber(category(p.levels, 'vocational'));
     const monthly = monthlyAccrual(asNumber(p.grant));
-    const out = new Float64Array(ctx.size);
+    const out = ctx.alloc(Float64Array);
     for (let i = 0; i < out.length; i++) if (needy[i] && schooling[i] === vocational) out[i] = monthly;
     return out;
   },

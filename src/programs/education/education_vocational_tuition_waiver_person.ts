@@ -17,7 +17,7 @@ export const education_vocational_tuition_waiver_person = defineRule({
     const monthly = monthlyAccrual(asNumber(p.tuition) * asNumber(p.rate));
     const onDibao = ctx.agg.broadcastToPersons(dibao);
     const isUrban = ctx.agg.broadcastToPersons(urban);
-    const out = new Float64Array(ctx.size);
+    const out = ctx.alloc(Float64Array);
     for (let i = 0; i < out.length; i++) {
       if (schooling[i] !== vocational) continue;
       const focus = isUrban[i] ? onDibao[i] : needy[i];

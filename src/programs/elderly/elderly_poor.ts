@@ -15,13 +15,13 @@ export const elderly_poor = defineRule({
   formula: ({ age, dibao_receives: onDibaoH, per_capita_counted_income: pciH, dibao_standard: stdH, wubao_centralised: inHome }, p, ctx) => {
     const limit = asNumber(p.age);
     const multiple = asColumn(p.multiple, ctx.size);
-    const elderly = new Uint8Array(ctx.size);
+    const elderly = ctx.alloc(Uint8Array);
     for (let i = 0; i < elderly.length; i++) elderly[i] = age[i]! >= limit ? 1 : 0;
     const onlyElderly = ctx.agg.broadcastToPersons(ctx.agg.allInHousehold(elderly));
     const onDibao = ctx.agg.broadcastToPersons(onDibaoH);
     const pci = ctx.agg.broadcastToPersons(pciH);
     const std = ctx.agg.broadcastToPersons(stdH);
-    const out = new Uint8Array(ctx.size);
+    const out = ctx.alloc(Uint8Array);
     for (let i = 0; i < out.length; i++) {
       if (!elderly[i] || inHome[i]) continue;
       out[i] = onDibao[i] || (onlyElderly[i] && pci[i]! < multiple[i]! * std[i]! - FLOAT_NOISE_YUAN) ? 1 : 0;

@@ -16,7 +16,7 @@ export const elderly_service_cost = defineRule({
     const subsidy = asColumn(p.subsidy, ctx.size);
     const perPost = asNumber(p.perPost);
     const n = ctx.agg.countByHousehold(served);
-    const out = new Float64Array(ctx.size);
+    const out = ctx.alloc(Float64Array);
     for (let h = 0; h < out.length; h++) if (n[h]! > 0) out[h] = roundFen((n[h]! * subsidy[h]!) / perPost);
     return out;
   },

@@ -14,7 +14,7 @@ export const employment_certificate_holder = defineRule({
   formula: ({ employment_target_family: target, looking_for_work: looking, employed }, p, ctx) => {
     const issued = asColumn(p.issued, ctx.size);
     const family = ctx.agg.broadcastToPersons(target);
-    const out = new Uint8Array(ctx.size);
+    const out = ctx.alloc(Uint8Array);
     for (let i = 0; i < out.length; i++) out[i] = +(issued[i]! > 0) & +!!family[i] & +!!looking[i] & +!employed[i];
     return out;
   },

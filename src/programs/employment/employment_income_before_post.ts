@@ -14,7 +14,7 @@ export const employment_income_before_post = defineRule({
   reference: { clause: ['六.1', '二.1'] },
   formula: (inp, p, ctx) => {
     const n = inp.current_earnings.length;
-    const counted = new Float64Array(n);
+    const counted = ctx.alloc(Float64Array, n);
     for (const [source, column] of SOURCES) {
       const col = inp[column];
       const r = category(p.rate, source);

@@ -18,7 +18,7 @@ export const employment_liang_hou_sheng = defineRule({
     const lo = category(p.ages, 'min') as number;
     const hi = category(p.ages, 'max') as number;
     const isUrban = ctx.agg.broadcastToPersons(urban);
-    const out = new Uint8Array(ctx.size);
+    const out = ctx.alloc(Uint8Array);
     for (let i = 0; i < out.length; i++) {
       const a = age[i]!;
       out[i] = +!isUrban[i] & +(a >= lo) & +(a <= hi) & +(schooling[i] === NOT_IN_SCHOOL) & +(cap[i]! > 0);

@@ -14,19 +14,19 @@ export const employment_post_holder = defineRule({
   reference: { clause: '六.1' },
   formula: (inp, p, ctx) => {
     const eligible = inp.employment_certificate_holder;
-    const out = new Uint8Array(ctx.size);
+    const out = ctx.alloc(Uint8Array);
     const nH = inp.prefecture.length;
     // Each person's household, cell, weight, priority and income (household values broadcast).
-    const households = new Int32Array(nH);
+    const households = ctx.alloc(Int32Array, nH);
     for (let h = 0; h < nH; h++) households[h] = h;
     const hIndex = ctx.agg.broadcastToPersons(households);
-    const cellOfHousehold = new Int32Array(nH);
+    const cellOfHousehold = ctx.alloc(Int32Array, nH);
     for (let h = 0; h < nH; h++) cellOfHousehold[h] = PREFECTURE_CODES.indexOf(inp.prefecture[h]!) * 2 + (inp.urban[h] ? 0 : 1);
     const cell = ctx.agg.broadcastToPersons(cellOfHousehold);
     const w = ctx.agg.broadcastToPersons(inp.weight);
     const zeroFirst = asNumber(p.zeroFirst) > 0;
     const zero = inp.employment_zero_employment_family;
-    const householdPriority = new Uint8Array(nH);
+    const householdPriority = ctx.alloc(Uint8Array, nH);
     for (let h = 0; h < nH; h++) householdPriority[h] = zeroFirst && zero[h] ? 0 : 1;
     const priority = ctx.agg.broadcastToPersons(householdPriority);
     const income = ctx.agg.broadcastToPersons(inp.employment_income_before_post);
@@ -34,18 +34,18 @@ export const employment_post_holder = defineRule({
     const perHousehold = asNumber(p.perHousehold);
     // Posts of each cell: its weighted population × the cell's rate (any person of the cell carries it).
     const nCells = PREFECTURE_CODES.length * 2;
-    const population = new Float64Array(nCells);
+    const population = ctx.alloc(Float64Array, nCells);
     for (let h = 0; h < nH; h++) population[cellOfHousehold[h]!]! += inp.weight[h]! * inp.household_size[h]!;
-    const available = new Float64Array(nCells);
+    const available = ctx.alloc(Float64Array, nCells);
     for (let i = 0; i < ctx.size; i++) available[cell[i]!] = perResident[i]! * population[cell[i]!]!;
     const draw = ctx.randomOnce('employment-post-order', eligible);
-    const all = new Int32Array(ctx.size);
+    const all = ctx.alloc(Int32Array);
     let nCandidates = 0;
     for (let i = 0; i < ctx.size; i++) if (eligible[i]) all[nCandidates++] = i;
     const candidates = all.subarray(0, nCandidates);
     candidates.sort((a, b) => priority[a]! - priority[b]! || income[a]! - income[b]! || draw[a]! - draw[b]! || a - b);
-    const used = new Float64Array(nCells);
-    const held = new Int32Array(nH);
+    const used = ctx.alloc(Float64Array, nCells);
+    const held = ctx.alloc(Int32Array, nH);
     for (const i of candidates) {
       const c = cell[i]!;
       const h = hIndex[i]!;

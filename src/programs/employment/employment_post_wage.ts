@@ -13,7 +13,7 @@ export const employment_post_wage = defineRule({
   reference: { clause: '六.1' },
   formula: ({ employment_post_holder: holder }, p, ctx) => {
     const wage = asColumn(p.wage, ctx.size);
-    const out = new Float64Array(ctx.size);
+    const out = ctx.alloc(Float64Array);
     for (let i = 0; i < out.length; i++) if (holder[i]) out[i] = wage[i]!;
     return out;
   },

@@ -10,5 +10,5 @@ export const employment_trained_ytd_previous = defineRule({
   inputs: [],
   parameters: {},
   reference: { clause: '六.1' },
-  formula: (_i, _p, ctx) => new Uint8Array(ctx.size),
+  formula: (_i, _p, ctx) => ctx.alloc(Uint8Array),
 });

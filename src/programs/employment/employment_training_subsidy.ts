@@ -15,7 +15,7 @@ export const employment_training_subsidy = defineRule({
   formula: ({ employment_trained: trained, employment_certificate_holder: holder }, p, ctx) => {
     const sHolder = asNumber(category(p.subsidy, 'certificate_holder'));
     const sLhs = asNumber(category(p.subsidy, 'liang_hou_sheng'));
-    const perPerson = new Float64Array(trained.length);
+    const perPerson = ctx.alloc(Float64Array, trained.length);
     for (let i = 0; i < perPerson.length; i++) if (trained[i]) perPerson[i] = holder[i] ? sHolder : sLhs;
     const out = ctx.agg.sumByHousehold(perPerson);
     for (let h = 0; h < out.length; h++) out[h] = roundFen(out[h]!);

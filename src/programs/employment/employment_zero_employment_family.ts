@@ -11,11 +11,11 @@ export const employment_zero_employment_family = defineRule({
   parameters: {},
   reference: { clause: '六.1' },
   formula: ({ employed, farm_business: farm, looking_for_work: looking }, _p, ctx) => {
-    const working = new Uint8Array(employed.length);
+    const working = ctx.alloc(Uint8Array, employed.length);
     for (let i = 0; i < working.length; i++) working[i] = +!!employed[i] | +(farm[i]! > 0);
     const anyWorking = ctx.agg.anyInHousehold(working);
     const anyLooking = ctx.agg.anyInHousehold(looking);
-    const out = new Uint8Array(ctx.size);
+    const out = ctx.alloc(Uint8Array);
     for (let h = 0; h < out.length; h++) out[h] = +!anyWorking[h] & anyLooking[h]!;
     return out;
   },

@@ -11,7 +11,7 @@ export const housing_beneficiary = defineRule({
   parameters: {},
   reference: { clause: ['五.1', '五.2', '五.3'] },
   formula: ({ housing_rent_subsidy: s, housing_in_kind_rent: k, housing_rent_reduction: r, housing_shanty_rent_cap: c, housing_rural_aid: a }, _p, ctx) => {
-    const any = new Uint8Array(s.length);
+    const any = ctx.alloc(Uint8Array, s.length);
     for (let h = 0; h < any.length; h++) any[h] = s[h]! > 0 || k[h]! > 0 || r[h]! > 0 || c[h]! > 0 || a[h]! > 0 ? 1 : 0;
     return ctx.agg.broadcastToPersons(any);
   },

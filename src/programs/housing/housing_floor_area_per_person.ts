@@ -10,8 +10,8 @@ export const housing_floor_area_per_person = defineRule({
   inputs: ['floor_area_per_person'],
   parameters: {},
   reference: { clause: '五.1' },
-  formula: ({ floor_area_per_person: area }) => {
-    const out = new Float64Array(area.length);
+  formula: ({ floor_area_per_person: area }, _p, ctx) => {
+    const out = ctx.alloc(Float64Array, area.length);
     // Hundredths of a m², as fen are hundredths of a yuan.
     for (let h = 0; h < out.length; h++) out[h] = Math.round(area[h]! * 100) / 100;
     return out;

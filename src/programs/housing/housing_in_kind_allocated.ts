@@ -13,10 +13,10 @@ export const housing_in_kind_allocated = defineRule({
   reference: { clause: '五.1' },
   formula: ({ housing_low_rent_covered: covered, housing_tenure: tenure }, p, ctx) => {
     const share = asNumber(p.share);
-    const candidate = new Uint8Array(ctx.size);
+    const candidate = ctx.alloc(Uint8Array);
     for (let h = 0; h < candidate.length; h++) candidate[h] = covered[h] && tenure[h] !== 1 ? 1 : 0; // 1: public rental (公房)
     const u = ctx.randomOnce('housing-in-kind', candidate);
-    const out = new Uint8Array(ctx.size);
+    const out = ctx.alloc(Uint8Array);
     for (let h = 0; h < out.length; h++) out[h] = candidate[h] && u[h]! < share ? 1 : 0;
     return out;
   },

@@ -16,7 +16,7 @@ export const housing_in_kind_rent = defineRule({
     const guaranteed = asNumber(p.guaranteed);
     const rate = asColumn(p.rate, ctx.size);
     const rent = asNumber(p.rent);
-    const out = new Float64Array(ctx.size);
+    const out = ctx.alloc(Float64Array);
     for (let h = 0; h < out.length; h++) if (inKind[h]) out[h] = roundFen(guaranteed * n[h]! * Math.max(0, rate[h]! - rent));
     return out;
   },

@@ -11,8 +11,8 @@ export const housing_low_income = defineRule({
   inputs: ['dibao_receives', 'per_capita_counted_income', 'housing_low_income_line'],
   parameters: {},
   reference: { clause: ['五.1', '五.2', '五.3'] },
-  formula: ({ dibao_receives: onDibao, per_capita_counted_income: pci, housing_low_income_line: line }) => {
-    const out = new Uint8Array(pci.length);
+  formula: ({ dibao_receives: onDibao, per_capita_counted_income: pci, housing_low_income_line: line }, _p, ctx) => {
+    const out = ctx.alloc(Uint8Array, pci.length);
     for (let h = 0; h < out.length; h++) out[h] = onDibao[h] || pci[h]! < line[h]! - FLOAT_NOISE_YUAN ? 1 : 0;
     return out;
   },

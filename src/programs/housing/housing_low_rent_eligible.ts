@@ -11,10 +11,10 @@ export const housing_low_rent_eligible = defineRule({
   inputs: ['urban', 'housing_low_income', 'housing_floor_area_per_person', 'hukou_local_urban_years'],
   parameters: { threshold: 'housing.low_rent.floor_area_threshold', years: 'housing.low_rent.min_hukou_years' },
   reference: { clause: '五.1' },
-  formula: ({ urban, housing_low_income: poor, housing_floor_area_per_person: area, hukou_local_urban_years: hukou }, p) => {
+  formula: ({ urban, housing_low_income: poor, housing_floor_area_per_person: area, hukou_local_urban_years: hukou }, p, ctx) => {
     const threshold = asNumber(p.threshold);
     const years = asNumber(p.years);
-    const out = new Uint8Array(urban.length);
+    const out = ctx.alloc(Uint8Array, urban.length);
     for (let h = 0; h < out.length; h++) out[h] = urban[h] && poor[h] && area[h]! < threshold && hukou[h]! >= years ? 1 : 0;
     return out;
   },

@@ -16,7 +16,7 @@ export const housing_rent_reduction = defineRule({
     const rent = asNumber(p.rent);
     const dibaoShare = asNumber(category(p.share, 'dibao'));
     const otherShare = asNumber(category(p.share, 'other'));
-    const out = new Float64Array(ctx.size);
+    const out = ctx.alloc(Float64Array);
     for (let h = 0; h < out.length; h++) {
       if (!covered[h] || tenure[h] !== 1) continue; // 1: public rental (公房)
       out[h] = roundFen(area[h]! * n[h]! * rent * (onDibao[h] ? dibaoShare : otherShare));

@@ -14,7 +14,7 @@ export const housing_rural_aid = defineRule({
   reference: { clause: '五.3' },
   formula: ({ housing_rural_aided: aided, housing_rural_aided_previous: before }, p, ctx) => {
     const cost = roundFen(asNumber(p.cost));
-    const out = new Float64Array(ctx.size);
+    const out = ctx.alloc(Float64Array);
     for (let h = 0; h < out.length; h++) if (aided[h] && !before[h]) out[h] = cost;
     return out;
   },

@@ -10,5 +10,5 @@ export const housing_shanty_relocated_previous = defineRule({
   inputs: [],
   parameters: {},
   reference: { clause: '五.2' },
-  formula: (_i, _p, ctx) => new Uint8Array(ctx.size),
+  formula: (_i, _p, ctx) => ctx.alloc(Uint8Array),
 });

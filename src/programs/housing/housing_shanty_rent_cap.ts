@@ -16,7 +16,7 @@ export const housing_shanty_rent_cap = defineRule({
     const swap = asNumber(p.swap);
     const forgone = roundFen(asNumber(p.area) * asNumber(p.rent) * (1 - asNumber(p.cap)));
     const u = ctx.randomOnce('housing-shanty-swap', relocated);
-    const out = new Float64Array(ctx.size);
+    const out = ctx.alloc(Float64Array);
     for (let h = 0; h < out.length; h++) if (relocated[h] && poor[h] && u[h]! < swap) out[h] = forgone;
     return out;
   },

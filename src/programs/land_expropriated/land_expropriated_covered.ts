@@ -14,7 +14,7 @@ export const land_expropriated_covered = defineRule({
   formula: ({ land_expropriated: land }, p, ctx) => {
     const coverage = asNumber(p.coverage);
     const u = ctx.randomOnce('land-expropriated-insurance', land);
-    const out = new Uint8Array(ctx.size);
+    const out = ctx.alloc(Uint8Array);
     for (let h = 0; h < out.length; h++) out[h] = land[h] && u[h]! < coverage ? 1 : 0;
     return out;
   },

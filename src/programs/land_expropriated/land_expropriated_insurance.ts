@@ -15,7 +15,7 @@ export const land_expropriated_insurance = defineRule({
   formula: ({ land_expropriated_insured: insured }, p, ctx) => {
     const monthly = monthlyAccrual(asNumber(p.annual));
     const n = ctx.agg.countByHousehold(insured);
-    const out = new Float64Array(ctx.size);
+    const out = ctx.alloc(Float64Array);
     for (let h = 0; h < out.length; h++) out[h] = roundFen(n[h]! * monthly);
     return out;
   },

@@ -14,7 +14,7 @@ export const land_expropriated_insured = defineRule({
   formula: ({ land_expropriated_covered: coveredH, age, employed }, p, ctx) => {
     const covered = ctx.agg.broadcastToPersons(coveredH);
     const lo = category(p.ages, 'min') as number;
-    const out = new Uint8Array(ctx.size);
+    const out = ctx.alloc(Uint8Array);
     for (let i = 0; i < out.length; i++) out[i] = covered[i] && age[i]! >= lo && !employed[i] ? 1 : 0;
     return out;
   },

@@ -10,8 +10,8 @@ export const land_expropriated_recipient = defineRule({
   inputs: ['land_expropriated_trained', 'land_expropriated_insured'],
   parameters: {},
   reference: { clause: '八.4' },
-  formula: ({ land_expropriated_trained: trained, land_expropriated_insured: insured }) => {
-    const out = new Uint8Array(trained.length);
+  formula: ({ land_expropriated_trained: trained, land_expropriated_insured: insured }, _p, ctx) => {
+    const out = ctx.alloc(Uint8Array, trained.length);
     for (let i = 0; i < out.length; i++) out[i] = trained[i] || insured[i] ? 1 : 0;
     return out;
   },

@@ -15,7 +15,7 @@ export const land_expropriated_trainee = defineRule({
     const land = ctx.agg.broadcastToPersons(landH);
     const lo = category(p.ages, 'min') as number;
     const hi = category(p.ages, 'max') as number;
-    const out = new Uint8Array(ctx.size);
+    const out = ctx.alloc(Uint8Array);
     for (let i = 0; i < out.length; i++) {
       const a = age[i]!;
       out[i] = land[i] && a >= lo && a <= hi && cap[i]! > 0 && schooling[i] === 0 && !employed[i] ? 1 : 0;

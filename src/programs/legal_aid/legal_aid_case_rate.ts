@@ -18,7 +18,7 @@ export const legal_aid_case_rate = defineRule({
     const rElderly = asNumber(category(p.rate, 'elderly'));
     const isPoor = ctx.agg.broadcastToPersons(poor);
     const onDibao = ctx.agg.broadcastToPersons(dibao);
-    const out = new Float64Array(ctx.size);
+    const out = ctx.alloc(Float64Array);
     for (let i = 0; i < out.length; i++) {
       if (!isPoor[i]) continue;
       let r = rPoor;

@@ -16,7 +16,7 @@ export const legal_aid_forensic_fee = defineRule({
     const share = asNumber(p.share);
     const fee = roundFen(asNumber(p.fee));
     const u = ctx.random('legal-aid-forensic', opened);
-    const out = new Float64Array(ctx.size);
+    const out = ctx.alloc(Float64Array);
     for (let i = 0; i < out.length; i++) if (opened[i] && u[i]! < share) out[i] = fee;
     return out;
   },

@@ -12,7 +12,7 @@ export const legal_aid_forensic_waiver = defineRule({
   parameters: {},
   reference: { clause: '七.1' },
   formula: ({ legal_aid_forensic_fee: fee, legal_aid_fee_waived: waived }, _p, ctx) => {
-    const perPerson = new Float64Array(fee.length);
+    const perPerson = ctx.alloc(Float64Array, fee.length);
     for (let i = 0; i < perPerson.length; i++) if (waived[i]) perPerson[i] = fee[i]!;
     const out = ctx.agg.sumByHousehold(perPerson);
     for (let h = 0; h < out.length; h++) out[h] = roundFen(out[h]!);

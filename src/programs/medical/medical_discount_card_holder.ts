@@ -16,7 +16,7 @@ export const medical_discount_card_holder = defineRule({
     const hDibao = asNumber(p.dibao) === 1;
     const hSanwu = asNumber(p.sanwu) === 1;
     const hDisabled = asNumber(p.disabled) === 1;
-    const out = new Uint8Array(ctx.size);
+    const out = ctx.alloc(Uint8Array);
     for (let i = 0; i < out.length; i++) out[i] = (hDibao && dibao[i]) || (hSanwu && sanwu[i]) || (hDisabled && disabled[i]) ? 1 : 0;
     return out;
   },

@@ -31,7 +31,7 @@ export const medical_discount_card_reduction_person = defineRule({
     const bedRate = asNumber(category(p.rate, 'standard_bed'));
     // Outpatient items: every item with a per-visit fee, reduced at its own rate.
     const items = categoryNames(p.fee).map((name) => ({ fee: category(p.fee, name), rate: asNumber(category(p.rate, name)) }));
-    const out = new Float64Array(ctx.size);
+    const out = ctx.alloc(Float64Array);
     for (let i = 0; i < out.length; i++) {
       if (!holder[i]) continue;
       let perVisit = 0;

@@ -23,7 +23,7 @@ export const medical_disease_category = defineRule({
     for (const s of shares) total += s;
     // Only those falling ill this month draw a disease.
     const u = ctx.random('medical-disease', onset);
-    const out = new Uint8Array(ctx.size);
+    const out = ctx.alloc(Uint8Array);
     for (let i = 0; i < out.length; i++) {
       if (!onset[i]) continue;
       // The first category whose cumulative share exceeds the draw; the last catches rounding.

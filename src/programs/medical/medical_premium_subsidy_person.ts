@@ -16,7 +16,7 @@ export const medical_premium_subsidy_person = defineRule({
     const inTown = ctx.agg.broadcastToPersons(urban);
     const urbanPremium = asNumber(p.urbanPremium);
     const ruralPremium = asNumber(p.ruralPremium);
-    const out = new Float64Array(ctx.size);
+    const out = ctx.alloc(Float64Array);
     for (let i = 0; i < out.length; i++) if (share[i]! > 0) out[i] = monthlyAccrual((inTown[i] ? urbanPremium : ruralPremium) * share[i]!);
     return out;
   },

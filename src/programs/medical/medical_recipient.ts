@@ -10,8 +10,8 @@ export const medical_recipient = defineRule({
   inputs: ['medical_premium_subsidy_person', 'medical_secondary_assistance_person', 'medical_discount_card_reduction_person'],
   parameters: {},
   reference: { clause: ['三.1', '三.3'] },
-  formula: ({ medical_premium_subsidy_person: premium, medical_secondary_assistance_person: secondary, medical_discount_card_reduction_person: card }) => {
-    const out = new Uint8Array(premium.length);
+  formula: ({ medical_premium_subsidy_person: premium, medical_secondary_assistance_person: secondary, medical_discount_card_reduction_person: card }, _p, ctx) => {
+    const out = ctx.alloc(Uint8Array, premium.length);
     for (let i = 0; i < out.length; i++) out[i] = premium[i]! > 0 || secondary[i]! > 0 || card[i]! > 0 ? 1 : 0;
     return out;
   },

@@ -24,7 +24,7 @@ export const medical_secondary_assistance_person = defineRule({
     const amounts = [0, ...categoryNames(p.share).map((name) => asNumber(category(p.amount, name)))];
     const cap = asNumber(p.cap);
     const january = monthIndex(ctx.period) % MONTHS_PER_YEAR === 0;
-    const out = new Float64Array(ctx.size);
+    const out = ctx.alloc(Float64Array);
     for (let i = 0; i < out.length; i++) {
       const k = disease[i]!;
       if (!eligible[i] || !k) continue;

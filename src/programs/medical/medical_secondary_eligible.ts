@@ -14,7 +14,7 @@ export const medical_secondary_eligible = defineRule({
   formula: ({ sanwu, is_severely_disabled: disabled, dibao_receives: onDibao }, p, ctx) => {
     const dibao = ctx.agg.broadcastToPersons(onDibao);
     const withDibao = asNumber(p.includeDibao) === 1 ? 1 : 0;
-    const out = new Uint8Array(ctx.size);
+    const out = ctx.alloc(Uint8Array);
     for (let i = 0; i < out.length; i++) out[i] = sanwu[i] || disabled[i] || (withDibao && dibao[i]) ? 1 : 0;
     return out;
   },

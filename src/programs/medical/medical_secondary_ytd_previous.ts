@@ -10,5 +10,5 @@ export const medical_secondary_ytd_previous = defineRule({
   inputs: [],
   parameters: {},
   reference: { clause: '三.1' },
-  formula: (_i, _p, ctx) => new Float64Array(ctx.size),
+  formula: (_i, _p, ctx) => ctx.alloc(Float64Array),
 });

@@ -12,7 +12,7 @@ export const wubao_centralised_support = defineRule({
   parameters: {},
   reference: { clause: '八.1' },
   formula: ({ wubao_support_person: support, wubao_centralised: home }, _p, ctx) => {
-    const mine = new Float64Array(support.length);
+    const mine = ctx.alloc(Float64Array, support.length);
     for (let i = 0; i < mine.length; i++) if (home[i]) mine[i] = support[i]!;
     const out = ctx.agg.sumByHousehold(mine);
     for (let h = 0; h < out.length; h++) out[h] = roundFen(out[h]!);

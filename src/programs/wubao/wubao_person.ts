@@ -19,7 +19,7 @@ export const wubao_person = defineRule({
     const elderly = asNumber(p.elderlyAge);
     const minor = asNumber(p.minorAge);
     const severeOnly = asNumber(p.severeOnly) === 1;
-    const out = new Uint8Array(ctx.size);
+    const out = ctx.alloc(Uint8Array);
     for (let i = 0; i < out.length; i++) {
       if (inTown[i] || !sanwu[i]) continue;
       const a = age[i]!;

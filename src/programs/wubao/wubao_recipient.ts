@@ -10,8 +10,8 @@ export const wubao_recipient = defineRule({
   inputs: ['wubao_support_person'],
   parameters: {},
   reference: { clause: '八.1' },
-  formula: ({ wubao_support_person: support }) => {
-    const out = new Uint8Array(support.length);
+  formula: ({ wubao_support_person: support }, _p, ctx) => {
+    const out = ctx.alloc(Uint8Array, support.length);
     for (let i = 0; i < out.length; i++) out[i] = support[i]! > 0 ? 1 : 0;
     return out;
   },

@@ -21,7 +21,7 @@ export const wubao_standard = defineRule({
     const dispersed = asColumn(p.dispersed, ctx.size);
     const centralised = asColumn(p.centralised, ctx.size);
     const ratio = asNumber(p.ratio);
-    const out = new Float64Array(ctx.size);
+    const out = ctx.alloc(Float64Array);
     for (let i = 0; i < out.length; i++) if (wubao[i]) out[i] = flooredStandard(home[i] ? centralised[i]! : dispersed[i]!, ratio, level[i]!);
     return out;
   },

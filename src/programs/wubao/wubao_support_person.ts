@@ -16,7 +16,7 @@ export const wubao_support_person = defineRule({
     const offset = asNumber(p.allowed) !== 1;
     const dibao = ctx.agg.broadcastToPersons(dibaoH);
     const size = ctx.agg.broadcastToPersons(sizeH);
-    const out = new Float64Array(ctx.size);
+    const out = ctx.alloc(Float64Array);
     for (let i = 0; i < out.length; i++) {
       if (!(std[i]! > 0)) continue;
       const monthly = monthlyAccrual(std[i]!);

@@ -22,15 +22,15 @@ import { AREAS, PREFECTURE_CODES, type Area } from '../engine/locality.js';
 import type { Override, ParameterTree } from '../engine/parameters/tree.js';
 import type { Population } from '../engine/population.js';
 import type { Dataset } from '../data/dataset.js';
-import type { ChunkedDataset } from '../data/chunked.js';
 import { HOUSEHOLD_TYPES } from '../programs/dibao/index.js';
 import { LEVELS, fundingByLevel, type Level } from './funding.js';
 import type { Scenario } from './load.js';
 import type { PricePoint } from '../dynamics/price-trigger.js';
-import { accumulateScenario, scenarioDataset, scenarioParameters, scenarioPeriod, scenarioPrices, scenarioResult, type Check, type DatasetSource, type ScenarioResult, type ScenarioSums } from './run.js';
+import { scenarioDataset, scenarioParameters, scenarioPeriod, scenarioPrices, scenarioResult, type Check, type DatasetSource, type RunSpec, type ScenarioResult, type ScenarioSums } from './run.js';
+import { executeAll, executeOn } from './execution/execute.js';
+import { isChunked } from './execution/plan.js';
 import { DibaoAccumulator, summarise, type DibaoSummary } from './summary.js';
 import { OUTPUT_BREAKDOWNS, OUTPUT_MEASURES } from './schema.js';
-import { accumulateJobsOnWorkers } from './workers.js';
 
 /** The person money columns incomes are uprated on (CNY/month). */
 export const MONEY_COLUMNS = ['earnings', 'pension', 'unemployment_benefit', 'farm_business', 'other_transfers'] as const;
@@ -433,61 +433,45 @@ export function yearFactors(s: Scenario, paths: ProjectionPaths, year: number): 
   return { income, elderlyWeight, elderlyAge: paths.elderlyAge(year), population };
 }
 
-const isChunked = (d: DatasetSource): d is ChunkedDataset => 'kind' in d && d.kind === 'chunked';
-
-/** Projects a scenario year by year over its dataset (or the one given). */
+/** Projects a scenario year by year over its dataset (or the one given); with `workers`, each year's slices run on threads. */
 export async function projectScenario(s: Scenario, options: ProjectOptions & { dataset?: DatasetSource } = {}): Promise<Projection> {
   const source = options.dataset ?? (await scenarioDataset(s));
-  if (!isChunked(source)) return options.workers === undefined ? projectScenarioOn(s, source, options) : projectOnWorkers(s, source, options.workers, options);
+  if (!isChunked(source) && options.workers === undefined) return projectScenarioOn(s, source, options);
   const plan = projectionPlan(s, options);
-  const sums: (ScenarioSums | undefined)[] = plan.years.map(() => undefined);
-  const nChunks = source.manifest.chunks.length;
-  // The population target is the whole dataset's: a first pass sums the chunks' persons.
-  const totals = plan.years.map(() => ({ persons: 0, elderlyPersons: 0 }));
-  for (let c = 0; c < nChunks; c++) {
-    const pop = await source.loadChunk(c);
-    plan.years.forEach((y, i) => {
-      const t = ageingTotals(pop, plan.factors[y]!.elderlyAge);
-      totals[i]!.persons += t.persons;
-      totals[i]!.elderlyPersons += t.elderlyPersons;
-    });
-  }
-  setOtherWeights(plan, (y) => totals[plan.years.indexOf(y)]!);
-  for (let c = 0; c < nChunks; c++) {
-    const pop = await source.loadChunk(c);
-    plan.years.forEach((y, i) => {
-      const acc = accumulateYear(plan, pop, y);
-      const prev = sums[i];
-      if (prev) {
-        prev.dibao.merge(acc.dibao);
-        prev.programs.merge(acc.programs);
-        prev.distribution.merge(acc.distribution);
-      } else sums[i] = acc;
-    });
-    options.onProgress?.(c + 1, nChunks);
-  }
-  return finishProjection(s, plan, sums.map((x) => x!));
+  if (isChunked(source)) {
+    // The population target is the whole dataset's: a first pass sums the chunks' persons.
+    const totals = plan.years.map(() => ({ persons: 0, elderlyPersons: 0 }));
+    for (let c = 0; c < source.manifest.chunks.length; c++) {
+      const pop = await source.loadChunk(c);
+      plan.years.forEach((y, i) => {
+        const t = ageingTotals(pop, plan.factors[y]!.elderlyAge);
+        totals[i]!.persons += t.persons;
+        totals[i]!.elderlyPersons += t.elderlyPersons;
+      });
+    }
+    setOtherWeights(plan, (y) => totals[plan.years.indexOf(y)]!);
+  } else setOtherWeights(plan, (y) => ageingTotals(source.population, plan.factors[y]!.elderlyAge));
+  // The years share one pool of workers.
+  const sums = await executeAll(plan.years.map((y) => yearSpec(plan, y)), source, { workers: options.workers, onProgress: options.onProgress });
+  return finishProjection(s, plan, sums.map((perScenario) => perScenario[0]!));
 }
 
-/** projectScenario on a loaded dataset (synchronous). */
+/** projectScenario on a loaded dataset, in this thread (synchronous). */
 export function projectScenarioOn(s: Scenario, dataset: Dataset, options: ProjectOptions = {}): Projection {
   const plan = projectionPlan(s, options);
   setOtherWeights(plan, (y) => ageingTotals(dataset.population, plan.factors[y]!.elderlyAge));
-  const perYear = plan.monthsPerYear;
-  const total = plan.years.length * perYear;
-  const sums = plan.years.map((y, i) => accumulateYear(plan, dataset.population, y, options.onProgress ? (done) => options.onProgress!(i * perYear + done, total) : undefined));
+  const sums = plan.years.map((y, i) => executeOn(yearSpec(plan, y), dataset.population, { onProgress: yearProgress(plan, i, options.onProgress) })[0]!);
   return finishProjection(s, plan, sums);
 }
 
-/** projectScenarioOn with the years on worker threads (accumulateJobsOnWorkers), in year order. */
-async function projectOnWorkers(s: Scenario, dataset: Dataset, workers: number, options: ProjectOptions): Promise<Projection> {
-  const plan = projectionPlan(s, options);
-  setOtherWeights(plan, (y) => ageingTotals(dataset.population, plan.factors[y]!.elderlyAge));
-  const jobs = plan.years.map((y) => ({ population: upratePopulation(dataset.population, plan.factors[y]!), period: yearPeriod(plan, y) }));
-  const setup = { scenarios: [s], period: jobs[0]!.period, seeds: [plan.seed], overrides: plan.overrides };
-  const perYear = plan.monthsPerYear;
-  const sums = await accumulateJobsOnWorkers(setup, jobs, workers, options.onProgress ? (done, total) => options.onProgress!(done * perYear, total * perYear) : undefined);
-  return finishProjection(s, plan, sums.map((perScenario) => perScenario[0]!));
+/** One year of a projection as a run: its months, the growth-rule overrides, the population uprated to the year. */
+function yearSpec(plan: Plan, year: number): RunSpec {
+  return { scenarios: [plan.scenario], period: yearPeriod(plan, year), seeds: [plan.seed], overrides: plan.overrides, prepare: (pop) => upratePopulation(pop, plan.factors[year]!) };
+}
+
+/** A year's progress as progress over the whole projection. */
+function yearProgress(plan: Plan, i: number, onProgress?: (done: number, total: number) => void): ((done: number, total: number) => void) | undefined {
+  return onProgress && ((done, total) => onProgress(i * total + done, plan.years.length * total));
 }
 
 interface Plan {
@@ -540,10 +524,6 @@ function setOtherWeights(plan: Plan, totals: (year: number) => { persons: number
 /** The months a projection simulates in a year: all twelve, or January only. */
 function yearPeriod(plan: Plan, year: number): { from: string; to: string } {
   return { from: `${year}-01`, to: plan.monthsPerYear === 1 ? `${year}-01` : `${year}-12` };
-}
-
-function accumulateYear(plan: Plan, pop: Population, year: number, onProgress?: (done: number, total: number) => void): ScenarioSums {
-  return accumulateScenario(upratePopulation(pop, plan.factors[year]!), plan.tree, yearPeriod(plan, year), plan.seed, onProgress, scenarioPrices(plan.scenario));
 }
 
 function finishProjection(s: Scenario, plan: Plan, sums: ScenarioSums[]): Projection {

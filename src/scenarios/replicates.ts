@@ -98,8 +98,9 @@ export class HouseholdSums {
   }
 
   /** Adds one month of a simulation (its columns are cached by then: nothing is recomputed). */
-  readonly observe = (month: string, sim: Simulation, pop: Population): void => {
-    if (pop.nHouseholds !== this.nHouseholds) throw new JiuzhuError('REPLICATES_CHUNKED', 'bootstrap replicates need the whole population in one piece', { kind: 'usage' });
+  readonly observe = (month: string, sim: Simulation, pop: Population, _index?: number, households?: Int32Array): void => {
+    // A run simulates a large population in slices: `households` places the slice's households.
+    if (!households && pop.nHouseholds !== this.nHouseholds) throw new JiuzhuError('REPLICATES_CHUNKED', 'bootstrap replicates need the whole population in one piece', { kind: 'usage' });
     const size = sim.calculate('household_size', month);
     const eligible = sim.calculate('dibao_eligible', month);
     const receives = sim.calculate('dibao_receives', month);
@@ -107,23 +108,29 @@ export class HouseholdSums {
     const temporary = sim.calculate('dibao_temporary_assistance', month);
     const priceSubsidy = sim.calculate('dibao_price_subsidy', month);
     const taper = sim.calculate('dibao_taper_payment', month);
-    for (let h = 0; h < this.nHouseholds; h++) {
-      const n = size[h]!;
+    for (let i = 0; i < pop.nHouseholds; i++) {
+      const h = households ? households[i]! : i;
+      const n = size[i]!;
       this.personMonths[h]! += n;
-      const tmp = temporary[h]!;
-      const tap = taper[h]!;
+      const tmp = temporary[i]!;
+      const tap = taper[i]!;
       let fen = (tmp > 0 ? fenOf(tmp) : 0) + (tap > 0 ? fenOf(tap) : 0);
-      if (eligible[h]) this.eligiblePersonMonths[h]! += n;
-      if (receives[h]) {
+      if (eligible[i]) this.eligiblePersonMonths[h]! += n;
+      if (receives[i]) {
         this.recipientPersonMonths[h]! += n;
         this.householdMonths[h]! += 1;
-        if (eligible[h]) this.eligibleRecipientPersonMonths[h]! += n;
-        fen += fenOf(benefit[h]!) + fenOf(priceSubsidy[h]!);
+        if (eligible[i]) this.eligibleRecipientPersonMonths[h]! += n;
+        fen += fenOf(benefit[i]!) + fenOf(priceSubsidy[i]!);
       }
       this.costFen[h]! += fen;
     }
-    this.months++;
+    // Each slice of a month is observed once; the month counts once.
+    if (!this.seen.has(month)) {
+      this.seen.add(month);
+      this.months++;
+    }
   };
+  private readonly seen = new Set<string>();
 
   /** The interval figures of a run with the given household weights (its incomes for the FGT). */
   figures(weight: ArrayLike<number>, incomes: HouseholdIncomes, nationalLine: number): Record<IntervalMetric, number> {

@@ -12,7 +12,7 @@ import { distributionDelta } from './distribution.js';
 import type { ProgramSummary } from './program-summary.js';
 import type { Scenario } from './load.js';
 import { projectScenario, type ProjectOptions } from './project.js';
-import { jiuzhuCommit, jiuzhuVersion, runChunked, runScenarioOn, scenarioDataset, scenarioPeriod, type DatasetSource, type Period, type RunOptions, type ScenarioResult } from './run.js';
+import { jiuzhuCommit, jiuzhuVersion, runScenarios, runScenarioOn, scenarioDataset, scenarioPeriod, type DatasetSource, type Period, type RunOptions, type ScenarioResult } from './run.js';
 import { DEFAULT_LEVEL, HouseholdSums, INTERVAL_METRICS, REPLICATE_METHODS, checkReplicateOptions, replicateIntervals, resimulatedIntervals, type ReplicateIntervals, type ReplicateMethod } from './replicates.js';
 import { JiuzhuError } from '../engine/errors.js';
 
@@ -183,15 +183,15 @@ export async function compareScenarios(scenarios: readonly Scenario[], dataset?:
   const first = scenarios[0];
   if (!first) throw new Error('compareScenarios needs at least one scenario');
   const loaded = dataset ?? (await scenarioDataset(first));
-  // With workers, a dataset in memory runs as fixed slices (the same for any number of workers).
-  const source = options.workers !== undefined && !('kind' in loaded) ? (await import('./workers.js')).slicedDataset(loaded) : loaded;
-  if (!('kind' in source)) return compareScenariosOn(scenarios, source, options);
+  const source = loaded;
+  // In memory and in this thread: the synchronous path (which also takes replicates).
+  if (!('kind' in source) && options.workers === undefined) return compareScenariosOn(scenarios, source, options);
   if (options.replicates !== undefined) {
-    throw new JiuzhuError('REPLICATES_CHUNKED', '--replicates needs a dataset in memory; a chunked dataset is simulated chunk by chunk', { kind: 'usage', location: { key: '--replicates' }, hint: 'bootstrap a sample instead (jiuzhu generate --households 100000), whose intervals are the ones that matter' });
+    throw new JiuzhuError('REPLICATES_CHUNKED', '--replicates needs a dataset in memory and one thread; a chunked dataset or worker threads keep the columns out of reach', { kind: 'usage', location: { key: '--replicates' }, hint: 'drop --workers, or bootstrap a sample instead (jiuzhu generate --households 100000), whose intervals are the ones that matter' });
   }
   const period: Period = options.period ?? scenarioPeriod(first);
   const seed = options.seed ?? first.seed ?? 1;
-  return buildResult(scenarios, await runChunked(scenarios, source, { ...options, period, seed }), source.meta, period, seed, options);
+  return buildResult(scenarios, await runScenarios(scenarios, source, { ...options, period, seed }), source.meta, period, seed, options);
 }
 
 /** compareScenarios on a loaded dataset (synchronous). */
@@ -218,9 +218,9 @@ export function compareScenariosOn(scenarios: readonly Scenario[], dataset: Data
     ...options,
     period,
     seed,
-    onMonth: (m, sim, pop, k) => {
-      sums[i]!.observe(m, sim, pop);
-      options.onMonth?.(m, sim, pop, k);
+    onMonth: (m, sim, pop, k, households) => {
+      sums[i]!.observe(m, sim, pop, k, households);
+      options.onMonth?.(m, sim, pop, k, households);
     },
   }));
   const intervals = replicateIntervals(dataset.population.weight, sums, results, replicates);

@@ -5,28 +5,30 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { JiuzhuError } from '../engine/errors.js';
-import { monthsBetween } from '../engine/period.js';
 import type { ParameterTree } from '../engine/parameters/tree.js';
-import type { Population } from '../engine/population.js';
-import type { ChunkedDataset } from '../data/chunked.js';
-import { SharedResults } from '../engine/shared-results.js';
+import type { SharedResults } from '../engine/shared-results.js';
 import { Simulation } from '../engine/simulation.js';
-import { DEFAULT_DATASET, openDataset, resolveDatasetPath, type Dataset } from '../data/dataset.js';
-import { baselineParameters } from '../policy/parameters.js';
+import type { Dataset } from '../data/dataset.js';
 import { packagePath, packageRoot } from '../policy/paths.js';
 import { HOUSEHOLD_TYPES } from '../programs/dibao/index.js';
 import type { Scenario } from './load.js';
-import { classifiedCheck, DibaoAccumulator, standardGroupings, summarise, type DibaoSummary, type MonthRow } from './summary.js';
-import { ProgramAccumulator } from './program-accumulator.js';
+import { classifiedCheck, summarise, type DibaoSummary, type MonthRow } from './summary.js';
 import { allProgramCells, programMonthCosts, programSummaries, type ProgramSummary } from './program-summary.js';
 import { fundingRows, type FundingRow } from './funding.js';
-import { DistributionAccumulator, distributionSummary, type DistributionSummary, type HouseholdIncomes } from './distribution.js';
+import { distributionSummary, type DistributionSummary, type HouseholdIncomes } from './distribution.js';
 import { PROGRAMS } from '../programs/index.js';
-import { systemRules, systemState } from './system.js';
-import { runMonthLoop } from '../dynamics/month-loop.js';
-import type { PricePoint } from '../dynamics/price-trigger.js';
+import { systemRules } from './system.js';
+import { execute, executeOn } from './execution/execute.js';
+import type { MonthObserver } from './execution/accumulate.js';
+import type { DatasetSource } from './execution/plan.js';
+import { scenarioDataset, scenarioParameters, scenarioPeriod, type Period } from './execution/spec.js';
+import type { ScenarioSums } from './execution/sums.js';
 
-export interface Period { from: string; to: string }
+export type { Period, RunSpec } from './execution/spec.js';
+export { scenarioDataset, scenarioParameters, scenarioPeriod, scenarioPrices } from './execution/spec.js';
+export { accumulateScenario, type MonthObserver } from './execution/accumulate.js';
+export type { DatasetSource } from './execution/plan.js';
+export type { ScenarioSums } from './execution/sums.js';
 
 export interface Check { id: string; passed: boolean; detail: string }
 
@@ -52,25 +54,17 @@ export interface ScenarioResult {
   incomes: HouseholdIncomes;
 }
 
-/** The sums a run accumulates: the §二 dibao summary's and every program's. Chunks merge. */
-export interface ScenarioSums {
-  dibao: DibaoAccumulator;
-  programs: ProgramAccumulator;
-  distribution: DistributionAccumulator;
-}
-
 export interface RunOptions {
   /** Period to use instead of the scenario's. */
   period?: Period;
   seed?: number;
-  /** Called after each month with (done, total). */
+  /** Called as the run advances with (done, total). */
   onProgress?: (done: number, total: number) => void;
   /** Called after each month is accumulated, while its columns are cached: extra sums (e.g. bootstrap replicates) read them here. */
   onMonth?: MonthObserver;
   /**
-   * Worker threads to run on (see workers.ts). A dataset in memory is then simulated in fixed
-   * slices, like a chunked one, so results equal runChunked over slicedDataset(dataset), the same
-   * bytes for any number of workers. Absent: one pass in this thread.
+   * Worker threads to run on (execution/threads.ts). The result is the same bytes for any
+   * number of workers and without: every run is planned in the same slices (execution/plan.ts).
    */
   workers?: number;
   /**
@@ -80,124 +74,35 @@ export interface RunOptions {
   shared?: SharedResults;
 }
 
-/** Reads a month's columns from the simulation after the run has accumulated them. */
-export type MonthObserver = (month: string, sim: Simulation, pop: Population, index: number) => void;
-
-/** The period a scenario covers: its own, else the calendar year 2006. */
-export function scenarioPeriod(s: Scenario): Period {
-  return s.period ?? { from: '2006-01', to: '2006-12' };
-}
-
-/** Loads the dataset a scenario names (or the default). */
-export async function scenarioDataset(s: Scenario): Promise<DatasetSource> {
-  const ref = s.dataset?.ref ?? DEFAULT_DATASET;
-  return openDataset(resolveDatasetPath(ref, s.dataset?.baseDir));
-}
-
-/** The parameter tree of a scenario: the baseline with its overrides applied. */
-export function scenarioParameters(s: Scenario, base: ParameterTree = baselineParameters()): ParameterTree {
-  return base.withOverrides(s.overrides);
-}
-
 /** A simulation of a scenario on a dataset. */
 export function scenarioSimulation(s: Scenario, dataset: Dataset, seed?: number): Simulation {
   return new Simulation({ population: dataset.population, parameters: scenarioParameters(s), rules: systemRules, seed: seed ?? s.seed ?? 1 });
 }
 
-/** A dataset in memory, or a chunked one simulated chunk by chunk. */
-export type DatasetSource = Dataset | ChunkedDataset;
-
-const isChunked = (d: DatasetSource): d is ChunkedDataset => 'kind' in d && d.kind === 'chunked';
-
 /** Runs one scenario over a period and returns its summary and checks. */
 export async function runScenario(s: Scenario, options: RunOptions & { dataset?: DatasetSource } = {}): Promise<ScenarioResult> {
   const source = options.dataset ?? (await scenarioDataset(s));
-  if (options.workers !== undefined) return (await (await import('./workers.js')).runOnWorkers([s], source, { ...options, workers: options.workers }))[0]!;
-  if (!isChunked(source)) return runScenarioOn(s, source, options);
-  const [result] = await runChunked([s], source, options);
+  const [result] = await runScenarios([s], source, options);
   return result!;
 }
 
 /** Runs one scenario on a loaded dataset (synchronous: the columns are in memory). */
-export function runScenarioOn(s: Scenario, dataset: Dataset, options: RunOptions = {}): ScenarioResult {
+export function runScenarioOn(s: Scenario, dataset: Dataset, options: Omit<RunOptions, 'workers'> = {}): ScenarioResult {
   const period = options.period ?? scenarioPeriod(s);
-  const tree = scenarioParameters(s);
-  const acc = accumulateScenario(dataset.population, tree, period, options.seed ?? s.seed ?? 1, options.onProgress, scenarioPrices(s), options.onMonth, options.shared);
-  return scenarioResult(s.name, acc, tree, s.inputs);
+  const [sums] = executeOn({ scenarios: [s], period, seeds: [options.seed ?? s.seed ?? 1] }, dataset.population, options);
+  return scenarioResult(s.name, sums!, scenarioParameters(s), s.inputs);
 }
 
 /**
- * Scenarios over a chunked dataset: each chunk is loaded once and every scenario accumulated
- * on it; accumulators merge in chunk order, so the result equals a one-pass run.
+ * Scenarios over one dataset (in memory or chunked, in this thread or on workers), over the
+ * first scenario's period unless one is given: each slice is loaded once and every scenario
+ * accumulated on it.
  */
-export async function runChunked(scenarios: readonly Scenario[], source: ChunkedDataset, options: RunOptions = {}): Promise<ScenarioResult[]> {
-  if (options.workers !== undefined) return (await import('./workers.js')).runChunkedOnWorkers(scenarios, source, { ...options, workers: options.workers });
-  const trees = scenarios.map((s) => scenarioParameters(s));
-  const accs: (ScenarioSums | undefined)[] = scenarios.map(() => undefined);
-  const nChunks = source.manifest.chunks.length;
-  for (let c = 0; c < nChunks; c++) {
-    const pop = await source.loadChunk(c);
-    // The scenarios of a chunk share the columns none of them changes.
-    const shared = scenarios.length > 1 ? new SharedResults(pop) : undefined;
-    scenarios.forEach((s, i) => {
-      const period = options.period ?? scenarioPeriod(scenarios[0]!);
-      const acc = accumulateScenario(pop, trees[i]!, period, options.seed ?? s.seed ?? 1, undefined, scenarioPrices(s), undefined, shared);
-      const prev = accs[i];
-      if (prev) {
-        prev.dibao.merge(acc.dibao);
-        prev.programs.merge(acc.programs);
-        prev.distribution.merge(acc.distribution);
-      } else accs[i] = acc;
-    });
-    options.onProgress?.(c + 1, nChunks);
-  }
-  return scenarios.map((s, i) => scenarioResult(s.name, accs[i]!, trees[i]!, s.inputs));
-}
-
-/** The system's weighted sums for one population over a period, month by month with carried state. */
-export function accumulateScenario(pop: Population, parameters: ParameterTree, period: Period, seed: number, onProgress?: (done: number, total: number) => void, prices?: Readonly<Record<string, PricePoint>>, onMonth?: MonthObserver, shared?: SharedResults): ScenarioSums {
-  const sim = new Simulation({ population: pop, parameters, rules: systemRules, seed, shared });
-  const months = monthsBetween(period.from, period.to);
-  const acc = new DibaoAccumulator(standardGroupings(pop, sim.calculate('household_type', months[0]!), HOUSEHOLD_TYPES));
-  const programs = new ProgramAccumulator(PROGRAMS);
-  const distribution = new DistributionAccumulator(PROGRAMS);
-  runMonthLoop(sim, {
-    months,
-    state: systemState,
-    prices,
-    onMonth: (m, i, trigger) => {
-      const topUpPersons = sim.calculate('dibao_classified_top_up_person', m);
-      const withTopUp = new Uint8Array(topUpPersons.length);
-      for (let p = 0; p < withTopUp.length; p++) withTopUp[p] = topUpPersons[p]! > 0 ? 1 : 0;
-      acc.addMonth(m, trigger?.triggered ?? false, pop.weight, {
-        size: sim.calculate('household_size', m),
-        eligible: sim.calculate('dibao_eligible', m),
-        receives: sim.calculate('dibao_receives', m),
-        // The first month is the snapshot: its recipients were recipients before, so no entries or exits.
-        receivedPrevious: i === 0 ? sim.calculate('dibao_receives', m) : sim.calculate('dibao_received_previous', m),
-        benefit: sim.calculate('dibao_benefit', m),
-        gap: sim.calculate('dibao_gap_benefit', m),
-        minimum: sim.calculate('dibao_minimum_top_up', m),
-        classified: sim.calculate('dibao_classified_top_up', m),
-        classifiedPersons: sim.agg().countByHousehold(withTopUp),
-        standard: sim.calculate('dibao_standard', m),
-        temporary: sim.calculate('dibao_temporary_assistance', m),
-        priceSubsidy: sim.calculate('dibao_price_subsidy', m),
-        taper: sim.calculate('dibao_taper_payment', m),
-      });
-      programs.addMonth(m, sim, pop);
-      distribution.addMonth(m, sim, pop, parameters);
-      onMonth?.(m, sim, pop, i);
-      onProgress?.(i + 1, months.length);
-    },
-  });
-  programs.closePopulation();
-  return { dibao: acc, programs, distribution };
-}
-
-/** The scenario's price path (inputs.prices), if it has one. */
-export function scenarioPrices(s: Scenario): Readonly<Record<string, PricePoint>> | undefined {
-  return (s.inputs as { prices?: Record<string, PricePoint> }).prices;
+export async function runScenarios(scenarios: readonly Scenario[], source: DatasetSource, options: RunOptions = {}): Promise<ScenarioResult[]> {
+  if (!scenarios.length) return [];
+  const period = options.period ?? scenarioPeriod(scenarios[0]!);
+  const sums = await execute({ scenarios, period, seeds: scenarios.map((s) => options.seed ?? s.seed ?? 1) }, source, options);
+  return scenarios.map((s, i) => scenarioResult(s.name, sums[i]!, scenarioParameters(s), s.inputs));
 }
 
 /** Summary and checks from accumulated sums. */

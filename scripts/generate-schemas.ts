@@ -3,7 +3,7 @@ import { writeFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { resultJsonSchema } from '../src/scenarios/result.js';
 import { scenarioJsonSchema } from '../src/scenarios/schema.js';
-import { packagePath } from '../src/policy/paths.js';
+import { packagePath } from '../src/engine/paths.js';
 
 export const SCHEMAS: Record<string, () => object> = {
   'scenario.schema.json': scenarioJsonSchema,

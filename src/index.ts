@@ -43,7 +43,7 @@ export { ScenarioSchema, scenarioJsonSchema } from './scenarios/schema.js';
  * import { systemRules } from 'jiuzhu';
  * console.assert(systemRules.some((r) => r.id === 'dibao_benefit'));
  */
-export { systemRules, systemState } from './scenarios/system.js';
+export { systemRules, systemState } from './programs/system.js';
 export type { Scenario } from './scenarios/load.js';
 export type { ScenarioResult, ScenarioSummary, RunOptions, Period as SimulationPeriod } from './scenarios/run.js';
 export type { Result } from './scenarios/result.js';
@@ -94,7 +94,7 @@ export type { Dataset, DatasetMeta } from './data/dataset.js';
  * const ds = await openDataset(resolveDatasetPath('fixture-dibao'));
  * console.assert(!('kind' in ds) && ds.population.nPersons === 20);
  */
-export { openDataset } from './data/dataset.js';
+export { openDataset } from './data/open.js';
 /**
  * The synthetic Jilin population: generate a raked sample, write it, or stream the full count.
  * @example
@@ -102,7 +102,8 @@ export { openDataset } from './data/dataset.js';
  * const { dataset, report } = generateDataset({ year: 2006, households: 2000, seed: 1 });
  * console.assert(dataset.population.nHouseholds === 2000 && report.rake.converged);
  */
-export { generateDataset, writeGeneratedFile, writeFullCount, fullCountHouseholds, populationHash } from './data/generated.js';
+export { generateDataset, writeGeneratedFile, populationHash } from './data/generated.js';
+export { writeFullCount, fullCountHouseholds } from './data/full-count.js';
 /**
  * Raking (iterative proportional fitting) and calibration to the published targets.
  * @example

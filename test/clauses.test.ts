@@ -14,7 +14,7 @@ import {
   type CoverageInput, type CoverageProblem, type LeafLink, type RuleLink,
 } from '../src/policy/coverage.js';
 import { baselineParameters } from '../src/policy/parameters.js';
-import { systemRules } from '../src/scenarios/system.js';
+import { systemRules } from '../src/programs/system.js';
 import { cli, ROOT } from './helpers.js';
 
 // The policy files live beside the repository (../shared/policy); without them those checks are skipped.

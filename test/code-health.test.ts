@@ -8,9 +8,9 @@ import { Simulation } from '../src/engine/simulation.js';
 import { loadDataset, resolveDatasetPath } from '../src/data/dataset.js';
 import { clauseIds } from '../src/policy/clauses.js';
 import { baselineParameters } from '../src/policy/parameters.js';
-import { findFiles } from '../src/policy/paths.js';
+import { findFiles } from '../src/engine/paths.js';
 import { demoRules } from '../src/programs/demo/index.js';
-import { systemRules } from '../src/scenarios/system.js';
+import { systemRules } from '../src/programs/system.js';
 import { ROOT } from './helpers.js';
 
 const ids = clauseIds();

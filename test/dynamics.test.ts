@@ -15,7 +15,7 @@ import { Simulation } from '../src/engine/simulation.js';
 import { baselineParameters } from '../src/policy/parameters.js';
 import { loadScenario } from '../src/scenarios/load.js';
 import { runScenarioOn } from '../src/scenarios/run.js';
-import { systemRules, systemState } from '../src/scenarios/system.js';
+import { systemRules, systemState } from '../src/programs/system.js';
 import type { Override } from '../src/engine/parameters/tree.js';
 import { ROOT } from './helpers.js';
 
@@ -213,7 +213,7 @@ describe('example scenarios over time', () => {
     expect(cost('2008-01')).toBeGreaterThan(2 * cost('2007-03'));
   });
   it('every scenario in scenarios/ validates and runs', async () => {
-    const { findFiles } = await import('../src/policy/paths.js');
+    const { findFiles } = await import('../src/engine/paths.js');
     const files = findFiles(join(ROOT, 'scenarios'), '.yaml');
     expect(files.length).toBeGreaterThanOrEqual(5);
     for (const f of files) {

@@ -11,7 +11,7 @@ import { runMonthLoop } from '../src/dynamics/month-loop.js';
 import { PROGRAMS } from '../src/programs/index.js';
 import { loadScenario } from '../src/scenarios/load.js';
 import { scenarioSimulation } from '../src/scenarios/run.js';
-import { systemState } from '../src/scenarios/system.js';
+import { systemState } from '../src/programs/system.js';
 import { cli, ROOT } from './helpers.js';
 
 const MONTHS = ['2006-01', '2006-02'];

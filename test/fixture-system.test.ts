@@ -86,7 +86,7 @@ import { householdIndexOf } from '../src/engine/population.js';
 import { Simulation } from '../src/engine/simulation.js';
 import { loadScenario, type Scenario } from '../src/scenarios/load.js';
 import { runScenarioOn, scenarioDataset, scenarioParameters, type ScenarioResult } from '../src/scenarios/run.js';
-import { systemRules } from '../src/scenarios/system.js';
+import { systemRules } from '../src/programs/system.js';
 import type { ProgramSummary } from '../src/scenarios/program-summary.js';
 import type { FundingRow } from '../src/scenarios/funding.js';
 import { PAYERS } from '../src/engine/program.js';

@@ -40,7 +40,7 @@ import { createPopulation, type Population } from '../src/engine/population.js';
 import { Simulation } from '../src/engine/simulation.js';
 import { HOUSEHOLD_COLUMNS, PERSON_COLUMNS, withSchemaDefaults } from '../src/data/schema.js';
 import { baselineParameters } from '../src/policy/parameters.js';
-import { systemRules, systemState } from '../src/scenarios/system.js';
+import { systemRules, systemState } from '../src/programs/system.js';
 import type { Override, ParameterTree } from '../src/engine/parameters/tree.js';
 import { monthsBetween } from '../src/engine/period.js';
 import type { ProgramComponent, ProgramDefinition } from '../src/engine/program.js';

@@ -12,7 +12,7 @@ import { columnFingerprint, ruleReach, SharedResults } from '../src/engine/share
 import { Simulation } from '../src/engine/simulation.js';
 import { loadScenario } from '../src/scenarios/load.js';
 import { runScenarioOn, scenarioParameters } from '../src/scenarios/run.js';
-import { systemRules } from '../src/scenarios/system.js';
+import { systemRules } from '../src/programs/system.js';
 import { ROOT } from './helpers.js';
 
 const names = ['baseline-2006', 'raise-standard-10pct', 'price-subsidy-2008', 'gradual-exit-6m', 'full-take-up', 'disaster-2007', 'classified-expansion', 'medical-expansion'];

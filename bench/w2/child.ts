@@ -7,7 +7,7 @@ import { openChunkedDataset } from '../../src/data/chunked.js';
 import { loadScenario } from '../../src/scenarios/load.js';
 import { compareScenarios } from '../../src/scenarios/result.js';
 import { runScenario } from '../../src/scenarios/run.js';
-import { packagePath } from '../../src/policy/paths.js';
+import { packagePath } from '../../src/engine/paths.js';
 import { peakRssKiB } from '../lib/child.js';
 import { W2_MONTH, W2_YEAR, type W2ChildReport } from './spec.js';
 

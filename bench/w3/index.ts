@@ -6,10 +6,10 @@
 import { loadScenario, type Scenario } from '../../src/scenarios/load.js';
 import { SharedResults } from '../../src/engine/shared-results.js';
 import { runScenarioOn, scenarioDataset, scenarioParameters } from '../../src/scenarios/run.js';
-import { systemRules } from '../../src/scenarios/system.js';
+import { systemRules } from '../../src/programs/system.js';
 import { Simulation } from '../../src/engine/simulation.js';
 import type { Dataset } from '../../src/data/dataset.js';
-import { packagePath } from '../../src/policy/paths.js';
+import { packagePath } from '../../src/engine/paths.js';
 import type { Target, Timing, WorkloadResult } from '../lib/report.js';
 import { settle, timed } from '../lib/timing.js';
 import type { RunOptions } from '../workloads.js';

@@ -6,7 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Dataset } from '../../src/data/dataset.js';
-import { packagePath } from '../../src/policy/paths.js';
+import { packagePath } from '../../src/engine/paths.js';
 import { loadScenario } from '../../src/scenarios/load.js';
 import { projectScenario } from '../../src/scenarios/project.js';
 import { scenarioDataset } from '../../src/scenarios/run.js';

@@ -9,7 +9,7 @@ import { loadScenario } from '../scenarios/load.js';
 import { scenarioPeriod, scenarioPrices, scenarioSimulation } from '../scenarios/run.js';
 import { runMonthLoop } from '../dynamics/month-loop.js';
 import { monthsBetween } from '../engine/period.js';
-import { systemState } from '../scenarios/system.js';
+import { systemState } from '../programs/system.js';
 import { PROGRAMS } from '../programs/index.js';
 import { datasetFor, parseLang, parseSeed, printJson, type CommonOptions } from './common.js';
 

@@ -3,7 +3,7 @@ import cliProgress from 'cli-progress';
 import type { Scenario } from '../scenarios/load.js';
 import { compareScenarios, type CompareOptions, type Result } from '../scenarios/result.js';
 import type { DatasetSource } from '../scenarios/run.js';
-import type { Lang } from './labels.js';
+import type { Lang } from '../text/labels.js';
 
 export function progressBar(label: string): { update: (done: number, total: number) => void; stop: () => void } {
   if (!process.stderr.isTTY) return { update: () => {}, stop: () => {} };

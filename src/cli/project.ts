@@ -4,9 +4,9 @@ import { LEVELS } from '../scenarios/funding.js';
 import { projectResult, type Result } from '../scenarios/result.js';
 import { parseWorkers } from './compare.js';
 import { datasetFor, loadScenarios, parseLang, parseSeed, printJson, type CommonOptions } from './common.js';
-import { label, type Lang } from './labels.js';
+import { label, type Lang } from '../text/labels.js';
 import { progressBar } from './progress.js';
-import { fmt2, fmtInt, fmtMoney, fmtPct, formatTable } from './text.js';
+import { fmt2, fmtInt, fmtMoney, fmtPct, formatTable } from '../text/format.js';
 
 export interface ProjectCliOptions extends CommonOptions {
   from?: string;

@@ -7,8 +7,8 @@ import { isIsoDate } from '../engine/period.js';
 import { loadScenario } from '../scenarios/load.js';
 import { COST_MEASURES, LEVER_MODES, SOLVE_OBJECTIVES, solveScenario, writeSolvedScenario, type CostMeasure, type Evaluation, type LeverMode, type SolveObjective, type SolveResult } from '../scenarios/solve.js';
 import { datasetFor, parseLang, parsePeriod, parseSeed, printJson, type CommonOptions } from './common.js';
-import type { Lang } from './labels.js';
-import { fmtMoney, formatTable } from './text.js';
+import type { Lang } from '../text/labels.js';
+import { fmtMoney, formatTable } from '../text/format.js';
 
 export interface SolveCliOptions extends CommonOptions {
   lever: string;

@@ -9,7 +9,7 @@ import type { ParameterTree } from '../engine/parameters/tree.js';
 import type { SharedResults } from '../engine/shared-results.js';
 import { Simulation } from '../engine/simulation.js';
 import type { Dataset } from '../data/dataset.js';
-import { packagePath, packageRoot } from '../policy/paths.js';
+import { packagePath, packageRoot } from '../engine/paths.js';
 import { HOUSEHOLD_TYPES } from '../programs/dibao/index.js';
 import type { Scenario } from './load.js';
 import { classifiedCheck, summarise, type DibaoSummary, type MonthRow } from './summary.js';
@@ -17,7 +17,7 @@ import { allProgramCells, programMonthCosts, programSummaries, type ProgramSumma
 import { fundingRows, type FundingRow } from './funding.js';
 import { distributionSummary, type DistributionSummary, type HouseholdIncomes } from './distribution.js';
 import { PROGRAMS } from '../programs/index.js';
-import { systemRules } from './system.js';
+import { systemRules } from '../programs/system.js';
 import { execute, executeOn } from './execution/execute.js';
 import type { MonthObserver } from './execution/accumulate.js';
 import type { DatasetSource } from './execution/plan.js';

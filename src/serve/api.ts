@@ -12,7 +12,7 @@ import { renderPng, renderSvg, reportCharts } from '../charts/index.js';
 import type { Dataset } from '../data/dataset.js';
 import { JiuzhuError } from '../engine/errors.js';
 import { monthsBetween } from '../engine/period.js';
-import { packagePath } from '../policy/paths.js';
+import { packagePath } from '../engine/paths.js';
 import { reportTables } from '../report/tables.js';
 import { tableCsv, type ReportTable } from '../report/table.js';
 import { loadScenario, type Scenario } from '../scenarios/load.js';

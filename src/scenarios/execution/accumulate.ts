@@ -14,7 +14,7 @@ import type { PricePoint } from '../../dynamics/price-trigger.js';
 import { DistributionAccumulator } from '../distribution.js';
 import { ProgramAccumulator } from '../program-accumulator.js';
 import { DibaoAccumulator, standardGroupings } from '../summary.js';
-import { systemRules, systemState } from '../system.js';
+import { systemRules, systemState } from '../../programs/system.js';
 import type { Period } from './spec.js';
 import type { ScenarioSums } from './sums.js';
 

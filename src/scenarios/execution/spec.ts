@@ -4,7 +4,8 @@
  */
 import type { Override, ParameterTree } from '../../engine/parameters/tree.js';
 import type { Population } from '../../engine/population.js';
-import { DEFAULT_DATASET, openDataset, resolveDatasetPath } from '../../data/dataset.js';
+import { DEFAULT_DATASET, resolveDatasetPath } from '../../data/dataset.js';
+import { openDataset } from '../../data/open.js';
 import { baselineParameters } from '../../policy/parameters.js';
 import type { PricePoint } from '../../dynamics/price-trigger.js';
 import type { Scenario } from '../load.js';

@@ -1,7 +1,7 @@
 /** The rules of the modelled system, registered once: every program's rules and the events they read. */
 import type { Rule } from '../engine/rule.js';
 import { EVENT_STATE, eventRules } from '../events/index.js';
-import { PROGRAMS } from '../programs/index.js';
+import { PROGRAMS } from './index.js';
 
 /** Every rule jiuzhu runs for a scenario. */
 export const systemRules: readonly Rule[] = [...eventRules, ...PROGRAMS.flatMap((p) => p.rules)];

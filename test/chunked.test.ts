@@ -9,8 +9,9 @@ import { writePopulation } from '../src/data/write.js';
 import { PREFECTURE_CODES } from '../src/engine/locality.js';
 import { createPopulation, type Population } from '../src/engine/population.js';
 import { keyedUniform } from '../src/engine/random.js';
-import { loadScenario } from '../src/scenarios/load.js';
-import { compareScenarios, type Result } from '../src/scenarios/result.js';
+import { loadScenario } from '../src/scenarios/input/load.js';
+import { type Result } from '../src/scenarios/results/result.js';
+import { compareScenarios } from '../src/scenarios/studies/compare.js';
 import { ROOT } from './helpers.js';
 
 /** 3000 seeded households: every prefecture, urban and rural, sizes 1–5, incomes around the standards, integer weights. */

@@ -46,11 +46,11 @@ import { monthsBetween } from '../src/engine/period.js';
 import type { ProgramComponent, ProgramDefinition } from '../src/engine/program.js';
 import { PAYERS } from '../src/engine/program.js';
 import { PROGRAMS } from '../src/programs/index.js';
-import { LEVELS } from '../src/scenarios/funding.js';
-import { loadScenario, type Scenario } from '../src/scenarios/load.js';
-import type { ProgramFigures } from '../src/scenarios/program-summary.js';
-import { upratePopulation } from '../src/scenarios/project.js';
-import { runScenarioOn, scenarioParameters, scenarioPrices, scenarioSimulation, type Period, type ScenarioResult } from '../src/scenarios/run.js';
+import { LEVELS } from '../src/scenarios/results/funding.js';
+import { loadScenario, type Scenario } from '../src/scenarios/input/load.js';
+import type { ProgramFigures } from '../src/scenarios/results/program-summary.js';
+import { upratePopulation } from '../src/scenarios/studies/project.js';
+import { runScenarioOn, scenarioParameters, scenarioPrices, scenarioSimulation, type Period, type ScenarioResult } from '../src/scenarios/execution/run.js';
 import { RUNS, seed } from './fuzz/common.js';
 import { ROOT } from './helpers.js';
 
@@ -69,7 +69,7 @@ const BASES: readonly { file: string; starts: readonly string[] }[] = [
 ];
 const scenarios = BASES.map((b) => loadScenario(join(ROOT, 'scenarios', b.file)));
 
-/** Implementation variants, as the overrides `behaviour` turns into (src/scenarios/load.ts). */
+/** Implementation variants, as the overrides `behaviour` turns into (src/scenarios/input/load.ts). */
 const BEHAVIOURS: Readonly<Record<string, readonly Override[]>> = {
   asWritten: [],
   fullTakeUpNoError: [{ path: 'dibao.implementation.take_up', set: 1 }, { path: 'dibao.implementation.observation_error', set: 0 }],

@@ -14,13 +14,13 @@ import { generateDataset } from '../src/data/generated.js';
 import { writePopulation } from '../src/data/write.js';
 import { PREFECTURE_CODES } from '../src/engine/locality.js';
 import { SharedResults } from '../src/engine/shared-results.js';
-import { loadScenario } from '../src/scenarios/load.js';
-import { compareScenarios, projectResult } from '../src/scenarios/result.js';
-import { accumulateScenario, runScenarioOn, scenarioParameters } from '../src/scenarios/run.js';
+import { loadScenario } from '../src/scenarios/input/load.js';
+import { compareScenarios, projectResult } from '../src/scenarios/studies/compare.js';
+import { accumulateScenario, runScenarioOn, scenarioParameters } from '../src/scenarios/execution/run.js';
 import { concatPopulations, MIN_SLICED_HOUSEHOLDS, planSlices, selectHouseholds, slicesOf } from '../src/scenarios/execution/plan.js';
-import { mergeSums, packSums, unpackSums } from '../src/scenarios/execution/sums.js';
+import { mergeSums, packSums, unpackSums } from '../src/scenarios/results/sums.js';
 import { checkWorkers } from '../src/scenarios/execution/threads.js';
-import { scenarioResult } from '../src/scenarios/run.js';
+import { scenarioResult } from '../src/scenarios/execution/run.js';
 import { cli, ROOT } from './helpers.js';
 
 const scenarios = [loadScenario(join(ROOT, 'scenarios/baseline-2006.yaml')), loadScenario(join(ROOT, 'scenarios/raise-standard-10pct.yaml'))];

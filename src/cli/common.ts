@@ -8,8 +8,8 @@ import { loadCodebook } from '../data/codebook.js';
 import { resolveDatasetPath } from '../data/dataset.js';
 import { openDataset } from '../data/open.js';
 import type { Encoding } from '../data/formats/csv-table.js';
-import { loadScenario, type Scenario } from '../scenarios/load.js';
-import { scenarioDataset, type DatasetSource, type Period } from '../scenarios/run.js';
+import { loadScenario, type Scenario } from '../scenarios/input/load.js';
+import { scenarioDataset, type DatasetSource, type Period } from '../scenarios/execution/run.js';
 import type { Lang } from '../text/labels.js';
 
 export interface CommonOptions {

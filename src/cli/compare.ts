@@ -1,7 +1,7 @@
 /** `jiuzhu run` and `jiuzhu compare`: scenarios over one period, a table or the result JSON. */
 import { JiuzhuError } from '../engine/errors.js';
-import type { Result } from '../scenarios/result.js';
-import { DEFAULT_LEVEL, type Interval, type IntervalMetric } from '../scenarios/replicates.js';
+import type { Result } from '../scenarios/results/result.js';
+import { DEFAULT_LEVEL, type Interval, type IntervalMetric } from '../scenarios/studies/replicates.js';
 import { datasetFor, loadScenarios, parseLang, parsePeriod, parseSeed, printJson, type CommonOptions } from './common.js';
 import type { Lang } from '../text/labels.js';
 import { compareWithProgress } from './progress.js';

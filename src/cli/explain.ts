@@ -2,11 +2,11 @@
 import type { Dataset } from '../data/dataset.js';
 import { JiuzhuError } from '../engine/errors.js';
 import { householdIndexOf } from '../engine/population.js';
-import type { DatasetSource } from '../scenarios/run.js';
+import type { DatasetSource } from '../scenarios/execution/run.js';
 import { explain, formatExplain } from '../engine/explain.js';
 import { isMonth } from '../engine/period.js';
-import { loadScenario } from '../scenarios/load.js';
-import { scenarioPeriod, scenarioPrices, scenarioSimulation } from '../scenarios/run.js';
+import { loadScenario } from '../scenarios/input/load.js';
+import { scenarioPeriod, scenarioPrices, scenarioSimulation } from '../scenarios/execution/run.js';
 import { runMonthLoop } from '../dynamics/month-loop.js';
 import { monthsBetween } from '../engine/period.js';
 import { systemState } from '../programs/system.js';

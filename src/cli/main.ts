@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /** The jiuzhu command line. Each verb lives in its own file; this wires them to commander. */
 import { Command, Option } from 'commander';
-import { jiuzhuVersion } from '../scenarios/run.js';
+import { jiuzhuVersion } from '../scenarios/execution/run.js';
 import { compareCommand } from './compare.js';
 import { projectCommand } from './project.js';
 import { reportError } from './errors.js';

@@ -1,7 +1,8 @@
 /** `jiuzhu project`: a scenario projected year by year — standards, recipients, cost, who pays, budget and gap. */
 import { JiuzhuError } from '../engine/errors.js';
-import { LEVELS } from '../scenarios/funding.js';
-import { projectResult, type Result } from '../scenarios/result.js';
+import { LEVELS } from '../scenarios/results/funding.js';
+import { type Result } from '../scenarios/results/result.js';
+import { projectResult } from '../scenarios/studies/compare.js';
 import { parseWorkers } from './compare.js';
 import { datasetFor, loadScenarios, parseLang, parseSeed, printJson, type CommonOptions } from './common.js';
 import { label, type Lang } from '../text/labels.js';

@@ -11,12 +11,12 @@ import { HOUSEHOLD_TYPES } from '../../programs/dibao/index.js';
 import { PROGRAMS } from '../../programs/index.js';
 import { runMonthLoop } from '../../dynamics/month-loop.js';
 import type { PricePoint } from '../../dynamics/price-trigger.js';
-import { DistributionAccumulator } from '../distribution.js';
-import { ProgramAccumulator } from '../program-accumulator.js';
-import { DibaoAccumulator, standardGroupings } from '../summary.js';
+import { DistributionAccumulator } from '../results/distribution.js';
+import { ProgramAccumulator } from '../results/program-accumulator.js';
+import { DibaoAccumulator, standardGroupings } from '../results/summary.js';
 import { systemRules, systemState } from '../../programs/system.js';
 import type { Period } from './spec.js';
-import type { ScenarioSums } from './sums.js';
+import type { ScenarioSums } from '../results/sums.js';
 
 /**
  * Reads a month's columns from the simulation after the run has accumulated them. `households`

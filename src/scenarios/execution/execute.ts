@@ -18,7 +18,7 @@ import { accumulateScenario, type MonthObserver } from './accumulate.js';
 import { PREFECTURE_CODES } from '../../engine/locality.js';
 import { chunkedSlices, isChunked, MIN_SLICED_HOUSEHOLDS, slicesOf, type DatasetSource, type Slice } from './plan.js';
 import { scenarioPrices, specTrees, type RunSpec } from './spec.js';
-import { mergeSums, type ScenarioSums } from './sums.js';
+import { mergeSums, type ScenarioSums } from '../results/sums.js';
 import { checkWorkers, runOnThreads, type SliceWork } from './threads.js';
 
 export interface ExecuteOptions {

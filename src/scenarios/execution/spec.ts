@@ -8,7 +8,7 @@ import { DEFAULT_DATASET, resolveDatasetPath } from '../../data/dataset.js';
 import { openDataset } from '../../data/open.js';
 import { baselineParameters } from '../../policy/parameters.js';
 import type { PricePoint } from '../../dynamics/price-trigger.js';
-import type { Scenario } from '../load.js';
+import type { Scenario } from '../input/load.js';
 import type { DatasetSource } from './plan.js';
 
 export interface Period { from: string; to: string }

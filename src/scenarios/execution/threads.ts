@@ -9,10 +9,10 @@ import type { Column } from '../../engine/column.js';
 import { JiuzhuError, type ErrorKind, type ErrorLocation } from '../../engine/errors.js';
 import type { Override } from '../../engine/parameters/tree.js';
 import type { Population } from '../../engine/population.js';
-import type { Scenario } from '../load.js';
+import type { Scenario } from '../input/load.js';
 import type { Slice } from './plan.js';
 import type { Period, RunSpec } from './spec.js';
-import { buffersOf, unpackSums, type PackedSums, type ScenarioSums } from './sums.js';
+import { buffersOf, unpackSums, type PackedSums, type ScenarioSums } from '../results/sums.js';
 
 /** What a worker is started with: the spec without its preparation (done before a slice is sent). */
 export interface WorkerSetup { scenarios: Scenario[]; period: Period; seeds: number[]; overrides?: Override[] }

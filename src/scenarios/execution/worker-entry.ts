@@ -7,7 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { SharedResults } from '../../engine/shared-results.js';
 import { accumulateScenario } from './accumulate.js';
 import { scenarioPrices, specTrees } from './spec.js';
-import { packSums } from './sums.js';
+import { packSums } from '../results/sums.js';
 import { packError, type SliceJob, type SliceReply, type WorkerSetup } from './threads.js';
 
 const setup = workerData as WorkerSetup;

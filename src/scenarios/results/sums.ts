@@ -4,9 +4,9 @@
  * `packSums`/`unpackSums` move them between threads. A new accumulator is added here only.
  */
 import { PROGRAMS } from '../../programs/index.js';
-import { DistributionAccumulator } from '../distribution.js';
-import { ProgramAccumulator, type ProgramMonthSums } from '../program-accumulator.js';
-import { DibaoAccumulator } from '../summary.js';
+import { DistributionAccumulator } from './distribution.js';
+import { ProgramAccumulator, type ProgramMonthSums } from './program-accumulator.js';
+import { DibaoAccumulator } from './summary.js';
 
 /** The sums of one scenario over some households. */
 export interface ScenarioSums {

@@ -5,12 +5,12 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { JiuzhuError, throwMany, type ErrorLocation } from '../engine/errors.js';
-import type { Override } from '../engine/parameters/tree.js';
-import { monthFromIndex, monthIndex } from '../engine/period.js';
-import type { ParameterTree } from '../engine/parameters/tree.js';
-import { parseYamlSource, yamlToJs } from '../engine/yaml-source.js';
-import { baselineParameters } from '../policy/parameters.js';
+import { JiuzhuError, throwMany, type ErrorLocation } from '../../engine/errors.js';
+import type { Override } from '../../engine/parameters/tree.js';
+import { monthFromIndex, monthIndex } from '../../engine/period.js';
+import type { ParameterTree } from '../../engine/parameters/tree.js';
+import { parseYamlSource, yamlToJs } from '../../engine/yaml-source.js';
+import { baselineParameters } from '../../policy/parameters.js';
 import { ScenarioSchema, type ScenarioFile } from './schema.js';
 
 /** A scenario with its chain applied. */

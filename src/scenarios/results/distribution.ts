@@ -5,13 +5,13 @@
  * over the months; the figures use monthly per-capita income averaged over the period, each
  * person weighted by their household's weight. Chunks merge by concatenation in chunk order.
  */
-import { specialise } from '../engine/specialise.js';
-import { decileImpact, decileShares, fgt, weightedGini, winnersLosers, type DecileImpactRow, type WinnersLosers } from '../analytics/index.js';
-import { MONTHS_PER_YEAR } from '../engine/money.js';
-import type { ParameterTree } from '../engine/parameters/tree.js';
-import type { Population } from '../engine/population.js';
-import type { ProgramDefinition } from '../engine/program.js';
-import type { Simulation } from '../engine/simulation.js';
+import { specialise } from '../../engine/specialise.js';
+import { decileImpact, decileShares, fgt, weightedGini, winnersLosers, type DecileImpactRow, type WinnersLosers } from '../../analytics/index.js';
+import { MONTHS_PER_YEAR } from '../../engine/money.js';
+import type { ParameterTree } from '../../engine/parameters/tree.js';
+import type { Population } from '../../engine/population.js';
+import type { ProgramDefinition } from '../../engine/program.js';
+import type { Simulation } from '../../engine/simulation.js';
 
 /** Per-household arrays of a run, in dataset order (chunks concatenated). */
 export interface HouseholdIncomes {

@@ -17,20 +17,20 @@
  * (the funding rows), what local budgets must pay against the budget available (a share of
  * fiscal revenue) and the funding gap.
  */
-import { JiuzhuError } from '../engine/errors.js';
-import { AREAS, PREFECTURE_CODES, type Area } from '../engine/locality.js';
-import type { Override, ParameterTree } from '../engine/parameters/tree.js';
-import type { Population } from '../engine/population.js';
-import type { Dataset } from '../data/dataset.js';
-import { HOUSEHOLD_TYPES } from '../programs/dibao/index.js';
-import { LEVELS, fundingByLevel, type Level } from './funding.js';
-import type { Scenario } from './load.js';
-import type { PricePoint } from '../dynamics/price-trigger.js';
-import { scenarioDataset, scenarioParameters, scenarioPeriod, scenarioPrices, scenarioResult, type Check, type DatasetSource, type RunSpec, type ScenarioResult, type ScenarioSums } from './run.js';
-import { executeAll, executeOn } from './execution/execute.js';
-import { isChunked } from './execution/plan.js';
-import { DibaoAccumulator, summarise, type DibaoSummary } from './summary.js';
-import { OUTPUT_BREAKDOWNS, OUTPUT_MEASURES } from './schema.js';
+import { JiuzhuError } from '../../engine/errors.js';
+import { AREAS, PREFECTURE_CODES, type Area } from '../../engine/locality.js';
+import type { Override, ParameterTree } from '../../engine/parameters/tree.js';
+import type { Population } from '../../engine/population.js';
+import type { Dataset } from '../../data/dataset.js';
+import { HOUSEHOLD_TYPES } from '../../programs/dibao/index.js';
+import { LEVELS, fundingByLevel, type Level } from '../results/funding.js';
+import type { Scenario } from '../input/load.js';
+import type { PricePoint } from '../../dynamics/price-trigger.js';
+import { scenarioDataset, scenarioParameters, scenarioPeriod, scenarioPrices, scenarioResult, type Check, type DatasetSource, type RunSpec, type ScenarioResult, type ScenarioSums } from '../execution/run.js';
+import { executeAll, executeOn } from '../execution/execute.js';
+import { isChunked } from '../execution/plan.js';
+import { DibaoAccumulator, summarise, type DibaoSummary } from '../results/summary.js';
+import { OUTPUT_BREAKDOWNS, OUTPUT_MEASURES } from '../input/schema.js';
 
 /** The person money columns incomes are uprated on (CNY/month). */
 export const MONEY_COLUMNS = ['earnings', 'pension', 'unemployment_benefit', 'farm_business', 'other_transfers'] as const;

@@ -43,7 +43,7 @@ export function scenarioParameters(s: Scenario, base: ParameterTree = baselinePa
 
 /** The scenario's price path (inputs.prices), if it has one. */
 export function scenarioPrices(s: Scenario): Readonly<Record<string, PricePoint>> | undefined {
-  return (s.inputs as { prices?: Record<string, PricePoint> }).prices;
+  return s.inputs.prices;
 }
 
 /** The parameter tree of each scenario of a spec, with the spec's overrides on top. */

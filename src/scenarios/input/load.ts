@@ -24,10 +24,10 @@ export interface Scenario {
   period?: { from: string; to: string };
   seed?: number;
   overrides: Override[];
-  behaviour: Record<string, unknown>;
-  shocks: Record<string, unknown>;
-  inputs: Record<string, unknown>;
-  outputs: Record<string, unknown>;
+  behaviour: NonNullable<ScenarioFile['behaviour']>;
+  shocks: NonNullable<ScenarioFile['shocks']>;
+  inputs: NonNullable<ScenarioFile['inputs']>;
+  outputs: NonNullable<ScenarioFile['outputs']>;
   /** sha256 of the resolved scenario (chain merged, file paths left out). */
   sha256: string;
 }
@@ -97,8 +97,9 @@ export function loadScenario(file: string, parameters: ParameterTree = baselineP
     }
     return undefined;
   };
-  const merged = (k: 'behaviour' | 'shocks' | 'inputs' | 'outputs'): Record<string, unknown> =>
-    chain.reduce<Record<string, unknown>>((acc, c) => deepMerge(acc, (c.data[k] ?? {}) as Record<string, unknown>), {});
+  // Each file's part is valid against its schema; merging them key by key keeps the shape.
+  const merged = <K extends 'behaviour' | 'shocks' | 'inputs' | 'outputs'>(k: K): NonNullable<ScenarioFile[K]> =>
+    chain.reduce<Record<string, unknown>>((acc, c) => deepMerge(acc, (c.data[k] ?? {}) as Record<string, unknown>), {}) as NonNullable<ScenarioFile[K]>;
   const behaviour = merged('behaviour');
   overrides.unshift(...behaviourOverrides(behaviour, me.file, me.data.name));
   overrides.push(...shockOverrides(merged('shocks'), me.file, me.data.name));

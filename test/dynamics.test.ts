@@ -15,7 +15,7 @@ import { Simulation } from '../src/engine/simulation.js';
 import { baselineParameters } from '../src/policy/parameters.js';
 import { loadScenario } from '../src/scenarios/input/load.js';
 import { runScenarioOn } from '../src/scenarios/execution/run.js';
-import { systemRules, systemState } from '../src/programs/system.js';
+import { systemPriceTrigger, systemRules, systemState } from '../src/programs/system.js';
 import type { Override } from '../src/engine/parameters/tree.js';
 import { ROOT } from './helpers.js';
 
@@ -33,7 +33,7 @@ function loop(months: string[], overrides: Override[], setup: (sim: Simulation, 
   const sim = new Simulation({ population: single(pension), parameters, rules: systemRules });
   const rows: Record<string, number>[] = [];
   runMonthLoop(sim, {
-    months, state: systemState, prices,
+    months, state: systemState, prices, triggerParameters: systemPriceTrigger,
     onMonth: (m, k) => {
       setup(sim, m, k);
       const get = (id: string) => sim.calculate(id, m)[0]!;

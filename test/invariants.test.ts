@@ -40,7 +40,7 @@ import { createPopulation, type Population } from '../src/engine/population.js';
 import { Simulation } from '../src/engine/simulation.js';
 import { HOUSEHOLD_COLUMNS, PERSON_COLUMNS, withSchemaDefaults } from '../src/data/schema.js';
 import { baselineParameters } from '../src/policy/parameters.js';
-import { systemRules, systemState } from '../src/programs/system.js';
+import { systemPriceTrigger, systemRules, systemState } from '../src/programs/system.js';
 import type { Override, ParameterTree } from '../src/engine/parameters/tree.js';
 import { monthsBetween } from '../src/engine/period.js';
 import type { ProgramComponent, ProgramDefinition } from '../src/engine/program.js';
@@ -348,7 +348,7 @@ describe('invariants of every program', () => {
         const month = period.to;
         // As `jiuzhu explain` does it (src/cli/explain.ts): a fresh simulation, the months replayed from the period's start.
         const sim = scenarioSimulation(scenario, data);
-        runMonthLoop(sim, { months: monthsBetween(period.from, month), state: systemState, prices: scenarioPrices(scenario), onMonth: () => {} });
+        runMonthLoop(sim, { months: monthsBetween(period.from, month), state: systemState, prices: scenarioPrices(scenario), triggerParameters: systemPriceTrigger, onMonth: () => {} });
         const tree = explain(sim, comp.rule, month, id);
         const computed = observed.values.get(comp.rule)![observed.months.indexOf(month)]![h]!;
         expect(tree.value, `${program.id} ${comp.rule} household ${id} ${month}`).toBe(computed);

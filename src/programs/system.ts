@@ -8,3 +8,6 @@ export const systemRules: readonly Rule[] = [...eventRules, ...PROGRAMS.flatMap(
 
 /** Every state pair the month loop carries from one month to the next. */
 export const systemState: readonly (readonly [previous: string, current: string])[] = [...EVENT_STATE, ...PROGRAMS.flatMap((p) => p.state ?? [])];
+
+/** The parameter branch of the price trigger, as the program that has one declares it (dibao, §二.2). */
+export const systemPriceTrigger: string | undefined = PROGRAMS.find((p) => p.priceTrigger)?.priceTrigger;

@@ -14,7 +14,7 @@ import type { PricePoint } from '../../dynamics/price-trigger.js';
 import { DistributionAccumulator } from '../results/distribution.js';
 import { ProgramAccumulator } from '../results/program-accumulator.js';
 import { DibaoAccumulator, standardGroupings } from '../results/summary.js';
-import { systemRules, systemState } from '../../programs/system.js';
+import { systemPriceTrigger, systemRules, systemState } from '../../programs/system.js';
 import type { Period } from './spec.js';
 import type { ScenarioSums } from '../results/sums.js';
 
@@ -35,6 +35,7 @@ export function accumulateScenario(pop: Population, parameters: ParameterTree, p
     months,
     state: systemState,
     prices,
+    triggerParameters: systemPriceTrigger,
     onMonth: (m, i, trigger) => {
       const topUpPersons = sim.calculate('dibao_classified_top_up_person', m);
       const withTopUp = new Uint8Array(topUpPersons.length);

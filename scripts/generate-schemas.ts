@@ -1,9 +1,9 @@
 /** Writes schemas/*.schema.json from the zod schemas (npm run schemas); a test checks they are current. */
 import { writeFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { resultJsonSchema } from '../src/scenarios/result.js';
-import { scenarioJsonSchema } from '../src/scenarios/schema.js';
-import { packagePath } from '../src/policy/paths.js';
+import { resultJsonSchema } from '../src/scenarios/results/result.js';
+import { scenarioJsonSchema } from '../src/scenarios/input/schema.js';
+import { packagePath } from '../src/engine/paths.js';
 
 export const SCHEMAS: Record<string, () => object> = {
   'scenario.schema.json': scenarioJsonSchema,

@@ -12,7 +12,7 @@
  * const s = loadScenario('scenarios/raise-standard-10pct.yaml');
  * console.assert(s.overrides.some((o) => o.path === 'dibao.standard' && o.scale === 1.1));
  */
-export { loadScenario, parseScenarioText } from './scenarios/load.js';
+export { loadScenario, parseScenarioText } from './scenarios/input/load.js';
 /**
  * Runs one scenario (on its dataset, loaded for you) and returns its weighted summary and checks.
  * @example
@@ -20,7 +20,7 @@ export { loadScenario, parseScenarioText } from './scenarios/load.js';
  * const r = await runScenario(loadScenario('scenarios/baseline-2006.yaml'));
  * console.assert(r.summary.recipients > 0 && r.summary.cost > 0);
  */
-export { runScenario, runScenarioOn, scenarioSimulation, scenarioParameters, scenarioDataset, scenarioPeriod } from './scenarios/run.js';
+export { runScenario, runScenarioOn, scenarioSimulation, scenarioParameters, scenarioDataset, scenarioPeriod } from './scenarios/execution/run.js';
 /**
  * Runs scenarios over one period and dataset; the result is the `--json` document.
  * @example
@@ -29,24 +29,25 @@ export { runScenario, runScenarioOn, scenarioSimulation, scenarioParameters, sce
  * const res = await compareScenarios([loadScenario('scenarios/baseline-2006.yaml'), loadScenario('scenarios/raise-standard-10pct.yaml')], ds, { timestamp: false });
  * console.assert(res.deltas[0]!.scenario === 'raise-standard-10pct');
  */
-export { compareScenarios, compareScenariosOn, resultJsonSchema, ResultSchema } from './scenarios/result.js';
+export { resultJsonSchema, ResultSchema } from './scenarios/results/result.js';
+export { compareScenarios, compareScenariosOn } from './scenarios/studies/compare.js';
 /**
  * The scenario file schema (zod) and its generated JSON Schema.
  * @example
  * import { scenarioJsonSchema } from 'jiuzhu';
  * console.assert('properties' in scenarioJsonSchema());
  */
-export { ScenarioSchema, scenarioJsonSchema } from './scenarios/schema.js';
+export { ScenarioSchema, scenarioJsonSchema } from './scenarios/input/schema.js';
 /**
  * Every rule of the modelled system, to build your own Simulation.
  * @example
  * import { systemRules } from 'jiuzhu';
  * console.assert(systemRules.some((r) => r.id === 'dibao_benefit'));
  */
-export { systemRules, systemState } from './scenarios/system.js';
-export type { Scenario } from './scenarios/load.js';
-export type { ScenarioResult, ScenarioSummary, RunOptions, Period as SimulationPeriod } from './scenarios/run.js';
-export type { Result } from './scenarios/result.js';
+export { systemRules, systemState } from './programs/system.js';
+export type { Scenario } from './scenarios/input/load.js';
+export type { ScenarioResult, ScenarioSummary, RunOptions, Period as SimulationPeriod } from './scenarios/execution/run.js';
+export type { Result } from './scenarios/results/result.js';
 
 // ── Data: datasets and demo populations ───────────────────────────────────────
 /**
@@ -94,7 +95,7 @@ export type { Dataset, DatasetMeta } from './data/dataset.js';
  * const ds = await openDataset(resolveDatasetPath('fixture-dibao'));
  * console.assert(!('kind' in ds) && ds.population.nPersons === 20);
  */
-export { openDataset } from './data/dataset.js';
+export { openDataset } from './data/open.js';
 /**
  * The synthetic Jilin population: generate a raked sample, write it, or stream the full count.
  * @example
@@ -102,7 +103,8 @@ export { openDataset } from './data/dataset.js';
  * const { dataset, report } = generateDataset({ year: 2006, households: 2000, seed: 1 });
  * console.assert(dataset.population.nHouseholds === 2000 && report.rake.converged);
  */
-export { generateDataset, writeGeneratedFile, writeFullCount, fullCountHouseholds, populationHash } from './data/generated.js';
+export { generateDataset, writeGeneratedFile, populationHash } from './data/generated.js';
+export { writeFullCount, fullCountHouseholds } from './data/full-count.js';
 /**
  * Raking (iterative proportional fitting) and calibration to the published targets.
  * @example
@@ -320,8 +322,8 @@ export type { CoverageEntry, CoverageStatus, CoverageProblem, CoverageInput, Cla
  * console.assert(nextStandard(158, 'urban', { indexTo: 'cpi' }, { cpi: 1.048, incomeGrowth: { urban: 1, rural: 1 }, revenueGrowth: 1 }, lines).value === 165.58);
  * console.assert(upratePopulation(data.population, { income: 2 }).person.earnings![1] === 2 * data.population.person.earnings![1]!);
  */
-export { projectScenario, projectScenarioOn, upratePopulation, ageingTotals, otherWeightFactor, nextStandard, boundStandard, passOn, growthOverrides, projectionPaths, projectionYears, yearFactors, annualCpi, MONEY_COLUMNS, DEFAULT_DATA_YEAR } from './scenarios/project.js';
-export type { Projection, ProjectOptions, YearRow, UpratingFactors, StandardRule, YearIndices, LinkageLines, ProjectionPaths, IndexTo, Bound } from './scenarios/project.js';
+export { projectScenario, projectScenarioOn, upratePopulation, ageingTotals, otherWeightFactor, nextStandard, boundStandard, passOn, growthOverrides, projectionPaths, projectionYears, yearFactors, annualCpi, MONEY_COLUMNS, DEFAULT_DATA_YEAR } from './scenarios/studies/project.js';
+export type { Projection, ProjectOptions, YearRow, UpratingFactors, StandardRule, YearIndices, LinkageLines, ProjectionPaths, IndexTo, Bound } from './scenarios/studies/project.js';
 
 // ── Solving for a budget, and uncertainty ─────────────────────────────────────
 /**
@@ -335,8 +337,8 @@ export type { Projection, ProjectOptions, YearRow, UpratingFactors, StandardRule
  * const r = solveScenario(loadScenario('scenarios/raise-standard-10pct.yaml'), ds, { lever: { path: 'dibao.standard' }, objective: 'budget-neutral', against: base, tol: 0.01, period: { from: '2006-01', to: '2006-01' } });
  * console.assert(r.status === 'solved' && Math.abs(r.solution!.cost - r.against!.cost) <= 0.01 * r.against!.cost && r.iterations[0]!.phase === 'against');
  */
-export { solveScenario, resolveLever, withLever, leverOverride, leverOverrideSpec, solvedScenarioText, solvedDescription, writeSolvedScenario, SOLVE_OBJECTIVES, COST_MEASURES, LEVER_MODES } from './scenarios/solve.js';
-export type { SolveOptions, SolveResult, SolveObjective, CostMeasure, LeverMode, LeverSpec, Lever, Evaluation, Phase } from './scenarios/solve.js';
+export { solveScenario, resolveLever, withLever, leverOverride, leverOverrideSpec, solvedScenarioText, solvedDescription, writeSolvedScenario, SOLVE_OBJECTIVES, COST_MEASURES, LEVER_MODES } from './scenarios/studies/solve.js';
+export type { SolveOptions, SolveResult, SolveObjective, CostMeasure, LeverMode, LeverSpec, Lever, Evaluation, Phase } from './scenarios/studies/solve.js';
 /**
  * Bootstrap intervals (`--replicates R`): seeded draws of households with replacement, each
  * replicate the run's one simulation re-weighted (or re-run), percentile intervals at a level.
@@ -348,8 +350,8 @@ export type { SolveOptions, SolveResult, SolveObjective, CostMeasure, LeverMode,
  * const s = res.scenarios[0]!;
  * console.assert(s.intervals!.cost.level === 0.9 && s.intervals!.cost.lo <= s.summary.cost && s.summary.cost <= s.intervals!.cost.hi);
  */
-export { bootstrapCounts, bootstrapWeights, HouseholdSums, replicateIntervals, resimulatedIntervals, percentile, percentileInterval, metricValue, checkReplicateOptions, INTERVAL_METRICS, REPLICATE_METHODS, DEFAULT_LEVEL } from './scenarios/replicates.js';
-export type { Interval, IntervalMetric, ReplicateIntervals, ReplicateMethod, ReplicateOptions } from './scenarios/replicates.js';
+export { bootstrapCounts, bootstrapWeights, HouseholdSums, replicateIntervals, resimulatedIntervals, percentile, percentileInterval, metricValue, checkReplicateOptions, INTERVAL_METRICS, REPLICATE_METHODS, DEFAULT_LEVEL } from './scenarios/studies/replicates.js';
+export type { Interval, IntervalMetric, ReplicateIntervals, ReplicateMethod, ReplicateOptions } from './scenarios/studies/replicates.js';
 
 // ── Charts: vega-lite specs, headless SVG and PNG, Observable Plot for notebooks ──
 /**

@@ -19,7 +19,7 @@ import {
   weightedQuantiles,
   winnersLosers,
 } from '../src/analytics/index.js';
-import { findFiles } from '../src/policy/paths.js';
+import { findFiles } from '../src/engine/paths.js';
 import { ascendingOrder, comparisonOrder } from '../src/analytics/input.js';
 import { keyedUniforms } from '../src/engine/random.js';
 import { ROOT } from './helpers.js';

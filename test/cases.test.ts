@@ -55,7 +55,7 @@ import { runMonthLoop } from '../src/dynamics/month-loop.js';
 import type { PricePoint } from '../src/dynamics/price-trigger.js';
 import { eventRules } from '../src/events/index.js';
 import { baselineParameters } from '../src/policy/parameters.js';
-import { systemRules, systemState } from '../src/scenarios/system.js';
+import { systemPriceTrigger, systemRules, systemState } from '../src/programs/system.js';
 import { PROGRAMS } from '../src/programs/index.js';
 
 const CASES_DIR = join(dirname(fileURLToPath(import.meta.url)), 'cases');
@@ -388,7 +388,7 @@ function runCase(c: HouseholdCase, file: string): void {
     runMonthLoop(sim, {
       months: c.months,
       state: systemState,
-      ...(c.prices ? { prices: c.prices } : {}),
+      ...(c.prices ? { prices: c.prices, triggerParameters: systemPriceTrigger } : {}),
       onMonth: (month) => {
         seen.push(month);
         checkMonth(month, `${month} `);

@@ -13,9 +13,10 @@ import {
 } from '../src/charts/index.js';
 import { loadDataset, resolveDatasetPath } from '../src/data/dataset.js';
 import { plotDecileImpact, plotMonths, plotProgramCosts, plotProjection } from '../src/notebook/plot.js';
-import { loadScenario } from '../src/scenarios/load.js';
-import { compareScenariosOn, projectResult, type Result } from '../src/scenarios/result.js';
-import { runScenarioOn } from '../src/scenarios/run.js';
+import { loadScenario } from '../src/scenarios/input/load.js';
+import { type Result } from '../src/scenarios/results/result.js';
+import { compareScenariosOn, projectResult } from '../src/scenarios/studies/compare.js';
+import { runScenarioOn } from '../src/scenarios/execution/run.js';
 import type { Dataset } from '../src/data/dataset.js';
 import { ROOT } from './helpers.js';
 

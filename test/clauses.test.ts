@@ -14,7 +14,7 @@ import {
   type CoverageInput, type CoverageProblem, type LeafLink, type RuleLink,
 } from '../src/policy/coverage.js';
 import { baselineParameters } from '../src/policy/parameters.js';
-import { systemRules } from '../src/scenarios/system.js';
+import { systemRules } from '../src/programs/system.js';
 import { cli, ROOT } from './helpers.js';
 
 // The opinion's full text and its clause table, copied unchanged from the project's shared policy

@@ -12,7 +12,7 @@ import { createPopulation, type Population } from '../src/engine/population.js';
 import { Simulation } from '../src/engine/simulation.js';
 import { HOUSEHOLD_COLUMNS, PERSON_COLUMNS, withSchemaDefaults, type ColumnSpec } from '../src/data/schema.js';
 import { baselineParameters } from '../src/policy/parameters.js';
-import { systemRules } from '../src/scenarios/system.js';
+import { systemRules } from '../src/programs/system.js';
 
 const RUNS = { seed: 42, numRuns: 200 } as const;
 const EPS = 1e-9;

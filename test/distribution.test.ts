@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { loadDataset, resolveDatasetPath } from '../src/data/dataset.js';
 import { baselineParameters } from '../src/policy/parameters.js';
 import { PROGRAMS } from '../src/programs/index.js';
-import { distributionDelta, distributionSummary, type HouseholdIncomes } from '../src/scenarios/distribution.js';
-import { accumulateScenario, scenarioResult } from '../src/scenarios/run.js';
+import { distributionDelta, distributionSummary, type HouseholdIncomes } from '../src/scenarios/results/distribution.js';
+import { accumulateScenario, scenarioResult } from '../src/scenarios/execution/run.js';
 import { ROOT } from './helpers.js';
 
 // Three households (monthly per-capita incomes, yuan):
@@ -80,8 +80,8 @@ describe('the pipeline’s transfers are the programs’ household costs less ow
 });
 
 describe('deltas carry the distribution, targeting and every program', async () => {
-  const { compareScenarios } = await import('../src/scenarios/result.js');
-  const { loadScenario } = await import('../src/scenarios/load.js');
+  const { compareScenarios } = await import('../src/scenarios/studies/compare.js');
+  const { loadScenario } = await import('../src/scenarios/input/load.js');
   const ds = await loadDataset(resolveDatasetPath('fixture-dibao', ROOT));
   const r = await compareScenarios([loadScenario(`${ROOT}/scenarios/baseline-2006.yaml`), loadScenario(`${ROOT}/scenarios/raise-standard-10pct.yaml`)], ds, { timestamp: false, period: { from: '2006-01', to: '2006-03' } });
   const d = r.deltas[0]!;

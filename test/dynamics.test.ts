@@ -13,9 +13,9 @@ import { monthsBetween } from '../src/engine/period.js';
 import { createPopulation } from '../src/engine/population.js';
 import { Simulation } from '../src/engine/simulation.js';
 import { baselineParameters } from '../src/policy/parameters.js';
-import { loadScenario } from '../src/scenarios/load.js';
-import { runScenarioOn } from '../src/scenarios/run.js';
-import { systemRules, systemState } from '../src/scenarios/system.js';
+import { loadScenario } from '../src/scenarios/input/load.js';
+import { runScenarioOn } from '../src/scenarios/execution/run.js';
+import { systemPriceTrigger, systemRules, systemState } from '../src/programs/system.js';
 import type { Override } from '../src/engine/parameters/tree.js';
 import { ROOT } from './helpers.js';
 
@@ -33,7 +33,7 @@ function loop(months: string[], overrides: Override[], setup: (sim: Simulation, 
   const sim = new Simulation({ population: single(pension), parameters, rules: systemRules });
   const rows: Record<string, number>[] = [];
   runMonthLoop(sim, {
-    months, state: systemState, prices,
+    months, state: systemState, prices, triggerParameters: systemPriceTrigger,
     onMonth: (m, k) => {
       setup(sim, m, k);
       const get = (id: string) => sim.calculate(id, m)[0]!;
@@ -216,7 +216,7 @@ describe('example scenarios over time', () => {
     expect(cost('2008-01')).toBeGreaterThan(2 * cost('2007-03'));
   });
   it('every scenario in scenarios/ validates and runs', async () => {
-    const { findFiles } = await import('../src/policy/paths.js');
+    const { findFiles } = await import('../src/engine/paths.js');
     const files = findFiles(join(ROOT, 'scenarios'), '.yaml');
     expect(files.length).toBeGreaterThanOrEqual(5);
     for (const f of files) {

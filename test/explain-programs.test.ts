@@ -9,9 +9,9 @@ import { explain, formatExplain, type ExplainNode } from '../src/engine/explain.
 import { loadDataset, resolveDatasetPath } from '../src/data/dataset.js';
 import { runMonthLoop } from '../src/dynamics/month-loop.js';
 import { PROGRAMS } from '../src/programs/index.js';
-import { loadScenario } from '../src/scenarios/load.js';
-import { scenarioSimulation } from '../src/scenarios/run.js';
-import { systemState } from '../src/scenarios/system.js';
+import { loadScenario } from '../src/scenarios/input/load.js';
+import { scenarioSimulation } from '../src/scenarios/execution/run.js';
+import { systemState } from '../src/programs/system.js';
 import { cli, ROOT } from './helpers.js';
 
 const MONTHS = ['2006-01', '2006-02'];

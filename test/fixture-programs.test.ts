@@ -47,16 +47,16 @@
  *  11 3 Changchun urban  50 earnings 3000; 48 earnings 2000; 19 tertiary 1333.33    nothing; its student funds the set-aside
  *  12 2 Siping rural     50 farm 130; 19 tertiary                          65      dibao at the floor; tertiary need beyond the funds
  *
- * Money is summed the way src/scenarios/program-summary.ts says: each household's monthly amount
+ * Money is summed the way src/scenarios/results/program-summary.ts says: each household's monthly amount
  * to the fen × weight, per prefecture × area cell and month; payer shares split per cell-month
  * with the largest remainder (splitFen, ties in payer order); accounts balanced per cell and year.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Dataset } from '../src/data/dataset.js';
-import { loadScenario } from '../src/scenarios/load.js';
-import { runScenarioOn, scenarioDataset, type ScenarioResult } from '../src/scenarios/run.js';
-import type { ProgramSummary } from '../src/scenarios/program-summary.js';
+import { loadScenario } from '../src/scenarios/input/load.js';
+import { runScenarioOn, scenarioDataset, type ScenarioResult } from '../src/scenarios/execution/run.js';
+import type { ProgramSummary } from '../src/scenarios/results/program-summary.js';
 import { ROOT } from './helpers.js';
 
 /** Every payer, so that a whole costByPayer is compared (zeros included). */

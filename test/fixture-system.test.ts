@@ -4,7 +4,7 @@
  * programs of 吉政发〔2006〕48号 §六–§十一 — programs.employment (§六.1), legalAid (§七.1), wubao
  * (§八.1), elderly (§八.2), disabled (§八.3), landExpropriated (§八.4), facilities (§九.1–§九.2),
  * disaster (§十.1–§十.2) and charity (§十一.1) — their links to dibao (§二), and the funding rows
- * (src/scenarios/funding.ts, src/programs/funding/parameters/funding.yaml) are worked out below by
+ * (src/scenarios/results/funding.ts, src/programs/funding/parameters/funding.yaml) are worked out below by
  * hand from the parameter files and the rule descriptions, and asserted to the fen. They are an
  * independent check of the code: no number here was read off its output.
  *
@@ -72,7 +72,7 @@
  * Cells' weighted residents: CC urban 6 + 2 + 2 = 10, CC rural 6, JL urban 2 + 4 = 6, JL rural 3,
  * SP urban 0, SP rural 6 + 3 + 6 + 2 = 17 (42 in all).
  *
- * Money is summed the way src/scenarios/program-summary.ts says: each household's monthly amount
+ * Money is summed the way src/scenarios/results/program-summary.ts says: each household's monthly amount
  * to the fen × weight, per prefecture × area cell and month; computed components (facilities) per
  * cell and month from parameters, every cell of the province; payer shares split per cell-month
  * with the largest remainder (splitFen, ties in payer order); accounts balanced per cell and year.
@@ -84,11 +84,11 @@ import { join } from 'node:path';
 import type { Dataset } from '../src/data/dataset.js';
 import { householdIndexOf } from '../src/engine/population.js';
 import { Simulation } from '../src/engine/simulation.js';
-import { loadScenario, type Scenario } from '../src/scenarios/load.js';
-import { runScenarioOn, scenarioDataset, scenarioParameters, type ScenarioResult } from '../src/scenarios/run.js';
-import { systemRules } from '../src/scenarios/system.js';
-import type { ProgramSummary } from '../src/scenarios/program-summary.js';
-import type { FundingRow } from '../src/scenarios/funding.js';
+import { loadScenario, type Scenario } from '../src/scenarios/input/load.js';
+import { runScenarioOn, scenarioDataset, scenarioParameters, type ScenarioResult } from '../src/scenarios/execution/run.js';
+import { systemRules } from '../src/programs/system.js';
+import type { ProgramSummary } from '../src/scenarios/results/program-summary.js';
+import type { FundingRow } from '../src/scenarios/results/funding.js';
 import { PAYERS } from '../src/engine/program.js';
 import { ROOT } from './helpers.js';
 

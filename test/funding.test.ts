@@ -10,8 +10,8 @@ import type { Override } from '../src/engine/parameters/tree.js';
 import { createPopulation } from '../src/engine/population.js';
 import { PAYERS } from '../src/engine/program.js';
 import { baselineParameters } from '../src/policy/parameters.js';
-import { dibaoSubsidyAllocation, fundingByLevel, LEVELS } from '../src/scenarios/funding.js';
-import { accumulateScenario, scenarioResult, type ScenarioResult } from '../src/scenarios/run.js';
+import { dibaoSubsidyAllocation, fundingByLevel, LEVELS } from '../src/scenarios/results/funding.js';
+import { accumulateScenario, scenarioResult, type ScenarioResult } from '../src/scenarios/execution/run.js';
 import { ROOT } from './helpers.js';
 
 const fen = (x: number): number => Math.round(x * 100);

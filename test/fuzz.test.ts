@@ -12,7 +12,7 @@ import { parseCodebook } from '../src/data/codebook.js';
 import { loadDataset } from '../src/data/dataset.js';
 import { loadParameterText } from '../src/engine/parameters/load.js';
 import { clauseIds } from '../src/policy/clauses.js';
-import { parseScenarioText } from '../src/scenarios/load.js';
+import { parseScenarioText } from '../src/scenarios/input/load.js';
 import { mustReject, outcome, outcomeAsync, RUNS, seed } from './fuzz/common.js';
 import { cellsOf, csvModel, csvText, PREFECTURES, serialize } from './fuzz/csv.js';
 import { codebook, override, parameterFile, scenario, toYaml } from './fuzz/yaml.js';

@@ -23,8 +23,8 @@ import { recoverStaleChunked } from '../src/data/chunked.js';
 import { loadDataset, resolveDatasetPath } from '../src/data/dataset.js';
 import { tableCsv, UTF8_BOM, type ReportTable } from '../src/report/table.js';
 import { reportTables } from '../src/report/tables.js';
-import { loadScenario } from '../src/scenarios/load.js';
-import { compareScenarios } from '../src/scenarios/result.js';
+import { loadScenario } from '../src/scenarios/input/load.js';
+import { compareScenarios } from '../src/scenarios/studies/compare.js';
 import { ROOT } from './helpers.js';
 
 /** A CLI io that keeps what the command writes (these tests look only at what it throws). */

@@ -6,9 +6,9 @@ import { createPopulation } from '../src/engine/population.js';
 import { withSchemaDefaults } from '../src/data/schema.js';
 import { Simulation } from '../src/engine/simulation.js';
 import { baselineParameters } from '../src/policy/parameters.js';
-import { loadScenario } from '../src/scenarios/load.js';
-import { runScenarioOn, scenarioParameters } from '../src/scenarios/run.js';
-import { systemRules } from '../src/scenarios/system.js';
+import { loadScenario } from '../src/scenarios/input/load.js';
+import { runScenarioOn, scenarioParameters } from '../src/scenarios/execution/run.js';
+import { systemRules } from '../src/programs/system.js';
 import { ROOT } from './helpers.js';
 
 describe('rationing by a local quota', () => {

@@ -6,8 +6,9 @@ import { tableFromIPC } from '@uwdata/flechette';
 import * as aq from 'arquero';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset, resolveDatasetPath } from '../src/data/dataset.js';
-import { loadScenario } from '../src/scenarios/load.js';
-import { compareScenariosOn, type Result } from '../src/scenarios/result.js';
+import { loadScenario } from '../src/scenarios/input/load.js';
+import { type Result } from '../src/scenarios/results/result.js';
+import { compareScenariosOn } from '../src/scenarios/studies/compare.js';
 import { flattenRow, resultRows, RESULT_TABLES, toArquero, toArrow, toColumns } from '../src/notebook/interop.js';
 
 let result: Result;

@@ -40,17 +40,17 @@ import { createPopulation, type Population } from '../src/engine/population.js';
 import { Simulation } from '../src/engine/simulation.js';
 import { HOUSEHOLD_COLUMNS, PERSON_COLUMNS, withSchemaDefaults } from '../src/data/schema.js';
 import { baselineParameters } from '../src/policy/parameters.js';
-import { systemRules, systemState } from '../src/scenarios/system.js';
+import { systemPriceTrigger, systemRules, systemState } from '../src/programs/system.js';
 import type { Override, ParameterTree } from '../src/engine/parameters/tree.js';
 import { monthsBetween } from '../src/engine/period.js';
 import type { ProgramComponent, ProgramDefinition } from '../src/engine/program.js';
 import { PAYERS } from '../src/engine/program.js';
 import { PROGRAMS } from '../src/programs/index.js';
-import { LEVELS } from '../src/scenarios/funding.js';
-import { loadScenario, type Scenario } from '../src/scenarios/load.js';
-import type { ProgramFigures } from '../src/scenarios/program-summary.js';
-import { upratePopulation } from '../src/scenarios/project.js';
-import { runScenarioOn, scenarioParameters, scenarioPrices, scenarioSimulation, type Period, type ScenarioResult } from '../src/scenarios/run.js';
+import { LEVELS } from '../src/scenarios/results/funding.js';
+import { loadScenario, type Scenario } from '../src/scenarios/input/load.js';
+import type { ProgramFigures } from '../src/scenarios/results/program-summary.js';
+import { upratePopulation } from '../src/scenarios/studies/project.js';
+import { runScenarioOn, scenarioParameters, scenarioPrices, scenarioSimulation, type Period, type ScenarioResult } from '../src/scenarios/execution/run.js';
 import { RUNS, seed } from './fuzz/common.js';
 import { ROOT } from './helpers.js';
 
@@ -69,7 +69,7 @@ const BASES: readonly { file: string; starts: readonly string[] }[] = [
 ];
 const scenarios = BASES.map((b) => loadScenario(join(ROOT, 'scenarios', b.file)));
 
-/** Implementation variants, as the overrides `behaviour` turns into (src/scenarios/load.ts). */
+/** Implementation variants, as the overrides `behaviour` turns into (src/scenarios/input/load.ts). */
 const BEHAVIOURS: Readonly<Record<string, readonly Override[]>> = {
   asWritten: [],
   fullTakeUpNoError: [{ path: 'dibao.implementation.take_up', set: 1 }, { path: 'dibao.implementation.observation_error', set: 0 }],
@@ -348,7 +348,7 @@ describe('invariants of every program', () => {
         const month = period.to;
         // As `jiuzhu explain` does it (src/cli/explain.ts): a fresh simulation, the months replayed from the period's start.
         const sim = scenarioSimulation(scenario, data);
-        runMonthLoop(sim, { months: monthsBetween(period.from, month), state: systemState, prices: scenarioPrices(scenario), onMonth: () => {} });
+        runMonthLoop(sim, { months: monthsBetween(period.from, month), state: systemState, prices: scenarioPrices(scenario), triggerParameters: systemPriceTrigger, onMonth: () => {} });
         const tree = explain(sim, comp.rule, month, id);
         const computed = observed.values.get(comp.rule)![observed.months.indexOf(month)]![h]!;
         expect(tree.value, `${program.id} ${comp.rule} household ${id} ${month}`).toBe(computed);

@@ -235,7 +235,7 @@ describe('dataset folders and names', () => {
   it('a chunk manifest whose chunk has no file is a located error, not a TypeError', async () => {
     const d = mkdtempSync(join(dir, 'chunked-'));
     writeFileSync(join(d, 'manifest.json'), '{"format": "jiuzhu-chunked", "chunks": [{}]}');
-    const { openDataset } = await import('../src/data/dataset.js');
+    const { openDataset } = await import('../src/data/open.js');
     await expect(openDataset(d)).rejects.toMatchObject({ code: 'BAD_MANIFEST', location: { file: join(d, 'manifest.json') } });
   });
 });

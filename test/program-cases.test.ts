@@ -27,9 +27,9 @@ import { createPopulation, type Population } from '../src/engine/population.js';
 import { HOUSEHOLD_COLUMNS, PERSON_COLUMNS, withSchemaDefaults } from '../src/data/schema.js';
 import { baselineParameters } from '../src/policy/parameters.js';
 import { PROGRAMS } from '../src/programs/index.js';
-import { shockOverrides } from '../src/scenarios/load.js';
-import { accumulateScenario, scenarioResult } from '../src/scenarios/run.js';
-import { InputsSchema, OverrideSchema, ShocksSchema } from '../src/scenarios/schema.js';
+import { shockOverrides } from '../src/scenarios/input/load.js';
+import { accumulateScenario, scenarioResult } from '../src/scenarios/execution/run.js';
+import { InputsSchema, OverrideSchema, ShocksSchema } from '../src/scenarios/input/schema.js';
 import { ROOT } from './helpers.js';
 
 const DIR = join(ROOT, 'test/program-cases');

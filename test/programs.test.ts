@@ -8,8 +8,8 @@ import { defineProgram, PAYERS, type ProgramDefinition } from '../src/engine/pro
 import { createPopulation, type Population } from '../src/engine/population.js';
 import { defineRule } from '../src/engine/rule.js';
 import { Simulation } from '../src/engine/simulation.js';
-import { ProgramAccumulator } from '../src/scenarios/program-accumulator.js';
-import { programMonthCosts, programSummaries, splitFen } from '../src/scenarios/program-summary.js';
+import { ProgramAccumulator } from '../src/scenarios/results/program-accumulator.js';
+import { programMonthCosts, programSummaries, splitFen } from '../src/scenarios/results/program-summary.js';
 import { treeFromYaml } from './helpers.js';
 
 // Four households: assets is used as the monthly cost (yuan) of the test component.

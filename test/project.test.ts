@@ -12,10 +12,10 @@ import type { JiuzhuError } from '../src/engine/errors.js';
 import { createPopulation } from '../src/engine/population.js';
 import { openChunkedDataset, slicePopulation, writeChunkedDataset } from '../src/data/chunked.js';
 import { loadDataset, resolveDatasetPath, type Dataset } from '../src/data/dataset.js';
-import { fundingByLevel } from '../src/scenarios/funding.js';
-import { loadScenario, parseScenarioText } from '../src/scenarios/load.js';
-import { annualCpi, boundStandard, nextStandard, projectionPaths, projectionYears, projectScenario, projectScenarioOn, upratePopulation, type LinkageLines, type Projection, type YearIndices } from '../src/scenarios/project.js';
-import { runScenarioOn, scenarioParameters, scenarioPrices } from '../src/scenarios/run.js';
+import { fundingByLevel } from '../src/scenarios/results/funding.js';
+import { loadScenario, parseScenarioText } from '../src/scenarios/input/load.js';
+import { annualCpi, boundStandard, nextStandard, projectionPaths, projectionYears, projectScenario, projectScenarioOn, upratePopulation, type LinkageLines, type Projection, type YearIndices } from '../src/scenarios/studies/project.js';
+import { runScenarioOn, scenarioParameters, scenarioPrices } from '../src/scenarios/execution/run.js';
 import { cli, ROOT } from './helpers.js';
 
 const DYNAMIC = join(ROOT, 'scenarios/dynamic-growth-2007-2015.yaml');

@@ -2,10 +2,11 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateDataset } from '../src/data/generated.js';
-import { loadScenario } from '../src/scenarios/load.js';
-import { compareScenariosOn, ResultSchema } from '../src/scenarios/result.js';
-import { bootstrapCounts, bootstrapWeights, HouseholdSums, INTERVAL_METRICS, metricValue, percentile } from '../src/scenarios/replicates.js';
-import { runScenarioOn } from '../src/scenarios/run.js';
+import { loadScenario } from '../src/scenarios/input/load.js';
+import { ResultSchema } from '../src/scenarios/results/result.js';
+import { compareScenariosOn } from '../src/scenarios/studies/compare.js';
+import { bootstrapCounts, bootstrapWeights, HouseholdSums, INTERVAL_METRICS, metricValue, percentile } from '../src/scenarios/studies/replicates.js';
+import { runScenarioOn } from '../src/scenarios/execution/run.js';
 import { cli, ROOT } from './helpers.js';
 
 const baseline = loadScenario(join(ROOT, 'scenarios/baseline-2006.yaml'));

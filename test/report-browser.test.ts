@@ -12,8 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchTestBrowser, watchPage } from './browser.js';
 import { loadDataset, resolveDatasetPath } from '../src/data/dataset.js';
 import { writeReport, type WrittenReport } from '../src/report/write.js';
-import { loadScenario } from '../src/scenarios/load.js';
-import { compareScenarios } from '../src/scenarios/result.js';
+import { loadScenario } from '../src/scenarios/input/load.js';
+import { compareScenarios } from '../src/scenarios/studies/compare.js';
 import { ROOT } from './helpers.js';
 
 describe('a report in a browser (the npm package\'s Chromium, else Debian\'s)', () => {

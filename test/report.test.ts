@@ -18,8 +18,8 @@ import { MANIFEST, PAUSE_ENV, recoverStale, StagedDir } from '../src/report/stag
 import { LEFTOVER_MARKER, markLeftover } from '../src/data/leftover.js';
 import { formatCell, tableCsv, type ReportTable } from '../src/report/table.js';
 import { writeReport } from '../src/report/write.js';
-import { loadScenario } from '../src/scenarios/load.js';
-import { compareScenarios } from '../src/scenarios/result.js';
+import { loadScenario } from '../src/scenarios/input/load.js';
+import { compareScenarios } from '../src/scenarios/studies/compare.js';
 import { builtCli, cli, ROOT, type CliRun } from './helpers.js';
 
 const SCENARIOS = ['scenarios/baseline-2006.yaml', 'scenarios/raise-standard-10pct.yaml'];

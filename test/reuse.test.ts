@@ -18,9 +18,9 @@ import { defineRule } from '../src/engine/rule.js';
 import { ParameterTree } from '../src/engine/parameters/tree.js';
 import { Simulation } from '../src/engine/simulation.js';
 import { monthsBetween } from '../src/engine/period.js';
-import { loadScenario } from '../src/scenarios/load.js';
-import { compareScenariosOn } from '../src/scenarios/result.js';
-import { runScenarioOn, scenarioPeriod, scenarioSimulation } from '../src/scenarios/run.js';
+import { loadScenario } from '../src/scenarios/input/load.js';
+import { compareScenariosOn } from '../src/scenarios/studies/compare.js';
+import { runScenarioOn, scenarioPeriod, scenarioSimulation } from '../src/scenarios/execution/run.js';
 import { explain } from '../src/engine/explain.js';
 import { ROOT } from './helpers.js';
 

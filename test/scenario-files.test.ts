@@ -11,10 +11,10 @@ import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateDataset } from '../src/data/generated.js';
 import type { Dataset } from '../src/data/dataset.js';
-import { findFiles } from '../src/policy/paths.js';
-import { loadScenario } from '../src/scenarios/load.js';
-import { projectScenarioOn } from '../src/scenarios/project.js';
-import { runScenarioOn, scenarioDataset, scenarioPeriod } from '../src/scenarios/run.js';
+import { findFiles } from '../src/engine/paths.js';
+import { loadScenario } from '../src/scenarios/input/load.js';
+import { projectScenarioOn } from '../src/scenarios/studies/project.js';
+import { runScenarioOn, scenarioDataset, scenarioPeriod } from '../src/scenarios/execution/run.js';
 import { ROOT } from './helpers.js';
 
 const files = findFiles(join(ROOT, 'scenarios'), '.yaml');

@@ -2,8 +2,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { JiuzhuError } from '../src/engine/errors.js';
-import { loadScenario, parseScenarioText } from '../src/scenarios/load.js';
-import { scenarioParameters } from '../src/scenarios/run.js';
+import { loadScenario, parseScenarioText } from '../src/scenarios/input/load.js';
+import { scenarioParameters } from '../src/scenarios/execution/run.js';
 import { ROOT } from './helpers.js';
 
 const at = (f: string) => join(ROOT, 'test/scenarios', f);

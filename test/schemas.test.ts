@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { findFiles } from '../src/policy/paths.js';
+import { findFiles } from '../src/engine/paths.js';
 import { SCHEMAS, schemaText } from '../scripts/generate-schemas.js';
 import { ROOT } from './helpers.js';
 

@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset, resolveDatasetPath, type Dataset } from '../src/data/dataset.js';
 import { isJiuzhuError } from '../src/engine/errors.js';
-import { loadScenario } from '../src/scenarios/load.js';
-import { compareScenariosOn } from '../src/scenarios/result.js';
-import { runScenarioOn } from '../src/scenarios/run.js';
+import { loadScenario } from '../src/scenarios/input/load.js';
+import { compareScenariosOn } from '../src/scenarios/studies/compare.js';
+import { runScenarioOn } from '../src/scenarios/execution/run.js';
 import { Explorer, type ChartsResponse, type RunResponse } from '../src/serve/api.js';
 import { Lane, SUPERSEDED } from '../src/serve/lane.js';
 import { explorerResult } from '../src/serve/result.js';
@@ -226,7 +226,7 @@ describe('the explorer server', () => {
 
 describe('the explorer’s result document', () => {
   it('is the document jiuzhu compare builds from the same two runs', () => {
-    // explorerResult repeats buildResult (src/scenarios/result.ts) so the baseline run can be cached; they must agree.
+    // explorerResult repeats buildResult (src/scenarios/studies/compare.ts) so the baseline run can be cached; they must agree.
     const scenarios = [loadScenario(scenarioFile('baseline-2006')), loadScenario(scenarioFile('raise-standard-10pct'))] as const;
     const period = { from: '2006-01', to: '2006-02' };
     const compared = compareScenariosOn(scenarios, data, { period, timestamp: false });

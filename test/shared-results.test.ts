@@ -10,9 +10,9 @@ import type { Dataset } from '../src/data/dataset.js';
 import { generateDataset } from '../src/data/generated.js';
 import { columnFingerprint, ruleReach, SharedResults } from '../src/engine/shared-results.js';
 import { Simulation } from '../src/engine/simulation.js';
-import { loadScenario } from '../src/scenarios/load.js';
-import { runScenarioOn, scenarioParameters } from '../src/scenarios/run.js';
-import { systemRules } from '../src/scenarios/system.js';
+import { loadScenario } from '../src/scenarios/input/load.js';
+import { runScenarioOn, scenarioParameters } from '../src/scenarios/execution/run.js';
+import { systemRules } from '../src/programs/system.js';
 import { ROOT } from './helpers.js';
 
 const names = ['baseline-2006', 'raise-standard-10pct', 'price-subsidy-2008', 'gradual-exit-6m', 'full-take-up', 'disaster-2007', 'classified-expansion', 'medical-expansion'];

@@ -3,8 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../src/scenarios/load.js';
-import { scenarioParameters } from '../src/scenarios/run.js';
+import { loadScenario } from '../src/scenarios/input/load.js';
+import { scenarioParameters } from '../src/scenarios/execution/run.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-shocks-'));
 function scenario(shocks: string): string {

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateDataset } from '../src/data/generated.js';
 import type { JiuzhuError } from '../src/engine/errors.js';
-import { loadScenario } from '../src/scenarios/load.js';
-import { runScenarioOn, scenarioParameters } from '../src/scenarios/run.js';
-import { resolveLever, solveScenario, withLever, writeSolvedScenario, type SolveResult } from '../src/scenarios/solve.js';
+import { loadScenario } from '../src/scenarios/input/load.js';
+import { runScenarioOn, scenarioParameters } from '../src/scenarios/execution/run.js';
+import { resolveLever, solveScenario, withLever, writeSolvedScenario, type SolveResult } from '../src/scenarios/studies/solve.js';
 import { cli, ROOT } from './helpers.js';
 
 const baseline = loadScenario(join(ROOT, 'scenarios/baseline-2006.yaml'));

@@ -1,7 +1,8 @@
 /**
- * Worker threads (src/scenarios/workers.ts): the result document is byte-identical with 1 and
- * with 2 workers, on a dataset in memory (cut into fixed slices) and on a chunked dataset, and
- * equals the one-thread chunked run over the same chunks.
+ * The one execution path (src/scenarios/execution/): every run is planned in the same slices —
+ * whole prefectures, so the rationing rules (dibao quota, public-welfare posts) see whole cells —
+ * and merged in slice order. The result document is therefore byte-identical without workers,
+ * with 1 and with 2, and on a chunked copy of the dataset cut anywhere.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,16 +12,22 @@ import { openChunkedDataset, slicePopulation, writeChunkedDataset } from '../src
 import type { Dataset } from '../src/data/dataset.js';
 import { generateDataset } from '../src/data/generated.js';
 import { writePopulation } from '../src/data/write.js';
-import { loadScenario } from '../src/scenarios/load.js';
-import { compareScenarios, projectResult } from '../src/scenarios/result.js';
-import { runScenario } from '../src/scenarios/run.js';
-import { checkWorkers, MAX_SLICES, MIN_SLICE_HOUSEHOLDS, packSums, sliceRanges, slicedDataset, unpackSums } from '../src/scenarios/workers.js';
-import { accumulateScenario, scenarioParameters } from '../src/scenarios/run.js';
+import { PREFECTURE_CODES } from '../src/engine/locality.js';
+import { SharedResults } from '../src/engine/shared-results.js';
+import { loadScenario } from '../src/scenarios/input/load.js';
+import { compareScenarios, projectResult } from '../src/scenarios/studies/compare.js';
+import { accumulateScenario, runScenarioOn, scenarioParameters } from '../src/scenarios/execution/run.js';
+import { concatPopulations, MIN_SLICED_HOUSEHOLDS, planSlices, selectHouseholds, slicesOf } from '../src/scenarios/execution/plan.js';
+import { mergeSums, packSums, unpackSums } from '../src/scenarios/results/sums.js';
+import { checkWorkers } from '../src/scenarios/execution/threads.js';
+import { scenarioResult } from '../src/scenarios/execution/run.js';
 import { cli, ROOT } from './helpers.js';
 
 const scenarios = [loadScenario(join(ROOT, 'scenarios/baseline-2006.yaml')), loadScenario(join(ROOT, 'scenarios/raise-standard-10pct.yaml'))];
 const period = { from: '2006-01', to: '2006-02' };
 const json = (x: unknown): string => JSON.stringify(x, null, 2);
+/** A result document without meta.dataset (a chunked copy has its own name and checksum: the files differ). */
+const body = (x: { meta: { dataset: unknown } }): string => json({ ...x, meta: { ...x.meta, dataset: undefined } });
 
 let dataset: Dataset;
 const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-workers-'));
@@ -29,27 +36,41 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('slices of a dataset in memory', () => {
-  it('depend on the household count only: equal, contiguous, at most MAX_SLICES, none under MIN_SLICE_HOUSEHOLDS', () => {
-    expect(sliceRanges(5000)).toEqual([[0, 1000], [1000, 2000], [2000, 3000], [3000, 4000], [4000, 5000]]);
-    expect(sliceRanges(999)).toEqual([[0, 999]]);
-    const big = sliceRanges(100_003);
-    expect(big).toHaveLength(MAX_SLICES);
-    expect(big[0]![0]).toBe(0);
-    expect(big[big.length - 1]![1]).toBe(100_003);
-    for (let i = 1; i < big.length; i++) expect(big[i]![0]).toBe(big[i - 1]![1]);
-    for (const [a, b] of big) expect(b - a).toBeGreaterThanOrEqual(MIN_SLICE_HOUSEHOLDS);
+describe('the plan: slices of whole prefectures', () => {
+  it('below MIN_SLICED_HOUSEHOLDS one slice in the population\'s order; above, one per prefecture in code order', () => {
+    expect(planSlices(4, [220200, 220100, 220200, 220100]).map((s) => [...s])).toEqual([[0, 1, 2, 3]]);
+    // 30,000 households alternating Jilin (220200) and Changchun (220100): Changchun (first code) is the first slice.
+    const n = MIN_SLICED_HOUSEHOLDS;
+    const pref = Array.from({ length: n }, (_, h) => (h % 2 ? 220100 : 220200));
+    const slices = planSlices(n, pref);
+    expect(slices).toHaveLength(2);
+    expect([...slices[0]!.subarray(0, 3)]).toEqual([1, 3, 5]);
+    expect([...slices[1]!.subarray(0, 3)]).toEqual([0, 2, 4]);
+    expect(slices[0]!.length + slices[1]!.length).toBe(n);
+    expect(PREFECTURE_CODES[0]).toBe(220100);
   });
-  it('a chunk\'s sums survive packing for another thread: merging them gives the same result', () => {
+  it('selecting households keeps their persons and columns; chunks put end to end give the population back', () => {
+    const pop = dataset.population;
+    const pick = Int32Array.from([3, 10, 11, 4999]);
+    const sub = selectHouseholds(pop, pick);
+    expect([...sub.householdId]).toEqual([...pick].map((h) => pop.householdId[h]));
+    expect(sub.nPersons).toBe([...pick].reduce((a, h) => a + pop.householdStart[h + 1]! - pop.householdStart[h]!, 0));
+    const first = pop.householdStart[4999]!;
+    expect(sub.personId[sub.nPersons - 1]).toBe(pop.personId[pop.nPersons - 1]);
+    expect(sub.personId[sub.householdStart[3]!]).toBe(pop.personId[first]);
+    const whole = concatPopulations([slicePopulation(pop, 0, 1234), slicePopulation(pop, 1234, 5000)]);
+    expect(whole.nPersons).toBe(pop.nPersons);
+    expect([...whole.personHousehold]).toEqual([...pop.personHousehold]);
+    expect([...whole.householdStart]).toEqual([...pop.householdStart]);
+    for (const [k, c] of Object.entries(pop.person)) expect([...whole.person[k]!], k).toEqual([...c]);
+  });
+  it('a slice\'s sums survive packing for another thread: merging them gives the same result', () => {
     const tree = scenarioParameters(scenarios[0]!);
     const pop = slicePopulation(dataset.population, 0, 800);
-    const a = accumulateScenario(pop, tree, period, 1);
-    const b = unpackSums(structuredClone(packSums(accumulateScenario(pop, tree, period, 1)).value));
     const rest = slicePopulation(dataset.population, 800, 1600);
-    a.dibao.merge(accumulateScenario(rest, tree, period, 1).dibao);
-    b.dibao.merge(accumulateScenario(rest, tree, period, 1).dibao);
-    expect(json(b.dibao.months())).toBe(json(a.dibao.months()));
-    expect(json(b.dibao.get('byPrefecture', '220100'))).toBe(json(a.dibao.get('byPrefecture', '220100')));
+    const a = mergeSums(accumulateScenario(pop, tree, period, 1), accumulateScenario(rest, tree, period, 1));
+    const b = mergeSums(unpackSums(structuredClone(packSums(accumulateScenario(pop, tree, period, 1)).value)), accumulateScenario(rest, tree, period, 1));
+    expect(json(scenarioResult('x', b, tree))).toBe(json(scenarioResult('x', a, tree)));
   });
   it('workers must be a whole number ≥ 1', () => {
     for (const bad of [0, -1, 1.5, Number.NaN, '2']) expect(() => checkWorkers(bad)).toThrow(/whole number/);
@@ -57,26 +78,54 @@ describe('slices of a dataset in memory', () => {
   });
 });
 
+describe('a population of 30,000 households (sliced by prefecture), one month', () => {
+  const month = { from: '2006-01', to: '2006-01' };
+  let big: Dataset;
+  beforeAll(() => {
+    big = generateDataset({ year: 2006, households: MIN_SLICED_HOUSEHOLDS, seed: 5 }).dataset;
+  });
+  it('is cut into one slice per prefecture (9)', () => {
+    expect(slicesOf(big.population).map((s) => s.population.household.prefecture![0])).toEqual([...PREFECTURE_CODES]);
+  });
+  it('without workers, with 2, and on a chunked copy cut across prefectures (one thread and 2 workers): the same bytes', async () => {
+    const baseline = [scenarios[0]!];
+    const none = await compareScenarios(baseline, big, { period: month, timestamp: false });
+    const two = await compareScenarios(baseline, big, { period: month, timestamp: false, workers: 2 });
+    expect(json(two)).toBe(json(none));
+    const pop = big.population;
+    const cuts = [0, 7000, 15001, 21000, pop.nHouseholds];
+    await writeChunkedDataset(join(dir, 'big'), { name: 'big' }, cuts.slice(1).map((end, i) => ({ population: slicePopulation(pop, cuts[i]!, end) })));
+    const chunked = openChunkedDataset(join(dir, 'big'));
+    expect(body(await compareScenarios(baseline, chunked, { period: month, timestamp: false }))).toBe(body(none));
+    expect(body(await compareScenarios(baseline, chunked, { period: month, timestamp: false, workers: 2 }))).toBe(body(none));
+  });
+  it('a store of shared results gives each slice its part: a raised standard gives the bytes it gives alone', () => {
+    const shared = new SharedResults(big.population);
+    const s = scenarios[1]!;
+    runScenarioOn(scenarios[0]!, big, { period: month, shared });
+    expect(shared.part(0, slicesOf(big.population)[0]!.population).size.columns).toBeGreaterThan(0);
+    expect(json(runScenarioOn(s, big, { period: month, shared }))).toBe(json(runScenarioOn(s, big, { period: month })));
+  });
+  it('rations the quota and posts over whole cells: the sliced run admits whom the unsliced run admits', () => {
+    // The unsliced run is the month loop over the whole population at once (accumulateScenario).
+    // The sliced run only adds the slices' sums in another order, so the figures agree to rounding.
+    // Contiguous slices of 3,750 households (the old worker slices) rank within each slice and
+    // admit a different set of households.
+    const s = scenarios[0]!;
+    const tree = scenarioParameters(s);
+    const figures = (r: ReturnType<typeof scenarioResult>): number[] => [r.summary.recipients, r.programs.employment!.cost];
+    const whole = figures(scenarioResult(s.name, accumulateScenario(big.population, tree, month, 1), tree));
+    const sliced = figures(runScenarioOn(s, big, { period: month }));
+    sliced.forEach((x, i) => expect(x / whole[i]!).toBeCloseTo(1, 12));
+    const pop = big.population;
+    const parts = [0, 1, 2, 3, 4, 5, 6, 7].map((i) => accumulateScenario(slicePopulation(pop, (i * pop.nHouseholds) / 8, ((i + 1) * pop.nHouseholds) / 8), tree, month, 1));
+    const contiguous = figures(scenarioResult(s.name, parts.reduce((a, b) => mergeSums(a, b)), tree));
+    expect(contiguous.some((x, i) => Math.abs(x - whole[i]!) > 1)).toBe(true);
+  });
+});
+
 describe('results do not depend on the number of workers', () => {
-  it('a generated 5,000-household dataset over 2 months: 1 and 2 workers give the same bytes, those of the one-thread sliced run', async () => {
-    const view = slicedDataset(dataset);
-    const one = json(await compareScenarios(scenarios, view, { period, timestamp: false, workers: 1 }));
-    const two = json(await compareScenarios(scenarios, view, { period, timestamp: false, workers: 2 }));
-    expect(two).toBe(one);
-    expect(json(await compareScenarios(scenarios, view, { period, timestamp: false }))).toBe(one);
-    // The dataset's own meta is reported, not the slices'.
-    expect(JSON.parse(one).meta.dataset.sha256).toBe(dataset.meta.sha256);
-  });
-  it('compareScenarios with workers on a dataset in memory slices it too (the library, not only the CLI)', async () => {
-    const direct = json(await compareScenarios(scenarios, dataset, { period, timestamp: false, workers: 2 }));
-    expect(direct).toBe(json(await compareScenarios(scenarios, slicedDataset(dataset), { period, timestamp: false })));
-  });
-  it('runScenario with workers on a dataset in memory slices it', async () => {
-    const w = await runScenario(scenarios[0]!, { dataset, period, workers: 2 });
-    const [sliced] = await compareScenarios([scenarios[0]!], slicedDataset(dataset), { period, timestamp: false }).then((r) => r.scenarios);
-    expect(json(w.summary)).toBe(json(sliced!.summary));
-  });
-  it('a chunked dataset: 1 and 2 workers give the same bytes, those of the one-thread chunked run', async () => {
+  it('a small chunked dataset: 1 and 2 workers give the same bytes as one thread and as the dataset in memory', async () => {
     const pop = dataset.population;
     const cuts = [0, 1200, 2500, 3100, 5000];
     await writeChunkedDataset(join(dir, 'chunked'), { name: 'workers-test' }, cuts.slice(1).map((end, i) => ({ population: slicePopulation(pop, cuts[i]!, end) })));
@@ -86,6 +135,8 @@ describe('results do not depend on the number of workers', () => {
     const two = json(await compareScenarios(scenarios, source, { period, timestamp: false, workers: 2 }));
     expect(one).toBe(none);
     expect(two).toBe(none);
+    // A small dataset is one slice: its chunks are put end to end and give the in-memory run.
+    expect(body(JSON.parse(none))).toBe(body(await compareScenarios(scenarios, dataset, { period, timestamp: false })));
   });
   it('the CLI: --workers 1 and --workers 2 print the same result JSON (--no-timestamp)', async () => {
     const file = join(dir, 'sample.arrow');
@@ -103,9 +154,9 @@ describe('results do not depend on the number of workers', () => {
   });
 });
 
-describe('a projection with its years on workers (project --workers)', () => {
-  // The years are independent runs on the uprated dataset, so the same sums come back whatever
-  // thread computed them: the documents must match byte for byte, and match the one-thread run.
+describe('a projection on workers (project --workers)', () => {
+  // Each year is a run on the uprated dataset through the same plan, so the same sums come back
+  // whatever thread computed them: the documents must match byte for byte, and match the one-thread run.
   it('workers 1 and 2 give the bytes of the one-thread projection (3 years × 12 months, 2,000 households)', async () => {
     const growth = loadScenario(join(ROOT, 'scenarios/dynamic-growth-2007-2015.yaml'));
     const small: Dataset = generateDataset({ year: 2006, households: 2000, seed: 11 }).dataset;

@@ -11,7 +11,7 @@ import { Simulation } from '../../src/engine/simulation.js';
 import { loadParameterFiles } from '../../src/engine/parameters/load.js';
 import { ParameterTree } from '../../src/engine/parameters/tree.js';
 import { clauseIds } from '../../src/policy/clauses.js';
-import { packagePath } from '../../src/policy/paths.js';
+import { packagePath } from '../../src/engine/paths.js';
 import { demoRules } from '../../src/programs/demo/index.js';
 import { W1_MONTH, W1_YEAR } from './data.js';
 

@@ -4,10 +4,10 @@
  *   node --import tsx bench/w2/child.ts <month|year> <dataset dir> <workers: 0 = one thread>
  */
 import { openChunkedDataset } from '../../src/data/chunked.js';
-import { loadScenario } from '../../src/scenarios/load.js';
-import { compareScenarios } from '../../src/scenarios/result.js';
-import { runScenario } from '../../src/scenarios/run.js';
-import { packagePath } from '../../src/policy/paths.js';
+import { loadScenario } from '../../src/scenarios/input/load.js';
+import { compareScenarios } from '../../src/scenarios/studies/compare.js';
+import { runScenario } from '../../src/scenarios/execution/run.js';
+import { packagePath } from '../../src/engine/paths.js';
 import { peakRssKiB } from '../lib/child.js';
 import { W2_MONTH, W2_YEAR, type W2ChildReport } from './spec.js';
 

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, statfsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MANIFEST, type Manifest } from '../../src/data/chunked.js';
-import { writeFullCount } from '../../src/data/generated.js';
+import { writeFullCount } from '../../src/data/full-count.js';
 import { runChild } from '../lib/child.js';
 import type { Target, Timing, WorkloadResult } from '../lib/report.js';
 import type { RunOptions } from '../workloads.js';

@@ -1,5 +1,5 @@
 /** W2's fixed inputs, shared by the bench and its child process. */
-import type { Period } from '../../src/scenarios/run.js';
+import type { Period } from '../../src/scenarios/execution/run.js';
 
 /** One month for baseline + reform. */
 export const W2_MONTH: Period = { from: '2006-01', to: '2006-01' };

@@ -3,13 +3,13 @@
  * on the default dataset, every program, one month: five warm-up runs, then each variant run
  * once, timed; the median latency per variant is the figure.
  */
-import { loadScenario, type Scenario } from '../../src/scenarios/load.js';
+import { loadScenario, type Scenario } from '../../src/scenarios/input/load.js';
 import { SharedResults } from '../../src/engine/shared-results.js';
-import { runScenarioOn, scenarioDataset, scenarioParameters } from '../../src/scenarios/run.js';
-import { systemRules } from '../../src/scenarios/system.js';
+import { runScenarioOn, scenarioDataset, scenarioParameters } from '../../src/scenarios/execution/run.js';
+import { systemRules } from '../../src/programs/system.js';
 import { Simulation } from '../../src/engine/simulation.js';
 import type { Dataset } from '../../src/data/dataset.js';
-import { packagePath } from '../../src/policy/paths.js';
+import { packagePath } from '../../src/engine/paths.js';
 import type { Target, Timing, WorkloadResult } from '../lib/report.js';
 import { GcClock } from '../lib/gc.js';
 import { settle, timed } from '../lib/timing.js';

@@ -6,10 +6,10 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Dataset } from '../../src/data/dataset.js';
-import { packagePath } from '../../src/policy/paths.js';
-import { loadScenario } from '../../src/scenarios/load.js';
-import { projectScenario } from '../../src/scenarios/project.js';
-import { scenarioDataset } from '../../src/scenarios/run.js';
+import { packagePath } from '../../src/engine/paths.js';
+import { loadScenario } from '../../src/scenarios/input/load.js';
+import { projectScenario } from '../../src/scenarios/studies/project.js';
+import { scenarioDataset } from '../../src/scenarios/execution/run.js';
 import type { Target, Timing, WorkloadResult } from '../lib/report.js';
 import { settle } from '../lib/timing.js';
 import type { RunOptions } from '../workloads.js';

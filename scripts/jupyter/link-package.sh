@@ -12,7 +12,7 @@
 #                                     typesVersions without the catch-all "*" pattern
 #   node_modules/jiuzhu/dist -> ../../dist
 # Node and TypeScript follow the symlink to the real ROOT/dist files, so the package finds its
-# data (src/policy/paths.ts) and its "type": "module" from ROOT as usual.
+# data (src/engine/paths.ts) and its "type": "module" from ROOT as usual.
 # `npm ci` deletes the shim; every run recreates it. A node_modules/jiuzhu that is not this
 # shim (say, a jiuzhu installed from a registry) is never replaced: that is an error.
 jiuzhu_link_package() {

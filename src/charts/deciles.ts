@@ -2,7 +2,7 @@
  * Decile impact of a reform: the change of monthly per-capita income after assistance, by tenth
  * of persons ranked by the baseline's income (1 = poorest), for each scenario against the first.
  */
-import type { Result } from '../scenarios/result.js';
+import type { Result } from '../scenarios/results/result.js';
 import { makeChart, round } from './chart.js';
 import { resolveLang, tx, UNITS, withUnit, type ChartOptions } from './labels.js';
 import type { Chart } from './render.js';

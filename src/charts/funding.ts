@@ -2,9 +2,9 @@
  * Who pays: every program's cost summed by level of government (central, provincial, prefecture,
  * county) and by funding source (budget, lottery fund, land revenue…), from the funding rows.
  */
-import { LEVELS } from '../scenarios/funding.js';
-import { PAYERS } from '../engine/program.js';
-import type { Result } from '../scenarios/result.js';
+import { LEVELS } from '../scenarios/results/funding.js';
+import { PAYERS } from '../text/labels.js';
+import type { Result } from '../scenarios/results/result.js';
 import { makeChart, round } from './chart.js';
 import { LEVEL_LABELS, SOURCE_LABELS, labelOf, moneyUnit, resolveLang, tx, withUnit, type ChartOptions, type ChartLang } from './labels.js';
 import type { Chart } from './render.js';

@@ -5,7 +5,7 @@
  * per-household incomes (`runScenarioOn(…).incomes`) it draws a person-weighted histogram instead.
  * Either way the average local dibao standard and the national rural poverty line are marked.
  */
-import type { Result } from '../scenarios/result.js';
+import type { Result } from '../scenarios/results/result.js';
 import { makeChart, round } from './chart.js';
 import { resolveLang, STAGE_LABELS, tx, txt, UNITS, withUnit, type ChartLang, type ChartOptions } from './labels.js';
 import type { Chart } from './render.js';

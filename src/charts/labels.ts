@@ -3,7 +3,7 @@
  * drawn in: Chinese needs a CJK font, and without one the labels fall back to English (with one
  * warning naming the Debian package) rather than coming out as empty boxes.
  */
-import { prefectureLabel } from '../engine/locality.js';
+import { prefectureLabel } from '../text/labels.js';
 import { cjkFont, warnNoCjkFont } from './render.js';
 
 /** The language asked for: `--lang zh|en|both`. */

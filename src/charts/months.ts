@@ -2,7 +2,7 @@
  * The monthly timeline: the dibao cost of each month of each scenario, with the months in which
  * the price-subsidy trigger of §二.2 fired shaded, so one sees when it fires and what it adds.
  */
-import type { Result } from '../scenarios/result.js';
+import type { Result } from '../scenarios/results/result.js';
 import { makeChart, round } from './chart.js';
 import { moneyUnit, resolveLang, tx, withUnit, type ChartOptions } from './labels.js';
 import type { Chart } from './render.js';

@@ -2,7 +2,7 @@
  * Poverty before and after transfers: the headcount ratio (FGT0) and the poverty gap index (FGT1),
  * against each person's local dibao standard and against the national rural poverty line.
  */
-import type { Result } from '../scenarios/result.js';
+import type { Result } from '../scenarios/results/result.js';
 import { makeChart, round } from './chart.js';
 import { resolveLang, STAGE_LABELS, tx, txt, type ChartOptions, type ChartLang } from './labels.js';
 import type { Chart } from './render.js';

@@ -2,7 +2,7 @@
  * Dibao results by prefecture, per resident so that Changchun's size does not hide the rest:
  * recipients per 1,000 residents, and the annualised cost per resident.
  */
-import type { Result } from '../scenarios/result.js';
+import type { Result } from '../scenarios/results/result.js';
 import { makeChart, round } from './chart.js';
 import { prefectureName, resolveLang, tx, withUnit, type ChartOptions, type ChartLang } from './labels.js';
 import type { Chart } from './render.js';

@@ -2,7 +2,7 @@
  * Coverage and cost by program: for each program of the system, the share of residents who
  * benefited in the period and what it cost (whoever pays), scenario beside scenario.
  */
-import type { Result } from '../scenarios/result.js';
+import type { Result } from '../scenarios/results/result.js';
 import { makeChart, round } from './chart.js';
 import { moneyUnit, resolveLang, tx, txt, UNITS, withUnit, type ChartOptions, type ChartLang } from './labels.js';
 import type { Chart } from './render.js';

@@ -3,7 +3,7 @@
  * need, the budget available and the funding gap year by year, with uncertainty bands where the
  * rows carry intervals; cost by level of government; recipients; the average standards.
  */
-import { LEVELS } from '../scenarios/funding.js';
+import { LEVELS } from '../scenarios/results/funding.js';
 import { makeChart, round } from './chart.js';
 import { LEVEL_LABELS, labelOf, moneyUnit, resolveLang, tx, txt, UNITS, withUnit, type ChartLang, type ChartOptions, type MoneyUnit } from './labels.js';
 import type { Chart } from './render.js';

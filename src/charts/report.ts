@@ -3,7 +3,7 @@
  * the reform's distributional impact (with two scenarios or more), the monthly timeline, the
  * income distribution, and for `jiuzhu project` results the projection charts.
  */
-import type { Result } from '../scenarios/result.js';
+import type { Result } from '../scenarios/results/result.js';
 import { costByLevelChart, costBySourceChart } from './funding.js';
 import { decileImpactChart } from './deciles.js';
 import { incomeDistributionChart, type IncomesInput } from './incomes.js';

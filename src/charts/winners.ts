@@ -2,7 +2,7 @@
  * Winners and losers of a reform: the shares of persons whose income after assistance rises or
  * falls by more or less than the threshold of the result's `winnersLosers` (5%), stacked to 100%.
  */
-import type { Result } from '../scenarios/result.js';
+import type { Result } from '../scenarios/results/result.js';
 import { makeChart, round } from './chart.js';
 import { resolveLang, tx, txt, type ChartOptions } from './labels.js';
 import type { Chart } from './render.js';

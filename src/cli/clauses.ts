@@ -1,8 +1,8 @@
 /** `jiuzhu clauses`: the opinion clause by clause — status, the rules and parameters behind it, what is missing. */
 import { baselineCoverageInput, clauseCoverage, type ClauseCoverageRow, type CoverageCounts, type CoverageSection, type CoverageStatus } from '../policy/coverage.js';
 import { parseLang, printJson } from './common.js';
-import type { Lang } from './labels.js';
-import { padEnd } from './text.js';
+import type { Lang } from '../text/labels.js';
+import { padEnd } from '../text/format.js';
 import type { CliIo } from './io.js';
 
 export interface ClausesOptions { json?: boolean; lang?: string; verbose?: boolean }

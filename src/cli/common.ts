@@ -5,12 +5,13 @@ import { isJiuzhuError, JiuzhuError } from '../engine/errors.js';
 import { parseYamlSource, yamlToJs } from '../engine/yaml-source.js';
 import { isMonth } from '../engine/period.js';
 import { loadCodebook } from '../data/codebook.js';
-import { openDataset, resolveDatasetPath } from '../data/dataset.js';
+import { resolveDatasetPath } from '../data/dataset.js';
+import { openDataset } from '../data/open.js';
 import type { Encoding } from '../data/formats/csv-table.js';
-import { loadScenario, type Scenario } from '../scenarios/load.js';
-import { scenarioDataset, type DatasetSource, type Period } from '../scenarios/run.js';
+import { loadScenario, type Scenario } from '../scenarios/input/load.js';
+import { scenarioDataset, type DatasetSource, type Period } from '../scenarios/execution/run.js';
+import type { Lang } from '../text/labels.js';
 import type { CliIo } from './io.js';
-import type { Lang } from './labels.js';
 
 export { printJson } from './io.js';
 

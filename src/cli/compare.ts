@@ -1,12 +1,12 @@
 /** `jiuzhu run` and `jiuzhu compare`: scenarios over one period, a table or the result JSON. */
 import { JiuzhuError } from '../engine/errors.js';
-import type { Result } from '../scenarios/result.js';
-import { DEFAULT_LEVEL, type Interval, type IntervalMetric } from '../scenarios/replicates.js';
+import type { Result } from '../scenarios/results/result.js';
+import { DEFAULT_LEVEL, type Interval, type IntervalMetric } from '../scenarios/studies/replicates.js';
 import { datasetFor, loadScenarios, parseLang, parsePeriod, parseSeed, printJson, type CommonOptions } from './common.js';
-import type { Lang } from './labels.js';
+import type { Lang } from '../text/labels.js';
 import { compareWithProgress } from './progress.js';
 import { fundingTable, monthsTable, prefectureTable, programsTable, summaryTable } from './summary-table.js';
-import { fmtInt, fmtMoney, fmtPct, fmtSigned, formatTable } from './text.js';
+import { fmtInt, fmtMoney, fmtPct, fmtSigned, formatTable } from '../text/format.js';
 import type { CliIo } from './io.js';
 
 export interface CompareCliOptions extends CommonOptions {

@@ -2,14 +2,14 @@
 import type { Dataset } from '../data/dataset.js';
 import { JiuzhuError } from '../engine/errors.js';
 import { householdIndexOf } from '../engine/population.js';
-import type { DatasetSource } from '../scenarios/run.js';
+import type { DatasetSource } from '../scenarios/execution/run.js';
 import { explain, formatExplain } from '../engine/explain.js';
 import { isMonth } from '../engine/period.js';
-import { loadScenario } from '../scenarios/load.js';
-import { scenarioPeriod, scenarioPrices, scenarioSimulation } from '../scenarios/run.js';
+import { loadScenario } from '../scenarios/input/load.js';
+import { scenarioPeriod, scenarioPrices, scenarioSimulation } from '../scenarios/execution/run.js';
 import { runMonthLoop } from '../dynamics/month-loop.js';
 import { monthsBetween } from '../engine/period.js';
-import { systemState } from '../scenarios/system.js';
+import { systemPriceTrigger, systemState } from '../programs/system.js';
 import { PROGRAMS } from '../programs/index.js';
 import { datasetFor, parseLang, parseSeed, printJson, type CommonOptions } from './common.js';
 import type { CliIo } from './io.js';
@@ -44,7 +44,7 @@ export async function explainCommand(file: string, options: ExplainCliOptions, i
   // Months carry state (employment, gradual exit, …): run the loop from the scenario's first
   // month up to the month explained, so the explanation is of the same figures as `run`.
   const months = month >= from ? monthsBetween(from, month) : [month];
-  runMonthLoop(sim, { months, state: systemState, prices: scenarioPrices(scenario), onMonth: () => {} });
+  runMonthLoop(sim, { months, state: systemState, prices: scenarioPrices(scenario), triggerParameters: systemPriceTrigger, onMonth: () => {} });
   const head = lang === 'zh' ? `情景 ${scenario.name} · 家庭 ${id} · ${month}` : `Scenario ${scenario.name} · household ${id} · ${month}`;
   if (program) {
     // A program: one tree per cost component, then the recipient rule.

@@ -3,10 +3,11 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import { type CalibrationReport } from '../data/calibration.js';
-import { fullCountHouseholds, generateDataset, writeFullCount, writeGeneratedFile } from '../data/generated.js';
+import { generateDataset, writeGeneratedFile } from '../data/generated.js';
+import { fullCountHouseholds, writeFullCount } from '../data/full-count.js';
 import { JiuzhuError } from '../engine/errors.js';
 import { parseLang, printJson } from './common.js';
-import { fmtInt, formatTable } from './text.js';
+import { fmtInt, formatTable } from '../text/format.js';
 import type { CliIo } from './io.js';
 
 export interface GenerateCliOptions { year: string; households?: string; seed: string; out: string; full?: boolean; chunkHouseholds?: string }

@@ -4,8 +4,8 @@ import { isIsoDate } from '../engine/period.js';
 import { OPINION, parameterProvenance, parameterValueText, type ParameterCounts, type ParameterProvenanceRow, type SourceKind } from '../policy/coverage.js';
 import { baselineParameters } from '../policy/parameters.js';
 import { parseLang, printJson } from './common.js';
-import type { Lang } from './labels.js';
-import { displayWidth, padEnd } from './text.js';
+import type { Lang } from '../text/labels.js';
+import { displayWidth, padEnd } from '../text/format.js';
 import type { CliIo } from './io.js';
 
 export interface ParamsOptions { date?: string; json?: boolean; lang?: string; verbose?: boolean }

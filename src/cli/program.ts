@@ -4,7 +4,7 @@
  * The binary (main.ts) calls it with the process's streams; tests call it in-process with buffers.
  */
 import { Command, Option } from 'commander';
-import { jiuzhuVersion } from '../scenarios/run.js';
+import { jiuzhuVersion } from '../scenarios/execution/run.js';
 import { compareCommand } from './compare.js';
 import { projectCommand } from './project.js';
 import { reportError } from './errors.js';

@@ -1,10 +1,11 @@
 /** A progress bar on the run's stderr for long runs, shown only on a terminal so logs stay clean. */
 import cliProgress from 'cli-progress';
-import type { Scenario } from '../scenarios/load.js';
-import { compareScenarios, type CompareOptions, type Result } from '../scenarios/result.js';
-import type { DatasetSource } from '../scenarios/run.js';
+import type { Scenario } from '../scenarios/input/load.js';
+import { type Result } from '../scenarios/results/result.js';
+import { compareScenarios, type CompareOptions } from '../scenarios/studies/compare.js';
+import type { DatasetSource } from '../scenarios/execution/run.js';
+import type { Lang } from '../text/labels.js';
 import type { CliIo } from './io.js';
-import type { Lang } from './labels.js';
 
 export function progressBar(label: string, io: CliIo): { update: (done: number, total: number) => void; stop: () => void } {
   if (!io.stderr.isTTY) return { update: () => {}, stop: () => {} };

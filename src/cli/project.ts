@@ -1,12 +1,13 @@
 /** `jiuzhu project`: a scenario projected year by year — standards, recipients, cost, who pays, budget and gap. */
 import { JiuzhuError } from '../engine/errors.js';
-import { LEVELS } from '../scenarios/funding.js';
-import { projectResult, type Result } from '../scenarios/result.js';
+import { LEVELS } from '../scenarios/results/funding.js';
+import { type Result } from '../scenarios/results/result.js';
+import { projectResult } from '../scenarios/studies/compare.js';
 import { parseWorkers } from './compare.js';
 import { datasetFor, loadScenarios, parseLang, parseSeed, printJson, type CommonOptions } from './common.js';
-import { label, type Lang } from './labels.js';
+import { label, type Lang } from '../text/labels.js';
 import { progressBar } from './progress.js';
-import { fmt2, fmtInt, fmtMoney, fmtPct, formatTable } from './text.js';
+import { fmt2, fmtInt, fmtMoney, fmtPct, formatTable } from '../text/format.js';
 import type { CliIo } from './io.js';
 
 export interface ProjectCliOptions extends CommonOptions {

@@ -5,9 +5,9 @@
 import { resolve } from 'node:path';
 import { JiuzhuError } from '../engine/errors.js';
 import { isMonth } from '../engine/period.js';
-import { packagePath } from '../policy/paths.js';
-import { loadScenario } from '../scenarios/load.js';
-import type { Period } from '../scenarios/run.js';
+import { packagePath } from '../engine/paths.js';
+import { loadScenario } from '../scenarios/input/load.js';
+import type { Period } from '../scenarios/execution/run.js';
 import { datasetFor, parseLang, parseSeed, type CommonOptions } from './common.js';
 import type { CliIo } from './io.js';
 

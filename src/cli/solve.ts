@@ -4,11 +4,11 @@ import { dirname, resolve } from 'node:path';
 import { JiuzhuError } from '../engine/errors.js';
 import type { CellSelector } from '../engine/parameters/types.js';
 import { isIsoDate } from '../engine/period.js';
-import { loadScenario } from '../scenarios/load.js';
-import { COST_MEASURES, LEVER_MODES, SOLVE_OBJECTIVES, solveScenario, writeSolvedScenario, type CostMeasure, type Evaluation, type LeverMode, type SolveObjective, type SolveResult } from '../scenarios/solve.js';
+import { loadScenario } from '../scenarios/input/load.js';
+import { COST_MEASURES, LEVER_MODES, SOLVE_OBJECTIVES, solveScenario, writeSolvedScenario, type CostMeasure, type Evaluation, type LeverMode, type SolveObjective, type SolveResult } from '../scenarios/studies/solve.js';
 import { datasetFor, parseLang, parsePeriod, parseSeed, printJson, type CommonOptions } from './common.js';
-import type { Lang } from './labels.js';
-import { fmtMoney, formatTable } from './text.js';
+import type { Lang } from '../text/labels.js';
+import { fmtMoney, formatTable } from '../text/format.js';
 import type { CliIo } from './io.js';
 
 export interface SolveCliOptions extends CommonOptions {

@@ -1,11 +1,11 @@
 /** The scenario table printed by `run` and `compare`, in Chinese or English. */
 import { PREFECTURES } from '../engine/locality.js';
 import { PAYERS } from '../engine/program.js';
-import { LEVELS } from '../scenarios/funding.js';
-import type { Result } from '../scenarios/result.js';
-import type { MonthRow } from '../scenarios/summary.js';
-import { label, type Lang } from './labels.js';
-import { fmt2, fmtInt, fmtMoney, fmtPct, fmtSigned, formatTable } from './text.js';
+import { LEVELS } from '../scenarios/results/funding.js';
+import type { Result } from '../scenarios/results/result.js';
+import type { MonthRow } from '../scenarios/results/summary.js';
+import { label, type Lang } from '../text/labels.js';
+import { fmt2, fmtInt, fmtMoney, fmtPct, fmtSigned, formatTable } from '../text/format.js';
 
 type Summary = Result['scenarios'][number]['summary'];
 type Row = { key: string; get: (s: Summary) => number; fmt: (x: number) => string; pct?: boolean };

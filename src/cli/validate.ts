@@ -3,7 +3,7 @@ import { loadCodebook } from '../data/codebook.js';
 import { loadDataset, resolveDatasetPath } from '../data/dataset.js';
 import { PREFECTURES } from '../engine/locality.js';
 import { parseEncoding, parseLang, printJson, type CommonOptions } from './common.js';
-import { fmtInt, formatTable } from './text.js';
+import { fmtInt, formatTable } from '../text/format.js';
 import type { CliIo } from './io.js';
 
 export async function validateCommand(file: string, options: CommonOptions, io: CliIo): Promise<void> {

@@ -9,26 +9,15 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Population } from '../engine/population.js';
 import { JiuzhuError } from '../engine/errors.js';
 import { identityCodebook } from './codebook.js';
-import type { DatasetMeta } from './dataset.js';
+import type { DatasetMeta } from './types.js';
+import { MANIFEST, type ChunkInfo, type Manifest } from './manifest.js';
 import { flatPopulation } from './dataset.js';
 import { arrowBytes } from './formats/arrow-table.js';
 import { readArrowTable } from './formats/arrow-table.js';
 import { assertOutputPath, isOurLeftover, markLeftover, unmarkLeftover } from './leftover.js';
 import { flatColumns, fsyncFolder, processAlive, stagedFileWritten, writeFlushed } from './write.js';
 
-export const MANIFEST = 'manifest.json';
-
-export interface ChunkInfo { file: string; prefecture?: number; households: number; persons: number; sha256: string }
-
-export interface Manifest {
-  format: 'jiuzhu-chunked';
-  version: 1;
-  name: string;
-  description?: string;
-  households: number;
-  persons: number;
-  chunks: ChunkInfo[];
-}
+export { MANIFEST, isChunkedDataset, type ChunkInfo, type Manifest } from './manifest.js';
 
 export interface ChunkedDataset {
   kind: 'chunked';
@@ -38,11 +27,6 @@ export interface ChunkedDataset {
   warnings: string[];
   /** Loads chunk i as a Population. */
   loadChunk(i: number): Promise<Population>;
-}
-
-/** True if a folder holds a chunked dataset. */
-export function isChunkedDataset(dir: string): boolean {
-  return existsSync(join(dir, MANIFEST));
 }
 
 /** Opens a chunked dataset: reads the manifest, checks the chunk files exist. */

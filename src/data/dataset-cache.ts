@@ -17,7 +17,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { allocColumn, dtypeOf, type Column, type Dtype } from '../engine/column.js';
 import type { Population } from '../engine/population.js';
-import { packageRoot } from '../policy/paths.js';
+import { packageRoot } from '../engine/paths.js';
 import type { Dataset } from './dataset.js';
 import { populationHash, type GenerateSpec } from './generated.js';
 import { targetsPath } from './generate/targets.js';

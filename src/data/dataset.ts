@@ -17,7 +17,7 @@ import { createPopulation, type Population } from '../engine/population.js';
 import { assertRegularFile, readBoundedText } from '../engine/input-file.js';
 import { MAX_YAML_BYTES } from '../engine/limits.js';
 import { parseYamlSource, yamlToJs } from '../engine/yaml-source.js';
-import { packagePath } from '../policy/paths.js';
+import { packagePath } from '../engine/paths.js';
 import { identityCodebook, type Codebook, type ColumnSource } from './codebook.js';
 import { convertColumn, type Problem } from './convert.js';
 import { readArrowTable } from './formats/arrow-table.js';
@@ -26,23 +26,12 @@ import { assertFitsInMemory } from './formats/memory-estimate.js';
 import { readParquetTable } from './formats/parquet-table.js';
 import type { RawTable } from './formats/raw-table.js';
 import { HOUSEHOLD_COLUMNS, PERSON_COLUMNS, type ColumnSpec } from './schema.js';
-import { isChunkedDataset, openChunkedDataset, type ChunkedDataset } from './chunked.js';
+import { isChunkedDataset } from './manifest.js';
+import type { Dataset } from './types.js';
 import { generateDataset, type GenerateSpec } from './generated.js';
 import { cachedGeneratedDataset } from './dataset-cache.js';
 
-export interface DatasetMeta {
-  name: string;
-  description?: string;
-  /** sha256 over the data files' bytes, in a fixed order. */
-  sha256: string;
-  files: string[];
-}
-
-export interface Dataset {
-  population: Population;
-  meta: DatasetMeta;
-  warnings: string[];
-}
+export type { Dataset, DatasetMeta } from './types.js';
 
 export interface LoadOptions {
   codebook?: Codebook;
@@ -64,21 +53,6 @@ export function resolveDatasetPath(ref: string, baseDir = process.cwd()): string
     location: { file: asPath, key: 'dataset' },
     hint: 'give a .csv/.arrow/.parquet file, a folder with households.csv and persons.csv, or a name under datasets/',
   });
-}
-
-/** Opens a dataset: a chunked folder stays on disk (simulated chunk by chunk); anything else is loaded. */
-export async function openDataset(path: string, options: LoadOptions = {}): Promise<Dataset | ChunkedDataset> {
-  return existsSync(path) && statSync(path).isDirectory() && isChunkedDataset(path) ? openChunked(path) : loadDataset(path, options);
-}
-
-/** openChunkedDataset, with a malformed manifest (e.g. a chunk without `file`) reported as bad input rather than a raw TypeError. */
-function openChunked(dir: string): ChunkedDataset {
-  try {
-    return openChunkedDataset(dir);
-  } catch (e) {
-    if (isJiuzhuError(e)) throw e;
-    throw new JiuzhuError('BAD_MANIFEST', `cannot read the chunk manifest: ${(e as Error).message}`, { location: { file: join(dir, 'manifest.json') }, hint: 'a chunked dataset is written by jiuzhu generate --full (or writeChunkedDataset); its manifest lists every chunk with its file', cause: e });
-  }
 }
 
 /** Loads a dataset from a file or folder into memory. */

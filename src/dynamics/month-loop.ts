@@ -5,6 +5,7 @@
  * population, the parameters and keyed draws, so the loop is deterministic for a seed.
  */
 import type { Column } from '../engine/column.js';
+import { JiuzhuError } from '../engine/errors.js';
 import type { ParameterTree } from '../engine/parameters/tree.js';
 import { periodStartDate } from '../engine/period.js';
 import type { Simulation } from '../engine/simulation.js';
@@ -16,13 +17,15 @@ export interface MonthLoopOptions {
   state: readonly (readonly [string, string])[];
   /** Year-on-year price path from the scenario, if any. */
   prices?: Readonly<Record<string, PricePoint>>;
+  /** The parameter branch of the price trigger (a program's `priceTrigger`); needed with `prices`. */
+  triggerParameters?: string;
   /** Called once per month after the state is set; compute and accumulate here. */
   onMonth: (month: string, index: number, trigger: TriggerMonth | undefined) => void;
 }
 
-/** The trigger rule in force at a date. */
-export function triggerRuleAt(tree: ParameterTree, date: string): TriggerRule {
-  const v = (leaf: string): number => tree.valueAt(`dibao.price_subsidy.trigger.${leaf}`, date);
+/** The trigger rule in force at a date, from the parameter branch a program declares (ProgramDefinition.priceTrigger). */
+export function triggerRuleAt(tree: ParameterTree, date: string, branch: string): TriggerRule {
+  const v = (leaf: string): number => tree.valueAt(`${branch}.${leaf}`, date);
   return { foodThreshold: v('food_threshold'), foodMonths: v('food_months'), cpiThreshold: v('cpi_threshold'), stopThreshold: v('stop_threshold'), stopMonths: v('stop_months') };
 }
 
@@ -30,7 +33,9 @@ export function triggerRuleAt(tree: ParameterTree, date: string): TriggerRule {
 export function runMonthLoop(sim: Simulation, options: MonthLoopOptions): TriggerMonth[] {
   const { months } = options;
   const nH = sim.population.nHouseholds;
-  const trigger = options.prices && months.length ? runPriceTrigger(months, options.prices, (m) => triggerRuleAt(sim.parameters, periodStartDate(m))) : [];
+  const branch = options.triggerParameters;
+  if (options.prices && months.length && !branch) throw new JiuzhuError('NO_PRICE_TRIGGER', 'a price path is given but no program declares a price trigger (priceTrigger)', { kind: 'internal' });
+  const trigger = options.prices && months.length && branch ? runPriceTrigger(months, options.prices, (m) => triggerRuleAt(sim.parameters, periodStartDate(m), branch)) : [];
   let carried = new Map<string, Column>();
   months.forEach((month, k) => {
     if (k > 0) {

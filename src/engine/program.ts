@@ -79,6 +79,12 @@ export interface ProgramDefinition {
   rules: readonly Rule[];
   /** State pairs the month loop carries: `<x>_previous` set from `<x>` of the month before. */
   state?: readonly (readonly [previous: string, current: string])[];
+  /**
+   * The parameter branch of a price trigger this program's rules read (food_threshold,
+   * food_months, cpi_threshold, stop_threshold, stop_months), run by the month loop when a
+   * scenario gives a price path.
+   */
+  priceTrigger?: string;
   components: Readonly<Record<string, ProgramComponent>>;
   /** Person-month rule, 1 where the person benefits this month; null when the program has no recipients (facilities, charity). */
   recipient: string | null;

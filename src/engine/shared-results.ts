@@ -42,6 +42,22 @@ export class SharedResults {
     return this.columns.get(key);
   }
 
+  private readonly parts = new Map<number, SharedResults>();
+
+  /**
+   * The store of part k of this population (a slice simulated on its own, see
+   * scenarios/execution/plan.ts), made once per part; its budget is the part's share of this one's.
+   */
+  part(k: number, population: Population): SharedResults {
+    if (population === this.population) return this;
+    let p = this.parts.get(k);
+    if (!p || p.population !== population) {
+      p = new SharedResults(population, Math.floor((this.maxBytes * population.nHouseholds) / Math.max(this.population.nHouseholds, 1)));
+      this.parts.set(k, p);
+    }
+    return p;
+  }
+
   /** Keeps a column unless the budget is spent. */
   offer(key: string, column: Column): void {
     if (this.bytes + column.byteLength > this.maxBytes || this.columns.has(key)) return;

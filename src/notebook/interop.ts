@@ -6,7 +6,7 @@
  * file converts the same as one computed in memory.
  */
 import * as aq from 'arquero';
-import type { Result } from '../scenarios/result.js';
+import type { Result } from '../scenarios/results/result.js';
 
 /** A cell: what a JSON result holds at its leaves. */
 export type Cell = string | number | boolean | null;

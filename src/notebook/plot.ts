@@ -13,7 +13,7 @@ import { moneyUnit, resolveLang, tx, UNITS, withUnit, type ChartOptions, type Re
 import { monthRows } from '../charts/months.js';
 import { programRows } from '../charts/programs.js';
 import { projectionMoneyRows, type ProjectionChartOptions, type ProjectionRow } from '../charts/projection.js';
-import type { Result } from '../scenarios/result.js';
+import type { Result } from '../scenarios/results/result.js';
 
 const WIDTH = 640;
 const TITLE_HEIGHT = 26;

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { packagePath } from './paths.js';
+import { packagePath } from '../engine/paths.js';
 
 /** One paragraph of the opinion. */
 export interface Clause {

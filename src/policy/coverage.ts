@@ -14,10 +14,10 @@ import { referenceKind, referenceText, type Bracket, type DatedValue, type Dimen
 import type { Rule } from '../engine/rule.js';
 import { parseYamlSource, yamlToJs } from '../engine/yaml-source.js';
 import { PROGRAMS } from '../programs/index.js';
-import { systemRules } from '../scenarios/system.js';
+import { systemRules } from '../programs/system.js';
 import { clauses, sections, sectionOf, type Clause, type Section } from './clauses.js';
 import { baselineParameters } from './parameters.js';
-import { packagePath } from './paths.js';
+import { packagePath } from '../engine/paths.js';
 
 // ── The coverage file ─────────────────────────────────────────────────────────
 

@@ -2,7 +2,7 @@
 import { loadParameterFiles } from '../engine/parameters/load.js';
 import { ParameterTree } from '../engine/parameters/tree.js';
 import { clauseIds } from './clauses.js';
-import { findFiles, packagePath } from './paths.js';
+import { findFiles, packagePath } from '../engine/paths.js';
 
 let baseline: ParameterTree | undefined;
 

@@ -2,7 +2,7 @@
  * The report's charts, rendered: each chart of `reportCharts` (src/charts/) as SVG, for the
  * HTML and `charts/*.svg`, and as PNG for `charts/*.png`.
  */
-import type { Result } from '../scenarios/result.js';
+import type { Result } from '../scenarios/results/result.js';
 
 export interface RenderedChart {
   id: string;

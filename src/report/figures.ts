@@ -3,7 +3,7 @@
  * `poverty.localStandard.after.headcount`, `programs.dibao.cost`…): their bilingual labels and
  * units, so every table names and formats them the same way.
  */
-import { LABELS } from '../cli/labels.js';
+import { LABELS } from '../text/labels.js';
 import { prefectureLabel } from '../engine/locality.js';
 import type { Bilingual, Unit } from './table.js';
 

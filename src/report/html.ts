@@ -6,8 +6,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { DatasetMeta } from '../data/dataset.js';
-import type { Scenario } from '../scenarios/load.js';
-import type { Result } from '../scenarios/result.js';
+import type { Scenario } from '../scenarios/input/load.js';
+import type { Result } from '../scenarios/results/result.js';
 import type { RenderedChart } from './charts.js';
 import { METHODOLOGY } from './methodology.js';
 import { cellUnit, formatCell, UNIT_LABELS, type Bilingual, type ReportTable, type Unit } from './table.js';

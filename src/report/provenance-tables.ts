@@ -7,9 +7,9 @@
 import type { DatasetMeta } from '../data/dataset.js';
 import { entryOn } from '../engine/parameters/tree.js';
 import { baselineCoverageInput, clauseCoverage, parameterProvenance, parameterValueText, type ParameterProvenanceRow } from '../policy/coverage.js';
-import type { Scenario } from '../scenarios/load.js';
-import type { Result } from '../scenarios/result.js';
-import { scenarioParameters } from '../scenarios/run.js';
+import type { Scenario } from '../scenarios/input/load.js';
+import type { Result } from '../scenarios/results/result.js';
+import { scenarioParameters } from '../scenarios/execution/run.js';
 import { scenarioKeys } from './result-tables.js';
 import type { Column, ReportTable, Row } from './table.js';
 

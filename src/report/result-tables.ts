@@ -5,8 +5,8 @@
  */
 import { PREFECTURES } from '../engine/locality.js';
 import { PAYERS } from '../engine/program.js';
-import { LEVELS } from '../scenarios/funding.js';
-import type { Result } from '../scenarios/result.js';
+import { LEVELS } from '../scenarios/results/funding.js';
+import type { Result } from '../scenarios/results/result.js';
 import { figureLabel, figureUnit } from './figures.js';
 import type { Bilingual, Cell, Column, ReportTable, Row } from './table.js';
 

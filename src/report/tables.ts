@@ -1,7 +1,7 @@
 /** Every table of a report, in the order the HTML shows them and the workbook holds them. */
 import type { DatasetMeta } from '../data/dataset.js';
-import type { Scenario } from '../scenarios/load.js';
-import type { Result } from '../scenarios/result.js';
+import type { Scenario } from '../scenarios/input/load.js';
+import type { Result } from '../scenarios/results/result.js';
 import { assumptionsTable, clausesTable, metaTable, parametersTable } from './provenance-tables.js';
 import { checksTable, decileImpactTable, deltasTable, distributionTable, fundingTable, monthsTable, prefecturesTable, programsTable, summaryTable } from './result-tables.js';
 import type { ReportTable, Row } from './table.js';

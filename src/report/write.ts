@@ -11,8 +11,8 @@
  *   manifest.json     every file with its size and sha256
  */
 import type { DatasetMeta } from '../data/dataset.js';
-import type { Scenario } from '../scenarios/load.js';
-import type { Result } from '../scenarios/result.js';
+import type { Scenario } from '../scenarios/input/load.js';
+import type { Result } from '../scenarios/results/result.js';
 import { renderReportCharts } from './charts.js';
 import { reportHtml } from './html.js';
 import { MANIFEST, StagedDir, type ManifestEntry } from './staged-dir.js';

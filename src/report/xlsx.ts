@@ -3,7 +3,7 @@
  * report's language on row 1 (frozen), raw values with number formats by unit, so the figures
  * stay exact and sortable.
  */
-import { displayWidth } from '../cli/text.js';
+import { displayWidth } from '../text/format.js';
 import { cellUnit, type ReportTable, type Unit } from './table.js';
 
 const NUMBER_FORMAT: Partial<Record<Unit, string>> = {

@@ -2,7 +2,7 @@
  * The explorer's headline numbers: a few figures of the §二 dibao summary, every program's cost
  * and the poverty headcount after assistance, each with its change against the baseline run.
  */
-import type { ScenarioResult } from '../scenarios/run.js';
+import type { ScenarioResult } from '../scenarios/execution/run.js';
 import { delta } from './result.js';
 
 type Bilingual = { zh: string; en: string };

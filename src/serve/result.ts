@@ -4,9 +4,10 @@
  * through the same builder (resultFromRuns); test/serve.test.ts checks the two are equal.
  */
 import type { DatasetMeta } from '../data/dataset.js';
-import type { Scenario } from '../scenarios/load.js';
-import { resultFromRuns, type Result } from '../scenarios/result.js';
-import type { Period, ScenarioResult } from '../scenarios/run.js';
+import type { Scenario } from '../scenarios/input/load.js';
+import { type Result } from '../scenarios/results/result.js';
+import { resultFromRuns } from '../scenarios/studies/compare.js';
+import type { Period, ScenarioResult } from '../scenarios/execution/run.js';
 
 export interface ExplorerRuns {
   scenarios: readonly [Scenario, Scenario];
@@ -25,4 +26,4 @@ export function explorerResult(r: ExplorerRuns): Result {
 }
 
 /** A figure against the baseline: both values, the change and the relative change (null from 0). */
-export { delta } from '../scenarios/result.js';
+export { delta } from '../scenarios/studies/compare.js';

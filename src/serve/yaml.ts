@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { parseDocument, isMap, isScalar, isSeq, Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
-import type { Scenario } from '../scenarios/load.js';
+import type { Scenario } from '../scenarios/input/load.js';
 import { SLIDERS, settingsOverrides, type Settings, type Slider } from './sliders.js';
 
 export interface SavedScenarioContext {

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { packagePath } from '../../policy/paths.js';
+import { packagePath } from '../../engine/paths.js';
 
 /** Household sizes 1..10 (the last class is 10+, generated as exactly 10). */
 export const MAX_SIZE = 10;

@@ -14,7 +14,7 @@ import { defineProgram, type FundsContext, type ProgramDefinition } from '../../
  * year of the month, if given. Read defensively: the scenario schema may not have the key yet.
  */
 export function provinceInput(inputs: FundsContext['inputs'], key: string, month: string): number | undefined {
-  // Scenario inputs are {values: {YYYY: yuan}, source | assumption} (src/scenarios/schema.ts).
+  // Scenario inputs are {values: {YYYY: yuan}, source | assumption} (src/scenarios/input/schema.ts).
   const path = inputs[key];
   if (typeof path !== 'object' || path === null) return undefined;
   const byYear = (path as { values?: unknown }).values;

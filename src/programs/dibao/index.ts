@@ -65,6 +65,7 @@ export const dibaoProgram: ProgramDefinition = defineProgram({
   clauses: ['二.1', '二.2', '二.3', '二.4'],
   rules: dibaoRules,
   state: DIBAO_STATE,
+  priceTrigger: 'dibao.price_subsidy.trigger',
   components: {
     regular: { rule: 'dibao_benefit', payer: 'budget', label: { zh: '低保金（补差、保底、分类施保）', en: 'Regular dibao (gap, floor, classified top-up)' } },
     temporary: { rule: 'dibao_temporary_assistance', payer: 'budget', label: { zh: '临时救助', en: 'Temporary assistance' } },

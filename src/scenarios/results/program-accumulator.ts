@@ -4,11 +4,11 @@
  * kept per cell, month and component, rounded once to whole fen; every figure reported is a sum
  * of those whole fen, so breakdowns and payers add up to totals exactly.
  */
-import { specialise } from '../engine/specialise.js';
-import { PREFECTURE_CODES } from '../engine/locality.js';
-import type { ProgramDefinition } from '../engine/program.js';
-import type { Population } from '../engine/population.js';
-import type { Simulation } from '../engine/simulation.js';
+import { specialise } from '../../engine/specialise.js';
+import { PREFECTURE_CODES } from '../../engine/locality.js';
+import type { ProgramDefinition } from '../../engine/program.js';
+import type { Population } from '../../engine/population.js';
+import type { Simulation } from '../../engine/simulation.js';
 
 export const AREAS = ['urban', 'rural'] as const;
 /** Cells: prefecture-major, urban then rural. */

@@ -8,11 +8,11 @@
  * allocated to prefectures by population weights (funding.dibao.allocation_weight), never by
  * recipients; prefecture and county budgets pay the rest (funding.dibao.local_shares).
  */
-import { JiuzhuError } from '../engine/errors.js';
-import { MONTHS_PER_YEAR } from '../engine/money.js';
-import { PREFECTURE_CODES } from '../engine/locality.js';
-import type { ParameterTree } from '../engine/parameters/tree.js';
-import { PAYERS, type Payer } from '../engine/program.js';
+import { JiuzhuError } from '../../engine/errors.js';
+import { MONTHS_PER_YEAR } from '../../engine/money.js';
+import { PREFECTURE_CODES } from '../../engine/locality.js';
+import type { ParameterTree } from '../../engine/parameters/tree.js';
+import { PAYERS, type Payer } from '../../engine/program.js';
 import { AREAS, N_CELLS, type ProgramAccumulator } from './program-accumulator.js';
 import { splitFen, type ProgramCells } from './program-summary.js';
 

@@ -5,13 +5,13 @@
  * over the months; the figures use monthly per-capita income averaged over the period, each
  * person weighted by their household's weight. Chunks merge by concatenation in chunk order.
  */
-import { specialise } from '../engine/specialise.js';
-import { decileImpact, decileShares, fgt, weightedGini, winnersLosers, type DecileImpactRow, type WinnersLosers } from '../analytics/index.js';
-import { MONTHS_PER_YEAR } from '../engine/money.js';
-import type { ParameterTree } from '../engine/parameters/tree.js';
-import type { Population } from '../engine/population.js';
-import type { ProgramDefinition } from '../engine/program.js';
-import type { Simulation } from '../engine/simulation.js';
+import { specialise } from '../../engine/specialise.js';
+import { decileImpact, decileShares, fgt, weightedGini, winnersLosers, type DecileImpactRow, type WinnersLosers } from '../../analytics/index.js';
+import { MONTHS_PER_YEAR } from '../../engine/money.js';
+import type { ParameterTree } from '../../engine/parameters/tree.js';
+import type { Population } from '../../engine/population.js';
+import type { ProgramDefinition } from '../../engine/program.js';
+import type { Simulation } from '../../engine/simulation.js';
 
 /** Per-household arrays of a run, in dataset order (chunks concatenated). */
 export interface HouseholdIncomes {
@@ -26,7 +26,7 @@ export interface HouseholdIncomes {
   standard: Float64Array;
 }
 
-interface Part { weight: Float64Array; size: Float64Array; urban: Uint8Array; market: Float64Array; transfers: Float64Array; standard: Float64Array; months: number }
+interface Part { weight: Float64Array; size: Float64Array; urban: Uint8Array; market: Float64Array; transfers: Float64Array; standard: Float64Array; months: number; at?: Int32Array }
 
 export class DistributionAccumulator {
   private readonly parts: Part[] = [];
@@ -69,14 +69,25 @@ export class DistributionAccumulator {
     return this;
   }
 
-  /** The per-household arrays, all parts concatenated. */
+  /**
+   * Records where this accumulator's households sit in the whole population (a slice's household
+   * indices): incomes() then puts every household back in the population's order.
+   */
+  placeAt(households: Int32Array): this {
+    for (const p of this.parts) p.at ??= households;
+    return this;
+  }
+
+  /** The per-household arrays: in the population's order when every part is placed (placeAt), else the parts concatenated. */
   incomes(): HouseholdIncomes {
     const n = this.parts.reduce((s, p) => s + p.weight.length, 0);
+    const placed = this.parts.every((p) => p.at);
     const out: HouseholdIncomes = { weight: new Float64Array(n), size: new Float64Array(n), urban: new Uint8Array(n), before: new Float64Array(n), after: new Float64Array(n), standard: new Float64Array(n) };
-    let o = 0;
+    let next = 0;
     for (const p of this.parts) {
       const m = Math.max(p.months, 1);
-      for (let h = 0; h < p.weight.length; h++, o++) {
+      for (let h = 0; h < p.weight.length; h++) {
+        const o = placed ? p.at![h]! : next++;
         out.weight[o] = p.weight[h]!;
         out.size[o] = p.size[h]!;
         out.urban[o] = p.urban[h]!;

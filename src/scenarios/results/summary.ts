@@ -4,8 +4,8 @@
  * mergeable, so chunks of a population accumulate separately and add up. Money is summed in
  * whole fen: with integer weights the totals are exact, whatever the order or chunking.
  */
-import { PREFECTURE_CODES } from '../engine/locality.js';
-import type { Population } from '../engine/population.js';
+import { PREFECTURE_CODES } from '../../engine/locality.js';
+import type { Population } from '../../engine/population.js';
 
 const MEASURES = [
   'populationMonths', 'recipientPersonMonths', 'householdMonths', 'benefitCost', 'gapCost', 'minimumCost', 'classifiedCost',

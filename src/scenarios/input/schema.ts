@@ -3,8 +3,8 @@
  * inferred from it and schemas/scenario.schema.json is generated from it (npm run schemas).
  */
 import { z } from 'zod';
-import { isIsoDate, isMonth } from '../engine/period.js';
-import { PREFECTURE_CODES } from '../engine/locality.js';
+import { isIsoDate, isMonth } from '../../engine/period.js';
+import { PREFECTURE_CODES } from '../../engine/locality.js';
 
 const isoDate = z.string().refine(isIsoDate, { message: 'expected an ISO date YYYY-MM-DD' }).describe('ISO date YYYY-MM-DD');
 const month = z.string().refine(isMonth, { message: 'expected a month YYYY-MM' }).describe('month YYYY-MM');

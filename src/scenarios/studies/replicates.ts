@@ -25,32 +25,16 @@
  * replicate values. The same replicate weights serve every scenario of a comparison, so the
  * intervals of a change (reform − baseline) are those of the paired difference.
  */
-import { JiuzhuError } from '../engine/errors.js';
-import type { Population } from '../engine/population.js';
-import { keyedUniform, streamId } from '../engine/random.js';
-import type { Simulation } from '../engine/simulation.js';
-import type { Dataset } from '../data/dataset.js';
-import type { HouseholdIncomes } from './distribution.js';
-import type { Scenario } from './load.js';
-import { runScenarioOn, type RunOptions, type ScenarioResult } from './run.js';
-
-/** The default level of intervals. */
-export const DEFAULT_LEVEL = 0.9;
-
-/** A percentile interval of a figure over the bootstrap replicates. */
-export interface Interval { lo: number; hi: number; level: number }
-
-type PovertyMetric = `distribution.poverty.${'localStandard' | 'nationalRuralLine'}.${'before' | 'after'}.${'headcount' | 'gap' | 'severity'}`;
-export type IntervalMetric = 'cost' | 'costAnnual' | 'recipients' | 'households' | 'coverage' | 'targeting.coverageOfPoor' | PovertyMetric;
-const POVERTY_METRICS = (['localStandard', 'nationalRuralLine'] as const).flatMap((line) =>
-  (['before', 'after'] as const).flatMap((when) => (['headcount', 'gap', 'severity'] as const).map((m): PovertyMetric => `distribution.poverty.${line}.${when}.${m}`)),
-);
-/**
- * The figures that get intervals, as their paths in a scenario's summary: the §二 cost,
- * recipients and coverage, and the FGT measures before and after assistance against the
- * local standard and the national rural line.
- */
-export const INTERVAL_METRICS: readonly [IntervalMetric, ...IntervalMetric[]] = ['cost', 'costAnnual', 'recipients', 'households', 'coverage', 'targeting.coverageOfPoor', ...POVERTY_METRICS];
+import { JiuzhuError } from '../../engine/errors.js';
+import type { Population } from '../../engine/population.js';
+import { keyedUniform, streamId } from '../../engine/random.js';
+import type { Simulation } from '../../engine/simulation.js';
+import type { Dataset } from '../../data/dataset.js';
+import type { HouseholdIncomes } from '../results/distribution.js';
+import type { Scenario } from '../input/load.js';
+import { runScenarioOn, type RunOptions, type ScenarioResult } from '../execution/run.js';
+import { DEFAULT_LEVEL, INTERVAL_METRICS, type Interval, type IntervalMetric, type ReplicateIntervals } from '../results/intervals.js';
+export { DEFAULT_LEVEL, INTERVAL_METRICS, REPLICATE_METHODS, type Interval, type IntervalMetric, type ReplicateIntervals, type ReplicateMethod } from '../results/intervals.js';
 
 const BOOTSTRAP_STREAM = streamId('bootstrap');
 
@@ -98,8 +82,9 @@ export class HouseholdSums {
   }
 
   /** Adds one month of a simulation (its columns are cached by then: nothing is recomputed). */
-  readonly observe = (month: string, sim: Simulation, pop: Population): void => {
-    if (pop.nHouseholds !== this.nHouseholds) throw new JiuzhuError('REPLICATES_CHUNKED', 'bootstrap replicates need the whole population in one piece', { kind: 'usage' });
+  readonly observe = (month: string, sim: Simulation, pop: Population, _index?: number, households?: Int32Array): void => {
+    // A run simulates a large population in slices: `households` places the slice's households.
+    if (!households && pop.nHouseholds !== this.nHouseholds) throw new JiuzhuError('REPLICATES_CHUNKED', 'bootstrap replicates need the whole population in one piece', { kind: 'usage' });
     const size = sim.calculate('household_size', month);
     const eligible = sim.calculate('dibao_eligible', month);
     const receives = sim.calculate('dibao_receives', month);
@@ -107,23 +92,29 @@ export class HouseholdSums {
     const temporary = sim.calculate('dibao_temporary_assistance', month);
     const priceSubsidy = sim.calculate('dibao_price_subsidy', month);
     const taper = sim.calculate('dibao_taper_payment', month);
-    for (let h = 0; h < this.nHouseholds; h++) {
-      const n = size[h]!;
+    for (let i = 0; i < pop.nHouseholds; i++) {
+      const h = households ? households[i]! : i;
+      const n = size[i]!;
       this.personMonths[h]! += n;
-      const tmp = temporary[h]!;
-      const tap = taper[h]!;
+      const tmp = temporary[i]!;
+      const tap = taper[i]!;
       let fen = (tmp > 0 ? fenOf(tmp) : 0) + (tap > 0 ? fenOf(tap) : 0);
-      if (eligible[h]) this.eligiblePersonMonths[h]! += n;
-      if (receives[h]) {
+      if (eligible[i]) this.eligiblePersonMonths[h]! += n;
+      if (receives[i]) {
         this.recipientPersonMonths[h]! += n;
         this.householdMonths[h]! += 1;
-        if (eligible[h]) this.eligibleRecipientPersonMonths[h]! += n;
-        fen += fenOf(benefit[h]!) + fenOf(priceSubsidy[h]!);
+        if (eligible[i]) this.eligibleRecipientPersonMonths[h]! += n;
+        fen += fenOf(benefit[i]!) + fenOf(priceSubsidy[i]!);
       }
       this.costFen[h]! += fen;
     }
-    this.months++;
+    // Each slice of a month is observed once; the month counts once.
+    if (!this.seen.has(month)) {
+      this.seen.add(month);
+      this.months++;
+    }
   };
+  private readonly seen = new Set<string>();
 
   /** The interval figures of a run with the given household weights (its incomes for the FGT). */
   figures(weight: ArrayLike<number>, incomes: HouseholdIncomes, nationalLine: number): Record<IntervalMetric, number> {
@@ -215,10 +206,6 @@ export function percentileInterval(values: readonly number[], level: number): In
   return { lo: percentile(values, (1 - level) / 2), hi: percentile(values, (1 + level) / 2), level };
 }
 
-/** How replicates are computed: re-weighting the run's one simulation (fast), or a full run per replicate (exact). */
-export const REPLICATE_METHODS = ['reweight', 'resimulate'] as const;
-export type ReplicateMethod = (typeof REPLICATE_METHODS)[number];
-
 export interface ReplicateOptions {
   replicates: number;
   /** Default 0.9. */
@@ -230,13 +217,6 @@ export interface ReplicateOptions {
 export function checkReplicateOptions(replicates: number, level: number): void {
   if (!Number.isInteger(replicates) || replicates < 2) throw new JiuzhuError('BAD_OPTION', `--replicates must be an integer ≥ 2, not '${replicates}'`, { kind: 'usage', location: { key: '--replicates' }, hint: 'a few hundred replicates give stable 90% intervals; 50 is a quick look' });
   if (!(level > 0 && level < 1)) throw new JiuzhuError('BAD_OPTION', `--level must be between 0 and 1 (e.g. 0.9), not '${level}'`, { kind: 'usage', location: { key: '--level' } });
-}
-
-/** Intervals of each scenario's figures, and of each change against the first scenario (paired: the same replicate weights). */
-export interface ReplicateIntervals {
-  scenarios: Record<IntervalMetric, Interval>[];
-  /** One per scenario after the first: intervals of (scenario − first). */
-  deltas: Record<IntervalMetric, Interval>[];
 }
 
 type Values = Record<IntervalMetric, number[]>;

@@ -3,10 +3,10 @@
  * for the province, by area and by prefecture. Everything is computed in whole fen per
  * prefecture × area cell and summed upwards, so payers add up to the cost and cells to totals.
  */
-import { JiuzhuError } from '../engine/errors.js';
-import { PREFECTURE_CODES } from '../engine/locality.js';
-import type { ParameterTree } from '../engine/parameters/tree.js';
-import { PAYERS, type FundsContext, type Payer, type ProgramDefinition } from '../engine/program.js';
+import { JiuzhuError } from '../../engine/errors.js';
+import { PREFECTURE_CODES } from '../../engine/locality.js';
+import type { ParameterTree } from '../../engine/parameters/tree.js';
+import { PAYERS, type FundsContext, type Payer, type ProgramDefinition } from '../../engine/program.js';
 import { AREAS, cellArea, cellPrefecture, N_CELLS, type ProgramAccumulator } from './program-accumulator.js';
 
 /** Need against funds of one account. */

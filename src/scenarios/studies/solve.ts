@@ -33,17 +33,17 @@
 import { renameSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, relative, resolve } from 'node:path';
 import { parseDocument, isMap, isSeq, Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
-import type { Dataset } from '../data/dataset.js';
-import { resolveDatasetPath } from '../data/dataset.js';
-import { JiuzhuError } from '../engine/errors.js';
-import type { CellSelector } from '../engine/parameters/types.js';
-import type { Override, ParameterTree } from '../engine/parameters/tree.js';
-import { monthsBetween } from '../engine/period.js';
-import { baselineParameters } from '../policy/parameters.js';
-import { loadScenario, type Scenario } from './load.js';
-import { SharedResults } from '../engine/shared-results.js';
-import { runScenarioOn, scenarioParameters, scenarioPeriod, type Period, type ScenarioResult } from './run.js';
-import { OverrideSchema, type OverrideSpec } from './schema.js';
+import type { Dataset } from '../../data/dataset.js';
+import { resolveDatasetPath } from '../../data/dataset.js';
+import { JiuzhuError } from '../../engine/errors.js';
+import type { CellSelector } from '../../engine/parameters/types.js';
+import type { Override, ParameterTree } from '../../engine/parameters/tree.js';
+import { monthsBetween } from '../../engine/period.js';
+import { baselineParameters } from '../../policy/parameters.js';
+import { loadScenario, type Scenario } from '../input/load.js';
+import { SharedResults } from '../../engine/shared-results.js';
+import { runScenarioOn, scenarioParameters, scenarioPeriod, type Period, type ScenarioResult } from '../execution/run.js';
+import { OverrideSchema, type OverrideSpec } from '../input/schema.js';
 
 export const SOLVE_OBJECTIVES = ['coverage-of-poor', 'gap-closed', 'budget-neutral'] as const;
 export type SolveObjective = (typeof SOLVE_OBJECTIVES)[number];

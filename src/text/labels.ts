@@ -44,3 +44,7 @@ export const LABELS: Record<string, { zh: string; en: string }> = {
 export function label(key: string, lang: Lang): string {
   return LABELS[key]?.[lang] ?? key;
 }
+
+/** Prefecture names, and the order payers are listed in: what charts and reports show, from the engine's declarations. */
+export { prefectureLabel } from '../engine/locality.js';
+export { PAYERS } from '../engine/program.js';

@@ -17,176 +17,29 @@
  * (the funding rows), what local budgets must pay against the budget available (a share of
  * fiscal revenue) and the funding gap.
  */
-import { JiuzhuError } from '../engine/errors.js';
-import { AREAS, PREFECTURE_CODES, type Area } from '../engine/locality.js';
-import type { Override, ParameterTree } from '../engine/parameters/tree.js';
-import type { Population } from '../engine/population.js';
-import type { Dataset } from '../data/dataset.js';
-import type { ChunkedDataset } from '../data/chunked.js';
-import { HOUSEHOLD_TYPES } from '../programs/dibao/index.js';
-import { LEVELS, fundingByLevel, type Level } from './funding.js';
-import type { Scenario } from './load.js';
-import type { PricePoint } from '../dynamics/price-trigger.js';
-import { accumulateScenario, scenarioDataset, scenarioParameters, scenarioPeriod, scenarioPrices, scenarioResult, type Check, type DatasetSource, type ScenarioResult, type ScenarioSums } from './run.js';
-import { DibaoAccumulator, summarise, type DibaoSummary } from './summary.js';
-import { OUTPUT_BREAKDOWNS, OUTPUT_MEASURES } from './schema.js';
-import { accumulateJobsOnWorkers } from './workers.js';
-
-/** The person money columns incomes are uprated on (CNY/month). */
-export const MONEY_COLUMNS = ['earnings', 'pension', 'unemployment_benefit', 'farm_business', 'other_transfers'] as const;
+import { JiuzhuError } from '../../engine/errors.js';
+import { AREAS, PREFECTURE_CODES, type Area } from '../../engine/locality.js';
+import type { Override, ParameterTree } from '../../engine/parameters/tree.js';
+import type { Population } from '../../engine/population.js';
+import type { Dataset } from '../../data/dataset.js';
+import { HOUSEHOLD_TYPES } from '../../programs/dibao/index.js';
+import { LEVELS, fundingByLevel, type Level } from '../results/funding.js';
+import type { Scenario } from '../input/load.js';
+import type { PricePoint } from '../../dynamics/price-trigger.js';
+import { scenarioDataset, scenarioParameters, scenarioPeriod, scenarioPrices, scenarioResult, type Check, type DatasetSource, type RunSpec, type ScenarioResult, type ScenarioSums } from '../execution/run.js';
+import { executeAll, executeOn } from '../execution/execute.js';
+import { isChunked } from '../execution/plan.js';
+import { DibaoAccumulator, summarise, type DibaoSummary } from '../results/summary.js';
 
 /** The year every dataset shipped with jiuzhu describes; `behaviour.uprating.dataYear` changes it. */
 export const DEFAULT_DATA_YEAR = 2006;
 
-/** How a population is moved to a later year. */
-export interface UpratingFactors {
-  /** Multiplier of the money columns: one for everyone, or by the household's area. */
-  income?: number | { urban: number; rural: number };
-  /** Multiplier of the weights of households with a member aged `elderlyAge` or more. */
-  elderlyWeight?: number;
-  /** Age that makes a member elderly (default 65). */
-  elderlyAge?: number;
-  /**
-   * Factor on the weighted number of persons: the other households' weights are scaled so that
-   * the population is this times the dataset's (default: they keep their weights).
-   */
-  population?: number;
-  /** Factor on the weights of the other households, given outright (chunks of one population share it); overrides `population`. */
-  otherWeight?: number;
-}
-
-/** Weighted persons of a population, and those in households with a member aged `elderlyAge` or more. */
-export function ageingTotals(pop: Population, elderlyAge = 65): { persons: number; elderlyPersons: number } {
-  const age = pop.person.age;
-  if (!age) throw new JiuzhuError('MISSING_COLUMN', 'the ageing reweighting needs the person column age', { kind: 'usage' });
-  let persons = 0;
-  let elderlyPersons = 0;
-  for (let h = 0; h < pop.nHouseholds; h++) {
-    const start = pop.householdStart[h]!;
-    const end = pop.householdStart[h + 1]!;
-    const wn = pop.weight[h]! * (end - start);
-    persons += wn;
-    for (let p = start; p < end; p++) if (age[p]! >= elderlyAge) { elderlyPersons += wn; break; }
-  }
-  return { persons, elderlyPersons };
-}
-
-/** The factor on the other households' weights that makes the population `population` × its total once elderly households weigh `elderlyWeight` times more. */
-export function otherWeightFactor(totals: { persons: number; elderlyPersons: number }, elderlyWeight: number, population: number): number {
-  const rest = totals.persons - totals.elderlyPersons;
-  const other = rest > 0 ? (population * totals.persons - elderlyWeight * totals.elderlyPersons) / rest : 1;
-  if (!(other >= 0)) throw new JiuzhuError('BAD_UPRATING', `elderly households × ${elderlyWeight} already exceed ${population} × the population; the other households would need a negative weight`, { kind: 'usage' });
-  return other;
-}
-
-/**
- * A population moved to a later year: the money columns (MONEY_COLUMNS) multiplied by the
- * income factor of each person's area, and the weights of households with an elderly member
- * multiplied by the ageing factor. Pure: returns a new Population that shares every column it
- * does not change (a factor of 1 changes nothing).
- */
-export function upratePopulation(pop: Population, factors: UpratingFactors): Population {
-  const inc = factors.income ?? 1;
-  const byArea = typeof inc === 'number' ? { urban: inc, rural: inc } : inc;
-  let person = pop.person;
-  if (byArea.urban !== 1 || byArea.rural !== 1) {
-    const urban = pop.household.urban;
-    if (!urban && byArea.urban !== byArea.rural) throw new JiuzhuError('MISSING_COLUMN', 'uprating incomes by area needs the household column urban', { kind: 'usage' });
-    const next: Record<string, Population['person'][string]> = { ...pop.person };
-    for (const name of MONEY_COLUMNS) {
-      const col = pop.person[name];
-      if (!col) continue;
-      const out = new Float64Array(col.length);
-      for (let p = 0; p < col.length; p++) out[p] = col[p]! * (urban && !urban[pop.personHousehold[p]!] ? byArea.rural : byArea.urban);
-      next[name] = out;
-    }
-    person = next;
-  }
-  let weight = pop.weight;
-  const ew = factors.elderlyWeight ?? 1;
-  const elderlyAge = factors.elderlyAge ?? 65;
-  // The other households absorb the difference to the target population, if one is given.
-  const other = factors.otherWeight ?? (factors.population !== undefined ? otherWeightFactor(ageingTotals(pop, elderlyAge), ew, factors.population) : 1);
-  if (ew !== 1 || other !== 1) {
-    const age = pop.person.age;
-    if (!age) throw new JiuzhuError('MISSING_COLUMN', 'the ageing reweighting needs the person column age', { kind: 'usage' });
-    weight = new Float64Array(pop.nHouseholds);
-    for (let h = 0; h < pop.nHouseholds; h++) {
-      let f = other;
-      for (let p = pop.householdStart[h]!; p < pop.householdStart[h + 1]!; p++) if (age[p]! >= elderlyAge) { f = ew; break; }
-      weight[h] = pop.weight[h]! * f;
-    }
-  }
-  return person === pop.person && weight === pop.weight ? pop : { ...pop, person, weight };
-}
-
-// ── The growth rule ───────────────────────────────────────────────────────────
-
-export type IndexTo = 'income' | 'cpi' | 'revenue' | 'none';
-export type Bound = 'minimumWage' | 'unemploymentBenefit' | 'povertyLine';
-export const BOUNDS: readonly Bound[] = ['minimumWage', 'unemploymentBenefit', 'povertyLine'];
-
-/** behaviour.growth.standard */
-export interface StandardRule {
-  indexTo: IndexTo;
-  elasticity?: number;
-  bounds?: Partial<Record<Bound, boolean>>;
-  assumption?: string;
-}
-
-/** A year's indices: each previous year = 1. */
-export interface YearIndices {
-  cpi: number;
-  incomeGrowth: { urban: number; rural: number };
-  revenueGrowth: number;
-}
-
-/** A year's linkage lines (§二.1), yuan per month. */
-export interface LinkageLines {
-  minimumWage: number;
-  minimumWageRatio: number;
-  unemploymentBenefit: number;
-  /** National rural poverty line, yuan per person per year. */
-  povertyLine: number;
-}
+export { MONEY_COLUMNS, ageingTotals, otherWeightFactor, upratePopulation, type UpratingFactors } from '../../dynamics/uprating.js';
+export { BOUNDS, boundStandard, nextStandard, passOn, ruleIndex, type Bound, type IndexTo, type LinkageLines, type StandardRule, type YearIndices } from '../../dynamics/growth.js';
+import { ageingTotals, otherWeightFactor, upratePopulation, type UpratingFactors } from '../../dynamics/uprating.js';
+import { BOUNDS, boundStandard, nextStandard, passOn, ruleIndex, type Bound, type LinkageLines, type StandardRule, type YearIndices } from '../../dynamics/growth.js';
 
 const fen = (x: number): number => Math.round(x * 100) / 100;
-/** The factor an index passes on: 1 + elasticity × (index − 1). */
-export const passOn = (index: number, elasticity = 1): number => 1 + elasticity * (index - 1);
-
-/** The index a rule follows in a year, for an area. */
-export function ruleIndex(indexTo: IndexTo, area: Area, idx: YearIndices): number {
-  return indexTo === 'income' ? idx.incomeGrowth[area] : indexTo === 'cpi' ? idx.cpi : indexTo === 'revenue' ? idx.revenueGrowth : 1;
-}
-
-/**
- * The linkage bounds of §二.1 on one standard: an urban standard above ratio × minimum wage or
- * above the unemployment benefit is capped at the lower of the two (down to the fen); a rural
- * standard below the poverty line ÷ 12 is raised to it (up to the fen). Returns the bound that bit.
- */
-export function boundStandard(value: number, area: Area, lines: LinkageLines, bounds: Partial<Record<Bound, boolean>> = {}): { value: number; bound: Bound | null } {
-  const on = (b: Bound): boolean => bounds[b] !== false;
-  if (area === 'urban') {
-    const caps: [Bound, number][] = [];
-    if (on('minimumWage')) caps.push(['minimumWage', lines.minimumWageRatio * lines.minimumWage]);
-    if (on('unemploymentBenefit')) caps.push(['unemploymentBenefit', lines.unemploymentBenefit]);
-    caps.sort((a, b) => a[1] - b[1]);
-    const cap = caps[0];
-    if (cap && value > cap[1]) return { value: Math.floor(cap[1] * 100 + 1e-9) / 100, bound: cap[0] };
-    return { value, bound: null };
-  }
-  if (on('povertyLine')) {
-    const floor = Math.ceil((lines.povertyLine / 12) * 100 - 1e-9) / 100;
-    if (value < floor) return { value: floor, bound: 'povertyLine' };
-  }
-  return { value, bound: null };
-}
-
-/** One step of the growth rule: last year's standard × the year's factor, to the fen, then bounded. */
-export function nextStandard(previous: number, area: Area, rule: StandardRule, idx: YearIndices, lines: LinkageLines): { value: number; factor: number; bound: Bound | null } {
-  const factor = passOn(ruleIndex(rule.indexTo, area, idx), rule.elasticity);
-  return { factor, ...boundStandard(fen(previous * factor), area, lines, rule.bounds) };
-}
 
 // ── Paths: scenario inputs, else parameters ──────────────────────────────────
 
@@ -208,15 +61,9 @@ const jan1 = (y: number): string => `${y}-01-01`;
 
 /** Reads a year's figure from the scenario's inputs, else from the parameters. */
 export function projectionPaths(s: Scenario, tree: ParameterTree): ProjectionPaths {
-  const inputs = s.inputs as {
-    cpi?: YearPathInput<number>;
-    incomeGrowth?: YearPathInput<{ urban?: number; rural?: number }>;
-    minimumWage?: YearPathInput<number>;
-    unemploymentBenefit?: YearPathInput<number>;
-    fiscalRevenue?: YearPathInput<number>;
-  };
+  const inputs = s.inputs;
   const prices = scenarioPrices(s);
-  const ageing = (s.behaviour as { uprating?: { ageing?: { elderlyWeightGrowth: number } } }).uprating?.ageing;
+  const ageing = s.behaviour.uprating?.ageing;
   const cpi = (y: number): number => inputs.cpi?.values[String(y)] ?? annualCpi(prices, y) ?? tree.valueAt('projection.cpi', jan1(y));
   const incomeGrowth = (y: number): { urban: number; rural: number } => {
     const given = inputs.incomeGrowth?.values[String(y)];
@@ -365,7 +212,7 @@ export function projectionYears(s: Scenario, options: Pick<ProjectOptions, 'from
 
 /** The standards of every year under the growth rule, and the overrides that set them. */
 export function growthOverrides(s: Scenario, base: ParameterTree, from: number, to: number, paths: ProjectionPaths = projectionPaths(s, base)): { overrides: Override[]; standards: Record<string, StandardsByPrefecture>; bound: Record<string, Record<Bound, number[]>> } {
-  const rule = (s.behaviour as { growth?: { standard?: StandardRule } }).growth?.standard;
+  const rule = s.behaviour.growth?.standard;
   const overrides: Override[] = [];
   const standards: Record<string, StandardsByPrefecture> = {};
   const bound: Record<string, Record<Bound, number[]>> = {};
@@ -412,7 +259,7 @@ export function growthOverrides(s: Scenario, base: ParameterTree, from: number, 
 
 /** The population factors of a year: cumulative income growth and ageing since the data year. */
 export function yearFactors(s: Scenario, paths: ProjectionPaths, year: number): UpratingFactors & { income: Areas; elderlyWeight: number; population: number } {
-  const up = (s.behaviour as { uprating?: { dataYear?: number; incomes?: { indexTo: 'income' | 'cpi' | 'none'; elasticity?: number } } }).uprating;
+  const up = s.behaviour.uprating;
   const dataYear = up?.dataYear ?? DEFAULT_DATA_YEAR;
   const indexTo = up?.incomes?.indexTo ?? 'income';
   const income: Areas = { urban: 1, rural: 1 };
@@ -433,61 +280,45 @@ export function yearFactors(s: Scenario, paths: ProjectionPaths, year: number): 
   return { income, elderlyWeight, elderlyAge: paths.elderlyAge(year), population };
 }
 
-const isChunked = (d: DatasetSource): d is ChunkedDataset => 'kind' in d && d.kind === 'chunked';
-
-/** Projects a scenario year by year over its dataset (or the one given). */
+/** Projects a scenario year by year over its dataset (or the one given); with `workers`, each year's slices run on threads. */
 export async function projectScenario(s: Scenario, options: ProjectOptions & { dataset?: DatasetSource } = {}): Promise<Projection> {
   const source = options.dataset ?? (await scenarioDataset(s));
-  if (!isChunked(source)) return options.workers === undefined ? projectScenarioOn(s, source, options) : projectOnWorkers(s, source, options.workers, options);
+  if (!isChunked(source) && options.workers === undefined) return projectScenarioOn(s, source, options);
   const plan = projectionPlan(s, options);
-  const sums: (ScenarioSums | undefined)[] = plan.years.map(() => undefined);
-  const nChunks = source.manifest.chunks.length;
-  // The population target is the whole dataset's: a first pass sums the chunks' persons.
-  const totals = plan.years.map(() => ({ persons: 0, elderlyPersons: 0 }));
-  for (let c = 0; c < nChunks; c++) {
-    const pop = await source.loadChunk(c);
-    plan.years.forEach((y, i) => {
-      const t = ageingTotals(pop, plan.factors[y]!.elderlyAge);
-      totals[i]!.persons += t.persons;
-      totals[i]!.elderlyPersons += t.elderlyPersons;
-    });
-  }
-  setOtherWeights(plan, (y) => totals[plan.years.indexOf(y)]!);
-  for (let c = 0; c < nChunks; c++) {
-    const pop = await source.loadChunk(c);
-    plan.years.forEach((y, i) => {
-      const acc = accumulateYear(plan, pop, y);
-      const prev = sums[i];
-      if (prev) {
-        prev.dibao.merge(acc.dibao);
-        prev.programs.merge(acc.programs);
-        prev.distribution.merge(acc.distribution);
-      } else sums[i] = acc;
-    });
-    options.onProgress?.(c + 1, nChunks);
-  }
-  return finishProjection(s, plan, sums.map((x) => x!));
+  if (isChunked(source)) {
+    // The population target is the whole dataset's: a first pass sums the chunks' persons.
+    const totals = plan.years.map(() => ({ persons: 0, elderlyPersons: 0 }));
+    for (let c = 0; c < source.manifest.chunks.length; c++) {
+      const pop = await source.loadChunk(c);
+      plan.years.forEach((y, i) => {
+        const t = ageingTotals(pop, plan.factors[y]!.elderlyAge);
+        totals[i]!.persons += t.persons;
+        totals[i]!.elderlyPersons += t.elderlyPersons;
+      });
+    }
+    setOtherWeights(plan, (y) => totals[plan.years.indexOf(y)]!);
+  } else setOtherWeights(plan, (y) => ageingTotals(source.population, plan.factors[y]!.elderlyAge));
+  // The years share one pool of workers.
+  const sums = await executeAll(plan.years.map((y) => yearSpec(plan, y)), source, { workers: options.workers, onProgress: options.onProgress });
+  return finishProjection(s, plan, sums.map((perScenario) => perScenario[0]!));
 }
 
-/** projectScenario on a loaded dataset (synchronous). */
+/** projectScenario on a loaded dataset, in this thread (synchronous). */
 export function projectScenarioOn(s: Scenario, dataset: Dataset, options: ProjectOptions = {}): Projection {
   const plan = projectionPlan(s, options);
   setOtherWeights(plan, (y) => ageingTotals(dataset.population, plan.factors[y]!.elderlyAge));
-  const perYear = plan.monthsPerYear;
-  const total = plan.years.length * perYear;
-  const sums = plan.years.map((y, i) => accumulateYear(plan, dataset.population, y, options.onProgress ? (done) => options.onProgress!(i * perYear + done, total) : undefined));
+  const sums = plan.years.map((y, i) => executeOn(yearSpec(plan, y), dataset.population, { onProgress: yearProgress(plan, i, options.onProgress) })[0]!);
   return finishProjection(s, plan, sums);
 }
 
-/** projectScenarioOn with the years on worker threads (accumulateJobsOnWorkers), in year order. */
-async function projectOnWorkers(s: Scenario, dataset: Dataset, workers: number, options: ProjectOptions): Promise<Projection> {
-  const plan = projectionPlan(s, options);
-  setOtherWeights(plan, (y) => ageingTotals(dataset.population, plan.factors[y]!.elderlyAge));
-  const jobs = plan.years.map((y) => ({ population: upratePopulation(dataset.population, plan.factors[y]!), period: yearPeriod(plan, y) }));
-  const setup = { scenarios: [s], period: jobs[0]!.period, seeds: [plan.seed], overrides: plan.overrides };
-  const perYear = plan.monthsPerYear;
-  const sums = await accumulateJobsOnWorkers(setup, jobs, workers, options.onProgress ? (done, total) => options.onProgress!(done * perYear, total * perYear) : undefined);
-  return finishProjection(s, plan, sums.map((perScenario) => perScenario[0]!));
+/** One year of a projection as a run: its months, the growth-rule overrides, the population uprated to the year. */
+function yearSpec(plan: Plan, year: number): RunSpec {
+  return { scenarios: [plan.scenario], period: yearPeriod(plan, year), seeds: [plan.seed], overrides: plan.overrides, prepare: (pop) => upratePopulation(pop, plan.factors[year]!) };
+}
+
+/** A year's progress as progress over the whole projection. */
+function yearProgress(plan: Plan, i: number, onProgress?: (done: number, total: number) => void): ((done: number, total: number) => void) | undefined {
+  return onProgress && ((done, total) => onProgress(i * total + done, plan.years.length * total));
 }
 
 interface Plan {
@@ -542,16 +373,12 @@ function yearPeriod(plan: Plan, year: number): { from: string; to: string } {
   return { from: `${year}-01`, to: plan.monthsPerYear === 1 ? `${year}-01` : `${year}-12` };
 }
 
-function accumulateYear(plan: Plan, pop: Population, year: number, onProgress?: (done: number, total: number) => void): ScenarioSums {
-  return accumulateScenario(upratePopulation(pop, plan.factors[year]!), plan.tree, yearPeriod(plan, year), plan.seed, onProgress, scenarioPrices(plan.scenario));
-}
-
 function finishProjection(s: Scenario, plan: Plan, sums: ScenarioSums[]): Projection {
   const results = sums.map((x) => scenarioResult(s.name, x, plan.tree, s.inputs));
-  const outputs = s.outputs as { measures?: (typeof OUTPUT_MEASURES)[number][]; breakdowns?: (typeof OUTPUT_BREAKDOWNS)[number][] };
+  const outputs = s.outputs;
   const years = plan.years.map((y, i) => yearRow(plan, y, results[i]!, outputs));
-  const up = (s.behaviour as { uprating?: { dataYear?: number; incomes?: { indexTo: 'income' | 'cpi' | 'none'; elasticity?: number } } }).uprating;
-  const rule = (s.behaviour as { growth?: { standard?: StandardRule } }).growth?.standard ?? null;
+  const up = s.behaviour.uprating;
+  const rule = s.behaviour.growth?.standard ?? null;
   return {
     name: s.name,
     from: plan.from,

@@ -5,15 +5,15 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { JiuzhuError, throwMany, type ErrorLocation } from '../engine/errors.js';
-import type { Override } from '../engine/parameters/tree.js';
-import { monthFromIndex, monthIndex } from '../engine/period.js';
-import type { ParameterTree } from '../engine/parameters/tree.js';
-import { outOfRange } from '../engine/parameters/ranges.js';
-import { parseYamlSource, yamlToJs } from '../engine/yaml-source.js';
-import { readBoundedText } from '../engine/input-file.js';
-import { MAX_EXTENDS_DEPTH, MAX_OVERRIDES, MAX_SCENARIO_BYTES } from '../engine/limits.js';
-import { baselineParameters } from '../policy/parameters.js';
+import { JiuzhuError, throwMany, type ErrorLocation } from '../../engine/errors.js';
+import type { Override } from '../../engine/parameters/tree.js';
+import { monthFromIndex, monthIndex } from '../../engine/period.js';
+import type { ParameterTree } from '../../engine/parameters/tree.js';
+import { parseYamlSource, yamlToJs } from '../../engine/yaml-source.js';
+import { baselineParameters } from '../../policy/parameters.js';
+import { outOfRange } from '../../engine/parameters/ranges.js';
+import { readBoundedText } from '../../engine/input-file.js';
+import { MAX_EXTENDS_DEPTH, MAX_OVERRIDES, MAX_SCENARIO_BYTES } from '../../engine/limits.js';
 import { ScenarioSchema, type ScenarioFile } from './schema.js';
 
 /** A scenario with its chain applied. */
@@ -27,10 +27,10 @@ export interface Scenario {
   period?: { from: string; to: string };
   seed?: number;
   overrides: Override[];
-  behaviour: Record<string, unknown>;
-  shocks: Record<string, unknown>;
-  inputs: Record<string, unknown>;
-  outputs: Record<string, unknown>;
+  behaviour: NonNullable<ScenarioFile['behaviour']>;
+  shocks: NonNullable<ScenarioFile['shocks']>;
+  inputs: NonNullable<ScenarioFile['inputs']>;
+  outputs: NonNullable<ScenarioFile['outputs']>;
   /** sha256 of the resolved scenario (chain merged, file paths left out). */
   sha256: string;
 }
@@ -111,8 +111,9 @@ export function loadScenario(file: string, parameters: ParameterTree = baselineP
     }
     return undefined;
   };
-  const merged = (k: 'behaviour' | 'shocks' | 'inputs' | 'outputs'): Record<string, unknown> =>
-    chain.reduce<Record<string, unknown>>((acc, c) => deepMerge(acc, (c.data[k] ?? {}) as Record<string, unknown>), {});
+  // Each file's part is valid against its schema; merging them key by key keeps the shape.
+  const merged = <K extends 'behaviour' | 'shocks' | 'inputs' | 'outputs'>(k: K): NonNullable<ScenarioFile[K]> =>
+    chain.reduce<Record<string, unknown>>((acc, c) => deepMerge(acc, (c.data[k] ?? {}) as Record<string, unknown>), {}) as NonNullable<ScenarioFile[K]>;
   const behaviour = merged('behaviour');
   overrides.unshift(...behaviourOverrides(behaviour, me.file, me.data.name));
   overrides.push(...shockOverrides(merged('shocks'), me.file, me.data.name));

@@ -1,0 +1,120 @@
+/**
+ * The one execution path. Every run — run, compare, project, solve, replicates, the explorer,
+ * the bench — comes here: the population is cut into slices by the plan (plan.ts, whole
+ * prefectures, so the rationing steps see their whole cells), every scenario is accumulated
+ * on each slice (in this thread or on worker threads), and the slices' sums are merged in slice
+ * order (sums.ts). The result is the same bytes for a dataset in memory or a chunked copy of it,
+ * and for any number of workers.
+ *
+ * Months are not spread over threads: each month starts from the state the previous month left
+ * (entries, exits, job loss, gradual exit), so a slice's months run in order on one thread.
+ */
+import { JiuzhuError } from '../../engine/errors.js';
+import { monthsBetween } from '../../engine/period.js';
+import type { ParameterTree } from '../../engine/parameters/tree.js';
+import type { Population } from '../../engine/population.js';
+import { SharedResults } from '../../engine/shared-results.js';
+import { accumulateScenario, type MonthObserver } from './accumulate.js';
+import { PREFECTURE_CODES } from '../../engine/locality.js';
+import { chunkedSlices, isChunked, MIN_SLICED_HOUSEHOLDS, slicesOf, type DatasetSource, type Slice } from './plan.js';
+import { scenarioPrices, specTrees, type RunSpec } from './spec.js';
+import { mergeSums, type ScenarioSums } from '../results/sums.js';
+import { checkWorkers, runOnThreads, type SliceWork } from './threads.js';
+
+export interface ExecuteOptions {
+  /** Worker threads; absent: this thread. */
+  workers?: number;
+  /** Called as the run advances with (done, total) months × slices. */
+  onProgress?: (done: number, total: number) => void;
+  /** Called after each month of each slice is accumulated (not with workers: the columns stay there). */
+  onMonth?: MonthObserver;
+  /** Rule results shared with other runs on the same population (each slice gets its part). */
+  shared?: SharedResults;
+}
+
+/** Runs a spec on a dataset in memory, in this thread: each scenario's sums, merged over the slices. */
+export function executeOn(spec: RunSpec, population: Population, options: Omit<ExecuteOptions, 'workers'> = {}): ScenarioSums[] {
+  const trees = specTrees(spec);
+  const slices = slicesOf(population);
+  const merged: ScenarioSums[] = [];
+  slices.forEach((slice, k) => addSlice(merged, accumulateSlice(spec, trees, slice, k, slices.length, options)));
+  return merged;
+}
+
+/** Runs a spec on any source, in this thread or on `workers` threads; the same sums either way. */
+export async function execute(spec: RunSpec, source: DatasetSource, options: ExecuteOptions = {}): Promise<ScenarioSums[]> {
+  return (await executeAll([spec], source, options))[0]!;
+}
+
+/**
+ * Runs several specs that differ only in period and preparation (a projection's years) on one
+ * source; with workers, on one pool of threads. Each spec's sums, in spec order.
+ */
+export async function executeAll(specs: readonly RunSpec[], source: DatasetSource, options: ExecuteOptions = {}): Promise<ScenarioSums[][]> {
+  if (options.workers !== undefined) {
+    checkWorkers(options.workers);
+    if (options.onMonth) throw new JiuzhuError('BAD_OPTION', 'onMonth reads the columns of each month, which stay in the worker threads: it cannot be used with workers', { kind: 'usage', location: { key: 'workers' } });
+  }
+  const merged: ScenarioSums[][] = specs.map(() => []);
+  if (!specs.length || !specs[0]!.scenarios.length) return merged;
+  const total = expectedSlices(source);
+  const slicesFor = (): Iterable<Slice> | AsyncIterable<Slice> => (isChunked(source) ? chunkedSlices(source) : slicesOf(source.population));
+  if (options.workers === undefined) {
+    for (const [n, spec] of specs.entries()) {
+      // Progress over every spec: spec n's (done, total) follow the n before it.
+      const onProgress = options.onProgress && ((done: number, t: number): void => options.onProgress!(n * t + done, specs.length * t));
+      if (!isChunked(source)) merged[n] = executeOn(spec, source.population, { ...options, onProgress });
+      else {
+        const trees = specTrees(spec);
+        let k = 0;
+        for await (const slice of slicesFor()) addSlice(merged[n]!, accumulateSlice(spec, trees, slice, k++, total, { ...options, onProgress, shared: undefined }));
+      }
+    }
+    return merged;
+  }
+  const months = specs.map((s) => monthsBetween(s.period.from, s.period.to).length);
+  const allMonths = months.reduce((a, b) => a + b, 0);
+  let doneMonths = 0;
+  async function* jobs(): AsyncGenerator<SliceWork> {
+    for (const [n, spec] of specs.entries()) {
+      for await (const s of slicesFor()) yield { spec: n, period: spec.period, slice: spec.prepare ? { households: s.households, population: spec.prepare(s.population) } : s };
+    }
+  }
+  await runOnThreads(specs[0]!, jobs(), options.workers!, (sums, work) => {
+    sums.forEach((s) => s.distribution.placeAt(work.slice.households));
+    addSlice(merged[work.spec]!, sums);
+    doneMonths += months[work.spec]!;
+    options.onProgress?.(Math.min(doneMonths, allMonths * total), allMonths * total);
+  });
+  return merged;
+}
+
+/** How many slices the plan makes of a source (of a chunked one, before reading it: at most one per prefecture). */
+function expectedSlices(source: DatasetSource): number {
+  if (!isChunked(source)) return slicesOf(source.population).length;
+  if (source.manifest.households < MIN_SLICED_HOUSEHOLDS) return 1;
+  const tags = source.manifest.chunks.map((c) => c.prefecture);
+  return tags.every((t) => t !== undefined) ? new Set(tags).size : PREFECTURE_CODES.length;
+}
+
+/** Every scenario of a spec accumulated on one slice. */
+function accumulateSlice(spec: RunSpec, trees: readonly ParameterTree[], slice: Slice, k: number, nSlices: number | undefined, options: Omit<ExecuteOptions, 'workers'>): ScenarioSums[] {
+  const pop = spec.prepare ? spec.prepare(slice.population) : slice.population;
+  // The scenarios of a slice share the columns none of them changes.
+  const shared = !spec.prepare && options.shared ? options.shared.part(k, pop) : spec.scenarios.length > 1 ? new SharedResults(pop) : undefined;
+  const total = nSlices ?? k + 1;
+  const onMonth = options.onMonth;
+  return spec.scenarios.map((s, i) => {
+    const progress = options.onProgress && i === spec.scenarios.length - 1 ? (done: number, months: number) => options.onProgress!(k * months + done, total * months) : undefined;
+    const sums = accumulateScenario(pop, trees[i]!, spec.period, spec.seeds[i]!, progress, scenarioPrices(s), onMonth && ((m, sim, p, idx) => onMonth(m, sim, p, idx, slice.households)), shared);
+    sums.distribution.placeAt(slice.households);
+    return sums;
+  });
+}
+
+/** Merges a slice's sums (one per scenario) into the run's, in slice order. */
+function addSlice(merged: ScenarioSums[], sums: ScenarioSums[]): void {
+  sums.forEach((s, i) => {
+    merged[i] = merged[i] ? mergeSums(merged[i]!, s) : s;
+  });
+}

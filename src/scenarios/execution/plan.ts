@@ -1,0 +1,182 @@
+/**
+ * The plan of a run: which households are simulated together (a slice).
+ *
+ * Two rules ration across households — the dibao quota (dibao_admitted) and the §六
+ * public-welfare posts (employment_post_holder) — and both rank households only within a
+ * prefecture × area cell. A slice is therefore always a set of whole prefectures, so a slice's
+ * rationing is exactly the whole population's, and the same slices are used whatever the
+ * source: a dataset in memory, a chunked dataset, this thread or worker threads. The slices
+ * depend on the population only (its size and its prefecture column), never on the number of
+ * workers or on how a chunked dataset was cut; their sums merge in slice order, so every way of
+ * running gives the same bytes.
+ */
+import { JiuzhuError } from '../../engine/errors.js';
+import { PREFECTURE_CODES } from '../../engine/locality.js';
+import type { Population } from '../../engine/population.js';
+import type { ChunkedDataset } from '../../data/chunked.js';
+import type { Dataset } from '../../data/dataset.js';
+
+/** A population below this many households is one slice, in its own order (nothing is copied). */
+export const MIN_SLICED_HOUSEHOLDS = 30_000;
+
+/** Households simulated together: their indices in the whole population (ascending) and their population. */
+export interface Slice { households: Int32Array; population: Population }
+
+/** A dataset in memory, or a chunked one read chunk by chunk. */
+export type DatasetSource = Dataset | ChunkedDataset;
+
+export const isChunked = (d: DatasetSource): d is ChunkedDataset => 'kind' in d && d.kind === 'chunked';
+
+/**
+ * The slices of a population of `nHouseholds` households with these prefecture codes: one slice
+ * of everyone below MIN_SLICED_HOUSEHOLDS, else one per prefecture present (in PREFECTURE_CODES
+ * order; any other code last), households in the population's order.
+ */
+export function planSlices(nHouseholds: number, prefecture: ArrayLike<number> | undefined): Int32Array[] {
+  if (nHouseholds < MIN_SLICED_HOUSEHOLDS || !prefecture) return [Int32Array.from({ length: nHouseholds }, (_, h) => h)];
+  const order = new Map<number, number>(PREFECTURE_CODES.map((c, i) => [c, i]));
+  const groups = new Map<number, number[]>();
+  for (let h = 0; h < nHouseholds; h++) {
+    const k = order.get(prefecture[h]!) ?? PREFECTURE_CODES.length;
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = []));
+    g.push(h);
+  }
+  return [...groups.keys()].sort((a, b) => a - b).map((k) => Int32Array.from(groups.get(k)!));
+}
+
+/** The households `households` (ascending indices) of a population, with their persons, as a population of their own. */
+export function selectHouseholds(pop: Population, households: Int32Array): Population {
+  const nH = households.length;
+  if (nH === pop.nHouseholds) return pop;
+  const householdStart = new Int32Array(nH + 1);
+  for (let i = 0; i < nH; i++) {
+    const h = households[i]!;
+    householdStart[i + 1] = householdStart[i]! + pop.householdStart[h + 1]! - pop.householdStart[h]!;
+  }
+  const nP = householdStart[nH]!;
+  const persons = new Int32Array(nP);
+  const personHousehold = new Int32Array(nP);
+  for (let i = 0; i < nH; i++) {
+    const h = households[i]!;
+    for (let p = pop.householdStart[h]!, o = householdStart[i]!; p < pop.householdStart[h + 1]!; p++, o++) {
+      persons[o] = p;
+      personHousehold[o] = i;
+    }
+  }
+  const pick = <T extends { length: number; constructor: unknown }>(c: T, idx: Int32Array): T => {
+    const out = new (c.constructor as new (n: number) => T)(idx.length) as unknown as Record<number, number>;
+    const src = c as unknown as Record<number, number>;
+    for (let i = 0; i < idx.length; i++) out[i] = src[idx[i]!]!;
+    return out as unknown as T;
+  };
+  return {
+    nPersons: nP,
+    nHouseholds: nH,
+    householdId: pick(pop.householdId, households),
+    personId: pick(pop.personId, persons),
+    personHousehold,
+    householdStart,
+    weight: pick(pop.weight, households),
+    person: Object.fromEntries(Object.entries(pop.person).map(([k, v]) => [k, pick(v, persons)])),
+    household: Object.fromEntries(Object.entries(pop.household).map(([k, v]) => [k, pick(v, households)])),
+  };
+}
+
+/** Populations one after the other, as one (household and person order kept). */
+export function concatPopulations(parts: readonly Population[]): Population {
+  if (parts.length === 1) return parts[0]!;
+  const nH = parts.reduce((a, p) => a + p.nHouseholds, 0);
+  const nP = parts.reduce((a, p) => a + p.nPersons, 0);
+  const householdStart = new Int32Array(nH + 1);
+  const personHousehold = new Int32Array(nP);
+  let h0 = 0, p0 = 0;
+  for (const part of parts) {
+    for (let h = 0; h < part.nHouseholds; h++) householdStart[h0 + h + 1] = p0 + part.householdStart[h + 1]!;
+    for (let p = 0; p < part.nPersons; p++) personHousehold[p0 + p] = h0 + part.personHousehold[p]!;
+    h0 += part.nHouseholds;
+    p0 += part.nPersons;
+  }
+  const cat = <T extends { length: number; set(a: ArrayLike<number>, o: number): void }>(cols: T[]): T => {
+    const out = new ((cols[0] as unknown as { constructor: new (n: number) => T }).constructor)(cols.reduce((a, c) => a + c.length, 0));
+    let o = 0;
+    for (const c of cols) { out.set(c as unknown as ArrayLike<number>, o); o += c.length; }
+    return out;
+  };
+  const columns = (get: (p: Population) => Readonly<Record<string, unknown>>): Record<string, never> => {
+    const names = Object.keys(get(parts[0]!));
+    for (const p of parts) {
+      const have = Object.keys(get(p));
+      if (have.length !== names.length || names.some((n) => !(n in get(p)))) throw new JiuzhuError('BAD_CHUNK', `the chunks of a dataset have different columns (${names.join(', ')} against ${have.join(', ')})`, { kind: 'input' });
+    }
+    return Object.fromEntries(names.map((n) => [n, cat(parts.map((p) => get(p)[n] as never))])) as Record<string, never>;
+  };
+  return {
+    nPersons: nP,
+    nHouseholds: nH,
+    householdId: cat(parts.map((p) => p.householdId)),
+    personId: cat(parts.map((p) => p.personId)),
+    personHousehold,
+    householdStart,
+    weight: cat(parts.map((p) => p.weight)),
+    person: columns((p) => p.person),
+    household: columns((p) => p.household),
+  };
+}
+
+const planned = new WeakMap<Population, Slice[]>();
+
+/** The slices of a population in memory (computed once per population object). */
+export function slicesOf(pop: Population): Slice[] {
+  let s = planned.get(pop);
+  if (!s) {
+    s = planSlices(pop.nHouseholds, pop.household.prefecture).map((households) => ({ households, population: selectHouseholds(pop, households) }));
+    planned.set(pop, s);
+  }
+  return s;
+}
+
+/**
+ * The slices of a chunked dataset, one at a time, equal to slicesOf the dataset's chunks put end
+ * to end. A small dataset is read whole; a large one prefecture by prefecture, reading only the
+ * chunks the manifest tags with that prefecture (an untagged chunk is read for each prefecture),
+ * so at most one prefecture's households are in memory.
+ */
+export async function* chunkedSlices(source: ChunkedDataset): AsyncGenerator<Slice> {
+  const chunks = source.manifest.chunks;
+  const offsets: number[] = [];
+  let total = 0;
+  for (const c of chunks) { offsets.push(total); total += c.households; }
+  if (total < MIN_SLICED_HOUSEHOLDS) {
+    const parts: Population[] = [];
+    for (let c = 0; c < chunks.length; c++) parts.push(await source.loadChunk(c));
+    const pop = concatPopulations(parts);
+    yield { households: Int32Array.from({ length: pop.nHouseholds }, (_, h) => h), population: pop };
+    return;
+  }
+  const codes = [...PREFECTURE_CODES, -1];
+  for (const code of codes) {
+    const parts: Population[] = [];
+    const index: Int32Array[] = [];
+    for (let c = 0; c < chunks.length; c++) {
+      const tag = chunks[c]!.prefecture;
+      if (tag !== undefined && tag !== code) continue;
+      const pop = await source.loadChunk(c);
+      const pref = pop.household.prefecture;
+      const mine: number[] = [];
+      for (let h = 0; h < pop.nHouseholds; h++) {
+        const k = pref ? pref[h]! : -1;
+        if (k === code || (code === -1 && !PREFECTURE_CODES.includes(k))) mine.push(h);
+      }
+      if (!mine.length) continue;
+      const local = Int32Array.from(mine);
+      parts.push(selectHouseholds(pop, local));
+      index.push(local.map((h) => h + offsets[c]!));
+    }
+    if (!parts.length) continue;
+    const households = new Int32Array(index.reduce((a, x) => a + x.length, 0));
+    let o = 0;
+    for (const x of index) { households.set(x, o); o += x.length; }
+    yield { households, population: concatPopulations(parts) };
+  }
+}

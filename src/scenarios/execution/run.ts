@@ -1,0 +1,96 @@
+/**
+ * Running scenarios: parameters with the scenario's overrides, a dataset, a period; the
+ * dibao system computed month by month over whole columns and summarised, weighted.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { JiuzhuError } from '../../engine/errors.js';
+import type { ParameterTree } from '../../engine/parameters/tree.js';
+import type { SharedResults } from '../../engine/shared-results.js';
+import { Simulation } from '../../engine/simulation.js';
+import type { Dataset } from '../../data/dataset.js';
+import { packagePath, packageRoot } from '../../engine/paths.js';
+import type { Scenario } from '../input/load.js';
+import { systemRules } from '../../programs/system.js';
+import { execute, executeOn } from './execute.js';
+import type { MonthObserver } from './accumulate.js';
+import type { DatasetSource } from './plan.js';
+import { scenarioDataset, scenarioParameters, scenarioPeriod, type Period } from './spec.js';
+import type { ScenarioSums } from '../results/sums.js';
+
+export type { Period, RunSpec } from './spec.js';
+export { scenarioDataset, scenarioParameters, scenarioPeriod, scenarioPrices } from './spec.js';
+export { accumulateScenario, type MonthObserver } from './accumulate.js';
+export type { DatasetSource } from './plan.js';
+export type { ScenarioSums } from '../results/sums.js';
+export { scenarioResult, type Check, type ScenarioResult, type ScenarioSummary } from '../results/scenario-result.js';
+import { scenarioResult, type ScenarioResult } from '../results/scenario-result.js';
+
+export interface RunOptions {
+  /** Period to use instead of the scenario's. */
+  period?: Period;
+  seed?: number;
+  /** Called as the run advances with (done, total). */
+  onProgress?: (done: number, total: number) => void;
+  /** Called after each month is accumulated, while its columns are cached: extra sums (e.g. bootstrap replicates) read them here. */
+  onMonth?: MonthObserver;
+  /**
+   * Worker threads to run on (execution/threads.ts). The result is the same bytes for any
+   * number of workers and without: every run is planned in the same slices (execution/plan.ts).
+   */
+  workers?: number;
+  /**
+   * Rule results shared with other runs on the same population (SharedResults): columns whose
+   * rule reads nothing a run changed are computed once. compareScenarios makes one itself.
+   */
+  shared?: SharedResults;
+}
+
+/** A simulation of a scenario on a dataset. */
+export function scenarioSimulation(s: Scenario, dataset: Dataset, seed?: number): Simulation {
+  return new Simulation({ population: dataset.population, parameters: scenarioParameters(s), rules: systemRules, seed: seed ?? s.seed ?? 1 });
+}
+
+/** Runs one scenario over a period and returns its summary and checks. */
+export async function runScenario(s: Scenario, options: RunOptions & { dataset?: DatasetSource } = {}): Promise<ScenarioResult> {
+  const source = options.dataset ?? (await scenarioDataset(s));
+  const [result] = await runScenarios([s], source, options);
+  return result!;
+}
+
+/** Runs one scenario on a loaded dataset (synchronous: the columns are in memory). */
+export function runScenarioOn(s: Scenario, dataset: Dataset, options: Omit<RunOptions, 'workers'> = {}): ScenarioResult {
+  const period = options.period ?? scenarioPeriod(s);
+  const [sums] = executeOn({ scenarios: [s], period, seeds: [options.seed ?? s.seed ?? 1] }, dataset.population, options);
+  return scenarioResult(s.name, sums!, scenarioParameters(s), s.inputs);
+}
+
+/**
+ * Scenarios over one dataset (in memory or chunked, in this thread or on workers), over the
+ * first scenario's period unless one is given: each slice is loaded once and every scenario
+ * accumulated on it.
+ */
+export async function runScenarios(scenarios: readonly Scenario[], source: DatasetSource, options: RunOptions = {}): Promise<ScenarioResult[]> {
+  if (!scenarios.length) return [];
+  const period = options.period ?? scenarioPeriod(scenarios[0]!);
+  const sums = await execute({ scenarios, period, seeds: scenarios.map((s) => options.seed ?? s.seed ?? 1) }, source, options);
+  return scenarios.map((s, i) => scenarioResult(s.name, sums[i]!, scenarioParameters(s), s.inputs));
+}
+
+/** Version of this package. */
+export function jiuzhuVersion(): string {
+  return (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** Commit of the package's git checkout, or 'unknown' outside one. */
+export function jiuzhuCommit(): string {
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: packageRoot(), stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim() || 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+export function assertSameDataset(a: Dataset, b: Dataset): void {
+  if (a.meta.sha256 !== b.meta.sha256) throw new JiuzhuError('DATASET_MISMATCH', `scenarios use different datasets (${a.meta.name}, ${b.meta.name}); a comparison needs one population`, { kind: 'usage' });
+}

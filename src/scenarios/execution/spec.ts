@@ -1,0 +1,52 @@
+/**
+ * What a run is asked to do: scenarios (each with its parameter tree), one period, a seed per
+ * scenario, and the dataset. The inputs of execute (execute.ts).
+ */
+import type { Override, ParameterTree } from '../../engine/parameters/tree.js';
+import type { Population } from '../../engine/population.js';
+import { DEFAULT_DATASET, resolveDatasetPath } from '../../data/dataset.js';
+import { openDataset } from '../../data/open.js';
+import { baselineParameters } from '../../policy/parameters.js';
+import type { PricePoint } from '../../dynamics/price-trigger.js';
+import type { Scenario } from '../input/load.js';
+import type { DatasetSource } from './plan.js';
+
+export interface Period { from: string; to: string }
+
+/** Scenarios to run together over one period (their sums come back in the same order). */
+export interface RunSpec {
+  scenarios: readonly Scenario[];
+  period: Period;
+  /** One seed per scenario. */
+  seeds: readonly number[];
+  /** Applied on top of every scenario's own overrides (a projection's growth-rule standards). */
+  overrides?: readonly Override[];
+  /** Applied to every slice before it is simulated, in this thread (a projection year's uprating). */
+  prepare?: (pop: Population) => Population;
+}
+
+/** The period a scenario covers: its own, else the calendar year 2006. */
+export function scenarioPeriod(s: Scenario): Period {
+  return s.period ?? { from: '2006-01', to: '2006-12' };
+}
+
+/** Loads the dataset a scenario names (or the default). */
+export async function scenarioDataset(s: Scenario): Promise<DatasetSource> {
+  const ref = s.dataset?.ref ?? DEFAULT_DATASET;
+  return openDataset(resolveDatasetPath(ref, s.dataset?.baseDir));
+}
+
+/** The parameter tree of a scenario: the baseline with its overrides applied. */
+export function scenarioParameters(s: Scenario, base: ParameterTree = baselineParameters()): ParameterTree {
+  return base.withOverrides(s.overrides);
+}
+
+/** The scenario's price path (inputs.prices), if it has one. */
+export function scenarioPrices(s: Scenario): Readonly<Record<string, PricePoint>> | undefined {
+  return s.inputs.prices;
+}
+
+/** The parameter tree of each scenario of a spec, with the spec's overrides on top. */
+export function specTrees(spec: Pick<RunSpec, 'scenarios' | 'overrides'>): ParameterTree[] {
+  return spec.scenarios.map((s) => (spec.overrides?.length ? scenarioParameters(s).withOverrides([...spec.overrides]) : scenarioParameters(s)));
+}

@@ -1,0 +1,28 @@
+/**
+ * A worker thread of execute (threads.ts): builds each scenario's parameters once, then for every
+ * slice it is sent accumulates every scenario on it, exactly as execute does in one thread, and
+ * sends the sums back (transferred, not copied). Errors go back as a reply, with their code and location.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { SharedResults } from '../../engine/shared-results.js';
+import { accumulateScenario } from './accumulate.js';
+import { scenarioPrices, specTrees } from './spec.js';
+import { packSums } from '../results/sums.js';
+import { packError, type SliceJob, type SliceReply, type WorkerSetup } from './threads.js';
+
+const setup = workerData as WorkerSetup;
+const port = parentPort!;
+const trees = specTrees(setup);
+
+port.on('message', (job: SliceJob) => {
+  try {
+    const pop = job.population;
+    const shared = setup.scenarios.length > 1 ? new SharedResults(pop) : undefined;
+    const packed = setup.scenarios.map((s, i) => packSums(accumulateScenario(pop, trees[i]!, job.period, setup.seeds[i]!, undefined, scenarioPrices(s), undefined, shared)));
+    const reply: SliceReply = { slice: job.slice, sums: packed.map((p) => p.value) };
+    port.postMessage(reply, [...new Set(packed.flatMap((p) => p.transfer))]);
+  } catch (e) {
+    const reply: SliceReply = { slice: job.slice, error: packError(e) };
+    port.postMessage(reply);
+  }
+});

@@ -1,0 +1,92 @@
+/**
+ * The sums a run accumulates, one type: the §二 dibao summary's, every program's and the
+ * per-household incomes. Slices accumulate separately; `mergeSums` adds them in slice order,
+ * `packSums`/`unpackSums` move them between threads. A new accumulator is added here only.
+ */
+import { PROGRAMS } from '../../programs/index.js';
+import { DistributionAccumulator } from './distribution.js';
+import { ProgramAccumulator, type ProgramMonthSums } from './program-accumulator.js';
+import { DibaoAccumulator } from './summary.js';
+
+/** The sums of one scenario over some households. */
+export interface ScenarioSums {
+  dibao: DibaoAccumulator;
+  programs: ProgramAccumulator;
+  distribution: DistributionAccumulator;
+}
+
+/** Adds `next` (the following slice's sums) into `into`, and returns `into`. */
+export function mergeSums(into: ScenarioSums, next: ScenarioSums): ScenarioSums {
+  into.dibao.merge(next.dibao);
+  into.programs.merge(next.programs);
+  into.distribution.merge(next.distribution);
+  return into;
+}
+
+/** The private state of the accumulators, read and written only to move them between threads. */
+interface DibaoState { sums: Float64Array[][]; byMonth: Map<string, { sums: Float64Array; triggered: boolean }> }
+interface DistributionPart { weight: Float64Array; size: Float64Array; urban: Uint8Array; market: Float64Array; transfers: Float64Array; standard: Float64Array; months: number; at?: Int32Array }
+interface DistributionState { parts: DistributionPart[] }
+
+/** One scenario's sums of one slice, as plain data and typed arrays (structured-cloneable). */
+export interface PackedSums {
+  dibao: { groupings: { name: string; keys: string[] }[]; sums: Float64Array[][]; byMonth: [string, Float64Array, boolean][] };
+  programs: { months: [string, ProgramMonthSums[]][]; population: [string, { persons: Float64Array; households: Float64Array }][]; recipients: Float64Array[]; households: Float64Array[] };
+  distribution: { parts: DistributionPart[]; nationalLine: number[] };
+}
+
+/**
+ * A slice's accumulated sums as plain data, and the buffers to transfer. The groupings'
+ * household index is not carried: once a slice is accumulated only group names and sums matter.
+ */
+export function packSums(s: ScenarioSums): { value: PackedSums; transfer: ArrayBuffer[] } {
+  s.programs.closePopulation();
+  const d = s.dibao as unknown as DibaoState;
+  const dist = s.distribution as unknown as DistributionState;
+  const value: PackedSums = {
+    dibao: {
+      groupings: s.dibao.groupings.map((g) => ({ name: g.name, keys: [...g.keys] })),
+      sums: d.sums,
+      byMonth: [...d.byMonth].map(([m, { sums, triggered }]) => [m, sums, triggered]),
+    },
+    programs: {
+      months: [...s.programs.months],
+      population: [...s.programs.population],
+      recipients: s.programs.recipients,
+      households: s.programs.households,
+    },
+    distribution: { parts: dist.parts, nationalLine: [...s.distribution.nationalLine] },
+  };
+  const arrays: ArrayBufferView[] = [
+    ...value.dibao.sums.flat(), ...value.dibao.byMonth.map((m) => m[1]),
+    ...value.programs.months.flatMap(([, ps]) => ps.flatMap((p) => [...p.components, ...p.funds])),
+    ...value.programs.population.flatMap(([, p]) => [p.persons, p.households]),
+    ...value.programs.recipients, ...value.programs.households,
+    ...value.distribution.parts.flatMap((p) => [p.weight, p.size, p.urban, p.market, p.transfers, p.standard, ...(p.at ? [p.at] : [])]),
+  ];
+  return { value, transfer: buffersOf(arrays) };
+}
+
+/** The accumulators back from packSums: merging them gives what merging the originals gives. */
+export function unpackSums(p: PackedSums): ScenarioSums {
+  const dibao = new DibaoAccumulator(p.dibao.groupings.map((g) => ({ name: g.name, keys: g.keys, index: new Uint8Array(0) })));
+  const d = dibao as unknown as DibaoState;
+  p.dibao.sums.forEach((g, gi) => g.forEach((s, k) => d.sums[gi]![k]!.set(s)));
+  for (const [m, sums, triggered] of p.dibao.byMonth) d.byMonth.set(m, { sums, triggered });
+  const programs = new ProgramAccumulator(PROGRAMS);
+  for (const [m, sums] of p.programs.months) programs.months.set(m, sums);
+  for (const [m, cells] of p.programs.population) programs.population.set(m, cells);
+  p.programs.recipients.forEach((r, i) => programs.recipients[i]!.set(r));
+  p.programs.households.forEach((r, i) => programs.households[i]!.set(r));
+  const distribution = new DistributionAccumulator(PROGRAMS);
+  (distribution as unknown as DistributionState).parts.push(...p.distribution.parts);
+  distribution.nationalLine.push(...p.distribution.nationalLine);
+  return { dibao, programs, distribution };
+}
+
+/** The distinct buffers under some typed arrays (a buffer may be listed once in a transfer). */
+export function buffersOf(arrays: readonly ArrayBufferView[]): ArrayBuffer[] {
+  const set = new Set<ArrayBuffer>();
+  for (const a of arrays) if (a.buffer instanceof ArrayBuffer) set.add(a.buffer);
+  return [...set];
+}

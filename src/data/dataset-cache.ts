@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { allocColumn, dtypeOf, type Column, type Dtype } from '../engine/column.js';
 import type { Population } from '../engine/population.js';
 import { packageRoot } from '../engine/paths.js';
-import type { Dataset } from './dataset.js';
+import type { Dataset } from './types.js';
 import { populationHash, type GenerateSpec } from './generated.js';
 import { targetsPath } from './generate/targets.js';
 

@@ -252,10 +252,11 @@ describe('a projection of fixture-dibao over two years', () => {
     expect(row.recipients).toBeCloseTo(r.summary.recipients, 9);
     expect(row.averageStandard.urban).toBe(Math.round(r.summary.byArea.urban!.averageStandard * 100) / 100);
   });
-  it('costs add up by level; the gap is the local budget need the budget does not meet', () => {
+  it('costs add up: government by level plus the other payers; the gap is the local budget need the budget does not meet', () => {
     for (const row of p.years) {
       const levels = Object.values(row.costByLevel).reduce((a, x) => a + Math.round(x * 100), 0);
-      expect(levels).toBe(Math.round(row.cost * 100));
+      const others = Object.values(row.costByOtherPayer).reduce((a, x) => a + Math.round(x * 100), 0);
+      expect(levels + others).toBe(Math.round(row.cost * 100));
       expect(row.budgetNeed).toBeLessThanOrEqual(row.cost);
       expect(row.fundingGap).toBe(Math.max(0, Math.round((row.budgetNeed - row.budget) * 100) / 100));
       expect(row.budget).toBeCloseTo(p.parameters.valueAt('projection.budget_share', `${row.year}-01-01`) * row.fiscalRevenue, 1);

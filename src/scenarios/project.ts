@@ -23,7 +23,7 @@ import type { Override, ParameterTree } from '../engine/parameters/tree.js';
 import type { Population } from '../engine/population.js';
 import type { Dataset } from '../data/dataset.js';
 import { HOUSEHOLD_TYPES } from '../programs/dibao/index.js';
-import { LEVELS, fundingByLevel, type Level } from './funding.js';
+import { LEVELS, OTHER_PAYERS, fundingByLevel, fundingByOtherPayer, type Level } from './funding.js';
 import type { Scenario } from './load.js';
 import type { PricePoint } from '../dynamics/price-trigger.js';
 import { scenarioDataset, scenarioParameters, scenarioPeriod, scenarioPrices, scenarioResult, type Check, type DatasetSource, type RunSpec, type ScenarioResult, type ScenarioSums } from './run.js';
@@ -301,10 +301,13 @@ export interface YearRow {
   recipients: number;
   population: number;
   coverage: number;
-  /** Every program's cost in the year, yuan; adds up costByProgram and costByLevel. */
+  /** Every program's cost in the year, yuan; adds up costByProgram, and costByLevel with costByOtherPayer. */
   cost: number;
   costByProgram: Record<string, number>;
+  /** Government money by level. */
   costByLevel: Record<Level, number>;
+  /** Money of payers that are not the government (households, collectives, hospitals, universities, donors). */
+  costByOtherPayer: Record<(typeof OTHER_PAYERS)[number], number>;
   /** What provincial, prefecture and county budgets pay (funding rows from the budget, central transfers left out). */
   budgetNeed: number;
   /** The assistance budget available: projection.budget_share × fiscal revenue. */
@@ -576,6 +579,8 @@ function yearRow(plan: Plan, year: number, r: ScenarioResult, outputs: { measure
   const costByProgram = Object.fromEntries(Object.entries(r.programs).map(([id, p]) => [id, flow(p.cost)]));
   const levels = fundingByLevel(r.funding);
   const costByLevel = Object.fromEntries(LEVELS.map((l) => [l, flow(levels[l])])) as Record<Level, number>;
+  const others = fundingByOtherPayer(r.funding);
+  const costByOtherPayer = Object.fromEntries(OTHER_PAYERS.map((p) => [p, flow(others[p])])) as YearRow['costByOtherPayer'];
   const cost = flow(Object.values(r.programs).reduce((a, p) => a + Math.round(p.cost * 100), 0) / 100);
   const budgetNeed = flow(r.funding.filter((f) => f.source === 'budget' && f.level !== 'central').reduce((a, f) => a + Math.round(f.amount * 100), 0) / 100);
   const revenue = plan.paths.revenue(year);
@@ -591,6 +596,7 @@ function yearRow(plan: Plan, year: number, r: ScenarioResult, outputs: { measure
     cost,
     costByProgram,
     costByLevel,
+    costByOtherPayer,
     budgetNeed,
     budget,
     fundingGap: fen(Math.max(0, budgetNeed - budget)),

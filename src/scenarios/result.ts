@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Dataset, DatasetMeta } from '../data/dataset.js';
 import { baselineParameters } from '../policy/parameters.js';
 import { PAYERS, type Payer } from '../engine/program.js';
-import { LEVELS } from './funding.js';
+import { FUNDING_SOURCES, LEVELS, OTHER_PAYERS, PAYER_TYPES } from './funding.js';
 import { distributionDelta } from './distribution.js';
 import type { ProgramSummary } from './program-summary.js';
 import type { Scenario } from './load.js';
@@ -61,8 +61,9 @@ const ProgramSummary = ProgramFigures.extend({
 });
 const FundingRow = z.strictObject({
   program: z.string(),
-  level: z.enum(LEVELS),
-  source: z.enum(PAYERS),
+  payerType: z.enum(PAYER_TYPES).describe('government: a level of government pays; non-government: households, village collectives, hospitals, universities or donors'),
+  level: z.enum(LEVELS).nullable().describe('Level of government; null for a payer that is not the government'),
+  source: z.enum(FUNDING_SOURCES).describe('Government: budget, lottery (welfare lottery fund) or landRevenue (land-transfer revenue); otherwise the payer: households, collectives, hospitals, universities, donors'),
   prefecture: z.number().int(),
   from: z.string().describe('First month of the calendar year covered, YYYY-MM'),
   to: z.string().describe('Last month covered, YYYY-MM'),
@@ -77,9 +78,10 @@ export const YearRowSchema = z.strictObject({
   recipients: num.describe('Dibao recipients, average month (persons, weighted)'),
   population: num.describe('Persons represented (weighted): the dataset’s, reweighted for ageing and population growth'),
   coverage: num.describe('recipients ÷ population'),
-  cost: num.describe('Every program’s cost in the year, whoever pays; the sum of costByProgram and of costByLevel'),
+  cost: num.describe('Every program’s cost in the year, whoever pays; the sum of costByProgram, and of costByLevel plus costByOtherPayer'),
   costByProgram: z.record(z.string(), num),
-  costByLevel: z.strictObject(Object.fromEntries(LEVELS.map((l) => [l, num])) as Record<(typeof LEVELS)[number], typeof num>).describe('The funding rows of the year summed by level of government'),
+  costByLevel: z.strictObject(Object.fromEntries(LEVELS.map((l) => [l, num])) as Record<(typeof LEVELS)[number], typeof num>).describe('The government funding rows of the year summed by level of government'),
+  costByOtherPayer: z.strictObject(Object.fromEntries(OTHER_PAYERS.map((p) => [p, num])) as Record<(typeof OTHER_PAYERS)[number], typeof num>).describe('The funding rows of payers that are not the government, by payer'),
   budgetNeed: num.describe('What provincial, prefecture and county budgets pay (funding rows with source budget, central transfers left out)'),
   budget: num.describe('Assistance budget available: projection.budget_share × fiscal revenue'),
   fundingGap: num.describe('max(0, budgetNeed − budget)'),
@@ -142,7 +144,7 @@ export const ResultSchema = z.strictObject({
       checks: z.array(z.strictObject({ id: z.string(), passed: z.boolean(), detail: z.string() })),
       months: z.array(z.record(z.string(), z.unknown())).optional(),
       programs: z.record(z.string(), ProgramSummary).optional().describe('Every program of the system: cost, payers, recipients, accounts; by area and prefecture'),
-      funding: z.array(FundingRow).optional().describe('Every program’s cost by level of government, source, prefecture and year; rows add up to the programs’ costs and payers to the fen'),
+      funding: z.array(FundingRow).optional().describe('Every program’s cost by payer (government by level and source, other payers by name), prefecture and year; rows add up to the programs’ costs and payers to the fen'),
       years: z.array(YearRowSchema).optional().describe('`jiuzhu project`: one row per projected year'),
       projection: ProjectionMeta.optional().describe('`jiuzhu project`: the years, the rules and how money is expressed'),
       intervals: Intervals.optional().describe('With --replicates: percentile intervals of cost, recipients, coverage and FGT over a seeded bootstrap of households; keys are paths into summary'),

@@ -41,6 +41,7 @@
  *     relief.needy_share 1                                               with affectedShare 0.5: rural p = 0.5 × 1 ÷ 0.5 = 1, urban p = 0
  *   funding.dibao.central_share urban 0.5, rural 0.25; provincial.increase_share 0.5,
  *     base_standard 150 / 70, reference_coverage 0.1                     §二.4 transfers, set explicitly
+ *   dibao_administration.running_cost.per_recipient 2                   §二.4 running costs a recipient a month
  *   shocks.disaster 2007-02 JL affectedShare 0.5, housesDestroyed 718816 = 0.5 × 1,437,632 (disaster.households.count): p(destroyed) = 1
  *   inputs.lotteryFund 2007 326,760,000 = 12 × 27,230,000                lottery funds 1 yuan a resident a month
  *   inputs.donations 2007 163,380,000 = 6 × 27,230,000                   donations 0.5 yuan a resident a month
@@ -448,6 +449,24 @@ describe('fixture-system, hand-worked §六–§十一 totals and funding (2007-
       row('dibao', SP, 'budget', 'central', 44.04),
       row('dibao', SP, 'budget', 'prefecture', 66.03),
       row('dibao', SP, 'budget', 'county', 66.03),
+    ]);
+  });
+
+  it('dibao running costs (§二.4 工作经费): 2 a recipient a month, prefecture and county budgets half each', () => {
+    // Recipients a month (members of households paid dibao × weight): CC hh1 3 × 2 + hh2 2 × 1 + hh4 2 × 3 = 14,
+    // JL hh9 2 × 2 = 4, SP hh11 2 × 1 = 2 (20 in all) → × 2 yuan × 3 months: CC 84, JL 24, SP 12 = 120.
+    // funding.budget_levels.dibao_administration 0 / 0 / 0.5 / 0.5.
+    const admin = program('dibaoAdministration');
+    expect(admin.cost).toBe(120);
+    expect(admin.costByPayer).toEqual(payers({ budget: 120 }));
+    expect(admin.recipients).toBeNull();
+    expect(fundingOf('dibaoAdministration')).toEqual([
+      row('dibaoAdministration', CC, 'budget', 'prefecture', 42),
+      row('dibaoAdministration', CC, 'budget', 'county', 42),
+      row('dibaoAdministration', JL, 'budget', 'prefecture', 12),
+      row('dibaoAdministration', JL, 'budget', 'county', 12),
+      row('dibaoAdministration', SP, 'budget', 'prefecture', 6),
+      row('dibaoAdministration', SP, 'budget', 'county', 6),
     ]);
   });
 

@@ -166,8 +166,8 @@ export function fundingTable(result: Result, lang: 'zh' | 'en'): ReportTable {
       total += f;
       if (r.payerType === 'government') government += f;
     }
-    const row = (payerType: string, level: string | null, source: string | null, f: number, sourceLabel?: string): Row => ({
-      scenario: keys[i]!, payerType, payerTypeLabel: payerLabel(payerType, lang), level, levelLabel: level === null ? null : payerLabel(level, lang),
+    const row = (payerType: string | null, level: string | null, source: string | null, f: number, sourceLabel?: string): Row => ({
+      scenario: keys[i]!, payerType, payerTypeLabel: payerType === null ? null : payerLabel(payerType, lang), level, levelLabel: level === null ? null : payerLabel(level, lang),
       source, sourceLabel: sourceLabel ?? (source === null ? null : payerLabel(source, lang)), amount: f / 100, share: total ? f / total : null,
     });
     for (const level of LEVELS) for (const source of FUNDING_SOURCES) {
@@ -180,7 +180,7 @@ export function fundingTable(result: Result, lang: 'zh' | 'en'): ReportTable {
       if (f !== undefined) rows.push(row('non-government', null, source, f));
     }
     rows.push(row('non-government', null, null, total - government, payerLabel('otherPayersTotal', lang)));
-    rows.push(row('total', null, null, total, payerLabel('fundingTotal', lang)));
+    rows.push(row(null, null, null, total, payerLabel('fundingTotal', lang)));
   });
   return {
     id: 'funding',

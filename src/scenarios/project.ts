@@ -24,6 +24,7 @@ import type { Population } from '../engine/population.js';
 import type { Dataset } from '../data/dataset.js';
 import { HOUSEHOLD_TYPES } from '../programs/dibao/index.js';
 import { LEVELS, OTHER_PAYERS, fundingByLevel, fundingByOtherPayer, type Level } from './funding.js';
+import { linkageDistances, type LinkageDistance } from './linkage.js';
 import type { Scenario } from './load.js';
 import type { PricePoint } from '../dynamics/price-trigger.js';
 import { scenarioDataset, scenarioParameters, scenarioPeriod, scenarioPrices, scenarioResult, type Check, type DatasetSource, type RunSpec, type ScenarioResult, type ScenarioSums } from './run.js';
@@ -165,7 +166,10 @@ export function ruleIndex(indexTo: IndexTo, area: Area, idx: YearIndices): numbe
  * standard below the poverty line ÷ 12 is raised to it (up to the fen). Returns the bound that bit.
  */
 export function boundStandard(value: number, area: Area, lines: LinkageLines, bounds: Partial<Record<Bound, boolean>> = {}): { value: number; bound: Bound | null } {
-  const on = (b: Bound): boolean => bounds[b] !== false;
+  // §二.1 asks the standards to dovetail with these lines (相互衔接), not to be held by them: a
+  // line binds only when a scenario asks for it (behaviour.growth.standard.bounds); the year rows
+  // report the distances (linkage.ts).
+  const on = (b: Bound): boolean => bounds[b] === true;
   if (area === 'urban') {
     const caps: [Bound, number][] = [];
     if (on('minimumWage')) caps.push(['minimumWage', lines.minimumWageRatio * lines.minimumWage]);
@@ -321,8 +325,10 @@ export interface YearRow {
   incomeIndex: Areas;
   /** The factor on the weights of elderly households. */
   elderlyWeightIndex: number;
-  /** Prefectures whose standard a linkage bound capped or raised this year. */
+  /** Prefectures whose standard a linkage bound capped or raised this year (bounds a scenario asked for). */
   standardsBound: Record<Bound, number[]>;
+  /** How far the year's standards are from their §二.1 linked references (standard − reference, over the prefectures). */
+  linkage: Record<Bound, LinkageDistance>;
   poverty?: { localStandard: Fgt; nationalRuralLine: Fgt };
   inequality?: { giniBefore: number; giniAfter: number };
   targeting?: DibaoSummary['targeting'];
@@ -605,6 +611,7 @@ function yearRow(plan: Plan, year: number, r: ScenarioResult, outputs: { measure
     incomeIndex: factors.income,
     elderlyWeightIndex: factors.elderlyWeight,
     standardsBound: plan.bound[year]!,
+    linkage: Object.fromEntries(Object.entries(linkageDistances(plan.standards[year]!, plan.paths.lines(year))).map(([k, d]) => [k, { reference: price(d.reference), min: price(d.min), max: price(d.max) }])) as Record<Bound, LinkageDistance>,
   };
   const measures = new Set(outputs.measures ?? []);
   const breakdowns = new Set(outputs.breakdowns ?? []);

@@ -71,6 +71,7 @@ const FundingRow = z.strictObject({
 });
 const Areas = z.strictObject({ urban: num, rural: num });
 const AreaFigures = z.strictObject({ population: num, recipients: num, coverage: num, cost: num.describe('Dibao (§二) cost of the year, yuan') });
+const LinkageDistance = z.strictObject({ reference: num, min: num.describe('Smallest standard − reference over the prefectures'), max: num.describe('Largest') });
 /** One year of `jiuzhu project`. Money is in yuan of the year, or of the first year with --real. */
 export const YearRowSchema = z.strictObject({
   year: z.number().int(),
@@ -89,7 +90,8 @@ export const YearRowSchema = z.strictObject({
   priceIndex: num.describe('CPI, first projected year = 1'),
   incomeIndex: Areas.describe('Cumulative factor on the dataset’s money incomes since the data year'),
   elderlyWeightIndex: num.describe('Cumulative factor on the weights of households with an elderly member'),
-  standardsBound: z.strictObject({ minimumWage: z.array(z.number().int()), unemploymentBenefit: z.array(z.number().int()), povertyLine: z.array(z.number().int()) }).describe('Prefectures whose standard a linkage bound of §二.1 capped (urban) or raised (rural) this year'),
+  standardsBound: z.strictObject({ minimumWage: z.array(z.number().int()), unemploymentBenefit: z.array(z.number().int()), povertyLine: z.array(z.number().int()) }).describe('Prefectures whose standard a linkage bound of §二.1 capped (urban) or raised (rural) this year; only bounds a scenario asks for (behaviour.growth.standard.bounds) apply'),
+  linkage: z.strictObject(Object.fromEntries(['minimumWage', 'unemploymentBenefit', 'povertyLine'].map((k) => [k, LinkageDistance])) as Record<'minimumWage' | 'unemploymentBenefit' | 'povertyLine', typeof LinkageDistance>).describe('§二.1 dovetailing (相互衔接): how far the standards are from their linked references, standard − reference over the prefectures, yuan per person a month (urban: minimum_wage_ratio × minimum wage, unemployment benefit; rural: poverty line ÷ 12)'),
   poverty: z.strictObject({ localStandard: Fgt, nationalRuralLine: Fgt }).optional().describe('outputs.measures poverty: FGT after assistance'),
   inequality: z.strictObject({ giniBefore: num, giniAfter: num }).optional().describe('outputs.measures inequality'),
   targeting: z.strictObject({ inclusionError: num, exclusionError: num, leakage: num, coverageOfPoor: num }).optional().describe('outputs.measures targeting'),

@@ -190,7 +190,11 @@ describe('projectionPaths: scenario inputs, else parameters', () => {
     expect(paths.revenue(2007)).toBeCloseTo(41_860_000_000 * 1.184 ** 2, 0);
     expect(paths.revenue(2013)).toBeCloseTo(41_860_000_000 * 1.184 ** 6 * 1.08 ** 2, 0);
     expect(paths.revenue(2004)).toBeCloseTo(41_860_000_000 / 1.184, 0);
-    expect(paths.lines(2009)).toEqual({ minimumWage: 650, minimumWageRatio: 0.5, unemploymentBenefit: 455, povertyLine: 1196 });
+    expect(paths.lines(2009, 220100)).toEqual({ minimumWage: 650, minimumWageRatio: 0.5, unemploymentBenefit: 455, povertyLine: 1196 });
+    // The minimum wage is tiered by prefecture (dibao.linkage.minimum_wage): Baicheng, third tier, 650 × 1120/1320 = 551.5 → 552;
+    // from 1 July 2013 the published 1320 / 1220 / 1120.
+    expect(paths.lines(2009, 220800).minimumWage).toBe(552);
+    expect([220100, 220300, 220800].map((p) => paths.lines(2014, p).minimumWage)).toEqual([1320, 1220, 1120]);
   });
   it('scenario inputs replace them; a revenue input anchors the path; a monthly price path gives the annual CPI', () => {
     const s = loadScenario(scenarioFile('inputs', `inputs:
@@ -204,7 +208,7 @@ behaviour:
     const paths = projectionPaths(s, scenarioParameters(s));
     expect(paths.indices(2008).cpi).toBe(1.1);
     expect(paths.indices(2008).incomeGrowth).toEqual({ urban: 1.1367, rural: 1.3 });
-    expect(paths.lines(2009).minimumWage).toBe(700);
+    expect(paths.lines(2009, 220800).minimumWage).toBe(700);
     expect(paths.revenue(2011)).toBeCloseTo(100_000_000_000 * 1.184, 0);
     expect(paths.elderlyWeightGrowth(2010)).toBe(1.1);
     // price-subsidy-2008.yaml gives every month of 2007: their mean, 1.0477 (≈ +4.8%, the published figure).
@@ -242,13 +246,18 @@ describe('a projection of fixture-dibao over two years', () => {
     // (§二.1 相互衔接) and the year row reports the distance.
     expect(p.standards['2008']!['220800']!.rural).toBe(78.85);
     expect(p.years[1]!.standardsBound).toEqual({ minimumWage: [], unemploymentBenefit: [], povertyLine: [] });
-    // 2008 distances (dibao.linkage: minimum wage 650 × ratio 0.5 = 325, unemployment benefit 455, poverty
-    // line 1067 ÷ 12 = 88.9167). Urban 2008 = 2007 × 1.1367: lowest Baicheng 137 → 155.73, highest
-    // Changchun 190.97; rural = 2007 × 1.1769: lowest 67 → 78.85 (Tonghua, Baicheng), highest Changchun 89.44.
+    // 2008 distances, each prefecture against its own lines (dibao.linkage): half the minimum wage of its
+    // tier — first 650 → 325 (Changchun, Jilin city), second 601 → 300.5, third (Baicheng) 552 → 276 —,
+    // the unemployment benefit 455, the poverty line 1067 ÷ 12 = 88.9167. Urban 2008 = 2007 × 1.1367:
+    //   Changchun 190.97 − 325 = −134.03, Jilin city 158 → 179.60 − 325 = −145.40 (the lowest),
+    //   Siping 162.55, Liaoyuan 168.23, Tonghua 169.37, Baishan 165.96, Songyuan 159.14, Yanbian 172.78
+    //   − 300.5 = −137.95 … −127.72, Baicheng 137 → 155.73 − 276 = −120.27 (the highest).
+    //   Against 455: 155.73 − 455 = −299.27 … 190.97 − 455 = −264.03.
+    // Rural = 2007 × 1.1769: lowest 67 → 78.85 (Songyuan, Baicheng), highest Changchun 89.44.
     expect(p.years[1]!.linkage).toEqual({
-      minimumWage: { reference: 325, min: -169.27, max: -134.03 },
-      unemploymentBenefit: { reference: 455, min: -299.27, max: -264.03 },
-      povertyLine: { reference: 88.92, min: -10.07, max: 0.52 },
+      minimumWage: { reference: { min: 276, max: 325 }, min: -145.4, max: -120.27 },
+      unemploymentBenefit: { reference: { min: 455, max: 455 }, min: -299.27, max: -264.03 },
+      povertyLine: { reference: { min: 88.92, max: 88.92 }, min: -10.07, max: 0.52 },
     });
     // explain sees where the standard comes from.
     expect(p.parameters.entryAt('dibao.standard', '2008-06-01').overrides?.join('\n')).toMatch(/growth rule 2008: 168 × 1\.1367 \(income/);

@@ -14,8 +14,8 @@ interface Lines { minimumWage: number; minimumWageRatio: number; unemploymentBen
 type Link = 'minimumWage' | 'unemploymentBenefit' | 'povertyLine';
 
 export interface LinkageDistance {
-  /** The reference, yuan per person a month. */
-  reference: number;
+  /** The lowest and highest reference over the prefectures, yuan per person a month (the minimum wage is tiered). */
+  reference: { min: number; max: number };
   /** Smallest and largest standard − reference over the prefectures. */
   min: number;
   max: number;
@@ -23,17 +23,17 @@ export interface LinkageDistance {
 
 const fen = (x: number): number => Math.round(x * 100) / 100;
 
-/** The distances of a year's standards (prefecture → {urban, rural}) from their linked references. */
-export function linkageDistances(standards: Readonly<Record<string, { urban: number; rural: number }>>, lines: Lines): Record<Link, LinkageDistance> {
-  const one = (reference: number, values: number[]): LinkageDistance => {
-    const d = values.map((v) => v - reference);
-    return { reference: fen(reference), min: fen(Math.min(...d)), max: fen(Math.max(...d)) };
+/** The distances of a year's standards (prefecture → {urban, rural}) from their linked references, each prefecture against its own lines. */
+export function linkageDistances(standards: Readonly<Record<string, { urban: number; rural: number }>>, linesOf: (prefecture: number) => Lines): Record<Link, LinkageDistance> {
+  const one = (pairs: [standard: number, reference: number][]): LinkageDistance => {
+    const d = pairs.map(([v, r]) => v - r);
+    const r = pairs.map(([, x]) => x);
+    return { reference: { min: fen(Math.min(...r)), max: fen(Math.max(...r)) }, min: fen(Math.min(...d)), max: fen(Math.max(...d)) };
   };
-  const urban = Object.values(standards).map((s) => s.urban);
-  const rural = Object.values(standards).map((s) => s.rural);
+  const rows = Object.entries(standards).map(([p, s]) => ({ s, l: linesOf(Number(p)) }));
   return {
-    minimumWage: one(lines.minimumWageRatio * lines.minimumWage, urban),
-    unemploymentBenefit: one(lines.unemploymentBenefit, urban),
-    povertyLine: one(lines.povertyLine / 12, rural),
+    minimumWage: one(rows.map(({ s, l }) => [s.urban, l.minimumWageRatio * l.minimumWage])),
+    unemploymentBenefit: one(rows.map(({ s, l }) => [s.urban, l.unemploymentBenefit])),
+    povertyLine: one(rows.map(({ s, l }) => [s.rural, l.povertyLine / 12])),
   };
 }

@@ -200,7 +200,8 @@ interface YearPathInput<T> { values: Record<string, T> }
 export interface ProjectionPaths {
   /** The year's index (previous year = 1), the linkage lines, the budget share, the ageing factor. */
   indices(year: number): YearIndices;
-  lines(year: number): LinkageLines;
+  /** The year's linkage lines of a prefecture (the minimum wage is tiered by prefecture). */
+  lines(year: number, prefecture: number): LinkageLines;
   revenue(year: number): number;
   budgetShare(year: number): number;
   elderlyWeightGrowth(year: number): number;
@@ -250,8 +251,8 @@ export function projectionPaths(s: Scenario, tree: ParameterTree): ProjectionPat
   };
   return {
     indices: (y) => ({ cpi: cpi(y), incomeGrowth: incomeGrowth(y), revenueGrowth: revenue(y) / revenue(y - 1) }),
-    lines: (y) => ({
-      minimumWage: inputs.minimumWage?.values[String(y)] ?? tree.valueAt('dibao.linkage.minimum_wage', jan1(y)),
+    lines: (y, prefecture) => ({
+      minimumWage: inputs.minimumWage?.values[String(y)] ?? tree.valueAt('dibao.linkage.minimum_wage', jan1(y), { prefecture }),
       minimumWageRatio: tree.valueAt('dibao.linkage.minimum_wage_ratio', jan1(y)),
       unemploymentBenefit: inputs.unemploymentBenefit?.values[String(y)] ?? tree.valueAt('dibao.linkage.unemployment_benefit', jan1(y)),
       povertyLine: tree.valueAt('dibao.linkage.rural_poverty_line', jan1(y)),
@@ -381,11 +382,11 @@ export function growthOverrides(s: Scenario, base: ParameterTree, from: number, 
   let tree = base;
   const file = s.files[s.files.length - 1];
   for (let y = from; y <= to; y++) {
-    const lines = paths.lines(y);
     const idx = rule && y > from ? paths.indices(y) : undefined;
     const year: Override[] = [];
     const bit: Record<Bound, number[]> = { minimumWage: [], unemploymentBenefit: [], povertyLine: [] };
     for (const prefecture of PREFECTURE_CODES) {
+      const lines = paths.lines(y, prefecture);
       for (const area of AREAS) {
         const cell = { prefecture, area };
         if (!rule) continue;
@@ -611,7 +612,7 @@ function yearRow(plan: Plan, year: number, r: ScenarioResult, outputs: { measure
     incomeIndex: factors.income,
     elderlyWeightIndex: factors.elderlyWeight,
     standardsBound: plan.bound[year]!,
-    linkage: Object.fromEntries(Object.entries(linkageDistances(plan.standards[year]!, plan.paths.lines(year))).map(([k, d]) => [k, { reference: price(d.reference), min: price(d.min), max: price(d.max) }])) as Record<Bound, LinkageDistance>,
+    linkage: Object.fromEntries(Object.entries(linkageDistances(plan.standards[year]!, (prefecture) => plan.paths.lines(year, prefecture))).map(([k, d]) => [k, { reference: { min: price(d.reference.min), max: price(d.reference.max) }, min: price(d.min), max: price(d.max) }])) as Record<Bound, LinkageDistance>,
   };
   const measures = new Set(outputs.measures ?? []);
   const breakdowns = new Set(outputs.breakdowns ?? []);

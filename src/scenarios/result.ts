@@ -71,7 +71,7 @@ const FundingRow = z.strictObject({
 });
 const Areas = z.strictObject({ urban: num, rural: num });
 const AreaFigures = z.strictObject({ population: num, recipients: num, coverage: num, cost: num.describe('Dibao (§二) cost of the year, yuan') });
-const LinkageDistance = z.strictObject({ reference: num, min: num.describe('Smallest standard − reference over the prefectures'), max: num.describe('Largest') });
+const LinkageDistance = z.strictObject({ reference: z.strictObject({ min: num, max: num }).describe('Lowest and highest reference over the prefectures (the minimum wage is tiered by prefecture)'), min: num.describe('Smallest standard − reference over the prefectures'), max: num.describe('Largest') });
 /** One year of `jiuzhu project`. Money is in yuan of the year, or of the first year with --real. */
 export const YearRowSchema = z.strictObject({
   year: z.number().int(),

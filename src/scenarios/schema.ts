@@ -151,7 +151,7 @@ export const InputsSchema = z.strictObject({
     z.strictObject({ urban: z.number().positive().optional(), rural: z.number().positive().optional() }).describe('Per-capita income of the year ÷ the previous year’s, by area'),
     'Per-capita income growth (previous year = 1); replaces projection.income_growth',
   ).optional(),
-  minimumWage: yearPath(z.number().positive().describe('Yuan per worker per month'), 'Minimum wage; replaces dibao.linkage.minimum_wage').optional(),
+  minimumWage: yearPath(z.number().positive().describe('Yuan per worker per month'), 'Minimum wage; replaces dibao.linkage.minimum_wage in every prefecture').optional(),
   unemploymentBenefit: yearPath(z.number().positive().describe('Yuan per person per month'), 'Unemployment-insurance benefit; replaces dibao.linkage.unemployment_benefit').optional(),
   fiscalRevenue: yearPath(z.number().nonnegative().describe('Yuan in the year'), 'Fiscal revenue; replaces projection.fiscal_revenue').optional(),
   donations: yearPath(z.number().nonnegative().describe('Yuan raised in the province in the year'), 'Charitable donations (incl. the double-day donation, §十一.1); replaces the charity.donations parameters').optional(),

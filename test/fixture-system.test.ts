@@ -39,8 +39,9 @@
  *   land_expropriated.training.rate 12 in M1, else 0                     one course per candidate, in M1
  *   disaster.relief.rural_share 1, households.urban_share JL 0.5,
  *     relief.needy_share 1                                               with affectedShare 0.5: rural p = 0.5 × 1 ÷ 0.5 = 1, urban p = 0
- *   funding.dibao.central_subsidy 4800, provincial_subsidy 9600,
- *     allocation_weight 0 except CC 0.5, JL 0.3, SP 0.2                  §二.4 subsidies at the fixture's scale
+ *   funding.dibao.central_share urban 0.5, rural 0.25; provincial.increase_share 0.5,
+ *     base_standard 150 / 70, reference_coverage 0.1                     §二.4 transfers, set explicitly
+ *   dibao_administration.running_cost.per_recipient 2                   §二.4 running costs a recipient a month
  *   shocks.disaster 2007-02 JL affectedShare 0.5, housesDestroyed 718816 = 0.5 × 1,437,632 (disaster.households.count): p(destroyed) = 1
  *   inputs.lotteryFund 2007 326,760,000 = 12 × 27,230,000                lottery funds 1 yuan a resident a month
  *   inputs.donations 2007 163,380,000 = 6 × 27,230,000                   donations 0.5 yuan a resident a month
@@ -88,15 +89,16 @@ import { loadScenario, type Scenario } from '../src/scenarios/input/load.js';
 import { runScenarioOn, scenarioDataset, scenarioParameters, type ScenarioResult } from '../src/scenarios/execution/run.js';
 import { systemRules } from '../src/programs/system.js';
 import type { ProgramSummary } from '../src/scenarios/results/program-summary.js';
-import type { FundingRow } from '../src/scenarios/results/funding.js';
+import { PAYER_OF, type FundingRow } from '../src/scenarios/results/funding.js';
 import { PAYERS } from '../src/engine/program.js';
 import { ROOT } from './helpers.js';
 
 /** Every payer, so that a whole costByPayer is compared (zeros included). */
 const payers = (p: Partial<Record<string, number>>) => ({ budget: 0, lottery: 0, landRevenue: 0, tuitionSetAside: 0, donations: 0, hospitals: 0, collective: 0, individual: 0, ...p });
 
-/** A funding row of the period (one calendar year, 2007-01 … 2007-03). */
-const row = (program: string, prefecture: number, source: FundingRow['source'], level: FundingRow['level'], amount: number): FundingRow => ({ program, level, source, prefecture, from: '2007-01', to: '2007-03', amount });
+/** A funding row of the period (one calendar year, 2007-01 … 2007-03); a level of null is a payer that is not the government. */
+const row = (program: string, prefecture: number, source: FundingRow['source'], level: FundingRow['level'], amount: number): FundingRow =>
+  ({ program, payerType: level === null ? 'non-government' : 'government', level, source, prefecture, from: '2007-01', to: '2007-03', amount });
 
 const CC = 220100;
 const JL = 220200;
@@ -422,36 +424,65 @@ describe('fixture-system, hand-worked §六–§十一 totals and funding (2007-
     });
   });
 
-  it('funding rows: dibao by §二.4 — subsidies by weight, capped at the prefecture’s cost', () => {
-    // funding.dibao: central 4800/12 = 400 and provincial 9600/12 = 800 a month × allocation weight
-    // (CC 0.5, JL 0.3, SP 0.2), three months; never more than the cost; local_shares 0.5 / 0.5 the rest.
-    //   CC cost 2384.40: central 200 × 3 = 600.00; provincial 400 × 3 = 1200.00; rest 584.40 → 292.20 / 292.20
-    //   JL cost  980.40: central 120 × 3 = 360.00; provincial min(240 × 3 = 720, 980.40 − 360) = 620.40; rest 0
-    //   SP cost  176.10: central min(80 × 3 = 240, 176.10) = 176.10; provincial min(480, 0) = 0
+  it('funding rows: dibao by §二.4 — central share of need, provincial share of the raise above the base', () => {
+    // Cells' monthly dibao cost (above): CC urban hh1 308.80 + hh2 96.00 = 404.80, CC rural hh4 390.00,
+    // JL urban hh9 326.80, JL rural 0, SP rural hh11 58.70; three months alike.
+    // Central (funding.dibao.central_share urban 0.5, rural 0.25), per cell-month to the fen:
+    //   CC 202.40 + 97.50 = 299.90 × 3 = 899.70; JL 163.40 × 3 = 490.20; SP 14.675 → 14.68 × 3 = 44.04.
+    // Provincial (0.5 × max(0, standard − base 150 / 70) × reference coverage 0.1 × the cell's residents),
+    // standards 2007 CC 168 / 76, JL 158 / 74, SP 143 / 69; residents CC 10 / 6, JL 6 / 3, SP 0 / 17:
+    //   CC 0.5 × 18 × 0.1 × 10 = 9.00 + 0.5 × 6 × 0.1 × 6 = 1.80 → 10.80 × 3 = 32.40;
+    //   JL 0.5 × 8 × 0.1 × 6 = 2.40 + 0.5 × 4 × 0.1 × 3 = 0.60 → 3.00 × 3 = 9.00 (its rural cell has no
+    //   recipients: the subsidy follows the standard and the residents, not recipients);
+    //   SP rural 69 < 70 → 0.
+    // The rest, local_shares 0.5 / 0.5: CC 2384.40 − 899.70 − 32.40 = 1452.30 → 726.15 / 726.15;
+    //   JL 980.40 − 490.20 − 9.00 = 481.20 → 240.60 / 240.60; SP 176.10 − 44.04 = 132.06 → 66.03 / 66.03.
     expect(fundingOf('dibao')).toEqual([
-      row('dibao', CC, 'budget', 'central', 600),
-      row('dibao', CC, 'budget', 'provincial', 1200),
-      row('dibao', CC, 'budget', 'prefecture', 292.2),
-      row('dibao', CC, 'budget', 'county', 292.2),
-      row('dibao', JL, 'budget', 'central', 360),
-      row('dibao', JL, 'budget', 'provincial', 620.4),
-      row('dibao', SP, 'budget', 'central', 176.1),
+      row('dibao', CC, 'budget', 'central', 899.7),
+      row('dibao', CC, 'budget', 'provincial', 32.4),
+      row('dibao', CC, 'budget', 'prefecture', 726.15),
+      row('dibao', CC, 'budget', 'county', 726.15),
+      row('dibao', JL, 'budget', 'central', 490.2),
+      row('dibao', JL, 'budget', 'provincial', 9),
+      row('dibao', JL, 'budget', 'prefecture', 240.6),
+      row('dibao', JL, 'budget', 'county', 240.6),
+      row('dibao', SP, 'budget', 'central', 44.04),
+      row('dibao', SP, 'budget', 'prefecture', 66.03),
+      row('dibao', SP, 'budget', 'county', 66.03),
+    ]);
+  });
+
+  it('dibao running costs (§二.4 工作经费): 2 a recipient a month, prefecture and county budgets half each', () => {
+    // Recipients a month (members of households paid dibao × weight): CC hh1 3 × 2 + hh2 2 × 1 + hh4 2 × 3 = 14,
+    // JL hh9 2 × 2 = 4, SP hh11 2 × 1 = 2 (20 in all) → × 2 yuan × 3 months: CC 84, JL 24, SP 12 = 120.
+    // funding.budget_levels.dibao_administration 0 / 0 / 0.5 / 0.5.
+    const admin = program('dibaoAdministration');
+    expect(admin.cost).toBe(120);
+    expect(admin.costByPayer).toEqual(payers({ budget: 120 }));
+    expect(admin.recipients).toBeNull();
+    expect(fundingOf('dibaoAdministration')).toEqual([
+      row('dibaoAdministration', CC, 'budget', 'prefecture', 42),
+      row('dibaoAdministration', CC, 'budget', 'county', 42),
+      row('dibaoAdministration', JL, 'budget', 'prefecture', 12),
+      row('dibaoAdministration', JL, 'budget', 'county', 12),
+      row('dibaoAdministration', SP, 'budget', 'prefecture', 6),
+      row('dibaoAdministration', SP, 'budget', 'county', 6),
     ]);
   });
 
   it('funding rows: land-expropriated farmers — budget and three non-budget sources', () => {
     // Siping: budget 2400 by funding.budget_levels.default (no land_expropriated entry) central 0,
     // provincial 0.2, prefecture 0.4, county 0.4 → 480 / 960 / 960; landRevenue 360 by
-    // source_levels.land_revenue (0.5 prefecture, 0.5 county) → 180 / 180; collective 480 and
-    // individual 360 by source_levels.collective / individual (county 1).
+    // source_levels.land_revenue (0.5 prefecture, 0.5 county) → 180 / 180; the collective's 480 and
+    // the households' own 360 are not government money: their payers by name, no level.
     expect(fundingOf('landExpropriated')).toEqual([
       row('landExpropriated', SP, 'budget', 'provincial', 480),
       row('landExpropriated', SP, 'budget', 'prefecture', 960),
       row('landExpropriated', SP, 'budget', 'county', 960),
       row('landExpropriated', SP, 'landRevenue', 'prefecture', 180),
       row('landExpropriated', SP, 'landRevenue', 'county', 180),
-      row('landExpropriated', SP, 'collective', 'county', 480),
-      row('landExpropriated', SP, 'individual', 'county', 360),
+      row('landExpropriated', SP, 'collectives', null, 480),
+      row('landExpropriated', SP, 'households', null, 360),
     ]);
   });
 
@@ -517,9 +548,8 @@ describe('fixture-system, hand-worked §六–§十一 totals and funding (2007-
     //   budget 1,076,151,225 fen × budget_levels.facilities 0 / 0.6 / 0.2 / 0.2 → 6,456,907.35 / 2,152,302.45 / 2,152,302.45
     //   lottery 576,082,485 fen × source_levels.lottery 0 / 0.5 / 0.3 / 0.2 → 288,041,242.5 / 172,824,745.5 / 115,216,497:
     //     the spare fen, tie .5 / .5, to provincial → 2,880,412.43 / 1,728,247.45 / 1,152,164.97
-    //   donations 96,013,746 fen × source_levels.donations 0 / 0.2 / 0.4 / 0.4 → 19,202,749.2 / 38,405,498.4 × 2:
-    //     the spare fen, tie .4 / .4, to prefecture → 192,027.49 / 384,054.99 / 384,054.98
-    //   collective 1,920,274.95 → county (source_levels.collective county 1)
+    //   donations 960,137.46 and the collective's 1,920,274.95 are not government money: donors and
+    //     collectives by name, no level
     expect(fundingOf('facilities').filter((r) => r.prefecture === CC)).toEqual([
       row('facilities', CC, 'budget', 'provincial', 6456907.35),
       row('facilities', CC, 'budget', 'prefecture', 2152302.45),
@@ -527,10 +557,8 @@ describe('fixture-system, hand-worked §六–§十一 totals and funding (2007-
       row('facilities', CC, 'lottery', 'provincial', 2880412.43),
       row('facilities', CC, 'lottery', 'prefecture', 1728247.45),
       row('facilities', CC, 'lottery', 'county', 1152164.97),
-      row('facilities', CC, 'donations', 'provincial', 192027.49),
-      row('facilities', CC, 'donations', 'prefecture', 384054.99),
-      row('facilities', CC, 'donations', 'county', 384054.98),
-      row('facilities', CC, 'collective', 'county', 1920274.95),
+      row('facilities', CC, 'donors', null, 960137.46),
+      row('facilities', CC, 'collectives', null, 1920274.95),
     ]);
     // Every prefecture has facilities rows (the centres are costed everywhere), none central.
     const prefectures = new Set(fundingOf('facilities').map((r) => r.prefecture));
@@ -543,7 +571,7 @@ describe('fixture-system, hand-worked §六–§十一 totals and funding (2007-
       const rows = fundingOf(id);
       expect(rows.reduce((s, r) => s + Math.round(r.amount * 100), 0), id).toBe(Math.round(p.cost * 100));
       for (const payer of PAYERS) {
-        const fen = rows.filter((r) => r.source === payer).reduce((s, r) => s + Math.round(r.amount * 100), 0);
+        const fen = rows.filter((r) => r.source === PAYER_OF[payer].source).reduce((s, r) => s + Math.round(r.amount * 100), 0);
         expect(fen, `${id} ${payer}`).toBe(Math.round(p.costByPayer[payer] * 100));
       }
       for (const r of rows) expect(r.amount, `${id} ${r.prefecture} ${r.source} ${r.level}`).not.toBe(0);

@@ -46,7 +46,7 @@ import { monthsBetween } from '../src/engine/period.js';
 import type { ProgramComponent, ProgramDefinition } from '../src/engine/program.js';
 import { PAYERS } from '../src/engine/program.js';
 import { PROGRAMS } from '../src/programs/index.js';
-import { LEVELS } from '../src/scenarios/results/funding.js';
+import { LEVELS, PAYER_OF } from '../src/scenarios/results/funding.js';
 import { loadScenario, type Scenario } from '../src/scenarios/input/load.js';
 import type { ProgramFigures } from '../src/scenarios/results/program-summary.js';
 import { upratePopulation } from '../src/scenarios/studies/project.js';
@@ -311,10 +311,10 @@ describe('invariants of every program', () => {
           const rows = result.funding.filter((r) => r.program === id);
           const sum = (f: (r: (typeof rows)[number]) => boolean): number => rows.filter(f).reduce((s, r) => s + fen(r.amount), 0);
           expect(sum(() => true), `${id} Σ funding`).toBe(fen(p.cost));
-          for (const q of PAYERS) expect(sum((r) => r.source === q), `${id} funding from ${q}`).toBe(fen(p.costByPayer[q]));
+          for (const q of PAYERS) expect(sum((r) => r.source === PAYER_OF[q].source), `${id} funding from ${q}`).toBe(fen(p.costByPayer[q]));
           for (const code of PREFECTURE_CODES) expect(sum((r) => r.prefecture === code), `${id} funding of ${code}`).toBe(fen(p.byPrefecture[String(code)]!.cost));
           for (const [y, f] of Object.entries(p.byYear)) expect(sum((r) => r.from.startsWith(y)), `${id} funding of ${y}`).toBe(fen(f.cost));
-          for (const r of rows) expect(LEVELS).toContain(r.level);
+          for (const r of rows) expect(r.payerType === 'government' ? LEVELS : [null]).toContain(r.level);
         }
         // The §二 summary rounds each group (and each month of the total) to the fen once, so
         // with fractional weights its groups add up within half a fen per rounding.

@@ -117,24 +117,30 @@ describe('the growth rule (§二.1), by hand', () => {
     // 1 + 0.5 × 0.1546 = 1.0773; 158 × 1.0773 = 170.2134
     expect(nextStandard(158, 'urban', { indexTo: 'income', elasticity: 0.5 }, idx, lines).value).toBe(170.21);
   });
-  it('an urban standard above a bound is capped at the lower bound', () => {
+  const all = { minimumWage: true, unemploymentBenefit: true, povertyLine: true };
+  it('asked for, an urban standard above a bound is capped at the lower bound', () => {
     // 0.5 × 460 = 230 < 322: the minimum wage bites.
-    expect(nextStandard(220, 'urban', { indexTo: 'cpi' }, idx, lines)).toMatchObject({ value: 230, bound: 'minimumWage' });
+    expect(nextStandard(220, 'urban', { indexTo: 'cpi', bounds: all }, idx, lines)).toMatchObject({ value: 230, bound: 'minimumWage' });
     // With the ratio at 1, the unemployment benefit (322) is the lower bound.
-    expect(nextStandard(310, 'urban', { indexTo: 'cpi' }, idx, { ...lines, minimumWageRatio: 1 })).toMatchObject({ value: 322, bound: 'unemploymentBenefit' });
-    expect(boundStandard(500, 'urban', { ...lines, minimumWageRatio: 1 }, { unemploymentBenefit: false })).toEqual({ value: 460, bound: 'minimumWage' });
+    expect(nextStandard(310, 'urban', { indexTo: 'cpi', bounds: all }, idx, { ...lines, minimumWageRatio: 1 })).toMatchObject({ value: 322, bound: 'unemploymentBenefit' });
+    expect(boundStandard(500, 'urban', { ...lines, minimumWageRatio: 1 }, { minimumWage: true })).toEqual({ value: 460, bound: 'minimumWage' });
     expect(boundStandard(400, 'urban', lines, { unemploymentBenefit: false, minimumWage: false })).toEqual({ value: 400, bound: null });
     // A cap that is not a whole fen is rounded down, to stay at or below it.
-    expect(boundStandard(400, 'urban', { ...lines, minimumWageRatio: 1 / 3 })).toEqual({ value: 153.33, bound: 'minimumWage' });
+    expect(boundStandard(400, 'urban', { ...lines, minimumWageRatio: 1 / 3 }, all)).toEqual({ value: 153.33, bound: 'minimumWage' });
     // A rural standard is never capped.
-    expect(boundStandard(400, 'rural', lines)).toEqual({ value: 400, bound: null });
+    expect(boundStandard(400, 'rural', lines, all)).toEqual({ value: 400, bound: null });
   });
-  it('a rural standard below the poverty line ÷ 12 is raised to it, up to the fen', () => {
+  it('asked for, a rural standard below the poverty line ÷ 12 is raised to it, up to the fen', () => {
     // 785 / 12 = 65.4166… → 65.42; 60 × 1.048 = 62.88 is below it.
-    expect(nextStandard(60, 'rural', { indexTo: 'cpi' }, idx, lines)).toMatchObject({ value: 65.42, bound: 'povertyLine' });
-    expect(boundStandard(65.42, 'rural', lines)).toEqual({ value: 65.42, bound: null });
+    expect(nextStandard(60, 'rural', { indexTo: 'cpi', bounds: all }, idx, lines)).toMatchObject({ value: 65.42, bound: 'povertyLine' });
+    expect(boundStandard(65.42, 'rural', lines, all)).toEqual({ value: 65.42, bound: null });
     expect(boundStandard(60, 'rural', lines, { povertyLine: false })).toEqual({ value: 60, bound: null });
-    expect(boundStandard(60, 'urban', lines)).toEqual({ value: 60, bound: null });
+    expect(boundStandard(60, 'urban', lines, all)).toEqual({ value: 60, bound: null });
+  });
+  it('not asked for, no line binds (§二.1 相互衔接: dovetailing, reported as distances)', () => {
+    expect(boundStandard(400, 'urban', lines)).toEqual({ value: 400, bound: null });
+    expect(boundStandard(60, 'rural', lines)).toEqual({ value: 60, bound: null });
+    expect(nextStandard(60, 'rural', { indexTo: 'cpi' }, idx, lines)).toMatchObject({ value: 62.88, bound: null });
   });
 });
 
@@ -184,7 +190,11 @@ describe('projectionPaths: scenario inputs, else parameters', () => {
     expect(paths.revenue(2007)).toBeCloseTo(41_860_000_000 * 1.184 ** 2, 0);
     expect(paths.revenue(2013)).toBeCloseTo(41_860_000_000 * 1.184 ** 6 * 1.08 ** 2, 0);
     expect(paths.revenue(2004)).toBeCloseTo(41_860_000_000 / 1.184, 0);
-    expect(paths.lines(2009)).toEqual({ minimumWage: 650, minimumWageRatio: 0.5, unemploymentBenefit: 455, povertyLine: 1196 });
+    expect(paths.lines(2009, 220100)).toEqual({ minimumWage: 650, minimumWageRatio: 0.5, unemploymentBenefit: 455, povertyLine: 1196 });
+    // The minimum wage is tiered by prefecture (dibao.linkage.minimum_wage): Baicheng, third tier, 650 × 1120/1320 = 551.5 → 552;
+    // from 1 July 2013 the published 1320 / 1220 / 1120.
+    expect(paths.lines(2009, 220800).minimumWage).toBe(552);
+    expect([220100, 220300, 220800].map((p) => paths.lines(2014, p).minimumWage)).toEqual([1320, 1220, 1120]);
   });
   it('scenario inputs replace them; a revenue input anchors the path; a monthly price path gives the annual CPI', () => {
     const s = loadScenario(scenarioFile('inputs', `inputs:
@@ -198,7 +208,7 @@ behaviour:
     const paths = projectionPaths(s, scenarioParameters(s));
     expect(paths.indices(2008).cpi).toBe(1.1);
     expect(paths.indices(2008).incomeGrowth).toEqual({ urban: 1.1367, rural: 1.3 });
-    expect(paths.lines(2009).minimumWage).toBe(700);
+    expect(paths.lines(2009, 220800).minimumWage).toBe(700);
     expect(paths.revenue(2011)).toBeCloseTo(100_000_000_000 * 1.184, 0);
     expect(paths.elderlyWeightGrowth(2010)).toBe(1.1);
     // price-subsidy-2008.yaml gives every month of 2007: their mean, 1.0477 (≈ +4.8%, the published figure).
@@ -228,14 +238,27 @@ describe('a projection of fixture-dibao over two years', () => {
     const persons = [...data.population.weight].reduce((a, w, h) => a + w * (data.population.householdStart[h + 1]! - data.population.householdStart[h]!), 0);
     expect(p.years[1]!.population).toBeCloseTo(persons * 1.0021 ** 2, 6);
   });
-  it('the first year keeps the parameters’ standards; the second is each one × its area’s income growth, bounded', () => {
+  it('the first year keeps the parameters’ standards; the second is each one × its area’s income growth; the linkage is a distance', () => {
     // Changchun 2007 (dibao.standard): urban 168, rural 76.
     expect(p.standards['2007']!['220100']).toEqual({ urban: 168, rural: 76 });
     expect(p.standards['2008']!['220100']).toEqual({ urban: 190.97, rural: 89.44 }); // 168 × 1.1367 = 190.9656; 76 × 1.1769 = 89.4444
-    // Baicheng rural 67 × 1.1769 = 78.85 < 1067 / 12 = 88.92: raised to the poverty line.
-    expect(p.standards['2008']!['220800']!.rural).toBe(88.92);
-    expect(p.years[1]!.standardsBound.povertyLine).toContain(220800);
-    expect(p.years[1]!.standardsBound.povertyLine).not.toContain(220100);
+    // Baicheng rural 67 × 1.1769 = 78.85 < 1067 / 12 = 88.92: the scenario asks for no bound, so it stays
+    // (§二.1 相互衔接) and the year row reports the distance.
+    expect(p.standards['2008']!['220800']!.rural).toBe(78.85);
+    expect(p.years[1]!.standardsBound).toEqual({ minimumWage: [], unemploymentBenefit: [], povertyLine: [] });
+    // 2008 distances, each prefecture against its own lines (dibao.linkage): half the minimum wage of its
+    // tier — first 650 → 325 (Changchun, Jilin city), second 601 → 300.5, third (Baicheng) 552 → 276 —,
+    // the unemployment benefit 455, the poverty line 1067 ÷ 12 = 88.9167. Urban 2008 = 2007 × 1.1367:
+    //   Changchun 190.97 − 325 = −134.03, Jilin city 158 → 179.60 − 325 = −145.40 (the lowest),
+    //   Siping 162.55, Liaoyuan 168.23, Tonghua 169.37, Baishan 165.96, Songyuan 159.14, Yanbian 172.78
+    //   − 300.5 = −137.95 … −127.72, Baicheng 137 → 155.73 − 276 = −120.27 (the highest).
+    //   Against 455: 155.73 − 455 = −299.27 … 190.97 − 455 = −264.03.
+    // Rural = 2007 × 1.1769: lowest 67 → 78.85 (Songyuan, Baicheng), highest Changchun 89.44.
+    expect(p.years[1]!.linkage).toEqual({
+      minimumWage: { reference: { min: 276, max: 325 }, min: -145.4, max: -120.27 },
+      unemploymentBenefit: { reference: { min: 455, max: 455 }, min: -299.27, max: -264.03 },
+      povertyLine: { reference: { min: 88.92, max: 88.92 }, min: -10.07, max: 0.52 },
+    });
     // explain sees where the standard comes from.
     expect(p.parameters.entryAt('dibao.standard', '2008-06-01').overrides?.join('\n')).toMatch(/growth rule 2008: 168 × 1\.1367 \(income/);
   });
@@ -252,10 +275,11 @@ describe('a projection of fixture-dibao over two years', () => {
     expect(row.recipients).toBeCloseTo(r.summary.recipients, 9);
     expect(row.averageStandard.urban).toBe(Math.round(r.summary.byArea.urban!.averageStandard * 100) / 100);
   });
-  it('costs add up by level; the gap is the local budget need the budget does not meet', () => {
+  it('costs add up: government by level plus the other payers; the gap is the local budget need the budget does not meet', () => {
     for (const row of p.years) {
       const levels = Object.values(row.costByLevel).reduce((a, x) => a + Math.round(x * 100), 0);
-      expect(levels).toBe(Math.round(row.cost * 100));
+      const others = Object.values(row.costByOtherPayer).reduce((a, x) => a + Math.round(x * 100), 0);
+      expect(levels + others).toBe(Math.round(row.cost * 100));
       expect(row.budgetNeed).toBeLessThanOrEqual(row.cost);
       expect(row.fundingGap).toBe(Math.max(0, Math.round((row.budgetNeed - row.budget) * 100) / 100));
       expect(row.budget).toBeCloseTo(p.parameters.valueAt('projection.budget_share', `${row.year}-01-01`) * row.fiscalRevenue, 1);

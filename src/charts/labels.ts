@@ -95,6 +95,10 @@ export const SOURCE_LABELS: Record<string, { zh: string; en: string }> = {
   hospitals: { zh: '医院让利', en: 'Hospitals' },
   collective: { zh: '集体', en: 'Collective' },
   individual: { zh: '个人', en: 'Individual' },
+  households: { zh: '家庭（个人）', en: 'Households' },
+  collectives: { zh: '村集体', en: 'Village collectives' },
+  universities: { zh: '高校（学费提取）', en: 'Universities (tuition set-aside)' },
+  donors: { zh: '捐赠者', en: 'Donors' },
 };
 
 /** Before and after assistance. */

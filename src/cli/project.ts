@@ -56,15 +56,17 @@ export function projectionTable(result: Result, lang: Lang): string {
   const p = s.projection!;
   const zh = lang === 'zh';
   const header = zh
-    ? ['年份', '价格指数', '城镇标准', '农村标准', '保障人数', '覆盖率', '总支出（元）', ...LEVELS.map((l) => label(l, lang)), '地方财政需求', '预算', '资金缺口', '触及衔接线']
-    : ['Year', 'Price index', 'Urban std', 'Rural std', 'Recipients', 'Coverage', 'Cost (yuan)', ...LEVELS.map((l) => label(l, lang)), 'Local budget need', 'Budget', 'Funding gap', 'Bounds hit'];
+    ? ['年份', '价格指数', '城镇标准', '农村标准', '保障人数', '覆盖率', '总支出（元）', ...LEVELS.map((l) => label(l, lang)), '非政府出资方', '地方财政需求', '预算', '资金缺口', '距衔接线（城镇−半最低工资 / 城镇−失业金 / 农村−扶贫线，最小…最大）', '触及硬约束']
+    : ['Year', 'Price index', 'Urban std', 'Rural std', 'Recipients', 'Coverage', 'Cost (yuan)', ...LEVELS.map((l) => label(l, lang)), 'Other payers', 'Local budget need', 'Budget', 'Funding gap', 'Distance to links (urban − ½ min. wage / urban − UI benefit / rural − poverty line, min…max)', 'Hard bounds hit'];
   const bounds = (r: NonNullable<typeof s.years>[number]): string => {
     const names: Record<string, string> = zh ? { minimumWage: '最低工资', unemploymentBenefit: '失业保险金', povertyLine: '扶贫标准' } : { minimumWage: 'min. wage', unemploymentBenefit: 'UI benefit', povertyLine: 'poverty line' };
     return Object.entries(r.standardsBound).filter(([, v]) => v.length).map(([k, v]) => `${names[k]} ×${v.length}`).join(', ');
   };
+  const linkage = (r: NonNullable<typeof s.years>[number]): string =>
+    (['minimumWage', 'unemploymentBenefit', 'povertyLine'] as const).map((k) => `${fmt2(r.linkage[k].min)}…${fmt2(r.linkage[k].max)}`).join(' / ');
   const rows = (s.years ?? []).map((r) => [
     String(r.year), r.priceIndex.toFixed(3), fmt2(r.averageStandard.urban), fmt2(r.averageStandard.rural), fmtInt(r.recipients), fmtPct(r.coverage), fmtMoney(r.cost),
-    ...LEVELS.map((l) => fmtMoney(r.costByLevel[l])), fmtMoney(r.budgetNeed), fmtMoney(r.budget), fmtMoney(r.fundingGap), bounds(r),
+    ...LEVELS.map((l) => fmtMoney(r.costByLevel[l])), fmtMoney(Object.values(r.costByOtherPayer).reduce((a, x) => a + Math.round(x * 100), 0) / 100), fmtMoney(r.budgetNeed), fmtMoney(r.budget), fmtMoney(r.fundingGap), linkage(r), bounds(r),
   ]);
   const rule = p.standardRule
     ? (zh ? `标准增长：挂钩${({ income: '居民收入', cpi: 'CPI', revenue: '财政收入', none: '不调整' } as const)[p.standardRule.indexTo]}` : `standards indexed to ${p.standardRule.indexTo}`) + (p.standardRule.elasticity !== undefined && p.standardRule.elasticity !== 1 ? ` ×${p.standardRule.elasticity}` : '')

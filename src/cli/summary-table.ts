@@ -1,10 +1,10 @@
 /** The scenario table printed by `run` and `compare`, in Chinese or English. */
 import { PREFECTURES } from '../engine/locality.js';
 import { PAYERS } from '../engine/program.js';
-import { LEVELS } from '../scenarios/results/funding.js';
+import { GOVERNMENT_SOURCES, LEVELS, OTHER_PAYERS } from '../scenarios/results/funding.js';
 import type { Result } from '../scenarios/results/result.js';
 import type { MonthRow } from '../scenarios/results/summary.js';
-import { label, type Lang } from '../text/labels.js';
+import { label, payerLabel, type Lang } from '../text/labels.js';
 import { fmt2, fmtInt, fmtMoney, fmtPct, fmtSigned, formatTable } from '../text/format.js';
 
 type Summary = Result['scenarios'][number]['summary'];
@@ -102,17 +102,30 @@ export function programsTable(result: Result, lang: Lang): string {
   return [title, '', formatTable(header, body)].join('\n');
 }
 
-/** Who pays: the funding rows of each scenario summed by level of government, and by source. */
+/**
+ * Who pays, in two blocks: government money by level (and each government source), then each
+ * payer that is not the government by name; each block's subtotal and the total, all summed in
+ * fen so the blocks add up to the total exactly.
+ */
 export function fundingTable(result: Result, lang: Lang): string {
+  type Scen = Result['scenarios'][number];
+  type FRow = NonNullable<Scen['funding']>[number];
   const scen = result.scenarios;
-  const sum = (s: Result['scenarios'][number], f: (r: NonNullable<Result['scenarios'][number]['funding']>[number]) => boolean): number =>
-    Math.round((s.funding ?? []).filter(f).reduce((a, r) => a + Math.round(r.amount * 100), 0)) / 100;
-  const rows: [string, (s: Result['scenarios'][number]) => number][] = [
-    ...LEVELS.map((l) => [label(l, lang), (s: Result['scenarios'][number]) => sum(s, (r) => r.level === l)] as [string, (s: Result['scenarios'][number]) => number]),
-    ...PAYERS.filter((p) => scen.some((s) => sum(s, (r) => r.source === p) !== 0)).map((p) => [`${lang === 'zh' ? '来源' : 'source'} · ${label(p, lang)}`, (s: Result['scenarios'][number]) => sum(s, (r) => r.source === p)] as [string, (s: Result['scenarios'][number]) => number]),
+  const sum = (s: Scen, f: (r: FRow) => boolean): number => (s.funding ?? []).filter(f).reduce((a, r) => a + Math.round(r.amount * 100), 0) / 100;
+  const used = (f: (r: FRow) => boolean): boolean => scen.some((s) => sum(s, f) !== 0);
+  const line = (key: string, f: (r: FRow) => boolean): [string, (s: Scen) => number] => [key, (s) => sum(s, f)];
+  const gov = (r: FRow): boolean => r.payerType === 'government';
+  const rows: [string, (s: Scen) => number][] = [
+    ...LEVELS.map((l) => line(`${payerLabel('government', lang)} · ${payerLabel(l, lang)}`, (r) => r.level === l)),
+    ...GOVERNMENT_SOURCES.filter((src) => used((r) => gov(r) && r.source === src))
+      .map((src) => line(`  ${lang === 'zh' ? '其中来源' : 'of which'} · ${payerLabel(src, lang)}`, (r) => gov(r) && r.source === src)),
+    line(payerLabel('governmentTotal', lang), gov),
+    ...OTHER_PAYERS.filter((p) => used((r) => !gov(r) && r.source === p)).map((p) => line(`${payerLabel('non-government', lang)} · ${payerLabel(p, lang)}`, (r) => !gov(r) && r.source === p)),
+    line(payerLabel('otherPayersTotal', lang), (r) => !gov(r)),
+    line(payerLabel('fundingTotal', lang), () => true),
   ];
   const withDelta = scen.length >= 2;
-  const header = [lang === 'zh' ? '资金来源（元）' : 'Who pays (yuan)', ...scen.map((s) => s.name), ...(withDelta ? [label('change', lang), label('changePct', lang)] : [])];
+  const header = [lang === 'zh' ? '谁来支付（元）' : 'Who pays (yuan)', ...scen.map((s) => s.name), ...(withDelta ? [label('change', lang), label('changePct', lang)] : [])];
   const body = rows.map(([key, get]) => {
     const vals = scen.map(get);
     const a = vals[0]!;

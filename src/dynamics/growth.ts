@@ -48,7 +48,10 @@ export function ruleIndex(indexTo: IndexTo, area: Area, idx: YearIndices): numbe
  * standard below the poverty line ÷ 12 is raised to it (up to the fen). Returns the bound that bit.
  */
 export function boundStandard(value: number, area: Area, lines: LinkageLines, bounds: Partial<Record<Bound, boolean>> = {}): { value: number; bound: Bound | null } {
-  const on = (b: Bound): boolean => bounds[b] !== false;
+  // §二.1 asks the standards to dovetail with these lines (相互衔接), not to be held by them: a
+  // line binds only when a scenario asks for it (behaviour.growth.standard.bounds); the year rows
+  // report the distances (linkage.ts).
+  const on = (b: Bound): boolean => bounds[b] === true;
   if (area === 'urban') {
     const caps: [Bound, number][] = [];
     if (on('minimumWage')) caps.push(['minimumWage', lines.minimumWageRatio * lines.minimumWage]);

@@ -4,6 +4,7 @@
  */
 import type { ProgramDefinition } from '../engine/program.js';
 import { dibaoProgram } from './dibao/index.js';
+import { dibaoAdministrationProgram } from './dibao_administration/index.js';
 import { educationProgram } from './education/index.js';
 import { employmentProgram } from './employment/index.js';
 import { housingProgram } from './housing/index.js';
@@ -18,4 +19,4 @@ import { disasterProgram } from './disaster/index.js';
 import { charityProgram } from './charity/index.js';
 
 /** Every modelled program, §二 first. */
-export const PROGRAMS: readonly ProgramDefinition[] = [dibaoProgram, medicalProgram, educationProgram, housingProgram, employmentProgram, legalAidProgram, wubaoProgram, elderlyProgram, disabledProgram, landExpropriatedProgram, facilitiesProgram, disasterProgram, charityProgram];
+export const PROGRAMS: readonly ProgramDefinition[] = [dibaoProgram, dibaoAdministrationProgram, medicalProgram, educationProgram, housingProgram, employmentProgram, legalAidProgram, wubaoProgram, elderlyProgram, disabledProgram, landExpropriatedProgram, facilitiesProgram, disasterProgram, charityProgram];

@@ -5,9 +5,10 @@
  */
 import { PREFECTURES } from '../engine/locality.js';
 import { PAYERS } from '../engine/program.js';
-import { LEVELS } from '../scenarios/results/funding.js';
+import { FUNDING_SOURCES, LEVELS, OTHER_PAYERS } from '../scenarios/results/funding.js';
 import type { Result } from '../scenarios/results/result.js';
 import { figureLabel, figureUnit } from './figures.js';
+import { payerLabel } from '../text/labels.js';
 import type { Bilingual, Cell, Column, ReportTable, Row } from './table.js';
 
 type ScenarioDoc = Result['scenarios'][number];
@@ -146,30 +147,51 @@ export function programsTable(result: Result, lang: 'zh' | 'en'): ReportTable {
   };
 }
 
-/** Who pays: each scenario's funding rows summed by level of government × source, with the share of the total. */
+/**
+ * Who pays: each scenario's funding rows in two blocks — government money by level × source,
+ * then each payer that is not the government — with a subtotal per block and the total, summed
+ * in fen so the blocks add up to the total exactly; shares are of the scenario's total.
+ */
 export function fundingTable(result: Result, lang: 'zh' | 'en'): ReportTable {
   const keys = scenarioKeys(result);
   const rows: Row[] = [];
   result.scenarios.forEach((s, i) => {
     const fen = new Map<string, number>();
     let total = 0;
+    let government = 0;
     for (const r of s.funding ?? []) {
       const f = Math.round(r.amount * 100);
-      fen.set(`${r.level}|${r.source}`, (fen.get(`${r.level}|${r.source}`) ?? 0) + f);
+      const k = `${r.level ?? ''}|${r.source}`;
+      fen.set(k, (fen.get(k) ?? 0) + f);
       total += f;
+      if (r.payerType === 'government') government += f;
     }
-    for (const level of LEVELS) for (const source of PAYERS) {
+    const row = (payerType: string | null, level: string | null, source: string | null, f: number, sourceLabel?: string): Row => ({
+      scenario: keys[i]!, payerType, payerTypeLabel: payerType === null ? null : payerLabel(payerType, lang), level, levelLabel: level === null ? null : payerLabel(level, lang),
+      source, sourceLabel: sourceLabel ?? (source === null ? null : payerLabel(source, lang)), amount: f / 100, share: total ? f / total : null,
+    });
+    for (const level of LEVELS) for (const source of FUNDING_SOURCES) {
       const f = fen.get(`${level}|${source}`);
-      if (f === undefined) continue;
-      rows.push({ scenario: keys[i]!, level, levelLabel: figureLabel(level)[lang], source, sourceLabel: figureLabel(source)[lang], amount: f / 100, share: total ? f / total : null });
+      if (f !== undefined) rows.push(row('government', level, source, f));
     }
+    rows.push(row('government', null, null, government, payerLabel('governmentTotal', lang)));
+    for (const source of OTHER_PAYERS) {
+      const f = fen.get(`|${source}`);
+      if (f !== undefined) rows.push(row('non-government', null, source, f));
+    }
+    rows.push(row('non-government', null, null, total - government, payerLabel('otherPayersTotal', lang)));
+    rows.push(row(null, null, null, total, payerLabel('fundingTotal', lang)));
   });
   return {
     id: 'funding',
-    title: { zh: '谁来支付：按政府层级与资金来源', en: 'Who pays: by level of government and source' },
-    note: { zh: '各项目支出按政府层级、来源、市（州）和年度分摊后的合计；比例为占该情景全部支出。', en: 'Every program’s cost split by level of government, source, prefecture and year, summed; the share is of the scenario’s total.' },
+    title: { zh: '谁来支付：各级政府与非政府出资方', en: 'Who pays: government by level, and other payers' },
+    note: {
+      zh: '政府资金按层级（中央、省、市、县）和来源（财政预算、福彩公益金、土地出让收益）列出；非政府出资方（家庭、村集体、医院、高校、捐赠者）单列，不计入任何政府层级。两部分合计等于全部支出（精确到分）；比例为占该情景全部支出。',
+      en: 'Government money by level (central, provincial, prefecture, county) and source (budget, welfare lottery fund, land-transfer revenue); payers that are not the government (households, village collectives, hospitals, universities, donors) separately, at no level of government. The two blocks add up to the total to the fen; the share is of the scenario’s total.',
+    },
     columns: [
-      text('scenario', '情景', 'scenario'), code('level', '层级代码', 'level'), text('levelLabel', '政府层级', 'level of government'), code('source', '来源代码', 'source'), text('sourceLabel', '资金来源', 'source'),
+      text('scenario', '情景', 'scenario'), code('payerType', '出资方类型代码', 'payer type'), text('payerTypeLabel', '出资方类型', 'payer'),
+      code('level', '层级代码', 'level'), text('levelLabel', '政府层级', 'level of government'), code('source', '来源代码', 'source'), text('sourceLabel', '资金来源／出资方', 'source or payer'),
       col('amount', '金额（元）', 'amount (yuan)', 'yuan'), col('share', '占比', 'share', 'share'),
     ],
     rows,

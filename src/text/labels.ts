@@ -41,6 +41,31 @@ export const LABELS: Record<string, { zh: string; en: string }> = {
   county: { zh: '县级', en: 'county' },
 };
 
+/** Who pays: payer types, levels of government, government sources and the other payers by name. */
+export const PAYER_LABELS: Record<string, { zh: string; en: string }> = {
+  government: { zh: '政府', en: 'government' },
+  'non-government': { zh: '非政府出资方', en: 'other payers' },
+  central: { zh: '中央', en: 'central' },
+  provincial: { zh: '省级', en: 'provincial' },
+  prefecture: { zh: '市（州）级', en: 'prefecture' },
+  county: { zh: '县级', en: 'county' },
+  budget: { zh: '财政预算', en: 'budget' },
+  lottery: { zh: '福彩公益金', en: 'welfare lottery fund' },
+  landRevenue: { zh: '土地出让收益', en: 'land-transfer revenue' },
+  households: { zh: '家庭（个人）', en: 'households' },
+  collectives: { zh: '村集体', en: 'village collectives' },
+  hospitals: { zh: '医院', en: 'hospitals' },
+  universities: { zh: '高校（学费提取）', en: 'universities (tuition set-aside)' },
+  donors: { zh: '捐赠者', en: 'donors' },
+  governmentTotal: { zh: '政府合计', en: 'government, total' },
+  otherPayersTotal: { zh: '非政府出资方合计', en: 'other payers, total' },
+  fundingTotal: { zh: '合计', en: 'total' },
+};
+
+export function payerLabel(key: string, lang: Lang): string {
+  return PAYER_LABELS[key]?.[lang] ?? key;
+}
+
 export function label(key: string, lang: Lang): string {
   return LABELS[key]?.[lang] ?? key;
 }

@@ -41,16 +41,16 @@ const elasticity = z.number().min(0).max(3).describe('Share of the index’s gro
  */
 export const StandardGrowthSchema = z
   .strictObject({
-    indexTo: z.enum(['income', 'cpi', 'revenue', 'none']).describe('What the standards follow: per-capita income growth of their area, the CPI, fiscal revenue growth, or nothing (held, bounds still applied)'),
+    indexTo: z.enum(['income', 'cpi', 'revenue', 'none']).describe('What the standards follow: per-capita income growth of their area, the CPI, fiscal revenue growth, or nothing (held, any bounds asked for still applied)'),
     elasticity: elasticity.optional(),
     bounds: z
       .strictObject({
-        minimumWage: z.boolean().optional().describe('Cap the urban standard at dibao.linkage.minimum_wage_ratio × the minimum wage (default true)'),
-        unemploymentBenefit: z.boolean().optional().describe('Cap the urban standard at the unemployment benefit (default true)'),
-        povertyLine: z.boolean().optional().describe('Raise the rural standard to the national rural poverty line ÷ 12 (default true)'),
+        minimumWage: z.boolean().optional().describe('Cap the urban standard at dibao.linkage.minimum_wage_ratio × the minimum wage (default false: the year rows report the distance instead)'),
+        unemploymentBenefit: z.boolean().optional().describe('Cap the urban standard at the unemployment benefit (default false)'),
+        povertyLine: z.boolean().optional().describe('Raise the rural standard to the national rural poverty line ÷ 12 (default false)'),
       })
       .optional()
-      .describe('Which linkage bounds of §二.1 apply (default: all)'),
+      .describe('Which linkage lines of §二.1 bind as hard bounds (default: none — §二.1 asks the standards to dovetail with them, 相互衔接; every year row reports the distances)'),
     assumption,
   })
   .describe('How the dibao standards grow from year to year; without it the standards are the parameters’ dated values');
@@ -151,7 +151,7 @@ export const InputsSchema = z.strictObject({
     z.strictObject({ urban: z.number().positive().optional(), rural: z.number().positive().optional() }).describe('Per-capita income of the year ÷ the previous year’s, by area'),
     'Per-capita income growth (previous year = 1); replaces projection.income_growth',
   ).optional(),
-  minimumWage: yearPath(z.number().positive().describe('Yuan per worker per month'), 'Minimum wage; replaces dibao.linkage.minimum_wage').optional(),
+  minimumWage: yearPath(z.number().positive().describe('Yuan per worker per month'), 'Minimum wage; replaces dibao.linkage.minimum_wage in every prefecture').optional(),
   unemploymentBenefit: yearPath(z.number().positive().describe('Yuan per person per month'), 'Unemployment-insurance benefit; replaces dibao.linkage.unemployment_benefit').optional(),
   fiscalRevenue: yearPath(z.number().nonnegative().describe('Yuan in the year'), 'Fiscal revenue; replaces projection.fiscal_revenue').optional(),
   donations: yearPath(z.number().nonnegative().describe('Yuan raised in the province in the year'), 'Charitable donations (incl. the double-day donation, §十一.1); replaces the charity.donations parameters').optional(),

@@ -95,7 +95,7 @@ function computedFen(program: ProgramDefinition, what: string, yuan: number, ctx
 }
 
 /** Component k's whole fen in a cell and month: the households' weighted sum, or the computed cost. */
-function componentFen(acc: ProgramAccumulator, pi: number, k: number, month: string, cell: number, tree: ParameterTree, inputs: Readonly<Record<string, unknown>>): number {
+export function componentFen(acc: ProgramAccumulator, pi: number, k: number, month: string, cell: number, tree: ParameterTree, inputs: Readonly<Record<string, unknown>>): number {
   const program = acc.programs[pi]!;
   const c = Object.values(program.components)[k]!;
   if ('rule' in c) return Math.round(acc.months.get(month)![pi]!.components[k]![cell]!);

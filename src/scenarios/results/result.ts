@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { PAYERS, type Payer } from '../../engine/program.js';
-import { LEVELS } from './funding.js';
+import { FUNDING_SOURCES, LEVELS, OTHER_PAYERS, PAYER_TYPES } from './funding.js';
 import { INTERVAL_METRICS, REPLICATE_METHODS } from './intervals.js';
 
 const num = z.number();
@@ -52,8 +52,9 @@ const ProgramSummary = ProgramFigures.extend({
 });
 const FundingRow = z.strictObject({
   program: z.string(),
-  level: z.enum(LEVELS),
-  source: z.enum(PAYERS),
+  payerType: z.enum(PAYER_TYPES).describe('government: a level of government pays; non-government: households, village collectives, hospitals, universities or donors'),
+  level: z.enum(LEVELS).nullable().describe('Level of government; null for a payer that is not the government'),
+  source: z.enum(FUNDING_SOURCES).describe('Government: budget, lottery (welfare lottery fund) or landRevenue (land-transfer revenue); otherwise the payer: households, collectives, hospitals, universities, donors'),
   prefecture: z.number().int(),
   from: z.string().describe('First month of the calendar year covered, YYYY-MM'),
   to: z.string().describe('Last month covered, YYYY-MM'),
@@ -61,6 +62,7 @@ const FundingRow = z.strictObject({
 });
 const Areas = z.strictObject({ urban: num, rural: num });
 const AreaFigures = z.strictObject({ population: num, recipients: num, coverage: num, cost: num.describe('Dibao (§二) cost of the year, yuan') });
+const LinkageDistance = z.strictObject({ reference: z.strictObject({ min: num, max: num }).describe('Lowest and highest reference over the prefectures (the minimum wage is tiered by prefecture)'), min: num.describe('Smallest standard − reference over the prefectures'), max: num.describe('Largest') });
 /** One year of `jiuzhu project`. Money is in yuan of the year, or of the first year with --real. */
 export const YearRowSchema = z.strictObject({
   year: z.number().int(),
@@ -68,9 +70,10 @@ export const YearRowSchema = z.strictObject({
   recipients: num.describe('Dibao recipients, average month (persons, weighted)'),
   population: num.describe('Persons represented (weighted): the dataset’s, reweighted for ageing and population growth'),
   coverage: num.describe('recipients ÷ population'),
-  cost: num.describe('Every program’s cost in the year, whoever pays; the sum of costByProgram and of costByLevel'),
+  cost: num.describe('Every program’s cost in the year, whoever pays; the sum of costByProgram, and of costByLevel plus costByOtherPayer'),
   costByProgram: z.record(z.string(), num),
-  costByLevel: z.strictObject(Object.fromEntries(LEVELS.map((l) => [l, num])) as Record<(typeof LEVELS)[number], typeof num>).describe('The funding rows of the year summed by level of government'),
+  costByLevel: z.strictObject(Object.fromEntries(LEVELS.map((l) => [l, num])) as Record<(typeof LEVELS)[number], typeof num>).describe('The government funding rows of the year summed by level of government'),
+  costByOtherPayer: z.strictObject(Object.fromEntries(OTHER_PAYERS.map((p) => [p, num])) as Record<(typeof OTHER_PAYERS)[number], typeof num>).describe('The funding rows of payers that are not the government, by payer'),
   budgetNeed: num.describe('What provincial, prefecture and county budgets pay (funding rows with source budget, central transfers left out)'),
   budget: num.describe('Assistance budget available: projection.budget_share × fiscal revenue'),
   fundingGap: num.describe('max(0, budgetNeed − budget)'),
@@ -78,7 +81,8 @@ export const YearRowSchema = z.strictObject({
   priceIndex: num.describe('CPI, first projected year = 1'),
   incomeIndex: Areas.describe('Cumulative factor on the dataset’s money incomes since the data year'),
   elderlyWeightIndex: num.describe('Cumulative factor on the weights of households with an elderly member'),
-  standardsBound: z.strictObject({ minimumWage: z.array(z.number().int()), unemploymentBenefit: z.array(z.number().int()), povertyLine: z.array(z.number().int()) }).describe('Prefectures whose standard a linkage bound of §二.1 capped (urban) or raised (rural) this year'),
+  standardsBound: z.strictObject({ minimumWage: z.array(z.number().int()), unemploymentBenefit: z.array(z.number().int()), povertyLine: z.array(z.number().int()) }).describe('Prefectures whose standard a linkage bound of §二.1 capped (urban) or raised (rural) this year; only bounds a scenario asks for (behaviour.growth.standard.bounds) apply'),
+  linkage: z.strictObject(Object.fromEntries(['minimumWage', 'unemploymentBenefit', 'povertyLine'].map((k) => [k, LinkageDistance])) as Record<'minimumWage' | 'unemploymentBenefit' | 'povertyLine', typeof LinkageDistance>).describe('§二.1 dovetailing (相互衔接): how far the standards are from their linked references, standard − reference over the prefectures, yuan per person a month (urban: minimum_wage_ratio × minimum wage, unemployment benefit; rural: poverty line ÷ 12)'),
   poverty: z.strictObject({ localStandard: Fgt, nationalRuralLine: Fgt }).optional().describe('outputs.measures poverty: FGT after assistance'),
   inequality: z.strictObject({ giniBefore: num, giniAfter: num }).optional().describe('outputs.measures inequality'),
   targeting: z.strictObject({ inclusionError: num, exclusionError: num, leakage: num, coverageOfPoor: num }).optional().describe('outputs.measures targeting'),
@@ -133,7 +137,7 @@ export const ResultSchema = z.strictObject({
       checks: z.array(z.strictObject({ id: z.string(), passed: z.boolean(), detail: z.string() })),
       months: z.array(z.record(z.string(), z.unknown())).optional(),
       programs: z.record(z.string(), ProgramSummary).optional().describe('Every program of the system: cost, payers, recipients, accounts; by area and prefecture'),
-      funding: z.array(FundingRow).optional().describe('Every program’s cost by level of government, source, prefecture and year; rows add up to the programs’ costs and payers to the fen'),
+      funding: z.array(FundingRow).optional().describe('Every program’s cost by payer (government by level and source, other payers by name), prefecture and year; rows add up to the programs’ costs and payers to the fen'),
       years: z.array(YearRowSchema).optional().describe('`jiuzhu project`: one row per projected year'),
       projection: ProjectionMeta.optional().describe('`jiuzhu project`: the years, the rules and how money is expressed'),
       intervals: Intervals.optional().describe('With --replicates: percentile intervals of cost, recipients, coverage and FGT over a seeded bootstrap of households; keys are paths into summary'),

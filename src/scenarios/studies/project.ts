@@ -23,7 +23,8 @@ import type { Override, ParameterTree } from '../../engine/parameters/tree.js';
 import type { Population } from '../../engine/population.js';
 import type { Dataset } from '../../data/dataset.js';
 import { HOUSEHOLD_TYPES } from '../../programs/dibao/index.js';
-import { LEVELS, fundingByLevel, type Level } from '../results/funding.js';
+import { LEVELS, OTHER_PAYERS, fundingByLevel, fundingByOtherPayer, type Level } from '../results/funding.js';
+import { linkageDistances, type LinkageDistance } from '../../dynamics/linkage.js';
 import type { Scenario } from '../input/load.js';
 import type { PricePoint } from '../../dynamics/price-trigger.js';
 import { scenarioDataset, scenarioParameters, scenarioPeriod, scenarioPrices, scenarioResult, type Check, type DatasetSource, type RunSpec, type ScenarioResult, type ScenarioSums } from '../execution/run.js';
@@ -49,7 +50,8 @@ interface YearPathInput<T> { values: Record<string, T> }
 export interface ProjectionPaths {
   /** The year's index (previous year = 1), the linkage lines, the budget share, the ageing factor. */
   indices(year: number): YearIndices;
-  lines(year: number): LinkageLines;
+  /** The year's linkage lines of a prefecture (the minimum wage is tiered by prefecture). */
+  lines(year: number, prefecture: number): LinkageLines;
   revenue(year: number): number;
   budgetShare(year: number): number;
   elderlyWeightGrowth(year: number): number;
@@ -93,8 +95,8 @@ export function projectionPaths(s: Scenario, tree: ParameterTree): ProjectionPat
   };
   return {
     indices: (y) => ({ cpi: cpi(y), incomeGrowth: incomeGrowth(y), revenueGrowth: revenue(y) / revenue(y - 1) }),
-    lines: (y) => ({
-      minimumWage: inputs.minimumWage?.values[String(y)] ?? tree.valueAt('dibao.linkage.minimum_wage', jan1(y)),
+    lines: (y, prefecture) => ({
+      minimumWage: inputs.minimumWage?.values[String(y)] ?? tree.valueAt('dibao.linkage.minimum_wage', jan1(y), { prefecture }),
       minimumWageRatio: tree.valueAt('dibao.linkage.minimum_wage_ratio', jan1(y)),
       unemploymentBenefit: inputs.unemploymentBenefit?.values[String(y)] ?? tree.valueAt('dibao.linkage.unemployment_benefit', jan1(y)),
       povertyLine: tree.valueAt('dibao.linkage.rural_poverty_line', jan1(y)),
@@ -148,10 +150,13 @@ export interface YearRow {
   recipients: number;
   population: number;
   coverage: number;
-  /** Every program's cost in the year, yuan; adds up costByProgram and costByLevel. */
+  /** Every program's cost in the year, yuan; adds up costByProgram, and costByLevel with costByOtherPayer. */
   cost: number;
   costByProgram: Record<string, number>;
+  /** Government money by level. */
   costByLevel: Record<Level, number>;
+  /** Money of payers that are not the government (households, collectives, hospitals, universities, donors). */
+  costByOtherPayer: Record<(typeof OTHER_PAYERS)[number], number>;
   /** What provincial, prefecture and county budgets pay (funding rows from the budget, central transfers left out). */
   budgetNeed: number;
   /** The assistance budget available: projection.budget_share × fiscal revenue. */
@@ -165,8 +170,10 @@ export interface YearRow {
   incomeIndex: Areas;
   /** The factor on the weights of elderly households. */
   elderlyWeightIndex: number;
-  /** Prefectures whose standard a linkage bound capped or raised this year. */
+  /** Prefectures whose standard a linkage bound capped or raised this year (bounds a scenario asked for). */
   standardsBound: Record<Bound, number[]>;
+  /** How far the year's standards are from their §二.1 linked references (standard − reference, over the prefectures). */
+  linkage: Record<Bound, LinkageDistance>;
   poverty?: { localStandard: Fgt; nationalRuralLine: Fgt };
   inequality?: { giniBefore: number; giniAfter: number };
   targeting?: DibaoSummary['targeting'];
@@ -219,11 +226,11 @@ export function growthOverrides(s: Scenario, base: ParameterTree, from: number, 
   let tree = base;
   const file = s.files[s.files.length - 1];
   for (let y = from; y <= to; y++) {
-    const lines = paths.lines(y);
     const idx = rule && y > from ? paths.indices(y) : undefined;
     const year: Override[] = [];
     const bit: Record<Bound, number[]> = { minimumWage: [], unemploymentBenefit: [], povertyLine: [] };
     for (const prefecture of PREFECTURE_CODES) {
+      const lines = paths.lines(y, prefecture);
       for (const area of AREAS) {
         const cell = { prefecture, area };
         if (!rule) continue;
@@ -423,6 +430,8 @@ function yearRow(plan: Plan, year: number, r: ScenarioResult, outputs: { measure
   const costByProgram = Object.fromEntries(Object.entries(r.programs).map(([id, p]) => [id, flow(p.cost)]));
   const levels = fundingByLevel(r.funding);
   const costByLevel = Object.fromEntries(LEVELS.map((l) => [l, flow(levels[l])])) as Record<Level, number>;
+  const others = fundingByOtherPayer(r.funding);
+  const costByOtherPayer = Object.fromEntries(OTHER_PAYERS.map((p) => [p, flow(others[p])])) as YearRow['costByOtherPayer'];
   const cost = flow(Object.values(r.programs).reduce((a, p) => a + Math.round(p.cost * 100), 0) / 100);
   const budgetNeed = flow(r.funding.filter((f) => f.source === 'budget' && f.level !== 'central').reduce((a, f) => a + Math.round(f.amount * 100), 0) / 100);
   const revenue = plan.paths.revenue(year);
@@ -438,6 +447,7 @@ function yearRow(plan: Plan, year: number, r: ScenarioResult, outputs: { measure
     cost,
     costByProgram,
     costByLevel,
+    costByOtherPayer,
     budgetNeed,
     budget,
     fundingGap: fen(Math.max(0, budgetNeed - budget)),
@@ -446,6 +456,7 @@ function yearRow(plan: Plan, year: number, r: ScenarioResult, outputs: { measure
     incomeIndex: factors.income,
     elderlyWeightIndex: factors.elderlyWeight,
     standardsBound: plan.bound[year]!,
+    linkage: Object.fromEntries(Object.entries(linkageDistances(plan.standards[year]!, (prefecture) => plan.paths.lines(year, prefecture))).map(([k, d]) => [k, { reference: { min: price(d.reference.min), max: price(d.reference.max) }, min: price(d.min), max: price(d.max) }])) as Record<Bound, LinkageDistance>,
   };
   const measures = new Set(outputs.measures ?? []);
   const breakdowns = new Set(outputs.breakdowns ?? []);

@@ -58,6 +58,8 @@ export const UNIT_RANGES: Record<Unit, UnitRange> = {
   'persons': { min: 0, max: 1e9, integer: true, label: 'a whole number of persons 0–1,000,000,000' },
   'posts': { min: 0, max: 1e9, integer: true, label: 'a whole number of posts 0–1,000,000,000' },
   'index': { min: 0, max: 1000, label: 'an index between 0 and 1,000' },
+  // A yearly rate of events whose monthly chance is a twelfth of it: at most one a month.
+  'events/person/year': { min: 0, max: 12, label: 'events a person a year, 0–12 (the monthly chance is a twelfth)' },
 };
 
 /** Why `x` is outside the unit's range (`x: reason`), or undefined when it is inside. */

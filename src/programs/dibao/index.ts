@@ -7,6 +7,8 @@ import { dibao_benefit } from './dibao_benefit.js';
 import { dibao_classified_top_up } from './dibao_classified_top_up.js';
 import { dibao_classified_top_up_person } from './dibao_classified_top_up_person.js';
 import { dibao_eligible } from './dibao_eligible.js';
+import { dibao_in_force } from './dibao_in_force.js';
+import { dibao_local_hukou } from './dibao_local_hukou.js';
 import { dibao_entitlement } from './dibao_entitlement.js';
 import { dibao_gap_benefit } from './dibao_gap_benefit.js';
 import { dibao_minimum_top_up } from './dibao_minimum_top_up.js';
@@ -40,7 +42,7 @@ import { per_capita_counted_income } from './per_capita_counted_income.js';
 export { HOUSEHOLD_TYPES } from './household_type.js';
 
 export const dibaoRules: readonly Rule[] = [
-  counted_income, household_size, per_capita_counted_income, dibao_standard, dibao_eligible,
+  counted_income, household_size, per_capita_counted_income, dibao_standard, dibao_local_hukou, dibao_in_force, dibao_eligible,
   dibao_gap_benefit, dibao_minimum_top_up, is_elderly, is_severely_disabled, is_seriously_ill,
   is_vulnerable_minor, dibao_classified_top_up_person, dibao_classified_top_up, dibao_entitlement,
   dibao_observation_factor, dibao_assessed_income, dibao_assessed_eligible, dibao_applies, dibao_admitted,

@@ -18,7 +18,9 @@ import { JiuzhuError } from '../engine/errors.js';
 
 const num = z.number();
 const GroupSummary = z.looseObject({
-  population: num, recipients: num, households: num, coverage: num, cost: num, costAnnual: num, averageSubsidy: num, averageStandard: num,
+  population: num, recipients: num, households: num, coverage: num, cost: num, costAnnual: num, averageSubsidy: num,
+  averageStandard: num.optional().describe('Urban or rural groups only: recipient-weighted average dibao standard, yuan per person per month'),
+  subsidyToStandard: num.optional().describe('Urban or rural groups only: averageSubsidy ÷ averageStandard'),
 });
 const Fgt = z.strictObject({ headcount: num, gap: num, severity: num }).describe('FGT α = 0, 1, 2');
 const Income = z.strictObject({ mean: num, gini: num, decileShares: z.array(num).length(10) });
@@ -73,7 +75,7 @@ const AreaFigures = z.strictObject({ population: num, recipients: num, coverage:
 /** One year of `jiuzhu project`. Money is in yuan of the year, or of the first year with --real. */
 export const YearRowSchema = z.strictObject({
   year: z.number().int(),
-  averageStandard: Areas.describe('Person-weighted average dibao standard, yuan per person per month'),
+  averageStandard: Areas.describe('Recipient-weighted average dibao standard of each area, yuan per person per month'),
   recipients: num.describe('Dibao recipients, average month (persons, weighted)'),
   population: num.describe('Persons represented (weighted): the dataset’s, reweighted for ageing and population growth'),
   coverage: num.describe('recipients ÷ population'),

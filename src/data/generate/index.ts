@@ -80,6 +80,7 @@ export function generateHouseholds(opts: GenerateOptions): Generated {
   const prefecture = new Int32Array(nH);
   const singleParent = new Uint8Array(nH);
   const hukouYears = new Uint8Array(nH);
+  const localHukou = new Uint8Array(nH);
   const tenure = new Uint8Array(nH);
   const floorArea = new Float32Array(nH);
   const shanty = new Uint8Array(nH);
@@ -249,6 +250,8 @@ export function generateHouseholds(opts: GenerateOptions): Generated {
       hk = Math.max(0, Math.min(headAge, hk));
     }
     hukouYears[i] = hk;
+    // Urban households without local urban hukou (hk 0: migrants, people registered elsewhere) are not local for urban dibao.
+    localHukou[i] = u && hk === 0 ? 0 : 1;
     const ten = pick(uni(seed, h, S.tenure), u ? (hk > 0 ? A.tenureUrbanLocal : A.tenureUrbanNonlocal) : A.tenureRural);
     tenure[i] = ten;
     const rel = Math.max(pcAnnual, mean * 0.05) / mean;
@@ -263,7 +266,7 @@ export function generateHouseholds(opts: GenerateOptions): Generated {
   }
 
   return {
-    households: { id: hId, weight, prefecture, urban, single_parent: singleParent, hukou_local_urban_years: hukouYears, housing_tenure: tenure, floor_area_per_person: floorArea, shanty, land_expropriated: land, assets },
+    households: { id: hId, weight, prefecture, urban, single_parent: singleParent, hukou_local_urban_years: hukouYears, local_hukou: localHukou, housing_tenure: tenure, floor_area_per_person: floorArea, shanty, land_expropriated: land, assets },
     persons: {
       id: pId, household: pHh, role, age, sex, earnings, pension, unemployment_benefit: ub, farm_business: farm, other_transfers: other,
       disability, illness, orphan, employment, work_capacity: capacity, schooling, boarding, medical_insured: insured, sanwu,

@@ -6,16 +6,15 @@ export const dibao_local_hukou = defineRule({
   entity: 'household',
   period: 'month',
   label: { zh: '户籍条件', en: 'Hukou condition met' },
-  description: 'Urban dibao is for residents with local urban (non-agricultural) hukou: an urban household passes when it holds it (hukou_local_urban_years > 0) or when the check is off. Rural households always pass.',
+  description: 'Urban dibao is for residents with local urban (non-agricultural) hukou: an urban household passes when it holds it (local_hukou, 1 where the data do not record hukou) or when the check is off. Rural households always pass.',
   unit: 'bool',
-  inputs: ['urban', 'hukou_local_urban_years'],
+  inputs: ['urban', 'local_hukou'],
   parameters: { required: 'dibao.eligibility.urban_local_hukou_required' },
   reference: { clause: '二.1' },
-  formula: ({ urban, hukou_local_urban_years: years }, p) => {
+  formula: ({ urban, local_hukou: local }, p) => {
     const required = asNumber(p.required) === 1;
     const out = new Uint8Array(urban.length);
-    // 0 years means no local urban hukou (src/data/schema.ts): rural migrants, people registered elsewhere.
-    for (let h = 0; h < out.length; h++) out[h] = !urban[h] || !required || years[h]! > 0 ? 1 : 0;
+    for (let h = 0; h < out.length; h++) out[h] = !urban[h] || !required || local[h] ? 1 : 0;
     return out;
   },
 });

@@ -76,6 +76,20 @@ describe('the default baseline against the published outcomes', () => {
     for (const t of text) expect(t[8]).toMatch(/^(within|OUTSIDE|not modelled: .)/);
   });
 
+  it('programs.dibao splits its recipients: the regular caseload (average month = the summary’s recipients) and temporary aid', () => {
+    const s = result.scenarios[0]!;
+    const d = s.programs!.dibao!;
+    // Two accumulators count the same receipt (dibao_receives): the §二 summary by household size, the program by its person rule.
+    for (const a of ['urban', 'rural'] as const) expect(d.byArea[a]!.recipientGroups!.regular!.averageMonth).toBeCloseTo(s.summary.byArea![a]!.recipients, 6);
+    const g = d.recipientGroups!;
+    // Distinct over the year ≥ the average month; everyone counted in a group is a recipient of the program.
+    expect(g.regular!.distinct).toBeGreaterThanOrEqual(g.regular!.averageMonth);
+    expect(g.regular!.distinct).toBeLessThanOrEqual(d.recipients!);
+    expect(g.temporary!.distinct).toBeGreaterThan(0);
+    expect(g.temporary!.distinct).toBeLessThanOrEqual(d.recipients!);
+    expect(d.recipientGroupLabels!.regular!.zh).toBe('低保对象（常规低保金）');
+  });
+
   it('year-end figures read the December caseload of their area', () => {
     const r = rows.find((x) => x.id === 'jilin_rural_recipients_2006_end')!;
     const dec = (result.scenarios[0]!.months as unknown as { month: string; byArea: { rural: { recipients: number } } }[]).find((m) => m.month === '2006-12')!;

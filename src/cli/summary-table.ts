@@ -75,6 +75,10 @@ function programRows(result: Result, lang: Lang): ProgramRow[] {
       ...(payers.length > 1 ? payers.map((k) => ({ key: `${name} · ${label('programCost', lang)} · ${label(k, lang)}`, get: (ps: Programs) => ps[id]?.costByPayer[k] ?? 0, fmt: fmtMoney })) : []),
     ];
     if (p.recipients !== null) rows.push({ key: `${name} · ${label('programRecipients', lang)}`, get: (ps) => ps[id]?.recipients ?? 0, fmt: fmtInt });
+    // Recipient groups apart (dibao: the regular caseload and temporary aid), average month and distinct over the period.
+    for (const [g, l] of Object.entries(p.recipientGroupLabels ?? {})) {
+      for (const k of ['averageMonth', 'distinct'] as const) rows.push({ key: `${name} · ${l[lang]} · ${label(k === 'averageMonth' ? 'groupAverageMonth' : 'groupDistinct', lang)}`, get: (ps) => ps[id]?.recipientGroups?.[g]?.[k] ?? 0, fmt: fmtInt });
+    }
     if (p.need !== undefined) for (const k of ['need', 'funds', 'gap'] as const) rows.push({ key: `${name} · ${label(k, lang)}`, get: (ps) => ps[id]?.[k] ?? 0, fmt: fmtMoney });
     return rows;
   });

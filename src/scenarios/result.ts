@@ -48,6 +48,10 @@ const ProgramFigures = z.strictObject({
   components: z.record(z.string(), num).describe('Cost of each component of the program'),
   recipients: num.nullable().describe('Distinct persons who benefited in some month (weighted); null for programs without recipients'),
   households: num.nullable().describe('Distinct households with a recipient'),
+  recipientGroups: z.record(z.string(), z.strictObject({
+    averageMonth: num.describe('Persons in the group in the average month of the period (weighted)'),
+    distinct: num.describe('Distinct persons in the group in some month of the period (weighted)'),
+  })).optional().describe('Parts of the recipients reported apart; dibao: regular (the caseload) and temporary (temporary aid)'),
   need: num.optional(),
   funds: num.optional(),
   gap: num.optional().describe('Need the funds do not meet, per prefecture × area cell, summed'),
@@ -56,6 +60,7 @@ const ProgramFigures = z.strictObject({
 });
 const ProgramSummary = ProgramFigures.extend({
   label: z.strictObject({ zh: z.string(), en: z.string() }),
+  recipientGroupLabels: z.record(z.string(), z.strictObject({ zh: z.string(), en: z.string() })).optional(),
   clauses: z.array(z.string()),
   byArea: z.record(z.string(), ProgramFigures),
   byPrefecture: z.record(z.string(), ProgramFigures),

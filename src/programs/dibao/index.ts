@@ -13,6 +13,8 @@ import { dibao_entitlement } from './dibao_entitlement.js';
 import { dibao_gap_benefit } from './dibao_gap_benefit.js';
 import { dibao_minimum_top_up } from './dibao_minimum_top_up.js';
 import { dibao_receives } from './dibao_receives.js';
+import { dibao_regular_recipient } from './dibao_regular_recipient.js';
+import { dibao_temporary_recipient } from './dibao_temporary_recipient.js';
 import { dibao_admitted } from './dibao_admitted.js';
 import { dibao_applies } from './dibao_applies.js';
 import { dibao_assessed_eligible } from './dibao_assessed_eligible.js';
@@ -50,6 +52,7 @@ export const dibaoRules: readonly Rule[] = [
   dibao_received_previous, dibao_benefit_previous, dibao_taper_step_previous, dibao_exit_benefit_previous,
   dibao_taper_step, dibao_exit_benefit, dibao_taper_payment, dibao_temporary_assistance,
   price_subsidy_triggered, food_price_rise, cpi_price_rise, dibao_price_subsidy, dibao_beneficiary,
+  dibao_regular_recipient, dibao_temporary_recipient,
 ];
 
 /** State the month loop carries: each `<x>_previous` input is set from rule `<x>` of the month before. */
@@ -74,4 +77,8 @@ export const dibaoProgram: ProgramDefinition = defineProgram({
     taper: { rule: 'dibao_taper_payment', payer: 'budget', label: { zh: '渐退期补助', en: 'Gradual-exit payments' } },
   },
   recipient: 'dibao_beneficiary',
+  recipientGroups: {
+    regular: { rule: 'dibao_regular_recipient', label: { zh: '低保对象（常规低保金）', en: 'Regular-benefit caseload' } },
+    temporary: { rule: 'dibao_temporary_recipient', label: { zh: '临时救助对象', en: 'Temporary-aid recipients' } },
+  },
 });

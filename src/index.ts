@@ -32,6 +32,11 @@ export { runScenario, runScenarioOn, scenarioSimulation, scenarioParameters, sce
 export { resultJsonSchema, ResultSchema } from './scenarios/results/result.js';
 export { compareScenarios, compareScenariosOn } from './scenarios/studies/compare.js';
 /**
+ * Published outcome figures (datasets/jilin-2006/outcomes.yaml) against a result: one row per
+ * figure with the simulated value, the difference and whether it is within tolerance.
+ */
+export { compareOutcomes, loadOutcomes, outcomesTableRows, OUTCOME_COLUMNS, type OutcomeRow, type Outcomes, type Figure } from './outcomes/index.js';
+/**
  * The scenario file schema (zod) and its generated JSON Schema.
  * @example
  * import { scenarioJsonSchema } from 'jiuzhu';

@@ -157,7 +157,11 @@ describe('projection charts', () => {
 describe('the income distribution', () => {
   it('marks the standard on decile means, or on a histogram of the run’s incomes', async () => {
     const decile = incomeDistributionChart(compare, { lang: 'en' });
-    expect(JSON.stringify(decile.spec)).toContain('Average dibao standard');
+    // The urban and rural standards are marked apart (recipient-weighted); none for an area without
+    // recipients: under baseline-2006 the fixture's rural households are outside the 2006 roll-out.
+    expect(compare.scenarios[0]!.summary.byArea!.rural!.recipients).toBe(0);
+    expect(JSON.stringify(decile.spec)).toContain('Urban average dibao standard');
+    expect(JSON.stringify(decile.spec)).not.toContain('Rural average dibao standard');
     const incomes = runScenarioOn(loadScenario('scenarios/baseline-2006.yaml'), ds, { period: { from: '2006-01', to: '2006-03' } }).incomes;
     const bins = incomeHistogram(incomes, 'en');
     const persons = Array.from(incomes.weight, (w, h) => w * incomes.size[h]!).reduce((a, b) => a + b, 0);

@@ -96,7 +96,8 @@ describe('chunked datasets', () => {
       const b = chunked.scenarios[i]!.summary;
       // Weights are integers, so persons, households and fen totals are exact integers.
       for (const k of ['population', 'recipients', 'households', 'cost', 'costAnnual'] as const) expect(b[k], k).toBe(a[k]);
-      for (const k of ['coverage', 'averageSubsidy', 'averageStandard'] as const) expect(b[k], k).toBe(a[k]);
+      for (const k of ['coverage', 'averageSubsidy'] as const) expect(b[k], k).toBe(a[k]);
+      for (const area of ['urban', 'rural'] as const) for (const k of ['averageStandard', 'subsidyToStandard'] as const) expect(b.byArea![area]![k], `${area} ${k}`).toBe(a.byArea![area]![k]);
       for (const code of PREFECTURE_CODES.map(String)) expect(b.byPrefecture![code]!.cost).toBe(a.byPrefecture![code]!.cost);
     }
   });

@@ -45,7 +45,7 @@ const isNodeBuiltin = (spec: string): boolean => spec.startsWith('node:') || bui
 /** 'jiuzhu' and its public subpaths (package.json `exports`, e.g. 'jiuzhu/notebook'). */
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { exports: Record<string, unknown> };
 const publicModules = Object.keys(pkg.exports).filter((k) => !k.endsWith('.json')).map((k) => (k === '.' ? 'jiuzhu' : `jiuzhu/${k.slice(2)}`));
-const STORIES = ['01-quickstart', '02-raise-dibao-standard', '03-price-subsidy-2008', '04-funding-projection', '05-targeting-and-take-up', '06-charts-for-reports', '07-your-own-microdata'];
+const STORIES = ['01-quickstart', '02-raise-dibao-standard', '03-price-subsidy-2008', '04-funding-projection', '05-targeting-and-take-up', '06-charts-for-reports', '07-your-own-microdata', '08-published-outcomes'];
 
 describe('notebooks/*.ipynb', () => {
   it('exist', () => {

@@ -273,7 +273,7 @@ describe('a projection of fixture-dibao over two years', () => {
     expect(row.costByProgram).toEqual(Object.fromEntries(Object.entries(r.programs).map(([id, x]) => [id, x.cost])));
     expect(row.costByLevel).toEqual(fundingByLevel(r.funding));
     expect(row.recipients).toBeCloseTo(r.summary.recipients, 9);
-    expect(row.averageStandard.urban).toBe(Math.round(r.summary.byArea.urban!.averageStandard * 100) / 100);
+    expect(row.averageStandard.urban).toBe(Math.round(r.summary.byArea.urban!.averageStandard! * 100) / 100);
   });
   it('costs add up: government by level plus the other payers; the gap is the local budget need the budget does not meet', () => {
     for (const row of p.years) {

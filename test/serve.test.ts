@@ -85,8 +85,8 @@ describe('the explorer server', () => {
   it('starts every slider at the scenario as written', async () => {
     const config = (await (await get('/api/scenarios')).json()) as { scenarios: { name: string; defaults: Record<string, number> }[] };
     const defaults = (name: string) => config.scenarios.find((s) => s.name === name)!.defaults;
-    // behaviour.takeUp.byArea of scenarios/baseline-2006.yaml: urban 0.75, rural 0.65; scales start at 1.
-    expect(defaults('baseline-2006')).toEqual({ standardUrban: 1, standardRural: 1, takeUpUrban: 0.75, takeUpRural: 0.65, classifiedRate: 1 });
+    // behaviour.takeUp.byArea of scenarios/baseline-2006.yaml: urban 0.75, rural 0.75 (calibrated, issue #20); scales start at 1.
+    expect(defaults('baseline-2006')).toEqual({ standardUrban: 1, standardRural: 1, takeUpUrban: 0.75, takeUpRural: 0.75, classifiedRate: 1 });
     // scenarios/full-take-up.yaml sets takeUp rate 1 in both areas.
     expect(defaults('full-take-up')).toMatchObject({ takeUpUrban: 1, takeUpRural: 1 });
   });
@@ -106,16 +106,19 @@ describe('the explorer server', () => {
     // §二.1: a household is paid standard − per-capita income when its income is below the
     // standard. Raising the standard never lowers a benefit or drops a recipient (take-up and
     // assessment draws are keyed by household, so the same households apply), so recipients
-    // and cost cannot fall; at ×1.5 the fixture has households between the old and new standard.
+    // and cost cannot fall. At ×2 the fixture has urban households between the old and new standard
+    // that apply (jiuzhu compare on datasets/fixture-dibao, 2006-01: urban recipients 5 → 7); ×1.5 adds
+    // none under the calibrated baseline (take-up 0.75, assessment error 0.8, its rural households
+    // outside the 2006 roll-out), so it no longer serves as the clear raise (issue #20).
     const small = (await post('/api/run', { scenario: 'baseline-2006', settings: { standardUrban: 1.05, standardRural: 1.05 } })).json as RunResponse;
-    const clear = (await post('/api/run', { scenario: 'baseline-2006', settings: { standardUrban: 1.5, standardRural: 1.5 } })).json as RunResponse;
+    const clear = (await post('/api/run', { scenario: 'baseline-2006', settings: { standardUrban: 2, standardRural: 2 } })).json as RunResponse;
     for (const id of ['recipients', 'cost']) {
       expect(figure(small, id).value, id).toBeGreaterThanOrEqual(figure(small, id).baseline);
       expect(figure(clear, id).value, id).toBeGreaterThan(figure(clear, id).baseline);
       expect(figure(clear, id).value, id).toBeGreaterThanOrEqual(figure(small, id).value);
     }
     expect(clear.averageStandard.urban).toBeGreaterThan(small.averageStandard.urban);
-    expect(clear.settings).toEqual({ standardUrban: 1.5, standardRural: 1.5 });
+    expect(clear.settings).toEqual({ standardUrban: 2, standardRural: 2 });
   });
 
   it('a setting equal to the scenario’s own value is no change (and is not cached apart)', async () => {

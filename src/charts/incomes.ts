@@ -88,11 +88,12 @@ export function incomeHistogram(x: IncomesInput, lang: ChartLang, bins = 30): In
   });
 }
 
-/** The lines marked: the average local standard and the national rural poverty line, yuan per person per month. */
+/** The lines marked: the urban and rural average standards (recipient-weighted, or person-weighted from the incomes given) and the national rural poverty line, yuan per person per month. */
 function markedLines(result: Result, lang: ChartLang, incomes?: IncomesInput): { label: string; value: number }[] {
   const first = result.scenarios[0]!;
-  let standard = first.summary.averageStandard;
+  const out: { label: string; value: number }[] = [];
   if (incomes?.standard) {
+    // One average over the persons charted (the incomes' own standards).
     let s = 0;
     let t = 0;
     for (let h = 0; h < incomes.standard.length; h++) {
@@ -100,9 +101,14 @@ function markedLines(result: Result, lang: ChartLang, incomes?: IncomesInput): {
       s += w * incomes.standard[h]!;
       t += w;
     }
-    if (t > 0) standard = s / t;
+    if (t > 0) out.push({ label: tx(lang, `平均低保标准 ${(s / t).toFixed(0)} 元`, `Average dibao standard ${(s / t).toFixed(0)} yuan`), value: round(s / t, 2) });
+  } else {
+    // Urban and rural standards apart: a standard pooled over the two areas is no published statistic.
+    for (const [a, zh, en] of [['urban', '城市', 'Urban'], ['rural', '农村', 'Rural']] as const) {
+      const v = first.summary.byArea?.[a]?.averageStandard;
+      if (v) out.push({ label: tx(lang, `${zh}平均低保标准 ${v.toFixed(0)} 元`, `${en} average dibao standard ${v.toFixed(0)} yuan`), value: round(v, 2) });
+    }
   }
-  const out = [{ label: tx(lang, `平均低保标准 ${standard.toFixed(0)} 元`, `Average dibao standard ${standard.toFixed(0)} yuan`), value: round(standard, 2) }];
   const line = first.summary.distribution?.poverty.nationalRuralLine.line;
   if (line) out.push({ label: tx(lang, `国家农村贫困线 ${line.toFixed(0)} 元`, `National rural poverty line ${line.toFixed(0)} yuan`), value: round(line, 2) });
   return out;

@@ -16,6 +16,7 @@ import { calibrateReportCommand, generateCommand } from './generate.js';
 import { solveCommand } from './solve.js';
 import { reportCommand } from './report.js';
 import { serveCommand } from './serve.js';
+import { outcomesCommand } from './outcomes.js';
 import { processIo, type CliIo } from './io.js';
 
 /** The commands, writing to `io`; `done` receives a command's exit code when it is not 0. */
@@ -46,6 +47,7 @@ Examples:
   $ jiuzhu generate --full --out /tmp/jilin-full
   $ jiuzhu validate datasets/example-microdata/survey.csv --codebook datasets/example-microdata/codebook.yaml
   $ jiuzhu run scenarios/baseline-2006.yaml --data datasets/example-microdata/survey.csv --codebook datasets/example-microdata/codebook.yaml
+  $ jiuzhu outcomes --lang zh
   $ jiuzhu clauses --lang zh
   $ jiuzhu params --date 2007-01-01 --json`);
 
@@ -75,6 +77,11 @@ withWorkers(withReplicates(common(program.command('run').argument('<scenario>', 
   .option('--prefectures', 'also print the table by prefecture')
   .option('--months', 'also print the month-by-month table (entries, exits, price trigger, cost by component)')))
   .action((file: string, opts) => compareCommand([file], opts, io));
+
+common(program.command('outcomes').argument('[scenario]', 'scenario YAML file (default: scenarios/baseline-2006.yaml)').description('compare the published outcome figures (calibration and validation) with a simulated scenario'))
+  .option('--outcomes <file>', 'outcomes YAML (default: datasets/jilin-2006/outcomes.yaml)')
+  .option('--period <from:to>', 'months to simulate, YYYY-MM:YYYY-MM (default: the scenario’s)')
+  .action((file: string | undefined, opts) => outcomesCommand(file, opts, io));
 
 withWorkers(withReplicates(common(program.command('compare').argument('<baseline>', 'baseline scenario').argument('<reform...>', 'one or more reform scenarios').description('run scenarios over one common period and show the differences'))
   .option('--period <from:to>', 'common period, YYYY-MM:YYYY-MM (default: the first scenario’s)')

@@ -13,7 +13,7 @@ type Row = { key: string; get: (s: Summary) => number; fmt: (x: number) => strin
 const ratio = (a: number, b: number): number => (b > 0 ? a / b : 0);
 
 function rows(lang: Lang): Row[] {
-  const area = (a: 'urban' | 'rural', k: 'coverage' | 'averageSubsidy' | 'recipients'): Row => ({
+  const area = (a: 'urban' | 'rural', k: 'coverage' | 'averageSubsidy' | 'averageStandard' | 'recipients'): Row => ({
     key: `${label(a, lang)} · ${label(k, lang)}`,
     get: (s) => (s.byArea?.[a]?.[k] ?? 0) as number,
     fmt: k === 'coverage' ? fmtPct : k === 'recipients' ? fmtInt : fmt2,
@@ -21,7 +21,7 @@ function rows(lang: Lang): Row[] {
   });
   const areaRatio = (a: 'urban' | 'rural'): Row => ({
     key: `${label(a, lang)} · ${label('subsidyToStandard', lang)}`,
-    get: (s) => ratio(s.byArea?.[a]?.averageSubsidy ?? 0, s.byArea?.[a]?.averageStandard ?? 0),
+    get: (s) => s.byArea?.[a]?.subsidyToStandard ?? ratio(s.byArea?.[a]?.averageSubsidy ?? 0, s.byArea?.[a]?.averageStandard ?? 0),
     fmt: fmtPct,
     pct: true,
   });
@@ -33,10 +33,8 @@ function rows(lang: Lang): Row[] {
     { key: label('cost', lang), get: (s) => s.cost, fmt: fmtMoney },
     { key: label('costAnnual', lang), get: (s) => s.costAnnual, fmt: fmtMoney },
     { key: label('averageSubsidy', lang), get: (s) => s.averageSubsidy, fmt: fmt2 },
-    { key: label('averageStandard', lang), get: (s) => s.averageStandard, fmt: fmt2 },
-    { key: label('subsidyToStandard', lang), get: (s) => ratio(s.averageSubsidy, s.averageStandard), fmt: fmtPct, pct: true },
-    area('urban', 'recipients'), area('urban', 'coverage'), area('urban', 'averageSubsidy'), areaRatio('urban'),
-    area('rural', 'recipients'), area('rural', 'coverage'), area('rural', 'averageSubsidy'), areaRatio('rural'),
+    area('urban', 'recipients'), area('urban', 'coverage'), area('urban', 'averageStandard'), area('urban', 'averageSubsidy'), areaRatio('urban'),
+    area('rural', 'recipients'), area('rural', 'coverage'), area('rural', 'averageStandard'), area('rural', 'averageSubsidy'), areaRatio('rural'),
   ];
 }
 
@@ -77,6 +75,10 @@ function programRows(result: Result, lang: Lang): ProgramRow[] {
       ...(payers.length > 1 ? payers.map((k) => ({ key: `${name} · ${label('programCost', lang)} · ${label(k, lang)}`, get: (ps: Programs) => ps[id]?.costByPayer[k] ?? 0, fmt: fmtMoney })) : []),
     ];
     if (p.recipients !== null) rows.push({ key: `${name} · ${label('programRecipients', lang)}`, get: (ps) => ps[id]?.recipients ?? 0, fmt: fmtInt });
+    // Recipient groups apart (dibao: the regular caseload and temporary aid), average month and distinct over the period.
+    for (const [g, l] of Object.entries(p.recipientGroupLabels ?? {})) {
+      for (const k of ['averageMonth', 'distinct'] as const) rows.push({ key: `${name} · ${l[lang]} · ${label(k === 'averageMonth' ? 'groupAverageMonth' : 'groupDistinct', lang)}`, get: (ps) => ps[id]?.recipientGroups?.[g]?.[k] ?? 0, fmt: fmtInt });
+    }
     if (p.need !== undefined) for (const k of ['need', 'funds', 'gap'] as const) rows.push({ key: `${name} · ${label(k, lang)}`, get: (ps) => ps[id]?.[k] ?? 0, fmt: fmtMoney });
     return rows;
   });

@@ -30,6 +30,7 @@ export const HOUSEHOLD_COLUMNS: readonly ColumnSpec[] = [
   { name: 'urban', entity: 'household', dtype: 'u8', required: true, codes: [0, 1], description: '1 urban (城镇), 0 rural (农村)' },
   { name: 'single_parent', entity: 'household', dtype: 'u8', required: false, default: 0, codes: [0, 1], description: '1 if a single-parent household (单亲家庭)' },
   { name: 'hukou_local_urban_years', entity: 'household', dtype: 'u8', required: false, default: 0, min: 0, max: 120, unit: 'years', description: 'Years the head has held local urban hukou (本地城镇户籍); 0 for rural or non-local hukou' },
+  { name: 'local_hukou', entity: 'household', dtype: 'u8', required: false, default: 1, codes: [0, 1], description: '1 if the household holds the hukou its dibao requires where it lives (urban: local non-agricultural hukou); 0 e.g. rural migrants in a city. Default 1: data that do not record hukou are taken as local' },
   { name: 'housing_tenure', entity: 'household', dtype: 'u8', required: false, default: 0, codes: [0, 1, 2, 3], description: '0 own home, 1 public rental (公房), 2 private rental, 3 other (free, relatives, employer)' },
   { name: 'floor_area_per_person', entity: 'household', dtype: 'f32', required: false, default: 20, min: 0, max: 1000, unit: 'm2/person', description: 'Living floor area per person (人均住房面积); the default 20 is the assumed 2006 median' },
   { name: 'shanty', entity: 'household', dtype: 'u8', required: false, default: 0, codes: [0, 1], description: '1 if living in a shanty-town (棚户区) or dangerous (危房) house' },

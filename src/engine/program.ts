@@ -88,6 +88,11 @@ export interface ProgramDefinition {
   components: Readonly<Record<string, ProgramComponent>>;
   /** Person-month rule, 1 where the person benefits this month; null when the program has no recipients (facilities, charity). */
   recipient: string | null;
+  /**
+   * Parts of the recipients reported apart (person-month rules): e.g. dibao's regular caseload and
+   * its temporary-aid recipients, each in the average month and distinct over the period.
+   */
+  recipientGroups?: Readonly<Record<string, { rule: string; label: { zh: string; en: string } }>>;
   accounts?: Readonly<Record<string, ProgramAccount>>;
   /** Checks of the opinion's requirements on parameters over the period simulated (e.g. §八.1: the wubao standard is not below villagers' average living level). */
   checks?: (ctx: CheckContext) => ProgramCheck[];
@@ -109,6 +114,7 @@ export function defineProgram(p: ProgramDefinition): ProgramDefinition {
   const problems: string[] = [];
   for (const [name, c] of Object.entries(p.components)) if ('rule' in c && !ids.has(c.rule)) problems.push(`component '${name}' names rule '${c.rule}', which is not one of the program's rules`);
   if (p.recipient !== null && !ids.has(p.recipient)) problems.push(`recipient rule '${p.recipient}' is not one of the program's rules`);
+  for (const [name, g] of Object.entries(p.recipientGroups ?? {})) if (!ids.has(g.rule)) problems.push(`recipient group '${name}' names rule '${g.rule}', which is not one of the program's rules`);
   for (const [name, a] of Object.entries(p.accounts ?? {})) {
     for (const c of a.components) if (!(c in p.components)) problems.push(`account '${name}' names unknown component '${c}'`);
     if (a.needFrom && (a.components.length || a.pays)) problems.push(`account '${name}' takes its need from every program's '${a.needFrom.payer}' payer: it can name no components and cannot pay`);

@@ -230,6 +230,7 @@ ${['programs', 'funding', 'prefectures', 'months', 'distribution', 'decile-impac
 <h2>${T(lang, '方法', 'Methodology')}</h2>
 ${METHODOLOGY.map((p) => `<h3>${escapeHtml(p.heading[lang])}</h3>\n<p>${escapeHtml(p.text[lang])}</p>`).join('\n')}
 ${section('clauses', 'h3')}
+${section('outcomes', 'h3')}
 </section>
 ${section('parameters')}
 ${section('assumptions')}

@@ -73,7 +73,7 @@ function labelled(t: ReportTable, lang: 'zh' | 'en', programLabels: Record<strin
   return t;
 }
 
-const SUMMARY_TOP = ['population', 'recipients', 'households', 'coverage', 'cost', 'costAnnual', 'averageSubsidy', 'averageStandard', 'entries', 'exits'];
+const SUMMARY_TOP = ['population', 'recipients', 'households', 'coverage', 'cost', 'costAnnual', 'averageSubsidy', 'entries', 'exits'];
 
 /** The §二 dibao summary of each scenario, with targeting, cost components and the breakdowns by area and household type. */
 export function summaryTable(result: Result, lang: 'zh' | 'en'): ReportTable {
@@ -83,7 +83,7 @@ export function summaryTable(result: Result, lang: 'zh' | 'en'): ReportTable {
     ...SUMMARY_TOP,
     ...leaves(first.targeting, 'targeting').map(([p]) => p),
     ...leaves(first.costByComponent, 'costByComponent').map(([p]) => p),
-    ...nested('byArea', ['recipients', 'households', 'coverage', 'costAnnual', 'averageSubsidy', 'averageStandard']),
+    ...nested('byArea', ['recipients', 'households', 'coverage', 'costAnnual', 'averageSubsidy', 'averageStandard', 'subsidyToStandard']),
     ...nested('byHouseholdType', ['recipients', 'coverage', 'costAnnual']),
   ];
   return labelled(figuresTable('summary', { zh: '城乡低保汇总（§二）', en: 'Dibao summary (§二)' }, {
@@ -201,7 +201,7 @@ export function fundingTable(result: Result, lang: 'zh' | 'en'): ReportTable {
 /** Dibao by prefecture for each scenario, with every program's cost there. */
 export function prefecturesTable(result: Result, lang: 'zh' | 'en'): ReportTable {
   const keys = scenarioKeys(result);
-  const figs = ['population', 'recipients', 'households', 'coverage', 'costAnnual', 'averageSubsidy', 'averageStandard'] as const;
+  const figs = ['population', 'recipients', 'households', 'coverage', 'costAnnual', 'averageSubsidy'] as const;
   const rows = result.scenarios.flatMap((s, i) => PREFECTURES.map((p): Row => {
     const g = s.summary.byPrefecture?.[String(p.code)];
     const all = Object.values(s.programs ?? {}).reduce((a, prog) => a + Math.round((prog.byPrefecture[String(p.code)]?.cost ?? 0) * 100), 0) / 100;

@@ -4,6 +4,7 @@ import type { Scenario } from '../scenarios/input/load.js';
 import type { Result } from '../scenarios/results/result.js';
 import { assumptionsTable, clausesTable, metaTable, parametersTable } from './provenance-tables.js';
 import { checksTable, decileImpactTable, deltasTable, distributionTable, fundingTable, monthsTable, prefecturesTable, programsTable, summaryTable } from './result-tables.js';
+import { outcomesTable } from './outcomes-table.js';
 import type { ReportTable, Row } from './table.js';
 
 /** 15 significant digits: drops the noise of float sums (577.4399999999998 → 577.44) and keeps every real digit. */
@@ -20,7 +21,7 @@ export interface ReportTablesOptions {
 
 /**
  * The report's tables: meta, summary, deltas, programs, funding, prefectures, months,
- * distribution, decile impact, checks, parameters, assumptions and clauses. `scenarios` are the
+ * distribution, decile impact, checks, parameters, assumptions, clauses and published outcomes. `scenarios` are the
  * result's, in order (their parameter trees and assumptions). Tables without rows are left out.
  */
 export function reportTables(result: Result, scenarios: readonly Scenario[], options: ReportTablesOptions = {}): ReportTable[] {
@@ -39,5 +40,6 @@ export function reportTables(result: Result, scenarios: readonly Scenario[], opt
     parametersTable(result, scenarios, lang),
     assumptionsTable(result, scenarios),
     clausesTable(lang),
+    outcomesTable(result, lang),
   ].filter((t) => t.rows.length > 0).map((t) => ({ ...t, rows: t.rows.map(clean) }));
 }

@@ -122,30 +122,56 @@ export const RURAL_ELDERLY_FARMING = 0.6;
 export const UNEMP_CLUSTER = 3;
 export const UNEMP_MAX = 0.7;
 
-/** Earning potential per member: full-capacity worker 1, partial 0.6, elderly farmer 0.5, pensioner (urban 0.65, rural 0.5). */
+/**
+ * Earning potential per member: full-capacity formal worker 1, partial capacity 0.6, informal
+ * or casual work 0.4, elderly farmer 0.3, pensioner (urban 0.65, rural 0.5). Assumption: an
+ * informal job (odd jobs, street trade, casual labour: the usual lot of a laid-off 下岗 worker
+ * after the three-year re-employment centre period) pays well under half of a formal wage; a
+ * farmer past 60 farms a small plot or rents most of the land out, so an elderly couple keeps
+ * about a third of a working couple's farm income, not all of it.
+ */
 export const POT_WORKER = 1;
 export const POT_PARTIAL = 0.6;
-export const POT_ELDERLY_FARMER = 0.5;
+export const POT_INFORMAL = 0.4;
+export const POT_ELDERLY_FARMER = 0.3;
 export const POT_PENSION = { urban: 0.65, rural: 0.5 } as const;
+/**
+ * Share of urban employed in informal or casual work, before clustering: the person's chance
+ * is URBAN_INFORMAL × UNEMP_CLUSTER × (1 − v)², v the household's disadvantage draw, so
+ * informal work, like unemployment, gathers in the same disadvantaged (下岗) households.
+ * Assumption: the north-east's state-enterprise lay-offs of 1998–2003 left a large informal
+ * sector; 20% of urban employment is a judgement value, no Jilin figure was found.
+ */
+export const URBAN_INFORMAL = 0.2;
+export const INFORMAL_MAX = 0.9;
+/**
+ * A member who needs care (severe disability or serious illness) takes this much earning
+ * potential from the household (a carer's lost work), never below zero. Assumption: a carer
+ * loses about a third of a worker's income.
+ */
+export const CARE_LOSS = 0.3;
 
 /**
- * Income model (per-capita household income y, yuan/year, before any dibao), by area:
- *   households with an earner or a pensioner (P = Σ member potentials / size > 0):
- *     ln y = ln scale + beta × ln P + s × ε,  s = sigmaLow if ε < 0, else sigmaHigh
- *     (a two-piece lognormal: a compressed lower half and a long upper tail)
- *   households with neither (zero-employment, no pension: they live on help from relatives
- *   and odd jobs, recorded as other_transfers):
- *     y = zeroLevel × area mean income × exp(zeroSigma × ε − zeroSigma²/2)
- *   and, with probability shockP, y × shockFactor (a bad year: illness, crop or business loss).
- * Unemployment benefit is added on top. ε is one standard normal draw per household.
- * `scale` makes the person-weighted mean match the target (fitted on 1M households, seed 3);
- * the other values were tuned with diagnostics.ts so that the quintile shares are within
- * 1 pp of the targets while about 6% of persons fall below the local dibao standard
- * (assumption: Jilin's 2006–07 dibao coverage of roughly 5–10%). All are assumptions.
+ * Income model (per-capita household income y, yuan/year, before any dibao), by area, one
+ * formula for every household (no separate point mass for households without an earner):
+ *   ln y = ln scale + beta × ln max(P, floor) + s × ε,  s = sigmaLow if ε < 0, else sigmaHigh
+ *   P = (Σ member potentials − CARE_LOSS × members needing care) / size
+ *   (a two-piece lognormal: the lower half less dispersed than the long upper tail)
+ * and, with probability shockP, y × shockFactor (a bad year: a crop or business loss).
+ * Households with no earner and no pension (P at the floor) live on help from relatives,
+ * odd jobs and (rural) land rent, recorded as other_transfers. Unemployment benefit is added
+ * on top. ε is one standard normal draw per household.
+ * beta is the elasticity of income to the household's labour: with a high beta, poverty
+ * follows old age, disability, illness, unemployment and informal work rather than noise.
+ * `scale` makes the person-weighted mean match the target (fitted with diagnostics.ts, seed
+ * 20061218, 100,000 households); beta, the floor and the sigmas were chosen so that the
+ * quintile shares stay within 2 pp of the targets. They are NOT tuned to any dibao count:
+ * who is below the standard follows from these incomes, and the caseload is calibrated
+ * later through take-up and assessment error (datasets/README.md). All are assumptions.
  */
 export const INCOME = {
-  urban: { scale: 10110, beta: 0.3, sigmaLow: 0.3, sigmaHigh: 0.6, zeroLevel: 0.12, zeroSigma: 0.35, shockP: 0.03, shockFactor: 0.25 },
-  rural: { scale: 4320, beta: 0.6, sigmaLow: 0.5, sigmaHigh: 0.62, zeroLevel: 0.24, zeroSigma: 0.35, shockP: 0.07, shockFactor: 0.35 },
+  urban: { scale: 14780, beta: 0.7, floor: 0.1, sigmaLow: 0.4, sigmaHigh: 0.5, shockP: 0.02, shockFactor: 0.4 },
+  rural: { scale: 4730, beta: 0.8, floor: 0.12, sigmaLow: 0.45, sigmaHigh: 0.6, shockP: 0.03, shockFactor: 0.5 },
 };
 
 /**

@@ -45,6 +45,7 @@ export const S = {
   pUi: streamId('generate.ui_takeup'),
   pPension: streamId('generate.pension'),
   pJobKind: streamId('generate.job_kind'),
+  pInformal: streamId('generate.informal'),
   pInsured: streamId('generate.insured'),
   pOrphan: streamId('generate.orphan'),
 } as const;

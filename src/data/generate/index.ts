@@ -10,7 +10,7 @@ import type { Column } from '../../engine/column.js';
 import { createPopulation, type Population } from '../../engine/population.js';
 import * as constants from './constants.js';
 // Local copies: module bindings compiled by tsx/vitest are getters, too slow in the per-person loop.
-const { AGE_60_64_PARTIAL, ASSET_MULT, ASSET_SIGMA, CHRONIC_PARTIAL, DISAB_BASE, DISAB_CAP, DISAB_SLOPE, FLOOR_INCOME_ELASTICITY, FLOOR_MAX, FLOOR_MIN, FLOOR_PUBLIC, FLOOR_SIGMA, ILLNESS_BY_AGE, INCOME, LF_RURAL, LF_URBAN, NO_CAPACITY_AGE, PARTIAL_AGE, PARTIAL_LF, POOR_FIFTH_RATIO, POT_ELDERLY_FARMER, POT_PARTIAL, POT_PENSION, POT_WORKER, RETIRE_AGE_FEMALE, RETIRE_AGE_MALE, RURAL_ELDERLY_FARMING, SEVERE_DISABLED_ENROL, UNEMP_CLUSTER, UNEMP_MAX, URBAN_RETIRED_WORKING, WORK_AGE } = constants;
+const { AGE_60_64_PARTIAL, ASSET_MULT, ASSET_SIGMA, CARE_LOSS, CHRONIC_PARTIAL, INFORMAL_MAX, POT_INFORMAL, URBAN_INFORMAL, DISAB_BASE, DISAB_CAP, DISAB_SLOPE, FLOOR_INCOME_ELASTICITY, FLOOR_MAX, FLOOR_MIN, FLOOR_PUBLIC, FLOOR_SIGMA, ILLNESS_BY_AGE, INCOME, LF_RURAL, LF_URBAN, NO_CAPACITY_AGE, PARTIAL_AGE, PARTIAL_LF, POOR_FIFTH_RATIO, POT_ELDERLY_FARMER, POT_PARTIAL, POT_PENSION, POT_WORKER, RETIRE_AGE_FEMALE, RETIRE_AGE_MALE, RURAL_ELDERLY_FARMING, SEVERE_DISABLED_ENROL, UNEMP_CLUSTER, UNEMP_MAX, URBAN_RETIRED_WORKING, WORK_AGE } = constants;
 import * as composition from './composition.js';
 // Local copies: module bindings compiled by tsx/vitest are getters, too slow in the per-person loop.
 const { compose, FEMALE, MALE, newMembers, personKey } = composition;
@@ -80,6 +80,7 @@ export function generateHouseholds(opts: GenerateOptions): Generated {
   const prefecture = new Int32Array(nH);
   const singleParent = new Uint8Array(nH);
   const hukouYears = new Uint8Array(nH);
+  const localHukou = new Uint8Array(nH);
   const tenure = new Uint8Array(nH);
   const floorArea = new Float32Array(nH);
   const shanty = new Uint8Array(nH);
@@ -129,6 +130,7 @@ export function generateHouseholds(opts: GenerateOptions): Generated {
     const noSupporter = n === 1 && uni(seed, h, S.supporter) < (u ? A.noLegalSupporter.urban : A.noLegalSupporter.rural);
 
     let potSum = 0;
+    let careNeeds = 0;
     let isSanwu = false;
     for (let k = 0; k < n; k++) {
       const q = p + k;
@@ -186,8 +188,11 @@ export function generateHouseholds(opts: GenerateOptions): Generated {
       employment[q] = emp;
       const uPen = uni(seed, key, S.pPension);
       const hasPension = !isSanwu && emp !== 1 && (u ? a >= (sx === MALE ? RETIRE_AGE_MALE : RETIRE_AGE_FEMALE) && uPen < A.urbanPensionCoverage : a >= 60 && uPen < A.ruralPensionCoverage);
+      if (dis === 2 || ill === 2) careNeeds++;
       if (emp === 1) {
-        ps = a >= 60 && !u ? POT_ELDERLY_FARMER : cap === 1 ? POT_PARTIAL : POT_WORKER;
+        // Urban informal or casual work (clustered in disadvantaged households, like unemployment).
+        const informal = u && uni(seed, key, S.pInformal) < Math.min(INFORMAL_MAX, URBAN_INFORMAL * UNEMP_CLUSTER * (1 - v) * (1 - v));
+        ps = a >= 60 && !u ? POT_ELDERLY_FARMER : cap === 1 ? POT_PARTIAL : informal ? POT_INFORMAL : POT_WORKER;
         const uj = uni(seed, key, S.pJobKind);
         kind = u ? (uj < A.urbanSelfEmployed ? SRC_FARM : SRC_EARNINGS) : a < 60 && uj < A.ruralWageWorkers ? SRC_EARNINGS : SRC_FARM;
       } else if (hasPension) {
@@ -212,9 +217,9 @@ export function generateHouseholds(opts: GenerateOptions): Generated {
       sanwu[p] = 1;
     } else {
       const eps = normal(seed, h, S.incomeEps);
-      let lny: number;
-      if (potSum > 0) lny = Math.log(area.scale) + area.beta * Math.log(potSum / n) + (eps < 0 ? area.sigmaLow : area.sigmaHigh) * eps;
-      else lny = Math.log(area.zeroLevel * (u ? t.income.urbanMean : t.income.ruralMean)) + area.zeroSigma * eps - (area.zeroSigma * area.zeroSigma) / 2;
+      // One formula for all: labour (net of care) drives the level, with no point mass for households without earners.
+      const labour = Math.max(area.floor, (potSum - CARE_LOSS * careNeeds) / n);
+      let lny = Math.log(area.scale) + area.beta * Math.log(labour) + (eps < 0 ? area.sigmaLow : area.sigmaHigh) * eps;
       if (uni(seed, h, S.incomeShock) < area.shockP) lny += Math.log(area.shockFactor);
       pcAnnual = Math.exp(lny);
       const monthly = (pcAnnual * n) / 12;
@@ -245,6 +250,8 @@ export function generateHouseholds(opts: GenerateOptions): Generated {
       hk = Math.max(0, Math.min(headAge, hk));
     }
     hukouYears[i] = hk;
+    // Urban households without local urban hukou (hk 0: migrants, people registered elsewhere) are not local for urban dibao.
+    localHukou[i] = u && hk === 0 ? 0 : 1;
     const ten = pick(uni(seed, h, S.tenure), u ? (hk > 0 ? A.tenureUrbanLocal : A.tenureUrbanNonlocal) : A.tenureRural);
     tenure[i] = ten;
     const rel = Math.max(pcAnnual, mean * 0.05) / mean;
@@ -259,7 +266,7 @@ export function generateHouseholds(opts: GenerateOptions): Generated {
   }
 
   return {
-    households: { id: hId, weight, prefecture, urban, single_parent: singleParent, hukou_local_urban_years: hukouYears, housing_tenure: tenure, floor_area_per_person: floorArea, shanty, land_expropriated: land, assets },
+    households: { id: hId, weight, prefecture, urban, single_parent: singleParent, hukou_local_urban_years: hukouYears, local_hukou: localHukou, housing_tenure: tenure, floor_area_per_person: floorArea, shanty, land_expropriated: land, assets },
     persons: {
       id: pId, household: pHh, role, age, sex, earnings, pension, unemployment_benefit: ub, farm_business: farm, other_transfers: other,
       disability, illness, orphan, employment, work_capacity: capacity, schooling, boarding, medical_insured: insured, sanwu,

@@ -7,10 +7,14 @@ import { dibao_benefit } from './dibao_benefit.js';
 import { dibao_classified_top_up } from './dibao_classified_top_up.js';
 import { dibao_classified_top_up_person } from './dibao_classified_top_up_person.js';
 import { dibao_eligible } from './dibao_eligible.js';
+import { dibao_in_force } from './dibao_in_force.js';
+import { dibao_local_hukou } from './dibao_local_hukou.js';
 import { dibao_entitlement } from './dibao_entitlement.js';
 import { dibao_gap_benefit } from './dibao_gap_benefit.js';
 import { dibao_minimum_top_up } from './dibao_minimum_top_up.js';
 import { dibao_receives } from './dibao_receives.js';
+import { dibao_regular_recipient } from './dibao_regular_recipient.js';
+import { dibao_temporary_recipient } from './dibao_temporary_recipient.js';
 import { dibao_admitted } from './dibao_admitted.js';
 import { dibao_applies } from './dibao_applies.js';
 import { dibao_assessed_eligible } from './dibao_assessed_eligible.js';
@@ -40,7 +44,7 @@ import { per_capita_counted_income } from './per_capita_counted_income.js';
 export { HOUSEHOLD_TYPES } from './household_type.js';
 
 export const dibaoRules: readonly Rule[] = [
-  counted_income, household_size, per_capita_counted_income, dibao_standard, dibao_eligible,
+  counted_income, household_size, per_capita_counted_income, dibao_standard, dibao_local_hukou, dibao_in_force, dibao_eligible,
   dibao_gap_benefit, dibao_minimum_top_up, is_elderly, is_severely_disabled, is_seriously_ill,
   is_vulnerable_minor, dibao_classified_top_up_person, dibao_classified_top_up, dibao_entitlement,
   dibao_observation_factor, dibao_assessed_income, dibao_assessed_eligible, dibao_applies, dibao_admitted,
@@ -48,6 +52,7 @@ export const dibaoRules: readonly Rule[] = [
   dibao_received_previous, dibao_benefit_previous, dibao_taper_step_previous, dibao_exit_benefit_previous,
   dibao_taper_step, dibao_exit_benefit, dibao_taper_payment, dibao_temporary_assistance,
   price_subsidy_triggered, food_price_rise, cpi_price_rise, dibao_price_subsidy, dibao_beneficiary,
+  dibao_regular_recipient, dibao_temporary_recipient,
 ];
 
 /** State the month loop carries: each `<x>_previous` input is set from rule `<x>` of the month before. */
@@ -73,4 +78,8 @@ export const dibaoProgram: ProgramDefinition = defineProgram({
     taper: { rule: 'dibao_taper_payment', payer: 'budget', label: { zh: '渐退期补助', en: 'Gradual-exit payments' } },
   },
   recipient: 'dibao_beneficiary',
+  recipientGroups: {
+    regular: { rule: 'dibao_regular_recipient', label: { zh: '低保对象（常规低保金）', en: 'Regular-benefit caseload' } },
+    temporary: { rule: 'dibao_temporary_recipient', label: { zh: '临时救助对象', en: 'Temporary-aid recipients' } },
+  },
 });

@@ -49,14 +49,20 @@ export class ProgramAccumulator {
   /** recipients[program][cell], households[program][cell]: weighted, distinct over the period. */
   readonly recipients: Float64Array[];
   readonly households: Float64Array[];
+  /** Recipient groups: groupDistinct[program][group][cell] (distinct over the period) and groupPersonMonths (summed over months), weighted. */
+  readonly groupDistinct: Float64Array[][];
+  readonly groupPersonMonths: Float64Array[][];
   /** Persons of the population being accumulated who benefited in some month, per program. */
   private ever: (Uint8Array | null)[] = [];
+  private groupEver: Uint8Array[][] = [];
   private pop: Population | null = null;
 
   constructor(programs: readonly ProgramDefinition[]) {
     this.programs = programs;
     this.recipients = programs.map(() => new Float64Array(N_CELLS));
     this.households = programs.map(() => new Float64Array(N_CELLS));
+    this.groupDistinct = programs.map((p) => Object.keys(p.recipientGroups ?? {}).map(() => new Float64Array(N_CELLS)));
+    this.groupPersonMonths = programs.map((p) => Object.keys(p.recipientGroups ?? {}).map(() => new Float64Array(N_CELLS)));
   }
 
   /** Adds one month of a simulation: every program's components, funds rules and recipients. */
@@ -65,6 +71,7 @@ export class ProgramAccumulator {
       if (this.pop) this.closePopulation();
       this.pop = pop;
       this.ever = this.programs.map((p) => (p.recipient === null ? null : new Uint8Array(pop.nPersons)));
+      this.groupEver = this.programs.map((p) => Object.keys(p.recipientGroups ?? {}).map(() => new Uint8Array(pop.nPersons)));
     }
     const cells = householdCells(pop);
     const w = pop.weight;
@@ -92,6 +99,11 @@ export class ProgramAccumulator {
         const flag = sim.calculate(p.recipient, month);
         orFlagsKernel(flag)(ever, flag);
       }
+      Object.values(p.recipientGroups ?? {}).forEach((g, gi) => {
+        const flag = sim.calculate(g.rule, month);
+        orFlagsKernel(flag)(this.groupEver[pi]![gi]!, flag);
+        addPersonMonths(this.groupPersonMonths[pi]![gi]!, flag, w, cells, start);
+      });
     });
     this.months.set(month, sums);
   }
@@ -117,8 +129,17 @@ export class ProgramAccumulator {
         }
       }
     });
+    this.groupEver.forEach((groups, pi) => groups.forEach((ever, gi) => {
+      const d = this.groupDistinct[pi]![gi]!;
+      for (let h = 0; h < nH; h++) {
+        let n = 0;
+        for (let q = start[h]!, e = start[h + 1]!; q < e; q++) n += ever[q]!;
+        if (n > 0) d[cells[h]!]! += weight[h]! * n;
+      }
+    }));
     this.pop = null;
     this.ever = [];
+    this.groupEver = [];
     return this;
   }
 
@@ -147,6 +168,8 @@ export class ProgramAccumulator {
     }
     this.recipients.forEach((r, pi) => addInto(r, other.recipients[pi]!));
     this.households.forEach((r, pi) => addInto(r, other.households[pi]!));
+    this.groupDistinct.forEach((g, pi) => g.forEach((r, gi) => addInto(r, other.groupDistinct[pi]![gi]!)));
+    this.groupPersonMonths.forEach((g, pi) => g.forEach((r, gi) => addInto(r, other.groupPersonMonths[pi]![gi]!)));
     return this;
   }
 
@@ -176,6 +199,15 @@ function orFlagsInto(ever: Uint8Array, flag: ArrayLike<number>): void {
   for (let i = 0; i < ever.length; i++) ever[i] = ever[i]! | (flag[i] ? 1 : 0);
 }
 const orFlagsKernel = specialise(orFlagsInto);
+
+/** sums[cell of h] += weight[h] × flagged members of h, for a person-month flag. */
+function addPersonMonths(sums: Float64Array, flag: ArrayLike<number>, weight: ArrayLike<number>, cells: Uint8Array, start: ArrayLike<number>): void {
+  for (let h = 0; h < cells.length; h++) {
+    let n = 0;
+    for (let q = start[h]!, e = start[h + 1]!; q < e; q++) if (flag[q]) n++;
+    if (n > 0) sums[cells[h]!]! += weight[h]! * n;
+  }
+}
 
 function addInto(a: Float64Array, b: Float64Array): void {
   for (let i = 0; i < a.length; i++) a[i]! += b[i]!;

@@ -30,6 +30,8 @@ export interface ProgramFigures {
   recipients: number | null;
   /** Distinct households with a recipient. */
   households: number | null;
+  /** The program's recipient groups (e.g. dibao: regular caseload, temporary aid): persons in the average month and distinct over the period. */
+  recipientGroups?: Record<string, { averageMonth: number; distinct: number }>;
   /** Sums over the program's accounts, when it has any. */
   need?: number;
   funds?: number;
@@ -40,6 +42,8 @@ export interface ProgramFigures {
 
 export interface ProgramSummary extends ProgramFigures {
   label: { zh: string; en: string };
+  /** Labels of the recipient groups. */
+  recipientGroupLabels?: Record<string, { zh: string; en: string }>;
   clauses: string[];
   byArea: Record<string, ProgramFigures>;
   byPrefecture: Record<string, ProgramFigures>;
@@ -231,9 +235,19 @@ export function programSummaries(acc: ProgramAccumulator, tree: ParameterTree, i
     const pc = cells[pi]!;
     const r = acc.recipients[pi]!;
     const h = acc.households[pi]!;
-    const f = (cells: readonly number[]): ProgramFigures => figures(program, pc, r, h, cells);
+    const groups = Object.entries(program.recipientGroups ?? {});
+    const months = Math.max(1, acc.months.size);
+    const withGroups = (out: ProgramFigures, cellSet: readonly number[]): ProgramFigures => (groups.length === 0 ? out : {
+      ...out,
+      recipientGroups: Object.fromEntries(groups.map(([name], gi) => [name, {
+        averageMonth: cellSet.reduce((s, c) => s + acc.groupPersonMonths[pi]![gi]![c]!, 0) / months,
+        distinct: cellSet.reduce((s, c) => s + acc.groupDistinct[pi]![gi]![c]!, 0),
+      }])),
+    });
+    const f = (cells: readonly number[]): ProgramFigures => withGroups(figures(program, pc, r, h, cells), cells);
     const summary: ProgramSummary = {
       label: { ...program.label },
+      ...(groups.length ? { recipientGroupLabels: Object.fromEntries(groups.map(([name, g]) => [name, { ...g.label }])) } : {}),
       clauses: [...program.clauses],
       ...f(ALL_CELLS),
       byArea: Object.fromEntries(AREAS.map((a, ai) => [a, f(ALL_CELLS.filter((c) => c % AREAS.length === ai))])),

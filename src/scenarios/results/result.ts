@@ -9,7 +9,9 @@ import { INTERVAL_METRICS, REPLICATE_METHODS } from './intervals.js';
 
 const num = z.number();
 const GroupSummary = z.looseObject({
-  population: num, recipients: num, households: num, coverage: num, cost: num, costAnnual: num, averageSubsidy: num, averageStandard: num,
+  population: num, recipients: num, households: num, coverage: num, cost: num, costAnnual: num, averageSubsidy: num,
+  averageStandard: num.optional().describe('Urban or rural groups only: recipient-weighted average dibao standard, yuan per person per month'),
+  subsidyToStandard: num.optional().describe('Urban or rural groups only: averageSubsidy ÷ averageStandard'),
 });
 const Fgt = z.strictObject({ headcount: num, gap: num, severity: num }).describe('FGT α = 0, 1, 2');
 const Income = z.strictObject({ mean: num, gini: num, decileShares: z.array(num).length(10) });
@@ -37,6 +39,10 @@ const ProgramFigures = z.strictObject({
   components: z.record(z.string(), num).describe('Cost of each component of the program'),
   recipients: num.nullable().describe('Distinct persons who benefited in some month (weighted); null for programs without recipients'),
   households: num.nullable().describe('Distinct households with a recipient'),
+  recipientGroups: z.record(z.string(), z.strictObject({
+    averageMonth: num.describe('Persons in the group in the average month of the period (weighted)'),
+    distinct: num.describe('Distinct persons in the group in some month of the period (weighted)'),
+  })).optional().describe('Parts of the recipients reported apart; dibao: regular (the caseload) and temporary (temporary aid)'),
   need: num.optional(),
   funds: num.optional(),
   gap: num.optional().describe('Need the funds do not meet, per prefecture × area cell, summed'),
@@ -45,6 +51,7 @@ const ProgramFigures = z.strictObject({
 });
 const ProgramSummary = ProgramFigures.extend({
   label: z.strictObject({ zh: z.string(), en: z.string() }),
+  recipientGroupLabels: z.record(z.string(), z.strictObject({ zh: z.string(), en: z.string() })).optional(),
   clauses: z.array(z.string()),
   byArea: z.record(z.string(), ProgramFigures),
   byPrefecture: z.record(z.string(), ProgramFigures),
@@ -66,7 +73,7 @@ const LinkageDistance = z.strictObject({ reference: z.strictObject({ min: num, m
 /** One year of `jiuzhu project`. Money is in yuan of the year, or of the first year with --real. */
 export const YearRowSchema = z.strictObject({
   year: z.number().int(),
-  averageStandard: Areas.describe('Person-weighted average dibao standard, yuan per person per month'),
+  averageStandard: Areas.describe('Recipient-weighted average dibao standard of each area, yuan per person per month'),
   recipients: num.describe('Dibao recipients, average month (persons, weighted)'),
   population: num.describe('Persons represented (weighted): the dataset’s, reweighted for ageing and population growth'),
   coverage: num.describe('recipients ÷ population'),

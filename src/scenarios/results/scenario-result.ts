@@ -39,7 +39,7 @@ export interface ScenarioResult {
 /** Summary and checks from accumulated sums. */
 export function scenarioResult(name: string, sums: ScenarioSums, parameters: ParameterTree, inputs: Readonly<Record<string, unknown>> = {}): ScenarioResult {
   const acc = sums.dibao;
-  const group = (g: string, keys: readonly string[]): Record<string, DibaoSummary> => Object.fromEntries(keys.map((k) => [k, summarise(acc.get(g, k))]));
+  const group = (g: string, keys: readonly string[]): Record<string, DibaoSummary> => Object.fromEntries(keys.map((k) => [k, summarise(acc.get(g, k), g === 'byArea')]));
   const total = acc.get('total', 'total');
   const programCosts = programMonthCosts(sums.programs, parameters, inputs);
   const cells = allProgramCells(sums.programs, parameters, inputs);

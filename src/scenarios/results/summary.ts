@@ -11,6 +11,7 @@ const MEASURES = [
   'populationMonths', 'recipientPersonMonths', 'householdMonths', 'benefitCost', 'gapCost', 'minimumCost', 'classifiedCost',
   'classifiedPersonMonths', 'standardPersonMonths', 'eligiblePersonMonths', 'eligibleRecipientPersonMonths', 'leakageCost',
   'temporaryCost', 'priceSubsidyCost', 'taperCost', 'entries', 'exits', 'temporaryHouseholds', 'taperHouseholds',
+  'recipientStandardPersonMonths',
 ] as const;
 type Measure = (typeof MEASURES)[number];
 const M = Object.fromEntries(MEASURES.map((m, i) => [m, i])) as Record<Measure, number>;
@@ -34,6 +35,7 @@ const I_entries = M.entries;
 const I_exits = M.exits;
 const I_temporaryHouseholds = M.temporaryHouseholds;
 const I_taperHouseholds = M.taperHouseholds;
+const I_recipientStandardPersonMonths = M.recipientStandardPersonMonths;
 const MONEY: readonly Measure[] = ['benefitCost', 'gapCost', 'minimumCost', 'classifiedCost', 'leakageCost', 'temporaryCost', 'priceSubsidyCost', 'taperCost'];
 
 /** Weighted sums of one group over the months accumulated (money in yuan). */
@@ -69,6 +71,8 @@ export interface MonthRow {
   exits: number;
   priceSubsidyTriggered: boolean;
   cost: { gap: number; classified: number; temporary: number; priceSubsidy: number; taper: number; total: number };
+  /** Regular-benefit caseload of the month by area (persons and households, weighted): year-end figures compare with December. */
+  byArea?: { urban: { recipients: number; households: number }; rural: { recipients: number; households: number } };
 }
 
 const fenOf = (x: number): number => Math.round(x * 100);
@@ -78,11 +82,14 @@ export class DibaoAccumulator {
   /** sums[g][k][measure]: grouping g, group k. The total is a grouping with one group. */
   private readonly sums: Float64Array[][];
   /** The total group's sums of each month, and whether the price subsidy was on. */
-  private readonly byMonth = new Map<string, { sums: Float64Array; triggered: boolean }>();
+  private readonly byMonth = new Map<string, { sums: Float64Array; triggered: boolean; areas?: Float64Array[] }>();
+  /** Index of the grouping by area (urban, rural), if there is one: months are also summed by area. */
+  private readonly areaGrouping: number;
 
   constructor(groupings: Grouping[]) {
     this.groupings = groupings;
     this.sums = groupings.map((g) => g.keys.map(() => new Float64Array(MEASURES.length)));
+    this.areaGrouping = groupings.findIndex((g) => g.name === 'byArea');
   }
 
   /**
@@ -96,11 +103,17 @@ export class DibaoAccumulator {
     const nG = this.groupings.length;
     const indexes = this.groupings.map((g) => g.index);
     const sums = this.sums;
-    const targets: Float64Array[] = new Array<Float64Array>(nG + 1);
+    // The month's sums, and (with an area grouping) the month's sums of the household's area.
+    const ag = this.areaGrouping;
+    const areaIndex = ag >= 0 ? indexes[ag]! : null;
+    const monthAreas = ag >= 0 ? this.groupings[ag]!.keys.map(() => new Float64Array(MEASURES.length)) : [];
+    const nT = areaIndex ? nG + 2 : nG + 1;
+    const targets: Float64Array[] = new Array<Float64Array>(nT);
     targets[nG] = monthSums;
     const { size, standard, eligible, temporary, taper, receives, receivedPrevious, benefit, gap, minimum, classified, classifiedPersons, priceSubsidy } = m;
     for (let h = 0; h < nH; h++) {
       for (let gi = 0; gi < nG; gi++) targets[gi] = sums[gi]![indexes[gi]![h]!]!;
+      if (areaIndex) targets[nG + 1] = monthAreas[areaIndex[h]!]!;
       const w = weight[h]!;
       const n = size[h]!;
       const wn = w * n;
@@ -119,7 +132,7 @@ export class DibaoAccumulator {
       const classifiedCost = paid ? w * fenOf(classified[h]!) : 0;
       const classifiedPersonMonths = paid ? w * classifiedPersons[h]! : 0;
       const priceSubsidyCost = paid ? w * fenOf(priceSubsidy[h]!) : 0;
-      for (let t = 0; t <= nG; t++) {
+      for (let t = 0; t < nT; t++) {
         const s = targets[t]!;
         s[I_populationMonths]! += wn;
         s[I_standardPersonMonths]! += wnStd;
@@ -140,6 +153,7 @@ export class DibaoAccumulator {
         if (isEligible) s[I_eligibleRecipientPersonMonths]! += wn;
         else s[I_leakageCost]! += benefitCost;
         s[I_recipientPersonMonths]! += wn;
+        s[I_recipientStandardPersonMonths]! += wnStd;
         s[I_householdMonths]! += w;
         s[I_benefitCost]! += benefitCost;
         s[I_gapCost]! += gapCost;
@@ -150,8 +164,10 @@ export class DibaoAccumulator {
       }
     }
     const prev = this.byMonth.get(month);
-    if (prev) for (let i = 0; i < monthSums.length; i++) prev.sums[i]! += monthSums[i]!;
-    else this.byMonth.set(month, { sums: monthSums, triggered });
+    if (prev) {
+      for (let i = 0; i < monthSums.length; i++) prev.sums[i]! += monthSums[i]!;
+      prev.areas?.forEach((a, k) => { for (let i = 0; i < a.length; i++) a[i]! += monthAreas[k]![i]!; });
+    } else this.byMonth.set(month, { sums: monthSums, triggered, ...(areaIndex ? { areas: monthAreas } : {}) });
   }
 
   /** Adds another accumulator's sums (same groupings, same months): chunks merge in a fixed order. */
@@ -162,8 +178,11 @@ export class DibaoAccumulator {
     }));
     for (const [month, o] of other.byMonth) {
       const mine = this.byMonth.get(month);
-      if (!mine) this.byMonth.set(month, { sums: Float64Array.from(o.sums), triggered: o.triggered });
-      else for (let i = 0; i < mine.sums.length; i++) mine.sums[i]! += o.sums[i]!;
+      if (!mine) this.byMonth.set(month, { sums: Float64Array.from(o.sums), triggered: o.triggered, ...(o.areas ? { areas: o.areas.map((a) => Float64Array.from(a)) } : {}) });
+      else {
+        for (let i = 0; i < mine.sums.length; i++) mine.sums[i]! += o.sums[i]!;
+        mine.areas?.forEach((a, k) => { for (let i = 0; i < a.length; i++) a[i]! += o.areas![k]![i]!; });
+      }
     }
     return this;
   }
@@ -177,11 +196,20 @@ export class DibaoAccumulator {
 
   /** Month rows in calendar order. */
   months(): MonthRow[] {
-    return [...this.byMonth.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([month, { sums, triggered }]) => {
+    const areaKeys = this.areaGrouping >= 0 ? this.groupings[this.areaGrouping]!.keys : [];
+    return [...this.byMonth.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([month, { sums, triggered, areas }]) => {
       const s = toSums(sums, 1);
       const gap = fen(s.gapCost + s.minimumCost);
       const cost = { gap, classified: fen(s.classifiedCost), temporary: fen(s.temporaryCost), priceSubsidy: fen(s.priceSubsidyCost), taper: fen(s.taperCost), total: fen(s.benefitCost + s.temporaryCost + s.priceSubsidyCost + s.taperCost) };
-      return { month, recipients: s.recipientPersonMonths, households: s.householdMonths, entries: s.entries, exits: s.exits, priceSubsidyTriggered: triggered, cost };
+      const row: MonthRow = { month, recipients: s.recipientPersonMonths, households: s.householdMonths, entries: s.entries, exits: s.exits, priceSubsidyTriggered: triggered, cost };
+      if (areas) {
+        const of = (k: string): { recipients: number; households: number } => {
+          const a = areas[areaKeys.indexOf(k)]!;
+          return { recipients: a[I_recipientPersonMonths]!, households: a[I_householdMonths]! };
+        };
+        row.byArea = { urban: of('urban'), rural: of('rural') };
+      }
+      return row;
     });
   }
 }
@@ -234,7 +262,13 @@ export interface DibaoSummary {
   costAnnual: number;
   /** Regular dibao (gap, floor and classified top-ups) per recipient person-month, as the Ministry reports it. */
   averageSubsidy: number;
-  averageStandard: number;
+  /**
+   * Urban or rural groups only (a standard pooled over areas is no statistic anyone publishes):
+   * the recipient-weighted average standard (Σ recipient person-months × their standard ÷
+   * recipient person-months), as the Ministry's 平均保障标准 of a caseload, and averageSubsidy ÷ it.
+   */
+  averageStandard?: number;
+  subsidyToStandard?: number;
   costByComponent: { gap: number; minimum: number; classified: number; temporary: number; priceSubsidy: number; taper: number };
   entries: number;
   exits: number;
@@ -242,8 +276,8 @@ export interface DibaoSummary {
   targeting: { inclusionError: number; exclusionError: number; leakage: number; coverageOfPoor: number };
 }
 
-/** Figures of one group from its sums. */
-export function summarise(s: DibaoSums): DibaoSummary {
+/** Figures of one group from its sums; `area` adds the recipient-weighted standard of an urban or rural group. */
+export function summarise(s: DibaoSums, area = false): DibaoSummary {
   const months = Math.max(s.months, 1);
   const population = s.populationMonths / months;
   const recipients = s.recipientPersonMonths / months;
@@ -256,7 +290,7 @@ export function summarise(s: DibaoSums): DibaoSummary {
     cost: fen(total),
     costAnnual: fen((total * 12) / months),
     averageSubsidy: ratio(s.benefitCost, s.recipientPersonMonths),
-    averageStandard: ratio(s.standardPersonMonths, s.populationMonths),
+    ...(area ? areaStandard(s) : {}),
     costByComponent: { gap: fen(s.gapCost), minimum: fen(s.minimumCost), classified: fen(s.classifiedCost), temporary: fen(s.temporaryCost), priceSubsidy: fen(s.priceSubsidyCost), taper: fen(s.taperCost) },
     entries: s.entries,
     exits: s.exits,
@@ -281,4 +315,10 @@ export function classifiedCheck(s: DibaoSums): { id: string; passed: boolean; de
     detail: `吉政发〔2006〕48号 §二.2: average classified top-up ${averageClassified.toFixed(2)} yuan per top-up person-month ${passed ? '>' : '≤'} average gap benefit ${averageGap.toFixed(2)} yuan per recipient person-month`,
     values: { averageClassified, averageGap },
   };
+}
+
+/** Recipient-weighted average standard of an area and the average subsidy as a share of it. */
+function areaStandard(s: DibaoSums): { averageStandard: number; subsidyToStandard: number } {
+  const averageStandard = ratio(s.recipientStandardPersonMonths, s.recipientPersonMonths);
+  return { averageStandard, subsidyToStandard: ratio(ratio(s.benefitCost, s.recipientPersonMonths), averageStandard) };
 }

@@ -24,14 +24,14 @@ export function mergeSums(into: ScenarioSums, next: ScenarioSums): ScenarioSums 
 }
 
 /** The private state of the accumulators, read and written only to move them between threads. */
-interface DibaoState { sums: Float64Array[][]; byMonth: Map<string, { sums: Float64Array; triggered: boolean }> }
+interface DibaoState { sums: Float64Array[][]; byMonth: Map<string, { sums: Float64Array; triggered: boolean; areas?: Float64Array[] }> }
 interface DistributionPart { weight: Float64Array; size: Float64Array; urban: Uint8Array; market: Float64Array; transfers: Float64Array; standard: Float64Array; months: number; at?: Int32Array }
 interface DistributionState { parts: DistributionPart[] }
 
 /** One scenario's sums of one slice, as plain data and typed arrays (structured-cloneable). */
 export interface PackedSums {
-  dibao: { groupings: { name: string; keys: string[] }[]; sums: Float64Array[][]; byMonth: [string, Float64Array, boolean][] };
-  programs: { months: [string, ProgramMonthSums[]][]; population: [string, { persons: Float64Array; households: Float64Array }][]; recipients: Float64Array[]; households: Float64Array[] };
+  dibao: { groupings: { name: string; keys: string[] }[]; sums: Float64Array[][]; byMonth: [string, Float64Array, boolean, Float64Array[] | undefined][] };
+  programs: { months: [string, ProgramMonthSums[]][]; population: [string, { persons: Float64Array; households: Float64Array }][]; recipients: Float64Array[]; households: Float64Array[]; groupDistinct: Float64Array[][]; groupPersonMonths: Float64Array[][] };
   distribution: { parts: DistributionPart[]; nationalLine: number[] };
 }
 
@@ -47,21 +47,24 @@ export function packSums(s: ScenarioSums): { value: PackedSums; transfer: ArrayB
     dibao: {
       groupings: s.dibao.groupings.map((g) => ({ name: g.name, keys: [...g.keys] })),
       sums: d.sums,
-      byMonth: [...d.byMonth].map(([m, { sums, triggered }]) => [m, sums, triggered]),
+      byMonth: [...d.byMonth].map(([m, { sums, triggered, areas }]) => [m, sums, triggered, areas]),
     },
     programs: {
       months: [...s.programs.months],
       population: [...s.programs.population],
       recipients: s.programs.recipients,
       households: s.programs.households,
+      groupDistinct: s.programs.groupDistinct,
+      groupPersonMonths: s.programs.groupPersonMonths,
     },
     distribution: { parts: dist.parts, nationalLine: [...s.distribution.nationalLine] },
   };
   const arrays: ArrayBufferView[] = [
-    ...value.dibao.sums.flat(), ...value.dibao.byMonth.map((m) => m[1]),
+    ...value.dibao.sums.flat(), ...value.dibao.byMonth.flatMap((m) => [m[1], ...(m[3] ?? [])]),
     ...value.programs.months.flatMap(([, ps]) => ps.flatMap((p) => [...p.components, ...p.funds])),
     ...value.programs.population.flatMap(([, p]) => [p.persons, p.households]),
     ...value.programs.recipients, ...value.programs.households,
+    ...value.programs.groupDistinct.flat(), ...value.programs.groupPersonMonths.flat(),
     ...value.distribution.parts.flatMap((p) => [p.weight, p.size, p.urban, p.market, p.transfers, p.standard, ...(p.at ? [p.at] : [])]),
   ];
   return { value, transfer: buffersOf(arrays) };
@@ -72,12 +75,14 @@ export function unpackSums(p: PackedSums): ScenarioSums {
   const dibao = new DibaoAccumulator(p.dibao.groupings.map((g) => ({ name: g.name, keys: g.keys, index: new Uint8Array(0) })));
   const d = dibao as unknown as DibaoState;
   p.dibao.sums.forEach((g, gi) => g.forEach((s, k) => d.sums[gi]![k]!.set(s)));
-  for (const [m, sums, triggered] of p.dibao.byMonth) d.byMonth.set(m, { sums, triggered });
+  for (const [m, sums, triggered, areas] of p.dibao.byMonth) d.byMonth.set(m, { sums, triggered, ...(areas ? { areas } : {}) });
   const programs = new ProgramAccumulator(PROGRAMS);
   for (const [m, sums] of p.programs.months) programs.months.set(m, sums);
   for (const [m, cells] of p.programs.population) programs.population.set(m, cells);
   p.programs.recipients.forEach((r, i) => programs.recipients[i]!.set(r));
   p.programs.households.forEach((r, i) => programs.households[i]!.set(r));
+  p.programs.groupDistinct.forEach((g, i) => g.forEach((r, k) => programs.groupDistinct[i]![k]!.set(r)));
+  p.programs.groupPersonMonths.forEach((g, i) => g.forEach((r, k) => programs.groupPersonMonths[i]![k]!.set(r)));
   const distribution = new DistributionAccumulator(PROGRAMS);
   (distribution as unknown as DistributionState).parts.push(...p.distribution.parts);
   distribution.nationalLine.push(...p.distribution.nationalLine);

@@ -410,7 +410,7 @@ function finishProjection(s: Scenario, plan: Plan, sums: ScenarioSums[]): Projec
 function mergedSummary(accs: DibaoAccumulator[]): Projection['summary'] {
   const total = new DibaoAccumulator(accs[0]!.groupings);
   for (const a of accs) total.merge(a);
-  const group = (g: string, keys: readonly string[]): Record<string, DibaoSummary> => Object.fromEntries(keys.map((k) => [k, summarise(total.get(g, k))]));
+  const group = (g: string, keys: readonly string[]): Record<string, DibaoSummary> => Object.fromEntries(keys.map((k) => [k, summarise(total.get(g, k), g === 'byArea')]));
   return {
     ...summarise(total.get('total', 'total')),
     byArea: group('byArea', ['urban', 'rural']),

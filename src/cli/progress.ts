@@ -5,9 +5,9 @@ import { compareScenarios, type CompareOptions, type Result } from '../scenarios
 import type { DatasetSource } from '../scenarios/run.js';
 import type { Lang } from './labels.js';
 
-export function progressBar(label: string): { update: (done: number, total: number) => void; stop: () => void } {
+export function progressBar(label: string, unit = 'months'): { update: (done: number, total: number) => void; stop: () => void } {
   if (!process.stderr.isTTY) return { update: () => {}, stop: () => {} };
-  const bar = new cliProgress.SingleBar({ format: `${label} [{bar}] {value}/{total} months`, stream: process.stderr, hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar({ format: `${label} [{bar}] {value}/{total} ${unit}`, stream: process.stderr, hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
   let started = false;
   return {
     update(done, total) {
@@ -23,7 +23,7 @@ export function progressBar(label: string): { update: (done: number, total: numb
  * `report` simulate, so they count progress the same way.
  */
 export async function compareWithProgress(scenarios: readonly Scenario[], dataset: DatasetSource, lang: Lang, options: CompareOptions): Promise<Result> {
-  const bar = progressBar(lang === 'zh' ? '模拟中' : 'simulating');
+  const bar = progressBar(lang === 'zh' ? '模拟中' : 'simulating', lang === 'zh' ? '个月' : 'months');
   const total = scenarios.length;
   let done = 0;
   try {

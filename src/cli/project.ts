@@ -6,7 +6,8 @@ import { parseWorkers } from './compare.js';
 import { datasetFor, loadScenarios, parseLang, parseSeed, printJson, type CommonOptions } from './common.js';
 import { label, type Lang } from './labels.js';
 import { progressBar } from './progress.js';
-import { fmt2, fmtInt, fmtMoney, fmtPct, formatTable } from './text.js';
+import { fmtMoneyIn, fmtPersons, fmtShare, moneyUnitOf, unitLine } from '../format/units.js';
+import { fmt2, formatTable } from './text.js';
 
 export interface ProjectCliOptions extends CommonOptions {
   from?: string;
@@ -32,7 +33,7 @@ export async function projectCommand(file: string, options: ProjectCliOptions): 
   const seed = parseSeed(options.seed);
   const [scenario] = loadScenarios([file]);
   const dataset = await datasetFor(scenario!, options);
-  const bar = progressBar(lang === 'zh' ? '预测中' : 'projecting');
+  const bar = progressBar(lang === 'zh' ? '预测中' : 'projecting', lang === 'zh' ? '个月' : 'months');
   const result = await projectResult(scenario!, dataset, {
     from,
     to,
@@ -54,14 +55,16 @@ export function projectionTable(result: Result, lang: Lang): string {
   const p = s.projection!;
   const zh = lang === 'zh';
   const header = zh
-    ? ['年份', '价格指数', '城镇标准', '农村标准', '保障人数', '覆盖率', '总支出（元）', ...LEVELS.map((l) => label(l, lang)), '地方财政需求', '预算', '资金缺口', '触及衔接线']
-    : ['Year', 'Price index', 'Urban std', 'Rural std', 'Recipients', 'Coverage', 'Cost (yuan)', ...LEVELS.map((l) => label(l, lang)), 'Local budget need', 'Budget', 'Funding gap', 'Bounds hit'];
+    ? ['年份', '价格指数', '城镇标准', '农村标准', '保障人数', '覆盖率', '总支出', ...LEVELS.map((l) => label(l, lang)), '地方财政需求', '预算', '资金缺口', '触及衔接线']
+    : ['Year', 'Price index', 'Urban std', 'Rural std', 'Recipients', 'Coverage', 'Cost', ...LEVELS.map((l) => label(l, lang)), 'Local budget need', 'Budget', 'Funding gap', 'Bounds hit'];
   const bounds = (r: NonNullable<typeof s.years>[number]): string => {
     const names: Record<string, string> = zh ? { minimumWage: '最低工资', unemploymentBenefit: '失业保险金', povertyLine: '扶贫标准' } : { minimumWage: 'min. wage', unemploymentBenefit: 'UI benefit', povertyLine: 'poverty line' };
     return Object.entries(r.standardsBound).filter(([, v]) => v.length).map(([k, v]) => `${names[k]} ×${v.length}`).join(', ');
   };
+  const unit = moneyUnitOf((s.years ?? []).flatMap((r) => [r.cost, r.budgetNeed, r.budget, r.fundingGap]), lang);
+  const fmtMoney = (x: number): string => fmtMoneyIn(x, unit);
   const rows = (s.years ?? []).map((r) => [
-    String(r.year), r.priceIndex.toFixed(3), fmt2(r.averageStandard.urban), fmt2(r.averageStandard.rural), fmtInt(r.recipients), fmtPct(r.coverage), fmtMoney(r.cost),
+    String(r.year), r.priceIndex.toFixed(3), fmt2(r.averageStandard.urban), fmt2(r.averageStandard.rural), fmtPersons(r.recipients), fmtShare(r.coverage), fmtMoney(r.cost),
     ...LEVELS.map((l) => fmtMoney(r.costByLevel[l])), fmtMoney(r.budgetNeed), fmtMoney(r.budget), fmtMoney(r.fundingGap), bounds(r),
   ]);
   const rule = p.standardRule
@@ -75,11 +78,11 @@ export function projectionTable(result: Result, lang: Lang): string {
   // Each year's checks, one line per failing check with the years it fails in (details read '2008: …').
   const failed = new Map<string, { years: string[]; detail: string }>();
   for (const c of s.checks.filter((x) => !x.passed)) {
-    const [year, ...rest] = c.detail.split(': ');
+    const [year, ...rest] = (zh && c.detailZh ? c.detailZh : c.detail).split(': ');
     const f = failed.get(c.id) ?? { years: [], detail: rest.join(': ') };
     f.years.push(year!);
     failed.set(c.id, f);
   }
   const checks = failed.size ? ['', `${label('checks', lang)} (${zh ? '未通过' : 'failed'}):`, ...[...failed].map(([id, f]) => `  ✗ ${id} [${f.years.join(', ')}] ${f.detail}`)] : [];
-  return [title, '', formatTable(header, rows), ...checks].join('\n');
+  return [title, '', `${unitLine(unit, lang)}${zh ? '；标准：元/人·月' : '; standards: yuan per person per month'}`, formatTable(header, rows), ...checks].join('\n');
 }

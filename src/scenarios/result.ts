@@ -139,7 +139,7 @@ export const ResultSchema = z.strictObject({
     z.strictObject({
       name: z.string(),
       summary: Summary,
-      checks: z.array(z.strictObject({ id: z.string(), passed: z.boolean(), detail: z.string() })),
+      checks: z.array(z.strictObject({ id: z.string(), passed: z.boolean(), detail: z.string(), detailZh: z.string().optional() })),
       months: z.array(z.record(z.string(), z.unknown())).optional(),
       programs: z.record(z.string(), ProgramSummary).optional().describe('Every program of the system: cost, payers, recipients, accounts; by area and prefecture'),
       funding: z.array(FundingRow).optional().describe('Every program’s cost by level of government, source, prefecture and year; rows add up to the programs’ costs and payers to the fen'),

@@ -90,3 +90,12 @@ export function signed(x: number, f: (abs: number) => string): string {
   if (!/[1-9]/.test(s)) return s;
   return x > 0 ? `+${s}` : x < 0 ? `−${s}` : s;
 }
+
+/**
+ * A label that names yuan, renamed to the unit the figures are shown in: 支出（元） → 支出（万元），
+ * cost (period, yuan) → cost (period, million yuan). Labels naming yuan per person are left alone.
+ */
+export function moneyLabel(label: string, u: MoneyUnit, lang: Lang): string {
+  if (lang === 'zh') return label.replace(/(?<![万亿])元(?=[）/])/g, u.zh).replace(/(?<![万亿])元(?=$)/, u.zh);
+  return label.replace(/\byuan(?=[)/])/g, u.en);
+}

@@ -9,8 +9,9 @@ import type { DatasetMeta } from '../data/dataset.js';
 import type { Scenario } from '../scenarios/load.js';
 import type { Result } from '../scenarios/result.js';
 import type { RenderedChart } from './charts.js';
+import { fmtMoneyWithUnit, unitLine } from '../format/units.js';
 import { METHODOLOGY } from './methodology.js';
-import { cellUnit, formatCell, UNIT_LABELS, type Bilingual, type ReportTable, type Unit } from './table.js';
+import { cellUnit, columnLabel, formatCell, tableMoneyUnit, UNIT_LABELS, type Bilingual, type ReportTable, type Unit } from './table.js';
 
 type Lang = 'zh' | 'en';
 
@@ -32,19 +33,20 @@ export function inlineSvg(svg: string, prefix: string): string {
     .replace(/(xlink:href|href)="#([^"]+)"/g, `$1="#${p}$2"`);
 }
 
-const NUMERIC = new Set<Unit>(['persons', 'households', 'yuan', 'yuan/person/month', 'share', 'index', 'ratio']);
+const NUMERIC = new Set<Unit>(['persons', 'households', 'count', 'yuan', 'yuan/person/month', 'share', 'index', 'ratio']);
 
 /** A report table as an HTML table (code columns left out, units spelled out, numbers right-aligned). */
 export function tableHtml(t: ReportTable, lang: Lang): string {
   const cols = t.columns.filter((c) => !c.code);
   // The unit column of figure tables holds unit keys (yuan, share…): spelled out in the report's language.
   const unitKeys = t.columns.some((c) => c.unit === 'row');
-  const head = cols.map((c) => `<th scope="col"${c.unit !== 'text' && c.unit !== 'bool' ? ' class="num"' : ''}>${escapeHtml(c.label[lang])}</th>`).join('');
+  const money = tableMoneyUnit(t, lang);
+  const head = cols.map((c) => `<th scope="col"${c.unit !== 'text' && c.unit !== 'bool' ? ' class="num"' : ''}>${escapeHtml(columnLabel(c, lang, money))}</th>`).join('');
   const body = t.rows.map((r) => `<tr>${cols.map((c) => {
     const unit = cellUnit(c, r);
     const v = r[c.key] ?? null;
-    if (unitKeys && c.key === 'unit' && typeof v === 'string' && v in UNIT_LABELS) return `<td class="short">${escapeHtml(UNIT_LABELS[v as Unit][lang])}</td>`;
-    const shown = formatCell(v, unit, c.signed, lang);
+    if (unitKeys && c.key === 'unit' && typeof v === 'string' && v in UNIT_LABELS) return `<td class="short">${escapeHtml(v === 'yuan' ? money[lang] : UNIT_LABELS[v as Unit][lang])}</td>`;
+    const shown = formatCell(v, unit, c.signed, lang, money);
     const cls = typeof v === 'number' && NUMERIC.has(unit) ? 'num' : shown.length > 80 ? 'long' : shown.length <= 24 ? 'short' : '';
     return `<td${cls ? ` class="${cls}"` : ''}>${escapeHtml(shown)}</td>`;
   }).join('')}</tr>`).join('\n');
@@ -55,10 +57,14 @@ ${body}
 </tbody></table></div>`;
 }
 
+/** Whether a table holds money (and so states its unit once, above it). */
+const hasMoney = (t: ReportTable): boolean => t.rows.some((r) => t.columns.some((c) => cellUnit(c, r) === 'yuan' && typeof r[c.key] === 'number'));
+
 function tableSection(t: ReportTable, lang: Lang, level: 'h2' | 'h3' = 'h2'): string {
   return `<section id="${escapeHtml(t.id)}" class="table">
 <${level}>${escapeHtml(t.title[lang])}</${level}>
 ${t.note ? `<p class="note">${escapeHtml(t.note[lang])}</p>` : ''}
+${hasMoney(t) ? `<p class="unit">${escapeHtml(unitLine(tableMoneyUnit(t, lang), lang))}</p>` : ''}
 ${tableHtml(t, lang)}
 <p class="files">tables/${escapeHtml(t.id)}.csv · tables/${escapeHtml(t.id)}.json</p>
 </section>`;
@@ -86,19 +92,20 @@ function keyFindings(result: Result, lang: Lang): string {
       const x = group[key];
       if (!x || !('absolute' in x)) return '';
       const rel = x.relative !== null && unit !== 'share' ? ` (${formatCell(x.relative, 'ratio', true)})` : '';
-      return `<li>${escapeHtml(label[lang])}: ${escapeHtml(formatCell(x.baseline, unit, false, lang))} → ${escapeHtml(formatCell(x.value, unit, false, lang))}, ${escapeHtml(formatCell(x.absolute, unit, true, lang))}${escapeHtml(rel)}</li>`;
+      const f = (v: number, signed: boolean): string => (unit === 'yuan' ? (signed && v > 0 ? '+' : signed && v < 0 ? '−' : '') + fmtMoneyWithUnit(Math.abs(v), lang) : formatCell(v, unit, signed, lang));
+      return `<li>${escapeHtml(label[lang])}: ${escapeHtml(f(x.baseline, false))} → ${escapeHtml(f(x.value, false))}, ${escapeHtml(f(x.absolute, true))}${escapeHtml(rel)}</li>`;
     };
     const dist = d.distribution;
     const allCost = Object.values(d.programs).reduce((a, p) => ({ baseline: a.baseline + (p.cost?.baseline ?? 0), value: a.value + (p.cost?.value ?? 0) }), { baseline: 0, value: 0 });
     const all = { all: { ...allCost, absolute: allCost.value - allCost.baseline, relative: allCost.baseline ? (allCost.value - allCost.baseline) / allCost.baseline : null } };
     return `<li><strong>${escapeHtml(d.scenario)}</strong> ${escapeHtml(T(lang, '对比', 'against'))} <strong>${escapeHtml(d.against)}</strong><ul>
-${line({ zh: '低保支出（年化，元）', en: 'Dibao cost (annualised, yuan)' }, 'costAnnual', 'yuan')}
+${line({ zh: '低保支出（年化）', en: 'Dibao cost (annualised)' }, 'costAnnual', 'yuan')}
 ${line({ zh: '低保人数（月均）', en: 'Dibao recipients (average month)' }, 'recipients', 'persons')}
 ${line({ zh: '覆盖率', en: 'Coverage' }, 'coverage', 'share')}
 ${line({ zh: '贫困者覆盖率', en: 'Coverage of the poor' }, 'targeting.coverageOfPoor', 'share')}
 ${line({ zh: '救助后贫困发生率（当地标准）', en: 'Poverty headcount after assistance (local standard)' }, 'poverty.localStandard.after.headcount', 'share', dist)}
 ${line({ zh: '救助后基尼系数', en: 'Gini after assistance' }, 'after.gini', 'index', dist)}
-${line({ zh: '全部项目支出（期内，元）', en: 'All programs’ cost (period, yuan)' }, 'all', 'yuan', all)}
+${line({ zh: '全部项目支出（期内）', en: 'All programs’ cost (period)' }, 'all', 'yuan', all)}
 </ul></li>`;
   });
   return `<ul class="findings">\n${items.join('\n')}\n</ul>`;

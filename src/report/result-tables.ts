@@ -257,13 +257,13 @@ export function decileImpactTable(result: Result): ReportTable {
 }
 
 /** The checks each scenario ran (e.g. §二.2: classified top-ups against the gap benefit). */
-export function checksTable(result: Result): ReportTable {
+export function checksTable(result: Result, lang: 'zh' | 'en' = 'en'): ReportTable {
   const keys = scenarioKeys(result);
   return {
     id: 'checks',
     title: { zh: '检查', en: 'Checks' },
     note: { zh: '按文件条款对结果的检查；未通过说明参数或假设与条款不一致。', en: 'Checks of the results against clauses of the opinion; a failed check means parameters or assumptions disagree with the clause.' },
     columns: [text('scenario', '情景', 'scenario'), text('check', '检查', 'check'), col('passed', '通过', 'passed', 'bool'), text('detail', '说明', 'detail')],
-    rows: result.scenarios.flatMap((s, i) => s.checks.map((c): Row => ({ scenario: keys[i]!, check: c.id, passed: c.passed, detail: c.detail }))),
+    rows: result.scenarios.flatMap((s, i) => s.checks.map((c): Row => ({ scenario: keys[i]!, check: c.id, passed: c.passed, detail: lang === 'zh' && c.detailZh ? c.detailZh : c.detail }))),
   };
 }

@@ -86,3 +86,28 @@ describe('jiuzhu compare --lang zh', () => {
     for (const l of zh.split('\n').filter((x) => /^ {2}[✓✗]| {4}/.test(x))) expect(displayWidth(l)).toBeLessThanOrEqual(120);
   }, 120_000);
 });
+
+describe('the explorer page', () => {
+  it('uses the same money rule as the tables', async () => {
+    const { runInNewContext } = await import('node:vm');
+    const { MONEY_SCRIPT } = await import('../src/serve/page.js');
+    const unitIn = (lang: 'zh' | 'en', v: number): unknown => runInNewContext(`${MONEY_SCRIPT}; moneyUnit(${v})`, { state: { lang } });
+    for (const [lang, v] of [['zh', 7e8], ['zh', 2e9], ['en', 7e8], ['en', -2e9]] as const) {
+      expect(unitIn(lang, v)).toMatchObject({ zh: moneyUnit(v, lang).zh, yuan: moneyUnit(v, lang).yuan });
+    }
+  });
+});
+
+describe('notebook tables', () => {
+  it('show money columns in the reader’s unit, named in the header', async () => {
+    const { tableText, tableHtml } = await import('../src/notebook/display.js');
+    const rows = [{ program: 'dibao', cost: 58_696_490.59, recipients: 1_210_808 }, { program: 'medical', cost: 5_567_027.05, recipients: 1_719_464 }];
+    const text = tableText(rows, { money: ['cost'], lang: 'zh' });
+    // Largest 58,696,490.59 < 1e9 → 万元; 58,696,490.59 ÷ 1e4 = 5,869.65 and 5,567,027.05 ÷ 1e4 = 556.70.
+    expect(text.split('\n')[0]).toMatch(/^program\s+cost（万元）\s+recipients$/);
+    expect(text).toContain('5,869.65');
+    expect(text).toContain('556.70');
+    expect(text).toContain('1,210,808');
+    expect(tableHtml(rows, { money: ['cost'], lang: 'en' })).toContain('<th>cost (million yuan)</th>');
+  });
+});

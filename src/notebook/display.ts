@@ -15,6 +15,7 @@
  * tslab is loaded lazily, only when something is displayed: it is a devDependency, never needed
  * by the library's main entry.
  */
+import { fmtMoneyIn, moneyUnitOf } from '../format/units.js';
 import { writeFileSync, renameSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { TopLevelSpec } from 'vega-lite';
@@ -61,6 +62,29 @@ export interface TableOptions {
   caption?: string;
   /** Fraction digits of numbers (default: 0 from 1,000 up, 2 from 1, else 4 significant). */
   digits?: number;
+  /**
+   * Columns holding yuan: shown in the reader's unit (万元 or 亿元, million or billion yuan, chosen
+   * from their largest figure, as every jiuzhu table), their headers naming it.
+   */
+  money?: readonly string[];
+  /** Language of the money unit (default en). */
+  lang?: 'zh' | 'en';
+}
+
+/** The columns to show, money columns divided into the reader's unit and renamed with it. */
+function inReaderUnits(cols: Columns, names: string[], options: TableOptions): { cols: Columns; names: string[]; fmt: (c: string, v: Cell | undefined) => string } {
+  const money = new Set(options.money ?? []);
+  if (!money.size) return { cols, names, fmt: (_c, v) => formatCell(v, options.digits) };
+  const lang = options.lang ?? 'en';
+  const unit = moneyUnitOf(names.filter((c) => money.has(c)).flatMap((c) => [...(cols[c] ?? [])].map((v) => (typeof v === 'number' ? v : null))), lang);
+  const label = (c: string): string => (money.has(c) ? (lang === 'zh' ? `${c}（${unit.zh}）` : `${c} (${unit.en})`) : c);
+  const out: Columns = {};
+  for (const c of names) out[label(c)] = cols[c] ?? [];
+  return {
+    cols: out,
+    names: names.map(label),
+    fmt: (c, v) => (typeof v === 'number' && c !== undefined && names.some((n) => money.has(n) && label(n) === c) ? fmtMoneyIn(v, unit) : formatCell(v, options.digits)),
+  };
 }
 
 /** A number for reading: thousands separators, few digits. */
@@ -88,8 +112,8 @@ function asColumns(data: TableData): Columns {
 
 /** A table as HTML (what `table` displays in a notebook). */
 export function tableHtml(data: TableData, options: TableOptions = {}): string {
-  const cols = asColumns(data);
-  const names = options.columns ? [...options.columns] : Object.keys(cols);
+  const raw = asColumns(data);
+  const { cols, names, fmt } = inReaderUnits(raw, options.columns ? [...options.columns] : Object.keys(raw), options);
   const n = names.length ? (cols[names[0]!]?.length ?? 0) : 0;
   const limit = options.limit ?? 20;
   const shown = Math.min(n, limit);
@@ -98,7 +122,7 @@ export function tableHtml(data: TableData, options: TableOptions = {}): string {
   for (let i = 0; i < shown; i++) {
     body.push(`<tr>${names.map((c) => {
       const v = cols[c]?.[i] ?? null;
-      return `<td style="text-align:${typeof v === 'number' ? 'right' : 'left'}">${escapeHtml(formatCell(v, options.digits))}</td>`;
+      return `<td style="text-align:${typeof v === 'number' ? 'right' : 'left'}">${escapeHtml(fmt(c, v))}</td>`;
     }).join('')}</tr>`);
   }
   const caption = options.caption ? `<caption style="caption-side:top;text-align:left;font-weight:bold">${escapeHtml(options.caption)}</caption>` : '';
@@ -108,11 +132,11 @@ export function tableHtml(data: TableData, options: TableOptions = {}): string {
 
 /** A table as aligned plain text (what `table` prints outside a notebook). */
 export function tableText(data: TableData, options: TableOptions = {}): string {
-  const cols = asColumns(data);
-  const names = options.columns ? [...options.columns] : Object.keys(cols);
+  const raw = asColumns(data);
+  const { cols, names, fmt } = inReaderUnits(raw, options.columns ? [...options.columns] : Object.keys(raw), options);
   const n = names.length ? (cols[names[0]!]?.length ?? 0) : 0;
   const shown = Math.min(n, options.limit ?? 20);
-  const cells = names.map((c) => [c, ...Array.from({ length: shown }, (_, i) => formatCell(cols[c]?.[i] ?? null, options.digits))]);
+  const cells = names.map((c) => [c, ...Array.from({ length: shown }, (_, i) => fmt(c, cols[c]?.[i] ?? null))]);
   const widths = cells.map((col) => Math.max(...col.map((s) => s.length)));
   const lines = Array.from({ length: shown + 1 }, (_, r) => cells.map((col, j) => (r > 0 && typeof cols[names[j]!]?.[r - 1] === 'number' ? col[r]!.padStart(widths[j]!) : col[r]!.padEnd(widths[j]!))).join('  ').trimEnd());
   if (options.caption) lines.unshift(options.caption);

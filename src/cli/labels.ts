@@ -1,4 +1,6 @@
-/** Labels of summary figures in Chinese and English. */
+/** Labels of summary figures in Chinese and English (Chinese terms from the glossary). */
+import { GLOSSARY } from '../format/glossary.js';
+
 export type Lang = 'zh' | 'en';
 
 export const LABELS: Record<string, { zh: string; en: string }> = {
@@ -11,8 +13,8 @@ export const LABELS: Record<string, { zh: string; en: string }> = {
   averageSubsidy: { zh: '月人均补助（元）', en: 'Average subsidy (yuan/person/month)' },
   averageStandard: { zh: '平均低保标准（元/人/月）', en: 'Average standard (yuan/person/month)' },
   subsidyToStandard: { zh: '人均补助÷标准', en: 'Average subsidy ÷ standard' },
-  urban: { zh: '城镇', en: 'Urban' },
-  rural: { zh: '农村', en: 'Rural' },
+  urban: { zh: GLOSSARY.urban.zh, en: 'Urban' },
+  rural: { zh: GLOSSARY.rural.zh, en: 'Rural' },
   elderly: { zh: '老年人家庭', en: 'Elderly households' },
   disabled: { zh: '残疾人家庭', en: 'Disabled households' },
   'single-parent': { zh: '单亲家庭', en: 'Single-parent households' },

@@ -94,7 +94,7 @@ describe('tables and explain', () => {
     expect(r.stdout).toMatch(/支出（年化）.*\s2\.00\s/);
   });
   it('explain shows each parameter with value, date and the §二 reference', () => {
-    const r = cli(['explain', 'test/scenarios/perfect-baseline.yaml', '--household', '3', '--month', '2006-06', '--data', 'datasets/fixture-dibao']);
+    const r = cli(['explain', 'test/scenarios/perfect-baseline.yaml', '--household', '3', '--month', '2006-06', '--data', 'datasets/fixture-dibao', '--full']);
     expect(r.status).toBe(0);
     // Household 3: Jilin city urban, standard 150, pension 100 → gap 50 + elderly top-up 0.3 × 150 = 45 → 95.
     expect(r.stdout).toMatch(/dibao_benefit \(Dibao paid\) = 95 /);

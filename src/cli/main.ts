@@ -7,6 +7,7 @@ import { projectCommand } from './project.js';
 import { reportError } from './errors.js';
 import { clausesCommand } from './clauses.js';
 import { explainCommand } from './explain.js';
+import { householdsCommand } from './households.js';
 import { paramsCommand } from './params.js';
 import { validateCommand } from './validate.js';
 import { calibrateReportCommand, generateCommand } from './generate.js';
@@ -41,6 +42,7 @@ Examples:
   $ jiuzhu project scenarios/dynamic-growth-2007-2015.yaml --workers 2 --json
   $ jiuzhu explain scenarios/baseline-2006.yaml --household 4 --month 2006-06
   $ jiuzhu explain scenarios/baseline-2006.yaml --household 4 --program medical
+  $ jiuzhu households scenarios/baseline-2006.yaml --receiving dibao --prefecture 延边 --limit 5
   $ jiuzhu solve scenarios/raise-standard-10pct.yaml --lever dibao.standard --objective budget-neutral --against scenarios/baseline-2006.yaml --period 2006-01:2006-03
   $ jiuzhu generate --households 20000 --seed 7 --out /tmp/jilin.parquet
   $ jiuzhu generate --full --out /tmp/jilin-full
@@ -119,7 +121,15 @@ common(program.command('explain').argument('<scenario>', 'scenario YAML file').d
   .option('--month <YYYY-MM>', 'month to explain (default: the first month of the scenario)')
   .option('--rule <id>', 'rule to explain', 'dibao_benefit')
   .option('--program <id>', 'explain every cost component of a program instead (dibao, medical, education, housing, …)')
+  .option('--full', 'print the whole tree of rules, inputs and parameters instead of the summary (deciding comparisons first)')
   .action((file: string, opts) => explainCommand(file, opts));
+
+common(program.command('households').argument('<scenario>', 'scenario YAML file').description('list example households receiving a program in a month, to explain one with jiuzhu explain --household'))
+  .requiredOption('--receiving <program>', 'program the households receive: dibao, medical, education, housing, …')
+  .option('--prefecture <code|name>', 'only this prefecture: a code (222400) or name (延边, 延边朝鲜族自治州, Yanbian)')
+  .option('--month <YYYY-MM>', 'month (default: the first month of the scenario)')
+  .option('--limit <n>', 'most households listed', '10')
+  .action((file: string, opts) => householdsCommand(file, opts));
 
 program.command('solve').argument('<scenario>', 'scenario YAML file').description('find the lever value (a parameter path, scaled or set) that meets an objective: a coverage of the poor, the most poverty gap closed within a budget, or the cost of another scenario')
   .requiredOption('--lever <path>', 'parameter path to move, e.g. dibao.standard (a branch scales every number under it)')

@@ -5,7 +5,7 @@ import { DEFAULT_LEVEL, type Interval, type IntervalMetric } from '../scenarios/
 import { datasetFor, loadScenarios, parseLang, parsePeriod, parseSeed, printJson, type CommonOptions } from './common.js';
 import type { Lang } from './labels.js';
 import { compareWithProgress } from './progress.js';
-import { fundingTable, monthsTable, prefectureTable, programsTable, summaryTable } from './summary-table.js';
+import { fundingTable, monthsTable, povertyTable, prefectureTable, programsTable, summaryTable } from './summary-table.js';
 import { fmtMoneyIn, fmtPersons, fmtPoints, fmtShare, moneyUnitOf, signed, unitLine, type MoneyUnit } from '../format/units.js';
 import { formatTable } from './text.js';
 
@@ -41,7 +41,8 @@ export async function compareCommand(files: string[], options: CompareCliOptions
     ...(workers !== undefined ? { workers } : {}),
   });
   if (options.json) return printJson(result);
-  process.stdout.write(`${summaryTable(result, lang)}\n\n${programsTable(result, lang)}\n\n${fundingTable(result, lang)}\n`);
+  const poverty = povertyTable(result, lang);
+  process.stdout.write(`${summaryTable(result, lang)}\n\n${poverty ? `${poverty}\n\n` : ''}${programsTable(result, lang)}\n\n${fundingTable(result, lang)}\n`);
   if (result.meta.replicates) process.stdout.write(`\n${intervalsTable(result, lang)}\n`);
   if (options.prefectures) process.stdout.write(`\n${prefectureTable(result, lang)}\n`);
   if (options.months) process.stdout.write(`\n${monthsTable(result, lang)}\n`);

@@ -158,3 +158,29 @@ export function monthsTable(result: Result, lang: Lang): string {
   const rows = months.map(({ s, m }) => [s.name, m.month, fmtPersons(m.recipients), fmtPersons(m.households), fmtPersons(m.entries), fmtPersons(m.exits), m.priceSubsidyTriggered ? (zh ? '启动' : 'ON') : '', f(m.cost.gap), f(m.cost.classified), f(m.cost.temporary), f(m.cost.priceSubsidy), f(m.cost.taper), f(m.cost.total)]);
   return [unitLine(unit, lang), formatTable(head, rows)].join('\n');
 }
+
+/** The sentence that says which poverty measure is which (printed under the table, and in the report). */
+export function povertyLinesNote(lang: Lang): string {
+  return lang === 'zh'
+    ? '变动贫困线：每个情景按其自身的低保标准计算，提高标准会使按此口径计算的贫困上升，即使没有人收入减少；固定贫困线：两个情景都按基线的低保标准计算，只随收入变化。'
+    : 'Moving line: each scenario against its own dibao standard, so raising the standard raises it even when no one is worse off. Fixed line: both scenarios against the baseline’s standard, so it moves only when incomes do.';
+}
+
+/** Poverty after assistance, the moving-line and the fixed-line measure side by side, for the last reform against the baseline. */
+export function povertyTable(result: Result, lang: Lang): string {
+  const d = result.deltas[result.deltas.length - 1];
+  const fixed = d?.povertyFixedLine;
+  if (!d || !fixed) return '';
+  const zh = lang === 'zh';
+  const base = result.scenarios[0]!.summary.distribution?.poverty;
+  const reform = result.scenarios.find((s) => s.name === d.scenario)?.summary.distribution?.poverty;
+  if (!base || !reform) return '';
+  const header = [zh ? '救助后贫困发生率' : 'Poverty headcount after assistance', d.against, d.scenario, label('change', lang)];
+  const row = (name: string, a: number, b: number): string[] => [name, fmtShare(a), fmtShare(b), fmtPoints(b - a, lang)];
+  const body = [
+    row(zh ? '变动贫困线（各自的低保标准）' : 'Moving line (each scenario’s own standard)', base.localStandard.after.headcount, reform.localStandard.after.headcount),
+    row(zh ? '固定贫困线（基线的低保标准）' : 'Fixed line (the baseline’s standard)', fixed.baseline.headcount, fixed.reform.headcount),
+    row(zh ? '农村，国家贫困线' : 'Rural, national poverty line', base.nationalRuralLine.after.headcount, reform.nationalRuralLine.after.headcount),
+  ];
+  return [formatTable(header, body), ...wrapLine(povertyLinesNote(lang))].join('\n');
+}

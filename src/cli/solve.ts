@@ -6,6 +6,7 @@ import type { CellSelector } from '../engine/parameters/types.js';
 import { isIsoDate } from '../engine/period.js';
 import { loadScenario } from '../scenarios/load.js';
 import { COST_MEASURES, LEVER_MODES, SOLVE_OBJECTIVES, solveScenario, writeSolvedScenario, type CostMeasure, type Evaluation, type LeverMode, type SolveObjective, type SolveResult } from '../scenarios/solve.js';
+import { findPrefecture, prefectureChoices } from '../format/prefectures.js';
 import { datasetFor, parseLang, parsePeriod, parseSeed, printJson, type CommonOptions } from './common.js';
 import type { Lang } from './labels.js';
 import { fmtMoneyIn, fmtMoneyWithUnit, moneyUnitOf, unitLine } from '../format/units.js';
@@ -58,8 +59,9 @@ export function parseWhere(v: string | undefined): CellSelector | undefined {
       if (val !== 'urban' && val !== 'rural') throw usage('--where', `--where area is urban or rural, not '${val}'`);
       out.area = val;
     } else if (k === 'prefecture') {
-      const codes = list.map(Number);
-      if (codes.some((c) => !Number.isInteger(c))) throw usage('--where', `--where prefecture takes prefecture codes joined by +, not '${val}'`);
+      const found = list.map((x) => findPrefecture(x));
+      if (found.some((p) => !p)) throw usage('--where', `--where prefecture takes prefecture codes or names joined by +, one of: ${prefectureChoices()}; not '${val}'`);
+      const codes = found.map((p) => p!.code);
       out.prefecture = codes.length === 1 ? codes[0]! : codes;
     } else if (k === 'category') out.category = list.length === 1 ? list[0]! : list;
     else throw usage('--where', `--where keys are area, prefecture and category, not '${k}'`);

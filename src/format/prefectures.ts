@@ -31,3 +31,8 @@ export function prefectureChoices(): string {
 
 /** The full Chinese name of a prefecture (延边朝鲜族自治州). */
 export const prefectureFullName = (code: number): string => FULL_ZH[code] ?? String(code);
+
+/** Every code and name a prefecture may be given by, as written (for "did you mean"). */
+export function prefectureNames(): string[] {
+  return PREFECTURES.flatMap((p) => [String(p.code), p.zh, FULL_ZH[p.code]!, p.en, ...(EXTRA_EN[p.code] ?? [])]);
+}

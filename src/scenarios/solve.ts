@@ -30,6 +30,7 @@
  * Budgets are yuan a year: the cost over the period × 12 ÷ its months. Every evaluation is a
  * full run, cached by lever value; the iterations are reported.
  */
+import { parameterPathHint } from '../format/suggest.js';
 import { fmtMoneyWithUnit } from '../format/units.js';
 import { renameSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, relative, resolve } from 'node:path';
@@ -148,7 +149,7 @@ const DEFAULT_SCALE_BOUNDS = [0.5, 3] as const;
 export function resolveLever(spec: LeverSpec, parameters: ParameterTree = baselineParameters()): Lever {
   const usage = (key: string, message: string, hint?: string): JiuzhuError => new JiuzhuError('BAD_OPTION', message, { kind: 'usage', location: { key }, hint });
   if (!parameters.exists(spec.path)) {
-    throw new JiuzhuError('UNKNOWN_PARAMETER', `unknown parameter path '${spec.path}'`, { kind: 'usage', location: { key: '--lever' }, hint: 'run `jiuzhu params` to list every parameter path' });
+    throw new JiuzhuError('UNKNOWN_PARAMETER', `unknown parameter path '${spec.path}'`, { kind: 'usage', location: { key: '--lever' }, hint: parameterPathHint(spec.path, parameters.paths()) });
   }
   const mode = spec.mode ?? 'scale';
   const leaves = parameters.leavesUnder(spec.path).filter((l) => l.kind === 'number');

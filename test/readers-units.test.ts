@@ -23,6 +23,7 @@ describe('moneyUnit', () => {
     // 1.2345e9 ÷ 1e8 = 12.345 亿元 → 12.35 (toLocaleString rounds half away from zero on this value)
     expect(fmtMoneyWithUnit(1.2346e9, 'zh')).toBe('12.35亿元');
     expect(fmtMoneyIn(-40, moneyUnit(0, 'zh'))).toBe('0.00'); // −0.004 万元 rounds to zero: no minus sign
+    expect(fmtMoneyWithUnit(3_601.44, 'en')).toBe('3,601.44 yuan'); // 0.0036 million would read 0.00: given in yuan
     expect(unitLine(moneyUnit(0, 'zh'), 'zh')).toBe('单位：万元');
     expect(unitLine(moneyUnit(0, 'en'), 'en')).toBe('Unit: million yuan');
   });

@@ -59,9 +59,17 @@ export function fmtMoneyIn(yuan: number, u: MoneyUnit): string {
   return yuan < 0 && /[1-9]/.test(s) ? `−${s}` : s;
 }
 
-/** Yuan as text with its unit's name, for sentences: "5,869.65万元" / "58.70 million yuan". */
+/**
+ * Yuan as text with its unit's name, for sentences: "5,869.65万元" / "58.70 million yuan"; an
+ * amount too small to show in the unit (it would read 0.00) is given in yuan.
+ */
 export function fmtMoneyWithUnit(yuan: number, lang: Lang, u: MoneyUnit = moneyUnit(yuan, lang)): string {
-  return lang === 'zh' ? `${fmtMoneyIn(yuan, u)}${u.zh}` : `${fmtMoneyIn(yuan, u)} ${u.en}`;
+  const s = fmtMoneyIn(yuan, u);
+  if (yuan !== 0 && Number.isFinite(yuan) && !/[1-9]/.test(s)) {
+    const y = fmtMoneyIn(yuan, { zh: '元', en: 'yuan', yuan: 1, digits: 2 });
+    return lang === 'zh' ? `${y}元` : `${y} yuan`;
+  }
+  return lang === 'zh' ? `${s}${u.zh}` : `${s} ${u.en}`;
 }
 
 /** Persons (weighted counts, so fractional): whole numbers. */

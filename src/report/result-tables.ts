@@ -190,7 +190,7 @@ export function prefecturesTable(result: Result, lang: 'zh' | 'en'): ReportTable
     title: { zh: '按市（州）', en: 'By prefecture' },
     note: { zh: '低保人数、覆盖率与年化支出，以及全部项目期内支出。', en: 'Dibao recipients, coverage and annualised cost, and every program’s cost over the period.' },
     columns: [
-      text('scenario', '情景', 'scenario'), col('code', '代码', 'code', 'text'), text('prefecture', '市（州）', 'prefecture'),
+      text('scenario', '情景', 'scenario'), code('code', '代码', 'code'), text('prefecture', '市（州）', 'prefecture'),
       ...figs.map((f) => col(f, figureLabel(f).zh, figureLabel(f).en, figureUnit(f))),
       col('allProgramsCost', '全部项目支出（期内，元）', 'all programs’ cost (period, yuan)', 'yuan'),
     ],

@@ -14,6 +14,7 @@ import { calibrateReportCommand, generateCommand } from './generate.js';
 import { solveCommand } from './solve.js';
 import { reportCommand } from './report.js';
 import { serveCommand } from './serve.js';
+import { useChineseHelp, wantsChinese } from './help-zh.js';
 
 // `jiuzhu … | head` closes stdout early: stop quietly instead of crashing with a stack trace.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -193,6 +194,8 @@ program.command('params').description('list every parameter with its value on a 
   .addOption(new Option('--lang <lang>', 'language of labels').choices(['zh', 'en']).default('en'))
   .option('--verbose', 'show every cell and the full references instead of cutting long columns')
   .action((opts) => paramsCommand(opts));
+
+if (wantsChinese(process.argv)) useChineseHelp(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -112,3 +112,27 @@ describe('notebook tables', () => {
     expect(tableHtml(rows, { money: ['cost'], lang: 'en' })).toContain('<th>cost (million yuan)</th>');
   });
 });
+
+describe('notebook charts', () => {
+  it('display.chart sends one rich output — SVG with a PNG fallback — and returns nothing to print', async () => {
+    const { createRequire } = await import('node:module');
+    const { display } = await import('../src/notebook/display.js');
+    // Stand in for tslab's kernel channel (the one display messages go out on in a notebook).
+    const jupyter = createRequire(import.meta.url)('tslab/dist/jupyter.js') as { lastWriteDisplayData: unknown };
+    const sent: { data: Record<string, string> }[] = [];
+    jupyter.lastWriteDisplayData = (m: { data: Record<string, string> }) => sent.push(m);
+    try {
+      const spec = { data: { values: [{ a: 'x', b: 1 }, { a: 'y', b: 2 }] }, mark: 'bar', encoding: { x: { field: 'a', type: 'nominal' }, y: { field: 'b', type: 'quantitative' } } } as const;
+      const returned = await display.chart(spec as never);
+      expect(returned).toBeUndefined();
+      expect(sent).toHaveLength(1);
+      const data = sent[0]!.data;
+      expect(Object.keys(data).sort()).toEqual(['image/png', 'image/svg+xml', 'text/plain']);
+      expect(data['image/svg+xml']).toMatch(/^<svg\b[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+      // PNG magic number: 89 50 4E 47.
+      expect(Buffer.from(data['image/png']!, 'base64').subarray(0, 4).toString('hex')).toBe('89504e47');
+    } finally {
+      jupyter.lastWriteDisplayData = null;
+    }
+  }, 60_000);
+});

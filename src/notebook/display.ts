@@ -48,6 +48,23 @@ function kernel(): RawDisplay | null {
   return kernelDisplay;
 }
 
+/** A display message of tslab's kernel: a bundle of representations of one output, the front end picks the best. */
+type DisplayChannel = (message: { data: Record<string, string>; metadata: object; transient: object }, update: boolean) => void;
+
+/**
+ * tslab's own channel for display messages, when this code runs in a tslab kernel. Its `display`
+ * sends one representation per message; a chart needs several in one (SVG, with PNG and text
+ * for front ends and exporters that do not draw SVG), so the bundle goes out on the channel.
+ */
+function displayChannel(): DisplayChannel | null {
+  try {
+    const req = createRequire(import.meta.url);
+    return ((req('tslab/dist/jupyter.js') as { lastWriteDisplayData?: DisplayChannel | null }).lastWriteDisplayData) ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /** True inside a tslab kernel (rich output), false in a plain Node process (text output). */
 export function inNotebook(): boolean {
   return kernel() !== null;
@@ -225,14 +242,25 @@ export const display = {
     else console.log(`[PNG image, ${png.byteLength} bytes]`);
   },
   /**
-   * A vega-lite spec (or a `Chart`), rendered server-side to SVG by the package (no browser,
-   * no vega in the notebook); `{png: true}` shows it as PNG instead. Returns the SVG.
+   * A vega-lite spec (or a `Chart`), rendered server-side by the package (no browser, no vega in
+   * the notebook) and shown as one rich output: SVG, with a PNG fallback (and a line of text) in
+   * the same bundle, so `nbconvert --to html` and viewers without SVG still show the picture.
+   * `{png: true}` sends the PNG alone. Returns nothing, so the notebook prints nothing else
+   * under the chart; `chartSvg` and `saveChart` give the SVG or a file.
    */
-  async chart(chart: TopLevelSpec | Chart, options: { png?: boolean; scale?: number } = {}): Promise<string> {
+  async chart(chart: TopLevelSpec | Chart, options: { png?: boolean; scale?: number } = {}): Promise<void> {
     const svg = await chartSvg(chart);
-    if (options.png) this.png((await renderer()).renderPng(svg, options));
-    else this.svg(svg);
-    return svg;
+    const png = (await renderer()).renderPng(svg, options);
+    const title = isChart(chart) ? chart.title : 'chart';
+    const channel = displayChannel();
+    if (!channel) {
+      console.log(`[${title}: SVG ${svg.length} characters, PNG ${png.byteLength} bytes]`);
+      return;
+    }
+    const data: Record<string, string> = options.png ? {} : { 'image/svg+xml': standaloneSvg(svg) };
+    data['image/png'] = Buffer.from(png).toString('base64');
+    data['text/plain'] = `[${title}]`;
+    channel({ data, metadata: {}, transient: {} }, false);
   },
   /** An Observable Plot figure (or any DOM node with `outerHTML`, e.g. from linkedom), or its markup. */
   plot(figure: { outerHTML: string } | string): void {

@@ -7,7 +7,7 @@ import { datasetFor, loadScenarios, parseLang, parseSeed, printJson, type Common
 import { label, type Lang } from './labels.js';
 import { progressBar } from './progress.js';
 import { fmtMoneyIn, fmtPersons, fmtShare, moneyUnitOf, unitLine } from '../format/units.js';
-import { fmt2, formatTable } from './text.js';
+import { fmt2, formatTable, wrapLine } from './text.js';
 
 export interface ProjectCliOptions extends CommonOptions {
   from?: string;
@@ -83,6 +83,6 @@ export function projectionTable(result: Result, lang: Lang): string {
     f.years.push(year!);
     failed.set(c.id, f);
   }
-  const checks = failed.size ? ['', `${label('checks', lang)} (${zh ? '未通过' : 'failed'}):`, ...[...failed].map(([id, f]) => `  ✗ ${id} [${f.years.join(', ')}] ${f.detail}`)] : [];
+  const checks = failed.size ? ['', zh ? `${label('checks', lang)}（未通过）：` : `${label('checks', lang)} (failed):`, ...[...failed].flatMap(([id, f]) => wrapLine(`  ✗ ${id} [${f.years.join(', ')}] ${f.detail}`))] : [];
   return [title, '', `${unitLine(unit, lang)}${zh ? '；标准：元/人·月' : '; standards: yuan per person per month'}`, formatTable(header, rows), ...checks].join('\n');
 }

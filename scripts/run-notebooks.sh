@@ -13,7 +13,9 @@
 #   3. writes the kernel spec .jupyter/kernels/jiuzhu-tslab/kernel.json (gitignored) and
 #      puts .jupyter first on JUPYTER_PATH;
 #   4. runs `jupyter nbconvert --to notebook --execute` on each notebook into a temporary
-#      directory (the committed notebooks are never overwritten), timing each one.
+#      directory (the committed notebooks are never overwritten), timing each one;
+#   5. exports each notebook that draws charts to HTML and checks every display.chart is
+#      an image there (SVG or PNG) and no SVG source is printed as text.
 # Exits non-zero if any cell of any notebook errors (all notebooks are still run).
 #
 # Environment:
@@ -27,7 +29,7 @@ set -euo pipefail
 KERNEL_NAME=jiuzhu-tslab
 ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)
 
-usage() { sed -n '2,24s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; }
+usage() { sed -n '2,26s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; }
 
 setup_only=0
 notebooks=()
@@ -137,6 +139,26 @@ for nb in "${notebooks[@]}"; do
     --output-dir "$out_dir/$i" "$nb"; then
     status=FAILED
     failed+=("$rel")
+  fi
+  # Exported to HTML, every chart shown with display.chart must be an image (SVG or PNG), and no
+  # chart may leave its SVG source printed as text beside it (issue 24).
+  executed="$out_dir/$i/$(basename -- "$nb")"
+  if [[ $status == ok ]] && grep -q 'display.chart(' "$nb"; then
+    if ! jupyter nbconvert --to html --output-dir "$out_dir/$i" "$executed" >/dev/null 2>&1; then
+      status="FAILED (nbconvert --to html)"
+      failed+=("$rel")
+    else
+      html="${executed%.ipynb}.html"
+      charts=$(grep -o 'display\.chart(' "$nb" | wc -l)
+      images=$(grep -o -E '<img src="data:image/(png|svg\+xml)|<svg[^>]*xmlns="http://www.w3.org/2000/svg"' "$html" | wc -l)
+      if (( images < charts )); then
+        status="FAILED (html: $images images for $charts charts)"
+        failed+=("$rel")
+      elif grep -q '&lt;svg' "$html"; then
+        status="FAILED (html: SVG printed as text)"
+        failed+=("$rel")
+      fi
+    fi
   fi
   t=$(elapsed "$t0" "$(now)")
   echo "   $rel: $status in ${t}s"

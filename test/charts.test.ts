@@ -173,11 +173,12 @@ describe('the income distribution', () => {
 
 describe('money units', () => {
   it('uses 亿元 and 万元 in Chinese, million yuan in English, one unit for both', () => {
-    expect(moneyUnit(2e8, 'zh')).toMatchObject({ zh: '亿元', yuan: 1e8 });
-    expect(moneyUnit(5e4, 'zh')).toMatchObject({ zh: '万元', yuan: 1e4 });
-    expect(moneyUnit(500, 'zh')).toMatchObject({ zh: '元', yuan: 1 });
+    // The tables' rule (src/format/units.ts): the larger unit from 1e9 yuan, never plain yuan.
+    expect(moneyUnit(2e9, 'zh')).toMatchObject({ zh: '亿元', yuan: 1e8 });
+    expect(moneyUnit(2e8, 'zh')).toMatchObject({ zh: '万元', yuan: 1e4 });
+    expect(moneyUnit(500, 'zh')).toMatchObject({ zh: '万元', yuan: 1e4 });
     expect(moneyUnit(2e6, 'en')).toMatchObject({ en: 'million yuan', yuan: 1e6 });
-    expect(moneyUnit(2e5, 'en')).toMatchObject({ en: 'yuan', yuan: 1 });
+    expect(moneyUnit(2e9, 'en')).toMatchObject({ en: 'billion yuan', yuan: 1e9 });
     expect(moneyUnit(2e8, 'both')).toMatchObject({ zh: '百万元', en: 'million yuan', yuan: 1e6 });
   });
 });

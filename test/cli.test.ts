@@ -108,10 +108,12 @@ describe('tables and explain', () => {
     const r = await cli(['compare', 'test/scenarios/perfect-baseline.yaml', 'test/scenarios/perfect-reform.yaml', '--lang', 'zh', '--data', 'datasets/fixture-dibao']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/覆盖率/);
-    expect(r.stdout).toMatch(/19,971\.84/); // the reform's hand-worked annual cost (test/fixture-dibao.test.ts)
+    // The reform's hand-worked annual cost 19,971.84 yuan (test/fixture-dibao.test.ts) in 万元: ÷ 10,000 → 2.00.
+    expect(r.stdout).toMatch(/单位：万元/);
+    expect(r.stdout).toMatch(/支出（年化）.*\s2\.00\s/);
   });
   it('explain shows each parameter with value, date and the §二 reference', async () => {
-    const r = await cli(['explain', 'test/scenarios/perfect-baseline.yaml', '--household', '3', '--month', '2006-06', '--data', 'datasets/fixture-dibao']);
+    const r = await cli(['explain', 'test/scenarios/perfect-baseline.yaml', '--household', '3', '--month', '2006-06', '--data', 'datasets/fixture-dibao', '--full']);
     expect(r.status).toBe(0);
     // Household 3: Jilin city urban, standard 150, pension 100 → gap 50 + elderly top-up 0.3 × 150 = 45 → 95.
     expect(r.stdout).toMatch(/dibao_benefit \(Dibao paid\) = 95 /);

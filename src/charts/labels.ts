@@ -4,6 +4,7 @@
  * warning naming the Debian package) rather than coming out as empty boxes.
  */
 import { prefectureLabel } from '../text/labels.js';
+import { moneyUnit as readerMoneyUnit } from '../format/units.js';
 import { cjkFont, warnNoCjkFont } from './render.js';
 
 /** The language asked for: `--lang zh|en|both`. */
@@ -54,17 +55,13 @@ export interface MoneyUnit { zh: string; en: string; yuan: number }
 const YUAN: MoneyUnit = { zh: '元', en: 'yuan', yuan: 1 };
 
 /**
- * The unit for money axes whose largest value is `max` yuan: 亿元 or 万元 in Chinese, million yuan in
- * English, and 百万元 / million yuan when both languages share one axis (its numbers have one unit).
+ * The unit for money axes whose largest value is `max` yuan, by the same rule as every table
+ * (src/format/units.ts): 万元 or 亿元 in Chinese, million or billion yuan in English, and the English
+ * unit with its Chinese name (百万元 / 十亿元) when both languages share one axis.
  */
 export function moneyUnit(max: number, lang: ChartLang): MoneyUnit {
-  const m = Math.abs(max);
-  if (lang === 'zh') {
-    if (m >= 1e8) return { zh: '亿元', en: '100 million yuan', yuan: 1e8 };
-    if (m >= 1e4) return { zh: '万元', en: '10,000 yuan', yuan: 1e4 };
-    return YUAN;
-  }
-  return m >= 1e6 ? { zh: '百万元', en: 'million yuan', yuan: 1e6 } : YUAN;
+  const u = readerMoneyUnit(max, lang === 'zh' ? 'zh' : 'en');
+  return { zh: u.zh, en: u.en, yuan: u.yuan };
 }
 
 /** Units that carry no scaling. */

@@ -5,8 +5,9 @@ import { DEFAULT_LEVEL, type Interval, type IntervalMetric } from '../scenarios/
 import { datasetFor, loadScenarios, parseLang, parsePeriod, parseSeed, printJson, type CommonOptions } from './common.js';
 import type { Lang } from '../text/labels.js';
 import { compareWithProgress } from './progress.js';
-import { fundingTable, monthsTable, prefectureTable, programsTable, summaryTable } from './summary-table.js';
-import { fmtInt, fmtMoney, fmtPct, fmtSigned, formatTable } from '../text/format.js';
+import { fundingTable, monthsTable, povertyTable, prefectureTable, programsTable, summaryTable } from './summary-table.js';
+import { fmtMoneyIn, fmtPersons, fmtPoints, fmtShare, moneyUnitOf, signed, unitLine, type MoneyUnit } from '../format/units.js';
+import { formatTable } from '../text/format.js';
 import type { CliIo } from './io.js';
 
 export interface CompareCliOptions extends CommonOptions {
@@ -41,7 +42,8 @@ export async function compareCommand(files: string[], options: CompareCliOptions
     ...(workers !== undefined ? { workers } : {}),
   });
   if (options.json) return printJson(io, result);
-  io.stdout.write(`${summaryTable(result, lang)}\n\n${programsTable(result, lang)}\n\n${fundingTable(result, lang)}\n`);
+  const poverty = povertyTable(result, lang);
+  io.stdout.write(`${summaryTable(result, lang)}\n\n${poverty ? `${poverty}\n\n` : ''}${programsTable(result, lang)}\n\n${fundingTable(result, lang)}\n`);
   if (result.meta.replicates) io.stdout.write(`\n${intervalsTable(result, lang)}\n`);
   if (options.prefectures) io.stdout.write(`\n${prefectureTable(result, lang)}\n`);
   if (options.months) io.stdout.write(`\n${monthsTable(result, lang)}\n`);
@@ -73,22 +75,27 @@ export function parseLevel(v: string | undefined): number {
 
 const fmtIndex = (x: number): string => x.toFixed(4);
 
+type Kind = 'money' | 'persons' | 'share' | 'index';
+
 /** The intervals printed (the JSON has every metric, the FGT before assistance too). */
-const SHOWN: { metric: IntervalMetric; zh: string; en: string; fmt: (x: number) => string }[] = [
-  { metric: 'cost', zh: '支出（期内，元）', en: 'Cost (period, yuan)', fmt: fmtMoney },
-  { metric: 'costAnnual', zh: '支出（年化，元）', en: 'Cost (annualised, yuan)', fmt: fmtMoney },
-  { metric: 'recipients', zh: '保障人数（月均）', en: 'Recipients (avg month)', fmt: fmtInt },
-  { metric: 'coverage', zh: '覆盖率', en: 'Coverage', fmt: fmtPct },
-  { metric: 'targeting.coverageOfPoor', zh: '贫困者覆盖率', en: 'Coverage of the poor', fmt: fmtPct },
-  { metric: 'distribution.poverty.localStandard.after.headcount', zh: '救助后贫困发生率（当地标准）', en: 'Poverty headcount after (local standard)', fmt: fmtPct },
-  { metric: 'distribution.poverty.localStandard.after.gap', zh: '救助后贫困距指数（当地标准）', en: 'Poverty gap index after (local standard)', fmt: fmtIndex },
-  { metric: 'distribution.poverty.localStandard.after.severity', zh: '救助后贫困强度（当地标准）', en: 'Poverty severity after (local standard)', fmt: fmtIndex },
-  { metric: 'distribution.poverty.nationalRuralLine.after.headcount', zh: '救助后农村贫困发生率（国家线）', en: 'Rural headcount after (national line)', fmt: fmtPct },
-  { metric: 'distribution.poverty.nationalRuralLine.after.gap', zh: '救助后农村贫困距指数（国家线）', en: 'Rural poverty gap after (national line)', fmt: fmtIndex },
-  { metric: 'distribution.poverty.nationalRuralLine.after.severity', zh: '救助后农村贫困强度（国家线）', en: 'Rural severity after (national line)', fmt: fmtIndex },
+const SHOWN: { metric: IntervalMetric; zh: string; en: string; kind: Kind }[] = [
+  { metric: 'cost', zh: '支出（期内）', en: 'Cost (period)', kind: 'money' },
+  { metric: 'costAnnual', zh: '支出（年化）', en: 'Cost (annualised)', kind: 'money' },
+  { metric: 'recipients', zh: '保障人数（月均）', en: 'Recipients (avg month)', kind: 'persons' },
+  { metric: 'coverage', zh: '覆盖率', en: 'Coverage', kind: 'share' },
+  { metric: 'targeting.coverageOfPoor', zh: '贫困者覆盖率', en: 'Coverage of the poor', kind: 'share' },
+  { metric: 'distribution.poverty.localStandard.after.headcount', zh: '救助后贫困发生率（当地标准）', en: 'Poverty headcount after (local standard)', kind: 'share' },
+  { metric: 'distribution.poverty.localStandard.after.gap', zh: '救助后贫困距指数（当地标准）', en: 'Poverty gap index after (local standard)', kind: 'index' },
+  { metric: 'distribution.poverty.localStandard.after.severity', zh: '救助后贫困强度（当地标准）', en: 'Poverty severity after (local standard)', kind: 'index' },
+  { metric: 'distribution.poverty.nationalRuralLine.after.headcount', zh: '救助后农村贫困发生率（国家线）', en: 'Rural headcount after (national line)', kind: 'share' },
+  { metric: 'distribution.poverty.nationalRuralLine.after.gap', zh: '救助后农村贫困距指数（国家线）', en: 'Rural poverty gap after (national line)', kind: 'index' },
+  { metric: 'distribution.poverty.nationalRuralLine.after.severity', zh: '救助后农村贫困强度（国家线）', en: 'Rural severity after (national line)', kind: 'index' },
 ];
 
 const metricOf = (summary: unknown, metric: string): number => metric.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], summary) as number;
+
+const kindFmt = (kind: Kind, unit: MoneyUnit): ((x: number) => string) =>
+  kind === 'money' ? (x) => fmtMoneyIn(x, unit) : kind === 'persons' ? fmtPersons : kind === 'share' ? fmtShare : fmtIndex;
 
 /** Each scenario's figures with their intervals; with two or more scenarios, the change of the last against the first with its (paired) interval. */
 export function intervalsTable(result: Result, lang: Lang): string {
@@ -102,10 +109,14 @@ export function intervalsTable(result: Result, lang: Lang): string {
   const last = result.deltas[result.deltas.length - 1];
   const header = [zh ? '指标' : 'Figure', ...scen.map((s) => s.name), ...(last ? [`${last.scenario} − ${last.against}`] : [])];
   const cell = (v: number, iv: Interval | undefined, fmt: (x: number) => string): string => `${fmt(v)} [${iv ? fmt(iv.lo) : '–'}, ${iv ? fmt(iv.hi) : '–'}]`;
-  const body = SHOWN.map(({ metric, zh: z, en, fmt }) => [
-    zh ? z : en,
-    ...scen.map((s) => cell(metricOf(s.summary, metric), s.intervals?.[metric], fmt)),
-    ...(last ? [cell(metricOf(scen[scen.length - 1]!.summary, metric) - metricOf(scen[0]!.summary, metric), last.intervals?.[metric], (x) => (fmt === fmtPct ? fmtSigned(x * 100, (v) => `${v.toFixed(2)} pp`) : fmtSigned(x, fmt)))] : []),
-  ]);
-  return [title, '', formatTable(header, body)].join('\n');
+  const unit = moneyUnitOf(scen.flatMap((s) => SHOWN.filter((r) => r.kind === 'money').map((r) => metricOf(s.summary, r.metric))), lang);
+  const body = SHOWN.map(({ metric, zh: z, en, kind }) => {
+    const fmt = kindFmt(kind, unit);
+    return [
+      zh ? z : en,
+      ...scen.map((s) => cell(metricOf(s.summary, metric), s.intervals?.[metric], fmt)),
+      ...(last ? [cell(metricOf(scen[scen.length - 1]!.summary, metric) - metricOf(scen[0]!.summary, metric), last.intervals?.[metric], (x) => (kind === 'share' ? fmtPoints(x, lang) : signed(x, fmt)))] : []),
+    ];
+  });
+  return [title, '', unitLine(unit, lang), formatTable(header, body)].join('\n');
 }

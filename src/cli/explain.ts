@@ -13,12 +13,14 @@ import { systemPriceTrigger, systemState } from '../programs/system.js';
 import { PROGRAMS } from '../programs/index.js';
 import { datasetFor, parseLang, parseSeed, printJson, type CommonOptions } from './common.js';
 import type { CliIo } from './io.js';
+import { explainSummary } from './explain-summary.js';
 
 export interface ExplainCliOptions extends CommonOptions {
   household: string;
   month?: string;
   rule?: string;
   program?: string;
+  full?: boolean;
 }
 
 export async function explainCommand(file: string, options: ExplainCliOptions, io: CliIo): Promise<void> {
@@ -54,16 +56,18 @@ export async function explainCommand(file: string, options: ExplainCliOptions, i
     if (options.json) return printJson(io, { scenario: scenario.name, household: id, month, program: program.id, trees, computedComponents: computed });
     const note = computed.length
       ? lang === 'zh'
-        ? `（${computed.join('、')} 按市（州）城乡单元由参数计算，不属于任何家庭：见 \`jiuzhu params\`。）`
+        ? `（${trees.length ? '另外，' : '该项目没有家庭规则：'}支出项 ${computed.join('、')} 按市（州）城乡单元由参数计算，不支付给家庭：见 \`jiuzhu params\`。）`
         : `(${trees.length ? 'Also' : 'This program has'} no household rules: its cost lines ${computed.join(', ')} are computed per prefecture × area cell from parameters, not paid to households; see \`jiuzhu params\`.)`
       : '';
-    io.stdout.write(`${head} · ${program.label[lang]}\n\n${[...trees.map((t) => formatExplain(t, lang)), note].filter(Boolean).join('\n\n')}\n`);
+    const shown = trees.map((t) => (options.full ? formatExplain(t, lang) : explainSummary(t, lang, formatExplain(t, lang).split('\n').length)));
+    io.stdout.write(`${head} · ${program.label[lang]}\n\n${[...shown, note].filter(Boolean).join('\n\n')}\n`);
     return;
   }
   const rule = options.rule ?? 'dibao_benefit';
   const tree = explain(sim, rule, month, id);
   if (options.json) return printJson(io, { scenario: scenario.name, household: id, month, tree });
-  io.stdout.write(`${head}\n\n${formatExplain(tree, lang)}\n`);
+  const full = formatExplain(tree, lang);
+  io.stdout.write(`${head}\n\n${options.full ? full : explainSummary(tree, lang, full.split('\n').length)}\n`);
 }
 
 /** The dataset holding a household: itself, or the chunk of a chunked dataset that has it. */

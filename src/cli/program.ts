@@ -17,10 +17,12 @@ import { solveCommand } from './solve.js';
 import { reportCommand } from './report.js';
 import { serveCommand } from './serve.js';
 import { outcomesCommand } from './outcomes.js';
+import { householdsCommand } from './households.js';
+import { useChineseHelp, wantsChinese } from './help-zh.js';
 import { processIo, type CliIo } from './io.js';
 
 /** The commands, writing to `io`; `done` receives a command's exit code when it is not 0. */
-function buildProgram(io: CliIo, done: (code: number) => void): Command {
+function buildProgram(io: CliIo, done: (code: number) => void, argv: readonly string[]): Command {
 const program = new Command();
 
 program
@@ -42,6 +44,7 @@ Examples:
   $ jiuzhu project scenarios/dynamic-growth-2007-2015.yaml --workers 2 --json
   $ jiuzhu explain scenarios/baseline-2006.yaml --household 4 --month 2006-06
   $ jiuzhu explain scenarios/baseline-2006.yaml --household 4 --program medical
+  $ jiuzhu households scenarios/baseline-2006.yaml --receiving dibao --prefecture 延边 --limit 5
   $ jiuzhu solve scenarios/raise-standard-10pct.yaml --lever dibao.standard --objective budget-neutral --against scenarios/baseline-2006.yaml --period 2006-01:2006-03
   $ jiuzhu generate --households 20000 --seed 7 --out /tmp/jilin.parquet
   $ jiuzhu generate --full --out /tmp/jilin-full
@@ -126,7 +129,15 @@ common(program.command('explain').argument('<scenario>', 'scenario YAML file').d
   .option('--month <YYYY-MM>', 'month to explain (default: the first month of the scenario)')
   .option('--rule <id>', 'rule to explain', 'dibao_benefit')
   .option('--program <id>', 'explain every cost component of a program instead (dibao, medical, education, housing, …)')
+  .option('--full', 'print the whole tree of rules, inputs and parameters instead of the summary (deciding comparisons first)')
   .action((file: string, opts) => explainCommand(file, opts, io));
+
+common(program.command('households').argument('<scenario>', 'scenario YAML file').description('list example households receiving a program in a month, to explain one with jiuzhu explain --household'))
+  .requiredOption('--receiving <program>', 'program the households receive: dibao, medical, education, housing, …')
+  .option('--prefecture <code|name>', 'only this prefecture: a code (222400) or name (延边, 延边朝鲜族自治州, Yanbian)')
+  .option('--month <YYYY-MM>', 'month (default: the first month of the scenario)')
+  .option('--limit <n>', 'most households listed', '10')
+  .action((file: string, opts) => householdsCommand(file, opts, io));
 
 program.command('solve').argument('<scenario>', 'scenario YAML file').description('find the lever value (a parameter path, scaled or set) that meets an objective: a coverage of the poor, the most poverty gap closed within a budget, or the cost of another scenario')
   .requiredOption('--lever <path>', 'parameter path to move, e.g. dibao.standard (a branch scales every number under it)')
@@ -191,6 +202,8 @@ program.command('params').description('list every parameter with its value on a 
   .option('--verbose', 'show every cell and the full references instead of cutting long columns')
   .action((opts) => paramsCommand(opts, io));
 
+if (wantsChinese(argv, io.env)) useChineseHelp(program, io);
+
 return program;
 }
 
@@ -209,7 +222,7 @@ export async function main(argv: readonly string[], io: Partial<CliIo> = {}): Pr
   try {
     if (full.cwd !== cwd) process.chdir(full.cwd);
     if (io.env) for (const [k, v] of Object.entries(io.env)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
-    await buildProgram(full, (c) => { code = c; }).parseAsync([...argv], { from: 'user' });
+    await buildProgram(full, (c) => { code = c; }, argv).parseAsync([...argv], { from: 'user' });
   } catch (e) {
     code = reportError(e, debug, full.stderr);
   } finally {

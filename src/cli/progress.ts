@@ -7,9 +7,9 @@ import type { DatasetSource } from '../scenarios/execution/run.js';
 import type { Lang } from '../text/labels.js';
 import type { CliIo } from './io.js';
 
-export function progressBar(label: string, io: CliIo): { update: (done: number, total: number) => void; stop: () => void } {
+export function progressBar(label: string, io: CliIo, unit = 'months'): { update: (done: number, total: number) => void; stop: () => void } {
   if (!io.stderr.isTTY) return { update: () => {}, stop: () => {} };
-  const bar = new cliProgress.SingleBar({ format: `${label} [{bar}] {value}/{total} months`, stream: io.stderr as NodeJS.WritableStream, hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar({ format: `${label} [{bar}] {value}/{total} ${unit}`, stream: io.stderr as NodeJS.WritableStream, hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
   let started = false;
   return {
     update(done, total) {
@@ -25,7 +25,7 @@ export function progressBar(label: string, io: CliIo): { update: (done: number, 
  * `report` simulate, so they count progress the same way.
  */
 export async function compareWithProgress(scenarios: readonly Scenario[], dataset: DatasetSource, lang: Lang, io: CliIo, options: CompareOptions): Promise<Result> {
-  const bar = progressBar(lang === 'zh' ? '模拟中' : 'simulating', io);
+  const bar = progressBar(lang === 'zh' ? '模拟中' : 'simulating', io, lang === 'zh' ? '个月' : 'months');
   const total = scenarios.length;
   let done = 0;
   try {

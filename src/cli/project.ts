@@ -7,7 +7,8 @@ import { parseWorkers } from './compare.js';
 import { datasetFor, loadScenarios, parseLang, parseSeed, printJson, type CommonOptions } from './common.js';
 import { label, type Lang } from '../text/labels.js';
 import { progressBar } from './progress.js';
-import { fmt2, fmtInt, fmtMoney, fmtPct, formatTable } from '../text/format.js';
+import { fmtMoneyIn, fmtPersons, fmtShare, moneyUnitOf, unitLine } from '../format/units.js';
+import { fmt2, formatTable, wrapLine } from '../text/format.js';
 import type { CliIo } from './io.js';
 
 export interface ProjectCliOptions extends CommonOptions {
@@ -34,7 +35,7 @@ export async function projectCommand(file: string, options: ProjectCliOptions, i
   const seed = parseSeed(options.seed);
   const [scenario] = loadScenarios([file]);
   const dataset = await datasetFor(scenario!, options, io);
-  const bar = progressBar(lang === 'zh' ? '预测中' : 'projecting', io);
+  const bar = progressBar(lang === 'zh' ? '预测中' : 'projecting', io, lang === 'zh' ? '个月' : 'months');
   const result = await projectResult(scenario!, dataset, {
     from,
     to,
@@ -56,16 +57,19 @@ export function projectionTable(result: Result, lang: Lang): string {
   const p = s.projection!;
   const zh = lang === 'zh';
   const header = zh
-    ? ['年份', '价格指数', '城镇标准', '农村标准', '保障人数', '覆盖率', '总支出（元）', ...LEVELS.map((l) => label(l, lang)), '非政府出资方', '地方财政需求', '预算', '资金缺口', '距衔接线（城镇−半最低工资 / 城镇−失业金 / 农村−扶贫线，最小…最大）', '触及硬约束']
-    : ['Year', 'Price index', 'Urban std', 'Rural std', 'Recipients', 'Coverage', 'Cost (yuan)', ...LEVELS.map((l) => label(l, lang)), 'Other payers', 'Local budget need', 'Budget', 'Funding gap', 'Distance to links (urban − ½ min. wage / urban − UI benefit / rural − poverty line, min…max)', 'Hard bounds hit'];
+    ? ['年份', '价格指数', '城镇标准', '农村标准', '保障人数', '覆盖率', '总支出', ...LEVELS.map((l) => label(l, lang)), '非政府出资方', '地方财政需求', '预算', '资金缺口', '距衔接线', '触及硬约束']
+    : ['Year', 'Price index', 'Urban std', 'Rural std', 'Recipients', 'Coverage', 'Cost', ...LEVELS.map((l) => label(l, lang)), 'Other payers', 'Local budget need', 'Budget', 'Funding gap', 'Linkage distance', 'Hard bounds hit'];
   const bounds = (r: NonNullable<typeof s.years>[number]): string => {
     const names: Record<string, string> = zh ? { minimumWage: '最低工资', unemploymentBenefit: '失业保险金', povertyLine: '扶贫标准' } : { minimumWage: 'min. wage', unemploymentBenefit: 'UI benefit', povertyLine: 'poverty line' };
     return Object.entries(r.standardsBound).filter(([, v]) => v.length).map(([k, v]) => `${names[k]} ×${v.length}`).join(', ');
   };
+  // §二.1 dovetailing: the smallest…largest distance over the prefectures, urban − ½ minimum wage / urban − UI benefit / rural − poverty line ÷ 12.
   const linkage = (r: NonNullable<typeof s.years>[number]): string =>
     (['minimumWage', 'unemploymentBenefit', 'povertyLine'] as const).map((k) => `${fmt2(r.linkage[k].min)}…${fmt2(r.linkage[k].max)}`).join(' / ');
+  const unit = moneyUnitOf((s.years ?? []).flatMap((r) => [r.cost, r.budgetNeed, r.budget, r.fundingGap]), lang);
+  const fmtMoney = (x: number): string => fmtMoneyIn(x, unit);
   const rows = (s.years ?? []).map((r) => [
-    String(r.year), r.priceIndex.toFixed(3), fmt2(r.averageStandard.urban), fmt2(r.averageStandard.rural), fmtInt(r.recipients), fmtPct(r.coverage), fmtMoney(r.cost),
+    String(r.year), r.priceIndex.toFixed(3), fmt2(r.averageStandard.urban), fmt2(r.averageStandard.rural), fmtPersons(r.recipients), fmtShare(r.coverage), fmtMoney(r.cost),
     ...LEVELS.map((l) => fmtMoney(r.costByLevel[l])), fmtMoney(Object.values(r.costByOtherPayer).reduce((a, x) => a + Math.round(x * 100), 0) / 100), fmtMoney(r.budgetNeed), fmtMoney(r.budget), fmtMoney(r.fundingGap), linkage(r), bounds(r),
   ]);
   const rule = p.standardRule
@@ -79,11 +83,14 @@ export function projectionTable(result: Result, lang: Lang): string {
   // Each year's checks, one line per failing check with the years it fails in (details read '2008: …').
   const failed = new Map<string, { years: string[]; detail: string }>();
   for (const c of s.checks.filter((x) => !x.passed)) {
-    const [year, ...rest] = c.detail.split(': ');
+    const [year, ...rest] = (zh && c.detailZh ? c.detailZh : c.detail).split(': ');
     const f = failed.get(c.id) ?? { years: [], detail: rest.join(': ') };
     f.years.push(year!);
     failed.set(c.id, f);
   }
-  const checks = failed.size ? ['', `${label('checks', lang)} (${zh ? '未通过' : 'failed'}):`, ...[...failed].map(([id, f]) => `  ✗ ${id} [${f.years.join(', ')}] ${f.detail}`)] : [];
-  return [title, '', formatTable(header, rows), ...checks].join('\n');
+  const checks = failed.size ? ['', zh ? `${label('checks', lang)}（未通过）：` : `${label('checks', lang)} (failed):`, ...[...failed].flatMap(([id, f]) => wrapLine(`  ✗ ${id} [${f.years.join(', ')}] ${f.detail}`))] : [];
+  const linkageNote = zh
+    ? '距衔接线：各市州最小…最大（城镇标准−½最低工资 / 城镇标准−失业保险金 / 农村标准−扶贫标准÷12），元/人·月；负数为低于参照线（§二.1 相互衔接）。'
+    : 'Linkage distance: smallest…largest over the prefectures (urban standard − ½ minimum wage / urban − UI benefit / rural − poverty line ÷ 12), yuan per person a month; negative is below the reference (§二.1 dovetailing).';
+  return [title, '', `${unitLine(unit, lang)}${zh ? '；标准：元/人·月' : '; standards: yuan per person per month'}`, formatTable(header, rows), ...wrapLine(linkageNote), ...checks].join('\n');
 }

@@ -106,7 +106,7 @@ export interface CheckContext {
 }
 
 /** A requirement of the opinion checked on a run: `detail` cites the clause and shows the numbers. */
-export interface ProgramCheck { id: string; passed: boolean; detail: string }
+export interface ProgramCheck { id: string; passed: boolean; detail: string; /** The same in Chinese, for `--lang zh`. */ detailZh?: string }
 
 /** Declares a program, checking that components, recipient and accounts name its own rules. */
 export function defineProgram(p: ProgramDefinition): ProgramDefinition {

@@ -15,6 +15,7 @@
  * tslab is loaded lazily, only when something is displayed: it is a devDependency, never needed
  * by the library's main entry.
  */
+import { fmtMoneyIn, moneyUnitOf } from '../format/units.js';
 import { writeFileSync, renameSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { TopLevelSpec } from 'vega-lite';
@@ -47,6 +48,23 @@ function kernel(): RawDisplay | null {
   return kernelDisplay;
 }
 
+/** A display message of tslab's kernel: a bundle of representations of one output, the front end picks the best. */
+type DisplayChannel = (message: { data: Record<string, string>; metadata: object; transient: object }, update: boolean) => void;
+
+/**
+ * tslab's own channel for display messages, when this code runs in a tslab kernel. Its `display`
+ * sends one representation per message; a chart needs several in one (SVG, with PNG and text
+ * for front ends and exporters that do not draw SVG), so the bundle goes out on the channel.
+ */
+function displayChannel(): DisplayChannel | null {
+  try {
+    const req = createRequire(import.meta.url);
+    return ((req('tslab/dist/jupyter.js') as { lastWriteDisplayData?: DisplayChannel | null }).lastWriteDisplayData) ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /** True inside a tslab kernel (rich output), false in a plain Node process (text output). */
 export function inNotebook(): boolean {
   return kernel() !== null;
@@ -61,6 +79,29 @@ export interface TableOptions {
   caption?: string;
   /** Fraction digits of numbers (default: 0 from 1,000 up, 2 from 1, else 4 significant). */
   digits?: number;
+  /**
+   * Columns holding yuan: shown in the reader's unit (万元 or 亿元, million or billion yuan, chosen
+   * from their largest figure, as every jiuzhu table), their headers naming it.
+   */
+  money?: readonly string[];
+  /** Language of the money unit (default en). */
+  lang?: 'zh' | 'en';
+}
+
+/** The columns to show, money columns divided into the reader's unit and renamed with it. */
+function inReaderUnits(cols: Columns, names: string[], options: TableOptions): { cols: Columns; names: string[]; fmt: (c: string, v: Cell | undefined) => string } {
+  const money = new Set(options.money ?? []);
+  if (!money.size) return { cols, names, fmt: (_c, v) => formatCell(v, options.digits) };
+  const lang = options.lang ?? 'en';
+  const unit = moneyUnitOf(names.filter((c) => money.has(c)).flatMap((c) => [...(cols[c] ?? [])].map((v) => (typeof v === 'number' ? v : null))), lang);
+  const label = (c: string): string => (money.has(c) ? (lang === 'zh' ? `${c}（${unit.zh}）` : `${c} (${unit.en})`) : c);
+  const out: Columns = {};
+  for (const c of names) out[label(c)] = cols[c] ?? [];
+  return {
+    cols: out,
+    names: names.map(label),
+    fmt: (c, v) => (typeof v === 'number' && c !== undefined && names.some((n) => money.has(n) && label(n) === c) ? fmtMoneyIn(v, unit) : formatCell(v, options.digits)),
+  };
 }
 
 /** A number for reading: thousands separators, few digits. */
@@ -88,8 +129,8 @@ function asColumns(data: TableData): Columns {
 
 /** A table as HTML (what `table` displays in a notebook). */
 export function tableHtml(data: TableData, options: TableOptions = {}): string {
-  const cols = asColumns(data);
-  const names = options.columns ? [...options.columns] : Object.keys(cols);
+  const raw = asColumns(data);
+  const { cols, names, fmt } = inReaderUnits(raw, options.columns ? [...options.columns] : Object.keys(raw), options);
   const n = names.length ? (cols[names[0]!]?.length ?? 0) : 0;
   const limit = options.limit ?? 20;
   const shown = Math.min(n, limit);
@@ -98,7 +139,7 @@ export function tableHtml(data: TableData, options: TableOptions = {}): string {
   for (let i = 0; i < shown; i++) {
     body.push(`<tr>${names.map((c) => {
       const v = cols[c]?.[i] ?? null;
-      return `<td style="text-align:${typeof v === 'number' ? 'right' : 'left'}">${escapeHtml(formatCell(v, options.digits))}</td>`;
+      return `<td style="text-align:${typeof v === 'number' ? 'right' : 'left'}">${escapeHtml(fmt(c, v))}</td>`;
     }).join('')}</tr>`);
   }
   const caption = options.caption ? `<caption style="caption-side:top;text-align:left;font-weight:bold">${escapeHtml(options.caption)}</caption>` : '';
@@ -108,11 +149,11 @@ export function tableHtml(data: TableData, options: TableOptions = {}): string {
 
 /** A table as aligned plain text (what `table` prints outside a notebook). */
 export function tableText(data: TableData, options: TableOptions = {}): string {
-  const cols = asColumns(data);
-  const names = options.columns ? [...options.columns] : Object.keys(cols);
+  const raw = asColumns(data);
+  const { cols, names, fmt } = inReaderUnits(raw, options.columns ? [...options.columns] : Object.keys(raw), options);
   const n = names.length ? (cols[names[0]!]?.length ?? 0) : 0;
   const shown = Math.min(n, options.limit ?? 20);
-  const cells = names.map((c) => [c, ...Array.from({ length: shown }, (_, i) => formatCell(cols[c]?.[i] ?? null, options.digits))]);
+  const cells = names.map((c) => [c, ...Array.from({ length: shown }, (_, i) => fmt(c, cols[c]?.[i] ?? null))]);
   const widths = cells.map((col) => Math.max(...col.map((s) => s.length)));
   const lines = Array.from({ length: shown + 1 }, (_, r) => cells.map((col, j) => (r > 0 && typeof cols[names[j]!]?.[r - 1] === 'number' ? col[r]!.padStart(widths[j]!) : col[r]!.padEnd(widths[j]!))).join('  ').trimEnd());
   if (options.caption) lines.unshift(options.caption);
@@ -201,14 +242,25 @@ export const display = {
     else console.log(`[PNG image, ${png.byteLength} bytes]`);
   },
   /**
-   * A vega-lite spec (or a `Chart`), rendered server-side to SVG by the package (no browser,
-   * no vega in the notebook); `{png: true}` shows it as PNG instead. Returns the SVG.
+   * A vega-lite spec (or a `Chart`), rendered server-side by the package (no browser, no vega in
+   * the notebook) and shown as one rich output: SVG, with a PNG fallback (and a line of text) in
+   * the same bundle, so `nbconvert --to html` and viewers without SVG still show the picture.
+   * `{png: true}` sends the PNG alone. Returns nothing, so the notebook prints nothing else
+   * under the chart; `chartSvg` and `saveChart` give the SVG or a file.
    */
-  async chart(chart: TopLevelSpec | Chart, options: { png?: boolean; scale?: number } = {}): Promise<string> {
+  async chart(chart: TopLevelSpec | Chart, options: { png?: boolean; scale?: number } = {}): Promise<void> {
     const svg = await chartSvg(chart);
-    if (options.png) this.png((await renderer()).renderPng(svg, options));
-    else this.svg(svg);
-    return svg;
+    const png = (await renderer()).renderPng(svg, options);
+    const title = isChart(chart) ? chart.title : 'chart';
+    const channel = displayChannel();
+    if (!channel) {
+      console.log(`[${title}: SVG ${svg.length} characters, PNG ${png.byteLength} bytes]`);
+      return;
+    }
+    const data: Record<string, string> = options.png ? {} : { 'image/svg+xml': standaloneSvg(svg) };
+    data['image/png'] = Buffer.from(png).toString('base64');
+    data['text/plain'] = `[${title}]`;
+    channel({ data, metadata: {}, transient: {} }, false);
   },
   /** An Observable Plot figure (or any DOM node with `outerHTML`, e.g. from linkedom), or its markup. */
   plot(figure: { outerHTML: string } | string): void {

@@ -9,8 +9,10 @@ import type { DatasetMeta } from '../data/dataset.js';
 import type { Scenario } from '../scenarios/input/load.js';
 import type { Result } from '../scenarios/results/result.js';
 import type { RenderedChart } from './charts.js';
+import { unitLine } from '../format/units.js';
+import { executiveSummary, scenarioTitle } from './executive.js';
 import { METHODOLOGY } from './methodology.js';
-import { cellUnit, formatCell, UNIT_LABELS, type Bilingual, type ReportTable, type Unit } from './table.js';
+import { cellUnit, columnLabel, formatCell, tableMoneyUnit, UNIT_LABELS, type Bilingual, type ReportTable, type Unit } from './table.js';
 
 type Lang = 'zh' | 'en';
 
@@ -32,19 +34,20 @@ export function inlineSvg(svg: string, prefix: string): string {
     .replace(/(xlink:href|href)="#([^"]+)"/g, `$1="#${p}$2"`);
 }
 
-const NUMERIC = new Set<Unit>(['persons', 'households', 'yuan', 'yuan/person/month', 'share', 'index', 'ratio']);
+const NUMERIC = new Set<Unit>(['persons', 'households', 'count', 'yuan', 'yuan/person/month', 'share', 'index', 'ratio']);
 
 /** A report table as an HTML table (code columns left out, units spelled out, numbers right-aligned). */
 export function tableHtml(t: ReportTable, lang: Lang): string {
   const cols = t.columns.filter((c) => !c.code);
   // The unit column of figure tables holds unit keys (yuan, share…): spelled out in the report's language.
   const unitKeys = t.columns.some((c) => c.unit === 'row');
-  const head = cols.map((c) => `<th scope="col"${c.unit !== 'text' && c.unit !== 'bool' ? ' class="num"' : ''}>${escapeHtml(c.label[lang])}</th>`).join('');
+  const money = tableMoneyUnit(t, lang);
+  const head = cols.map((c) => `<th scope="col"${c.unit !== 'text' && c.unit !== 'bool' ? ' class="num"' : ''}>${escapeHtml(columnLabel(c, lang, money))}</th>`).join('');
   const body = t.rows.map((r) => `<tr>${cols.map((c) => {
     const unit = cellUnit(c, r);
     const v = r[c.key] ?? null;
-    if (unitKeys && c.key === 'unit' && typeof v === 'string' && v in UNIT_LABELS) return `<td class="short">${escapeHtml(UNIT_LABELS[v as Unit][lang])}</td>`;
-    const shown = formatCell(v, unit, c.signed, lang);
+    if (unitKeys && c.key === 'unit' && typeof v === 'string' && v in UNIT_LABELS) return `<td class="short">${escapeHtml(v === 'yuan' ? money[lang] : UNIT_LABELS[v as Unit][lang])}</td>`;
+    const shown = formatCell(v, unit, c.signed, lang, money);
     const cls = typeof v === 'number' && NUMERIC.has(unit) ? 'num' : shown.length > 80 ? 'long' : shown.length <= 24 ? 'short' : '';
     return `<td${cls ? ` class="${cls}"` : ''}>${escapeHtml(shown)}</td>`;
   }).join('')}</tr>`).join('\n');
@@ -55,10 +58,14 @@ ${body}
 </tbody></table></div>`;
 }
 
+/** Whether a table holds money (and so states its unit once, above it). */
+const hasMoney = (t: ReportTable): boolean => t.rows.some((r) => t.columns.some((c) => cellUnit(c, r) === 'yuan' && typeof r[c.key] === 'number'));
+
 function tableSection(t: ReportTable, lang: Lang, level: 'h2' | 'h3' = 'h2'): string {
   return `<section id="${escapeHtml(t.id)}" class="table">
 <${level}>${escapeHtml(t.title[lang])}</${level}>
 ${t.note ? `<p class="note">${escapeHtml(t.note[lang])}</p>` : ''}
+${hasMoney(t) ? `<p class="unit">${escapeHtml(unitLine(tableMoneyUnit(t, lang), lang))}</p>` : ''}
 ${tableHtml(t, lang)}
 <p class="files">tables/${escapeHtml(t.id)}.csv · tables/${escapeHtml(t.id)}.json</p>
 </section>`;
@@ -77,31 +84,14 @@ export interface ReportHtmlInput {
 
 const T = (lang: Lang, zh: string, en: string): string => (lang === 'zh' ? zh : en);
 
-/** The headline changes of each reform against the baseline, as a short list. */
-function keyFindings(result: Result, lang: Lang): string {
-  if (!result.deltas.length) return '';
-  const items = result.deltas.map((d) => {
-    const s = d.summary as Record<string, { baseline: number; value: number; absolute: number; relative: number | null }>;
-    const line = (label: Bilingual, key: string, unit: Unit, group: Record<string, { baseline: number; value: number; absolute: number; relative: number | null }> = s): string => {
-      const x = group[key];
-      if (!x || !('absolute' in x)) return '';
-      const rel = x.relative !== null && unit !== 'share' ? ` (${formatCell(x.relative, 'ratio', true)})` : '';
-      return `<li>${escapeHtml(label[lang])}: ${escapeHtml(formatCell(x.baseline, unit, false, lang))} → ${escapeHtml(formatCell(x.value, unit, false, lang))}, ${escapeHtml(formatCell(x.absolute, unit, true, lang))}${escapeHtml(rel)}</li>`;
-    };
-    const dist = d.distribution;
-    const allCost = Object.values(d.programs).reduce((a, p) => ({ baseline: a.baseline + (p.cost?.baseline ?? 0), value: a.value + (p.cost?.value ?? 0) }), { baseline: 0, value: 0 });
-    const all = { all: { ...allCost, absolute: allCost.value - allCost.baseline, relative: allCost.baseline ? (allCost.value - allCost.baseline) / allCost.baseline : null } };
-    return `<li><strong>${escapeHtml(d.scenario)}</strong> ${escapeHtml(T(lang, '对比', 'against'))} <strong>${escapeHtml(d.against)}</strong><ul>
-${line({ zh: '低保支出（年化，元）', en: 'Dibao cost (annualised, yuan)' }, 'costAnnual', 'yuan')}
-${line({ zh: '低保人数（月均）', en: 'Dibao recipients (average month)' }, 'recipients', 'persons')}
-${line({ zh: '覆盖率', en: 'Coverage' }, 'coverage', 'share')}
-${line({ zh: '贫困者覆盖率', en: 'Coverage of the poor' }, 'targeting.coverageOfPoor', 'share')}
-${line({ zh: '救助后贫困发生率（当地标准）', en: 'Poverty headcount after assistance (local standard)' }, 'poverty.localStandard.after.headcount', 'share', dist)}
-${line({ zh: '救助后基尼系数', en: 'Gini after assistance' }, 'after.gini', 'index', dist)}
-${line({ zh: '全部项目支出（期内，元）', en: 'All programs’ cost (period, yuan)' }, 'all', 'yuan', all)}
-</ul></li>`;
-  });
-  return `<ul class="findings">\n${items.join('\n')}\n</ul>`;
+/** The first page: the executive summary in sentences (what changed, annual cost, who pays, people, poverty). */
+function executiveSection(input: ReportHtmlInput): string {
+  const paras = executiveSummary(input.result, input.scenarios, input.lang);
+  if (!paras.length) return '';
+  return `<section id="findings" class="executive">
+<h2>${T(input.lang, '要点', 'Summary')}</h2>
+${paras.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
+</section>`;
 }
 
 /** `source` texts of the scenarios' inputs (prices, land revenue, …): where their data come from. */
@@ -139,14 +129,14 @@ function provenance(input: ReportHtmlInput): string {
 </section>`;
 }
 
-function chartsSection(charts: readonly RenderedChart[], lang: Lang): string {
+function chartsSection(charts: readonly RenderedChart[], lang: Lang, id = 'charts', heading = T(lang, '图表', 'Charts')): string {
   if (!charts.length) return '';
   const figs = charts.map((c) => `<figure class="chart" id="chart-${escapeHtml(c.id)}" data-chart="${escapeHtml(c.id)}">
 ${inlineSvg(c.svg, `c-${c.id}`)}
 <figcaption>${escapeHtml(c.title)} · charts/${escapeHtml(c.id)}.svg · charts/${escapeHtml(c.id)}.png</figcaption>
 </figure>`);
-  return `<section id="charts">
-<h2>${T(lang, '图表', 'Charts')}</h2>
+  return `<section id="${id}">
+<h2>${escapeHtml(heading)}</h2>
 ${figs.join('\n')}
 </section>`;
 }
@@ -171,12 +161,22 @@ dl.kv{display:grid;grid-template-columns:max-content 1fr;gap:2px 16px;font-size:
 .mono{font-family:"DejaVu Sans Mono",Menlo,Consolas,monospace;font-size:.85em;word-break:break-all}
 ul.findings>li{margin-bottom:.6em}
 footer{margin-top:3em;color:var(--muted);font-size:.8em;border-top:1px solid var(--rule);padding-top:.6em}
+section.executive p{font-size:1.05em;max-width:60em}
+p.unit{margin:.2em 0;font-size:.85em;color:var(--muted)}
+@page{size:A4;margin:12mm 10mm}
 @media print{
   body{max-width:none;padding:0;font-size:10.5pt}
   nav,.files{display:none}
   h2{break-after:avoid;page-break-after:avoid}
+  /* Page 1 is the title and the executive summary; the rest starts on page 2. */
+  section.executive{break-after:page;page-break-after:always}
+  section.executive h2{margin-top:1em}
+  /* Tables fit the page width: cells wrap, long words break, no column is cut at the right. */
   .table-wrap{overflow:visible}
-  table.data{font-size:7.5pt}
+  table.data{font-size:7pt;width:100%;table-layout:auto}
+  table.data th,table.data td{white-space:normal;overflow-wrap:anywhere;word-break:break-word;padding:2px 4px}
+  table.data td.num,table.data th.num,table.data td.short{white-space:normal}
+  table.data td.long{min-width:0}
   table.data th{position:static}
   thead{display:table-header-group}
   tr{break-inside:avoid;page-break-inside:avoid}
@@ -192,15 +192,20 @@ export function reportHtml(input: ReportHtmlInput): string {
     const t = byId.get(id);
     return t ? tableSection(t, lang, level) : '';
   };
-  const names = result.scenarios.map((s) => s.name);
+  // Scenarios by their names for readers (the head of their description), not their file names.
+  const names = result.scenarios.map((s, i) => scenarioTitle(input.scenarios[i], s.name, lang));
   const title = T(lang, `吉林省城乡社会救助微观模拟报告：${names.join(' 与 ')}`, `Jilin social assistance microsimulation: ${names.join(' vs ')}`);
+  // Three or four charts right after the summary; the rest after the detail tables.
+  const KEY_CHARTS = 4;
+  const first = charts.slice(0, KEY_CHARTS);
+  const more = charts.slice(KEY_CHARTS);
   const toc: [string, string][] = [
-    ['findings', T(lang, '要点', 'Key findings')], ['summary', byId.get('summary')?.title[lang] ?? ''], ['deltas', byId.get('deltas')?.title[lang] ?? ''],
-    ['charts', T(lang, '图表', 'Charts')],
+    ['findings', T(lang, '要点', 'Summary')], ['charts', T(lang, '主要图表', 'Key charts')], ['summary', byId.get('summary')?.title[lang] ?? ''], ['deltas', byId.get('deltas')?.title[lang] ?? ''],
+    ['more-charts', T(lang, '更多图表', 'More charts')],
     ...['programs', 'funding', 'prefectures', 'months', 'distribution', 'decile-impact', 'checks'].filter((id) => byId.has(id)).map((id) => [id, byId.get(id)!.title[lang]] as [string, string]),
     ['methodology', T(lang, '方法', 'Methodology')], ['parameters', T(lang, '参数', 'Parameters')], ['assumptions', T(lang, '假设', 'Assumptions')],
     ['provenance', T(lang, '数据来源', 'Data provenance')], ['meta', T(lang, '运行标识', 'Run identity')],
-  ].filter(([id, label]) => label && (id !== 'charts' || charts.length) && (id !== 'deltas' || byId.has('deltas')) && (id !== 'findings' || result.deltas.length)) as [string, string][];
+  ].filter(([id, label]) => label && (id !== 'charts' || first.length) && (id !== 'more-charts' || more.length) && (id !== 'deltas' || byId.has('deltas')) && (id !== 'findings' || result.deltas.length)) as [string, string][];
   // The meta block also as JSON, for tools (type application/json: data, not a script that runs).
   const metaJson = JSON.stringify({ ...result.meta, period: result.period }, null, 2).replace(/</g, '\\u003c');
   const files = [
@@ -220,11 +225,12 @@ export function reportHtml(input: ReportHtmlInput): string {
 <h1>${escapeHtml(title)}</h1>
 <p class="sub">吉政发〔2006〕48号 · ${escapeHtml(T(lang, '期间', 'period'))} ${escapeHtml(result.period.from)} – ${escapeHtml(result.period.to)} · ${escapeHtml(T(lang, '数据集', 'dataset'))} ${escapeHtml(result.meta.dataset.name)} · jiuzhu ${escapeHtml(result.meta.jiuzhu)}${result.meta.createdAt ? ` · ${escapeHtml(result.meta.createdAt)}` : ''}</p>
 </header>
+${executiveSection(input)}
 <nav><ol>${toc.map(([id, label]) => `<li><a href="#${escapeHtml(id)}">${escapeHtml(label)}</a></li>`).join('')}</ol></nav>
-${result.deltas.length ? `<section id="findings"><h2>${T(lang, '要点', 'Key findings')}</h2>\n${keyFindings(result, lang)}\n</section>` : ''}
+${chartsSection(first, lang, 'charts', T(lang, '主要图表', 'Key charts'))}
 ${section('summary')}
 ${section('deltas')}
-${chartsSection(charts, lang)}
+${chartsSection(more, lang, 'more-charts', T(lang, '更多图表', 'More charts'))}
 ${['programs', 'funding', 'prefectures', 'months', 'distribution', 'decile-impact', 'checks'].map((id) => section(id)).join('\n')}
 <section id="methodology">
 <h2>${T(lang, '方法', 'Methodology')}</h2>

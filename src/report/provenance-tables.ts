@@ -113,7 +113,7 @@ export function clausesTable(lang: 'zh' | 'en'): ReportTable {
     },
     columns: [
       text('clause', '条款', 'clause'), text('lead', '要点', 'lead'), text('status', '状态', 'status'), text('programs', '项目', 'programs'),
-      { key: 'rules', label: { zh: '规则数', en: 'rules' }, unit: 'index' }, { key: 'parameters', label: { zh: '参数数', en: 'parameters' }, unit: 'index' }, text('notes', '缺少或理由', 'missing or reason'),
+      { key: 'rules', label: { zh: '规则数', en: 'rules' }, unit: 'count' }, { key: 'parameters', label: { zh: '参数数', en: 'parameters' }, unit: 'count' }, text('notes', '缺少或理由', 'missing or reason'),
     ],
     rows: doc.sections.flatMap((s) => s.clauses.map((c): Row => ({
       clause: `§${c.id}`, lead: lang === 'zh' ? c.lead : c.gloss, status: status[c.status][lang], programs: c.programs.join(', ') || null,

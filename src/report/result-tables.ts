@@ -212,7 +212,7 @@ export function prefecturesTable(result: Result, lang: 'zh' | 'en'): ReportTable
     title: { zh: '按市（州）', en: 'By prefecture' },
     note: { zh: '低保人数、覆盖率与年化支出，以及全部项目期内支出。', en: 'Dibao recipients, coverage and annualised cost, and every program’s cost over the period.' },
     columns: [
-      text('scenario', '情景', 'scenario'), col('code', '代码', 'code', 'text'), text('prefecture', '市（州）', 'prefecture'),
+      text('scenario', '情景', 'scenario'), code('code', '代码', 'code'), text('prefecture', '市（州）', 'prefecture'),
       ...figs.map((f) => col(f, figureLabel(f).zh, figureLabel(f).en, figureUnit(f))),
       col('allProgramsCost', '全部项目支出（期内，元）', 'all programs’ cost (period, yuan)', 'yuan'),
     ],
@@ -279,13 +279,13 @@ export function decileImpactTable(result: Result): ReportTable {
 }
 
 /** The checks each scenario ran (e.g. §二.2: classified top-ups against the gap benefit). */
-export function checksTable(result: Result): ReportTable {
+export function checksTable(result: Result, lang: 'zh' | 'en' = 'en'): ReportTable {
   const keys = scenarioKeys(result);
   return {
     id: 'checks',
     title: { zh: '检查', en: 'Checks' },
     note: { zh: '按文件条款对结果的检查；未通过说明参数或假设与条款不一致。', en: 'Checks of the results against clauses of the opinion; a failed check means parameters or assumptions disagree with the clause.' },
     columns: [text('scenario', '情景', 'scenario'), text('check', '检查', 'check'), col('passed', '通过', 'passed', 'bool'), text('detail', '说明', 'detail')],
-    rows: result.scenarios.flatMap((s, i) => s.checks.map((c): Row => ({ scenario: keys[i]!, check: c.id, passed: c.passed, detail: c.detail }))),
+    rows: result.scenarios.flatMap((s, i) => s.checks.map((c): Row => ({ scenario: keys[i]!, check: c.id, passed: c.passed, detail: lang === 'zh' && c.detailZh ? c.detailZh : c.detail }))),
   };
 }

@@ -4,8 +4,10 @@
  * CSV, JSON and Excel; only the HTML formats them for reading.
  */
 
+import { fmtMoneyIn, fmtPersons, fmtPoints, moneyLabel, moneyUnitOf, type MoneyUnit } from '../format/units.js';
+
 /** What a number measures; decides how it is shown. `row`: the row's own `unit` cell says. */
-export type Unit = 'text' | 'persons' | 'households' | 'yuan' | 'yuan/person/month' | 'share' | 'index' | 'ratio' | 'bool';
+export type Unit = 'text' | 'persons' | 'households' | 'count' | 'yuan' | 'yuan/person/month' | 'share' | 'index' | 'ratio' | 'bool';
 
 export type Bilingual = { zh: string; en: string };
 
@@ -30,6 +32,19 @@ export interface ReportTable {
   note?: Bilingual;
   columns: Column[];
   rows: Row[];
+}
+
+/**
+ * The unit a table's money is shown in (HTML and Excel): chosen from its largest yuan figure, so a
+ * table states one unit. CSV and JSON keep exact yuan.
+ */
+export function tableMoneyUnit(table: ReportTable, lang: 'zh' | 'en'): MoneyUnit {
+  return moneyUnitOf(table.rows.flatMap((r) => table.columns.filter((c) => cellUnit(c, r) === 'yuan').map((c) => r[c.key]).filter((v): v is number => typeof v === 'number')), lang);
+}
+
+/** A column's label as shown beside money in the table's unit: 支出（元） → 支出（万元）. */
+export function columnLabel(column: Column, lang: 'zh' | 'en', money: MoneyUnit): string {
+  return column.unit === 'yuan' ? moneyLabel(column.label[lang], money, lang) : column.label[lang];
 }
 
 /** Byte-order mark: Excel reads a CSV as UTF-8 only when it starts with one (else GBK on Chinese Windows). */
@@ -73,7 +88,7 @@ export function cellUnit(column: Column, row: Row): Unit {
 const group = (x: number, digits: number): string => x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 /** A cell as text for reading: thousands separators, shares as %, changes signed (shares in pp). */
-export function formatCell(v: Cell, unit: Unit, signed = false, lang: 'zh' | 'en' = 'en'): string {
+export function formatCell(v: Cell, unit: Unit, signed = false, lang: 'zh' | 'en' = 'en', money?: MoneyUnit): string {
   if (v === null) return '–';
   if (typeof v === 'boolean') return lang === 'zh' ? (v ? '是' : '否') : v ? 'yes' : 'no';
   if (typeof v === 'string') return v;
@@ -83,15 +98,19 @@ export function formatCell(v: Cell, unit: Unit, signed = false, lang: 'zh' | 'en
   switch (unit) {
     case 'persons':
     case 'households':
-      // Weighted counts: whole numbers when large, two decimals when a small fixture makes them fractional.
-      s = Number.isInteger(abs) || Math.abs(abs) >= 1000 ? group(Math.round(abs), 0) : group(abs, 2);
+    case 'count':
+      // Weighted counts are fractional; people and households are read as whole numbers.
+      s = fmtPersons(abs);
       break;
     case 'yuan':
+      s = money ? fmtMoneyIn(abs, money) : group(abs, 2);
+      break;
     case 'yuan/person/month':
       s = group(abs, 2);
       break;
     case 'share':
-      s = signed ? `${(abs * 100).toFixed(2)} pp` : `${(abs * 100).toFixed(2)}%`;
+      if (signed) return fmtPoints(v, lang);
+      s = `${(abs * 100).toFixed(2)}%`;
       break;
     case 'ratio':
       s = `${(abs * 100).toFixed(2)}%`;
@@ -108,6 +127,7 @@ export const UNIT_LABELS: Record<Unit, Bilingual> = {
   text: { zh: '', en: '' },
   persons: { zh: '人', en: 'persons' },
   households: { zh: '户', en: 'households' },
+  count: { zh: '个', en: 'count' },
   yuan: { zh: '元', en: 'yuan' },
   'yuan/person/month': { zh: '元/人/月', en: 'yuan/person/month' },
   share: { zh: '比例', en: 'share' },

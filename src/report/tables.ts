@@ -36,7 +36,7 @@ export function reportTables(result: Result, scenarios: readonly Scenario[], opt
     monthsTable(result),
     distributionTable(result, lang),
     decileImpactTable(result),
-    checksTable(result),
+    checksTable(result, lang),
     parametersTable(result, scenarios, lang),
     assumptionsTable(result, scenarios),
     clausesTable(lang),

@@ -14,6 +14,7 @@ import type { DatasetMeta } from '../data/dataset.js';
 import type { Scenario } from '../scenarios/input/load.js';
 import type { Result } from '../scenarios/results/result.js';
 import { renderReportCharts } from './charts.js';
+import { scenarioTitle } from './executive.js';
 import { reportHtml } from './html.js';
 import { MANIFEST, StagedDir, type ManifestEntry } from './staged-dir.js';
 import { tableCsv, tableJson } from './table.js';
@@ -55,7 +56,10 @@ export async function writeReport(dir: string, result: Result, scenarios: readon
       stage.write(`tables/${t.id}.json`, tableJson(t));
     }
     progress('charts');
-    const charts = await renderReportCharts(result, lang, (done, total) => progress(`charts ${done}/${total}`));
+    // Legends name scenarios as readers know them (their description's head), when those differ from each other.
+    const titles = result.scenarios.map((s, i) => scenarioTitle(scenarios[i], s.name, lang));
+    const names = new Set(titles).size === titles.length ? Object.fromEntries(result.scenarios.map((s, i) => [s.name, titles[i]!])) : undefined;
+    const charts = await renderReportCharts(result, lang, (done, total) => progress(`charts ${done}/${total}`), names);
     for (const c of charts) {
       stage.write(`charts/${c.id}.svg`, c.svg);
       stage.write(`charts/${c.id}.png`, c.png);

@@ -4,6 +4,7 @@
  * to the API and shows what comes back — numbers already computed, charts already drawn as SVG.
  * The sliders are written here from SLIDERS, each with a <label for> and an <output> beside it.
  */
+import { BILLION_YUAN, LARGE_MONEY, MILLION_YUAN, WAN_YUAN, YI_YUAN } from '../format/units.js';
 import { createHash } from 'node:crypto';
 import { escapeHtml } from '../report/html.js';
 import type { Explorer } from './api.js';
@@ -83,7 +84,7 @@ export function explorerPage(config: PageConfig): string {
     <p id="error" role="alert" hidden></p>
     <div id="headline" class="cards"></div>
     <h2>${both('各项目支出', 'Cost by program')}</h2>
-    <table id="programs"><thead><tr>
+    <table id="programs"><caption id="programs-unit"></caption><thead><tr>
       <th scope="col">${both('项目', 'Program')}</th><th scope="col">${both('基线', 'Baseline')}</th>
       <th scope="col">${both('本情景', 'This scenario')}</th><th scope="col">${both('变化', 'Change')}</th>
     </tr></thead><tbody></tbody></table>
@@ -136,6 +137,15 @@ body.busy #headline,body.busy #charts{opacity:.55}
  * The page's script: plain ES2020, no template literals (it sits in a TypeScript template). It
  * formats numbers for reading and nothing more; every figure and change comes from the API.
  */
+/**
+ * The page's money rule, the one of every table (src/format/units.ts): 万元 or 亿元, million or
+ * billion yuan, by the largest figure. Exported so a test can run it outside a browser.
+ */
+export const MONEY_SCRIPT = `
+var MONEY = ${JSON.stringify({ large: LARGE_MONEY, zh: [WAN_YUAN, YI_YUAN], en: [MILLION_YUAN, BILLION_YUAN] })};
+function moneyUnit(v) { return MONEY[state.lang][Math.abs(v) >= MONEY.large ? 1 : 0]; }
+`;
+
 const SCRIPT = `
 'use strict';
 var cfg = JSON.parse(document.getElementById('explorer-config').textContent);
@@ -147,21 +157,22 @@ var both = function (l) { return '<span class="zh" lang="zh">' + esc(l.zh) + '</
 function esc(s) { return String(s).replace(/[&<>"']/g, function (c) { return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]; }); }
 function scenarioCfg() { return cfg.scenarios.find(function (s) { return s.name === state.scenario; }); }
 function group(x, d) { return x.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d }); }
-// A number for reading, as [digits, unit]: money in 万元 or million yuan when large.
+${MONEY_SCRIPT}
+// A number for reading, as [digits, unit]: money in the reader's unit; persons whole.
 function parts(v, unit) {
   if (v === null || v === undefined || !isFinite(v)) return ['–', ''];
   if (unit === 'share') return [(v * 100).toFixed(2), '%'];
   if (unit === 'yuan') {
-    if (Math.abs(v) >= 1e6) return state.lang === 'zh' ? [group(v / 1e4, 1), '万元'] : [group(v / 1e6, 2), 'M yuan'];
-    return [group(v, 2), T('元', 'yuan')];
+    var u = moneyUnit(v);
+    return [group(v / u.yuan, u.digits), state.lang === 'zh' ? u.zh : u.en];
   }
   if (unit === 'yuan/person/month') return [group(v, 2), T('元/人/月', 'yuan/person/month')];
-  return [Math.abs(v) >= 1000 || Number.isInteger(v) ? group(Math.round(v), 0) : group(v, 2), ''];
+  return [group(Math.round(v), 0), ''];
 }
 function fmt(v, unit) { var p = parts(v, unit); return p[1] === '%' ? p[0] + '%' : p[1] ? p[0] + ' ' + p[1] : p[0]; }
 function fmtDelta(f) {
   var sign = f.absolute > 0 ? '+' : f.absolute < 0 ? '−' : '±';
-  var abs = f.unit === 'share' ? (Math.abs(f.absolute) * 100).toFixed(2) + ' pp' : fmt(Math.abs(f.absolute), f.unit);
+  var abs = f.unit === 'share' ? (Math.abs(f.absolute) * 100).toFixed(2) + T('个百分点', ' pp') : fmt(Math.abs(f.absolute), f.unit);
   var rel = f.relative === null ? '' : ' (' + (f.relative >= 0 ? '+' : '−') + (Math.abs(f.relative) * 100).toFixed(1) + '%)';
   return sign + abs + (f.unit === 'share' ? '' : rel);
 }
@@ -202,8 +213,14 @@ function showRun(r, ms) {
       '<div class="label">' + both(f.label) + '</div><div class="value">' + esc(p[0]) + '<span class="unit">' + esc(p[1]) + '</span></div>' +
       '<div class="delta">' + esc(fmtDelta(f)) + ' <span class="zh" lang="zh">较基线</span><span class="en" lang="en">vs baseline</span></div></div>';
   }).join('');
+  // One unit for the whole table, stated once in its caption.
+  var tu = moneyUnit(r.programs.reduce(function (m, p) { return Math.max(m, Math.abs(p.baseline || 0), Math.abs(p.value || 0)); }, 0));
+  var inTu = function (v) { return v === null || v === undefined || !isFinite(v) ? '–' : group(v / tu.yuan, tu.digits); };
+  $('programs-unit').textContent = T('单位：' + tu.zh, 'Unit: ' + tu.en);
   $('programs').tBodies[0].innerHTML = r.programs.map(function (p) {
-    return '<tr data-program="' + esc(p.id) + '"><td>' + both(p.label) + '</td><td>' + esc(fmt(p.baseline, 'yuan')) + '</td><td>' + esc(fmt(p.value, 'yuan')) + '</td><td>' + esc(fmtDelta(p)) + '</td></tr>';
+    var sign = p.absolute > 0 ? '+' : p.absolute < 0 ? '−' : '±';
+    var rel = p.relative === null ? '' : ' (' + (p.relative >= 0 ? '+' : '−') + (Math.abs(p.relative) * 100).toFixed(1) + '%)';
+    return '<tr data-program="' + esc(p.id) + '"><td>' + both(p.label) + '</td><td>' + esc(inTu(p.baseline)) + '</td><td>' + esc(inTu(p.value)) + '</td><td>' + esc(sign + inTu(Math.abs(p.absolute)) + rel) + '</td></tr>';
   }).join('');
   $('save-yaml').href = '/api/scenario.yaml?' + query();
   showSliders();

@@ -33,9 +33,9 @@ export interface Slider {
  */
 export const SLIDERS: readonly Slider[] = [
   {
-    id: 'standardUrban', label: { zh: '城市低保标准', en: 'Urban dibao standard' }, path: 'dibao.standard', mode: 'scale', where: { area: 'urban' },
+    id: 'standardUrban', label: { zh: '城镇低保标准', en: 'Urban dibao standard' }, path: 'dibao.standard', mode: 'scale', where: { area: 'urban' },
     min: 0.5, max: 2, step: 0.01, display: 'factor',
-    help: { zh: '各市（州）城市低保标准乘以该系数（§二.1）', en: 'Every prefecture’s urban standard × this factor (§二.1)' },
+    help: { zh: '各市（州）城镇低保标准乘以该系数（§二.1）', en: 'Every prefecture’s urban standard × this factor (§二.1)' },
   },
   {
     id: 'standardRural', label: { zh: '农村低保标准', en: 'Rural dibao standard' }, path: 'dibao.standard', mode: 'scale', where: { area: 'rural' },
@@ -43,9 +43,9 @@ export const SLIDERS: readonly Slider[] = [
     help: { zh: '各市（州）农村低保标准乘以该系数（§二.1）', en: 'Every prefecture’s rural standard × this factor (§二.1)' },
   },
   {
-    id: 'takeUpUrban', label: { zh: '城市申领率', en: 'Urban take-up' }, path: 'dibao.implementation.take_up', mode: 'set', where: { area: 'urban' },
+    id: 'takeUpUrban', label: { zh: '城镇申领率', en: 'Urban take-up' }, path: 'dibao.implementation.take_up', mode: 'set', where: { area: 'urban' },
     min: 0, max: 1, step: 0.01, display: 'percent',
-    help: { zh: '符合条件的城市家庭中申领并获得低保的比例', en: 'Share of eligible urban households that apply and are paid' },
+    help: { zh: '符合条件的城镇家庭中申领并获得低保的比例', en: 'Share of eligible urban households that apply and are paid' },
   },
   {
     id: 'takeUpRural', label: { zh: '农村申领率', en: 'Rural take-up' }, path: 'dibao.implementation.take_up', mode: 'set', where: { area: 'rural' },

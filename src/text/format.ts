@@ -31,3 +31,32 @@ export const fmtMoney = (x: number): string => x.toLocaleString('en-US', { minim
 export const fmtPct = (x: number | null): string => (x === null || !Number.isFinite(x) ? '–' : `${(x * 100).toFixed(2)}%`);
 export const fmt2 = (x: number): string => x.toFixed(2);
 export const fmtSigned = (x: number, f: (x: number) => string): string => (x > 0 ? `+${f(x)}` : x < 0 ? `−${f(-x)}` : f(0));
+
+/**
+ * A line folded to at most `width` terminal columns, continuation lines indented by `indent`
+ * spaces; breaks at spaces or after Chinese punctuation, else mid-word as a last resort.
+ */
+export function wrapLine(s: string, width = 120, indent = 4): string[] {
+  const out: string[] = [];
+  let rest = s;
+  let first = true;
+  while (displayWidth(rest) + (first ? 0 : indent) > width) {
+    const room = width - (first ? 0 : indent);
+    let w = 0;
+    let cut = 0;
+    let lastBreak = -1;
+    for (const ch of rest) {
+      const cw = displayWidth(ch);
+      if (w + cw > room) break;
+      w += cw;
+      cut += ch.length;
+      if (ch === ' ' || '，；。、）'.includes(ch)) lastBreak = cut;
+    }
+    const at = lastBreak > room / 3 ? lastBreak : cut;
+    out.push((first ? '' : ' '.repeat(indent)) + rest.slice(0, at).trimEnd());
+    rest = rest.slice(at).trimStart();
+    first = false;
+  }
+  out.push((first ? '' : ' '.repeat(indent)) + rest);
+  return out;
+}

@@ -1,4 +1,6 @@
-/** Labels of summary figures in Chinese and English. */
+/** Labels of summary figures in Chinese and English (Chinese terms from the glossary). */
+import { GLOSSARY } from '../format/glossary.js';
+
 export type Lang = 'zh' | 'en';
 
 export const LABELS: Record<string, { zh: string; en: string }> = {
@@ -6,13 +8,13 @@ export const LABELS: Record<string, { zh: string; en: string }> = {
   recipients: { zh: '保障人数（月均）', en: 'Recipients (avg month)' },
   households: { zh: '保障户数（月均）', en: 'Households (avg month)' },
   coverage: { zh: '覆盖率', en: 'Coverage' },
-  cost: { zh: '支出（期内，元）', en: 'Cost (period, yuan)' },
-  costAnnual: { zh: '支出（年化，元）', en: 'Cost (annualised, yuan)' },
+  cost: { zh: '支出（期内）', en: 'Cost (period)' },
+  costAnnual: { zh: '支出（年化）', en: 'Cost (annualised)' },
   averageSubsidy: { zh: '月人均补助（元）', en: 'Average subsidy (yuan/person/month)' },
   averageStandard: { zh: '平均低保标准（元/人/月）', en: 'Average standard (yuan/person/month)' },
   subsidyToStandard: { zh: '人均补助÷标准', en: 'Average subsidy ÷ standard' },
-  urban: { zh: '城镇', en: 'Urban' },
-  rural: { zh: '农村', en: 'Rural' },
+  urban: { zh: GLOSSARY.urban.zh, en: 'Urban' },
+  rural: { zh: GLOSSARY.rural.zh, en: 'Rural' },
   elderly: { zh: '老年人家庭', en: 'Elderly households' },
   disabled: { zh: '残疾人家庭', en: 'Disabled households' },
   'single-parent': { zh: '单亲家庭', en: 'Single-parent households' },
@@ -22,13 +24,13 @@ export const LABELS: Record<string, { zh: string; en: string }> = {
   changePct: { zh: '变化率', en: 'Change %' },
   checks: { zh: '检查', en: 'Checks' },
   program: { zh: '项目', en: 'Program' },
-  programCost: { zh: '支出（元）', en: 'cost (yuan)' },
+  programCost: { zh: '支出', en: 'cost' },
   programRecipients: { zh: '受益人数（期内，含临时救助）', en: 'recipients (in the period, temporary aid included)' },
   groupAverageMonth: { zh: '月均人数', en: 'persons, average month' },
   groupDistinct: { zh: '期内人数', en: 'persons in the period' },
-  need: { zh: '资金需求（元）', en: 'need (yuan)' },
-  funds: { zh: '可用资金（元）', en: 'funds (yuan)' },
-  gap: { zh: '资金缺口（元）', en: 'gap (yuan)' },
+  need: { zh: '资金需求', en: 'need' },
+  funds: { zh: '可用资金', en: 'funds' },
+  gap: { zh: '资金缺口', en: 'gap' },
   budget: { zh: '财政', en: 'budget' },
   lottery: { zh: '福彩公益金', en: 'lottery fund' },
   landRevenue: { zh: '土地出让收益', en: 'land revenue' },

@@ -7,7 +7,7 @@
  * as an account: need = what relief pays, funds = the reserve, gap = what the reserve cannot meet.
  */
 import { monthlyAccrual } from '../../engine/money.js';
-import { PREFECTURE_CODES } from '../../engine/locality.js';
+import { PREFECTURE_CODES, prefectureLabel } from '../../engine/locality.js';
 import { defineProgram, type CheckContext, type FundsContext, type ProgramCheck, type ProgramDefinition } from '../../engine/program.js';
 import type { Rule } from '../../engine/rule.js';
 import { disaster_affected } from './disaster_affected.js';
@@ -52,6 +52,7 @@ export function disasterChecks(ctx: CheckContext): ProgramCheck[] {
   const t = ctx.parameters;
   const struck: string[] = [];
   const misfits: string[] = [];
+  const misfitsZh: string[] = [];
   for (const month of ctx.months) {
     const date = `${month}-01`;
     for (const prefecture of PREFECTURE_CODES) {
@@ -61,13 +62,17 @@ export function disasterChecks(ctx: CheckContext): ProgramCheck[] {
       const affected = share * t.valueAt('disaster.households.count', date, { prefecture });
       const text = `${month} ${prefecture}: ${destroyed} houses destroyed ${destroyed <= affected ? '≤' : '>'} ${share} × households = ${Math.round(affected)} affected`;
       struck.push(text);
-      if (destroyed > affected) misfits.push(text);
+      if (destroyed > affected) {
+        misfits.push(text);
+        misfitsZh.push(`${month} ${prefectureLabel(prefecture, 'zh')}：倒房 ${destroyed} 户 > 受灾比例 ${share} × 户数 = ${Math.round(affected)} 户`);
+      }
     }
   }
   const detail = struck.length === 0
     ? 'no disaster strikes in the period'
     : misfits.length === 0 ? `every disaster's houses destroyed are among its affected households (${struck.join('; ')})` : `more houses destroyed than households affected, so fewer are simulated: ${misfits.join('; ')}`;
-  return [{ id: 'disaster-houses-within-affected', passed: misfits.length === 0, detail: `吉政发〔2006〕48号 §十.2: ${detail}.` }];
+  const detailZh = struck.length === 0 ? '期内无灾害' : misfits.length === 0 ? `${struck.length} 次灾害的倒房户均在受灾户之内` : `倒房户多于受灾户，模拟的倒房户因此较少：${misfitsZh.join('；')}`;
+  return [{ id: 'disaster-houses-within-affected', passed: misfits.length === 0, detail: `吉政发〔2006〕48号 §十.2: ${detail}.`, detailZh: `吉政发〔2006〕48号 §十.2：${detailZh}。` }];
 }
 
 export const disasterProgram: ProgramDefinition = defineProgram({

@@ -108,6 +108,7 @@ export function facilitiesChecks(ctx: CheckContext): ProgramCheck[] {
     id: 'welfare-centre-in-every-county-and-township',
     passed,
     detail: `吉政发〔2006〕48号 §九.1: one social welfare centre in each of ${counties} county-level units and ${townships} townships (${all}); ${pct(met)} met the standard and the build programme builds ${pct(plan.total)} of the other ${+(all * (1 - met)).toFixed(1)} (${years})${plan.ends ? '' : ', and never ends'}: ${+centres.toFixed(1)} of ${all} centres.`,
+    detailZh: `吉政发〔2006〕48号 §九.1：${counties} 个县级单位和 ${townships} 个乡镇（共 ${all} 个）各建一所社会福利中心；${pct(met)} 已达标，建设计划建成其余 ${+(all * (1 - met)).toFixed(1)} 个中的 ${pct(plan.total)}（${plan.byYear.map(([y, s]) => `${y}年 ${pct(s)}`).join('，') || '无'}）${plan.ends ? '' : '，且无完成之年'}：${+centres.toFixed(1)} / ${all} 所。`,
   }];
 }
 

@@ -59,11 +59,16 @@ export function wubaoStandardCheck(ctx: CheckContext): ProgramCheck {
     const w = worst[form];
     return w ? [`${form} (${FORM_ZH[form]}) worst margin ${w.margin.toFixed(2)} yuan/person/year in ${prefectureLabel(w.prefecture, 'zh')} ${prefectureLabel(w.prefecture)} ${w.month}: standard ${w.standard.toFixed(2)} ${w.margin < -FLOAT_NOISE_YUAN ? '<' : '≥'} level ${w.level.toFixed(2)}`] : [];
   });
+  const shownZh = FORMS.flatMap((form) => {
+    const w = worst[form];
+    return w ? [`${FORM_ZH[form]}最小差额 ${w.margin.toFixed(2)} 元/人·年（${prefectureLabel(w.prefecture, 'zh')} ${w.month}：标准 ${w.standard.toFixed(2)} ${w.margin < -FLOAT_NOISE_YUAN ? '<' : '≥'} 生活水平 ${w.level.toFixed(2)}）`] : [];
+  });
   const passed = FORMS.every((form) => (worst[form]?.margin ?? 0) >= -FLOAT_NOISE_YUAN);
   return {
     id: 'wubao-standard-not-below-living-level',
     passed,
     detail: `吉政发〔2006〕48号 §八.1: the wubao standard is ${passed ? 'not below' : 'BELOW'} the villagers' average living level (rural living consumption, indexed) in ${PREFECTURE_CODES.length} prefectures × ${FORMS.length} forms × ${ctx.months.length} months; ${shown.length ? shown.join('; ') : 'no months simulated'}`,
+    detailZh: `吉政发〔2006〕48号 §八.1：五保供养标准${passed ? '不低于' : '低于'}当地村民平均生活水平（农村居民生活消费支出，按年递推），${PREFECTURE_CODES.length} 个市（州）× ${FORMS.length} 种供养方式 × ${ctx.months.length} 个月；${shownZh.length ? shownZh.join('；') : '未模拟任何月份'}`,
   };
 }
 

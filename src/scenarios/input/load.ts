@@ -2,6 +2,7 @@
  * Loads a scenario file and its `extends` chain. Every problem names the file, the line and
  * the key; unknown parameter paths are caught here, before anything runs.
  */
+import { parameterPathHint } from '../../format/suggest.js';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
@@ -54,7 +55,8 @@ export function parseScenarioText(text: string, file: string): ScenarioFile {
     }
     const key = path.join('.') || undefined;
     const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
-    return [{ message: missing ? `missing required key '${key}'` : `${key ? `'${key}': ` : ''}${issue.message}`, location: { file, line: src.lineAt(path), key } as ErrorLocation }];
+    // The location names the key already: the message says only what is wrong with it.
+    return [{ message: missing ? `missing required key '${key}'` : issue.message, location: { file, line: src.lineAt(path), key } as ErrorLocation }];
   });
   problems.sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0));
   throwMany('BAD_SCENARIO', problems, 'see schemas/scenario.schema.json for the keys a scenario may have');
@@ -72,7 +74,10 @@ export function loadScenario(file: string, parameters: ParameterTree = baselineP
     if (seen.has(current)) throw new JiuzhuError('EXTENDS_CYCLE', `scenario 'extends' chain loops back to ${current}`, { location: from ? extendsAt(from) : { file: current, key: 'extends' } });
     seen.add(current);
     if (!existsSync(current)) {
-      throw new JiuzhuError('FILE_NOT_FOUND', `scenario file not found: ${current}`, { location: from ? extendsAt(from) : { file: current } });
+      throw new JiuzhuError('FILE_NOT_FOUND', `scenario file not found: ${current}`, {
+        location: from ? extendsAt(from) : { file: current },
+        ...(from ? { hint: `a relative 'extends' path is read from the folder of the scenario that names it (${dirname(from.file)})` } : {}),
+      });
     }
     if (chain.length >= MAX_EXTENDS_DEPTH) {
       throw new JiuzhuError('TOO_DEEP', `an 'extends' chain has at most ${MAX_EXTENDS_DEPTH} files (extends depth)`, { location: { file: chain[chain.length - 1]!.file, key: 'extends' } });
@@ -98,7 +103,7 @@ export function loadScenario(file: string, parameters: ParameterTree = baselineP
       if (!parameters.exists(o.path)) {
         throw new JiuzhuError('UNKNOWN_PARAMETER', `unknown parameter path '${o.path}'`, {
           location: { file: f, line: origin.line, key: o.path },
-          hint: 'run `jiuzhu params` to list every parameter path',
+          hint: parameterPathHint(o.path, parameters.paths()),
         });
       }
       overrides.push({ ...o, origin } as Override);

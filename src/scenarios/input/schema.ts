@@ -5,10 +5,28 @@
 import { z } from 'zod';
 import { isIsoDate, isMonth } from '../../engine/period.js';
 import { PREFECTURE_CODES } from '../../engine/locality.js';
+import { findPrefecture, prefectureChoices, prefectureNames } from '../../format/prefectures.js';
+import { nearest } from '../../format/suggest.js';
 
 const isoDate = z.string().refine(isIsoDate, { message: 'expected an ISO date YYYY-MM-DD' }).describe('ISO date YYYY-MM-DD');
 const month = z.string().refine(isMonth, { message: 'expected a month YYYY-MM' }).describe('month YYYY-MM');
-const prefecture = z.number().int().refine((c) => PREFECTURE_CODES.includes(c), { message: `expected a prefecture code (${PREFECTURE_CODES.join(', ')})` });
+/**
+ * A prefecture by code (222400), Chinese name (延边, 延边朝鲜族自治州) or English name (Yanbian):
+ * read as its code; anything else is refused with the valid values listed.
+ */
+const prefectureCode = (v: unknown, ctx: z.RefinementCtx): number => {
+  const p = typeof v === 'number' || typeof v === 'string' ? findPrefecture(v) : undefined;
+  if (p) return p.code;
+  const near = nearest(String(v), prefectureNames());
+  ctx.addIssue({ code: 'custom', message: `'${String(v)}' is not a prefecture of Jilin${near.length ? ` (did you mean ${near.map((n) => `'${n}'`).join(' or ')}?)` : ''}; give a code or a name: ${prefectureChoices()}` });
+  return z.NEVER;
+};
+/** One prefecture, or a list of them. */
+const codeOrName = z.union([z.number(), z.string()]);
+const prefectures = z
+  .union([codeOrName, z.array(codeOrName)])
+  .transform((v, ctx): number | number[] => (Array.isArray(v) ? v.map((x) => prefectureCode(x, ctx)) : prefectureCode(v, ctx)))
+  .describe(`Prefecture: a GB/T 2260 code (${PREFECTURE_CODES.join(', ')}), or its Chinese or English name (延边, 延边朝鲜族自治州, Yanbian)`);
 
 export const OverrideSchema = z
   .strictObject({
@@ -20,7 +38,7 @@ export const OverrideSchema = z
     add: z.number().optional().describe('Add to the value'),
     where: z
       .strictObject({
-        prefecture: z.union([prefecture, z.array(prefecture)]).optional(),
+        prefecture: prefectures.optional(),
         area: z.enum(['urban', 'rural']).optional(),
         category: z.union([z.string(), z.array(z.string())]).optional(),
       })

@@ -204,10 +204,25 @@ export function distributionSummary(x: HouseholdIncomes, nationalLine: readonly 
   };
 }
 
-/** How a reform changes persons' incomes after assistance: winners and losers, and by decile of the baseline. */
-export interface DistributionDelta { winnersLosers: WinnersLosers; decileImpact: DecileImpactRow[] }
+/**
+ * Poverty after assistance against a line held fixed at the baseline's local standard. The
+ * moving-line measure (summary.distribution.poverty.localStandard) counts each scenario against
+ * its own standard, so raising the standard raises measured poverty even when nobody is worse
+ * off; this one counts both scenarios against the same (baseline) line, so it moves only when
+ * incomes do.
+ */
+export interface FixedLinePoverty { baseline: Fgt; reform: Fgt }
+
+/** How a reform changes persons' incomes after assistance: winners and losers, by decile of the baseline, and poverty at the baseline's line. */
+export interface DistributionDelta { winnersLosers: WinnersLosers; decileImpact: DecileImpactRow[]; povertyFixedLine: FixedLinePoverty }
 
 export function distributionDelta(base: HouseholdIncomes, reform: HouseholdIncomes): DistributionDelta {
   const w = personWeights(base);
-  return { winnersLosers: winnersLosers(base.after, reform.after, w), decileImpact: decileImpact(base.after, reform.after, w) };
+  const local = localStandardRows(base.standard, w);
+  const none: Fgt = { headcount: 0, gap: 0, severity: 0 };
+  return {
+    winnersLosers: winnersLosers(base.after, reform.after, w),
+    decileImpact: decileImpact(base.after, reform.after, w),
+    povertyFixedLine: local ? { baseline: fgtAll(base.after, local.w, local.z), reform: fgtAll(reform.after, local.w, local.z) } : { baseline: none, reform: none },
+  };
 }

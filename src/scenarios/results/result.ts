@@ -141,7 +141,7 @@ export const ResultSchema = z.strictObject({
     z.strictObject({
       name: z.string(),
       summary: Summary,
-      checks: z.array(z.strictObject({ id: z.string(), passed: z.boolean(), detail: z.string() })),
+      checks: z.array(z.strictObject({ id: z.string(), passed: z.boolean(), detail: z.string(), detailZh: z.string().optional() })),
       months: z.array(z.record(z.string(), z.unknown())).optional(),
       programs: z.record(z.string(), ProgramSummary).optional().describe('Every program of the system: cost, payers, recipients, accounts; by area and prefecture'),
       funding: z.array(FundingRow).optional().describe('Every program’s cost by payer (government by level and source, other payers by name), prefecture and year; rows add up to the programs’ costs and payers to the fen'),
@@ -157,6 +157,7 @@ export const ResultSchema = z.strictObject({
     distribution: z.record(z.string(), Delta).describe('Every figure of summary.distribution, flattened to dotted keys (decile shares as decileShares.1 … .10)'),
     winnersLosers: z.strictObject({ gainMore: num, gainLess: num, noChange: num, loseLess: num, loseMore: num }).describe('Shares of persons whose income after assistance rises or falls by more or less than 5%'),
     decileImpact: z.array(z.strictObject({ decile: num, weight: num, meanBefore: num, meanAfter: num, meanChange: num, totalChange: num, relativeChange: num.nullable() })).describe('Change of monthly per-capita income after assistance by decile of the baseline'),
+    povertyFixedLine: z.strictObject({ baseline: Fgt, reform: Fgt }).optional().describe('Poverty after assistance with the line fixed at the baseline’s local standard, for both scenarios: moves only when incomes do (the moving-line measure, distribution.poverty.localStandard, counts each scenario against its own standard)'),
     programs: z.record(z.string(), z.record(z.string(), Delta)).describe('Each program’s cost, payers, recipients and accounts'),
     intervals: Intervals.optional().describe('With --replicates: intervals of the absolute change, paired (the same replicate weights for both scenarios)'),
   })),

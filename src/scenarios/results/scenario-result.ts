@@ -12,7 +12,7 @@ import { allProgramCells, programMonthCosts, programSummaries, type ProgramSumma
 import type { ScenarioSums } from './sums.js';
 import { classifiedCheck, summarise, type DibaoSummary, type MonthRow } from './summary.js';
 
-export interface Check { id: string; passed: boolean; detail: string }
+export interface Check { id: string; passed: boolean; detail: string; /** The same in Chinese, for `--lang zh`. */ detailZh?: string }
 
 export interface ScenarioSummary extends DibaoSummary {
   /** Poverty and inequality before and after assistance (every program), person-weighted. */
@@ -55,7 +55,7 @@ export function scenarioResult(name: string, sums: ScenarioSums, parameters: Par
       byHouseholdType: group('byHouseholdType', HOUSEHOLD_TYPES),
     },
     checks: [
-      ...[classifiedCheck(total)].map(({ id, passed, detail }) => ({ id, passed, detail })),
+      ...[classifiedCheck(total)].map(({ id, passed, detail, detailZh }) => ({ id, passed, detail, detailZh })),
       ...PROGRAMS.flatMap((p) => p.checks?.({ parameters, months: months.map((m) => m.month), inputs }) ?? []),
     ],
     months,

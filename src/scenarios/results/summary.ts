@@ -305,7 +305,7 @@ export function summarise(s: DibaoSums, area = false): DibaoSummary {
 }
 
 /** §二.2: the average classified top-up per top-up person-month must exceed the average gap top-up per recipient person-month. */
-export function classifiedCheck(s: DibaoSums): { id: string; passed: boolean; detail: string; values: { averageClassified: number; averageGap: number } } {
+export function classifiedCheck(s: DibaoSums): { id: string; passed: boolean; detail: string; detailZh: string; values: { averageClassified: number; averageGap: number } } {
   const averageClassified = ratio(s.classifiedCost, s.classifiedPersonMonths);
   const averageGap = ratio(s.gapCost + s.minimumCost, s.recipientPersonMonths);
   const passed = s.classifiedPersonMonths > 0 && averageClassified > averageGap;
@@ -313,6 +313,7 @@ export function classifiedCheck(s: DibaoSums): { id: string; passed: boolean; de
     id: 'classified-above-average-gap',
     passed,
     detail: `吉政发〔2006〕48号 §二.2: average classified top-up ${averageClassified.toFixed(2)} yuan per top-up person-month ${passed ? '>' : '≤'} average gap benefit ${averageGap.toFixed(2)} yuan per recipient person-month`,
+    detailZh: `吉政发〔2006〕48号 §二.2：分类施保人均月补助 ${averageClassified.toFixed(2)} 元${passed ? '高于' : '不高于'}低保平均补差 ${averageGap.toFixed(2)} 元/人·月`,
     values: { averageClassified, averageGap },
   };
 }

@@ -402,7 +402,7 @@ function finishProjection(s: Scenario, plan: Plan, sums: ScenarioSums[]): Projec
     factors: plan.factors,
     results,
     summary: mergedSummary(sums.map((x) => x.dibao)),
-    checks: results.flatMap((r, i) => r.checks.map((c) => ({ ...c, detail: `${plan.years[i]}: ${c.detail}` }))),
+    checks: results.flatMap((r, i) => r.checks.map((c) => ({ ...c, detail: `${plan.years[i]}: ${c.detail}`, ...(c.detailZh !== undefined ? { detailZh: `${plan.years[i]}: ${c.detailZh}` } : {}) }))),
   };
 }
 

@@ -30,6 +30,8 @@
  * Budgets are yuan a year: the cost over the period × 12 ÷ its months. Every evaluation is a
  * full run, cached by lever value; the iterations are reported.
  */
+import { parameterPathHint } from '../../format/suggest.js';
+import { fmtMoneyWithUnit } from '../../format/units.js';
 import { renameSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, relative, resolve } from 'node:path';
 import { parseDocument, isMap, isSeq, Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
@@ -91,6 +93,10 @@ export interface SolveOptions {
   onEvaluation?: (e: Evaluation) => void;
 }
 
+/** Money in a Chinese message: 万元 or 亿元 by size. */
+const wan = (yuan: number): string => fmtMoneyWithUnit(yuan, 'zh');
+const modeZh = (mode: string): string => (mode === 'scale' ? '×' : '=');
+
 export type Phase = 'against' | 'bound' | 'grid' | 'bisection' | 'regula-falsi' | 'golden';
 
 /** One run of the scenario at one lever value. */
@@ -131,6 +137,8 @@ export interface SolveResult {
   /** Along the grid (where there is one): does each rise with the lever? */
   monotone?: { objective: boolean; cost: boolean };
   message: string;
+  /** The message in Chinese, for `--lang zh`. */
+  messageZh?: string;
   iterations: Evaluation[];
   seconds: number;
 }
@@ -141,7 +149,7 @@ const DEFAULT_SCALE_BOUNDS = [0.5, 3] as const;
 export function resolveLever(spec: LeverSpec, parameters: ParameterTree = baselineParameters()): Lever {
   const usage = (key: string, message: string, hint?: string): JiuzhuError => new JiuzhuError('BAD_OPTION', message, { kind: 'usage', location: { key }, hint });
   if (!parameters.exists(spec.path)) {
-    throw new JiuzhuError('UNKNOWN_PARAMETER', `unknown parameter path '${spec.path}'`, { kind: 'usage', location: { key: '--lever' }, hint: 'run `jiuzhu params` to list every parameter path' });
+    throw new JiuzhuError('UNKNOWN_PARAMETER', `unknown parameter path '${spec.path}'`, { kind: 'usage', location: { key: '--lever' }, hint: parameterPathHint(spec.path, parameters.paths()) });
   }
   const mode = spec.mode ?? 'scale';
   const leaves = parameters.leavesUnder(spec.path).filter((l) => l.kind === 'number');
@@ -310,10 +318,10 @@ export function solveScenario(scenario: Scenario, dataset: Dataset, options: Sol
     const hit = walked[walked.length - 1]!;
     if (!reaches(hit)) {
       const best = walked.reduce((a, e) => (e.coverageOfPoor > a.coverageOfPoor ? e : a));
-      return finish('unreachable', null, false, `coverage of the poor never reaches ${target} for ${lever.path} ${lever.mode} in [${lever.min}, ${lever.max}]: at most ${best.coverageOfPoor.toFixed(4)} (at ${fmt(best.value!)})`, { monotone });
+      return finish('unreachable', null, false, `coverage of the poor never reaches ${target} for ${lever.path} ${lever.mode} in [${lever.min}, ${lever.max}]: at most ${best.coverageOfPoor.toFixed(4)} (at ${fmt(best.value!)})`, { monotone, messageZh: `${lever.path} ${modeZh(lever.mode)} [${lever.min}, ${lever.max}] 范围内贫困人口覆盖率达不到 ${target}：最高 ${best.coverageOfPoor.toFixed(4)}（取值 ${fmt(best.value!)}）` });
     }
     if (walked.length === 1) {
-      return finish('solved', hit, hit.coverageOfPoor - target <= tol, `coverage of the poor is ${hit.coverageOfPoor.toFixed(4)} ≥ ${target} already at the lower bound ${fmt(hit.value!)}`, { monotone });
+      return finish('solved', hit, hit.coverageOfPoor - target <= tol, `coverage of the poor is ${hit.coverageOfPoor.toFixed(4)} ≥ ${target} already at the lower bound ${fmt(hit.value!)}`, { monotone, messageZh: `在下界 ${fmt(hit.value!)} 贫困人口覆盖率已为 ${hit.coverageOfPoor.toFixed(4)} ≥ ${target}` });
     }
     let lo = walked[walked.length - 2]!;
     let hi = hit;
@@ -328,7 +336,10 @@ export function solveScenario(scenario: Scenario, dataset: Dataset, options: Sol
     const message = within
       ? `lowest ${lever.path} ${lever.mode} reaching coverage of the poor ${target}: ${fmt(hi.value!)} (coverage ${hi.coverageOfPoor.toFixed(4)}; ${fmt(lo.value!)} gives ${lo.coverageOfPoor.toFixed(4)})`
       : `coverage of the poor jumps past ${target} ± ${tol}: from ${lo.coverageOfPoor.toFixed(4)} at ${fmt(lo.value!)} to ${hi.coverageOfPoor.toFixed(4)} at ${fmt(hi.value!)}; the lowest value reaching the target is ${fmt(hi.value!)}`;
-    return finish('solved', hi, within, monotone.objective ? message : `${message} (coverage of the poor does not rise along the grid: this is the lowest crossing found walking up from ${lever.min})`, { monotone });
+    const messageZh = within
+      ? `贫困人口覆盖率达到 ${target} 的最低 ${lever.path} ${modeZh(lever.mode)} ${fmt(hi.value!)}（覆盖率 ${hi.coverageOfPoor.toFixed(4)}；${fmt(lo.value!)} 时为 ${lo.coverageOfPoor.toFixed(4)}）`
+      : `贫困人口覆盖率跳过 ${target} ± ${tol}：${fmt(lo.value!)} 时为 ${lo.coverageOfPoor.toFixed(4)}，${fmt(hi.value!)} 时为 ${hi.coverageOfPoor.toFixed(4)}；达到目标的最低取值为 ${fmt(hi.value!)}`;
+    return finish('solved', hi, within, monotone.objective ? message : `${message} (coverage of the poor does not rise along the grid: this is the lowest crossing found walking up from ${lever.min})`, { monotone, messageZh: monotone.objective ? messageZh : `${messageZh}（贫困人口覆盖率沿网格并非单调上升：这是自 ${lever.min} 向上找到的第一个交点）` });
   }
 
   if (options.objective === 'budget-neutral') {
@@ -340,18 +351,20 @@ export function solveScenario(scenario: Scenario, dataset: Dataset, options: Sol
     const g = (e: Evaluation): number => e.cost - target;
     const ok = (e: Evaluation): boolean => Math.abs(g(e)) <= tol * Math.abs(target);
     const a = evaluate(lever.min, 'bound');
-    if (ok(a)) return finish('solved', a, true, `the cost at the lower bound already equals ${against.name}'s`, { against: againstInfo });
+    if (ok(a)) return finish('solved', a, true, `the cost at the lower bound already equals ${against.name}'s`, { against: againstInfo, messageZh: `下界处的支出已与 ${against.name} 持平` });
     const b = evaluate(lever.max, 'bound');
-    if (ok(b)) return finish('solved', b, true, `the cost at the upper bound equals ${against.name}'s`, { against: againstInfo });
+    if (ok(b)) return finish('solved', b, true, `the cost at the upper bound equals ${against.name}'s`, { against: againstInfo, messageZh: `上界处的支出与 ${against.name} 持平` });
     if (Math.sign(g(a)) === Math.sign(g(b))) {
-      return finish('unreachable', null, false, `the ${measure} cost runs from ${a.cost.toFixed(2)} to ${b.cost.toFixed(2)} yuan for ${lever.path} ${lever.mode} in [${lever.min}, ${lever.max}]; ${against.name}'s is ${target.toFixed(2)}`, { against: againstInfo });
+      return finish('unreachable', null, false, `the ${measure} cost runs from ${a.cost.toFixed(2)} to ${b.cost.toFixed(2)} yuan for ${lever.path} ${lever.mode} in [${lever.min}, ${lever.max}]; ${against.name}'s is ${target.toFixed(2)}`, { against: againstInfo, messageZh: `${lever.path} ${modeZh(lever.mode)} [${lever.min}, ${lever.max}] 范围内支出为 ${wan(a.cost)} 至 ${wan(b.cost)}，达不到 ${against.name} 的 ${wan(target)}` });
     }
     const end = regulaFalsi(g, a, b, ok);
     const best = [end.a, end.b].reduce((p, e) => (Math.abs(g(e)) < Math.abs(g(p)) ? e : p));
     const within = ok(best);
     return finish('solved', best, within, within
       ? `${lever.path} ${lever.mode} ${fmt(best.value!)}: ${measure} cost ${best.cost.toFixed(2)} yuan against ${against.name}'s ${target.toFixed(2)} (${((g(best) / target) * 100).toFixed(3)}%)`
-      : `the cost jumps across ${against.name}'s ${target.toFixed(2)} yuan between ${fmt(end.a.value!)} (${end.a.cost.toFixed(2)}) and ${fmt(end.b.value!)} (${end.b.cost.toFixed(2)}); closest: ${fmt(best.value!)}`, { against: againstInfo });
+      : `the cost jumps across ${against.name}'s ${target.toFixed(2)} yuan between ${fmt(end.a.value!)} (${end.a.cost.toFixed(2)}) and ${fmt(end.b.value!)} (${end.b.cost.toFixed(2)}); closest: ${fmt(best.value!)}`, { against: againstInfo, messageZh: within
+      ? `${lever.path} ${modeZh(lever.mode)} ${fmt(best.value!)}：支出 ${wan(best.cost)}，${against.name} 为 ${wan(target)}（相差 ${((g(best) / target) * 100).toFixed(3)}%）`
+      : `支出在 ${fmt(end.a.value!)}（${wan(end.a.cost)}）与 ${fmt(end.b.value!)}（${wan(end.b.cost)}）之间跳过 ${against.name} 的 ${wan(target)}；最接近的取值为 ${fmt(best.value!)}` });
   }
 
   // gap-closed
@@ -361,12 +374,12 @@ export function solveScenario(scenario: Scenario, dataset: Dataset, options: Sol
   const monotone = { objective: rising(points.map((e) => e.povertyGapClosed)), cost: rising(points.map((e) => e.costAnnual)) };
   const feasibleBest = (es: readonly Evaluation[]): Evaluation | undefined => es.filter(feasible).reduce<Evaluation | undefined>((a, e) => (!a || e.povertyGapClosed > a.povertyGapClosed ? e : a), undefined);
   if (!points.some(feasible)) {
-    return finish('unreachable', null, false, `every lever value costs more than the budget of ${budget.toFixed(2)} yuan a year: at least ${Math.min(...points.map((e) => e.costAnnual)).toFixed(2)} (${lever.path} ${lever.mode} in [${lever.min}, ${lever.max}])`, { monotone });
+    return finish('unreachable', null, false, `every lever value costs more than the budget of ${budget.toFixed(2)} yuan a year: at least ${Math.min(...points.map((e) => e.costAnnual)).toFixed(2)} (${lever.path} ${lever.mode} in [${lever.min}, ${lever.max}])`, { monotone, messageZh: `每个取值的年支出都超过预算 ${wan(budget)}：最少 ${wan(Math.min(...points.map((e) => e.costAnnual)))}（${lever.path} ${modeZh(lever.mode)} [${lever.min}, ${lever.max}]）` });
   }
   if (monotone.objective && monotone.cost) {
     if (points.every(feasible)) {
       const top = points[points.length - 1]!;
-      return finish('solved', top, true, `the budget does not bind: at the upper bound ${fmt(top.value!)} the cost is ${top.costAnnual.toFixed(2)} ≤ ${budget.toFixed(2)} yuan a year`, { monotone });
+      return finish('solved', top, true, `the budget does not bind: at the upper bound ${fmt(top.value!)} the cost is ${top.costAnnual.toFixed(2)} ≤ ${budget.toFixed(2)} yuan a year`, { monotone, messageZh: `预算不构成约束：上界 ${fmt(top.value!)} 时年支出 ${wan(top.costAnnual)} ≤ ${wan(budget)}` });
     }
     // The cost rises along the grid, so the values within the budget are a prefix of it (the first is one).
     const i = points.findIndex((e) => !feasible(e)) - 1;
@@ -378,7 +391,9 @@ export function solveScenario(scenario: Scenario, dataset: Dataset, options: Sol
     const within = near(best);
     return finish('solved', best, within, within
       ? `largest ${lever.path} ${lever.mode} within ${budget.toFixed(2)} yuan a year: ${fmt(best.value!)} (cost ${best.costAnnual.toFixed(2)}, gap closed ${best.povertyGapClosed.toFixed(2)} yuan over the period)`
-      : `the cost jumps past the budget just above ${fmt(best.value!)} (cost ${best.costAnnual.toFixed(2)} yuan a year, ${(((budget - best.costAnnual) / budget) * 100).toFixed(3)}% under the budget)`, { monotone });
+      : `the cost jumps past the budget just above ${fmt(best.value!)} (cost ${best.costAnnual.toFixed(2)} yuan a year, ${(((budget - best.costAnnual) / budget) * 100).toFixed(3)}% under the budget)`, { monotone, messageZh: within
+      ? `年预算 ${wan(budget)} 以内的最高 ${lever.path} ${modeZh(lever.mode)} ${fmt(best.value!)}（年支出 ${wan(best.costAnnual)}，期内弥合贫困缺口 ${wan(best.povertyGapClosed)}）`
+      : `支出在 ${fmt(best.value!)} 之上跳过预算（年支出 ${wan(best.costAnnual)}，低于预算 ${(((budget - best.costAnnual) / budget) * 100).toFixed(3)}%）` });
   }
   // Not monotone: golden-section search for the most gap closed around the best feasible grid value.
   const F = (e: Evaluation): number => (feasible(e) ? e.povertyGapClosed : -Infinity);
@@ -394,7 +409,7 @@ export function solveScenario(scenario: Scenario, dataset: Dataset, options: Sol
     else a = c;
   }
   const best = feasibleBest(iterations.filter((e) => e.value !== null))!;
-  return finish('solved', best, true, `${OBJECTIVE_LABEL['gap-closed']} does not rise steadily along the grid${monotone.cost ? '' : ' (nor does the cost)'}: grid and golden-section search give ${lever.path} ${lever.mode} ${fmt(best.value!)} (gap closed ${best.povertyGapClosed.toFixed(2)} yuan, cost ${best.costAnnual.toFixed(2)} ≤ ${budget.toFixed(2)} yuan a year)`, { monotone });
+  return finish('solved', best, true, `${OBJECTIVE_LABEL['gap-closed']} does not rise steadily along the grid${monotone.cost ? '' : ' (nor does the cost)'}: grid and golden-section search give ${lever.path} ${lever.mode} ${fmt(best.value!)} (gap closed ${best.povertyGapClosed.toFixed(2)} yuan, cost ${best.costAnnual.toFixed(2)} ≤ ${budget.toFixed(2)} yuan a year)`, { monotone, messageZh: `弥合贫困缺口沿网格并非稳定上升${monotone.cost ? '' : '（支出亦然）'}：网格与黄金分割搜索得 ${lever.path} ${modeZh(lever.mode)} ${fmt(best.value!)}（弥合缺口 ${wan(best.povertyGapClosed)}，年支出 ${wan(best.costAnnual)} ≤ ${wan(budget)}）` });
 }
 
 function checkObjectiveOptions(o: SolveOptions): void {

@@ -1,0 +1,41 @@
+/**
+ * The terms jiuzhu writes for readers, fixed once so that every table, chart, message and page
+ * says the same thing the same way. Chinese follows the opinion's own usage
+ * (/work/shared/policy/jilin-2006-48-opinion.zh.txt: 城镇 9 times, 城市 twice, once in the set
+ * phrase 城市低保户), so "urban" is 城镇 everywhere; a change of a share is 个百分点, never "pp".
+ */
+import type { Lang } from './units.js';
+
+export interface Term {
+  zh: string;
+  en: string;
+  /** Variants not to write in Chinese for this term (a test scans the sources for them). */
+  avoidZh?: readonly string[];
+}
+
+export const GLOSSARY = {
+  urban: { zh: '城镇', en: 'urban', avoidZh: ['城市'] },
+  rural: { zh: '农村', en: 'rural' },
+  urbanAndRural: { zh: '城乡', en: 'urban and rural' },
+  dibao: { zh: '最低生活保障（低保）', en: 'minimum living guarantee (dibao)' },
+  standard: { zh: '低保标准', en: 'dibao standard' },
+  recipients: { zh: '保障人数', en: 'recipients' },
+  takeUp: { zh: '申领率', en: 'take-up' },
+  coverage: { zh: '覆盖率', en: 'coverage' },
+  prefecture: { zh: '市（州）', en: 'prefecture' },
+  percentagePoints: { zh: '个百分点', en: 'percentage points', avoidZh: ['pp', '百分点数'] },
+  assessedIncome: { zh: '核定收入', en: 'assessed income' },
+  perCapitaIncome: { zh: '人均收入', en: 'income per person' },
+  povertyHeadcount: { zh: '贫困发生率', en: 'poverty headcount' },
+  movingLine: { zh: '随标准变动的贫困线', en: 'moving line' },
+  fixedLine: { zh: '固定在基线标准的贫困线', en: 'fixed line' },
+  annualised: { zh: '年化', en: 'annualised' },
+  unit: { zh: '单位', en: 'unit' },
+} as const satisfies Record<string, Term>;
+
+export type TermKey = keyof typeof GLOSSARY;
+
+/** A term in a language. */
+export function term(key: TermKey, lang: Lang): string {
+  return GLOSSARY[key][lang];
+}

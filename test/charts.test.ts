@@ -173,7 +173,7 @@ describe('the income distribution', () => {
 
 describe('money units', () => {
   it('uses 亿元 and 万元 in Chinese, million yuan in English, one unit for both', () => {
-    // The tables' rule (src/format/units.ts): the larger unit from 1e9 yuan, never plain yuan.
+    // The tables' rule (src/text/units.ts): the larger unit from 1e9 yuan, never plain yuan.
     expect(moneyUnit(2e9, 'zh')).toMatchObject({ zh: '亿元', yuan: 1e8 });
     expect(moneyUnit(2e8, 'zh')).toMatchObject({ zh: '万元', yuan: 1e4 });
     expect(moneyUnit(500, 'zh')).toMatchObject({ zh: '万元', yuan: 1e4 });

@@ -98,18 +98,19 @@ const LAYERS: Record<string, readonly string[]> = {
   dynamics: ['engine'],
   policy: ['engine', 'programs'],
   data: ['engine', 'policy'],
-  'scenarios/input': ['engine', 'policy'],
+  'scenarios/input': ['engine', 'text', 'policy'],
   'scenarios/results': ['engine', 'analytics', 'programs', 'policy', 'scenarios/input'],
   'scenarios/execution': ['engine', 'data', 'dynamics', 'events', 'programs', 'policy', 'scenarios/input', 'scenarios/results'],
-  'scenarios/studies': ['engine', 'analytics', 'data', 'dynamics', 'programs', 'policy', 'scenarios/input', 'scenarios/results', 'scenarios/execution'],
+  'scenarios/studies': ['engine', 'text', 'analytics', 'data', 'dynamics', 'programs', 'policy', 'scenarios/input', 'scenarios/results', 'scenarios/execution'],
+  outcomes: ['engine', 'text', 'scenarios/results'],
   charts: ['text', 'scenarios/results'],
   // report → scenarios/input and execution: writeReport still takes the scenarios and rebuilds
   // their parameter trees for the provenance tables (issue #18 item 3, costing by rules, is open).
-  report: ['engine', 'text', 'data', 'policy', 'charts', 'scenarios/input', 'scenarios/results', 'scenarios/execution'],
+  report: ['engine', 'text', 'data', 'policy', 'charts', 'outcomes', 'scenarios/input', 'scenarios/results', 'scenarios/execution'],
   notebook: ['engine', 'text', 'data', 'charts', 'scenarios/input', 'scenarios/results', 'scenarios/execution', 'scenarios/studies', 'report'],
   serve: ['engine', 'text', 'data', 'policy', 'charts', 'report', 'scenarios/input', 'scenarios/results', 'scenarios/execution', 'scenarios/studies'],
-  cli: ['engine', 'text', 'analytics', 'events', 'programs', 'dynamics', 'policy', 'data', 'charts', 'report', 'serve', 'scenarios/input', 'scenarios/results', 'scenarios/execution', 'scenarios/studies'],
-  index: ['engine', 'text', 'analytics', 'events', 'programs', 'dynamics', 'policy', 'data', 'charts', 'report', 'notebook', 'scenarios/input', 'scenarios/results', 'scenarios/execution', 'scenarios/studies'],
+  cli: ['engine', 'text', 'analytics', 'events', 'programs', 'dynamics', 'policy', 'data', 'charts', 'outcomes', 'report', 'serve', 'scenarios/input', 'scenarios/results', 'scenarios/execution', 'scenarios/studies'],
+  index: ['engine', 'text', 'analytics', 'events', 'programs', 'dynamics', 'policy', 'data', 'charts', 'outcomes', 'report', 'notebook', 'scenarios/input', 'scenarios/results', 'scenarios/execution', 'scenarios/studies'],
 };
 const layer = (file: string): string => layerOf(file, ['scenarios']);
 

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseWhere } from '../src/cli/solve.js';
 import type { JiuzhuError } from '../src/engine/errors.js';
-import { findPrefecture } from '../src/format/prefectures.js';
-import { editDistance, nearest } from '../src/format/suggest.js';
+import { findPrefecture } from '../src/text/prefectures.js';
+import { editDistance, nearest } from '../src/text/suggest.js';
 import { loadScenario } from '../src/scenarios/input/load.js';
 import { ROOT } from './helpers.js';
 

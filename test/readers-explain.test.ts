@@ -9,7 +9,7 @@ import { explainCommand } from '../src/cli/explain.js';
 import { receivingHouseholds } from '../src/cli/households.js';
 import { displayWidth } from '../src/text/format.js';
 import { loadDataset, resolveDatasetPath } from '../src/data/dataset.js';
-import { findPrefecture } from '../src/format/prefectures.js';
+import { findPrefecture } from '../src/text/prefectures.js';
 import { loadScenario } from '../src/scenarios/input/load.js';
 import type { CliIo } from '../src/cli/io.js';
 import { ROOT } from './helpers.js';

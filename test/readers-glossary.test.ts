@@ -6,8 +6,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { label } from '../src/text/labels.js';
-import { GLOSSARY, term } from '../src/format/glossary.js';
-import { prefectureNames } from '../src/format/prefectures.js';
+import { GLOSSARY, term } from '../src/text/glossary.js';
+import { prefectureNames } from '../src/text/prefectures.js';
 import { ROOT } from './helpers.js';
 
 const files = (dir: string): string[] => readdirSync(dir).flatMap((n) => {

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CliIo } from '../src/cli/io.js';
 import { compareCommand } from '../src/cli/compare.js';
-import { fmtMoneyIn, fmtMoneyWithUnit, fmtPersons, fmtPoints, moneyUnit, moneyUnitOf, unitLine } from '../src/format/units.js';
+import { fmtMoneyIn, fmtMoneyWithUnit, fmtPersons, fmtPoints, moneyUnit, moneyUnitOf, unitLine } from '../src/text/units.js';
 
 describe('moneyUnit', () => {
   // 1e9 yuan = 10亿元 = 1 billion yuan is where a table switches to the larger unit (LARGE_MONEY).

@@ -4,7 +4,7 @@
  * warning naming the Debian package) rather than coming out as empty boxes.
  */
 import { prefectureLabel } from '../text/labels.js';
-import { moneyUnit as readerMoneyUnit } from '../format/units.js';
+import { moneyUnit as readerMoneyUnit } from '../text/units.js';
 import { cjkFont, warnNoCjkFont } from './render.js';
 
 /** The language asked for: `--lang zh|en|both`. */
@@ -56,7 +56,7 @@ const YUAN: MoneyUnit = { zh: '元', en: 'yuan', yuan: 1 };
 
 /**
  * The unit for money axes whose largest value is `max` yuan, by the same rule as every table
- * (src/format/units.ts): 万元 or 亿元 in Chinese, million or billion yuan in English, and the English
+ * (src/text/units.ts): 万元 or 亿元 in Chinese, million or billion yuan in English, and the English
  * unit with its Chinese name (百万元 / 十亿元) when both languages share one axis.
  */
 export function moneyUnit(max: number, lang: ChartLang): MoneyUnit {

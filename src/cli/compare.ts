@@ -6,7 +6,7 @@ import { datasetFor, loadScenarios, parseLang, parsePeriod, parseSeed, printJson
 import type { Lang } from '../text/labels.js';
 import { compareWithProgress } from './progress.js';
 import { fundingTable, monthsTable, povertyTable, prefectureTable, programsTable, summaryTable } from './summary-table.js';
-import { fmtMoneyIn, fmtPersons, fmtPoints, fmtShare, moneyUnitOf, signed, unitLine, type MoneyUnit } from '../format/units.js';
+import { fmtMoneyIn, fmtPersons, fmtPoints, fmtShare, moneyUnitOf, signed, unitLine, type MoneyUnit } from '../text/units.js';
 import { formatTable } from '../text/format.js';
 import type { CliIo } from './io.js';
 

@@ -1,7 +1,7 @@
 /**
  * `jiuzhu --help` in Chinese (`--lang zh`, or JIUZHU_LANG=zh): every command's description and
  * option help, keyed by command and flag, with the flag alone for options whose meaning is the
- * same in every command. Terms from src/format/glossary.ts.
+ * same in every command. Terms from src/text/glossary.ts.
  */
 import type { Command } from 'commander';
 import type { CliIo } from './io.js';

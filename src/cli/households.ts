@@ -2,7 +2,7 @@
 import { JiuzhuError } from '../engine/errors.js';
 import { isMonth, monthsBetween } from '../engine/period.js';
 import { runMonthLoop } from '../dynamics/month-loop.js';
-import { findPrefecture, prefectureChoices } from '../format/prefectures.js';
+import { findPrefecture, prefectureChoices } from '../text/prefectures.js';
 import { PROGRAMS } from '../programs/index.js';
 import { loadScenario } from '../scenarios/input/load.js';
 import { scenarioPeriod, scenarioPrices, scenarioSimulation } from '../scenarios/execution/run.js';

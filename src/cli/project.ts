@@ -7,7 +7,7 @@ import { parseWorkers } from './compare.js';
 import { datasetFor, loadScenarios, parseLang, parseSeed, printJson, type CommonOptions } from './common.js';
 import { label, type Lang } from '../text/labels.js';
 import { progressBar } from './progress.js';
-import { fmtMoneyIn, fmtPersons, fmtShare, moneyUnitOf, unitLine } from '../format/units.js';
+import { fmtMoneyIn, fmtPersons, fmtShare, moneyUnitOf, unitLine } from '../text/units.js';
 import { fmt2, formatTable, wrapLine } from '../text/format.js';
 import type { CliIo } from './io.js';
 

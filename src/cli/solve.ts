@@ -6,10 +6,10 @@ import type { CellSelector } from '../engine/parameters/types.js';
 import { isIsoDate } from '../engine/period.js';
 import { loadScenario } from '../scenarios/input/load.js';
 import { COST_MEASURES, LEVER_MODES, SOLVE_OBJECTIVES, solveScenario, writeSolvedScenario, type CostMeasure, type Evaluation, type LeverMode, type SolveObjective, type SolveResult } from '../scenarios/studies/solve.js';
-import { findPrefecture, prefectureChoices } from '../format/prefectures.js';
+import { findPrefecture, prefectureChoices } from '../text/prefectures.js';
 import { datasetFor, parseLang, parsePeriod, parseSeed, printJson, type CommonOptions } from './common.js';
 import type { Lang } from '../text/labels.js';
-import { fmtMoneyIn, fmtMoneyWithUnit, moneyUnitOf, unitLine } from '../format/units.js';
+import { fmtMoneyIn, fmtMoneyWithUnit, moneyUnitOf, unitLine } from '../text/units.js';
 import { formatTable } from '../text/format.js';
 import type { CliIo } from './io.js';
 

@@ -4,7 +4,7 @@ import { PAYERS } from '../engine/program.js';
 import { GOVERNMENT_SOURCES, LEVELS, OTHER_PAYERS } from '../scenarios/results/funding.js';
 import type { Result } from '../scenarios/results/result.js';
 import type { MonthRow } from '../scenarios/results/summary.js';
-import { fmtMoneyIn, fmtPersons, fmtPoints, fmtShare, moneyUnitOf, signed, unitLine, type MoneyUnit } from '../format/units.js';
+import { fmtMoneyIn, fmtPersons, fmtPoints, fmtShare, moneyUnitOf, signed, unitLine, type MoneyUnit } from '../text/units.js';
 import { label, payerLabel, type Lang } from '../text/labels.js';
 import { formatTable, wrapLine } from '../text/format.js';
 

@@ -15,7 +15,7 @@
  * tslab is loaded lazily, only when something is displayed: it is a devDependency, never needed
  * by the library's main entry.
  */
-import { fmtMoneyIn, moneyUnitOf } from '../format/units.js';
+import { fmtMoneyIn, moneyUnitOf } from '../text/units.js';
 import { writeFileSync, renameSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { TopLevelSpec } from 'vega-lite';

@@ -1,10 +1,10 @@
 /**
  * The report's first page, for a department head: in sentences, what changed, what it costs a
  * year, who pays, how many people, and what it does to poverty (at the baseline's fixed line and
- * at the moving line, saying which is which). Money in the reader's unit (src/format/units.ts).
+ * at the moving line, saying which is which). Money in the reader's unit (src/text/units.ts).
  */
 import { monthsBetween } from '../engine/period.js';
-import { fmtMoneyWithUnit, fmtPersons, fmtPoints, fmtShare, type Lang } from '../format/units.js';
+import { fmtMoneyWithUnit, fmtPersons, fmtPoints, fmtShare, type Lang } from '../text/units.js';
 import { LEVELS } from '../scenarios/results/funding.js';
 import type { Scenario } from '../scenarios/input/load.js';
 import type { Result } from '../scenarios/results/result.js';

@@ -9,7 +9,7 @@ import type { DatasetMeta } from '../data/dataset.js';
 import type { Scenario } from '../scenarios/input/load.js';
 import type { Result } from '../scenarios/results/result.js';
 import type { RenderedChart } from './charts.js';
-import { unitLine } from '../format/units.js';
+import { unitLine } from '../text/units.js';
 import { executiveSummary, scenarioTitle } from './executive.js';
 import { METHODOLOGY } from './methodology.js';
 import { cellUnit, columnLabel, formatCell, tableMoneyUnit, UNIT_LABELS, type Bilingual, type ReportTable, type Unit } from './table.js';

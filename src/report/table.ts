@@ -4,7 +4,7 @@
  * CSV, JSON and Excel; only the HTML formats them for reading.
  */
 
-import { fmtMoneyIn, fmtPersons, fmtPoints, moneyLabel, moneyUnitOf, type MoneyUnit } from '../format/units.js';
+import { fmtMoneyIn, fmtPersons, fmtPoints, moneyLabel, moneyUnitOf, type MoneyUnit } from '../text/units.js';
 
 /** What a number measures; decides how it is shown. `row`: the row's own `unit` cell says. */
 export type Unit = 'text' | 'persons' | 'households' | 'count' | 'yuan' | 'yuan/person/month' | 'share' | 'index' | 'ratio' | 'bool';

@@ -4,7 +4,7 @@
  * stay exact and sortable.
  */
 import { displayWidth } from '../text/format.js';
-import { inUnit } from '../format/units.js';
+import { inUnit } from '../text/units.js';
 import { cellUnit, columnLabel, tableMoneyUnit, UNIT_LABELS, type ReportTable, type Unit } from './table.js';
 
 /**

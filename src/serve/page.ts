@@ -4,7 +4,7 @@
  * to the API and shows what comes back — numbers already computed, charts already drawn as SVG.
  * The sliders are written here from SLIDERS, each with a <label for> and an <output> beside it.
  */
-import { BILLION_YUAN, LARGE_MONEY, MILLION_YUAN, WAN_YUAN, YI_YUAN } from '../format/units.js';
+import { BILLION_YUAN, LARGE_MONEY, MILLION_YUAN, WAN_YUAN, YI_YUAN } from '../text/units.js';
 import { createHash } from 'node:crypto';
 import { escapeHtml } from '../report/html.js';
 import type { Explorer } from './api.js';
@@ -138,7 +138,7 @@ body.busy #headline,body.busy #charts{opacity:.55}
  * formats numbers for reading and nothing more; every figure and change comes from the API.
  */
 /**
- * The page's money rule, the one of every table (src/format/units.ts): 万元 or 亿元, million or
+ * The page's money rule, the one of every table (src/text/units.ts): 万元 or 亿元, million or
  * billion yuan, by the largest figure. Exported so a test can run it outside a browser.
  */
 export const MONEY_SCRIPT = `

@@ -1,5 +1,5 @@
 /** Labels of summary figures in Chinese and English (Chinese terms from the glossary). */
-import { GLOSSARY } from '../format/glossary.js';
+import { GLOSSARY } from '../text/glossary.js';
 
 export type Lang = 'zh' | 'en';
 

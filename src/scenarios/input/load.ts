@@ -2,7 +2,7 @@
  * Loads a scenario file and its `extends` chain. Every problem names the file, the line and
  * the key; unknown parameter paths are caught here, before anything runs.
  */
-import { parameterPathHint } from '../../format/suggest.js';
+import { parameterPathHint } from '../../text/suggest.js';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';

@@ -5,8 +5,8 @@
 import { z } from 'zod';
 import { isIsoDate, isMonth } from '../../engine/period.js';
 import { PREFECTURE_CODES } from '../../engine/locality.js';
-import { findPrefecture, prefectureChoices, prefectureNames } from '../../format/prefectures.js';
-import { nearest } from '../../format/suggest.js';
+import { findPrefecture, prefectureChoices, prefectureNames } from '../../text/prefectures.js';
+import { nearest } from '../../text/suggest.js';
 
 const isoDate = z.string().refine(isIsoDate, { message: 'expected an ISO date YYYY-MM-DD' }).describe('ISO date YYYY-MM-DD');
 const month = z.string().refine(isMonth, { message: 'expected a month YYYY-MM' }).describe('month YYYY-MM');

@@ -30,8 +30,8 @@
  * Budgets are yuan a year: the cost over the period × 12 ÷ its months. Every evaluation is a
  * full run, cached by lever value; the iterations are reported.
  */
-import { parameterPathHint } from '../../format/suggest.js';
-import { fmtMoneyWithUnit } from '../../format/units.js';
+import { parameterPathHint } from '../../text/suggest.js';
+import { fmtMoneyWithUnit } from '../../text/units.js';
 import { renameSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, relative, resolve } from 'node:path';
 import { parseDocument, isMap, isSeq, Scalar, type YAMLMap, type YAMLSeq } from 'yaml';

@@ -29,11 +29,22 @@ export { runScenario, runScenarioOn, scenarioSimulation, scenarioParameters, sce
  * const res = await compareScenarios([loadScenario('scenarios/baseline-2006.yaml'), loadScenario('scenarios/raise-standard-10pct.yaml')], ds, { timestamp: false });
  * console.assert(res.deltas[0]!.scenario === 'raise-standard-10pct');
  */
-export { resultJsonSchema, ResultSchema } from './scenarios/results/result.js';
 export { compareScenarios, compareScenariosOn } from './scenarios/studies/compare.js';
+/**
+ * The result document's schema (zod) and its JSON Schema (`schemas/result.schema.json`).
+ * @example
+ * import { ResultSchema, resultJsonSchema } from 'jiuzhu';
+ * console.assert('scenarios' in ResultSchema.shape && typeof resultJsonSchema() === 'object');
+ */
+export { resultJsonSchema, ResultSchema } from './scenarios/results/result.js';
 /**
  * Published outcome figures (datasets/jilin-2006/outcomes.yaml) against a result: one row per
  * figure with the simulated value, the difference and whether it is within tolerance.
+ * Calibration and validation figures are kept apart: no figure has both roles.
+ * @example
+ * import { loadOutcomes } from 'jiuzhu';
+ * const o = loadOutcomes();
+ * console.assert(o.figures.length >= 15 && o.figures.every((f) => f.role === 'calibration' || f.role === 'validation'));
  */
 export { compareOutcomes, loadOutcomes, outcomesTableRows, OUTCOME_COLUMNS, type OutcomeRow, type Outcomes, type Figure } from './outcomes/index.js';
 /**
@@ -109,6 +120,13 @@ export { openDataset } from './data/open.js';
  * console.assert(dataset.population.nHouseholds === 2000 && report.rake.converged);
  */
 export { generateDataset, writeGeneratedFile, populationHash } from './data/generated.js';
+/**
+ * The full count: the whole province (about 8.8 million households) streamed prefecture by
+ * prefecture into a chunked dataset, with bounded memory; `fullCountHouseholds` says how many.
+ * @example
+ * import { fullCountHouseholds } from 'jiuzhu';
+ * console.assert(fullCountHouseholds(2006) > 8_000_000);
+ */
 export { writeFullCount, fullCountHouseholds } from './data/full-count.js';
 /**
  * Raking (iterative proportional fitting) and calibration to the published targets.

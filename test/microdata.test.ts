@@ -242,7 +242,7 @@ describe('dataset folders and names', () => {
 
 describe('resource bounds: a file too large for memory is refused before it is read', () => {
   const LIMIT = 'JIUZHU_MEMORY_LIMIT_MIB';
-  // 2,000 generated households (about 6,100 persons, 29 columns): several MiB to load in any format.
+  // 2,000 generated households (about 6,100 persons, 30 columns): several MiB to load in any format.
   const sample = generateDataset({ year: 2006, households: 2000, seed: 3 }).dataset.population;
   const withLimit = async <T>(mib: string, f: () => Promise<T>): Promise<T> => {
     const before = process.env[LIMIT];
@@ -256,10 +256,10 @@ describe('resource bounds: a file too large for memory is refused before it is r
   };
   it('the typed bytes per row come from the schema', () => {
     // By hand from src/data/schema.ts: household columns other than id: weight 8, prefecture 4,
-    // urban 1, single_parent 1, hukou 1, tenure 1, floor area 4, shanty 1, land 1, assets 8 = 30;
-    // person columns other than ids: age 2, five money columns 5 × 8 = 40, eleven u8 codes 11 = 53;
-    // the loader's indexes 3 × 8 + 2 × 4 = 32. 30 + 53 + 32 = 115.
-    expect(typedBytesPerRow()).toBe(115);
+    // urban 1, single_parent 1, hukou years 1, local_hukou 1, tenure 1, floor area 4, shanty 1,
+    // land 1, assets 8 = 31; person columns other than ids: age 2, five money columns 5 × 8 = 40,
+    // eleven u8 codes 11 = 53; the loader's indexes 3 × 8 + 2 × 4 = 32. 31 + 53 + 32 = 116.
+    expect(typedBytesPerRow()).toBe(116);
     const one = estimateLoadBytes({ file: 'x', format: 'arrow', rows: 1000, columns: 29 });
     expect(estimateLoadBytes({ file: 'x', format: 'arrow', rows: 2000, columns: 29 }).total).toBeCloseTo(2 * one.total, 6);
     expect(one.heap).toBe(0);
@@ -272,7 +272,7 @@ describe('resource bounds: a file too large for memory is refused before it is r
       expect(e).toMatchObject({ code: 'TOO_LARGE', kind: 'input', location: { file: f } });
       expect(e.message).toMatch(/needs about \d+ MiB, more than the 1 MiB allowed by JIUZHU_MEMORY_LIMIT_MIB/);
       // Parquet and Arrow give the row count from their metadata; CSV's is estimated from the file size.
-      expect(e.message).toMatch(ext === '.csv' ? /about 6,\d{3} rows × 29 columns/ : new RegExp(`\\(${sample.nPersons.toLocaleString('en-US')} rows × 29 columns\\)`));
+      expect(e.message).toMatch(ext === '.csv' ? /about 6,\d{3} rows × 30 columns/ : new RegExp(`\\(${sample.nPersons.toLocaleString('en-US')} rows × 30 columns\\)`));
       expect(e.hint).toMatch(/chunked dataset/);
       expect((await withLimit('4096', () => loadDataset(f))).population.nPersons).toBe(sample.nPersons);
     });
@@ -290,7 +290,7 @@ describe('resource bounds: a file too large for memory is refused before it is r
     const heap = '--max-old-space-size=72';
     const r = spawnSync(process.execPath, [heap, builtCli(), 'validate', big], { cwd: ROOT, encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(3);
-    expect(r.stderr.split('\n')[0]).toMatch(new RegExp(`^error: ${big}: reading this CSV file \\(about 6\\d,\\d{3} rows × 29 columns\\) needs about \\d+ MiB of JavaScript heap`));
+    expect(r.stderr.split('\n')[0]).toMatch(new RegExp(`^error: ${big}: reading this CSV file \\(about 6\\d,\\d{3} rows × 30 columns\\) needs about \\d+ MiB of JavaScript heap`));
     // Both as built, under plain node (as a user runs the CLI).
     const dist = builtDist();
     const unchecked = `import { readCsvTable } from ${JSON.stringify(`${dist}/data/formats/csv-table.js`)}; import { flatPopulation } from ${JSON.stringify(`${dist}/data/dataset.js`)}; import { identityCodebook } from ${JSON.stringify(`${dist}/data/codebook.js`)}; flatPopulation(readCsvTable(${JSON.stringify(big)}), identityCodebook(), []);`;

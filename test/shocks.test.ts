@@ -42,6 +42,14 @@ describe('shocks.disaster', () => {
   });
   it('refuses an unknown prefecture and a share above 1', () => {
     expect(() => loadScenario(scenario(`  disaster:\n    - {month: 2007-07, byPrefecture: {"999999": {affectedShare: 0.3, housesDestroyed: 1}}}\n`))).toThrow(/prefecture code/);
-    expect(() => loadScenario(scenario(`  disaster:\n    - {month: 2007-07, byPrefecture: {"220800": {affectedShare: 1.3, housesDestroyed: 1}}}\n`))).toThrow(/affectedShare/);
+    // A share above 1: the error is located at the share's key (the message is the schema's "at most 1").
+    let e: unknown;
+    try {
+      loadScenario(scenario(`  disaster:\n    - {month: 2007-07, byPrefecture: {"220800": {affectedShare: 1.3, housesDestroyed: 1}}}\n`));
+    } catch (x) {
+      e = x;
+    }
+    expect(e).toMatchObject({ exitCode: 3, location: { key: 'shocks.disaster.0.byPrefecture.220800.affectedShare' } });
+    expect((e as Error).message).toMatch(/<=1/);
   });
 });

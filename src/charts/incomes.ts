@@ -104,7 +104,7 @@ function markedLines(result: Result, lang: ChartLang, incomes?: IncomesInput): {
     if (t > 0) out.push({ label: tx(lang, `平均低保标准 ${(s / t).toFixed(0)} 元`, `Average dibao standard ${(s / t).toFixed(0)} yuan`), value: round(s / t, 2) });
   } else {
     // Urban and rural standards apart: a standard pooled over the two areas is no published statistic.
-    for (const [a, zh, en] of [['urban', '城市', 'Urban'], ['rural', '农村', 'Rural']] as const) {
+    for (const [a, zh, en] of [['urban', '城镇', 'Urban'], ['rural', '农村', 'Rural']] as const) {
       const v = first.summary.byArea?.[a]?.averageStandard;
       if (v) out.push({ label: tx(lang, `${zh}平均低保标准 ${v.toFixed(0)} 元`, `${en} average dibao standard ${v.toFixed(0)} yuan`), value: round(v, 2) });
     }

@@ -9,7 +9,7 @@ export const OUTCOME_COLUMNS: Record<Lang, string[]> = {
 };
 
 const ROLE = { calibration: { zh: '校准', en: 'calibration' }, validation: { zh: '验证', en: 'validation' } } as const;
-const AREA = { urban: { zh: '城市', en: 'urban' }, rural: { zh: '农村', en: 'rural' }, all: { zh: '城乡', en: 'all' } } as const;
+const AREA = { urban: { zh: '城镇', en: 'urban' }, rural: { zh: '农村', en: 'rural' }, all: { zh: '城乡', en: 'all' } } as const;
 
 /** A value in the reader's unit: money in 万元/亿元 (zh) or million/billion yuan (en). */
 export function formatOutcomeValue(x: number, unit: string, lang: Lang): string {

@@ -85,7 +85,10 @@ function decision(n: ExplainNode, lang: Lang): { line: string; reads: ExplainNod
     const rel = x > y ? '>' : x < y ? '<' : '=';
     const u = unitText(a.unit, lang);
     const flags = n.inputs.filter((i) => i.unit === 'bool' && i.value !== 0).map((i) => `${name(i, lang)}${lang === 'zh' ? '：是' : ': yes'}`);
-    return { line: `${name(a, lang)} ${num(x)} ${rel} ${name(b, lang)} ${num(y)}${u ? ` ${u}` : ''}${flags.length ? `${lang === 'zh' ? '；' : '; '}${flags.join(', ')}` : ''} → ${outcome}`, reads: [a, b] };
+    // The outcome right after the comparison, the other conditions met after it: a line cut to the
+    // width loses those, never the outcome.
+    const also = flags.length ? (lang === 'zh' ? `（另：${flags.join('，')}）` : ` (also ${flags.join(', ')})`) : '';
+    return { line: `${name(a, lang)} ${num(x)} ${rel} ${name(b, lang)} ${num(y)}${u ? ` ${u}` : ''} → ${outcome}${also}`, reads: [a, b] };
   }
   const flags = n.inputs.filter((i) => i.unit === 'bool');
   if (flags.length >= 2 && flags.length === n.inputs.length) {

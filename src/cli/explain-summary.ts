@@ -6,7 +6,7 @@
  */
 import type { ExplainNode, ExplainParameter } from '../engine/explain.js';
 import type { Lang } from '../text/labels.js';
-import { displayWidth } from '../text/format.js';
+import { displayWidth, wrapLine } from '../text/format.js';
 
 export const SUMMARY_MAX_LINES = 30;
 export const SUMMARY_MAX_WIDTH = 120;
@@ -84,10 +84,10 @@ function decision(n: ExplainNode, lang: Lang): { line: string; reads: ExplainNod
     const y = scalar(b)!;
     const rel = x > y ? '>' : x < y ? '<' : '=';
     const u = unitText(a.unit, lang);
-    const flags = n.inputs.filter((i) => i.unit === 'bool' && i.value !== 0).map((i) => `${name(i, lang)}${lang === 'zh' ? '：是' : ': yes'}`);
-    // The outcome right after the comparison, the other conditions met after it: a line cut to the
-    // width loses those, never the outcome.
-    const also = flags.length ? (lang === 'zh' ? `（另：${flags.join('，')}）` : ` (also ${flags.join(', ')})`) : '';
+    // The outcome right after the comparison, then the other yes/no conditions it needs (hukou,
+    // dibao in force locally…): a 'no' can come from either. Deciding lines wrap, never cut.
+    const flags = n.inputs.filter((i) => i.unit === 'bool').map((i) => `${name(i, lang)}${lang === 'zh' ? '：' : ': '}${yesNo(i.value, lang)}`);
+    const also = flags.length ? (lang === 'zh' ? `（${flags.join('，')}）` : ` (${flags.join(', ')})`) : '';
     return { line: `${name(a, lang)} ${num(x)} ${rel} ${name(b, lang)} ${num(y)}${u ? ` ${u}` : ''} → ${outcome}${also}`, reads: [a, b] };
   }
   const flags = n.inputs.filter((i) => i.unit === 'bool');
@@ -112,7 +112,7 @@ export function explainSummary(root: ExplainNode, lang: Lang, fullLines?: number
   const decisions = rules.map((n) => decision(n, lang)).filter((d): d is NonNullable<typeof d> => d !== undefined);
   if (decisions.length) {
     lines.push('', zh ? '决定结果的比较：' : 'Deciding comparisons:');
-    for (const d of decisions.slice(0, 8)) lines.push(`  ${d.line}`);
+    for (const d of decisions.slice(0, 8)) lines.push(...wrapLine(`  ${d.line}`, SUMMARY_MAX_WIDTH, 4));
   }
   // What the result adds up from: its direct inputs in its own unit (the components of a benefit).
   const parts = root.unit && root.unit !== 'bool' ? root.inputs.filter((i) => i.kind === 'rule' && i.unit === root.unit) : [];

@@ -57,20 +57,23 @@ export function projectionTable(result: Result, lang: Lang): string {
   const p = s.projection!;
   const zh = lang === 'zh';
   const header = zh
-    ? ['年份', '价格指数', '城镇标准', '农村标准', '保障人数', '覆盖率', '总支出', ...LEVELS.map((l) => label(l, lang)), '非政府出资方', '地方财政需求', '预算', '资金缺口', '距衔接线', '触及硬约束']
-    : ['Year', 'Price index', 'Urban std', 'Rural std', 'Recipients', 'Coverage', 'Cost', ...LEVELS.map((l) => label(l, lang)), 'Other payers', 'Local budget need', 'Budget', 'Funding gap', 'Linkage distance', 'Hard bounds hit'];
+    ? ['年份', '价格指数', '城镇标准', '农村标准', '保障人数', '覆盖率', '总支出', ...LEVELS.map((l) => label(l, lang)), '非政府出资方', '地方财政需求', '预算', '资金缺口', '触及硬约束']
+    : ['Year', 'Price index', 'Urban std', 'Rural std', 'Recipients', 'Coverage', 'Cost', ...LEVELS.map((l) => label(l, lang)), 'Other payers', 'Local budget need', 'Budget', 'Funding gap', 'Hard bounds hit'];
   const bounds = (r: NonNullable<typeof s.years>[number]): string => {
     const names: Record<string, string> = zh ? { minimumWage: '最低工资', unemploymentBenefit: '失业保险金', povertyLine: '扶贫标准' } : { minimumWage: 'min. wage', unemploymentBenefit: 'UI benefit', povertyLine: 'poverty line' };
     return Object.entries(r.standardsBound).filter(([, v]) => v.length).map(([k, v]) => `${names[k]} ×${v.length}`).join(', ');
   };
-  // §二.1 dovetailing: the smallest…largest distance over the prefectures, urban − ½ minimum wage / urban − UI benefit / rural − poverty line ÷ 12.
-  const linkage = (r: NonNullable<typeof s.years>[number]): string =>
-    (['minimumWage', 'unemploymentBenefit', 'povertyLine'] as const).map((k) => `${fmt2(r.linkage[k].min)}…${fmt2(r.linkage[k].max)}`).join(' / ');
+  // §二.1 dovetailing: per linked line, the smallest…largest distance (standard − reference) over the prefectures.
+  const LINKS = ['minimumWage', 'unemploymentBenefit', 'povertyLine'] as const;
+  const linkHeader = zh
+    ? ['年份', '城镇标准−½最低工资', '城镇标准−失业保险金', '农村标准−扶贫标准÷12']
+    : ['Year', 'urban − ½ min. wage', 'urban − UI benefit', 'rural − poverty line ÷ 12'];
+  const linkRows = (s.years ?? []).map((r) => [String(r.year), ...LINKS.map((k) => `${fmt2(r.linkage[k].min)} … ${fmt2(r.linkage[k].max)}`)]);
   const unit = moneyUnitOf((s.years ?? []).flatMap((r) => [r.cost, r.budgetNeed, r.budget, r.fundingGap]), lang);
   const fmtMoney = (x: number): string => fmtMoneyIn(x, unit);
   const rows = (s.years ?? []).map((r) => [
     String(r.year), r.priceIndex.toFixed(3), fmt2(r.averageStandard.urban), fmt2(r.averageStandard.rural), fmtPersons(r.recipients), fmtShare(r.coverage), fmtMoney(r.cost),
-    ...LEVELS.map((l) => fmtMoney(r.costByLevel[l])), fmtMoney(Object.values(r.costByOtherPayer).reduce((a, x) => a + Math.round(x * 100), 0) / 100), fmtMoney(r.budgetNeed), fmtMoney(r.budget), fmtMoney(r.fundingGap), linkage(r), bounds(r),
+    ...LEVELS.map((l) => fmtMoney(r.costByLevel[l])), fmtMoney(Object.values(r.costByOtherPayer).reduce((a, x) => a + Math.round(x * 100), 0) / 100), fmtMoney(r.budgetNeed), fmtMoney(r.budget), fmtMoney(r.fundingGap), bounds(r),
   ]);
   const rule = p.standardRule
     ? (zh ? `标准增长：挂钩${({ income: '居民收入', cpi: 'CPI', revenue: '财政收入', none: '不调整' } as const)[p.standardRule.indexTo]}` : `standards indexed to ${p.standardRule.indexTo}`) + (p.standardRule.elasticity !== undefined && p.standardRule.elasticity !== 1 ? ` ×${p.standardRule.elasticity}` : '')
@@ -89,8 +92,8 @@ export function projectionTable(result: Result, lang: Lang): string {
     failed.set(c.id, f);
   }
   const checks = failed.size ? ['', zh ? `${label('checks', lang)}（未通过）：` : `${label('checks', lang)} (failed):`, ...[...failed].flatMap(([id, f]) => wrapLine(`  ✗ ${id} [${f.years.join(', ')}] ${f.detail}`))] : [];
-  const linkageNote = zh
-    ? '距衔接线：各市州最小…最大（城镇标准−½最低工资 / 城镇标准−失业保险金 / 农村标准−扶贫标准÷12），元/人·月；负数为低于参照线（§二.1 相互衔接）。'
-    : 'Linkage distance: smallest…largest over the prefectures (urban standard − ½ minimum wage / urban − UI benefit / rural − poverty line ÷ 12), yuan per person a month; negative is below the reference (§二.1 dovetailing).';
-  return [title, '', `${unitLine(unit, lang)}${zh ? '；标准：元/人·月' : '; standards: yuan per person per month'}`, formatTable(header, rows), ...wrapLine(linkageNote), ...checks].join('\n');
+  const linkageTitle = zh
+    ? '与相关标准的衔接（§二.1 相互衔接）：各市州标准减参照线，最小 … 最大，元/人·月；负数为低于参照线'
+    : 'Linkage (§二.1 dovetailing): each prefecture’s standard minus the reference, smallest … largest, yuan per person a month; negative is below the reference';
+  return [title, '', `${unitLine(unit, lang)}${zh ? '；标准：元/人·月' : '; standards: yuan per person per month'}`, formatTable(header, rows), '', ...wrapLine(linkageTitle), formatTable(linkHeader, linkRows), ...checks].join('\n');
 }

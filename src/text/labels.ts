@@ -25,7 +25,7 @@ export const LABELS: Record<string, { zh: string; en: string }> = {
   checks: { zh: '检查', en: 'Checks' },
   program: { zh: '项目', en: 'Program' },
   programCost: { zh: '支出', en: 'cost' },
-  programRecipients: { zh: '受益人数（期内，含临时救助）', en: 'recipients (in the period, temporary aid included)' },
+  programRecipients: { zh: '受益人数（期内）', en: 'recipients (in the period)' },
   groupAverageMonth: { zh: '月均人数', en: 'persons, average month' },
   groupDistinct: { zh: '期内人数', en: 'persons in the period' },
   need: { zh: '资金需求', en: 'need' },

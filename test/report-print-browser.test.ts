@@ -1,24 +1,21 @@
 /**
  * The report printed to PDF on A4 in a real browser (issue 24): page 1 holds the executive
- * summary, and no table runs past the right edge of the printable width. Chromium as in
- * test/report-browser.test.ts (test/browser.ts is where the integrator switches browsers).
+ * summary, and no table runs past the right edge of the printable width. Chromium from the npm
+ * package @sparticuz/chromium, else Debian's (test/browser.ts); a missing browser fails, never skips.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { watchPage } from './browser.js';
+import { launchTestBrowser, watchPage } from './browser.js';
 import { loadDataset, resolveDatasetPath } from '../src/data/dataset.js';
 import { writeReport, type WrittenReport } from '../src/report/write.js';
 import { loadScenario } from '../src/scenarios/input/load.js';
 import { compareScenarios } from '../src/scenarios/studies/compare.js';
 import { ROOT } from './helpers.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const present = existsSync(CHROMIUM);
-if (!present) console.warn(`report-print-browser.test.ts skipped: ${CHROMIUM} is not installed (Debian package chromium)`);
 
 // A4 is 210 × 297 mm; the report's @page margins are 12 mm top/bottom and 10 mm left/right.
 // At CSS's 96 px per inch: printable width (210 − 20) mm = 718 px, height (297 − 24) mm = 1032 px.
@@ -26,7 +23,7 @@ const MM = 96 / 25.4;
 const PRINT_WIDTH = Math.floor((210 - 20) * MM);
 const PRINT_HEIGHT = Math.floor((297 - 24) * MM);
 
-describe.skipIf(!present)(`the report printed on A4${present ? '' : ` (skipped: ${CHROMIUM} not installed)`}`, () => {
+describe('the report printed on A4', () => {
   const tmp = mkdtempSync(join(tmpdir(), 'jiuzhu-report-print-'));
   let browser: Browser;
   let written: WrittenReport;
@@ -35,7 +32,7 @@ describe.skipIf(!present)(`the report printed on A4${present ? '' : ` (skipped: 
     const data = await loadDataset(resolveDatasetPath('fixture-dibao'));
     const result = await compareScenarios(scenarios, data, { period: { from: '2006-01', to: '2006-02' } });
     written = await writeReport(join(tmp, 'report'), result, scenarios, { lang: 'zh', dataset: data.meta });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    ({ browser } = await launchTestBrowser('report-print-browser.test.ts'));
   });
   afterAll(async () => {
     await browser?.close();

@@ -350,7 +350,9 @@ describe('jiuzhu project (CLI)', () => {
     const r = await cli(['project', DYNAMIC, '--from', '2009', '--to', '2010', '--real', '--months-per-year', '1', '--data', 'datasets/fixture-dibao', '--lang', 'zh']);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/2009年不变价/);
-    expect(r.stdout.split('\n').filter((l) => /^20\d\d /.test(l)).map((l) => l.slice(0, 4))).toEqual(['2009', '2010']);
+    // One line per year in the main table (year, then the price index) and in the linkage table (year, then distances).
+    expect(r.stdout.split('\n').filter((l) => /^20\d\d\s+\d\.\d{3}\s/.test(l)).map((l) => l.slice(0, 4))).toEqual(['2009', '2010']);
+    expect(r.stdout.split('\n').filter((l) => /^20\d\d\s+-?[\d,.]+ … /.test(l)).map((l) => l.slice(0, 4))).toEqual(['2009', '2010']);
   });
   it('bad options are usage errors', async () => {
     expect((await cli(['project', DYNAMIC, '--from', '07'])).status).toBe(2);

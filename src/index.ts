@@ -17,7 +17,7 @@ export { loadScenario, parseScenarioText } from './scenarios/input/load.js';
  * Runs one scenario (on its dataset, loaded for you) and returns its weighted summary and checks.
  * @example
  * import { loadScenario, runScenario } from 'jiuzhu';
- * const r = await runScenario(loadScenario('scenarios/baseline-2006.yaml'));
+ * const r = await runScenario(loadScenario('scenarios/baseline-2006.yaml'), { period: { from: '2006-01', to: '2006-01' } });
  * console.assert(r.summary.recipients > 0 && r.summary.cost > 0);
  */
 export { runScenario, runScenarioOn, scenarioSimulation, scenarioParameters, scenarioDataset, scenarioPeriod } from './scenarios/execution/run.js';

@@ -149,8 +149,10 @@ for nb in "${notebooks[@]}"; do
       failed+=("$rel")
     else
       html="${executed%.ipynb}.html"
-      charts=$(grep -o 'display\.chart(' "$nb" | wc -l)
-      images=$(grep -o -E '<img src="data:image/(png|svg\+xml)|<svg[^>]*xmlns="http://www.w3.org/2000/svg"' "$html" | wc -l)
+      # `|| true`: grep finds nothing → exit 1, which pipefail and `set -e` would turn into a silent stop.
+      # An inline chart is an <svg element (its attributes may run over several lines) or an <img of data.
+      charts=$({ grep -o 'display\.chart(' "$nb" || true; } | wc -l)
+      images=$({ grep -o -E '<img src="data:image/(png|svg\+xml)|<svg[[:space:]]' "$html" || true; } | wc -l)
       if (( images < charts )); then
         status="FAILED (html: $images images for $charts charts)"
         failed+=("$rel")

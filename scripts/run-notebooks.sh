@@ -156,7 +156,9 @@ for nb in "${notebooks[@]}"; do
       if (( images < charts )); then
         status="FAILED (html: $images images for $charts charts)"
         failed+=("$rel")
-      elif grep -q '&lt;svg' "$html"; then
+      # SVG source printed as text shows as an escaped tag with attributes; a code cell that merely
+      # mentions '<svg' (a check of a string) has a quote after it instead.
+      elif grep -q -E '&lt;svg[[:space:]]' "$html"; then
         status="FAILED (html: SVG printed as text)"
         failed+=("$rel")
       fi

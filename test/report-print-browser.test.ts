@@ -10,11 +10,8 @@ import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchTestBrowser, watchPage } from './browser.js';
-import { loadDataset, resolveDatasetPath } from '../src/data/dataset.js';
-import { writeReport, type WrittenReport } from '../src/report/write.js';
-import { loadScenario } from '../src/scenarios/input/load.js';
-import { compareScenarios } from '../src/scenarios/studies/compare.js';
-import { ROOT } from './helpers.js';
+import type { WrittenReport } from '../src/report/write.js';
+import { writeFixtureReport } from './report-fixture.js';
 
 
 // A4 is 210 × 297 mm; the report's @page margins are 12 mm top/bottom and 10 mm left/right.
@@ -28,10 +25,7 @@ describe('the report printed on A4', () => {
   let browser: Browser;
   let written: WrittenReport;
   beforeAll(async () => {
-    const scenarios = ['scenarios/baseline-2006.yaml', 'scenarios/raise-standard-10pct.yaml'].map((f) => loadScenario(join(ROOT, f)));
-    const data = await loadDataset(resolveDatasetPath('fixture-dibao'));
-    const result = await compareScenarios(scenarios, data, { period: { from: '2006-01', to: '2006-02' } });
-    written = await writeReport(join(tmp, 'report'), result, scenarios, { lang: 'zh', dataset: data.meta });
+    written = await writeFixtureReport(tmp);
     ({ browser } = await launchTestBrowser('report-print-browser.test.ts'));
   });
   afterAll(async () => {

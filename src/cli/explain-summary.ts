@@ -6,7 +6,7 @@
  */
 import type { ExplainNode, ExplainParameter } from '../engine/explain.js';
 import type { Lang } from '../text/labels.js';
-import { displayWidth, wrapLine } from '../text/format.js';
+import { clipText, wrapLine } from '../text/format.js';
 
 export const SUMMARY_MAX_LINES = 30;
 export const SUMMARY_MAX_WIDTH = 120;
@@ -39,16 +39,8 @@ const yesNo = (v: number | number[], lang: Lang): string => {
 };
 const name = (n: ExplainNode, lang: Lang): string => n.label?.[lang] ?? n.id;
 
-/** A line cut to the width, with an ellipsis when cut. */
-export function clip(s: string, width = SUMMARY_MAX_WIDTH): string {
-  if (displayWidth(s) <= width) return s;
-  let out = '';
-  for (const ch of s) {
-    if (displayWidth(out + ch) > width - 1) break;
-    out += ch;
-  }
-  return `${out}…`;
-}
+/** A line cut to the summary's width, with an ellipsis when cut. */
+export const clip = (s: string, width = SUMMARY_MAX_WIDTH): string => clipText(s, width);
 
 /** Rule nodes of a tree, nearest the root first, each once. */
 function breadthFirst(root: ExplainNode): ExplainNode[] {

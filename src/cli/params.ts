@@ -5,7 +5,7 @@ import { OPINION, parameterProvenance, parameterValueText, type ParameterCounts,
 import { baselineParameters } from '../policy/parameters.js';
 import { parseLang, printJson } from './common.js';
 import type { Lang } from '../text/labels.js';
-import { displayWidth, padEnd } from '../text/format.js';
+import { clipText, displayWidth, padEnd } from '../text/format.js';
 import type { CliIo } from './io.js';
 
 export interface ParamsOptions { date?: string; json?: boolean; lang?: string; verbose?: boolean }
@@ -43,7 +43,7 @@ export function parseDate(v: string | undefined): string {
 }
 
 function tableRow(p: ParameterProvenanceRow, lang: Lang, verbose: boolean): string[] {
-  const clip = (s: string, width: number): string => (verbose ? s.replace(/\s+/g, ' ') : clipText(s, width));
+  const clip = (s: string, width: number): string => (verbose ? s.replace(/\s+/g, ' ') : clipFlat(s, width));
   return [
     p.path,
     clip(p.label[lang], CLIP.label),
@@ -62,7 +62,7 @@ function valueText(p: ParameterProvenanceRow): string {
     const text = parameterValueText(p, n);
     if (displayWidth(text) <= CLIP.value) return text;
   }
-  return clipText(parameterValueText(p, 1), CLIP.value);
+  return clipFlat(parameterValueText(p, 1), CLIP.value);
 }
 
 /** The reference without the prefix the kind column already gives. */
@@ -80,17 +80,8 @@ function countsLine(n: ParameterCounts, date: string, lang: Lang): string {
     : `${n.total} parameters on ${date}: ${n.clause} from the opinion (clause), ${n.source} from published statistics (source), ${n.assumption} labelled assumptions${later}`;
 }
 
-/** Cuts text to a display width, ending in '…'. */
-function clipText(s: string, width: number): string {
-  const flat = s.replace(/\s+/g, ' ');
-  if (displayWidth(flat) <= width) return flat;
-  let out = '';
-  for (const ch of flat) {
-    if (displayWidth(out + ch) > width - 1) break;
-    out += ch;
-  }
-  return `${out}…`;
-}
+/** Text on one line, cut to a display width. */
+const clipFlat = (s: string, width: number): string => clipText(s.replace(/\s+/g, ' '), width);
 
 /** A table with every column left-aligned (text columns read badly right-aligned). */
 function leftTable(header: string[], rows: string[][]): string {

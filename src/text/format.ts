@@ -60,3 +60,14 @@ export function wrapLine(s: string, width = 120, indent = 4): string[] {
   out.push((first ? '' : ' '.repeat(indent)) + rest);
   return out;
 }
+
+/** Text cut to a display width, ending in '…' when cut. */
+export function clipText(s: string, width: number): string {
+  if (displayWidth(s) <= width) return s;
+  let out = '';
+  for (const ch of s) {
+    if (displayWidth(out + ch) > width - 1) break;
+    out += ch;
+  }
+  return `${out}…`;
+}

@@ -11,13 +11,14 @@
  * the cache off.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { allocColumn, dtypeOf, type Column, type Dtype } from '../engine/column.js';
 import type { Population } from '../engine/population.js';
 import { packageRoot } from '../engine/paths.js';
+import { writeFlushed } from './write.js';
 import type { Dataset } from './types.js';
 import { populationHash, type GenerateSpec } from './generated.js';
 import { targetsPath } from './generate/targets.js';
@@ -140,13 +141,7 @@ function writeEntry(file: string, bytes: Uint8Array): void {
   mkdirSync(dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
   try {
-    const fd = openSync(tmp, 'w');
-    try {
-      for (let off = 0; off < bytes.length;) off += writeSync(fd, bytes, off, bytes.length - off);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    writeFlushed(tmp, bytes);
     renameSync(tmp, file);
   } catch {
     // A cache that cannot be written (read-only package, full disk) only costs the next start its time.

@@ -10,7 +10,7 @@ export const MEASURES = [
   'dibao.recipients', 'dibao.households', 'dibao.coverage', 'dibao.persons_per_household',
   'dibao.average_standard', 'dibao.average_subsidy', 'dibao.subsidy_to_standard', 'dibao.spending',
   'dibao.eligible_share', 'dibao.coverage_of_eligible',
-  'wubao.recipients', 'wubao.households', 'medical.recipients', 'housing.households',
+  'wubao.recipients', 'wubao.households', 'wubao.population_share', 'medical.recipients', 'housing.households',
 ] as const;
 export type Measure = (typeof MEASURES)[number];
 

@@ -13,7 +13,7 @@ interface MonthOut { month: string; recipients: number; households: number; byAr
 export type Simulated = { value: number; how: string } | { notModelled: string };
 
 /** Ratios compare across places (structure); levels only for Jilin itself. */
-const RATIOS: ReadonlySet<Measure> = new Set(['dibao.coverage', 'dibao.persons_per_household', 'dibao.subsidy_to_standard', 'dibao.eligible_share', 'dibao.coverage_of_eligible']);
+const RATIOS: ReadonlySet<Measure> = new Set(['dibao.coverage', 'dibao.persons_per_household', 'dibao.subsidy_to_standard', 'dibao.eligible_share', 'dibao.coverage_of_eligible', 'wubao.population_share']);
 const COUNTS: ReadonlySet<Measure> = new Set(['dibao.recipients', 'dibao.households']);
 
 /** Years a result covers (its months' calendar years). */
@@ -63,6 +63,12 @@ export function simulatedValue(f: Figure, result: Result, scenario = 0): Simulat
       const d = (s.programs as Record<string, ProgramOut>).dibao;
       const c = f.area === 'all' ? d?.components : d?.byArea[f.area]?.components;
       return c ? { value: (c.regular ?? 0) + (c.priceSubsidy ?? 0), how: 'regular dibao and price subsidy paid in the year (temporary aid excluded)' } : { notModelled: 'no dibao program in the result' };
+    }
+    case 'wubao.population_share': {
+      const w = (s.programs as Record<string, ProgramOut>).wubao;
+      const v = f.area === 'all' ? w?.recipients : w?.byArea[f.area]?.recipients;
+      if (v === null || v === undefined) return { notModelled: 'no wubao recipients in the result' };
+      return { value: v / group.population, how: 'wubao recipients (distinct over the year) ÷ population, average month' };
     }
     default: return programCount(f, s, m);
   }

@@ -53,7 +53,7 @@ describe('chunked datasets', () => {
   // The plan reads a chunked dataset into the slices it makes of the same population in memory
   // (here, 3,000 households: one slice), so the rationing rules (public-welfare posts, §六.1; the
   // dibao quota when below 1) see whole cells either way. Scenarios with and without posts.
-  const noPosts = { path: 'employment.posts.per_resident', set: 0 };
+  const noPosts = { path: 'employment.posts.area_weight', set: 0 };
   const withPosts = [loadScenario(join(ROOT, 'scenarios/baseline-2006.yaml')), loadScenario(join(ROOT, 'scenarios/raise-standard-10pct.yaml'))];
   const scenarios = withPosts.map((s) => ({ ...s, overrides: [...s.overrides, noPosts] }));
   let onePass: Result;

@@ -226,3 +226,37 @@ describe('periods, money, random', () => {
     expect(Math.abs(v - 1 / 12)).toBeLessThan(0.002);
   });
 });
+
+describe('RuleContext.series: every dated value of a rule’s own scalar parameter', () => {
+  const tree = treeFromYaml(`
+t:
+  flow:
+    description: test flow
+    label: {zh: 流量, en: flow}
+    unit: posts
+    values:
+      2006-01-01: {value: 10, reference: {assumption: test}}
+      2008-01-01: {value: 30, reference: {assumption: test}}
+  by_area:
+    description: test by area
+    label: {zh: 分城乡, en: by area}
+    unit: ratio
+    breakdown: [area]
+    values:
+      2006-01-01: {value: {urban: 1, rural: 0}, reference: {assumption: test}}
+`);
+  const seen: unknown[] = [];
+  const reader = (alias: string) => defineRule({
+    id: 'series_reader', entity: 'household', period: 'month', inputs: [], parameters: { flow: 't.flow', area: 't.by_area' }, reference: { clause: '六.1' },
+    formula: (_i, _p, ctx) => { seen.push(ctx.series(alias)); return new Float64Array(ctx.size); },
+  });
+  it('gives the values after the date too, in date order, for any month', () => {
+    // Read in 2006-03: both dated values of the YAML above, 2008's included.
+    new Simulation({ population: pop, parameters: tree, rules: [reader('flow')] }).calculate('series_reader', '2006-03');
+    expect(seen.pop()).toEqual([{ date: '2006-01-01', value: 10 }, { date: '2008-01-01', value: 30 }]);
+  });
+  it('refuses an alias the rule does not declare, and a leaf that is not a scalar', () => {
+    expect(() => new Simulation({ population: pop, parameters: tree, rules: [reader('nope')] }).calculate('series_reader', '2006-03')).toThrow(/series\('nope'\): not one of the rule's parameters \(flow, area\)/);
+    expect(() => new Simulation({ population: pop, parameters: tree, rules: [reader('area')] }).calculate('series_reader', '2006-03')).toThrow(/'t.by_area' is not a scalar/);
+  });
+});

@@ -24,7 +24,8 @@
  * SCENARIO OVERRIDES (every keyed draw compared with 0 or 1; draws are in [0, 1)):
  *   dibao.implementation.take_up 1, observation_error 0, quota_share 1   the rule's verdict (§二.1)
  *   events.job_loss_rate 0, job_finding_rate 0, illness.monthly_rate 0   incomes frozen, no medical shock
- *   employment.posts.per_resident CC urban 0.25                          0.25 × 10 residents = 2.5 posts (§六.1)
+ *   employment.posts.stock 1, residents 4, no flows                      1 ÷ 4 × 10 CC urban residents = 2.5 posts (§六.1)
+ *   employment.posts.wage, subsidy urban 500                             (the baseline's Changchun minimum wage is 510)
  *   employment.training.rate 1 (both groups)                             hazard 1 − (1 − 1)^(1/12) = 1: trained in M1
  *   legal_aid.case_rate 0, disabled 12                                   the one disabled poor person opens a case a month (12/12 = 1)
  *   legal_aid.forensic_share 1                                           every case needs an assessment
@@ -34,6 +35,8 @@
  *   wubao.support.centralised_share 1 in M1, 0 from M2                   in a home in M1, at home from M2
  *   elderly.service.coverage 1, disabled.rehabilitation.coverage 1,
  *     land_expropriated.insurance.coverage 1                             baseline values (persistent draws < 1), made explicit
+ *   land_expropriated.insurance.newly_expropriated_rate 0.01, insured_share 1,
+ *     one_off_contribution 1200                                          a rural cell of p residents pays p yuan a month (§八.4)
  *   disabled.house_repair.repair_rate 1                                  hazard 1: the dangerous house repaired in M1
  *   housing.rural.aid_rate 0                                             §五.3 never aids it first (hazard 0)
  *   land_expropriated.training.rate 12 in M1, else 0                     one course per candidate, in M1
@@ -62,7 +65,7 @@
  *   5 3 SP rural        70 三无 woman alone                                  0       wubao household: NOT paid dibao; wubao (home M1, at home
  *                                                                                    M2–M3); served elderly from M2
  *   6 1 JL urban        72 pension 200; 68 pension 200                       200     poor elderly couple (158 ≤ 200 < 237), not dibao: both served
- *   7 2 SP rural        52 unemployed; 50 earnings 600; 20 daughter;         160     land-expropriated: head and daughter trained (M1), insured
+ *   7 2 SP rural        52 unemployed; 50 earnings 600; 20 daughter;         160     land-expropriated: head and daughter trained (M1)
  *                       land expropriated
  *   8 1 JL rural        40 farm 400; 38; 65 father                           133.33  struck in M2: house destroyed, living aid M2–M3
  *   9 2 JL urban        single mother 35 earnings 250; 3-year-old            100     dibao with the minor top-up; not hit (urban)
@@ -167,8 +170,8 @@ describe('fixture-system, hand-worked §六–§十一 totals and funding (2007-
     expect(ofPerson(sim, 'employment_certificate_holder', 202)).toBe(1);
     expect(ofPerson(sim, 'employment_post_wage', 101)).toBe(500);
     expect(ofHousehold(sim, 'dibao_benefit', 1)).toBe(154.4);
-    // Without posts (per_resident 0): pci 0 → 168 × 3 = 504 + 50.40 = 554.40; the post costs dibao 400.00 less.
-    const without = simulation([{ path: 'employment.posts.per_resident', set: 0 }]);
+    // Without posts (area_weight 0): pci 0 → 168 × 3 = 504 + 50.40 = 554.40; the post costs dibao 400.00 less.
+    const without = simulation([{ path: 'employment.posts.area_weight', set: 0 }]);
     expect(ofPerson(without, 'employment_post_holder', 101)).toBe(0);
     expect(ofHousehold(without, 'dibao_benefit', 1)).toBe(554.4);
     expect(Math.round((ofHousehold(without, 'dibao_benefit', 1) - ofHousehold(sim, 'dibao_benefit', 1)) * 100)).toBe(500 * 0.8 * 100);
@@ -291,18 +294,21 @@ describe('fixture-system, hand-worked §六–§十一 totals and funding (2007-
     expect(program('housing').cost).toBe(0);
   });
 
-  it('land-expropriated farmers (§八.4): free training, insurance split by payer', () => {
+  it('land-expropriated farmers (§八.4): free training, one-off contributions split by payer', () => {
     // hh7 (w 2): candidates of working age 16–59, able, not in school, not employed: 701 and 703
     //   (702 has a job). M1 courses: 2 × land_expropriated.training.cost_per_trainee 600 × 2 = 2400.00.
-    // Insured (16+, not employed): 701, 703: 2 × 1200/12 = 200.00 × 2 = 400.00 a month → 1200.00,
-    //   split per cell-month by insurance.cost_shares landRevenue 0.3, collective 0.4, individual 0.3:
-    //   40000 fen → 12000 / 16000 / 12000 → over three months 360.00 / 480.00 / 360.00.
+    // One-off contributions at expropriation, per rural cell and month: newly_expropriated_rate 0.01 ×
+    //   residents × insured_share 1 × coverage 1 × 1200 ÷ 12 = residents yuan: CC rural 6.00,
+    //   JL rural 3.00, SP rural 17.00 → 26.00 a month, 78.00 over three months, split per
+    //   cell-month by insurance.cost_shares landRevenue 0.3, collective 0.5, individual 0.2:
+    //   CC 600 fen → 180 / 300 / 120, JL 300 → 90 / 150 / 60, SP 1700 → 510 / 850 / 340 →
+    //   a month 7.80 / 13.00 / 5.20 → over three months 23.40 / 39.00 / 15.60.
     const le = program('landExpropriated');
-    expect(le.components).toEqual({ training: 2400, insurance: 1200 });
-    expect(le.cost).toBe(3600);
-    expect(le.costByPayer).toEqual(payers({ budget: 2400, landRevenue: 360, collective: 480, individual: 360 }));
-    expect(monthCosts('landExpropriated')).toEqual([2800, 400, 400]);
-    // Recipients: 701, 703 × 2 = 4; households 2.
+    expect(le.components).toEqual({ training: 2400, insurance: 78 });
+    expect(le.cost).toBe(2478);
+    expect(le.costByPayer).toEqual(payers({ budget: 2400, landRevenue: 23.4, collective: 39, individual: 15.6 }));
+    expect(monthCosts('landExpropriated')).toEqual([2426, 26, 26]);
+    // Recipients: those trained, 701, 703 × 2 = 4; households 2 (the newly expropriated are not households of the data).
     expect(le.recipients).toBe(4);
     expect(le.households).toBe(2);
   });
@@ -471,18 +477,28 @@ describe('fixture-system, hand-worked §六–§十一 totals and funding (2007-
   });
 
   it('funding rows: land-expropriated farmers — budget and three non-budget sources', () => {
-    // Siping: budget 2400 by funding.budget_levels.default (no land_expropriated entry) central 0,
-    // provincial 0.2, prefecture 0.4, county 0.4 → 480 / 960 / 960; landRevenue 360 by
-    // source_levels.land_revenue (0.5 prefecture, 0.5 county) → 180 / 180; the collective's 480 and
-    // the households' own 360 are not government money: their payers by name, no level.
+    // Siping's budget 2400 by funding.budget_levels.default (no land_expropriated entry) central 0,
+    // provincial 0.2, prefecture 0.4, county 0.4 → 480 / 960 / 960. The one-off contributions over
+    // three months (above): landRevenue CC 1.80 × 3 = 5.40, JL 0.90 × 3 = 2.70, SP 5.10 × 3 = 15.30,
+    // by source_levels.land_revenue (0.5 prefecture, 0.5 county) → 2.70 / 2.70, 1.35 / 1.35,
+    // 7.65 / 7.65; the collectives' 9.00, 4.50, 25.50 and the farmers' own 3.60, 1.80, 10.20 are not
+    // government money: their payers by name, no level.
     expect(fundingOf('landExpropriated')).toEqual([
+      row('landExpropriated', CC, 'landRevenue', 'prefecture', 2.7),
+      row('landExpropriated', CC, 'landRevenue', 'county', 2.7),
+      row('landExpropriated', CC, 'collectives', null, 9),
+      row('landExpropriated', CC, 'households', null, 3.6),
+      row('landExpropriated', JL, 'landRevenue', 'prefecture', 1.35),
+      row('landExpropriated', JL, 'landRevenue', 'county', 1.35),
+      row('landExpropriated', JL, 'collectives', null, 4.5),
+      row('landExpropriated', JL, 'households', null, 1.8),
       row('landExpropriated', SP, 'budget', 'provincial', 480),
       row('landExpropriated', SP, 'budget', 'prefecture', 960),
       row('landExpropriated', SP, 'budget', 'county', 960),
-      row('landExpropriated', SP, 'landRevenue', 'prefecture', 180),
-      row('landExpropriated', SP, 'landRevenue', 'county', 180),
-      row('landExpropriated', SP, 'collectives', null, 480),
-      row('landExpropriated', SP, 'households', null, 360),
+      row('landExpropriated', SP, 'landRevenue', 'prefecture', 7.65),
+      row('landExpropriated', SP, 'landRevenue', 'county', 7.65),
+      row('landExpropriated', SP, 'collectives', null, 25.5),
+      row('landExpropriated', SP, 'households', null, 10.2),
     ]);
   });
 

@@ -21,21 +21,17 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { allocColumn, type Column } from '../src/engine/column.js';
 import type { Override } from '../src/engine/parameters/tree.js';
-import { createPopulation, type Population } from '../src/engine/population.js';
-import { HOUSEHOLD_COLUMNS, PERSON_COLUMNS, withSchemaDefaults } from '../src/data/schema.js';
 import { baselineParameters } from '../src/policy/parameters.js';
 import { PROGRAMS } from '../src/programs/index.js';
 import { shockOverrides } from '../src/scenarios/input/load.js';
 import { accumulateScenario, scenarioResult } from '../src/scenarios/execution/run.js';
 import { InputsSchema, OverrideSchema, ShocksSchema } from '../src/scenarios/input/schema.js';
+import { casePopulation, type HouseholdSpec } from './case-population.js';
 import { ROOT } from './helpers.js';
 
 const DIR = join(ROOT, 'test/program-cases');
 const KEYS = new Set(['name', 'program', 'period', 'overrides', 'inputs', 'shocks', 'households', 'expect']);
-type Row = Record<string, number>;
-interface HouseholdSpec { household: Row; persons: Row[] }
 
 export interface ProgramCase {
   name: string;
@@ -78,30 +74,6 @@ function validate(raw: unknown, file: string, index: number): ProgramCase {
   };
 }
 
-/** The population of a case's households, ids 1…n, every schema column present. */
-function population(hs: readonly HouseholdSpec[], source: string): Population {
-  const hhNames = HOUSEHOLD_COLUMNS.map((c) => c.name).filter((n) => n !== 'id' && n !== 'weight');
-  const pNames = PERSON_COLUMNS.map((c) => c.name).filter((n) => n !== 'id' && n !== 'household');
-  for (const h of hs) {
-    for (const k of Object.keys(h.household)) if (k !== 'weight' && !hhNames.includes(k)) throw new Error(`${source}: unknown household column '${k}'`);
-    for (const p of h.persons) for (const k of Object.keys(p)) if (!pNames.includes(k)) throw new Error(`${source}: unknown person column '${k}'`);
-  }
-  const col = (entity: 'household' | 'person', name: string, values: (number | undefined)[]): Column => {
-    const spec = (entity === 'household' ? HOUSEHOLD_COLUMNS : PERSON_COLUMNS).find((c) => c.name === name)!;
-    const c = allocColumn(spec.dtype, values.length);
-    values.forEach((v, i) => (c[i] = v ?? spec.default ?? 0));
-    return c;
-  };
-  const persons = hs.flatMap((h, i) => h.persons.map((p) => ({ p, hh: i + 1 })));
-  const hhCols = Object.fromEntries(hhNames.filter((n) => hs.some((h) => n in h.household)).map((n) => [n, col('household', n, hs.map((h) => h.household[n]))]));
-  const pCols = Object.fromEntries(pNames.filter((n) => persons.some(({ p }) => n in p)).map((n) => [n, col('person', n, persons.map(({ p }) => p[n]))]));
-  return withSchemaDefaults(createPopulation({
-    households: { id: hs.map((_, i) => i + 1), weight: hs.map((h) => h.household.weight ?? 1), columns: hhCols },
-    persons: { id: persons.map((_, i) => i + 1), household: persons.map(({ hh }) => hh), columns: pCols },
-    source,
-  }));
-}
-
 /** Every key of `expected` matches `actual`: numbers to the fen, nested mappings recursively. */
 function matchPartial(actual: unknown, expected: unknown, path: string): string[] {
   if (isObj(expected)) {
@@ -114,7 +86,7 @@ function matchPartial(actual: unknown, expected: unknown, path: string): string[
 
 /** Runs a case through the real pipeline and returns the mismatches. */
 export function runProgramCase(c: ProgramCase, source: string): string[] {
-  const pop = population(c.households, source);
+  const pop = casePopulation(c.households, source);
   const overrides: Override[] = [{ path: 'events.enabled', set: false }, ...shockOverrides(c.shocks, source, c.name), ...c.overrides];
   const tree = baselineParameters().withOverrides(overrides);
   const result = scenarioResult(c.name, accumulateScenario(pop, tree, c.period, 1), tree, c.inputs);

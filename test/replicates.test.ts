@@ -46,7 +46,7 @@ describe('re-weighting one run', () => {
     }
   });
   it('equals re-simulating on the replicate weights when no rule reads weights (public-welfare posts off, no quota)', () => {
-    const noPosts = { ...baseline, overrides: [...baseline.overrides, { path: 'employment.posts.per_resident', set: 0 }] };
+    const noPosts = { ...baseline, overrides: [...baseline.overrides, { path: 'employment.posts.area_weight', set: 0 }] };
     const sums = new HouseholdSums(small.population.nHouseholds);
     const r = runScenarioOn(noPosts, small, { period, onMonth: sums.observe });
     for (const rep of [0, 5]) {
@@ -100,7 +100,7 @@ describe('intervals', () => {
     expect(ratio).toBeLessThan(5);
   });
   it('re-simulating agrees with re-weighting when no rule reads weights', async () => {
-    const noPosts = { ...baseline, overrides: [...baseline.overrides, { path: 'employment.posts.per_resident', set: 0 }] };
+    const noPosts = { ...baseline, overrides: [...baseline.overrides, { path: 'employment.posts.area_weight', set: 0 }] };
     const fast = compareScenariosOn([noPosts], small, { period, replicates: 4, timestamp: false });
     const exact = compareScenariosOn([noPosts], small, { period, replicates: 4, replicateMethod: 'resimulate', timestamp: false });
     expect(exact.meta.replicates!.method).toBe('resimulate');

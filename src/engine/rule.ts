@@ -38,6 +38,13 @@ export interface RuleContext {
    * temporaries here; a temporary must not outlive the formula.
    */
   alloc<T extends Column>(type: ColumnType<T>, length?: number): T;
+  /**
+   * Every dated value of one of the rule's own scalar parameters (by its alias), in date order,
+   * including those after `date`: for a quantity carried from year to year by parameters alone
+   * (a stock moved by dated yearly flows, e.g. the public-welfare posts), which the value in
+   * force on one date cannot give. Still a pure function of the parameter tree.
+   */
+  series(alias: string): readonly { date: string; value: number }[];
 }
 
 /**

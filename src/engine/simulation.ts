@@ -78,6 +78,8 @@ class FormulaContext implements RuleContext {
     private readonly draws: () => KeyedDraws,
     private readonly monthIndex: number,
     private readonly allocator: ColumnAllocator,
+    private readonly paths: Readonly<Record<string, string>>,
+    private readonly tree: ParameterTree,
   ) {}
   alloc<T extends Column>(type: ColumnType<T>, length: number = this.size): T {
     return this.allocator.alloc(type, length);
@@ -87,6 +89,14 @@ class FormulaContext implements RuleContext {
   }
   randomOnce(stream: string, where?: ArrayLike<number>): Float64Array {
     return this.draws().uniforms(PERSISTENT, streamId(stream), where, this.allocator.alloc(Float64Array, this.size));
+  }
+  series(alias: string): readonly { date: string; value: number }[] {
+    const path = this.paths[alias];
+    if (path === undefined) throw new JiuzhuError('UNKNOWN_PARAMETER', `series('${alias}'): not one of the rule's parameters (${Object.keys(this.paths).join(', ')})`, { kind: 'internal', location: { key: alias } });
+    return this.tree.leaf(path).values.map((v) => {
+      if (v.value === undefined) throw new JiuzhuError('SCALE_PARAMETER', `series('${alias}'): '${path}' is not a scalar`, { kind: 'internal', location: { key: path } });
+      return { date: v.date, value: v.value };
+    });
   }
 }
 
@@ -203,7 +213,7 @@ export class Simulation {
       const entity = rule.entity;
       this.allocator.begin();
       try {
-        out = rule.formula(inputs, params, new FormulaContext(p, date, size, this.agg_, () => this.keyed(entity), mi, this.allocator));
+        out = rule.formula(inputs, params, new FormulaContext(p, date, size, this.agg_, () => this.keyed(entity), mi, this.allocator, rule.parameters, this.parameters));
       } catch (e) {
         this.allocator.abandon();
         throw e;

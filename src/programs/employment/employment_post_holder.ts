@@ -1,16 +1,17 @@
 import { PREFECTURE_CODES } from '../../engine/locality.js';
 import { defineRule } from '../../engine/rule.js';
 import { asColumn, asNumber } from '../../engine/values.js';
+import { stockInMonth } from '../../engine/stock-flow.js';
 
 export const employment_post_holder = defineRule({
   id: 'employment_post_holder',
   entity: 'person',
   period: 'month',
   label: { zh: '从事公益性岗位', en: 'Holds a public-welfare post' },
-  description: 'Allocation of the public-welfare posts of each prefecture × area cell this month. Eligible: certificate holders. Order: members of zero-employment families first (employment.posts.priority_zero_employment), then by the household’s per-capita counted income without any post (employment_income_before_post), poorest first, ties by a persistent keyed draw per person. In that order a person takes a post while the weighted posts taken (household weight per holder) stay within the cell’s posts — employment.posts.per_resident × the cell’s weighted population — and the household holds fewer than employment.posts.max_per_household posts; one who does not fit is passed over and later ones are still tried. Nothing here reads this month’s dibao receipt, which the post wage feeds.',
+  description: 'Allocation of the public-welfare posts of each prefecture × area cell this month. Eligible: certificate holders. Order: members of zero-employment families first (employment.posts.priority_zero_employment), then by the household’s per-capita counted income without any post (employment_income_before_post), poorest first, ties by a persistent keyed draw per person. In that order a person takes a post while the weighted posts taken (household weight per holder) stay within the cell’s posts — the province’s posts in force this month (a stock moved by yearly inflows and outflows: employment.posts.stock, inflow, outflow_rate; engine/stock-flow.ts) ÷ employment.posts.residents × the cell’s area_weight × its weighted population — and the household holds fewer than employment.posts.max_per_household posts; one who does not fit is passed over and later ones are still tried. Nothing here reads this month’s dibao receipt, which the post wage feeds.',
   unit: 'bool',
   inputs: ['employment_certificate_holder', 'employment_zero_employment_family', 'employment_income_before_post', 'household_size', 'prefecture', 'urban', 'weight'],
-  parameters: { perResident: 'employment.posts.per_resident', perHousehold: 'employment.posts.max_per_household', zeroFirst: 'employment.posts.priority_zero_employment' },
+  parameters: { stock: 'employment.posts.stock', inflow: 'employment.posts.inflow', outflowRate: 'employment.posts.outflow_rate', residents: 'employment.posts.residents', areaWeight: 'employment.posts.area_weight', perHousehold: 'employment.posts.max_per_household', zeroFirst: 'employment.posts.priority_zero_employment' },
   reference: { clause: '六.1' },
   formula: (inp, p, ctx) => {
     const eligible = inp.employment_certificate_holder;
@@ -30,14 +31,17 @@ export const employment_post_holder = defineRule({
     for (let h = 0; h < nH; h++) householdPriority[h] = zeroFirst && zero[h] ? 0 : 1;
     const priority = ctx.agg.broadcastToPersons(householdPriority);
     const income = ctx.agg.broadcastToPersons(inp.employment_income_before_post);
-    const perResident = asColumn(p.perResident, ctx.size);
+    // The province's posts this month spread over its residents; a cell's share is its area weight × its residents.
+    const posts = stockInMonth(ctx.series('stock'), ctx.series('inflow'), ctx.series('outflowRate'), ctx.period);
+    const perResident = posts / asNumber(p.residents);
+    const areaWeight = asColumn(p.areaWeight, ctx.size);
     const perHousehold = asNumber(p.perHousehold);
-    // Posts of each cell: its weighted population × the cell's rate (any person of the cell carries it).
+    // Posts of each cell: its weighted population × the province rate × the cell's weight (any person of the cell carries it).
     const nCells = PREFECTURE_CODES.length * 2;
     const population = ctx.alloc(Float64Array, nCells);
     for (let h = 0; h < nH; h++) population[cellOfHousehold[h]!]! += inp.weight[h]! * inp.household_size[h]!;
     const available = ctx.alloc(Float64Array, nCells);
-    for (let i = 0; i < ctx.size; i++) available[cell[i]!] = perResident[i]! * population[cell[i]!]!;
+    for (let i = 0; i < ctx.size; i++) available[cell[i]!] = perResident * areaWeight[i]! * population[cell[i]!]!;
     const draw = ctx.randomOnce('employment-post-order', eligible);
     const all = ctx.alloc(Int32Array);
     let nCandidates = 0;

@@ -91,9 +91,20 @@ export function projectionTable(result: Result, lang: Lang): string {
     f.years.push(year!);
     failed.set(c.id, f);
   }
+  // The fiscal path (§二.4): the year's revenue and where it comes from, and dibao's own need against its share of it.
+  const basisText: Record<string, string> = zh ? { published: '公布数', interpolated: '公布年间插值', 'assumed growth': '假设增长' } : { published: 'published', interpolated: 'interpolated', 'assumed growth': 'assumed growth' };
+  const fiscalHeader = zh
+    ? ['年份', '财政收入来源', '地方一般预算收入', '预算', '低保地方财政需求', '低保预算', '低保资金缺口']
+    : ['Year', 'Revenue basis', 'Local revenue', 'Budget', 'Dibao local need', 'Dibao budget', 'Dibao gap'];
+  const fiscalUnit = moneyUnitOf((s.years ?? []).flatMap((r) => [r.fiscalRevenue, r.dibaoBudgetNeed, r.dibaoBudget]), lang);
+  const fiscalRows = (s.years ?? []).map((r) => [String(r.year), basisText[r.fiscalRevenueBasis]!, ...[r.fiscalRevenue, r.budget, r.dibaoBudgetNeed, r.dibaoBudget, r.dibaoFundingGap].map((x) => fmtMoneyIn(x, fiscalUnit))]);
+  const fiscalTitle = zh
+    ? '财政路径（§二.4）：吉林省地方一般预算收入（公布年份、其间插值、其后假设增长），预算为其固定比例；低保地方财政需求含工作经费，不含中央补助'
+    : 'Fiscal path (§二.4): Jilin local general-budget revenue (published years, interpolated between them, assumed growth beyond), the budgets fixed shares of it; dibao local need includes running costs, central transfers left out';
+  const fiscal = ['', ...wrapLine(fiscalTitle), unitLine(fiscalUnit, lang), formatTable(fiscalHeader, fiscalRows)];
   const checks = failed.size ? ['', zh ? `${label('checks', lang)}（未通过）：` : `${label('checks', lang)} (failed):`, ...[...failed].flatMap(([id, f]) => wrapLine(`  ✗ ${id} [${f.years.join(', ')}] ${f.detail}`))] : [];
   const linkageTitle = zh
     ? '与相关标准的衔接（§二.1 相互衔接）：各市州标准减参照线，最小 … 最大，元/人·月；负数为低于参照线'
     : 'Linkage (§二.1 dovetailing): each prefecture’s standard minus the reference, smallest … largest, yuan per person a month; negative is below the reference';
-  return [title, '', `${unitLine(unit, lang)}${zh ? '；标准：元/人·月' : '; standards: yuan per person per month'}`, formatTable(header, rows), '', ...wrapLine(linkageTitle), formatTable(linkHeader, linkRows), ...checks].join('\n');
+  return [title, '', `${unitLine(unit, lang)}${zh ? '；标准：元/人·月' : '; standards: yuan per person per month'}`, formatTable(header, rows), '', ...wrapLine(linkageTitle), formatTable(linkHeader, linkRows), ...fiscal, ...checks].join('\n');
 }

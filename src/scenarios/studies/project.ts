@@ -25,6 +25,7 @@ import type { Dataset } from '../../data/dataset.js';
 import { HOUSEHOLD_TYPES } from '../../programs/dibao/index.js';
 import { LEVELS, OTHER_PAYERS, fundingByLevel, fundingByOtherPayer, type Level } from '../results/funding.js';
 import { linkageDistances, type LinkageDistance } from '../../dynamics/linkage.js';
+import { fiscalPath, type FiscalBasis } from '../../dynamics/fiscal-path.js';
 import type { Scenario } from '../input/load.js';
 import type { PricePoint } from '../../dynamics/price-trigger.js';
 import { scenarioDataset, scenarioParameters, scenarioPeriod, scenarioPrices, scenarioResult, type Check, type DatasetSource, type RunSpec, type ScenarioResult, type ScenarioSums } from '../execution/run.js';
@@ -41,6 +42,8 @@ import { ageingTotals, otherWeightFactor, upratePopulation, type UpratingFactors
 import { BOUNDS, boundStandard, nextStandard, passOn, ruleIndex, type Bound, type LinkageLines, type StandardRule, type YearIndices } from '../../dynamics/growth.js';
 
 const fen = (x: number): number => Math.round(x * 100) / 100;
+/** The programs of §二.4's dibao funding: the benefit and the offices' running costs (工作经费). */
+const DIBAO_PROGRAMS = new Set(['dibao', 'dibaoAdministration']);
 
 // ── Paths: scenario inputs, else parameters ──────────────────────────────────
 
@@ -53,7 +56,10 @@ export interface ProjectionPaths {
   /** The year's linkage lines of a prefecture (the minimum wage is tiered by prefecture). */
   lines(year: number, prefecture: number): LinkageLines;
   revenue(year: number): number;
+  /** Whether the year's revenue is published, interpolated between published years, or grown by the assumption. */
+  revenueBasis(year: number): FiscalBasis;
   budgetShare(year: number): number;
+  dibaoBudgetShare(year: number): number;
   elderlyWeightGrowth(year: number): number;
   elderlyAge(year: number): number;
   populationGrowth(year: number): number;
@@ -71,28 +77,13 @@ export function projectionPaths(s: Scenario, tree: ParameterTree): ProjectionPat
     const given = inputs.incomeGrowth?.values[String(y)];
     return Object.fromEntries(AREAS.map((a) => [a, given?.[a] ?? tree.valueAt('projection.income_growth', jan1(y), { area: a })])) as { urban: number; rural: number };
   };
-  // Revenue: a year with a figure (an input, or a parameter value dated 1 January) is an anchor;
-  // other years grow the nearest earlier anchor by fiscal_revenue_growth (or shrink a later one).
+  // Revenue: published anchors (parameter values dated 1 January, and the scenario's inputs), the
+  // constant-growth path between them, fiscal_revenue_growth outside them (dynamics/fiscal-path.ts).
   const anchors = new Map<number, number>();
-  for (const v of tree.leaf('projection.fiscal_revenue').values) if (v.date.endsWith('-01-01') && v.value !== undefined) anchors.set(Number(v.date.slice(0, 4)), v.value);
+  for (const v of tree.leaf('projection.fiscal_revenue').values) if (v.date.endsWith('-01-01') && v.value !== undefined) anchors.set(Number(v.date.slice(0, 4)), v.value * 1e8); // 亿 yuan
   for (const [y, v] of Object.entries(inputs.fiscalRevenue?.values ?? {})) anchors.set(Number(y), v);
-  const growth = (y: number): number => tree.valueAt('projection.fiscal_revenue_growth', jan1(y));
-  const revenue = (y: number): number => {
-    const known = anchors.get(y);
-    if (known !== undefined) return known;
-    const years = [...anchors.keys()].sort((a, b) => a - b);
-    const before = years.filter((a) => a < y).pop();
-    if (before !== undefined) {
-      let r = anchors.get(before)!;
-      for (let t = before + 1; t <= y; t++) r *= growth(t);
-      return r;
-    }
-    const after = years[0];
-    if (after === undefined) throw new JiuzhuError('NO_REVENUE', 'projection.fiscal_revenue has no value dated 1 January and inputs.fiscalRevenue gives no year', { location: { key: 'projection.fiscal_revenue' } });
-    let r = anchors.get(after)!;
-    for (let t = after; t > y; t--) r /= growth(t);
-    return r;
-  };
+  const fiscal = fiscalPath(anchors, (y) => tree.valueAt('projection.fiscal_revenue_growth', jan1(y)));
+  const revenue = (y: number): number => fiscal(y).value;
   return {
     indices: (y) => ({ cpi: cpi(y), incomeGrowth: incomeGrowth(y), revenueGrowth: revenue(y) / revenue(y - 1) }),
     lines: (y, prefecture) => ({
@@ -102,7 +93,9 @@ export function projectionPaths(s: Scenario, tree: ParameterTree): ProjectionPat
       povertyLine: tree.valueAt('dibao.linkage.rural_poverty_line', jan1(y)),
     }),
     revenue,
+    revenueBasis: (y) => fiscal(y).basis,
     budgetShare: (y) => tree.valueAt('projection.budget_share', jan1(y)),
+    dibaoBudgetShare: (y) => tree.valueAt('projection.dibao_budget_share', jan1(y)),
     elderlyWeightGrowth: (y) => ageing?.elderlyWeightGrowth ?? tree.valueAt('projection.elderly_weight_growth', jan1(y)),
     elderlyAge: (y) => tree.valueAt('projection.elderly_age', jan1(y)),
     populationGrowth: (y) => tree.valueAt('projection.population_growth', jan1(y)),
@@ -163,7 +156,15 @@ export interface YearRow {
   budget: number;
   /** max(0, budgetNeed − budget). */
   fundingGap: number;
+  /** What provincial, prefecture and county budgets pay for dibao and its running costs (§二.4). */
+  dibaoBudgetNeed: number;
+  /** The dibao budget available: projection.dibao_budget_share × fiscal revenue. */
+  dibaoBudget: number;
+  /** max(0, dibaoBudgetNeed − dibaoBudget). */
+  dibaoFundingGap: number;
   fiscalRevenue: number;
+  /** Where the year's fiscal revenue comes from: published, interpolated between published years, or assumed growth. */
+  fiscalRevenueBasis: FiscalBasis;
   /** CPI of the first year = 1. */
   priceIndex: number;
   /** The cumulative factor the dataset's incomes were multiplied by, by area. */
@@ -433,9 +434,12 @@ function yearRow(plan: Plan, year: number, r: ScenarioResult, outputs: { measure
   const others = fundingByOtherPayer(r.funding);
   const costByOtherPayer = Object.fromEntries(OTHER_PAYERS.map((p) => [p, flow(others[p])])) as YearRow['costByOtherPayer'];
   const cost = flow(Object.values(r.programs).reduce((a, p) => a + Math.round(p.cost * 100), 0) / 100);
-  const budgetNeed = flow(r.funding.filter((f) => f.source === 'budget' && f.level !== 'central').reduce((a, f) => a + Math.round(f.amount * 100), 0) / 100);
+  const localBudget = r.funding.filter((f) => f.source === 'budget' && f.level !== 'central');
+  const budgetNeed = flow(localBudget.reduce((a, f) => a + Math.round(f.amount * 100), 0) / 100);
+  const dibaoBudgetNeed = flow(localBudget.filter((f) => DIBAO_PROGRAMS.has(f.program)).reduce((a, f) => a + Math.round(f.amount * 100), 0) / 100);
   const revenue = plan.paths.revenue(year);
   const budget = price(plan.paths.budgetShare(year) * revenue);
+  const dibaoBudget = price(plan.paths.dibaoBudgetShare(year) * revenue);
   const factors = plan.factors[year]!;
   const sum = r.summary;
   const row: YearRow = {
@@ -451,7 +455,11 @@ function yearRow(plan: Plan, year: number, r: ScenarioResult, outputs: { measure
     budgetNeed,
     budget,
     fundingGap: fen(Math.max(0, budgetNeed - budget)),
+    dibaoBudgetNeed,
+    dibaoBudget,
+    dibaoFundingGap: fen(Math.max(0, dibaoBudgetNeed - dibaoBudget)),
     fiscalRevenue: price(revenue),
+    fiscalRevenueBasis: plan.paths.revenueBasis(year),
     priceIndex,
     incomeIndex: factors.income,
     elderlyWeightIndex: factors.elderlyWeight,

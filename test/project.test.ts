@@ -324,7 +324,9 @@ describe('a projection of fixture-dibao over two years', () => {
   it('without a growth rule the standards are the parameters’, and the bounds are not applied', async () => {
     const s = loadScenario(join(ROOT, 'scenarios/baseline-2006.yaml'));
     const q = projectScenarioOn(s, data, { from: 2007, to: 2008, monthsPerYear: 1 });
-    expect(q.overrides).toEqual([]);
+    // No growth-rule override: the projection adds only the uprating of amounts (projection.uprating).
+    expect(q.overrides.filter((o) => !q.upratingOverrides.includes(o))).toEqual([]);
+    expect(q.upratingOverrides.some((o) => o.path === 'dibao.standard')).toBe(false);
     expect(q.standards['2008']!['220800']).toEqual({ urban: 153, rural: 89 });
     expect(q.standardRule).toBeNull();
   });

@@ -101,7 +101,17 @@ export function projectionTable(result: Result, lang: Lang): string {
   const fiscalTitle = zh
     ? '财政路径（§二.4）：吉林省地方一般预算收入（公布年份、其间插值、其后假设增长），预算为其固定比例；低保地方财政需求含工作经费，不含中央补助'
     : 'Fiscal path (§二.4): Jilin local general-budget revenue (published years, interpolated between them, assumed growth beyond), the budgets fixed shares of it; dibao local need includes running costs, central transfers left out';
-  const fiscal = ['', ...wrapLine(fiscalTitle), unitLine(fiscalUnit, lang), formatTable(fiscalHeader, fiscalRows)];
+  // Uprating of amounts (projection.uprating): which namespaces follow which rule, and each rule's factor by year.
+  const RULES = ['cpi', 'wages', 'fixed'] as const;
+  const ruleName: Record<string, string> = zh ? { cpi: '随CPI', wages: '随工资', 'cpi and wages': '随CPI和工资', fixed: '固定（名义）' } : { cpi: 'CPI', wages: 'wages', 'cpi and wages': 'CPI and wages', fixed: 'fixed (nominal)' };
+  const last = (s.years ?? []).at(-1);
+  const groups = last ? [...new Set(Object.values(last.uprating).map((u) => u.rule))].map((rule) => `${ruleName[rule]}: ${Object.entries(last.uprating).filter(([, u]) => u.rule === rule).map(([ns]) => ns).join(', ')}`) : [];
+  const upHeader = zh ? ['年份', ...RULES.map((r) => `${ruleName[r]}系数`)] : ['Year', ...RULES.map((r) => `${ruleName[r]} factor`)];
+  const upRows = (s.years ?? []).map((r) => [String(r.year), ...RULES.map((rule) => { const u = Object.values(r.uprating).find((x) => x.rule === rule); return u ? u.index.toFixed(4) : ''; })]);
+  const upTitle = zh
+    ? `各项目金额的调整（projection.uprating，自首年起累计）：${groups.join('；')}；低保标准按增长规则`
+    : `Uprating of every program's amounts (projection.uprating, cumulative since the first year): ${groups.join('; ')}; dibao standards follow the growth rule`;
+  const fiscal = ['', ...wrapLine(fiscalTitle), unitLine(fiscalUnit, lang), formatTable(fiscalHeader, fiscalRows), '', ...wrapLine(upTitle), formatTable(upHeader, upRows)];
   const checks = failed.size ? ['', zh ? `${label('checks', lang)}（未通过）：` : `${label('checks', lang)} (failed):`, ...[...failed].flatMap(([id, f]) => wrapLine(`  ✗ ${id} [${f.years.join(', ')}] ${f.detail}`))] : [];
   const linkageTitle = zh
     ? '与相关标准的衔接（§二.1 相互衔接）：各市州标准减参照线，最小 … 最大，元/人·月；负数为低于参照线'

@@ -26,6 +26,7 @@ import { HOUSEHOLD_TYPES } from '../../programs/dibao/index.js';
 import { LEVELS, OTHER_PAYERS, fundingByLevel, fundingByOtherPayer, type Level } from '../results/funding.js';
 import { linkageDistances, type LinkageDistance } from '../../dynamics/linkage.js';
 import { fiscalPath, type FiscalBasis } from '../../dynamics/fiscal-path.js';
+import { amountUpratingOverrides, type UpratingRule } from '../../dynamics/amount-uprating.js';
 import type { Scenario } from '../input/load.js';
 import type { PricePoint } from '../../dynamics/price-trigger.js';
 import { scenarioDataset, scenarioParameters, scenarioPeriod, scenarioPrices, scenarioResult, type Check, type DatasetSource, type RunSpec, type ScenarioResult, type ScenarioSums } from '../execution/run.js';
@@ -175,6 +176,8 @@ export interface YearRow {
   standardsBound: Record<Bound, number[]>;
   /** How far the year's standards are from their §二.1 linked references (standard − reference, over the prefectures). */
   linkage: Record<Bound, LinkageDistance>;
+  /** The rule each program's amounts follow (projection.uprating) and its cumulative factor since the first year; dibao's standards follow the growth rule. */
+  uprating: Record<string, { rule: UpratingRule; index: number }>;
   poverty?: { localStandard: Fgt; nationalRuralLine: Fgt };
   inequality?: { giniBefore: number; giniAfter: number };
   targeting?: DibaoSummary['targeting'];
@@ -194,8 +197,10 @@ export interface Projection {
   standardRule: StandardRule | null;
   incomeRule: { indexTo: 'income' | 'cpi' | 'none'; elasticity: number };
   years: YearRow[];
-  /** The overrides the growth rule adds to the scenario's (dated sets of dibao.standard). */
+  /** The overrides the projection adds to the scenario's: the growth rule's dated sets of dibao.standard, then the uprating of amounts. */
   overrides: Override[];
+  /** Of them, the uprating of every program's amounts (projection.uprating): dated scales. */
+  upratingOverrides: Override[];
   /** The scenario's parameters with those overrides. */
   parameters: ParameterTree;
   /** The standards of each year (nominal), by prefecture. */
@@ -340,6 +345,8 @@ interface Plan {
   paths: ProjectionPaths;
   tree: ParameterTree;
   overrides: Override[];
+  upratingOverrides: Override[];
+  uprating: Record<string, Record<string, { rule: UpratingRule; index: number }>>;
   standards: Record<string, StandardsByPrefecture>;
   bound: Record<string, Record<Bound, number[]>>;
   factors: Record<string, ReturnType<typeof yearFactors>>;
@@ -352,7 +359,11 @@ function projectionPlan(s: Scenario, options: ProjectOptions): Plan {
   if (monthsPerYear !== 1 && monthsPerYear !== 12) throw new JiuzhuError('BAD_OPTION', `--months-per-year must be 1 or 12, not ${String(monthsPerYear)}`, { kind: 'usage', location: { key: '--months-per-year' } });
   const base = scenarioParameters(s);
   const paths = projectionPaths(s, base);
-  const { overrides, standards, bound } = growthOverrides(s, base, from, to, paths);
+  const growth = growthOverrides(s, base, from, to, paths);
+  const { standards, bound } = growth;
+  // Every program's amounts follow the rule its parameters name (projection.uprating): CPI, wages (urban income growth) or fixed.
+  const uprating = amountUpratingOverrides(base, from, to, (y) => ({ cpi: paths.indices(y).cpi, wages: paths.indices(y).incomeGrowth.urban }), s.files[s.files.length - 1]);
+  const overrides = [...growth.overrides, ...uprating.overrides];
   const years = Array.from({ length: to - from + 1 }, (_, i) => from + i);
   const priceIndex: Record<string, number> = {};
   let p = 1;
@@ -362,7 +373,7 @@ function projectionPlan(s: Scenario, options: ProjectOptions): Plan {
   }
   return {
     scenario: s, years, from, to, real: options.real ?? false, monthsPerYear, seed: options.seed ?? s.seed ?? 1, paths,
-    tree: base.withOverrides(overrides), overrides, standards, bound,
+    tree: base.withOverrides(overrides), overrides, upratingOverrides: uprating.overrides, uprating: uprating.byYear, standards, bound,
     factors: Object.fromEntries(years.map((y) => [y, yearFactors(s, paths, y)])),
     priceIndex,
   };
@@ -398,6 +409,7 @@ function finishProjection(s: Scenario, plan: Plan, sums: ScenarioSums[]): Projec
     incomeRule: { indexTo: up?.incomes?.indexTo ?? 'income', elasticity: up?.incomes?.elasticity ?? 1 },
     years,
     overrides: plan.overrides,
+    upratingOverrides: plan.upratingOverrides,
     parameters: plan.tree,
     standards: plan.standards,
     factors: plan.factors,
@@ -464,6 +476,7 @@ function yearRow(plan: Plan, year: number, r: ScenarioResult, outputs: { measure
     incomeIndex: factors.income,
     elderlyWeightIndex: factors.elderlyWeight,
     standardsBound: plan.bound[year]!,
+    uprating: plan.uprating[year]!,
     linkage: Object.fromEntries(Object.entries(linkageDistances(plan.standards[year]!, (prefecture) => plan.paths.lines(year, prefecture))).map(([k, d]) => [k, { reference: { min: price(d.reference.min), max: price(d.reference.max) }, min: price(d.min), max: price(d.max) }])) as Record<Bound, LinkageDistance>,
   };
   const measures = new Set(outputs.measures ?? []);

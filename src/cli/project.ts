@@ -10,6 +10,8 @@ import { progressBar } from './progress.js';
 import { fmtMoneyIn, fmtPersons, fmtShare, moneyUnitOf, unitLine } from '../text/units.js';
 import { fmt2, formatTable, wrapLine } from '../text/format.js';
 import type { CliIo } from './io.js';
+import { assertReplaceable } from '../report/staged-dir.js';
+import { writeReport } from '../report/write.js';
 
 export interface ProjectCliOptions extends CommonOptions {
   from?: string;
@@ -17,6 +19,9 @@ export interface ProjectCliOptions extends CommonOptions {
   real?: boolean;
   monthsPerYear?: string;
   workers?: string;
+  sensitivity?: boolean;
+  sensitivityRange?: string;
+  report?: string;
 }
 
 function parseYear(v: string | undefined, flag: string): number | undefined {
@@ -33,6 +38,9 @@ export async function projectCommand(file: string, options: ProjectCliOptions, i
   const mpy = options.monthsPerYear ?? '12';
   if (mpy !== '1' && mpy !== '12') throw new JiuzhuError('BAD_OPTION', `--months-per-year must be 1 or 12, not '${mpy}'`, { kind: 'usage', location: { key: '--months-per-year' } });
   const seed = parseSeed(options.seed);
+  const range = Number(options.sensitivityRange ?? '0.25');
+  if (!(range > 0 && range < 1)) throw new JiuzhuError('BAD_OPTION', `--sensitivity-range must be a number between 0 and 1, not '${options.sensitivityRange}'`, { kind: 'usage', location: { key: '--sensitivity-range' } });
+  if (options.report) assertReplaceable(options.report); // before the simulation, not after it
   const [scenario] = loadScenarios([file]);
   const dataset = await datasetFor(scenario!, options, io);
   const bar = progressBar(lang === 'zh' ? '预测中' : 'projecting', io, lang === 'zh' ? '个月' : 'months');
@@ -44,11 +52,33 @@ export async function projectCommand(file: string, options: ProjectCliOptions, i
     seed,
     ...(options.workers !== undefined ? { workers: parseWorkers(options.workers) } : {}),
     timestamp: options.timestamp !== false,
+    ...(options.sensitivity ? { sensitivity: { range } } : {}),
     onProgress: (done, total) => bar.update(done, total),
   });
   bar.stop();
+  if (options.report) {
+    const written = await writeReport(options.report, result, [scenario!], { lang, dataset: dataset.meta });
+    io.stderr.write(lang === 'zh' ? `报告已写入：${written.index}\n` : `report written: ${written.index}\n`);
+  }
   if (options.json) return printJson(io, result);
   io.stdout.write(`${projectionTable(result, lang)}\n`);
+  if (result.scenarios[0]!.sensitivity) io.stdout.write(`\n${sensitivityText(result, lang)}\n`);
+}
+
+/** The five funding assumptions that move the last year's gap most (--sensitivity), one line each. */
+export function sensitivityText(result: Result, lang: Lang, top = 5): string {
+  const x = result.scenarios[0]!.sensitivity!;
+  const zh = lang === 'zh';
+  const pct = Math.round(x.range * 100);
+  const rows = x.rows.slice(0, top);
+  const unit = moneyUnitOf([x.gap, ...rows.flatMap((r) => [r.low.gap, r.high.gap])].map(Math.abs), lang);
+  const m = (v: number): string => fmtMoneyIn(v, unit);
+  const header = zh ? ['排序', '筹资假设', '参数', `下调${pct}%后缺口`, `上调${pct}%后缺口`, '差值'] : ['Rank', 'Funding assumption', 'Parameter', `Gap at −${pct}%`, `Gap at +${pct}%`, 'Swing'];
+  const body = rows.map((r, i) => [String(i + 1), r.label[lang], r.path + (r.how === 'central share' ? (zh ? '（中央份额）' : ' (central share)') : ''), m(r.low.gap), m(r.high.gap), m(r.swing)]);
+  const title = zh
+    ? `筹资敏感性（${x.year}年）：缺口＝地方财政需求−预算，预测值 ${m(x.gap)}（负数为预算有余）；每项假设单独上下调 ${pct}%，影响最大的五项`
+    : `Funding sensitivity (${x.year}): gap = local budget need − budget, ${m(x.gap)} as projected (negative: the budget covers the need); each assumption moved ±${pct}% alone, the five that move it most`;
+  return [...wrapLine(title), unitLine(unit, lang), formatTable(header, body)].join('\n');
 }
 
 /** One row per projected year: price index, standards, recipients, cost, who pays, budget need, budget, gap, bounds. */

@@ -101,6 +101,22 @@ export const YearRowSchema = z.strictObject({
   byArea: z.strictObject({ urban: AreaFigures, rural: AreaFigures }).optional().describe('outputs.breakdowns area'),
   byPrefecture: z.record(z.string(), AreaFigures.extend({ standard: Areas })).optional().describe('outputs.breakdowns prefecture, with the standards of the year'),
 });
+const SensitivityVariant = z.strictObject({ factor: num.describe('Factor on the assumption (on the central share for a level split)'), gap: num.describe('need − budget of the year under the variant, yuan (signed: negative is room left)'), dibaoGap: num.describe('dibao local need − dibao budget under the variant, yuan (signed)') });
+/** `jiuzhu project --sensitivity`: the funding assumptions that move a year's gap most. */
+export const SensitivitySchema = z.strictObject({
+  year: z.number().int(),
+  range: num.describe('Relative range each assumption is moved by, down and up (0.25: × 0.75 and × 1.25)'),
+  gap: num.describe('need − budget of the year as projected, yuan (signed)'),
+  dibaoGap: num.describe('dibao local need − dibao budget of the year as projected, yuan (signed)'),
+  rows: z.array(z.strictObject({
+    path: z.string(),
+    label: z.strictObject({ zh: z.string(), en: z.string() }),
+    how: z.enum(['scale', 'central share']).describe('scale: the leaf × factor (a share clamped to 1); central share: a level split’s central share × factor, the other levels rescaled to add up to 1'),
+    low: SensitivityVariant,
+    high: SensitivityVariant,
+    swing: num.describe('|high.gap − low.gap|, yuan: the ranking'),
+  })).describe('Every funding assumption that moves either gap, largest swing first'),
+});
 const ProjectionMeta = z.strictObject({
   from: z.number().int(),
   to: z.number().int(),
@@ -152,6 +168,7 @@ export const ResultSchema = z.strictObject({
       funding: z.array(FundingRow).optional().describe('Every program’s cost by payer (government by level and source, other payers by name), prefecture and year; rows add up to the programs’ costs and payers to the fen'),
       years: z.array(YearRowSchema).optional().describe('`jiuzhu project`: one row per projected year'),
       projection: ProjectionMeta.optional().describe('`jiuzhu project`: the years, the rules and how money is expressed'),
+      sensitivity: SensitivitySchema.optional().describe('`jiuzhu project --sensitivity`: the funding assumptions that move the last year’s gap most, each moved down and up by a relative range'),
       intervals: Intervals.optional().describe('With --replicates: percentile intervals of cost, recipients, coverage and FGT over a seeded bootstrap of households; keys are paths into summary'),
     }),
   ),

@@ -209,6 +209,8 @@ export interface Projection {
   factors: Record<string, UpratingFactors>;
   /** Each year's full result (nominal, over the simulated months). */
   results: ScenarioResult[];
+  /** Each year's sums, to cost them again under other funding parameters (studies/sensitivity.ts). */
+  sums: ScenarioSums[];
   /** The §二 dibao summary over every simulated month of the projection (nominal). */
   summary: DibaoSummary & { byArea: Record<string, DibaoSummary>; byPrefecture: Record<string, DibaoSummary>; byHouseholdType: Record<string, DibaoSummary> };
   checks: Check[];
@@ -414,6 +416,7 @@ function finishProjection(s: Scenario, plan: Plan, sums: ScenarioSums[]): Projec
     standards: plan.standards,
     factors: plan.factors,
     results,
+    sums,
     summary: mergedSummary(sums.map((x) => x.dibao)),
     checks: results.flatMap((r, i) => r.checks.map((c) => ({ ...c, detail: `${plan.years[i]}: ${c.detail}`, ...(c.detailZh !== undefined ? { detailZh: `${plan.years[i]}: ${c.detailZh}` } : {}) }))),
   };

@@ -86,10 +86,10 @@ describe('the tornado chart and the report table', () => {
   const result = { meta: {}, period: { from: '2007-01', to: '2015-12' }, scenarios: [{ name: 's', summary: {}, checks: [], sensitivity }], deltas: [] } as unknown as Result;
   it('draws a bar from the projected gap to each variant, in order of swing', async () => {
     expect(tornadoRows(sensitivity, 'en')).toEqual([
-      { assumption: 'A (a.x)', rank: 0, variant: '−25%', from: -2e9, to: -1e9 },
-      { assumption: 'A (a.x)', rank: 0, variant: '+25%', from: -2e9, to: -3e9 },
-      { assumption: 'B (b.y)', rank: 1, variant: '−25%', from: -2e9, to: -2.5e9 },
-      { assumption: 'B (b.y)', rank: 1, variant: '+25%', from: -2e9, to: -1.5e9 },
+      { assumption: 'A', path: 'a.x', rank: 0, variant: '−25%', from: -2e9, to: -1e9 },
+      { assumption: 'A', path: 'a.x', rank: 0, variant: '+25%', from: -2e9, to: -3e9 },
+      { assumption: 'B', path: 'b.y', rank: 1, variant: '−25%', from: -2e9, to: -2.5e9 },
+      { assumption: 'B', path: 'b.y', rank: 1, variant: '+25%', from: -2e9, to: -1.5e9 },
     ]);
     const chart = tornadoChart(result, { lang: 'en' });
     expect(chart.id).toBe('funding-sensitivity');

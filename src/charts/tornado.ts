@@ -12,11 +12,11 @@ import type { Chart } from './render.js';
 type Sensitivity = NonNullable<Result['scenarios'][number]['sensitivity']>;
 
 /** The bars of a tornado: the `top` assumptions by swing, each moved down and up, in yuan. */
-export function tornadoRows(sensitivity: Sensitivity, lang: ChartLang, top = 5): { assumption: string; rank: number; variant: string; from: number; to: number }[] {
+export function tornadoRows(sensitivity: Sensitivity, lang: ChartLang, top = 5): { assumption: string; path: string; rank: number; variant: string; from: number; to: number }[] {
   const pct = Math.round(sensitivity.range * 100);
   return sensitivity.rows.slice(0, top).flatMap((r, rank) => [
-    { assumption: `${tx(lang, r.label.zh, r.label.en)} (${r.path})`, rank, variant: tx(lang, `下调 ${pct}%`, `−${pct}%`), from: sensitivity.gap, to: r.low.gap },
-    { assumption: `${tx(lang, r.label.zh, r.label.en)} (${r.path})`, rank, variant: tx(lang, `上调 ${pct}%`, `+${pct}%`), from: sensitivity.gap, to: r.high.gap },
+    { assumption: tx(lang, r.label.zh, r.label.en), path: r.path, rank, variant: tx(lang, `下调 ${pct}%`, `−${pct}%`), from: sensitivity.gap, to: r.low.gap },
+    { assumption: tx(lang, r.label.zh, r.label.en), path: r.path, rank, variant: tx(lang, `上调 ${pct}%`, `+${pct}%`), from: sensitivity.gap, to: r.high.gap },
   ]);
 }
 
@@ -41,7 +41,7 @@ export function tornadoChart(result: Result, options: ChartOptions = {}): Chart 
           x: { field: 'from', type: 'quantitative', title: gapTitle },
           x2: { field: 'to' },
           color: { field: 'variant', type: 'nominal', title: tx(r.lang, '假设变动', 'Assumption moved') },
-          tooltip: [{ field: 'assumption', type: 'nominal' }, { field: 'variant', type: 'nominal' }, { field: 'to', type: 'quantitative', format: ',.3f', title: gapTitle }],
+          tooltip: [{ field: 'assumption', type: 'nominal' }, { field: 'path', type: 'nominal', title: tx(r.lang, '参数', 'Parameter') }, { field: 'variant', type: 'nominal' }, { field: 'to', type: 'quantitative', format: ',.3f', title: gapTitle }],
         },
       },
       { data: { values: [{ gap: round(s.sensitivity.gap / unit.yuan) }] }, mark: { type: 'rule', strokeDash: [4, 3] }, encoding: { x: { field: 'gap', type: 'quantitative' } } },

@@ -106,7 +106,7 @@ const SensitivityVariant = z.strictObject({ factor: num.describe('Factor on the 
 export const SensitivitySchema = z.strictObject({
   year: z.number().int(),
   range: num.describe('Relative range each assumption is moved by, down and up (0.25: × 0.75 and × 1.25)'),
-  gap: num.describe('need − budget of the year as projected, yuan (signed)'),
+  gap: num.describe('need − budget of the year as projected, yuan of the year (nominal, also with --real; signed)'),
   dibaoGap: num.describe('dibao local need − dibao budget of the year as projected, yuan (signed)'),
   rows: z.array(z.strictObject({
     path: z.string(),

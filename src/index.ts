@@ -347,6 +347,34 @@ export type { CoverageEntry, CoverageStatus, CoverageProblem, CoverageInput, Cla
  */
 export { projectScenario, projectScenarioOn, upratePopulation, ageingTotals, otherWeightFactor, nextStandard, boundStandard, passOn, growthOverrides, projectionPaths, projectionYears, yearFactors, annualCpi, MONEY_COLUMNS, DEFAULT_DATA_YEAR } from './scenarios/studies/project.js';
 export type { Projection, ProjectOptions, YearRow, UpratingFactors, StandardRule, YearIndices, LinkageLines, ProjectionPaths, IndexTo, Bound } from './scenarios/studies/project.js';
+/**
+ * The fiscal path a projection's budget is a share of (issue #21): published years as anchors, the constant-growth path between them, a growth assumption beyond.
+ * @example
+ * import { fiscalPath } from 'jiuzhu';
+ * const path = fiscalPath(new Map([[2007, 100], [2009, 121]]), () => 1.05);
+ * console.assert(Math.abs(path(2008).value - 110) < 1e-9 && path(2008).basis === 'interpolated' && path(2010).value === 121 * 1.05);
+ */
+export { fiscalPath, type FiscalBasis, type FiscalYear } from './dynamics/fiscal-path.js';
+/**
+ * The uprating of every program's amounts in a projection by the rule its parameters name (projection.uprating: CPI, wages or fixed), as dated scale overrides.
+ * @example
+ * import { amountUpratingOverrides, upratingRule, baselineParameters } from 'jiuzhu';
+ * const tree = baselineParameters();
+ * console.assert(upratingRule(tree, 'employment', '2010-01-01').rule === 'wages' && upratingRule(tree, 'facilities', '2010-01-01').rule === 'fixed');
+ * const { overrides } = amountUpratingOverrides(tree, 2007, 2008, () => ({ cpi: 1.059, wages: 1.1367 }));
+ * console.assert(tree.withOverrides(overrides).valueAt('medical.secondary.annual_cap', '2008-06-01') === 3000 * 1.059);
+ */
+export { amountUpratingOverrides, upratingRule, type UpratingRule } from './dynamics/amount-uprating.js';
+/**
+ * The funding sensitivity of a projected year (`jiuzhu project --sensitivity`): every funding assumption moved down and up alone, re-costed on the year's sums; the largest swing first.
+ * @example
+ * import { loadScenario, loadDataset, resolveDatasetPath, projectScenarioOn, fundingSensitivity } from 'jiuzhu';
+ * const s = loadScenario('scenarios/dynamic-growth-2007-2015.yaml');
+ * const p = projectScenarioOn(s, await loadDataset(resolveDatasetPath('fixture-dibao')), { from: 2015, to: 2015, monthsPerYear: 1 });
+ * const f = fundingSensitivity(s, p);
+ * console.assert(f.year === 2015 && f.rows[0]!.path === 'projection.budget_share');
+ */
+export { fundingSensitivity, variantOverrides, type FundingSensitivity, type SensitivityRow } from './scenarios/studies/sensitivity.js';
 
 // ── Solving for a budget, and uncertainty ─────────────────────────────────────
 /**
@@ -393,7 +421,7 @@ export type { Interval, IntervalMetric, ReplicateIntervals, ReplicateMethod, Rep
  * const years = [2007, 2008].map((year) => ({ year, cost: 9e8, budgetNeed: 5e8, budget: 6e8, fundingGap: 0, costByLevel: { central: 4e8, provincial: 2e8, prefecture: 2e8, county: 1e8 }, recipients: 1.2e6, coverage: 0.045, averageStandard: { urban: 160, rural: 70 } }));
  * console.assert(projectionCharts(years, { lang: 'en' })[0]!.id === 'projection-funding');
  */
-export { reportCharts, projectionCharts, programsChart, costByLevelChart, costBySourceChart, prefecturesChart, povertyChart, decileImpactChart, winnersLosersChart, monthsChart, incomeDistributionChart, projectionFundingChart, projectionLevelsChart, projectionRecipientsChart, projectionStandardsChart, compileSpec, renderSvg, renderPng, cjkFont, warnNoCjkFont, resolveLang, CJK_FAMILIES } from './charts/index.js';
+export { reportCharts, projectionCharts, programsChart, costByLevelChart, costBySourceChart, prefecturesChart, povertyChart, decileImpactChart, winnersLosersChart, monthsChart, incomeDistributionChart, projectionFundingChart, projectionLevelsChart, projectionRecipientsChart, projectionStandardsChart, tornadoChart, compileSpec, renderSvg, renderPng, cjkFont, warnNoCjkFont, resolveLang, CJK_FAMILIES } from './charts/index.js';
 /**
  * Observable Plot versions of some charts for notebooks, each a standalone SVG string drawn with
  * linkedom (no browser needed): cost by program, decile impact, the monthly timeline, the projection.

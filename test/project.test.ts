@@ -182,14 +182,26 @@ describe('upratePopulation, by hand', () => {
 });
 
 describe('projectionPaths: scenario inputs, else parameters', () => {
-  it('reads the parameters: CPI, income growth, revenue grown from its 2005 figure, the linkage lines', () => {
+  it('reads the parameters: CPI, income growth, the fiscal path from Jilin’s published revenue, the linkage lines', () => {
     const s = loadScenario(DYNAMIC);
     const paths = projectionPaths(s, scenarioParameters(s));
-    expect(paths.indices(2008)).toEqual({ cpi: 1.059, incomeGrowth: { urban: 1.1367, rural: 1.1769 }, revenueGrowth: expect.closeTo(1.184, 12) });
-    expect(paths.revenue(2005)).toBe(41_860_000_000);
-    expect(paths.revenue(2007)).toBeCloseTo(41_860_000_000 * 1.184 ** 2, 0);
-    expect(paths.revenue(2013)).toBeCloseTo(41_860_000_000 * 1.184 ** 6 * 1.08 ** 2, 0);
-    expect(paths.revenue(2004)).toBeCloseTo(41_860_000_000 / 1.184, 0);
+    // Revenue anchors (projection.fiscal_revenue): 2007 32.069bn (CSY 2008 table 7-7) and 2015
+    // 122.93bn (China Daily 2016-02-03); between them the constant-growth path, (122.93/32.069)^(1/8)
+    // = 1.18290 a year; after 2015 × 1.022 (2015's growth, held); before 2007 ÷ 1.183.
+    const g = (122.93 / 32.069) ** (1 / 8);
+    expect(g).toBeCloseTo(1.1829, 4);
+    expect(paths.indices(2008)).toEqual({ cpi: 1.059, incomeGrowth: { urban: 1.1367, rural: 1.1769 }, revenueGrowth: expect.closeTo(g, 9) });
+    expect([paths.revenue(2007), paths.revenueBasis(2007)]).toEqual([32_069_000_000, 'published']);
+    expect([paths.revenue(2015), paths.revenueBasis(2015)]).toEqual([122_930_000_000, 'published']);
+    // 2011, half-way: √(32.069 × 122.93) = 62.787bn.
+    expect(paths.revenue(2011) / 1e9).toBeCloseTo(62.787, 3);
+    expect(paths.revenueBasis(2011)).toBe('interpolated');
+    expect(paths.revenue(2016)).toBeCloseTo(122_930_000_000 * 1.022, 0);
+    expect(paths.revenueBasis(2016)).toBe('assumed growth');
+    expect(paths.revenue(2006)).toBeCloseTo(32_069_000_000 / 1.183, 0);
+    // Budget shares (projection.budget_share, dibao_budget_share), from national 2006 figures:
+    // 0.4 × 232.763 / 1830.358 = 0.0509; (214.61 − 136) / 18303.58 = 0.0043.
+    expect([paths.budgetShare(2010), paths.dibaoBudgetShare(2010)]).toEqual([0.0509, 0.0043]);
     expect(paths.lines(2009, 220100)).toEqual({ minimumWage: 650, minimumWageRatio: 0.5, unemploymentBenefit: 455, povertyLine: 1196 });
     // The minimum wage is tiered by prefecture (dibao.linkage.minimum_wage): Baicheng, third tier, 650 × 1120/1320 = 551.5 → 552;
     // from 1 July 2013 the published 1320 / 1220 / 1120.
@@ -209,7 +221,9 @@ behaviour:
     expect(paths.indices(2008).cpi).toBe(1.1);
     expect(paths.indices(2008).incomeGrowth).toEqual({ urban: 1.1367, rural: 1.3 });
     expect(paths.lines(2009, 220800).minimumWage).toBe(700);
-    expect(paths.revenue(2011)).toBeCloseTo(100_000_000_000 * 1.184, 0);
+    // The 2010 input is one more anchor: 2011 lies on the path from it to 2015's 122.93bn, 100bn × 1.2293^(1/5).
+    expect(paths.revenue(2011)).toBeCloseTo(100_000_000_000 * 1.2293 ** (1 / 5), 0);
+    expect(paths.revenueBasis(2010)).toBe('published');
     expect(paths.elderlyWeightGrowth(2010)).toBe(1.1);
     // price-subsidy-2008.yaml gives every month of 2007: their mean, 1.0477 (≈ +4.8%, the published figure).
     expect(annualCpi(scenarioPrices(loadScenario(join(ROOT, 'scenarios/price-subsidy-2008.yaml'))), 2007)).toBeCloseTo(1.04767, 5);
@@ -283,6 +297,11 @@ describe('a projection of fixture-dibao over two years', () => {
       expect(row.budgetNeed).toBeLessThanOrEqual(row.cost);
       expect(row.fundingGap).toBe(Math.max(0, Math.round((row.budgetNeed - row.budget) * 100) / 100));
       expect(row.budget).toBeCloseTo(p.parameters.valueAt('projection.budget_share', `${row.year}-01-01`) * row.fiscalRevenue, 1);
+      // Dibao's own line: its local budget need is part of the whole need; its budget 0.0043 × revenue.
+      expect(row.dibaoBudgetNeed).toBeLessThanOrEqual(row.budgetNeed);
+      expect(row.dibaoBudgetNeed).toBeGreaterThan(0);
+      expect(row.dibaoBudget).toBeCloseTo(0.0043 * row.fiscalRevenue, 1);
+      expect(row.dibaoFundingGap).toBe(Math.max(0, Math.round((row.dibaoBudgetNeed - row.dibaoBudget) * 100) / 100));
     }
   });
   it('--real divides money by the price index; counts and the index stay', () => {
@@ -305,7 +324,9 @@ describe('a projection of fixture-dibao over two years', () => {
   it('without a growth rule the standards are the parameters’, and the bounds are not applied', async () => {
     const s = loadScenario(join(ROOT, 'scenarios/baseline-2006.yaml'));
     const q = projectScenarioOn(s, data, { from: 2007, to: 2008, monthsPerYear: 1 });
-    expect(q.overrides).toEqual([]);
+    // No growth-rule override: the projection adds only the uprating of amounts (projection.uprating).
+    expect(q.overrides.filter((o) => !q.upratingOverrides.includes(o))).toEqual([]);
+    expect(q.upratingOverrides.some((o) => o.path === 'dibao.standard')).toBe(false);
     expect(q.standards['2008']!['220800']).toEqual({ urban: 153, rural: 89 });
     expect(q.standardRule).toBeNull();
   });

@@ -15,3 +15,4 @@ export { winnersLosersChart, winnersRows, WINNER_GROUPS, type WinnersRow } from 
 export { monthsChart, monthRows, type MonthRow } from './months.js';
 export { incomeDistributionChart, decileIncomeRows, incomeHistogram, type IncomesInput, type IncomeChartOptions, type DecileIncomeRow, type IncomeBinRow } from './incomes.js';
 export { projectionCharts, projectionFundingChart, projectionLevelsChart, projectionRecipientsChart, projectionStandardsChart, projectionMoneyRows, type ProjectionRow, type ProjectionInterval, type ProjectionChartOptions, type ProjectionMoneyRow } from './projection.js';
+export { tornadoChart, tornadoRows } from './tornado.js';

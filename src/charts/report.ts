@@ -1,7 +1,8 @@
 /**
  * Every chart a result supports, in report order: programs, who pays, prefectures, poverty,
  * the reform's distributional impact (with two scenarios or more), the monthly timeline, the
- * income distribution, and for `jiuzhu project` results the projection charts.
+ * income distribution, and for `jiuzhu project` results the projection charts and, with
+ * --sensitivity, the tornado of the funding assumptions.
  */
 import type { Result } from '../scenarios/results/result.js';
 import { costByLevelChart, costBySourceChart } from './funding.js';
@@ -13,6 +14,7 @@ import { povertyChart } from './poverty.js';
 import { prefecturesChart } from './prefectures.js';
 import { programsChart } from './programs.js';
 import { projectionCharts } from './projection.js';
+import { tornadoChart } from './tornado.js';
 import type { Chart } from './render.js';
 import { winnersLosersChart } from './winners.js';
 
@@ -40,5 +42,6 @@ export function reportCharts(result: Result, options: ReportChartOptions = {}): 
     const projected = projectionCharts(s.years, { ...o, real: s.projection?.real ?? false });
     charts.push(...(result.scenarios.length > 1 ? projected.map((c) => ({ ...c, id: `${c.id}-${s.name}` })) : projected));
   }
+  if (result.scenarios.some((s) => s.sensitivity?.rows.length)) charts.push(tornadoChart(result, o));
   return charts;
 }

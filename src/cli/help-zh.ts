@@ -87,6 +87,9 @@ export const OPTIONS_ZH: Record<string, string> = {
   'solve:--from': '杠杆开始生效的日期（默认：始终）',
   'solve:--period': '每次运行的月份，YYYY-MM:YYYY-MM（默认：情景所设；越短越快）',
   'project:--workers': '在 n 个工作线程上逐年模拟（各年独立，结果与 n 无关）',
+  '--sensitivity': '另外计算最后一年的筹资敏感性：每项筹资假设单独上下调，列出影响资金缺口最大的五项（配 --report 画龙卷风图）',
+  '--sensitivity-range': '配 --sensitivity：每项假设上下调的相对幅度',
+  'project:--report': '另外把预测写成报告文件夹（表格、图表；配 --sensitivity 含龙卷风图）',
 };
 
 /** Argument help by name. */

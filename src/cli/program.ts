@@ -122,6 +122,9 @@ common(program.command('project').argument('<scenario>', 'scenario YAML file').d
   .option('--real', 'money in constant prices of the first year (divided by the price index)')
   .option('--months-per-year <n>', '12: simulate every month; 1: January only, flows × 12 (fast, approximate)', '12')
   .option('--workers <n>', 'simulate the years on n worker threads (independent years: the same bytes for any n)')
+  .option('--sensitivity', 'also the funding sensitivity of the last year: every funding assumption moved down and up alone, the five that move the gap most (a tornado with --report)')
+  .option('--sensitivity-range <r>', 'relative range each assumption is moved by with --sensitivity', '0.25')
+  .option('--report <dir>', 'also write a report folder of the projection (tables, charts, with --sensitivity the tornado)')
   .action((file: string, opts) => projectCommand(file, opts, io));
 
 common(program.command('explain').argument('<scenario>', 'scenario YAML file').description('explain one household’s result: rules, inputs and every parameter with its value, date and reference'))

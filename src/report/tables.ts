@@ -5,6 +5,7 @@ import type { Result } from '../scenarios/results/result.js';
 import { assumptionsTable, clausesTable, metaTable, parametersTable } from './provenance-tables.js';
 import { checksTable, decileImpactTable, deltasTable, distributionTable, fundingTable, monthsTable, prefecturesTable, programsTable, summaryTable } from './result-tables.js';
 import { outcomesTable } from './outcomes-table.js';
+import { sensitivityTable } from './sensitivity-table.js';
 import type { ReportTable, Row } from './table.js';
 
 /** 15 significant digits: drops the noise of float sums (577.4399999999998 → 577.44) and keeps every real digit. */
@@ -21,7 +22,7 @@ export interface ReportTablesOptions {
 
 /**
  * The report's tables: meta, summary, deltas, programs, funding, prefectures, months,
- * distribution, decile impact, checks, parameters, assumptions, clauses and published outcomes. `scenarios` are the
+ * distribution, decile impact, funding sensitivity (projections), checks, parameters, assumptions, clauses and published outcomes. `scenarios` are the
  * result's, in order (their parameter trees and assumptions). Tables without rows are left out.
  */
 export function reportTables(result: Result, scenarios: readonly Scenario[], options: ReportTablesOptions = {}): ReportTable[] {
@@ -36,6 +37,7 @@ export function reportTables(result: Result, scenarios: readonly Scenario[], opt
     monthsTable(result),
     distributionTable(result, lang),
     decileImpactTable(result),
+    sensitivityTable(result, lang),
     checksTable(result, lang),
     parametersTable(result, scenarios, lang),
     assumptionsTable(result, scenarios),

@@ -33,6 +33,8 @@ export const UNIT_RANGES: Record<Unit, UnitRange> = {
   'CNY/month': total,
   'CNY/year': total,
   'CNY/facility': total,
+  // Fiscal aggregates as yearbooks publish them (亿元): never summed in fen, so above the ceiling of totals.
+  '100M CNY/year': { min: 0, max: 1e6, label: '0–1,000,000 亿 (100 million) yuan a year' },
   'CNY/person/month': per('a person a month'),
   'CNY/person/year': per('a person a year'),
   'CNY/household/month': per('a household a month'),

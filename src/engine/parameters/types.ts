@@ -9,7 +9,7 @@ export const DIMENSIONS: readonly Dimension[] = ['prefecture', 'area', 'category
 /** Units a leaf may declare; the code-health test rejects anything else. */
 export const UNITS = [
   'CNY', 'CNY/month', 'CNY/year', 'CNY/person/month', 'CNY/person/year', 'CNY/household/month', 'CNY/household/year',
-  'CNY/case', 'CNY/student/year', 'CNY/post/month', 'CNY/m2/month', 'CNY/m2', 'CNY/facility', 'm2/person', 'm2',
+  '100M CNY/year', 'CNY/case', 'CNY/student/year', 'CNY/post/month', 'CNY/m2/month', 'CNY/m2', 'CNY/facility', 'm2/person', 'm2',
   'rate', 'share', 'ratio', 'probability', 'probability/month', 'bool', 'years', 'months', 'age', 'count', 'persons',
   'posts', 'index', 'events/person/year',
 ] as const;

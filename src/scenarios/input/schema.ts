@@ -171,7 +171,7 @@ export const InputsSchema = z.strictObject({
   ).optional(),
   minimumWage: yearPath(z.number().positive().describe('Yuan per worker per month'), 'Minimum wage; replaces dibao.linkage.minimum_wage in every prefecture').optional(),
   unemploymentBenefit: yearPath(z.number().positive().describe('Yuan per person per month'), 'Unemployment-insurance benefit; replaces dibao.linkage.unemployment_benefit').optional(),
-  fiscalRevenue: yearPath(z.number().nonnegative().describe('Yuan in the year'), 'Fiscal revenue; replaces projection.fiscal_revenue').optional(),
+  fiscalRevenue: yearPath(z.number().nonnegative().describe('Yuan in the year'), 'Jilin local general-budget revenue; each year given is one more anchor of the fiscal path (projection.fiscal_revenue), the years between on the constant-growth path').optional(),
   donations: yearPath(z.number().nonnegative().describe('Yuan raised in the province in the year'), 'Charitable donations (incl. the double-day donation, §十一.1); replaces the charity.donations parameters').optional(),
   lotteryFund: yearPath(z.number().nonnegative().describe('Yuan of the province in the year'), 'Welfare-lottery public-welfare fund (§十一.1); replaces charity.lottery').optional(),
 }).optional().describe('Exogenous paths: prices, land-transfer revenue; price indices, minimum wage, unemployment benefit and fiscal revenue by year for projections; donations and the lottery fund');

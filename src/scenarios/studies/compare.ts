@@ -12,6 +12,7 @@ import { distributionDelta } from '../results/distribution.js';
 import type { ProgramSummary } from '../results/program-summary.js';
 import type { Scenario } from '../input/load.js';
 import { projectScenario, type ProjectOptions } from './project.js';
+import { fundingSensitivity } from './sensitivity.js';
 import { jiuzhuCommit, jiuzhuVersion, runScenarios, runScenarioOn, scenarioDataset, scenarioPeriod, type DatasetSource, type Period, type RunOptions, type ScenarioResult } from '../execution/run.js';
 import { DEFAULT_LEVEL, HouseholdSums, INTERVAL_METRICS, REPLICATE_METHODS, checkReplicateOptions, replicateIntervals, resimulatedIntervals, type ReplicateIntervals, type ReplicateMethod } from './replicates.js';
 import { JiuzhuError } from '../../engine/errors.js';
@@ -115,9 +116,10 @@ function buildResult(scenarios: readonly Scenario[], results: readonly ScenarioR
  * `years` holds one row per year; its `summary` is the §二 dibao summary over every simulated
  * month of the projection (current yuan), its checks those of each year.
  */
-export async function projectResult(s: Scenario, dataset?: DatasetSource, options: ProjectOptions & { timestamp?: boolean } = {}): Promise<Result> {
+export async function projectResult(s: Scenario, dataset?: DatasetSource, options: ProjectOptions & { timestamp?: boolean; sensitivity?: { year?: number; range?: number } } = {}): Promise<Result> {
   const source = dataset ?? (await scenarioDataset(s));
   const p = await projectScenario(s, { ...options, dataset: source });
+  const sensitivity = options.sensitivity ? fundingSensitivity(s, p, options.sensitivity) : undefined;
   return {
     meta: {
       jiuzhu: jiuzhuVersion(),
@@ -135,6 +137,7 @@ export async function projectResult(s: Scenario, dataset?: DatasetSource, option
       checks: p.checks,
       years: p.years,
       projection: { from: p.from, to: p.to, real: p.real, monthsPerYear: p.monthsPerYear, dataYear: p.dataYear, standardRule: p.standardRule, incomeRule: p.incomeRule },
+      ...(sensitivity ? { sensitivity } : {}),
     }],
     deltas: [],
   };

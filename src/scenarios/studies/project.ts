@@ -25,6 +25,8 @@ import type { Dataset } from '../../data/dataset.js';
 import { HOUSEHOLD_TYPES } from '../../programs/dibao/index.js';
 import { LEVELS, OTHER_PAYERS, fundingByLevel, fundingByOtherPayer, type Level } from '../results/funding.js';
 import { linkageDistances, type LinkageDistance } from '../../dynamics/linkage.js';
+import { fiscalPath, type FiscalBasis } from '../../dynamics/fiscal-path.js';
+import { amountUpratingOverrides, type UpratingRule } from '../../dynamics/amount-uprating.js';
 import type { Scenario } from '../input/load.js';
 import type { PricePoint } from '../../dynamics/price-trigger.js';
 import { scenarioDataset, scenarioParameters, scenarioPeriod, scenarioPrices, scenarioResult, type Check, type DatasetSource, type RunSpec, type ScenarioResult, type ScenarioSums } from '../execution/run.js';
@@ -41,6 +43,8 @@ import { ageingTotals, otherWeightFactor, upratePopulation, type UpratingFactors
 import { BOUNDS, boundStandard, nextStandard, passOn, ruleIndex, type Bound, type LinkageLines, type StandardRule, type YearIndices } from '../../dynamics/growth.js';
 
 const fen = (x: number): number => Math.round(x * 100) / 100;
+/** The programs of §二.4's dibao funding: the benefit and the offices' running costs (工作经费). */
+const DIBAO_PROGRAMS = new Set(['dibao', 'dibaoAdministration']);
 
 // ── Paths: scenario inputs, else parameters ──────────────────────────────────
 
@@ -53,7 +57,10 @@ export interface ProjectionPaths {
   /** The year's linkage lines of a prefecture (the minimum wage is tiered by prefecture). */
   lines(year: number, prefecture: number): LinkageLines;
   revenue(year: number): number;
+  /** Whether the year's revenue is published, interpolated between published years, or grown by the assumption. */
+  revenueBasis(year: number): FiscalBasis;
   budgetShare(year: number): number;
+  dibaoBudgetShare(year: number): number;
   elderlyWeightGrowth(year: number): number;
   elderlyAge(year: number): number;
   populationGrowth(year: number): number;
@@ -71,28 +78,13 @@ export function projectionPaths(s: Scenario, tree: ParameterTree): ProjectionPat
     const given = inputs.incomeGrowth?.values[String(y)];
     return Object.fromEntries(AREAS.map((a) => [a, given?.[a] ?? tree.valueAt('projection.income_growth', jan1(y), { area: a })])) as { urban: number; rural: number };
   };
-  // Revenue: a year with a figure (an input, or a parameter value dated 1 January) is an anchor;
-  // other years grow the nearest earlier anchor by fiscal_revenue_growth (or shrink a later one).
+  // Revenue: published anchors (parameter values dated 1 January, and the scenario's inputs), the
+  // constant-growth path between them, fiscal_revenue_growth outside them (dynamics/fiscal-path.ts).
   const anchors = new Map<number, number>();
-  for (const v of tree.leaf('projection.fiscal_revenue').values) if (v.date.endsWith('-01-01') && v.value !== undefined) anchors.set(Number(v.date.slice(0, 4)), v.value);
+  for (const v of tree.leaf('projection.fiscal_revenue').values) if (v.date.endsWith('-01-01') && v.value !== undefined) anchors.set(Number(v.date.slice(0, 4)), v.value * 1e8); // 亿 yuan
   for (const [y, v] of Object.entries(inputs.fiscalRevenue?.values ?? {})) anchors.set(Number(y), v);
-  const growth = (y: number): number => tree.valueAt('projection.fiscal_revenue_growth', jan1(y));
-  const revenue = (y: number): number => {
-    const known = anchors.get(y);
-    if (known !== undefined) return known;
-    const years = [...anchors.keys()].sort((a, b) => a - b);
-    const before = years.filter((a) => a < y).pop();
-    if (before !== undefined) {
-      let r = anchors.get(before)!;
-      for (let t = before + 1; t <= y; t++) r *= growth(t);
-      return r;
-    }
-    const after = years[0];
-    if (after === undefined) throw new JiuzhuError('NO_REVENUE', 'projection.fiscal_revenue has no value dated 1 January and inputs.fiscalRevenue gives no year', { location: { key: 'projection.fiscal_revenue' } });
-    let r = anchors.get(after)!;
-    for (let t = after; t > y; t--) r /= growth(t);
-    return r;
-  };
+  const fiscal = fiscalPath(anchors, (y) => tree.valueAt('projection.fiscal_revenue_growth', jan1(y)));
+  const revenue = (y: number): number => fiscal(y).value;
   return {
     indices: (y) => ({ cpi: cpi(y), incomeGrowth: incomeGrowth(y), revenueGrowth: revenue(y) / revenue(y - 1) }),
     lines: (y, prefecture) => ({
@@ -102,7 +94,9 @@ export function projectionPaths(s: Scenario, tree: ParameterTree): ProjectionPat
       povertyLine: tree.valueAt('dibao.linkage.rural_poverty_line', jan1(y)),
     }),
     revenue,
+    revenueBasis: (y) => fiscal(y).basis,
     budgetShare: (y) => tree.valueAt('projection.budget_share', jan1(y)),
+    dibaoBudgetShare: (y) => tree.valueAt('projection.dibao_budget_share', jan1(y)),
     elderlyWeightGrowth: (y) => ageing?.elderlyWeightGrowth ?? tree.valueAt('projection.elderly_weight_growth', jan1(y)),
     elderlyAge: (y) => tree.valueAt('projection.elderly_age', jan1(y)),
     populationGrowth: (y) => tree.valueAt('projection.population_growth', jan1(y)),
@@ -163,7 +157,15 @@ export interface YearRow {
   budget: number;
   /** max(0, budgetNeed − budget). */
   fundingGap: number;
+  /** What provincial, prefecture and county budgets pay for dibao and its running costs (§二.4). */
+  dibaoBudgetNeed: number;
+  /** The dibao budget available: projection.dibao_budget_share × fiscal revenue. */
+  dibaoBudget: number;
+  /** max(0, dibaoBudgetNeed − dibaoBudget). */
+  dibaoFundingGap: number;
   fiscalRevenue: number;
+  /** Where the year's fiscal revenue comes from: published, interpolated between published years, or assumed growth. */
+  fiscalRevenueBasis: FiscalBasis;
   /** CPI of the first year = 1. */
   priceIndex: number;
   /** The cumulative factor the dataset's incomes were multiplied by, by area. */
@@ -174,6 +176,8 @@ export interface YearRow {
   standardsBound: Record<Bound, number[]>;
   /** How far the year's standards are from their §二.1 linked references (standard − reference, over the prefectures). */
   linkage: Record<Bound, LinkageDistance>;
+  /** The rule each program's amounts follow (projection.uprating) and its cumulative factor since the first year; dibao's standards follow the growth rule. */
+  uprating: Record<string, { rule: UpratingRule; index: number }>;
   poverty?: { localStandard: Fgt; nationalRuralLine: Fgt };
   inequality?: { giniBefore: number; giniAfter: number };
   targeting?: DibaoSummary['targeting'];
@@ -193,8 +197,10 @@ export interface Projection {
   standardRule: StandardRule | null;
   incomeRule: { indexTo: 'income' | 'cpi' | 'none'; elasticity: number };
   years: YearRow[];
-  /** The overrides the growth rule adds to the scenario's (dated sets of dibao.standard). */
+  /** The overrides the projection adds to the scenario's: the growth rule's dated sets of dibao.standard, then the uprating of amounts. */
   overrides: Override[];
+  /** Of them, the uprating of every program's amounts (projection.uprating): dated scales. */
+  upratingOverrides: Override[];
   /** The scenario's parameters with those overrides. */
   parameters: ParameterTree;
   /** The standards of each year (nominal), by prefecture. */
@@ -203,6 +209,8 @@ export interface Projection {
   factors: Record<string, UpratingFactors>;
   /** Each year's full result (nominal, over the simulated months). */
   results: ScenarioResult[];
+  /** Each year's sums, to cost them again under other funding parameters (studies/sensitivity.ts). */
+  sums: ScenarioSums[];
   /** The §二 dibao summary over every simulated month of the projection (nominal). */
   summary: DibaoSummary & { byArea: Record<string, DibaoSummary>; byPrefecture: Record<string, DibaoSummary>; byHouseholdType: Record<string, DibaoSummary> };
   checks: Check[];
@@ -339,6 +347,8 @@ interface Plan {
   paths: ProjectionPaths;
   tree: ParameterTree;
   overrides: Override[];
+  upratingOverrides: Override[];
+  uprating: Record<string, Record<string, { rule: UpratingRule; index: number }>>;
   standards: Record<string, StandardsByPrefecture>;
   bound: Record<string, Record<Bound, number[]>>;
   factors: Record<string, ReturnType<typeof yearFactors>>;
@@ -351,7 +361,11 @@ function projectionPlan(s: Scenario, options: ProjectOptions): Plan {
   if (monthsPerYear !== 1 && monthsPerYear !== 12) throw new JiuzhuError('BAD_OPTION', `--months-per-year must be 1 or 12, not ${String(monthsPerYear)}`, { kind: 'usage', location: { key: '--months-per-year' } });
   const base = scenarioParameters(s);
   const paths = projectionPaths(s, base);
-  const { overrides, standards, bound } = growthOverrides(s, base, from, to, paths);
+  const growth = growthOverrides(s, base, from, to, paths);
+  const { standards, bound } = growth;
+  // Every program's amounts follow the rule its parameters name (projection.uprating): CPI, wages (urban income growth) or fixed.
+  const uprating = amountUpratingOverrides(base, from, to, (y) => ({ cpi: paths.indices(y).cpi, wages: paths.indices(y).incomeGrowth.urban }), s.files[s.files.length - 1]);
+  const overrides = [...growth.overrides, ...uprating.overrides];
   const years = Array.from({ length: to - from + 1 }, (_, i) => from + i);
   const priceIndex: Record<string, number> = {};
   let p = 1;
@@ -361,7 +375,7 @@ function projectionPlan(s: Scenario, options: ProjectOptions): Plan {
   }
   return {
     scenario: s, years, from, to, real: options.real ?? false, monthsPerYear, seed: options.seed ?? s.seed ?? 1, paths,
-    tree: base.withOverrides(overrides), overrides, standards, bound,
+    tree: base.withOverrides(overrides), overrides, upratingOverrides: uprating.overrides, uprating: uprating.byYear, standards, bound,
     factors: Object.fromEntries(years.map((y) => [y, yearFactors(s, paths, y)])),
     priceIndex,
   };
@@ -397,10 +411,12 @@ function finishProjection(s: Scenario, plan: Plan, sums: ScenarioSums[]): Projec
     incomeRule: { indexTo: up?.incomes?.indexTo ?? 'income', elasticity: up?.incomes?.elasticity ?? 1 },
     years,
     overrides: plan.overrides,
+    upratingOverrides: plan.upratingOverrides,
     parameters: plan.tree,
     standards: plan.standards,
     factors: plan.factors,
     results,
+    sums,
     summary: mergedSummary(sums.map((x) => x.dibao)),
     checks: results.flatMap((r, i) => r.checks.map((c) => ({ ...c, detail: `${plan.years[i]}: ${c.detail}`, ...(c.detailZh !== undefined ? { detailZh: `${plan.years[i]}: ${c.detailZh}` } : {}) }))),
   };
@@ -433,9 +449,12 @@ function yearRow(plan: Plan, year: number, r: ScenarioResult, outputs: { measure
   const others = fundingByOtherPayer(r.funding);
   const costByOtherPayer = Object.fromEntries(OTHER_PAYERS.map((p) => [p, flow(others[p])])) as YearRow['costByOtherPayer'];
   const cost = flow(Object.values(r.programs).reduce((a, p) => a + Math.round(p.cost * 100), 0) / 100);
-  const budgetNeed = flow(r.funding.filter((f) => f.source === 'budget' && f.level !== 'central').reduce((a, f) => a + Math.round(f.amount * 100), 0) / 100);
+  const localBudget = r.funding.filter((f) => f.source === 'budget' && f.level !== 'central');
+  const budgetNeed = flow(localBudget.reduce((a, f) => a + Math.round(f.amount * 100), 0) / 100);
+  const dibaoBudgetNeed = flow(localBudget.filter((f) => DIBAO_PROGRAMS.has(f.program)).reduce((a, f) => a + Math.round(f.amount * 100), 0) / 100);
   const revenue = plan.paths.revenue(year);
   const budget = price(plan.paths.budgetShare(year) * revenue);
+  const dibaoBudget = price(plan.paths.dibaoBudgetShare(year) * revenue);
   const factors = plan.factors[year]!;
   const sum = r.summary;
   const row: YearRow = {
@@ -451,11 +470,16 @@ function yearRow(plan: Plan, year: number, r: ScenarioResult, outputs: { measure
     budgetNeed,
     budget,
     fundingGap: fen(Math.max(0, budgetNeed - budget)),
+    dibaoBudgetNeed,
+    dibaoBudget,
+    dibaoFundingGap: fen(Math.max(0, dibaoBudgetNeed - dibaoBudget)),
     fiscalRevenue: price(revenue),
+    fiscalRevenueBasis: plan.paths.revenueBasis(year),
     priceIndex,
     incomeIndex: factors.income,
     elderlyWeightIndex: factors.elderlyWeight,
     standardsBound: plan.bound[year]!,
+    uprating: plan.uprating[year]!,
     linkage: Object.fromEntries(Object.entries(linkageDistances(plan.standards[year]!, (prefecture) => plan.paths.lines(year, prefecture))).map(([k, d]) => [k, { reference: { min: price(d.reference.min), max: price(d.reference.max) }, min: price(d.min), max: price(d.max) }])) as Record<Bound, LinkageDistance>,
   };
   const measures = new Set(outputs.measures ?? []);

@@ -199,8 +199,9 @@ describe('projectionPaths: scenario inputs, else parameters', () => {
     expect(paths.revenue(2016)).toBeCloseTo(122_930_000_000 * 1.022, 0);
     expect(paths.revenueBasis(2016)).toBe('assumed growth');
     expect(paths.revenue(2006)).toBeCloseTo(32_069_000_000 / 1.183, 0);
-    // Budget shares (projection.budget_share, dibao_budget_share), from national 2006 figures:
-    // 0.4 × 232.763 / 1830.358 = 0.0509; (214.61 − 136) / 18303.58 = 0.0043.
+    // Budget shares (projection.budget_share, dibao_budget_share), from national 2006 figures of the
+    // Ministry of Finance's 2006 budget report: local own revenue 38730.62 − 20449.77 = 18280.85亿元;
+    // 0.4 × 232.763 / 1828.085 = 0.05093 → 0.0509; (214.61 − 136) / 18280.85 = 0.00430 → 0.0043.
     expect([paths.budgetShare(2010), paths.dibaoBudgetShare(2010)]).toEqual([0.0509, 0.0043]);
     expect(paths.lines(2009, 220100)).toEqual({ minimumWage: 650, minimumWageRatio: 0.5, unemploymentBenefit: 455, povertyLine: 1196 });
     // The minimum wage is tiered by prefecture (dibao.linkage.minimum_wage): Baicheng, third tier, 650 × 1120/1320 = 551.5 → 552;

@@ -16,6 +16,7 @@ import { fundingByLevel } from '../src/scenarios/results/funding.js';
 import { loadScenario, parseScenarioText } from '../src/scenarios/input/load.js';
 import { annualCpi, boundStandard, nextStandard, projectionPaths, projectionYears, projectScenario, projectScenarioOn, upratePopulation, type LinkageLines, type Projection, type YearIndices } from '../src/scenarios/studies/project.js';
 import { runScenarioOn, scenarioParameters, scenarioPrices } from '../src/scenarios/execution/run.js';
+import { baselineParameters } from '../src/policy/parameters.js';
 import { cli, ROOT } from './helpers.js';
 
 const DYNAMIC = join(ROOT, 'scenarios/dynamic-growth-2007-2015.yaml');
@@ -208,6 +209,19 @@ describe('projectionPaths: scenario inputs, else parameters', () => {
     // from 1 July 2013 the published 1320 / 1220 / 1120.
     expect(paths.lines(2009, 220800).minimumWage).toBe(552);
     expect([220100, 220300, 220800].map((p) => paths.lines(2014, p).minimumWage)).toEqual([1320, 1220, 1120]);
+    // 2007 reads the notice of May 2006, 吉政函〔2006〕43号 (chinaacc.com, quoted in linkage.yaml): “长春、吉林市区
+    // 为510元/月 … 四平、辽源、通化、白山、松原、白城市区和延吉市、珲春市为460元/月”; Yanbian takes Yanji.
+    // The unemployment benefit is its 70% of the first tier: 0.7 × 510 = 357.
+    expect([220100, 220200, 220300, 220400, 220500, 220600, 220700, 220800, 222400].map((p) => paths.lines(2007, p).minimumWage))
+      .toEqual([510, 510, 460, 460, 460, 460, 460, 460, 460]);
+    expect(paths.lines(2007, 220100).unemploymentBenefit).toBe(357);
+  });
+  it('the 2006 minimum wage is the one public-welfare posts pay (employment.posts.wage, same notice)', () => {
+    const tree = baselineParameters();
+    for (const prefecture of [220100, 220200, 220300, 220400, 220500, 220600, 220700, 220800, 222400])
+      for (const date of ['2006-01-01', '2006-06-01'])
+        expect(tree.valueAt('dibao.linkage.minimum_wage', date, { prefecture }), `${prefecture} ${date}`)
+          .toBe(tree.valueAt('employment.posts.wage', date, { prefecture, area: 'urban' }));
   });
   it('scenario inputs replace them; a revenue input anchors the path; a monthly price path gives the annual CPI', () => {
     const s = loadScenario(scenarioFile('inputs', `inputs:

@@ -16,6 +16,7 @@ import { fundingByLevel } from '../src/scenarios/results/funding.js';
 import { loadScenario, parseScenarioText } from '../src/scenarios/input/load.js';
 import { annualCpi, boundStandard, nextStandard, projectionPaths, projectionYears, projectScenario, projectScenarioOn, upratePopulation, type LinkageLines, type Projection, type YearIndices } from '../src/scenarios/studies/project.js';
 import { runScenarioOn, scenarioParameters, scenarioPrices } from '../src/scenarios/execution/run.js';
+import { baselineParameters } from '../src/policy/parameters.js';
 import { cli, ROOT } from './helpers.js';
 
 const DYNAMIC = join(ROOT, 'scenarios/dynamic-growth-2007-2015.yaml');
@@ -199,14 +200,28 @@ describe('projectionPaths: scenario inputs, else parameters', () => {
     expect(paths.revenue(2016)).toBeCloseTo(122_930_000_000 * 1.022, 0);
     expect(paths.revenueBasis(2016)).toBe('assumed growth');
     expect(paths.revenue(2006)).toBeCloseTo(32_069_000_000 / 1.183, 0);
-    // Budget shares (projection.budget_share, dibao_budget_share), from national 2006 figures:
-    // 0.4 × 232.763 / 1830.358 = 0.0509; (214.61 − 136) / 18303.58 = 0.0043.
+    // Budget shares (projection.budget_share, dibao_budget_share), from national 2006 figures of the
+    // Ministry of Finance's 2006 budget report: local own revenue 38730.62 − 20449.77 = 18280.85亿元;
+    // 0.4 × 232.763 / 1828.085 = 0.05093 → 0.0509; (214.61 − 136) / 18280.85 = 0.00430 → 0.0043.
     expect([paths.budgetShare(2010), paths.dibaoBudgetShare(2010)]).toEqual([0.0509, 0.0043]);
     expect(paths.lines(2009, 220100)).toEqual({ minimumWage: 650, minimumWageRatio: 0.5, unemploymentBenefit: 455, povertyLine: 1196 });
     // The minimum wage is tiered by prefecture (dibao.linkage.minimum_wage): Baicheng, third tier, 650 × 1120/1320 = 551.5 → 552;
     // from 1 July 2013 the published 1320 / 1220 / 1120.
     expect(paths.lines(2009, 220800).minimumWage).toBe(552);
     expect([220100, 220300, 220800].map((p) => paths.lines(2014, p).minimumWage)).toEqual([1320, 1220, 1120]);
+    // 2007 reads the notice of May 2006, 吉政函〔2006〕43号 (chinaacc.com, quoted in linkage.yaml): “长春、吉林市区
+    // 为510元/月 … 四平、辽源、通化、白山、松原、白城市区和延吉市、珲春市为460元/月”; Yanbian takes Yanji.
+    // The unemployment benefit is its 70% of the first tier: 0.7 × 510 = 357.
+    expect([220100, 220200, 220300, 220400, 220500, 220600, 220700, 220800, 222400].map((p) => paths.lines(2007, p).minimumWage))
+      .toEqual([510, 510, 460, 460, 460, 460, 460, 460, 460]);
+    expect(paths.lines(2007, 220100).unemploymentBenefit).toBe(357);
+  });
+  it('the 2006 minimum wage is the one public-welfare posts pay (employment.posts.wage, same notice)', () => {
+    const tree = baselineParameters();
+    for (const prefecture of [220100, 220200, 220300, 220400, 220500, 220600, 220700, 220800, 222400])
+      for (const date of ['2006-01-01', '2006-06-01'])
+        expect(tree.valueAt('dibao.linkage.minimum_wage', date, { prefecture }), `${prefecture} ${date}`)
+          .toBe(tree.valueAt('employment.posts.wage', date, { prefecture, area: 'urban' }));
   });
   it('scenario inputs replace them; a revenue input anchors the path; a monthly price path gives the annual CPI', () => {
     const s = loadScenario(scenarioFile('inputs', `inputs:

@@ -30,8 +30,8 @@ describe('projection.uprating: every program’s amounts by the rule its paramet
     // medical.secondary.annual_cap 3000 (dated 2006): 2007 3000, 2008 3000 × 1.059 = 3177, 2009 × 0.993 = 3154.761.
     expect(['2007-06-01', '2008-06-01'].map((d) => tree.valueAt('medical.secondary.annual_cap', d))).toEqual([3000, 3000 * 1.059]);
     expect(tree.valueAt('medical.secondary.annual_cap', '2009-06-01')).toBeCloseTo(3154.761, 9); // the factor to six decimals, 1.051587
-    // employment.posts.wage urban 500 follows wages: 2009 500 × 1.1367 × 1.0917 = 620.47.
-    expect(tree.valueAt('employment.posts.wage', '2009-03-01', { area: 'urban' })).toBeCloseTo(620.4675, 4);
+    // employment.posts.wage, Changchun urban 510 (吉政函〔2006〕43号) follows wages: 2009 510 × 1.240935 (1.1367 × 1.0917, the factor to six decimals) = 632.87685.
+    expect(tree.valueAt('employment.posts.wage', '2009-03-01', { prefecture: 220100, area: 'urban' })).toBeCloseTo(632.87685, 6);
     // Fixed: facilities' costs stay nominal.
     expect(tree.valueAt('facilities.welfare_centres.county_centre_cost', '2009-03-01')).toBe(2_040_000);
   });

@@ -52,7 +52,8 @@ describe('a projection of the flows fixture', () => {
   writeFileSync(file, stringify({
     name: 'flows', description: { zh: '存量与流量', en: 'stocks and flows' },
     period: { from: '2006-01', to: '2008-12' }, seed: 1,
-    overrides: [{ path: 'events.enabled', set: false }, ...fixture.overrides],
+    // Amounts stay nominal here (projection.uprating 0): the hand-worked figures below are about the flows alone.
+    overrides: [{ path: 'events.enabled', set: false }, { path: 'projection.uprating.cpi', set: 0 }, { path: 'projection.uprating.wages', set: 0 }, ...fixture.overrides],
   }));
   const dataset = { population: casePopulation(fixture.households, 'flows.yaml'), meta: { name: 'flows', sha256: '', files: [] }, warnings: [] };
   const p = projectScenarioOn(loadScenario(file), dataset, { from: 2006, to: 2008 });

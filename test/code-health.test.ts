@@ -24,11 +24,14 @@ describe('parameters', () => {
       expect(UNITS, leaf.path).toContain(leaf.unit);
       expect(leaf.values.length, leaf.path).toBeGreaterThan(0);
       for (const v of leaf.values) {
-        const keys = Object.keys(v.reference);
+        // One reference, and beside a source or an assumption, optionally its Chinese text (zh).
+        const keys = Object.keys(v.reference).filter((k) => k !== 'zh');
         expect(keys, `${leaf.path} ${v.date}`).toHaveLength(1);
         expect(['clause', 'source', 'assumption']).toContain(keys[0]);
-        const text = Object.values(v.reference)[0] as string;
+        const text = (v.reference as Record<string, string>)[keys[0]!]!;
         expect(text.trim().length, `${leaf.path} ${v.date}`).toBeGreaterThan(0);
+        const zh = (v.reference as { zh?: string }).zh;
+        if (zh !== undefined) expect(!('clause' in v.reference) && /[\u4e00-\u9fff]/.test(zh), `${leaf.path} ${v.date} zh`).toBe(true);
         if ('clause' in v.reference) expect(ids.has(v.reference.clause), `${leaf.path} cites ${v.reference.clause}`).toBe(true);
       }
     }

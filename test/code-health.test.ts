@@ -36,6 +36,10 @@ describe('parameters', () => {
       }
     }
   });
+  it('every source and assumption carries its Chinese text (zh), so --lang zh tables read in Chinese', () => {
+    const missing = tree.leaves().flatMap((leaf) => leaf.values.filter((v) => !('clause' in v.reference) && !(v.reference as { zh?: string }).zh).map((v) => `${leaf.path} ${v.date}`));
+    expect(missing, 'add zh: "…" beside the source or assumption').toEqual([]);
+  });
   it('every policy parameter (all but the demo) names the clause it serves', () => {
     for (const leaf of tree.leaves().filter((l) => !l.path.startsWith('demo.'))) {
       expect(leaf.clause && ids.has(leaf.clause), leaf.path).toBe(true);

@@ -13,7 +13,9 @@
 #   3. writes the kernel spec .jupyter/kernels/jiuzhu-tslab/kernel.json (gitignored) and
 #      puts .jupyter first on JUPYTER_PATH;
 #   4. runs `jupyter nbconvert --to notebook --execute` on each notebook into a temporary
-#      directory (the committed notebooks are never overwritten), timing each one;
+#      directory (the committed notebooks are never overwritten), timing each one; a notebook
+#      with a check, test/notebook-checks/NAME.cell.ts (its headline figures against the CLI's),
+#      runs with that check appended as its last cell, so the notebooks read as tutorials;
 #   5. exports each notebook that draws charts to HTML and checks every display.chart is
 #      an image there (SVG or PNG) and no SVG source is printed as text.
 # Exits non-zero if any cell of any notebook errors (all notebooks are still run).
@@ -24,12 +26,13 @@
 #   JIUZHU_NOTEBOOK_OUT      keep the executed notebooks in this directory (default: a
 #                            temporary directory, deleted at exit).
 #   JIUZHU_NOTEBOOK_TIMEOUT  per-cell timeout in seconds (default 600).
+#   JIUZHU_NOTEBOOK_CHECKS   folder of the check cells (default test/notebook-checks).
 set -euo pipefail
 
 KERNEL_NAME=jiuzhu-tslab
 ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)
 
-usage() { sed -n '2,26s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; }
+usage() { sed -n '2,29s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; }
 
 setup_only=0
 notebooks=()
@@ -117,6 +120,19 @@ export JUPYTER_RUNTIME_DIR="$out_dir/.runtime"
 mkdir -p "$JUPYTER_RUNTIME_DIR"
 [[ -n ${JIUZHU_NOTEBOOK_DATASET:-} ]] && export JIUZHU_NOTEBOOK_DATASET
 timeout=${JIUZHU_NOTEBOOK_TIMEOUT:-600}
+checks=${JIUZHU_NOTEBOOK_CHECKS:-$ROOT/test/notebook-checks}
+
+# with_check NOTEBOOK CHECK OUT: writes NOTEBOOK to OUT with the code of CHECK appended as its last cell.
+with_check() {
+  node -e '
+    const { readFileSync, writeFileSync } = require("node:fs");
+    const [nbFile, checkFile, out] = process.argv.slice(1);
+    const nb = JSON.parse(readFileSync(nbFile, "utf8"));
+    const source = readFileSync(checkFile, "utf8").split(/(?<=\n)/);
+    nb.cells.push({ cell_type: "code", execution_count: null, id: "jiuzhu-check", metadata: {}, outputs: [], source });
+    writeFileSync(out, JSON.stringify(nb, null, 1) + "\n");
+  ' "$1" "$2" "$3"
+}
 
 now() { printf '%s' "${EPOCHREALTIME/,/.}"; }
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
@@ -132,11 +148,19 @@ for nb in "${notebooks[@]}"; do
   t0=$(now)
   status=ok
   # Each notebook gets its own output folder, so equal file names never collide.
+  run="$nb"
+  check="$checks/$(basename -- "$nb" .ipynb).cell.ts"
+  if [[ -f $check ]]; then
+    mkdir -p "$out_dir/$i/checked"
+    run="$out_dir/$i/checked/$(basename -- "$nb")"
+    with_check "$nb" "$check" "$run"
+    echo "   with its check ${check#"$ROOT"/}"
+  fi
   if ! jupyter nbconvert --to notebook --execute \
     --config "$ROOT/scripts/jupyter/nbconvert_config.py" \
     --ExecutePreprocessor.kernel_name="$KERNEL_NAME" \
     --ExecutePreprocessor.timeout="$timeout" \
-    --output-dir "$out_dir/$i" "$nb"; then
+    --output-dir "$out_dir/$i" "$run"; then
     status=FAILED
     failed+=("$rel")
   fi

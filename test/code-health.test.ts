@@ -24,14 +24,21 @@ describe('parameters', () => {
       expect(UNITS, leaf.path).toContain(leaf.unit);
       expect(leaf.values.length, leaf.path).toBeGreaterThan(0);
       for (const v of leaf.values) {
-        const keys = Object.keys(v.reference);
+        // One reference, and beside a source or an assumption, optionally its Chinese text (zh).
+        const keys = Object.keys(v.reference).filter((k) => k !== 'zh');
         expect(keys, `${leaf.path} ${v.date}`).toHaveLength(1);
         expect(['clause', 'source', 'assumption']).toContain(keys[0]);
-        const text = Object.values(v.reference)[0] as string;
+        const text = (v.reference as Record<string, string>)[keys[0]!]!;
         expect(text.trim().length, `${leaf.path} ${v.date}`).toBeGreaterThan(0);
+        const zh = (v.reference as { zh?: string }).zh;
+        if (zh !== undefined) expect(!('clause' in v.reference) && /[\u4e00-\u9fff]/.test(zh), `${leaf.path} ${v.date} zh`).toBe(true);
         if ('clause' in v.reference) expect(ids.has(v.reference.clause), `${leaf.path} cites ${v.reference.clause}`).toBe(true);
       }
     }
+  });
+  it('every source and assumption carries its Chinese text (zh), so --lang zh tables read in Chinese', () => {
+    const missing = tree.leaves().flatMap((leaf) => leaf.values.filter((v) => !('clause' in v.reference) && !(v.reference as { zh?: string }).zh).map((v) => `${leaf.path} ${v.date}`));
+    expect(missing, 'add zh: "…" beside the source or assumption').toEqual([]);
   });
   it('every policy parameter (all but the demo) names the clause it serves', () => {
     for (const leaf of tree.leaves().filter((l) => !l.path.startsWith('demo.'))) {

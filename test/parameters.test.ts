@@ -36,6 +36,13 @@ describe('parameter loader rejects bad files, naming the file and the key', () =
     const e = loadError(leaf('      2006-01-01: {value: 10, reference: {clause: 二.1, source: CSY}}\n'));
     expect(e.message).toMatch(/exactly one reference; found clause and source/);
   });
+  it('a Chinese text beside a clause, or an empty one', () => {
+    // A clause is its own text; `zh` belongs beside a source or an assumption only.
+    expect(loadError(leaf('      2006-01-01: {value: 10, reference: {clause: 二.1, zh: 第二条}}\n')).message).toMatch(/a clause reference needs no 'zh' text/);
+    expect(loadError(leaf('      2006-01-01: {value: 10, reference: {assumption: a guess, zh: " "}}\n')).message).toMatch(/reference 'zh' needs a non-empty text/);
+    const tree = treeFromYaml(leaf('      2006-01-01: {value: 10, reference: {assumption: a guess, zh: 一个估计}}\n'), 'params/test.yaml');
+    expect(tree.leaf('p.x').values[0]!.reference).toEqual({ assumption: 'a guess', zh: '一个估计' });
+  });
   it('a non-ISO date', () => {
     const e = loadError(leaf('      2006-1-1: {value: 10, reference: {clause: 二.1}}\n'));
     expect(e.code).toBe('BAD_DATE');

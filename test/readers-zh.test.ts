@@ -1,6 +1,7 @@
 /**
- * Complete Chinese (issue 24): solve's table, progress and reasons, and the checks, read in
- * Chinese with --lang zh; no English word is left but codes (parameter paths, scenario names).
+ * Complete Chinese (issue 24): solve's table, progress and reasons, the checks, and the dibao
+ * parameters' references in the report's and `jiuzhu params`' tables read in Chinese with
+ * --lang zh; no English word is left but codes (parameter paths, scenario names, file names, URLs).
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +9,9 @@ import { evaluationLine, solveReport } from '../src/cli/solve.js';
 import { generateDataset } from '../src/data/generated.js';
 import { loadScenario } from '../src/scenarios/input/load.js';
 import { solveScenario } from '../src/scenarios/studies/solve.js';
+import { loadDataset, resolveDatasetPath } from '../src/data/dataset.js';
+import { parametersTable, assumptionsTable } from '../src/report/provenance-tables.js';
+import { compareScenariosOn } from '../src/scenarios/studies/compare.js';
 import { ROOT } from './helpers.js';
 
 /** Words of two or more Latin letters left after removing the allowed codes. */
@@ -56,4 +60,50 @@ describe('jiuzhu --help --lang zh', () => {
       expect(r.stdout.split('\n').slice(0, 4).join('\n'), c).toMatch(/[\u4e00-\u9fff]/);
     }
   }, 120_000);
+});
+
+/**
+ * Codes a Chinese text may keep: URLs, domains and their page ids (content_2451390), file names, `quoted code`,
+ * dotted or snake_case identifiers (behaviour.rationing, local_hukou), `round(` of a formula, the tool's name, and
+ * CPI, which Chinese official texts write as it is (居民消费价格指数 CPI).
+ */
+const CODE_PATTERNS = [/\bCPI/g, /\bjiuzhu\b/g, /[\w.-]+\.(?:cn|com|org|tw)\/\S*?(?=[，。；）\s]|$)/g, /\b[\w-]+(?:\.[\w-]+)*\.(?:cn|com|org|tw)\b/g, /\b[\w/.-]+\.html?\b/g, /\bcontent_\d+\b/g, /[\w./-]+\.(?:md|yaml|ts)\b/g, /`[^`]+`/g, /\b[A-Za-z_]+(?:\.[A-Za-z_]+)+\b/g, /\b[a-z]+(?:_[a-z]+)+\b/g, /\bround\(/g];
+const withoutCodes = (text: string): string => CODE_PATTERNS.reduce((t, re) => t.replace(re, ''), text);
+
+// Every parameter: each source and assumption carries its Chinese text (test/code-health.test.ts).
+const TRANSLATED = /^[a-z_]+\./;
+
+describe('the parameter tables in Chinese', () => {
+  it('the report’s parameter and assumption tables give label, unit, kind and reference in Chinese', async () => {
+    const scenarios = [loadScenario(join(ROOT, 'scenarios/baseline-2006.yaml'))];
+    const data = await loadDataset(resolveDatasetPath('fixture-dibao'));
+    const result = compareScenariosOn(scenarios, data, { period: { from: '2006-01', to: '2006-01' } });
+    const table = parametersTable(result, scenarios, 'zh');
+    const dibao = table.rows.filter((r) => TRANSLATED.test(String(r.path)));
+    expect(dibao.length).toBe(table.rows.length);
+    expect(dibao.length).toBeGreaterThan(150);
+    // dibao/parameters/standard.yaml: the 2006 standards are an assumption, now with its Chinese text.
+    const standard = dibao.find((r) => r.path === 'dibao.standard')!;
+    expect([standard.label, standard.unit, standard.kind]).toEqual(['城乡低保标准', '元/人/月', '假设']);
+    expect(standard.reference).toMatch(/^吉林省未公布 2006 年各市低保标准。城镇全省平均 = 全国 169\.6 元/);
+    const english = dibao.flatMap((r) => ['label', 'unit', 'kind', 'reference', 'since'].flatMap((k) => englishWords(withoutCodes(String(r[k] ?? '')), [])).map((w) => `${String(r.path)}: ${w}`));
+    expect(english).toEqual([]);
+    // The same rows in English keep the English text of record.
+    expect(parametersTable(result, scenarios, 'en').rows.find((r) => r.path === 'dibao.standard')!.reference).toMatch(/^No Jilin 2006 city standards were published\./);
+    const assumptions = assumptionsTable(result, scenarios, 'zh').rows.filter((r) => r.source === 'parameter' && TRANSLATED.test(String(r.subject)));
+    expect(assumptions.length).toBeGreaterThan(100);
+    expect(assumptions.flatMap((r) => englishWords(withoutCodes(String(r.assumption)), []))).toEqual([]);
+  });
+
+  it('jiuzhu params --lang zh lists these parameters with Chinese units, kinds and references', async () => {
+    const { cli } = await import('./helpers.js');
+    const r = await cli(['params', '--lang', 'zh', '--verbose']);
+    expect(r.status, r.stderr).toBe(0);
+    const rows = r.stdout.split('\n').filter((l) => TRANSLATED.test(l));
+    expect(rows.length).toBeGreaterThan(150);
+    // Codes of the value column too: cell keys (220100.urban, earnings=0.8) and YAML's true and false.
+    const values = (l: string): string => l.replace(/\b[\w.]+(?==)|\b(true|false)\b/g, '');
+    const english = rows.flatMap((l) => englishWords(withoutCodes(values(l)), []).map((w) => `${l.slice(0, 40)}: ${w}`));
+    expect(english).toEqual([]);
+  });
 });

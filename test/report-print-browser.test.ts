@@ -2,23 +2,40 @@
  * The report printed to PDF on A4 in a real browser (issue 24): page 1 holds the executive
  * summary, and no table runs past the right edge of the printable width. Chromium from the npm
  * package @sparticuz/chromium, else Debian's (test/browser.ts); a missing browser fails, never skips.
+ * Checked twice: the layout under print media at the printable width, and the PDF itself, read
+ * back with pdf.js (test/pdf-text.ts): the text of its first page, and where every run of text sits.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchTestBrowser, watchPage } from './browser.js';
 import type { WrittenReport } from '../src/report/write.js';
 import { writeFixtureReport } from './report-fixture.js';
-
+import { comparable, pdfPages } from './pdf-text.js';
 
 // A4 is 210 × 297 mm; the report's @page margins are 12 mm top/bottom and 10 mm left/right.
 // At CSS's 96 px per inch: printable width (210 − 20) mm = 718 px, height (297 − 24) mm = 1032 px.
 const MM = 96 / 25.4;
 const PRINT_WIDTH = Math.floor((210 - 20) * MM);
 const PRINT_HEIGHT = Math.floor((297 - 24) * MM);
+// The same margins in PDF points (72 per inch): 10 mm = 28.35 pt.
+const PT = 72 / 25.4;
+
+/**
+ * Noto Sans SC, one of the report's font-family choices, as a data URL: the machines the tests run
+ * on may have no CJK font (Chromium would then print Chinese as empty boxes, and the PDF would hold
+ * no Chinese text to check); a reader's machine in China has one. The npm package
+ * @embedpdf/fonts-sc (a dependency, for the charts) ships it.
+ */
+function cjkFontFace(): string {
+  // The package exports its dist/ entry only; the fonts sit in fonts/ beside it (as src/charts/render.ts finds them).
+  const file = join(dirname(createRequire(import.meta.url).resolve('@embedpdf/fonts-sc')), '..', 'fonts', 'NotoSansHans-Regular.otf');
+  return `@font-face{font-family:"Noto Sans SC";src:url(data:font/otf;base64,${readFileSync(file).toString('base64')})}`;
+}
 
 describe('the report printed on A4', () => {
   const tmp = mkdtempSync(join(tmpdir(), 'jiuzhu-report-print-'));
@@ -37,6 +54,8 @@ describe('the report printed on A4', () => {
     const page = await browser.newPage({ viewport: { width: PRINT_WIDTH, height: PRINT_HEIGHT } });
     const { errors } = watchPage(page);
     await page.goto(pathToFileURL(written.index).href, { waitUntil: 'load' });
+    await page.addStyleTag({ content: cjkFontFace() });
+    await page.evaluate(async () => { await (globalThis as unknown as { document: { fonts: { ready: Promise<unknown> } } }).document.fonts.ready; });
     await page.emulateMedia({ media: 'print' });
     // The title and the summary fit the first page, and the summary ends it (break-after: page).
     // (The test's tsconfig has no DOM library: the page's globals are reached through globalThis.)
@@ -55,10 +74,28 @@ describe('the report printed on A4', () => {
       expect(t.right, t.id).toBeLessThanOrEqual(PRINT_WIDTH + 1);
       expect(t.scroll, t.id).toBeLessThanOrEqual(t.width + 1);
     }
-    // And it prints: an A4 PDF of more than one page.
+    // And it prints. The PDF, read back: A4 pages (595 × 842 pt), the first holding the summary's
+    // heading and every one of its paragraphs, the second none of them.
+    const paragraphs = (await page.locator('section.executive p').allInnerTexts()).map(comparable);
+    const heading = (await page.locator('section.executive h2').innerText()).trim();
+    expect(heading).toBe('要点');
     const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    expect((pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBeGreaterThan(1);
+    const pages = await pdfPages(pdf);
+    expect(pages.length).toBeGreaterThan(1);
+    expect(Math.round(pages[0]!.width)).toBe(595);
+    expect(Math.round(pages[0]!.height)).toBe(842);
+    expect(pages[0]!.text).toContain(comparable(heading));
+    for (const p of paragraphs) {
+      expect(pages[0]!.text).toContain(p);
+      expect(pages[1]!.text).not.toContain(p);
+    }
+    // Nothing cut at the right: on every page, every run of text ends inside the 10 mm right
+    // margin (Chromium writes text beyond the page into the PDF, where the page then cuts it).
+    // 2 pt of slack: a full line of Chinese ends up to 1.2 pt (0.4 mm) past the margin as pdf.js
+    // adds up the font's advance widths, which Chromium laid out in rounded CSS pixels.
+    const overflow = pages.flatMap((p, i) => p.runs.filter((r) => r.right > p.width - 10 * PT + 2).map((r) => `page ${i + 1}: '${r.text.slice(0, 40)}' ends at ${r.right.toFixed(1)} pt of ${p.width.toFixed(1)}`));
+    expect(overflow).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);

@@ -120,11 +120,12 @@ describe('jiuzhu report … --out DIR --xlsx', () => {
   it('the parameter table shows each scenario’s value on the first day with its reference and the overrides', () => {
     const params = JSON.parse(readFileSync(join(dir, 'tables/parameters.json'), 'utf8'));
     const std = params.rows.find((r: any) => r.path === 'dibao.standard');
-    expect(std.kind).toBe('assumption');
+    // The report is in Chinese (--lang zh): the kind of reference too (src/text/glossary.ts REFERENCE_KIND).
+    expect(std.kind).toBe('假设');
     expect(std['value:baseline-2006']).toContain('220100.urban=158');
     expect(std['value:raise-standard-10pct']).toContain('220100.urban=173.8');
     expect(std.overrides).toMatch(/scale ×1\.1/);
-    expect(params.rows.every((r: any) => ['clause', 'source', 'assumption'].includes(r.kind) && r.reference)).toBe(true);
+    expect(params.rows.every((r: any) => ['文件条款', '统计来源', '假设'].includes(r.kind) && r.reference)).toBe(true);
     const assumptions = JSON.parse(readFileSync(join(dir, 'tables/assumptions.json'), 'utf8'));
     expect(assumptions.rows.map((r: any) => r.subject)).toEqual(expect.arrayContaining(['behaviour.takeUp', 'behaviour.observationError', 'dibao.standard']));
   });

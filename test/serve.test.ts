@@ -17,6 +17,7 @@ import { runScenarioOn } from '../src/scenarios/execution/run.js';
 import { Explorer, type ChartsResponse, type RunResponse } from '../src/serve/api.js';
 import { Lane, SUPERSEDED } from '../src/serve/lane.js';
 import { explorerResult } from '../src/serve/result.js';
+import type { ParameterMatch } from '../src/serve/overrides.js';
 import { SLIDERS } from '../src/serve/sliders.js';
 import { startExplorer, type RunningExplorer } from '../src/serve/server.js';
 import { builtCli, cli, ROOT } from './helpers.js';
@@ -206,6 +207,87 @@ describe('the explorer server', () => {
     const summary = JSON.parse(run.stdout).scenarios[0].summary;
     expect([summary.cost, summary.recipients]).toEqual([figure(api, 'cost').value, figure(api, 'recipients').value]);
     expect(readFileSync(file, 'utf8')).toContain('jiuzhu run THIS_FILE.yaml --period 2006-01:2006-01 --data datasets/fixture-dibao');
+  }, 60_000);
+
+  it('finds parameter leaves by path or label, in Chinese or English, with their value and unit range', async () => {
+    const search = async (q: string): Promise<ParameterMatch[]> => ((await (await get(`/api/parameters?scenario=baseline-2006&q=${encodeURIComponent(q)}`)).json()) as { matches: ParameterMatch[] }).matches;
+    // Labels as src/programs/*/parameters/*.yaml write them.
+    const zh = await search('低保标准');
+    expect(zh.map((m) => m.path)).toContain('dibao.standard');
+    const std = zh.find((m) => m.path === 'dibao.standard')!;
+    expect(std).toMatchObject({ label: { zh: '城乡低保标准', en: 'Dibao standard' }, unit: 'CNY/person/month', breakdown: ['prefecture', 'area'], value: null });
+    expect(std.range).toMatchObject({ min: 0, max: 100_000 }); // MAX_YUAN_PER_UNIT, engine/parameters/ranges.ts
+    // education/parameters/higher.yaml: set_aside_rate 0.1 from 2006-01-01 (§四.3), unit rate (−1 to 10).
+    const en = await search('tuition set-aside');
+    expect(en[0]).toMatchObject({ path: 'education.higher.set_aside_rate', value: 0.1, unit: 'rate', range: { min: -1, max: 10 } });
+    expect((await search('education.higher.tuition'))[0]).toMatchObject({ path: 'education.higher.tuition', value: 5000 });
+    expect(await search('   ')).toEqual([]);
+  });
+
+  it('sets a prefecture’s standard from the table over the sliders, shows the nine standards, and the saved YAML gives the same figures', async () => {
+    // dibao/parameters/standard.yaml, 2006-01-01: 长春 urban 158 rural 76, 吉林 urban 150 rural 74.
+    const asWritten = (await post('/api/run', { scenario: 'baseline-2006', settings: {} })).json as RunResponse;
+    expect(asWritten.standards).toHaveLength(9);
+    expect(asWritten.standards.slice(0, 2)).toEqual([
+      { code: 220100, name: { zh: '长春', en: 'Changchun' }, urban: 158, rural: 76 },
+      { code: 220200, name: { zh: '吉林', en: 'Jilin city' }, urban: 150, rural: 74 },
+    ]);
+    // The urban slider ×1.1 scales every urban standard; 长春's urban, set to 300 afterwards, stays 300.
+    const overrides = [{ path: 'dibao.standard', set: 300, where: { prefecture: 220100, area: 'urban' } }];
+    const r = (await post('/api/run', { scenario: 'baseline-2006', settings: { standardUrban: 1.1 }, overrides })).json as RunResponse;
+    expect(r.overrides).toEqual(overrides);
+    expect(r.standards[0]).toMatchObject({ code: 220100, urban: 300, rural: 76 });
+    expect(r.standards[1]!.urban).toBeCloseTo(165, 9); // 150 × 1.1
+    expect(r.standards[1]!.rural).toBe(74);
+    // The same request as a download link, and the YAML it saves, run again.
+    const res = await get('/api/scenario.yaml?scenario=baseline-2006&standardUrban=1.1&set:dibao.standard@220100@urban=300');
+    expect(res.status).toBe(200);
+    const file = join(tmp, 'saved-standard.yaml');
+    writeFileSync(file, await res.text());
+    const saved = loadScenario(file);
+    expect(saved.description.en).toContain('(Saved from the jiuzhu explorer: urban dibao standard ×1.1, dibao.standard (Changchun urban) = 300.)');
+    expect(saved.overrides.slice(-2).map(({ origin: _o, ...o }) => o)).toEqual([
+      { path: 'dibao.standard', scale: 1.1, where: { area: 'urban' } },
+      { path: 'dibao.standard', set: 300, where: { prefecture: 220100, area: 'urban' } },
+    ]);
+    const lib = runScenarioOn(saved, data, { period: PERIOD });
+    expect(lib.summary.cost).toBe(figure(r, 'cost').value);
+    expect(lib.summary.recipients).toBe(figure(r, 'recipients').value);
+  });
+
+  it('sets any parameter leaf found by the search; the value meets its unit’s bounds, as a scenario override does', async () => {
+    // dibao.implementation.take_up is a probability (0–1): 0 means no eligible household applies, so no dibao is paid.
+    const none = (await post('/api/run', { scenario: 'baseline-2006', overrides: [{ path: 'dibao.implementation.take_up', set: 0 }] })).json as RunResponse;
+    expect(figure(none, 'recipients').value).toBe(0);
+    expect(figure(none, 'cost').value).toBe(0);
+    expect(figure(none, 'recipients').baseline).toBeGreaterThan(0);
+    const bad = async (o: unknown): Promise<{ key: string; message: string }> => {
+      const res = await post('/api/run', { scenario: 'baseline-2006', overrides: [o] });
+      expect(res.status).toBe(400);
+      return { key: res.json.error.key, message: res.json.error.message };
+    };
+    expect(await bad({ path: 'dibao.implementation.take_up', set: 2 })).toEqual({ key: 'overrides.0.set', message: "key 'overrides.0.set': 'dibao.implementation.take_up' cannot be 2, outside the range of its unit probability: a probability between 0 and 1" });
+    expect((await bad({ path: 'dibao.standard', set: -5, where: { prefecture: 220100 } })).message).toMatch(/cannot be -5, outside the range of its unit CNY\/person\/month/);
+    expect((await bad({ path: 'dibao.standard', set: 200, where: { prefecture: 990000 } })).key).toBe('overrides.0.where.prefecture');
+    expect((await bad({ path: 'dibao.nosuch', set: 1 })).key).toBe('overrides.0.path');
+    expect((await bad({ path: 'dibao', set: 1 })).key).toBe('overrides.0.path'); // a branch, not a leaf
+    expect((await bad({ path: 'dibao.standard', value: 1 })).key).toBe('overrides.0.set');
+  });
+
+  it('names the scenarios in chart legends by their descriptions, not their file names', async () => {
+    // scenarios/*.yaml descriptions, up to the first dash or semicolon (report/executive.ts scenarioTitle).
+    const body = { scenario: 'raise-standard-10pct', settings: { standardUrban: 1.3 } };
+    const en = (await post('/api/run', { ...body, lang: 'en' })).json as RunResponse;
+    expect(en.names).toEqual({ baseline: 'Baseline 2006', explored: 'Every urban and rural dibao standard raised by 10% (explorer settings)' });
+    const zh = (await post('/api/run', { ...body, lang: 'zh' })).json as RunResponse;
+    expect(zh.names).toEqual({ baseline: '2006年基线', explored: '所有城乡低保标准提高10%（探索器调整）' });
+    // The baseline explored as written is told apart from itself.
+    expect(((await post('/api/run', { scenario: 'baseline-2006', lang: 'en' })).json as RunResponse).names).toEqual({ baseline: 'Baseline 2006', explored: 'Baseline 2006 (explored)' });
+    const charts = (await post('/api/charts', { ...body, lang: 'en' })).json as ChartsResponse;
+    const programs = charts.charts.find((c) => c.id === 'programs')!.svg;
+    expect(programs).toContain('Baseline 2006');
+    expect(programs).toContain('(explorer settings)');
+    for (const c of charts.charts) expect(c.svg, c.id).not.toContain('raise-standard-10pct-explorer');
   }, 60_000);
 
   it('refuses a bad scenario file with its file, line and key', () => {

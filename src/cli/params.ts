@@ -3,6 +3,8 @@ import { JiuzhuError } from '../engine/errors.js';
 import { isIsoDate } from '../engine/period.js';
 import { OPINION, parameterProvenance, parameterValueText, type ParameterCounts, type ParameterProvenanceRow, type SourceKind } from '../policy/coverage.js';
 import { baselineParameters } from '../policy/parameters.js';
+import { referenceBody } from '../engine/parameters/types.js';
+import { REFERENCE_KIND, unitName } from '../text/glossary.js';
 import { parseLang, printJson } from './common.js';
 import type { Lang } from '../text/labels.js';
 import { clipText, displayWidth, padEnd } from '../text/format.js';
@@ -14,11 +16,7 @@ export interface ParamsOptions { date?: string; json?: boolean; lang?: string; v
 const CLIP = { label: 28, value: 40, reference: 50 } as const;
 const CELLS_SHOWN = 3;
 
-const KIND: Record<SourceKind, { zh: string; en: string }> = {
-  clause: { zh: '文件条款', en: 'clause' },
-  source: { zh: '统计来源', en: 'source' },
-  assumption: { zh: '假设', en: 'assumption' },
-};
+const KIND: Record<SourceKind, { zh: string; en: string }> = REFERENCE_KIND;
 
 const HEADER = {
   zh: ['参数', '名称', '取值', '单位', '生效日期', '条款', '来源类别', '依据'],
@@ -48,11 +46,11 @@ function tableRow(p: ParameterProvenanceRow, lang: Lang, verbose: boolean): stri
     p.path,
     clip(p.label[lang], CLIP.label),
     verbose ? parameterValueText(p) : valueText(p),
-    p.unit,
+    unitName(p.unit, lang),
     p.since ?? `(${lang === 'zh' ? '自' : 'from'} ${p.firstDate})`,
     p.clause ? `§${p.clause}` : '—',
     KIND[p.kind][lang],
-    clip(referenceBody(p), CLIP.reference),
+    clip(referenceBody(p.reference, lang), CLIP.reference),
   ];
 }
 
@@ -63,12 +61,6 @@ function valueText(p: ParameterProvenanceRow): string {
     if (displayWidth(text) <= CLIP.value) return text;
   }
   return clipFlat(parameterValueText(p, 1), CLIP.value);
-}
-
-/** The reference without the prefix the kind column already gives. */
-function referenceBody(p: ParameterProvenanceRow): string {
-  const r = p.reference;
-  return 'clause' in r ? `§${r.clause}` : 'source' in r ? r.source : r.assumption;
 }
 
 function countsLine(n: ParameterCounts, date: string, lang: Lang): string {

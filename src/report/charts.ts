@@ -27,7 +27,7 @@ export async function renderReportCharts(result: Result, lang: 'zh' | 'en', onCh
 }
 
 /** The result with its scenarios named for readers (legends and titles), their order and figures unchanged. */
-function withNames(result: Result, names: Readonly<Record<string, string>>): Result {
+export function withNames(result: Result, names: Readonly<Record<string, string>>): Result {
   const n = (x: string): string => names[x] ?? x;
   return {
     ...result,

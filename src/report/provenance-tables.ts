@@ -6,6 +6,8 @@
  */
 import type { DatasetMeta } from '../data/dataset.js';
 import { entryOn } from '../engine/parameters/tree.js';
+import { referenceBody } from '../engine/parameters/types.js';
+import { REFERENCE_KIND, unitName } from '../text/glossary.js';
 import { baselineCoverageInput, clauseCoverage, parameterProvenance, parameterValueText, type ParameterProvenanceRow } from '../policy/coverage.js';
 import type { Scenario } from '../scenarios/input/load.js';
 import type { Result } from '../scenarios/results/result.js';
@@ -36,9 +38,9 @@ export function parametersTable(result: Result, scenarios: readonly Scenario[], 
       return (leaf && entryOn(leaf, date)?.overrides) || [];
     });
     return {
-      path: p.path, label: p.label[lang], unit: p.unit, clause: p.clause ? `§${p.clause}` : null,
+      path: p.path, label: p.label[lang], unit: unitName(p.unit, lang), clause: p.clause ? `§${p.clause}` : null,
       ...Object.fromEntries(keys.map((k, i) => [`value:${k}`, docs[i]?.get(p.path) ? parameterValueText(docs[i]!.get(p.path)!) : null])),
-      since: p.since ?? `(${lang === 'zh' ? '自' : 'from'} ${p.firstDate})`, kind: p.kind, reference: referenceBody(p),
+      since: p.since ?? `(${lang === 'zh' ? '自' : 'from'} ${p.firstDate})`, kind: REFERENCE_KIND[p.kind][lang], reference: referenceBody(p.reference, lang),
       overrides: [...new Set(overrides)].join('; ') || null,
     };
   });
@@ -58,12 +60,6 @@ export function parametersTable(result: Result, scenarios: readonly Scenario[], 
   };
 }
 
-/** The reference without the prefix the kind column gives. */
-function referenceBody(p: ParameterProvenanceRow): string {
-  const r = p.reference;
-  return 'clause' in r ? `§${r.clause}` : 'source' in r ? r.source : r.assumption;
-}
-
 /** `assumption` texts anywhere under a scenario section, with their dotted path. */
 function scenarioAssumptions(o: unknown, path: string): { subject: string; text: string }[] {
   if (Array.isArray(o)) return o.flatMap((v, i) => scenarioAssumptions(v, `${path}.${i}`));
@@ -72,7 +68,7 @@ function scenarioAssumptions(o: unknown, path: string): { subject: string; text:
 }
 
 /** Every assumption behind the run: the scenarios' own (behaviour, inputs, shocks) and those of parameters in force. */
-export function assumptionsTable(result: Result, scenarios: readonly Scenario[]): ReportTable {
+export function assumptionsTable(result: Result, scenarios: readonly Scenario[], lang: 'zh' | 'en' = 'en'): ReportTable {
   const date = parameterDate(result);
   const keys = scenarioKeys(result);
   const found = new Map<string, Row>();
@@ -86,7 +82,7 @@ export function assumptionsTable(result: Result, scenarios: readonly Scenario[])
     for (const section of ['behaviour', 'inputs', 'shocks', 'outputs'] as const) for (const a of scenarioAssumptions(s[section], section)) add('scenario', a.subject, a.text, keys[i]!);
   });
   scenarios.forEach((s, i) => {
-    for (const p of parameterProvenance(scenarioParameters(s).leaves(), date).parameters) if (p.clause !== null && 'assumption' in p.reference) add('parameter', p.path, p.reference.assumption, keys[i]!);
+    for (const p of parameterProvenance(scenarioParameters(s).leaves(), date).parameters) if (p.clause !== null && 'assumption' in p.reference) add('parameter', p.path, referenceBody(p.reference, lang), keys[i]!);
   });
   return {
     id: 'assumptions',

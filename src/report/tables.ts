@@ -40,7 +40,7 @@ export function reportTables(result: Result, scenarios: readonly Scenario[], opt
     sensitivityTable(result, lang),
     checksTable(result, lang),
     parametersTable(result, scenarios, lang),
-    assumptionsTable(result, scenarios),
+    assumptionsTable(result, scenarios, lang),
     clausesTable(lang),
     outcomesTable(result, lang),
   ].filter((t) => t.rows.length > 0).map((t) => ({ ...t, rows: t.rows.map(clean) }));

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderPng, renderSvg, reportCharts } from '../charts/index.js';
+import { withNames } from '../report/charts.js';
 import type { Dataset } from '../data/dataset.js';
 import { JiuzhuError } from '../engine/errors.js';
 import { monthsBetween } from '../engine/period.js';
@@ -25,7 +26,10 @@ import type { ExplorerRequest } from './request.js';
 import { headlineFigures, programFigures, type Figure } from './headline.js';
 import { explorerResult } from './result.js';
 import { checkSliders, effectiveSettings, sliderDefaults, type Settings, type SliderId } from './sliders.js';
-import { explorerName, scenarioYaml } from './yaml.js';
+import { explorerName, scenarioYaml, type SetValue } from './yaml.js';
+import { legendNames, type LegendNames } from './legend.js';
+import { checkUserOverrides, engineOverrides, latestOverrides, overrideText, prefectureStandards, searchParameters, type ParameterMatch, type PrefectureStandard, type UserOverride } from './overrides.js';
+import type { ParameterTree } from '../engine/parameters/tree.js';
 
 export { SUPERSEDED };
 
@@ -63,6 +67,8 @@ export interface ExplorerScenario {
   /** Each slider's value with the scenario left as written. */
   defaults: Record<SliderId, number>;
   scenario: Scenario;
+  /** Its parameter tree, as written: what set values are checked against and the search lists. */
+  parameters: ParameterTree;
 }
 
 /** Scenarios the explorer leaves out, and why. */
@@ -74,6 +80,12 @@ export interface RunResponse {
   scenario: string;
   /** The settings that differ from the scenario's own values (what a saved YAML adds). */
   settings: Settings;
+  /** The values set directly, the latest for each parameter cell, in the order set (added after the sliders). */
+  overrides: UserOverride[];
+  /** Every prefecture's urban and rural standard in the explored scenario on the period's first day (yuan/person/month). */
+  standards: PrefectureStandard[];
+  /** The two scenarios as the charts' legends name them, in the request's language. */
+  names: LegendNames;
   period: Period;
   dataset: { name: string; households: number; persons: number };
   headline: Figure[];
@@ -145,7 +157,8 @@ export class Explorer {
       byName.set(s.name, file);
       const from = (options.period ?? scenarioPeriod(s)).from;
       const period = options.period ?? { from, to: from };
-      this.scenarios.push({ name: s.name, file, description: s.description, period, defaults: sliderDefaults(scenarioParameters(s), `${period.from}-01`), scenario: s });
+      const parameters = scenarioParameters(s);
+      this.scenarios.push({ name: s.name, file, description: s.description, period, defaults: sliderDefaults(parameters, `${period.from}-01`), scenario: s, parameters });
     }
     if (!this.scenarios.length) {
       throw new JiuzhuError('NO_SCENARIOS', 'no scenario to explore: every file given is a projection', { kind: 'usage', location: { key: 'scenarios' }, hint: 'give scenario files that `jiuzhu run` runs month by month' });
@@ -173,20 +186,21 @@ export class Explorer {
    * request still waiting (a run or charts it no longer shows). Without a client id nothing is replaced.
    */
   async run(req: ExplorerRequest, client?: string, signal?: AbortSignal): Promise<RunResponse | typeof SUPERSEDED> {
-    this.find(req);
+    this.check(req);
     return this.lane.submit(laneKey(client), () => (this.thread ? this.thread.call<RunResponse>('run', req) : this.runNow(req)), signal);
   }
 
   /** `run` on this thread, now (the worker's side). */
   runNow(req: ExplorerRequest): RunResponse {
-    const c = this.compute(this.find(req), req.settings);
+    const c = this.compute(this.find(req), req);
+    const response = { ...c.response, names: this.names(c, req.lang) };
     // A comparison met before took no engine time this time.
-    return c.hits ? { ...c.response, timing: { baselineMs: 0, runMs: 0, cached: true } } : c.response;
+    return c.hits ? { ...response, timing: { baselineMs: 0, runMs: 0, cached: true } } : response;
   }
 
   /** The charts as SVG in the request's language; rendered once per comparison and language. */
   async charts(req: ExplorerRequest, client?: string, signal?: AbortSignal): Promise<ChartsResponse | typeof SUPERSEDED> {
-    this.find(req);
+    this.check(req);
     const key = laneKey(client);
     return this.lane.submit(key, () => (this.thread
       ? this.thread.call<ChartsResponse>('charts', req)
@@ -197,7 +211,7 @@ export class Explorer {
   /** `charts` on this thread, now (the worker's side); `stop` says when the answer is no longer wanted. */
   async chartsNow(req: ExplorerRequest, stop: () => boolean = () => false): Promise<ChartsResponse | typeof SUPERSEDED> {
     const t0 = performance.now();
-    const c = this.compute(this.find(req), req.settings);
+    const c = this.compute(this.find(req), req);
     const charts = await this.chartSvgs(c, req.lang, stop);
     if (charts === SUPERSEDED) return SUPERSEDED;
     const tables = this.tablesOf(c, req.lang).map((t) => ({ id: t.id, title: t.title }));
@@ -206,13 +220,13 @@ export class Explorer {
 
   /** One table as CSV (UTF-8 with BOM, labels in the request's language), with a file name. */
   async tableCsv(req: ExplorerRequest, id: string, signal?: AbortSignal): Promise<{ filename: string; csv: string }> {
-    this.find(req);
+    this.check(req);
     return this.exclusive(() => (this.thread ? this.thread.call<{ filename: string; csv: string }>('table', req, id) : this.tableCsvNow(req, id)), signal);
   }
 
   /** `tableCsv` on this thread, now (the worker's side). */
   tableCsvNow(req: ExplorerRequest, id: string): { filename: string; csv: string } {
-    const c = this.compute(this.find(req), req.settings);
+    const c = this.compute(this.find(req), req);
     const tables = this.tablesOf(c, req.lang);
     const table = tables.find((t) => t.id === id);
     if (!table) throw new JiuzhuError('UNKNOWN_TABLE', `unknown table '${id}' (expected one of ${tables.map((t) => t.id).join(', ')})`, { location: { key: 'table' } });
@@ -221,7 +235,7 @@ export class Explorer {
 
   /** One chart as PNG, with a file name. */
   async chartPng(req: ExplorerRequest, id: string, signal?: AbortSignal): Promise<{ filename: string; png: Buffer }> {
-    this.find(req);
+    this.check(req);
     const out = await this.exclusive(() => (this.thread ? this.thread.call<{ filename: string; png: Uint8Array }>('chart', req, id) : this.chartPngNow(req, id)), signal);
     // A Buffer crosses from the worker as a plain Uint8Array.
     return { filename: out.filename, png: Buffer.from(out.png.buffer, out.png.byteOffset, out.png.byteLength) };
@@ -229,7 +243,7 @@ export class Explorer {
 
   /** `chartPng` on this thread, now (the worker's side). */
   async chartPngNow(req: ExplorerRequest, id: string): Promise<{ filename: string; png: Buffer }> {
-    const c = this.compute(this.find(req), req.settings);
+    const c = this.compute(this.find(req), req);
     const charts = await this.chartSvgs(c, req.lang);
     const chart = charts.find((x) => x.id === id);
     if (!chart) throw new JiuzhuError('UNKNOWN_CHART', `unknown chart '${id}' (expected one of ${charts.map((x) => x.id).join(', ')})`, { location: { key: 'chart' } });
@@ -238,9 +252,18 @@ export class Explorer {
 
   /** The settings as a scenario YAML that `jiuzhu run` accepts, with a file name. */
   scenarioYaml(req: ExplorerRequest): { filename: string; yaml: string } {
-    const found = this.find(req);
+    const found = this.check(req);
     const settings = effectiveSettings(req.settings, found.defaults);
-    return { filename: `${explorerName(found.scenario)}.yaml`, yaml: this.yamlText(found, settings) };
+    return { filename: `${explorerName(found.scenario)}.yaml`, yaml: this.yamlText(found, settings, this.setValues(found, req)) };
+  }
+
+  /**
+   * Parameter leaves of a scenario whose path or label (zh or en) holds every word of `query`,
+   * with their value on the period's first day and their unit's range (for the search box).
+   */
+  parameters(scenario: string, query: string): ParameterMatch[] {
+    const found = this.find({ scenario });
+    return searchParameters(found.parameters, query, `${found.period.from}-01`);
   }
 
   /** Computes the initial scenario and its charts, so the page's first view is immediate. */
@@ -253,7 +276,7 @@ export class Explorer {
 
   /** `warm` on this thread, now (the worker's side). */
   async warmNow(lang: 'zh' | 'en'): Promise<void> {
-    await this.chartSvgs(this.compute(this.initialScenario, {}), lang);
+    await this.chartSvgs(this.compute(this.initialScenario, { settings: {} }), lang);
   }
 
   /** Stops the worker thread and removes the temporary folder of loaded settings files. */
@@ -262,7 +285,27 @@ export class Explorer {
     rmSync(this.tmp, { recursive: true, force: true });
   }
 
-  private find(req: ExplorerRequest): ExplorerScenario {
+  /** The request's scenario, after checking its set values against the scenario's parameters (400 on a bad one). */
+  private check(req: ExplorerRequest): ExplorerScenario {
+    const found = this.find(req);
+    checkUserOverrides(found.parameters, req.overrides ?? []);
+    return found;
+  }
+
+  /** The request's set values, the latest per parameter cell, as overrides with their text. */
+  private setValues(found: ExplorerScenario, req: Pick<ExplorerRequest, 'overrides'>): SetValue[] {
+    const latest = latestOverrides(req.overrides ?? []);
+    const engine = engineOverrides(found.parameters, latest);
+    return latest.map((o, i) => ({ override: engine[i]!, text: { zh: overrideText(o, 'zh'), en: overrideText(o, 'en') } }));
+  }
+
+  /** Legend names of a comparison in a language. */
+  private names(c: Computed, lang: 'zh' | 'en'): LegendNames {
+    const changed = Object.keys(c.response.settings).length > 0 || c.response.overrides.length > 0;
+    return legendNames(this.baseline, c.explored, c.found.scenario, changed, lang);
+  }
+
+  private find(req: Pick<ExplorerRequest, 'scenario'>): ExplorerScenario {
     const found = this.scenarios.find((s) => s.name === req.scenario);
     if (!found) throw new JiuzhuError('UNKNOWN_SCENARIO', `unknown scenario '${req.scenario}' (expected one of ${this.scenarios.map((s) => s.name).join(', ')})`, { location: { key: 'scenario' } });
     return found;
@@ -275,16 +318,16 @@ export class Explorer {
     return out;
   }
 
-  private yamlText(found: ExplorerScenario, settings: Settings): string {
-    return scenarioYaml(found.scenario, settings, { period: found.period, datasetName: this.dataset.meta.name, dataArg: this.options.dataArg });
+  private yamlText(found: ExplorerScenario, settings: Settings, sets: readonly SetValue[]): string {
+    return scenarioYaml(found.scenario, settings, { period: found.period, datasetName: this.dataset.meta.name, dataArg: this.options.dataArg }, sets);
   }
 
   /**
    * The explored scenario is the saved YAML loaded back: what runs is by construction what
    * "save scenario YAML" hands out.
    */
-  private explored(found: ExplorerScenario, settings: Settings): Scenario {
-    const text = this.yamlText(found, settings);
+  private explored(found: ExplorerScenario, settings: Settings, sets: readonly SetValue[]): Scenario {
+    const text = this.yamlText(found, settings, sets);
     const file = join(this.tmp, `${createHash('sha256').update(text).digest('hex').slice(0, 16)}.yaml`);
     writeFileSync(file, text);
     try {
@@ -311,11 +354,14 @@ export class Explorer {
     return { result, ms: Math.round(performance.now() - t0) };
   }
 
-  private compute(found: ExplorerScenario, requested: Settings): Computed {
+  private compute(found: ExplorerScenario, req: Pick<ExplorerRequest, 'settings' | 'overrides'>): Computed {
     // Test hook: hold the thread as a large dataset's run would.
     if (this.options.testBusyMs) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, this.options.testBusyMs);
-    const settings = effectiveSettings(requested, found.defaults);
-    const key = JSON.stringify([found.name, settings]);
+    const settings = effectiveSettings(req.settings, found.defaults);
+    checkUserOverrides(found.parameters, req.overrides ?? []);
+    const overrides = latestOverrides(req.overrides ?? []);
+    const sets = this.setValues(found, { overrides });
+    const key = JSON.stringify([found.name, settings, overrides]);
     const hit = this.cache.get(key);
     if (hit) {
       this.cache.delete(key); // most recently used last
@@ -323,7 +369,7 @@ export class Explorer {
       hit.hits++;
       return hit;
     }
-    const explored = this.explored(found, settings);
+    const explored = this.explored(found, settings, sets);
     const base = this.baselineRun(found.period);
     const t0 = performance.now();
     const run = runScenarioOn(explored, this.dataset, { period: found.period, seed: this.seed, shared: this.shared });
@@ -331,6 +377,9 @@ export class Explorer {
     const response: RunResponse = {
       scenario: found.name,
       settings,
+      overrides,
+      standards: prefectureStandards(scenarioParameters(explored), `${found.period.from}-01`),
+      names: { baseline: this.baseline.name, explored: explored.name }, // in the request's language: runNow
       period: found.period,
       dataset: { name: this.dataset.meta.name, households: this.dataset.population.nHouseholds, persons: this.dataset.population.nPersons },
       headline: headlineFigures(base.result, run),
@@ -361,7 +410,9 @@ export class Explorer {
     const done = c.charts.get(lang);
     if (done) return done;
     const out: ChartSvg[] = [];
-    for (const chart of explorerCharts(this.resultOf(c), lang)) {
+    const names = this.names(c, lang);
+    const named = withNames(this.resultOf(c), { [this.baseline.name]: names.baseline, [c.explored.name]: names.explored });
+    for (const chart of explorerCharts(named, lang)) {
       if (stop()) return SUPERSEDED;
       out.push({ id: chart.id, title: chart.title, svg: await renderSvg(chart.spec) });
     }

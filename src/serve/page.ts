@@ -71,6 +71,16 @@ export function explorerPage(config: PageConfig): string {
       <small id="scenario-description"></small>
     </div>
     ${sliders}
+    <h3 id="standards-h">${both('各市（州）低保标准', 'Dibao standards by prefecture')}</h3>
+    <table id="standards" aria-labelledby="standards-h"><caption>${both('元/人/月；改动一格即设定该市（州）该地区的标准', 'yuan/person/month; editing a cell sets that prefecture’s standard')}</caption>
+      <thead><tr><th scope="col">${both('市（州）', 'Prefecture')}</th><th scope="col">${both('城镇', 'Urban')}</th><th scope="col">${both('农村', 'Rural')}</th></tr></thead>
+      <tbody></tbody></table>
+    <h3><label for="param-search">${both('查找并设定任一参数', 'Find and set any parameter')}</label></h3>
+    <input type="search" id="param-search" autocomplete="off" placeholder="低保标准 / take_up / tuition" aria-describedby="param-help">
+    <small id="param-help">${both('按参数路径或中英文名称查找；设定值须在其单位的范围内', 'Search by path or name (Chinese or English); a value must lie in its unit’s range')}</small>
+    <ul id="param-results" class="params"></ul>
+    <h3>${both('已设定的参数', 'Parameters set')}</h3>
+    <ul id="overrides" class="params"><li class="none">${both('无', 'none')}</li></ul>
     <p class="buttons">
       <button type="button" id="reset">${both('恢复情景设置', 'Reset to the scenario')}</button>
       <a id="save-yaml" class="button" href="#" download>${both('保存情景 YAML', 'Save scenario YAML')}</a>
@@ -80,6 +90,7 @@ export function explorerPage(config: PageConfig): string {
   </section>
   <section class="results" aria-labelledby="results-h">
     <h2 id="results-h">${both('主要结果', 'Headline numbers')} <small id="period"></small></h2>
+    <p id="names" class="note"></p>
     <p id="status" role="status" aria-live="polite"></p>
     <p id="error" role="alert" hidden></p>
     <div id="headline" class="cards"></div>
@@ -119,6 +130,12 @@ main{display:grid;grid-template-columns:minmax(16rem,22rem) 1fr;gap:1.5rem;paddi
 .slider{display:grid;grid-template-columns:1fr 8.5em;gap:.2rem .6rem;margin:.8rem 0}
 .slider label{font-weight:600;grid-column:1/-1}.slider input{grid-column:1;width:100%;margin:0}.slider select{grid-column:1/-1}.slider output{grid-column:2;font-variant-numeric:tabular-nums;text-align:right;white-space:nowrap}
 .slider small{grid-column:1/-1;color:var(--muted)}
+h3{font-size:.95rem;margin:1rem 0 .4rem}
+#standards input{width:5em;font:inherit;text-align:right}#standards input.set{border-color:var(--accent);font-weight:600}
+#param-search{width:100%;font:inherit;box-sizing:border-box}
+.params{list-style:none;padding:0;margin:.4rem 0}.params li{border-bottom:1px solid var(--line);padding:.3rem 0}
+.params code{font-size:.8rem;color:var(--muted);word-break:break-all}.params input{width:7em;font:inherit}
+.params .none{color:var(--muted);border:0}
 .buttons{display:flex;gap:.5rem;flex-wrap:wrap}
 button,.button{font:inherit;padding:.35rem .7rem;border:1px solid var(--line);border-radius:4px;background:#f6f7f9;color:inherit;text-decoration:none;cursor:pointer}
 .note,#status,small{color:var(--muted)}#error{color:var(--accent);font-weight:600}
@@ -150,7 +167,7 @@ const SCRIPT = `
 'use strict';
 var cfg = JSON.parse(document.getElementById('explorer-config').textContent);
 var client = Math.random().toString(36).slice(2);
-var state = { lang: cfg.lang, scenario: cfg.initial, settings: {}, seq: 0, timer: 0, last: null };
+var state = { lang: cfg.lang, scenario: cfg.initial, settings: {}, overrides: [], seq: 0, timer: 0, searchTimer: 0, last: null };
 var $ = function (id) { return document.getElementById(id); };
 var T = function (zh, en) { return state.lang === 'zh' ? zh : en; };
 var both = function (l) { return '<span class="zh" lang="zh">' + esc(l.zh) + '</span><span class="en" lang="en">' + esc(l.en) + '</span>'; };
@@ -194,19 +211,99 @@ function showSliders() {
   $('scenario-description').textContent = T(sc.description.zh, sc.description.en);
   $('period').textContent = sc.period.from === sc.period.to ? sc.period.from : sc.period.from + ' – ' + sc.period.to;
 }
+// A set value's query key, as src/serve/request.ts reads it: set:PATH[@PREFECTURE][@AREA].
+function overrideKey(o) {
+  var k = 'set:' + o.path;
+  if (o.where && o.where.prefecture !== undefined) k += '@' + o.where.prefecture;
+  if (o.where && o.where.area) k += '@' + o.where.area;
+  return k;
+}
 function query() {
   var q = new URLSearchParams({ scenario: state.scenario, lang: state.lang });
   cfg.sliders.forEach(function (s) { if (state.settings[s.id] !== undefined) q.set(s.id, String(state.settings[s.id])); });
+  state.overrides.forEach(function (o) { q.append(overrideKey(o), String(o.set)); });
   return q.toString();
 }
-function body() { return JSON.stringify({ scenario: state.scenario, settings: state.settings, lang: state.lang }); }
+function body() { return JSON.stringify({ scenario: state.scenario, settings: state.settings, overrides: state.overrides, lang: state.lang }); }
 function post(path) {
   return fetch(path, { method: 'POST', headers: { 'content-type': 'application/json', 'x-jiuzhu-client': client }, body: body() })
-    .then(function (r) { return r.json().then(function (j) { if (!r.ok) throw new Error(j.error && j.error.message || r.statusText); return j; }); });
+    .then(function (r) { return r.json().then(function (j) {
+      if (!r.ok) { var e = new Error(j.error && j.error.message || r.statusText); e.key = j.error && j.error.key; throw e; }
+      return j;
+    }); });
+}
+// Sets a value (replacing one for the same parameter and cells) and recomputes.
+function setOverride(o) {
+  var k = overrideKey(o);
+  state.overrides = state.overrides.filter(function (x) { return overrideKey(x) !== k; });
+  state.overrides.push(o);
+  showOverrides();
+  schedule();
+}
+function removeOverride(k) {
+  state.overrides = state.overrides.filter(function (x) { return overrideKey(x) !== k; });
+  showOverrides();
+  schedule();
+}
+function overrideLabel(o) {
+  var cell = [];
+  if (o.where && o.where.prefecture !== undefined) {
+    var row = state.last && state.last.standards.find(function (s) { return s.code === o.where.prefecture; });
+    cell.push(row ? T(row.name.zh, row.name.en) : String(o.where.prefecture));
+  }
+  if (o.where && o.where.area) cell.push(o.where.area === 'urban' ? T('城镇', 'urban') : T('农村', 'rural'));
+  return o.path + (cell.length ? ' (' + cell.join(' ') + ')' : '') + ' = ' + o.set;
+}
+function showOverrides() {
+  var ul = $('overrides');
+  if (!state.overrides.length) { ul.innerHTML = '<li class="none">' + T('无', 'none') + '</li>'; return; }
+  ul.innerHTML = state.overrides.map(function (o) {
+    return '<li data-override="' + esc(overrideKey(o)) + '"><span>' + esc(overrideLabel(o)) + '</span> <button type="button" class="remove" aria-label="' + esc(T('移除 ', 'Remove ') + overrideLabel(o)) + '">×</button></li>';
+  }).join('');
+}
+function showStandards(r) {
+  var set = {};
+  state.overrides.forEach(function (o) { if (o.path === 'dibao.standard' && o.where && o.where.prefecture !== undefined && o.where.area) set[o.where.prefecture + '@' + o.where.area] = true; });
+  var tb = $('standards').tBodies[0];
+  if (tb.rows.length !== r.standards.length) {
+    tb.innerHTML = r.standards.map(function (s) {
+      var cell = function (area) {
+        return '<td><input type="number" min="0" step="1" inputmode="decimal" data-prefecture="' + s.code + '" data-area="' + area + '" id="std-' + s.code + '-' + area + '" aria-label="' + esc(s.name.zh + ' ' + s.name.en + ' ' + area) + '"></td>';
+      };
+      return '<tr data-prefecture="' + s.code + '"><th scope="row">' + both(s.name) + '</th>' + cell('urban') + cell('rural') + '</tr>';
+    }).join('');
+  }
+  r.standards.forEach(function (s) {
+    ['urban', 'rural'].forEach(function (area) {
+      var input = $('std-' + s.code + '-' + area);
+      if (document.activeElement !== input) input.value = String(Math.round(s[area] * 100) / 100);
+      input.classList.toggle('set', !!set[s.code + '@' + area]);
+    });
+  });
+}
+function search() {
+  var q = $('param-search').value.trim();
+  if (!q) { $('param-results').innerHTML = ''; return; }
+  fetch('/api/parameters?' + new URLSearchParams({ scenario: state.scenario, q: q }).toString())
+    .then(function (r) { return r.json(); })
+    .then(function (j) {
+      if (q !== $('param-search').value.trim()) return;
+      $('param-results').innerHTML = j.matches.length ? j.matches.map(function (m, i) {
+        var now = m.value === null ? T('（按地区/类别分列）', '(by prefecture, area or category)') : String(m.value);
+        return '<li data-path="' + esc(m.path) + '"><div>' + both(m.label) + ' <code>' + esc(m.path) + '</code></div>' +
+          '<small>' + esc(m.unit + ' · ' + T('现值 ', 'now ') + now + ' · ' + m.range.text) + '</small><br>' +
+          '<input type="number" id="pv-' + i + '" step="any" min="' + m.range.min + '" max="' + m.range.max + '" aria-label="' + esc(T('新值 ', 'New value of ') + m.path) + '"' + (m.value === null ? '' : ' value="' + m.value + '"') + '> ' +
+          '<button type="button" class="set" data-input="pv-' + i + '">' + T('设定', 'Set') + '</button></li>';
+      }).join('') : '<li class="none">' + T('没有匹配的参数', 'no parameter matches') + '</li>';
+    })
+    .catch(showError);
 }
 function showError(e) { var el = $('error'); if (e) { el.textContent = String(e.message || e); el.hidden = false; } else { el.hidden = true; el.textContent = ''; } }
 function showRun(r, ms) {
   state.last = r;
+  showStandards(r);
+  showOverrides();
+  $('names').textContent = T('比较：', 'Comparing: ') + r.names.baseline + T(' → ', ' → ') + r.names.explored;
   $('headline').innerHTML = r.headline.map(function (f) {
     var p = parts(f.value, f.unit);
     return '<div class="card" data-metric="' + f.id + '" data-value="' + f.value + '" data-baseline="' + f.baseline + '">' +
@@ -259,6 +356,9 @@ function update() {
     });
   }).catch(function (e) {
     if (seq !== state.seq) return;
+    // A value the server refused (its unit's range, a cell the parameter has not) is dropped, with the reason shown.
+    var m = /^overrides[.]([0-9]+)/.exec(e.key || "");
+    if (m) { state.overrides.splice(Number(m[1]), 1); showOverrides(); }
     showError(e);
     document.body.classList.remove('busy');
     document.body.dataset.state = 'error';
@@ -271,8 +371,26 @@ cfg.sliders.forEach(function (s) {
   input.addEventListener('input', moved);
   input.addEventListener('change', moved);
 });
-$('scenario').addEventListener('change', function () { state.scenario = $('scenario').value; state.settings = {}; state.last = null; showSliders(); schedule(); });
-$('reset').addEventListener('click', function () { state.settings = {}; showSliders(); schedule(); });
+$('scenario').addEventListener('change', function () { state.scenario = $('scenario').value; state.settings = {}; state.overrides = []; state.last = null; showSliders(); showOverrides(); search(); schedule(); });
+$('reset').addEventListener('click', function () { state.settings = {}; state.overrides = []; showSliders(); showOverrides(); schedule(); });
+$('standards').addEventListener('change', function (ev) {
+  var input = ev.target;
+  if (!input.dataset || !input.dataset.prefecture || input.value === '') return;
+  setOverride({ path: 'dibao.standard', set: Number(input.value), where: { prefecture: Number(input.dataset.prefecture), area: input.dataset.area } });
+});
+$('param-search').addEventListener('input', function () { clearTimeout(state.searchTimer); state.searchTimer = setTimeout(search, 150); });
+$('param-results').addEventListener('click', function (ev) {
+  var b = ev.target;
+  if (!b.classList || !b.classList.contains('set')) return;
+  var input = $(b.dataset.input);
+  if (input.value === '') return;
+  setOverride({ path: b.closest('li').dataset.path, set: Number(input.value) });
+});
+$('overrides').addEventListener('click', function (ev) {
+  var b = ev.target;
+  if (!b.classList || !b.classList.contains('remove')) return;
+  removeOverride(b.closest('li').dataset.override);
+});
 $('lang').addEventListener('click', function () {
   state.lang = state.lang === 'zh' ? 'en' : 'zh';
   document.documentElement.lang = state.lang;

@@ -152,6 +152,13 @@ async function handle(req: IncomingMessage, res: ServerResponse, explorer: Explo
     res.end(scenariosJson);
     return;
   }
+  if (path === '/api/parameters') {
+    // The search box: parameter leaves of a scenario by path or label (zh, en). No computation.
+    allow(method, ['GET']);
+    const scenario = url.searchParams.get('scenario') ?? '';
+    const q = (url.searchParams.get('q') ?? '').slice(0, 200);
+    return sendJson(res, 200, { scenario, q, matches: explorer.parameters(scenario, q) });
+  }
   if (path === '/api/run' || path === '/api/charts') {
     allow(method, ['POST']);
     fromPage();

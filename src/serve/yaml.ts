@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { parseDocument, isMap, isScalar, isSeq, Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Scenario } from '../scenarios/input/load.js';
+import type { Override } from '../engine/parameters/tree.js';
 import { SLIDERS, settingsOverrides, type Settings, type Slider } from './sliders.js';
 
 export interface SavedScenarioContext {
@@ -18,14 +19,20 @@ export interface SavedScenarioContext {
   dataArg?: string;
 }
 
+/** A value set directly (standards table, parameter search): its override, and the same in words per language. */
+export interface SetValue { override: Override; text: { zh: string; en: string } }
+
 /** A setting as text: ×1.2 for a scale, 80% for a set share. */
 export function settingText(s: Slider, v: number): string {
   return s.display === 'percent' ? `${Number((v * 100).toFixed(2))}%` : `×${v}`;
 }
 
-/** The moved sliders in words, e.g. "urban dibao standard ×1.2, rural take-up 80%". */
-export function settingsText(settings: Settings, lang: 'zh' | 'en'): string {
-  const moved = SLIDERS.filter((s) => settings[s.id] !== undefined).map((s) => `${lang === 'zh' ? s.label.zh : s.label.en.toLowerCase()} ${settingText(s, settings[s.id]!)}`);
+/** The moved sliders and set values in words, e.g. "urban dibao standard ×1.2, rural take-up 80%, dibao.standard (Changchun urban) = 300". */
+export function settingsText(settings: Settings, lang: 'zh' | 'en', sets: readonly SetValue[] = []): string {
+  const moved = [
+    ...SLIDERS.filter((s) => settings[s.id] !== undefined).map((s) => `${lang === 'zh' ? s.label.zh : s.label.en.toLowerCase()} ${settingText(s, settings[s.id]!)}`),
+    ...sets.map((v) => v.text[lang]),
+  ];
   if (!moved.length) return lang === 'zh' ? '未改动任何设置' : 'no setting changed';
   return moved.join(lang === 'zh' ? '，' : ', ');
 }
@@ -33,8 +40,8 @@ export function settingsText(settings: Settings, lang: 'zh' | 'en'): string {
 /** The saved scenario's name: the explored one's with -explorer. */
 export const explorerName = (s: Scenario): string => `${s.name}-explorer`;
 
-/** The scenario YAML of `base` with `settings` (those differing from the defaults) applied. */
-export function scenarioYaml(base: Scenario, settings: Settings, ctx: SavedScenarioContext): string {
+/** The scenario YAML of `base` with `settings` (those differing from the defaults), then the `sets`, applied. */
+export function scenarioYaml(base: Scenario, settings: Settings, ctx: SavedScenarioContext, sets: readonly SetValue[] = []): string {
   const file = base.files[base.files.length - 1]!;
   const dir = dirname(file);
   const doc = parseDocument(readFileSync(file, 'utf8'));
@@ -52,11 +59,11 @@ export function scenarioYaml(base: Scenario, settings: Settings, ctx: SavedScena
   const old = { zh: String(description?.get('zh') ?? ''), en: String(description?.get('en') ?? '') };
   const folded = (text: string): Scalar => Object.assign(new Scalar(text), { type: Scalar.BLOCK_FOLDED });
   doc.set('description', doc.createNode({
-    zh: folded(`${old.zh}（由 jiuzhu 情景探索器保存：${settingsText(settings, 'zh')}。）`),
-    en: folded(`${old.en}${old.en ? ' ' : ''}(Saved from the jiuzhu explorer: ${settingsText(settings, 'en')}.)`),
+    zh: folded(`${old.zh}（由 jiuzhu 情景探索器保存：${settingsText(settings, 'zh', sets)}。）`),
+    en: folded(`${old.en}${old.en ? ' ' : ''}(Saved from the jiuzhu explorer: ${settingsText(settings, 'en', sets)}.)`),
   }));
   const added = settingsOverrides(settings);
-  if (added.length) {
+  if (added.length || sets.length) {
     let overrides = doc.get('overrides');
     if (!isSeq(overrides)) {
       overrides = doc.createNode([]);
@@ -70,6 +77,13 @@ export function scenarioYaml(base: Scenario, settings: Settings, ctx: SavedScena
       node.commentBefore = ` jiuzhu serve: ${moved[i]!.label.en} ${settingText(moved[i]!, settings[moved[i]!.id]!)}`;
       (overrides as YAMLSeq).items.push(node);
     });
+    for (const v of sets) {
+      const node = doc.createNode(v.override);
+      const where = node.get('where', true);
+      if (isMap(where)) where.flow = true;
+      node.commentBefore = ` jiuzhu serve: set ${v.text.en}`;
+      (overrides as YAMLSeq).items.push(node);
+    }
   }
   const period = ctx.period.from === ctx.period.to ? ctx.period.from : `${ctx.period.from}–${ctx.period.to}`;
   const header = [

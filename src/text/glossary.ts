@@ -4,6 +4,7 @@
  * (/work/shared/policy/jilin-2006-48-opinion.zh.txt: 城镇 9 times, 城市 twice, once in the set
  * phrase 城市低保户), so "urban" is 城镇 everywhere; a change of a share is 个百分点, never "pp".
  */
+import type { Unit } from '../engine/parameters/types.js';
 import type { Lang } from './units.js';
 
 export interface Term {
@@ -39,3 +40,23 @@ export type TermKey = keyof typeof GLOSSARY;
 export function term(key: TermKey, lang: Lang): string {
   return GLOSSARY[key][lang];
 }
+
+/** Parameter units as Chinese readers write them (the English is the unit's code). */
+const UNIT_ZH: Record<Unit, string> = {
+  'CNY': '元', 'CNY/month': '元/月', 'CNY/year': '元/年', 'CNY/facility': '元/所',
+  'CNY/person/month': '元/人/月', 'CNY/person/year': '元/人/年', 'CNY/household/month': '元/户/月', 'CNY/household/year': '元/户/年',
+  'CNY/case': '元/例', 'CNY/student/year': '元/生/年', 'CNY/post/month': '元/岗/月', 'CNY/m2/month': '元/平方米/月', 'CNY/m2': '元/平方米',
+  'm2/person': '平方米/人', 'm2': '平方米', 'rate': '比率', 'share': '比例', 'ratio': '倍数', 'probability': '概率',
+  'probability/month': '月概率', 'bool': '是/否', 'years': '年', 'months': '个月', 'age': '岁', 'count': '个数', 'persons': '人',
+  'posts': '个岗位', 'index': '指数', 'events/person/year': '次/人/年',
+};
+
+/** A parameter's unit for readers: Chinese in zh, the unit's code in en. */
+export const unitName = (unit: Unit | string, lang: Lang): string => (lang === 'zh' ? UNIT_ZH[unit as Unit] ?? unit : unit);
+
+/** The kind of a parameter's reference. */
+export const REFERENCE_KIND: Record<'clause' | 'source' | 'assumption', { zh: string; en: string }> = {
+  clause: { zh: '文件条款', en: 'clause' },
+  source: { zh: '统计来源', en: 'source' },
+  assumption: { zh: '假设', en: 'assumption' },
+};

@@ -143,18 +143,23 @@ function parseLeaf(node: Obj, keys: string[], src: YamlSource, options: LoadOpti
 
 function parseReference(r: unknown, options: LoadOptions, fail: (m: string) => never): Reference {
   if (!isObj(r)) return fail('reference must be one of {clause: id}, {source: text}, {assumption: text}');
-  const ks = Object.keys(r);
+  // A source or an assumption may carry its Chinese text beside it: {assumption: …, zh: …}.
+  const ks = Object.keys(r).filter((k) => k !== 'zh');
   if (ks.length !== 1) return fail(`a value carries exactly one reference; found ${ks.length ? ks.join(' and ') : 'none'}`);
   const k = ks[0]!;
   const v = r[k];
   if (typeof v !== 'string' || !v.trim()) return fail(`reference '${k}' needs a non-empty text`);
+  const zh = r.zh;
+  if (zh !== undefined && (typeof zh !== 'string' || !zh.trim())) return fail(`reference 'zh' needs a non-empty text`);
+  if (zh !== undefined && k === 'clause') return fail(`a clause reference needs no 'zh' text: the clause is its own`);
+  const withZh = zh === undefined ? {} : { zh };
   if (k === 'clause') {
     const id = v.replace(/^§/, '');
     if (!options.clauseIds.has(id)) return fail(`unknown clause id '${v}' (clause ids are like 二.2; see the clause list)`);
     return { clause: id };
   }
-  if (k === 'source') return { source: v };
-  if (k === 'assumption') return { assumption: v };
+  if (k === 'source') return { source: v, ...withZh };
+  if (k === 'assumption') return { assumption: v, ...withZh };
   return fail(`unknown reference kind '${k}'; use clause, source or assumption`);
 }
 

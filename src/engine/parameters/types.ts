@@ -1,7 +1,11 @@
 /** Shapes of the parameter tree: leaves with dated values, each value with one reference. */
 
-/** Where a value comes from: a clause of the opinion, a published statistic, or a labelled assumption. */
-export type Reference = { clause: string } | { source: string } | { assumption: string };
+/**
+ * Where a value comes from: a clause of the opinion, a published statistic, or a labelled
+ * assumption. A source or assumption written in English may carry its Chinese text in `zh`, which
+ * Chinese output shows (`--lang zh`); the English stays the text of record.
+ */
+export type Reference = { clause: string } | { source: string; zh?: string } | { assumption: string; zh?: string };
 
 export type Dimension = 'prefecture' | 'area' | 'category';
 export const DIMENSIONS: readonly Dimension[] = ['prefecture', 'area', 'category'];
@@ -55,6 +59,13 @@ export interface CellSelector { prefecture?: number | readonly number[]; area?: 
 /** Kind of a reference, for listings. */
 export function referenceKind(r: Reference): 'clause' | 'source' | 'assumption' {
   return 'clause' in r ? 'clause' : 'source' in r ? 'source' : 'assumption';
+}
+
+/** A reference's text without its kind, in a language: `§二.2`, the source or the assumption (its `zh` text in Chinese, when it has one). */
+export function referenceBody(r: Reference, lang: 'zh' | 'en'): string {
+  if ('clause' in r) return `§${r.clause}`;
+  const text = 'source' in r ? r.source : r.assumption;
+  return lang === 'zh' ? r.zh ?? text : text;
 }
 
 /** Readable text of a reference: `吉政发〔2006〕48号 §二.2`, a source, or `assumption: …`. */

@@ -43,7 +43,7 @@ export function term(key: TermKey, lang: Lang): string {
 
 /** Parameter units as Chinese readers write them (the English is the unit's code). */
 const UNIT_ZH: Record<Unit, string> = {
-  'CNY': '元', 'CNY/month': '元/月', 'CNY/year': '元/年', 'CNY/facility': '元/所',
+  'CNY': '元', 'CNY/month': '元/月', 'CNY/year': '元/年', '100M CNY/year': '亿元/年', 'CNY/facility': '元/所',
   'CNY/person/month': '元/人/月', 'CNY/person/year': '元/人/年', 'CNY/household/month': '元/户/月', 'CNY/household/year': '元/户/年',
   'CNY/case': '元/例', 'CNY/student/year': '元/生/年', 'CNY/post/month': '元/岗/月', 'CNY/m2/month': '元/平方米/月', 'CNY/m2': '元/平方米',
   'm2/person': '平方米/人', 'm2': '平方米', 'rate': '比率', 'share': '比例', 'ratio': '倍数', 'probability': '概率',

@@ -65,15 +65,17 @@ describe('funding sensitivity of the 2015 gap (fixture-dibao)', () => {
     expect(fundingAssumptions(p.parameters).map((l) => l.path)).toContain('funding.budget_levels.medical');
   });
   it('a level split moves by its central share, the other levels rescaled to add up to 1', () => {
-    // medical {central 0.3, provincial 0.2, prefecture 0.25, county 0.25} × 1.25: central 0.375,
-    // the rest × 0.625 / 0.7 — provincial 0.178571…, prefecture and county 0.223214…
+    // medical {central 0.46, provincial 0.15, prefecture 0.195, county 0.195} (funding.yaml, the
+    // national 2006 central share) × 1.25: central 0.575, the rest × 0.425 / 0.54 — provincial
+    // 0.118055…, prefecture and county 0.153472…
     const t = p.parameters.withOverrides(variantOverrides(p.parameters, p.parameters.leaf('funding.budget_levels.medical'), 1.25, 2015));
     const at = (category: string): number => t.valueAt('funding.budget_levels.medical', '2015-06-01', { category });
-    expect(at('central')).toBeCloseTo(0.375, 12);
-    expect(at('provincial')).toBeCloseTo(0.2 * 0.625 / 0.7, 12);
+    expect(at('central')).toBeCloseTo(0.575, 12);
+    expect(at('provincial')).toBeCloseTo(0.15 * 0.425 / 0.54, 12);
+    expect(at('prefecture')).toBeCloseTo(0.195 * 0.425 / 0.54, 12);
     expect(at('central') + at('provincial') + at('prefecture') + at('county')).toBeCloseTo(1, 12);
     // Outside the year nothing moves.
-    expect(t.valueAt('funding.budget_levels.medical', '2014-06-01', { category: 'central' })).toBe(0.3);
+    expect(t.valueAt('funding.budget_levels.medical', '2014-06-01', { category: 'central' })).toBe(0.46);
   });
 });
 

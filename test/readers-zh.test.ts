@@ -67,7 +67,7 @@ describe('jiuzhu --help --lang zh', () => {
  * dotted or snake_case identifiers (behaviour.rationing, local_hukou), `round(` of a formula, the tool's name, and
  * CPI, which Chinese official texts write as it is (居民消费价格指数 CPI).
  */
-const CODE_PATTERNS = [/\bCPI/g, /\bjiuzhu\b/g, /[\w.-]+\.(?:cn|com|org|tw)\/\S*?(?=[，。；）\s]|$)/g, /\b[\w-]+(?:\.[\w-]+)*\.(?:cn|com|org|tw)\b/g, /\b[\w/.-]+\.html?\b/g, /\bcontent_\d+\b/g, /[\w./-]+\.(?:md|yaml|ts)\b/g, /`[^`]+`/g, /\b[A-Za-z_]+(?:\.[A-Za-z_]+)+\b/g, /\b[a-z]+(?:_[a-z]+)+\b/g, /\bround\(/g];
+const CODE_PATTERNS = [/https?:\/\//g, /\bCPI/g, /\bjiuzhu\b/g, /[\w.-]+\.(?:cn|com|org|net|tw|cc|nl|mx)\/\S*?(?=[，。；）\s]|$)/g, /\b[\w-]+(?:\.[\w-]+)*\.(?:cn|com|org|net|tw|cc|nl|mx)\b/g, /\b[\w/.-]+\.html?\b/g, /\bcontent_\d+\b/g, /[\w./-]+\.(?:md|yaml|ts)\b/g, /`[^`]+`/g, /\b[A-Za-z_]+(?:\.[A-Za-z_]+)+\b/g, /\b[a-z]+(?:_[a-z]+)+\b/g, /\bround\(/g];
 const withoutCodes = (text: string): string => CODE_PATTERNS.reduce((t, re) => t.replace(re, ''), text);
 
 // Every parameter: each source and assumption carries its Chinese text (test/code-health.test.ts).

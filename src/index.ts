@@ -450,7 +450,7 @@ export type { Chart, ChartLang, ChartOptions, CjkFont, ReportChartOptions, Incom
  * const summary = tables.find((t) => t.id === 'summary')!;
  * console.assert(summary.rows.find((r) => r.figure === 'costAnnual')!['raise-standard-10pct']! > summary.rows.find((r) => r.figure === 'costAnnual')!['baseline-2006']!);
  * console.assert(tableCsv(summary, 'zh').startsWith(`${UTF8_BOM}指标代码,指标,单位`) && tableHtml(summary, 'zh').includes('覆盖率'));
- * console.assert(tables.find((t) => t.id === 'parameters')!.rows.some((r) => r.path === 'dibao.standard' && r.kind === 'assumption'));
+ * console.assert(tables.find((t) => t.id === 'parameters')!.rows.some((r) => r.path === 'dibao.standard' && r.kind === '假设')); // the kind in the table's language
  */
 export { writeReport, reportTables, reportHtml, tableHtml, tableCsv, tableJson, formatCell, cellUnit, escapeHtml, inlineSvg, reportWorkbook, sheetName, renderReportCharts, StagedDir, recoverStale, assertReplaceable, UTF8_BOM, UNIT_LABELS, MANIFEST, REPORT_KIND, PAUSE_ENV } from './report/index.js';
 export type { ReportOptions, WrittenReport, ReportTablesOptions, ReportTable, Column as ReportColumn, Row as ReportRow, Cell as ReportCell, Unit as ReportUnit, Bilingual, ReportHtmlInput, RenderedChart, ManifestEntry } from './report/index.js';

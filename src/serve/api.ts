@@ -36,7 +36,10 @@ export interface ExplorerOptions {
   scenarioFiles?: readonly string[];
   /** The scenario deltas are against (default scenarios/baseline-2006.yaml). */
   baselineFile?: string;
-  /** Months of every run (default: each scenario's first month, so a recompute is quick). */
+  /**
+   * Months of every run (default: each scenario's own period, the months `jiuzhu run` covers).
+   * A shorter period is shown as such, named on the page; it is never annualised.
+   */
   period?: Period;
   /** Seed of every run (default: the baseline's, else 1, as `jiuzhu compare`). */
   seed?: number;
@@ -59,7 +62,12 @@ export interface ExplorerScenario {
   name: string;
   file: string;
   description: { zh: string; en: string };
+  /** The months every run of this scenario covers. */
   period: Period;
+  /** The scenario's own period, as `jiuzhu run` runs it. */
+  scenarioPeriod: Period;
+  /** Said beside the figures when `period` is not the scenario's own (which months are shown, and that nothing is annualised). */
+  periodNote?: Bilingual;
   /** Each slider's value with the scenario left as written. */
   defaults: Record<SliderId, number>;
   scenario: Scenario;
@@ -74,7 +82,14 @@ export interface RunResponse {
   scenario: string;
   /** The settings that differ from the scenario's own values (what a saved YAML adds). */
   settings: Settings;
+  /** The months the figures cover (every one simulated, none extrapolated). */
   period: Period;
+  /** How many months that is. */
+  months: number;
+  /** The scenario's own period; differs from `period` only when the explorer was started with --period. */
+  scenarioPeriod: Period;
+  /** When `period` is not the scenario's own: which months are shown, in words. */
+  periodNote?: Bilingual;
   dataset: { name: string; households: number; persons: number };
   headline: Figure[];
   programs: Figure[];
@@ -143,9 +158,10 @@ export class Explorer {
       const seen = byName.get(s.name);
       if (seen) throw new JiuzhuError('DUPLICATE_SCENARIO', `two scenarios are named '${s.name}': ${seen} and ${file}`, { kind: 'usage', location: { file, key: 'name' }, hint: 'give each scenario file its own name' });
       byName.set(s.name, file);
-      const from = (options.period ?? scenarioPeriod(s)).from;
-      const period = options.period ?? { from, to: from };
-      this.scenarios.push({ name: s.name, file, description: s.description, period, defaults: sliderDefaults(scenarioParameters(s), `${period.from}-01`), scenario: s });
+      const own = scenarioPeriod(s);
+      const period = options.period ?? own;
+      const periodNote = explorerPeriodNote(period, own);
+      this.scenarios.push({ name: s.name, file, description: s.description, period, scenarioPeriod: own, ...(periodNote ? { periodNote } : {}), defaults: sliderDefaults(scenarioParameters(s), `${period.from}-01`), scenario: s });
     }
     if (!this.scenarios.length) {
       throw new JiuzhuError('NO_SCENARIOS', 'no scenario to explore: every file given is a projection', { kind: 'usage', location: { key: 'scenarios' }, hint: 'give scenario files that `jiuzhu run` runs month by month' });
@@ -332,8 +348,11 @@ export class Explorer {
       scenario: found.name,
       settings,
       period: found.period,
+      months: monthsBetween(found.period.from, found.period.to).length,
+      scenarioPeriod: found.scenarioPeriod,
+      ...(found.periodNote ? { periodNote: found.periodNote } : {}),
       dataset: { name: this.dataset.meta.name, households: this.dataset.population.nHouseholds, persons: this.dataset.population.nPersons },
-      headline: headlineFigures(base.result, run),
+      headline: headlineFigures(base.result, run, monthsBetween(found.period.from, found.period.to).length),
       programs: programFigures(base.result, run),
       averageStandard: { urban: run.summary.byArea.urban?.averageStandard ?? 0, rural: run.summary.byArea.rural?.averageStandard ?? 0 },
       timing: { baselineMs: base.ms, runMs, cached: false },
@@ -374,6 +393,21 @@ export class Explorer {
 function explorerCharts(result: Result, lang: 'zh' | 'en') {
   const oneMonth = monthsBetween(result.period.from, result.period.to).length === 1;
   return reportCharts(result, { lang }).filter((c) => !(oneMonth && c.id === 'months'));
+}
+
+const periodText = (p: Period): string => (p.from === p.to ? p.from : `${p.from} – ${p.to}`);
+
+/**
+ * What the page says when the explorer shows other months than the scenario's own (`--period`):
+ * which months, and that the figures are those months' own, not scaled to a year.
+ */
+export function explorerPeriodNote(shown: Period, own: Period): Bilingual | undefined {
+  if (shown.from === own.from && shown.to === own.to) return undefined;
+  const n = monthsBetween(shown.from, shown.to).length;
+  return {
+    zh: `仅 ${periodText(shown)}（${n} 个月；情景期间为 ${periodText(own)}），数字为这些月份之和，未折算为全年`,
+    en: `${periodText(shown)} only (${n} month${n === 1 ? '' : 's'}; the scenario runs ${periodText(own)}): figures are these months' own, not annualised`,
+  };
 }
 
 /** The lane key of a page's requests: one waiting job per page. */

@@ -58,11 +58,12 @@ export class SharedResults {
     return p;
   }
 
-  /** Keeps a column unless the budget is spent. */
-  offer(key: string, column: Column): void {
-    if (this.bytes + column.byteLength > this.maxBytes || this.columns.has(key)) return;
+  /** Keeps a column unless the budget is spent; true when it was kept (and so may be read by others). */
+  offer(key: string, column: Column): boolean {
+    if (this.bytes + column.byteLength > this.maxBytes || this.columns.has(key)) return false;
     this.columns.set(key, column);
     this.bytes += column.byteLength;
+    return true;
   }
 
   /** Columns and bytes held (for tests and diagnostics). */

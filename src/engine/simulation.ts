@@ -184,7 +184,7 @@ export class Simulation {
     const key = `${id}@${p}`;
     const hit = this.cache.get(key);
     if (hit) return hit;
-    const sharedKey = this.shared ? this.sharedKey(id, p) : undefined;
+    const sharedKey = this.shared?.holds(this.graph, id) ? this.sharedKey(id, p) : undefined;
     const sharedHit = sharedKey === undefined ? undefined : this.shared!.get(sharedKey);
     if (sharedHit) {
       this.cache.set(key, sharedHit);

@@ -24,7 +24,7 @@ import { ComputeThread } from './thread.js';
 import type { ExplorerRequest } from './request.js';
 import { headlineFigures, programFigures, type Figure } from './headline.js';
 import { explorerResult } from './result.js';
-import { checkSliders, effectiveSettings, sliderDefaults, type Settings, type SliderId } from './sliders.js';
+import { checkSliders, effectiveSettings, SLIDERS, sliderDefaults, type Settings, type SliderId } from './sliders.js';
 import { explorerName, scenarioYaml } from './yaml.js';
 
 export { SUPERSEDED };
@@ -119,6 +119,12 @@ interface Computed {
   charts: Map<string, ChartSvg[]>;
   tables: Map<string, ReportTable[]>;
 }
+
+/**
+ * Byte budget of the explorer's shared columns: a year of the columns no slider reaches on the
+ * default 100,000-household dataset is about 370 MB (measured 2026-12-06). A memory knob.
+ */
+const EXPLORER_SHARED_BYTES = 512 * 1024 * 1024;
 
 /** Comparisons kept: enough to go back and forth between a few settings without recomputing. */
 const CACHE_SIZE = 8;
@@ -312,9 +318,13 @@ export class Explorer {
   }
 
   private sharedStore: SharedResults | undefined;
-  /** Columns every run on the dataset can share: a slider move recomputes only the rules it reaches. */
+  /**
+   * Columns every run on the dataset can share: a slider move recomputes only the rules it
+   * reaches. The store keeps only columns of rules no slider reaches, every month of the period
+   * (the baseline's months cached for the session): every slider move can take them all.
+   */
   private get shared(): SharedResults {
-    return (this.sharedStore ??= new SharedResults(this.dataset.population));
+    return (this.sharedStore ??= new SharedResults(this.dataset.population, EXPLORER_SHARED_BYTES, { unreached: SLIDERS.map((s) => s.path) }));
   }
 
   private baselineRun(period: Period): { result: ScenarioResult; ms: number } {

@@ -1,4 +1,4 @@
-/** The benchmark workloads W1–W4 (issue #12). */
+/** The benchmark workloads W1–W4 (issue #12) and W5, the explorer (issue #25). */
 import type { WorkloadResult } from './lib/report.js';
 import type { YearMode } from './w1/year.js';
 
@@ -36,5 +36,10 @@ export const WORKLOADS: readonly Workload[] = [
     id: 'W4',
     title: 'projection: ten years × 12 months',
     run: async (opts) => (await import('./w4/index.js')).runW4(opts),
+  },
+  {
+    id: 'W5',
+    title: 'explorer: a slider move over the scenario\'s full year',
+    run: async (opts) => (await import('./w5/index.js')).runW5(opts),
   },
 ];

@@ -16,6 +16,7 @@ import { populationPool, setBufferReuse } from '../src/engine/buffers.js';
 import { createPopulation } from '../src/engine/population.js';
 import { defineRule } from '../src/engine/rule.js';
 import { ParameterTree } from '../src/engine/parameters/tree.js';
+import { SharedResults } from '../src/engine/shared-results.js';
 import { Simulation } from '../src/engine/simulation.js';
 import { monthsBetween } from '../src/engine/period.js';
 import { loadScenario } from '../src/scenarios/input/load.js';
@@ -125,6 +126,23 @@ describe('the rules of reuse', () => {
     // The forgotten month's buffer served the next month.
     expect(next).toBe(lent);
     expect(Array.from(next)).toEqual([200, 160]);
+  });
+
+  it('a column the shared store turns down (its budget spent) is reused like any other; one it keeps never is', () => {
+    // Before 2026-12-06 every column offered to the store was pinned, kept or not: after the
+    // first month of a year filled the store, no column of the next eleven was ever reused.
+    const full = new SharedResults(pop, 0); // keeps nothing
+    const lender = new Simulation({ population: pop, parameters: tree, rules, lend: true, shared: full });
+    const lent = lender.calculate('total', '2006-06');
+    lender.forgetPeriod('2006-06');
+    expect(lender.calculate('total', '2006-07')).toBe(lent);
+    expect(Array.from(lent)).toEqual([200, 160]); // 2 × (100) and 2 × (50 + 30)
+    const roomy = new SharedResults(pop);
+    const keeper = new Simulation({ population: pop, parameters: tree, rules, lend: true, shared: roomy });
+    const kept = keeper.calculate('total', '2006-08');
+    keeper.forgetPeriod('2006-08');
+    expect(keeper.calculate('total', '2006-09')).not.toBe(kept);
+    expect(Array.from(kept)).toEqual([200, 160]);
   });
 
   it('without lending, or with reuse off, nothing is freed early', () => {

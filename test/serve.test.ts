@@ -309,6 +309,67 @@ describe('the explorer server', () => {
   });
 });
 
+describe('the explorer over the scenario’s own period', () => {
+  // Issue #22: the explorer runs each scenario's whole period and its headline cost is `jiuzhu run`'s.
+  // `jiuzhu run` on a dataset in memory is runScenarioOn (src/scenarios/execution/run.ts) with no
+  // shared results and no explorer cache: an independent path to the same figures.
+  const sum = (r: ReturnType<typeof runScenarioOn>): number => Object.values(r.programs).reduce((a, p) => a + p.cost, 0);
+  let explorer: Explorer;
+  beforeAll(() => {
+    explorer = new Explorer({ dataset: data, scenarioFiles: ['baseline-2006', 'raise-standard-10pct', 'price-subsidy-2008'].map(scenarioFile) });
+  });
+  afterAll(() => explorer?.close());
+
+  it('runs every month of the scenario, as jiuzhu run does, and says nothing about fewer months', () => {
+    // scenarios/baseline-2006.yaml: period 2006-01 to 2006-12; price-subsidy-2008.yaml: 2007-01 to 2008-12.
+    const base = explorer.scenarios.find((s) => s.name === 'baseline-2006')!;
+    expect(base.period).toEqual({ from: '2006-01', to: '2006-12' });
+    expect(base.periodNote).toBeUndefined();
+    expect(explorer.scenarios.find((s) => s.name === 'price-subsidy-2008')!.period).toEqual({ from: '2007-01', to: '2008-12' });
+  });
+
+  it('with nothing moved, its headline cost is jiuzhu run’s over the year, and no month is annualised', () => {
+    const r = explorer.runNow({ scenario: 'baseline-2006', settings: {}, lang: 'en' });
+    const run = runScenarioOn(loadScenario(scenarioFile('baseline-2006')), data);
+    expect([r.period, r.months]).toEqual([{ from: '2006-01', to: '2006-12' }, 12]);
+    expect(figure(r, 'cost').value).toBe(run.summary.cost);
+    expect(figure(r, 'recipients').value).toBe(run.summary.recipients);
+    expect(figure(r, 'systemCost').value).toBe(sum(run));
+    // Over exactly one year the cost per year is the period's cost: shown once.
+    expect(r.headline.map((f) => f.id)).not.toContain('costAnnual');
+  });
+
+  it('with sliders moved, its headline and program costs are jiuzhu run’s of the saved scenario over the year', () => {
+    const req = { scenario: 'raise-standard-10pct', settings: { standardUrban: 1.3, takeUpRural: 0.8 }, lang: 'en' as const };
+    const r = explorer.runNow(req);
+    const file = join(tmp, 'full-year.yaml');
+    writeFileSync(file, explorer.scenarioYaml(req).yaml);
+    const run = runScenarioOn(loadScenario(file), data);
+    expect(figure(r, 'cost').value).toBe(run.summary.cost);
+    expect(figure(r, 'systemCost').value).toBe(sum(run));
+    for (const p of r.programs) expect(p.value, p.id).toBe(run.programs[p.id]!.cost);
+    expect(explorer.scenarioYaml(req).yaml).toContain('--period 2006-01:2006-12');
+  });
+
+  it('over two years it gives the yearly average cost beside the period’s, as jiuzhu run does', () => {
+    const r = explorer.runNow({ scenario: 'price-subsidy-2008', settings: {}, lang: 'en' });
+    const run = runScenarioOn(loadScenario(scenarioFile('price-subsidy-2008')), data);
+    expect(r.months).toBe(24);
+    expect(figure(r, 'cost').value).toBe(run.summary.cost);
+    // summary.costAnnual is the period's cost × 12 / 24 (src/scenarios/results/summary.ts).
+    expect(figure(r, 'costAnnual').value).toBe(run.summary.costAnnual);
+    expect(Math.abs(figure(r, 'costAnnual').value - run.summary.cost / 2)).toBeLessThanOrEqual(0.01);
+  });
+
+  it('started on fewer months (--period), it names them and does not annualise them', async () => {
+    // The server of this file runs 2006-01 only (PERIOD).
+    const r = (await post('/api/run', { scenario: 'baseline-2006', settings: {} })).json as RunResponse;
+    expect([r.period, r.months, r.scenarioPeriod]).toEqual([PERIOD, 1, { from: '2006-01', to: '2006-12' }]);
+    expect(r.periodNote!.en).toBe('2006-01 only (1 month; the scenario runs 2006-01 – 2006-12): figures are these months\' own, not annualised');
+    expect(r.headline.map((f) => f.id)).not.toContain('costAnnual');
+  });
+});
+
 describe('the explorer’s result document', () => {
   it('is the document jiuzhu compare builds from the same two runs', () => {
     // explorerResult repeats buildResult (src/scenarios/studies/compare.ts) so the baseline run can be cached; they must agree.

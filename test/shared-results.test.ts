@@ -59,6 +59,24 @@ describe('shared results', () => {
     expect(c.calculate('household_market_income', '2006-01')).not.toBe(a.calculate('household_market_income', '2006-01'));
   });
 
+  it('a store told to keep only rules that do not reach the standard holds household_market_income, never dibao_benefit', () => {
+    const shared = new SharedResults(dataset.population, undefined, { unreached: ['dibao.standard'] });
+    const [base, raise] = [scenarios[0]!, scenarios[1]!];
+    const a = new Simulation({ population: dataset.population, parameters: scenarioParameters(base), rules: systemRules, seed: 1, shared });
+    const b = new Simulation({ population: dataset.population, parameters: scenarioParameters(base), rules: systemRules, seed: 1, shared });
+    // household_market_income reads no dibao parameter (checked in the test above): kept, and the same column in b.
+    expect(shared.holds(a.graph, 'household_market_income')).toBe(true);
+    expect(b.calculate('household_market_income', '2006-02')).toBe(a.calculate('household_market_income', '2006-02'));
+    // dibao_benefit reads the standard: not kept, so b computes its own, with the same values.
+    expect(shared.holds(a.graph, 'dibao_benefit')).toBe(false);
+    const [x, y] = [a.calculate('dibao_benefit', '2006-02'), b.calculate('dibao_benefit', '2006-02')];
+    expect(y).not.toBe(x);
+    expect(columnFingerprint(y)).toBe(columnFingerprint(x));
+    // A reform of the standard still takes every kept column it does not reach.
+    const c = new Simulation({ population: dataset.population, parameters: scenarioParameters(raise), rules: systemRules, seed: 1, shared });
+    expect(c.calculate('household_market_income', '2006-02')).toBe(a.calculate('household_market_income', '2006-02'));
+  });
+
   it('a rule reading a given column is shared only when the given content is the same', () => {
     const shared = new SharedResults(dataset.population);
     const tree = scenarioParameters(scenarios[0]!);

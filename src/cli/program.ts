@@ -108,7 +108,7 @@ program.command('report').argument('<scenarios...>', 'scenario YAML files: the b
 program.command('serve').argument('[scenarios...]', 'scenario YAML files to offer (default: every file of scenarios/; projections are left out)').description('serve the interactive scenario explorer on http://127.0.0.1:PORT/: sliders for the standards, take-up and classified top-ups, headline numbers and charts against the baseline, CSV/PNG downloads and the settings saved as a scenario YAML')
   .option('--port <P>', 'port on 127.0.0.1 (0: any free port)', '8606')
   .option('--baseline <scenario>', 'scenario the changes are measured against (default scenarios/baseline-2006.yaml)')
-  .option('--period <from[:to]>', 'months of every run, YYYY-MM or YYYY-MM:YYYY-MM (default: each scenario’s first month, for a quick recompute)')
+  .option('--period <from[:to]>', 'months of every run, YYYY-MM or YYYY-MM:YYYY-MM (default: each scenario’s own period, as jiuzhu run; fewer months are named on the page, never annualised)')
   .option('--data <path>', 'dataset to use instead of the baseline’s: a .csv/.arrow/.parquet file or a dataset folder (loaded once)')
   .option('--codebook <file>', 'codebook YAML mapping your columns and codes onto jiuzhu’s (with --data)')
   .addOption(new Option('--encoding <enc>', 'text encoding of a CSV given with --data').choices(['utf8', 'gbk']))

@@ -194,7 +194,7 @@ export class Simulation {
     const key = `${id}@${p}`;
     const hit = this.cache.get(key);
     if (hit) return hit;
-    const sharedKey = this.shared ? this.sharedKey(id, p) : undefined;
+    const sharedKey = this.shared?.holds(this.graph, id) ? this.sharedKey(id, p) : undefined;
     const sharedHit = sharedKey === undefined ? undefined : this.shared!.get(sharedKey);
     if (sharedHit) {
       this.cache.set(key, sharedHit);
@@ -227,10 +227,10 @@ export class Simulation {
     }
     this.allocator.settle(out, Object.values(inputs));
     this.cache.set(key, out);
-    if (sharedKey !== undefined) {
-      this.allocator.pin(out);
-      this.shared!.offer(sharedKey, out);
-    }
+    // A column the store keeps may be read by other simulations: never reused. One it turns
+    // down (its budget spent, as after the first month of a year) stays this simulation's to
+    // give back, like any other.
+    if (sharedKey !== undefined && this.shared!.offer(sharedKey, out)) this.allocator.pin(out);
     if (this.lend && rule.period === 'month') {
       this.readersLeft.set(key, this.readers.get(id) ?? 0);
       this.readInputs(rule, p);

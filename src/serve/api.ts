@@ -25,7 +25,7 @@ import { ComputeThread } from './thread.js';
 import type { ExplorerRequest } from './request.js';
 import { headlineFigures, programFigures, type Figure } from './headline.js';
 import { explorerResult } from './result.js';
-import { checkSliders, effectiveSettings, sliderDefaults, type Settings, type SliderId } from './sliders.js';
+import { checkSliders, effectiveSettings, SLIDERS, sliderDefaults, type Settings, type SliderId } from './sliders.js';
 import { explorerName, scenarioYaml, type SetValue } from './yaml.js';
 import { legendNames, type LegendNames } from './legend.js';
 import { checkUserOverrides, engineOverrides, latestOverrides, overrideText, prefectureStandards, searchParameters, type ParameterMatch, type PrefectureStandard, type UserOverride } from './overrides.js';
@@ -40,7 +40,10 @@ export interface ExplorerOptions {
   scenarioFiles?: readonly string[];
   /** The scenario deltas are against (default scenarios/baseline-2006.yaml). */
   baselineFile?: string;
-  /** Months of every run (default: each scenario's first month, so a recompute is quick). */
+  /**
+   * Months of every run (default: each scenario's own period, the months `jiuzhu run` covers).
+   * A shorter period is shown as such, named on the page; it is never annualised.
+   */
   period?: Period;
   /** Seed of every run (default: the baseline's, else 1, as `jiuzhu compare`). */
   seed?: number;
@@ -63,7 +66,12 @@ export interface ExplorerScenario {
   name: string;
   file: string;
   description: { zh: string; en: string };
+  /** The months every run of this scenario covers. */
   period: Period;
+  /** The scenario's own period, as `jiuzhu run` runs it. */
+  scenarioPeriod: Period;
+  /** Said beside the figures when `period` is not the scenario's own (which months are shown, and that nothing is annualised). */
+  periodNote?: Bilingual;
   /** Each slider's value with the scenario left as written. */
   defaults: Record<SliderId, number>;
   scenario: Scenario;
@@ -86,7 +94,14 @@ export interface RunResponse {
   standards: PrefectureStandard[];
   /** The two scenarios as the charts' legends name them, in the request's language. */
   names: LegendNames;
+  /** The months the figures cover (every one simulated, none extrapolated). */
   period: Period;
+  /** How many months that is. */
+  months: number;
+  /** The scenario's own period; differs from `period` only when the explorer was started with --period. */
+  scenarioPeriod: Period;
+  /** When `period` is not the scenario's own: which months are shown, in words. */
+  periodNote?: Bilingual;
   dataset: { name: string; households: number; persons: number };
   headline: Figure[];
   programs: Figure[];
@@ -116,6 +131,12 @@ interface Computed {
   charts: Map<string, ChartSvg[]>;
   tables: Map<string, ReportTable[]>;
 }
+
+/**
+ * Byte budget of the explorer's shared columns: a year of the columns no slider reaches on the
+ * default 100,000-household dataset is about 370 MB (measured 2026-12-06). A memory knob.
+ */
+const EXPLORER_SHARED_BYTES = 512 * 1024 * 1024;
 
 /** Comparisons kept: enough to go back and forth between a few settings without recomputing. */
 const CACHE_SIZE = 8;
@@ -155,10 +176,11 @@ export class Explorer {
       const seen = byName.get(s.name);
       if (seen) throw new JiuzhuError('DUPLICATE_SCENARIO', `two scenarios are named '${s.name}': ${seen} and ${file}`, { kind: 'usage', location: { file, key: 'name' }, hint: 'give each scenario file its own name' });
       byName.set(s.name, file);
-      const from = (options.period ?? scenarioPeriod(s)).from;
-      const period = options.period ?? { from, to: from };
+      const own = scenarioPeriod(s);
+      const period = options.period ?? own;
+      const periodNote = explorerPeriodNote(period, own);
       const parameters = scenarioParameters(s);
-      this.scenarios.push({ name: s.name, file, description: s.description, period, defaults: sliderDefaults(parameters, `${period.from}-01`), scenario: s, parameters });
+      this.scenarios.push({ name: s.name, file, description: s.description, period, scenarioPeriod: own, ...(periodNote ? { periodNote } : {}), defaults: sliderDefaults(parameters, `${period.from}-01`), scenario: s, parameters });
     }
     if (!this.scenarios.length) {
       throw new JiuzhuError('NO_SCENARIOS', 'no scenario to explore: every file given is a projection', { kind: 'usage', location: { key: 'scenarios' }, hint: 'give scenario files that `jiuzhu run` runs month by month' });
@@ -339,9 +361,13 @@ export class Explorer {
   }
 
   private sharedStore: SharedResults | undefined;
-  /** Columns every run on the dataset can share: a slider move recomputes only the rules it reaches. */
+  /**
+   * Columns every run on the dataset can share: a slider move recomputes only the rules it
+   * reaches. The store keeps only columns of rules no slider reaches, every month of the period
+   * (the baseline's months cached for the session): every slider move can take them all.
+   */
   private get shared(): SharedResults {
-    return (this.sharedStore ??= new SharedResults(this.dataset.population));
+    return (this.sharedStore ??= new SharedResults(this.dataset.population, EXPLORER_SHARED_BYTES, { unreached: SLIDERS.map((s) => s.path) }));
   }
 
   private baselineRun(period: Period): { result: ScenarioResult; ms: number } {
@@ -381,8 +407,11 @@ export class Explorer {
       standards: prefectureStandards(scenarioParameters(explored), `${found.period.from}-01`),
       names: { baseline: this.baseline.name, explored: explored.name }, // in the request's language: runNow
       period: found.period,
+      months: monthsBetween(found.period.from, found.period.to).length,
+      scenarioPeriod: found.scenarioPeriod,
+      ...(found.periodNote ? { periodNote: found.periodNote } : {}),
       dataset: { name: this.dataset.meta.name, households: this.dataset.population.nHouseholds, persons: this.dataset.population.nPersons },
-      headline: headlineFigures(base.result, run),
+      headline: headlineFigures(base.result, run, monthsBetween(found.period.from, found.period.to).length),
       programs: programFigures(base.result, run),
       averageStandard: { urban: run.summary.byArea.urban?.averageStandard ?? 0, rural: run.summary.byArea.rural?.averageStandard ?? 0 },
       timing: { baselineMs: base.ms, runMs, cached: false },
@@ -425,6 +454,21 @@ export class Explorer {
 function explorerCharts(result: Result, lang: 'zh' | 'en') {
   const oneMonth = monthsBetween(result.period.from, result.period.to).length === 1;
   return reportCharts(result, { lang }).filter((c) => !(oneMonth && c.id === 'months'));
+}
+
+const periodText = (p: Period): string => (p.from === p.to ? p.from : `${p.from} – ${p.to}`);
+
+/**
+ * What the page says when the explorer shows other months than the scenario's own (`--period`):
+ * which months, and that the figures are those months' own, not scaled to a year.
+ */
+export function explorerPeriodNote(shown: Period, own: Period): Bilingual | undefined {
+  if (shown.from === own.from && shown.to === own.to) return undefined;
+  const n = monthsBetween(shown.from, shown.to).length;
+  return {
+    zh: `仅 ${periodText(shown)}（${n} 个月；情景期间为 ${periodText(own)}），数字为这些月份之和，未折算为全年`,
+    en: `${periodText(shown)} only (${n} month${n === 1 ? '' : 's'}; the scenario runs ${periodText(own)}): figures are these months' own, not annualised`,
+  };
 }
 
 /** The lane key of a page's requests: one waiting job per page. */

@@ -15,7 +15,7 @@ export interface PageConfig {
   initial: string;
   baseline: string;
   dataset: { name: string; households: number };
-  scenarios: { name: string; description: { zh: string; en: string }; period: { from: string; to: string }; defaults: Record<SliderId, number> }[];
+  scenarios: { name: string; description: { zh: string; en: string }; period: { from: string; to: string }; periodNote?: { zh: string; en: string }; defaults: Record<SliderId, number> }[];
   sliders: { id: SliderId; min: number; max: number; step: number; display: 'factor' | 'percent' }[];
   excluded: { name: string; reason: string }[];
 }
@@ -27,7 +27,7 @@ export function pageConfig(explorer: Explorer, lang: 'zh' | 'en'): PageConfig {
     initial: explorer.initialScenario.name,
     baseline: explorer.baseline.name,
     dataset: { name: explorer.dataset.meta.name, households: explorer.dataset.population.nHouseholds },
-    scenarios: explorer.scenarios.map((s) => ({ name: s.name, description: s.description, period: s.period, defaults: s.defaults })),
+    scenarios: explorer.scenarios.map((s) => ({ name: s.name, description: s.description, period: s.period, ...(s.periodNote ? { periodNote: s.periodNote } : {}), defaults: s.defaults })),
     sliders: SLIDERS.map((s) => ({ id: s.id, min: s.min, max: s.max, step: s.step, display: s.display })),
     excluded: explorer.excluded.map((x) => ({ name: x.name, reason: x.reason })),
   };
@@ -209,7 +209,7 @@ function showSliders() {
   });
   var sc = scenarioCfg();
   $('scenario-description').textContent = T(sc.description.zh, sc.description.en);
-  $('period').textContent = sc.period.from === sc.period.to ? sc.period.from : sc.period.from + ' – ' + sc.period.to;
+  $('period').textContent = sc.periodNote ? T(sc.periodNote.zh, sc.periodNote.en) : sc.period.from === sc.period.to ? sc.period.from : sc.period.from + ' – ' + sc.period.to;
 }
 // A set value's query key, as src/serve/request.ts reads it: set:PATH[@PREFECTURE][@AREA].
 function overrideKey(o) {

@@ -15,6 +15,7 @@ import { DistributionAccumulator } from '../results/distribution.js';
 import { ProgramAccumulator } from '../results/program-accumulator.js';
 import { DibaoAccumulator, standardGroupings } from '../results/summary.js';
 import { systemPriceTrigger, systemRules, systemState } from '../../programs/system.js';
+import { monthAssistance } from './costing.js';
 import type { Period } from './spec.js';
 import type { ScenarioSums } from '../results/sums.js';
 
@@ -31,7 +32,7 @@ export function accumulateScenario(pop: Population, parameters: ParameterTree, p
   const months = monthsBetween(period.from, period.to);
   const acc = new DibaoAccumulator(standardGroupings(pop, sim.calculate('household_type', months[0]!), HOUSEHOLD_TYPES));
   const programs = new ProgramAccumulator(PROGRAMS);
-  const distribution = new DistributionAccumulator(PROGRAMS);
+  const distribution = new DistributionAccumulator();
   runMonthLoop(sim, {
     months,
     state: systemState,
@@ -58,7 +59,7 @@ export function accumulateScenario(pop: Population, parameters: ParameterTree, p
         taper: sim.calculate('dibao_taper_payment', m),
       });
       programs.addMonth(m, sim, pop);
-      distribution.addMonth(m, sim, pop, parameters);
+      distribution.addMonth(m, sim, pop, monthAssistance(PROGRAMS, parameters, m));
       onMonth?.(m, sim, pop, i);
       onProgress?.(i + 1, months.length);
     },

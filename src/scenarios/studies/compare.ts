@@ -15,6 +15,7 @@ import { projectScenario, type ProjectOptions } from './project.js';
 import { jiuzhuCommit, jiuzhuVersion, runScenarios, runScenarioOn, scenarioDataset, scenarioPeriod, type DatasetSource, type Period, type RunOptions, type ScenarioResult } from '../execution/run.js';
 import { DEFAULT_LEVEL, HouseholdSums, INTERVAL_METRICS, REPLICATE_METHODS, checkReplicateOptions, replicateIntervals, resimulatedIntervals, type ReplicateIntervals, type ReplicateMethod } from './replicates.js';
 import { JiuzhuError } from '../../engine/errors.js';
+import { resultProvenance } from './provenance.js';
 
 import { Delta, DeltaGroup, type Result } from '../results/result.js';
 
@@ -107,6 +108,7 @@ function buildResult(scenarios: readonly Scenario[], results: readonly ScenarioR
       programs: Object.fromEntries(Object.keys(base.programs).map((id) => [id, programDelta(base.programs[id]!, r.programs[id])])),
       ...(intervals ? { intervals: intervals.deltas[i]! } : {}),
     })),
+    provenance: resultProvenance(scenarios, period, dataset),
   };
 }
 
@@ -118,6 +120,7 @@ function buildResult(scenarios: readonly Scenario[], results: readonly ScenarioR
 export async function projectResult(s: Scenario, dataset?: DatasetSource, options: ProjectOptions & { timestamp?: boolean } = {}): Promise<Result> {
   const source = dataset ?? (await scenarioDataset(s));
   const p = await projectScenario(s, { ...options, dataset: source });
+  const period = { from: `${p.from}-01`, to: `${p.to}-12` };
   return {
     meta: {
       jiuzhu: jiuzhuVersion(),
@@ -128,7 +131,7 @@ export async function projectResult(s: Scenario, dataset?: DatasetSource, option
       parametersSha256: baselineParameters().sha256(),
       ...(options.timestamp === false ? {} : { createdAt: new Date().toISOString() }),
     },
-    period: { from: `${p.from}-01`, to: `${p.to}-12` },
+    period,
     scenarios: [{
       name: s.name,
       summary: p.summary as unknown as Result['scenarios'][number]['summary'],
@@ -137,6 +140,7 @@ export async function projectResult(s: Scenario, dataset?: DatasetSource, option
       projection: { from: p.from, to: p.to, real: p.real, monthsPerYear: p.monthsPerYear, dataYear: p.dataYear, standardRule: p.standardRule, incomeRule: p.incomeRule },
     }],
     deltas: [],
+    provenance: resultProvenance([s], period, source.meta),
   };
 }
 

@@ -10,6 +10,7 @@ import { clauseIds } from '../src/policy/clauses.js';
 import { baselineParameters } from '../src/policy/parameters.js';
 import { findFiles } from '../src/engine/paths.js';
 import { demoRules } from '../src/programs/demo/index.js';
+import { PROGRAMS } from '../src/programs/index.js';
 import { systemRules } from '../src/programs/system.js';
 import { ROOT } from './helpers.js';
 import { cycles, importGraph, layerOf } from './import-graph.js';
@@ -145,6 +146,14 @@ describe('layers', () => {
     expect(treeImports(graph)).toEqual([]);
     // The check can fail: before issue #18 the results layer imported the tree's type.
     expect(treeImports(new Map([['scenarios/results/program-summary.ts', ['engine/parameters/tree.ts', 'engine/program.ts']]]))).toEqual(['scenarios/results/program-summary.ts -> engine/parameters/tree.ts']);
+  });
+  it('generic modules (execution, the month loop, the accumulators) name no program rule: they read the programs\' declarations', () => {
+    const ruleIds = new Set(PROGRAMS.flatMap((p) => p.rules.map((r) => r.id)));
+    const generic = [...findFiles(join(ROOT, 'src/scenarios/execution'), '.ts'), ...['dynamics/month-loop.ts', 'scenarios/results/program-accumulator.ts', 'scenarios/results/distribution.ts', 'scenarios/results/sums.ts'].map((f) => join(ROOT, 'src', f))];
+    const named = (code: string): string[] => [...code.matchAll(/'([a-z][a-z0-9_]*)'/g)].map((m) => m[1]!).filter((id) => ruleIds.has(id));
+    expect(generic.flatMap((f) => named(readFileSync(f, 'utf8')).map((id) => `${f.replace(`${ROOT}/`, '')}: '${id}'`))).toEqual([]);
+    // The check can fail: before issue #18 the month loop set dibao's price inputs by name.
+    expect(named("sim.setInput('price_subsidy_triggered', month, on);")).toEqual(['price_subsidy_triggered']);
   });
   it('the layer map itself has no cycle (it is a partial order)', () => {
     const map = new Map(Object.entries(LAYERS).map(([k, v]) => [k, [...v]]));

@@ -70,7 +70,7 @@ export const dibaoProgram: ProgramDefinition = defineProgram({
   clauses: ['二.1', '二.2', '二.3', '二.4'],
   rules: dibaoRules,
   state: DIBAO_STATE,
-  priceTrigger: 'dibao.price_subsidy.trigger',
+  priceTrigger: { parameters: 'dibao.price_subsidy.trigger', inputs: { triggered: 'price_subsidy_triggered', food: 'food_price_rise', cpi: 'cpi_price_rise' } },
   headline: {
     columns: {
       size: 'household_size', eligible: 'dibao_eligible', receives: 'dibao_receives', receivedPrevious: 'dibao_received_previous',

@@ -64,11 +64,11 @@ export function accumulateScenario(pop: Population, parameters: ParameterTree, p
     months,
     state: systemState,
     prices,
-    triggerParameters: systemPriceTrigger,
+    priceTrigger: systemPriceTrigger,
     onMonth: (m, i, trigger) => {
       acc.addMonth(m, trigger?.triggered ?? false, pop.weight, monthColumns(sim, m, i === 0));
       programs.addMonth(m, sim, pop);
-      distribution.addMonth(m, sim, pop, monthAssistance(PROGRAMS, parameters, m));
+      distribution.addMonth(m, sim, pop, monthAssistance(PROGRAMS, parameters, m, HEADLINE.columns.standard!));
       onMonth?.(m, sim, pop, i);
       onProgress?.(i + 1, months.length);
     },

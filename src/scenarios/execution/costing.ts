@@ -139,7 +139,7 @@ function ownShare(tree: ParameterTree, path: string, date: string): number {
  * not wholly the household's own payment, with the share the household receives, and the
  * national rural poverty line a month.
  */
-export function monthAssistance(programs: readonly ProgramDefinition[], tree: ParameterTree, month: string): MonthAssistance {
+export function monthAssistance(programs: readonly ProgramDefinition[], tree: ParameterTree, month: string, localLine: string): MonthAssistance {
   const date = `${month}-01`;
   const received: { rule: string; share: number }[] = [];
   for (const p of programs) {
@@ -150,5 +150,5 @@ export function monthAssistance(programs: readonly ProgramDefinition[], tree: Pa
       if (own < 1) received.push({ rule: c.rule, share: 1 - own });
     }
   }
-  return { received, nationalLine: tree.valueAt('dibao.linkage.rural_poverty_line', date) / MONTHS_PER_YEAR };
+  return { received, nationalLine: tree.valueAt('dibao.linkage.rural_poverty_line', date) / MONTHS_PER_YEAR, localLine };
 }

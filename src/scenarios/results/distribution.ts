@@ -32,6 +32,8 @@ export interface MonthAssistance {
   received: readonly { rule: string; share: number }[];
   /** Yuan per person per month. */
   nationalLine: number;
+  /** The household-month rule of each household's local line (the headline program's standard). */
+  localLine: string;
 }
 
 interface Part { weight: Float64Array; size: Float64Array; urban: Uint8Array; market: Float64Array; transfers: Float64Array; standard: Float64Array; months: number; at?: Int32Array }
@@ -53,7 +55,7 @@ export class DistributionAccumulator {
     }
     const { part } = this.current;
     addInto(part.market, sim.calculate('household_market_income', month));
-    addInto(part.standard, sim.calculate('dibao_standard', month));
+    addInto(part.standard, sim.calculate(assistance.localLine, month));
     for (const { rule, share } of assistance.received) addInto(part.transfers, sim.calculate(rule, month), share);
     part.months++;
     if (this.parts.length === 1) this.nationalLine.push(assistance.nationalLine);

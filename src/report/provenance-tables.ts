@@ -59,8 +59,8 @@ export function assumptionsTable(result: Result): ReportTable {
   });
   provenance.scenarios.forEach((_, i) => {
     for (const p of provenance.parameters) {
-      const assumption = p.values[i]?.assumption;
-      if (assumption) add('parameter', p.path, assumption, keys[i]!);
+      const own = p.values[i];
+      if (own?.value !== null && own !== undefined && (own.kind ?? p.kind) === 'assumption') add('parameter', p.path, own.reference ?? p.reference, keys[i]!);
     }
   });
   return {

@@ -147,8 +147,9 @@ export const ProvenanceSchema = z.strictObject({
     kind: z.enum(['clause', 'source', 'assumption']),
     reference: z.string().describe('The first scenario’s reference: a clause, a published source or a labelled assumption'),
     values: z.array(z.strictObject({
-      value: z.string().nullable().describe('The value as text (cells as prefecture.area=value)'),
-      assumption: z.string().nullable().describe('The assumption, when this scenario’s value is one'),
+      value: z.string().nullable().describe('The value as text (cells as prefecture.area=value); null when the scenario has no such parameter'),
+      kind: z.enum(['clause', 'source', 'assumption']).optional().describe('Only when it differs from the row’s (a scenario override with its own reference)'),
+      reference: z.string().optional().describe('Only when it differs from the row’s'),
     })).describe('One per scenario, in order'),
     overrides: z.array(z.string()).describe('Scenario overrides that changed the value in force'),
   })).describe('Every parameter serving a clause, on `date`'),

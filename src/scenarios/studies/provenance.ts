@@ -41,7 +41,10 @@ function parameterRows(scenarios: readonly Scenario[], date: string): Provenance
     path: p.path, label: p.label, unit: p.unit, clause: p.clause!, since: p.since, firstDate: p.firstDate, kind: p.kind, reference: referenceBody(p),
     values: docs.map((d) => {
       const own = d.get(p.path);
-      return { value: own ? parameterValueText(own) : null, assumption: own && own.clause !== null && 'assumption' in own.reference ? own.reference.assumption : null };
+      if (!own) return { value: null };
+      // A scenario's own reference is written only when an override gave it one of its own.
+      const differs = own.kind !== p.kind || referenceBody(own) !== referenceBody(p);
+      return { value: parameterValueText(own), ...(differs ? { kind: own.kind, reference: referenceBody(own) } : {}) };
     }),
     overrides: [...new Set(leafMaps.flatMap((m) => {
       const leaf = m.get(p.path);

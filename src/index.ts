@@ -436,7 +436,7 @@ export type { Chart, ChartLang, ChartOptions, CjkFont, ReportChartOptions, Incom
 
 // ── Reports ───────────────────────────────────────────────────────────────────
 /**
- * `jiuzhu report` as a library. `writeReport(dir, result, scenarios, {lang, xlsx})` writes a report
+ * `jiuzhu report` as a library. `writeReport(dir, result, {lang, xlsx})` writes a report
  * folder atomically (index.html, tables/*.csv with BOM and *.json, charts/*.svg and *.png,
  * report.xlsx, result.json, manifest.json); `reportTables` gives its tables (summary, deltas,
  * programs, funding, prefectures, months, distribution, parameters with references, assumptions,
@@ -446,7 +446,7 @@ export type { Chart, ChartLang, ChartOptions, CjkFont, ReportChartOptions, Incom
  * const scenarios = [loadScenario('scenarios/baseline-2006.yaml'), loadScenario('scenarios/raise-standard-10pct.yaml')];
  * const data = await loadDataset(resolveDatasetPath('fixture-dibao'));
  * const result = await compareScenarios(scenarios, data, { period: { from: '2006-01', to: '2006-01' } });
- * const tables = reportTables(result, scenarios, { lang: 'zh' });
+ * const tables = reportTables(result, { lang: 'zh' });
  * const summary = tables.find((t) => t.id === 'summary')!;
  * console.assert(summary.rows.find((r) => r.figure === 'costAnnual')!['raise-standard-10pct']! > summary.rows.find((r) => r.figure === 'costAnnual')!['baseline-2006']!);
  * console.assert(tableCsv(summary, 'zh').startsWith(`${UTF8_BOM}指标代码,指标,单位`) && tableHtml(summary, 'zh').includes('覆盖率'));

@@ -388,7 +388,7 @@ function runCase(c: HouseholdCase, file: string): void {
     runMonthLoop(sim, {
       months: c.months,
       state: systemState,
-      ...(c.prices ? { prices: c.prices, triggerParameters: systemPriceTrigger } : {}),
+      ...(c.prices ? { prices: c.prices, priceTrigger: systemPriceTrigger } : {}),
       onMonth: (month) => {
         seen.push(month);
         checkMonth(month, `${month} `);

@@ -10,6 +10,7 @@ import { clauseIds } from '../src/policy/clauses.js';
 import { baselineParameters } from '../src/policy/parameters.js';
 import { findFiles } from '../src/engine/paths.js';
 import { demoRules } from '../src/programs/demo/index.js';
+import { PROGRAMS } from '../src/programs/index.js';
 import { systemRules } from '../src/programs/system.js';
 import { ROOT } from './helpers.js';
 import { cycles, importGraph, layerOf } from './import-graph.js';
@@ -106,20 +107,27 @@ const LAYERS: Record<string, readonly string[]> = {
   policy: ['engine', 'programs'],
   data: ['engine', 'policy'],
   'scenarios/input': ['engine', 'text', 'policy'],
-  'scenarios/results': ['engine', 'analytics', 'programs', 'policy', 'scenarios/input'],
+  // Results are built from sums and their costing only (issue #18): no policy, no parameter tree.
+  'scenarios/results': ['engine', 'analytics', 'programs', 'scenarios/input'],
   'scenarios/execution': ['engine', 'data', 'dynamics', 'events', 'programs', 'policy', 'scenarios/input', 'scenarios/results'],
   'scenarios/studies': ['engine', 'text', 'analytics', 'data', 'dynamics', 'programs', 'policy', 'scenarios/input', 'scenarios/results', 'scenarios/execution'],
   outcomes: ['engine', 'text', 'scenarios/results'],
   charts: ['text', 'scenarios/results'],
-  // report → scenarios/input and execution: writeReport still takes the scenarios and rebuilds
-  // their parameter trees for the provenance tables (issue #18 item 3, costing by rules, is open).
-  report: ['engine', 'text', 'data', 'policy', 'charts', 'outcomes', 'scenarios/input', 'scenarios/results', 'scenarios/execution'],
+  // A report is made from a Result alone (its provenance included): no policy, scenarios or execution.
+  report: ['engine', 'text', 'data', 'charts', 'outcomes', 'scenarios/results'],
   notebook: ['engine', 'text', 'data', 'charts', 'scenarios/input', 'scenarios/results', 'scenarios/execution', 'scenarios/studies', 'report'],
   serve: ['engine', 'text', 'data', 'policy', 'charts', 'report', 'scenarios/input', 'scenarios/results', 'scenarios/execution', 'scenarios/studies'],
   cli: ['engine', 'text', 'analytics', 'events', 'programs', 'dynamics', 'policy', 'data', 'charts', 'outcomes', 'report', 'serve', 'scenarios/input', 'scenarios/results', 'scenarios/execution', 'scenarios/studies'],
   index: ['engine', 'text', 'analytics', 'events', 'programs', 'dynamics', 'policy', 'data', 'charts', 'outcomes', 'report', 'notebook', 'scenarios/input', 'scenarios/results', 'scenarios/execution', 'scenarios/studies'],
 };
 const layer = (file: string): string => layerOf(file, ['scenarios']);
+
+/** Imports of the parameter tree (engine/parameters, policy) by the modules that must work from a Result alone. */
+function treeImports(graph: ReadonlyMap<string, readonly string[]>): string[] {
+  const readers = ['scenarios/results/', 'report/', 'charts/'];
+  const isTree = (t: string): boolean => t.startsWith('engine/parameters/') || t.startsWith('policy/');
+  return [...graph].flatMap(([file, targets]) => (readers.some((r) => file.startsWith(r)) ? targets.filter(isTree).map((t) => `${file} -> ${t}`) : []));
+}
 
 describe('layers', () => {
   const graph = importGraph(join(ROOT, 'src'));
@@ -140,6 +148,19 @@ describe('layers', () => {
       }
     }
     expect(wrong).toEqual([]);
+  });
+  it('no module under scenarios/results, report or charts imports the parameter tree (engine/parameters, policy)', () => {
+    expect(treeImports(graph)).toEqual([]);
+    // The check can fail: before issue #18 the results layer imported the tree's type.
+    expect(treeImports(new Map([['scenarios/results/program-summary.ts', ['engine/parameters/tree.ts', 'engine/program.ts']]]))).toEqual(['scenarios/results/program-summary.ts -> engine/parameters/tree.ts']);
+  });
+  it('generic modules (execution, the month loop, the accumulators) name no program rule: they read the programs\' declarations', () => {
+    const ruleIds = new Set(PROGRAMS.flatMap((p) => p.rules.map((r) => r.id)));
+    const generic = [...findFiles(join(ROOT, 'src/scenarios/execution'), '.ts'), ...['dynamics/month-loop.ts', 'scenarios/results/program-accumulator.ts', 'scenarios/results/distribution.ts', 'scenarios/results/sums.ts'].map((f) => join(ROOT, 'src', f))];
+    const named = (code: string): string[] => [...code.matchAll(/'([a-z][a-z0-9_]*)'/g)].map((m) => m[1]!).filter((id) => ruleIds.has(id));
+    expect(generic.flatMap((f) => named(readFileSync(f, 'utf8')).map((id) => `${f.replace(`${ROOT}/`, '')}: '${id}'`))).toEqual([]);
+    // The check can fail: before issue #18 the month loop set dibao's price inputs by name.
+    expect(named("sim.setInput('price_subsidy_triggered', month, on);")).toEqual(['price_subsidy_triggered']);
   });
   it('the layer map itself has no cycle (it is a partial order)', () => {
     const map = new Map(Object.entries(LAYERS).map(([k, v]) => [k, [...v]]));

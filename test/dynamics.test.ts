@@ -33,7 +33,7 @@ function loop(months: string[], overrides: Override[], setup: (sim: Simulation, 
   const sim = new Simulation({ population: single(pension), parameters, rules: systemRules });
   const rows: Record<string, number>[] = [];
   runMonthLoop(sim, {
-    months, state: systemState, prices, triggerParameters: systemPriceTrigger,
+    months, state: systemState, prices, priceTrigger: systemPriceTrigger,
     onMonth: (m, k) => {
       setup(sim, m, k);
       const get = (id: string) => sim.calculate(id, m)[0]!;

@@ -12,7 +12,7 @@ import { tornadoChart, tornadoRows } from '../src/charts/tornado.js';
 import { loadDataset, resolveDatasetPath } from '../src/data/dataset.js';
 import { sensitivityTable } from '../src/report/sensitivity-table.js';
 import { loadScenario } from '../src/scenarios/input/load.js';
-import { scenarioResult } from '../src/scenarios/results/scenario-result.js';
+import { scenarioResult } from '../src/scenarios/execution/run.js';
 import type { Result } from '../src/scenarios/results/result.js';
 import { projectScenarioOn, type Projection } from '../src/scenarios/studies/project.js';
 import { fundingAssumptions, fundingSensitivity, variantOverrides, type FundingSensitivity } from '../src/scenarios/studies/sensitivity.js';

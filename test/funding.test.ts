@@ -15,7 +15,7 @@ import type { Override } from '../src/engine/parameters/tree.js';
 import { createPopulation } from '../src/engine/population.js';
 import { PAYERS } from '../src/engine/program.js';
 import { baselineParameters } from '../src/policy/parameters.js';
-import { centralTransfer, provincialSubsidy } from '../src/scenarios/results/dibao-transfers.js';
+import { centralTransfer, provincialSubsidy } from '../src/scenarios/execution/dibao-transfers.js';
 import { fundingByLevel, fundingByOtherPayer, LEVELS, OTHER_PAYERS, PAYER_OF } from '../src/scenarios/results/funding.js';
 import { loadScenario } from '../src/scenarios/input/load.js';
 import { accumulateScenario, runScenarioOn, scenarioResult, type ScenarioResult } from '../src/scenarios/execution/run.js';

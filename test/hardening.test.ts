@@ -154,8 +154,10 @@ describe('CSV cells never start a spreadsheet formula', () => {
     ].join('\n'));
     const scenarios = [loadScenario(join(ROOT, 'scenarios', 'baseline-2006.yaml')), loadScenario(file)];
     const data = await loadDataset(resolveDatasetPath('fixture-dibao'));
-    const result = await compareScenarios(scenarios, data, { period: { from: '2006-01', to: '2006-01' }, timestamp: false });
-    const tables = reportTables(result, scenarios, { lang: 'en', dataset: { ...data.meta, description: '-1+1 a hostile dataset description' } });
+    // The dataset's description travels inside the result (provenance), so the hostile one is the dataset's own.
+    const hostile = { ...data, meta: { ...data.meta, description: '-1+1 a hostile dataset description' } };
+    const result = await compareScenarios(scenarios, hostile, { period: { from: '2006-01', to: '2006-01' }, timestamp: false });
+    const tables = reportTables(result, { lang: 'en' });
     const cells = (id: string): string[] => tableCsv(tables.find((t) => t.id === id)!, 'en').replace(UTF8_BOM, '').split('\r\n').flatMap((l) => l.split(','));
     for (const id of ['assumptions', 'meta']) {
       const all = cells(id);

@@ -348,7 +348,7 @@ describe('invariants of every program', () => {
         const month = period.to;
         // As `jiuzhu explain` does it (src/cli/explain.ts): a fresh simulation, the months replayed from the period's start.
         const sim = scenarioSimulation(scenario, data);
-        runMonthLoop(sim, { months: monthsBetween(period.from, month), state: systemState, prices: scenarioPrices(scenario), triggerParameters: systemPriceTrigger, onMonth: () => {} });
+        runMonthLoop(sim, { months: monthsBetween(period.from, month), state: systemState, prices: scenarioPrices(scenario), priceTrigger: systemPriceTrigger, onMonth: () => {} });
         const tree = explain(sim, comp.rule, month, id);
         const computed = observed.values.get(comp.rule)![observed.months.indexOf(month)]![h]!;
         expect(tree.value, `${program.id} ${comp.rule} household ${id} ${month}`).toBe(computed);

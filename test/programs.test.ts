@@ -9,7 +9,8 @@ import { createPopulation, type Population } from '../src/engine/population.js';
 import { defineRule } from '../src/engine/rule.js';
 import { Simulation } from '../src/engine/simulation.js';
 import { ProgramAccumulator } from '../src/scenarios/results/program-accumulator.js';
-import { programMonthCosts, programSummaries, splitFen } from '../src/scenarios/results/program-summary.js';
+import { allProgramCells, programMonthCosts, programSummaries, splitFen } from '../src/scenarios/results/program-summary.js';
+import { monthCostings } from '../src/scenarios/execution/costing.js';
 import { treeFromYaml } from './helpers.js';
 
 // Four households: assets is used as the monthly cost (yuan) of the test component.
@@ -75,7 +76,9 @@ function accumulate(p: ProgramDefinition, pop: Population, months = MONTHS): Pro
   return acc.closePopulation();
 }
 const ALL = [0, 1, 2, 3];
-const summary = (p: ProgramDefinition, inputs = {}) => programSummaries(accumulate(p, population(ALL)), tree, inputs).test!;
+/** The real path: costed with the tree while the run has it (execution/costing.ts), summarised without it. */
+const summaries = (acc: ProgramAccumulator, inputs = {}) => programSummaries(acc, allProgramCells(acc.programs, monthCostings(acc, tree, inputs)));
+const summary = (p: ProgramDefinition, inputs = {}) => summaries(accumulate(p, population(ALL)), inputs).test!;
 
 describe('splitFen: whole fen by shares, largest remainder, ties in order', () => {
   it('splits exactly and breaks ties in payer order', () => {
@@ -176,7 +179,7 @@ describe('programs: a funding source\'s account', () => {
     const sim = new Simulation({ population: pop, parameters: tree, rules: [cost, funds, recipient], seed: 1 });
     const acc = new ProgramAccumulator([program(), fund]);
     for (const m of MONTHS) acc.addMonth(m, sim, pop);
-    const s = programSummaries(acc, tree).fund!;
+    const s = summaries(acc).fund!;
     expect(s.accounts!.lottery).toEqual({ need: 21.22, funds: 90, gap: 2.02, balance: 68.78 });
     expect(s.cost).toBe(0);
     expect(s.recipients).toBeNull();
@@ -190,7 +193,7 @@ describe('programs: calendar years', () => {
     // there: the period would balance (40.04 < 50), but 2007 has need 20.02 and no funds → gap 20.02.
     // Jilin city urban: need 15.33 a month, no funds → gaps 15.33 in each year. Total gap 20.02 + 30.66 = 50.68.
     const p = program({ accounts: { fund: { label: { zh: '专户', en: 'fund' }, components: ['a'], funds: { compute: (c) => (c.month === '2006-12' && c.prefecture === 220100 && c.area === 'urban' ? 50 : 0) } } } });
-    const s = programSummaries(accumulate(p, population(ALL), ['2006-12', '2007-01']), tree).test!;
+    const s = summaries(accumulate(p, population(ALL), ['2006-12', '2007-01'])).test!;
     expect(Object.keys(s.byYear)).toEqual(['2006', '2007']);
     expect(s.byYear['2006']!.cost).toBe(35.35);
     expect(s.byYear['2007']!.cost).toBe(35.35);
@@ -204,19 +207,19 @@ describe('programs: computed components (spending no household receives)', () =>
   it('are costed once per cell and month, also after chunks merge', () => {
     // 100 yuan a month in every rural cell: 9 prefectures × 2 months × 100 = 1800, paid by the budget.
     const p = program({ components: { a: { rule: 't_cost', payer: 'budget', label: { zh: 'a', en: 'a' } }, site: { compute: (c) => (c.area === 'rural' ? 100 : 0), payer: 'budget', label: { zh: 'b', en: 'b' } } } });
-    const merged = programSummaries(accumulate(p, population([0, 1])).merge(accumulate(p, population([2, 3]))), tree).test!;
+    const merged = summaries(accumulate(p, population([0, 1])).merge(accumulate(p, population([2, 3])))).test!;
     expect(merged.components).toEqual({ a: 70.7, site: 1800 });
     expect(merged.cost).toBe(1870.7);
     expect(merged.byPrefecture['220800']!.cost).toBe(200);
-    expect(programMonthCosts(accumulate(p, population(ALL)), tree).get('2006-01')).toEqual({ test: 35.35 + 900 });
+    expect(programMonthCosts([p], monthCostings(accumulate(p, population(ALL)), tree)).get('2006-01')).toEqual({ test: 35.35 + 900 });
   });
 });
 
 describe('programs: chunks merge into the one-pass result', () => {
   it('two chunks accumulated separately equal one pass', () => {
     const p = program({ accounts: { fund: { label: { zh: '专户', en: 'fund' }, components: ['a'], funds: { rule: 't_funds' }, pays: { payer: 'landRevenue', shortfall: 'budget' } } } });
-    const one = programSummaries(accumulate(p, population(ALL)), tree);
-    const merged = programSummaries(accumulate(p, population([0, 1])).merge(accumulate(p, population([2, 3]))), tree);
+    const one = summaries(accumulate(p, population(ALL)));
+    const merged = summaries(accumulate(p, population([0, 1])).merge(accumulate(p, population([2, 3]))));
     expect(merged).toEqual(one);
     expect(PAYERS.reduce((s, k) => s + Math.round(one.test!.costByPayer[k] * 100), 0)).toBe(Math.round(one.test!.cost * 100));
   });

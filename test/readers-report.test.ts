@@ -29,7 +29,7 @@ beforeAll(async () => {
 
 describe('executive summary', () => {
   it('answers what changed, the annual cost, who pays, how many people and poverty, in sentences', () => {
-    const zh = executiveSummary(result, scenarios, 'zh');
+    const zh = executiveSummary(result, 'zh');
     expect(zh).toHaveLength(5);
     expect(zh[0]).toMatch(/^改革内容：/);
     // 19,971.84 ÷ 1e4 = 2.00 万元; 16,370.40 → 1.64; change 3,601.44 → 0.36; 19,971.84 / 16,370.40 − 1 = 22.0%.
@@ -38,7 +38,7 @@ describe('executive summary', () => {
     // 26 recipients in an average month, 1 more than the baseline's 25.
     expect(zh[3]).toMatch(/^受益人数：平均每月 26 人领取低保，比基线多 1 人/);
     expect(zh[4]).toMatch(/^贫困：按基线的低保标准（固定贫困线）衡量.*变动贫困线/);
-    const en = executiveSummary(result, scenarios, 'en');
+    const en = executiveSummary(result, 'en');
     // 19,971.84 yuan = 0.02 million; the change 3,601.44 would read 0.00 million, so it is given in yuan.
     expect(en[1]).toMatch(/^Annual cost: dibao costs 0\.02 million yuan a year, up 3,601\.44 yuan \(\+22\.0%\) from 0\.02 million yuan/);
   });
@@ -51,7 +51,7 @@ describe('executive summary', () => {
 
 describe('report page', () => {
   it('opens with the summary, then at most four charts, then the tables; money tables state their unit', async () => {
-    const written = await writeReport(join(tmp, 'r'), result, scenarios, { lang: 'zh' });
+    const written = await writeReport(join(tmp, 'r'), result, { lang: 'zh' });
     const html = readFileSync(written.index, 'utf8');
     const at = (s: string): number => html.indexOf(s);
     expect(at('<section id="findings" class="executive">')).toBeGreaterThan(0);

@@ -78,7 +78,7 @@ describe('the parameter tables in Chinese', () => {
     const scenarios = [loadScenario(join(ROOT, 'scenarios/baseline-2006.yaml'))];
     const data = await loadDataset(resolveDatasetPath('fixture-dibao'));
     const result = compareScenariosOn(scenarios, data, { period: { from: '2006-01', to: '2006-01' } });
-    const table = parametersTable(result, scenarios, 'zh');
+    const table = parametersTable(result, 'zh');
     const dibao = table.rows.filter((r) => TRANSLATED.test(String(r.path)));
     expect(dibao.length).toBe(table.rows.length);
     expect(dibao.length).toBeGreaterThan(150);
@@ -89,8 +89,8 @@ describe('the parameter tables in Chinese', () => {
     const english = dibao.flatMap((r) => ['label', 'unit', 'kind', 'reference', 'since'].flatMap((k) => englishWords(withoutCodes(String(r[k] ?? '')), [])).map((w) => `${String(r.path)}: ${w}`));
     expect(english).toEqual([]);
     // The same rows in English keep the English text of record.
-    expect(parametersTable(result, scenarios, 'en').rows.find((r) => r.path === 'dibao.standard')!.reference).toMatch(/^No Jilin 2006 city standards were published\./);
-    const assumptions = assumptionsTable(result, scenarios, 'zh').rows.filter((r) => r.source === 'parameter' && TRANSLATED.test(String(r.subject)));
+    expect(parametersTable(result, 'en').rows.find((r) => r.path === 'dibao.standard')!.reference).toMatch(/^No Jilin 2006 city standards were published\./);
+    const assumptions = assumptionsTable(result, 'zh').rows.filter((r) => r.source === 'parameter' && TRANSLATED.test(String(r.subject)));
     expect(assumptions.length).toBeGreaterThan(100);
     expect(assumptions.flatMap((r) => englishWords(withoutCodes(String(r.assumption)), []))).toEqual([]);
   });

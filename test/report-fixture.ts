@@ -13,5 +13,5 @@ export async function writeFixtureReport(dir: string): Promise<WrittenReport> {
   const scenarios = ['scenarios/baseline-2006.yaml', 'scenarios/raise-standard-10pct.yaml'].map((f) => loadScenario(join(ROOT, f)));
   const data = await loadDataset(resolveDatasetPath('fixture-dibao'));
   const result = await compareScenarios(scenarios, data, { period: { from: '2006-01', to: '2006-02' } });
-  return writeReport(join(dir, 'report'), result, scenarios, { lang: 'zh', dataset: data.meta });
+  return writeReport(join(dir, 'report'), result, { lang: 'zh' });
 }

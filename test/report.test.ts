@@ -192,7 +192,7 @@ describe('writeReport (library)', () => {
     mkdirSync(out);
     writeFileSync(join(out, MANIFEST), JSON.stringify({ kind: 'jiuzhu-report', files: [] }));
     writeFileSync(join(out, 'stale.txt'), 'from an earlier run');
-    const written = await writeReport(out, result, scenarios, { lang: 'en', dataset: data.meta });
+    const written = await writeReport(out, result, { lang: 'en' });
     expect(existsSync(join(out, 'stale.txt'))).toBe(false);
     expect(readdirSync(tmp).filter((n) => n.startsWith('lib.'))).toEqual([]);
     expect(Object.keys(snapshot(out)).sort()).toEqual([...written.files.map((f) => f.path), MANIFEST].sort());

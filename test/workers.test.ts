@@ -27,7 +27,8 @@ const scenarios = [loadScenario(join(ROOT, 'scenarios/baseline-2006.yaml')), loa
 const period = { from: '2006-01', to: '2006-02' };
 const json = (x: unknown): string => JSON.stringify(x, null, 2);
 /** A result document without meta.dataset (a chunked copy has its own name and checksum: the files differ). */
-const body = (x: { meta: { dataset: unknown } }): string => json({ ...x, meta: { ...x.meta, dataset: undefined } });
+// Everything but the dataset's identity: its name and hash (meta.dataset) and its files and description (provenance.dataset).
+const body = (x: { meta: { dataset: unknown }; provenance: { dataset: unknown } }): string => json({ ...x, meta: { ...x.meta, dataset: undefined }, provenance: { ...x.provenance, dataset: undefined } });
 
 let dataset: Dataset;
 const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-workers-'));

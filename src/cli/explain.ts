@@ -46,7 +46,7 @@ export async function explainCommand(file: string, options: ExplainCliOptions, i
   // Months carry state (employment, gradual exit, …): run the loop from the scenario's first
   // month up to the month explained, so the explanation is of the same figures as `run`.
   const months = month >= from ? monthsBetween(from, month) : [month];
-  runMonthLoop(sim, { months, state: systemState, prices: scenarioPrices(scenario), triggerParameters: systemPriceTrigger, onMonth: () => {} });
+  runMonthLoop(sim, { months, state: systemState, prices: scenarioPrices(scenario), priceTrigger: systemPriceTrigger, onMonth: () => {} });
   const head = lang === 'zh' ? `情景 ${scenario.name} · 家庭 ${id} · ${month}` : `Scenario ${scenario.name} · household ${id} · ${month}`;
   if (program) {
     // A program: one tree per cost component, then the recipient rule.

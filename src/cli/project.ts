@@ -57,7 +57,7 @@ export async function projectCommand(file: string, options: ProjectCliOptions, i
   });
   bar.stop();
   if (options.report) {
-    const written = await writeReport(options.report, result, [scenario!], { lang, dataset: dataset.meta });
+    const written = await writeReport(options.report, result, { lang });
     io.stderr.write(lang === 'zh' ? `报告已写入：${written.index}\n` : `report written: ${written.index}\n`);
   }
   if (options.json) return printJson(io, result);

@@ -27,10 +27,9 @@ export async function reportCommand(files: string[], options: ReportCliOptions, 
     timestamp: options.timestamp !== false,
   });
   if (options.print) io.stdout.write(`${summaryTable(result, lang)}\n\n${programsTable(result, lang)}\n\n${fundingTable(result, lang)}\n\n`);
-  const written = await writeReport(options.out, result, scenarios, {
+  const written = await writeReport(options.out, result, {
     lang,
     xlsx: options.xlsx ?? false,
-    dataset: dataset.meta,
     onProgress: io.stderr.isTTY ? (m) => io.stderr.write(`\r\x1b[K${lang === 'zh' ? '写报告' : 'writing'} ${m}`) : undefined,
   });
   if (io.stderr.isTTY) io.stderr.write('\r\x1b[K');

@@ -7,6 +7,7 @@
 import type { Column } from '../engine/column.js';
 import { JiuzhuError } from '../engine/errors.js';
 import type { ParameterTree } from '../engine/parameters/tree.js';
+import type { PriceTriggerDeclaration } from '../engine/program.js';
 import { periodStartDate } from '../engine/period.js';
 import type { Simulation } from '../engine/simulation.js';
 import { runPriceTrigger, type PricePoint, type TriggerMonth, type TriggerRule } from './price-trigger.js';
@@ -17,8 +18,8 @@ export interface MonthLoopOptions {
   state: readonly (readonly [string, string])[];
   /** Year-on-year price path from the scenario, if any. */
   prices?: Readonly<Record<string, PricePoint>>;
-  /** The parameter branch of the price trigger (a program's `priceTrigger`); needed with `prices`. */
-  triggerParameters?: string;
+  /** The price trigger a program declares (`priceTrigger`: its parameter branch and the inputs it sets); needed with `prices`. */
+  priceTrigger?: PriceTriggerDeclaration;
   /** Called once per month after the state is set; compute and accumulate here. */
   onMonth: (month: string, index: number, trigger: TriggerMonth | undefined) => void;
 }
@@ -33,8 +34,9 @@ export function triggerRuleAt(tree: ParameterTree, date: string, branch: string)
 export function runMonthLoop(sim: Simulation, options: MonthLoopOptions): TriggerMonth[] {
   const { months } = options;
   const nH = sim.population.nHouseholds;
-  const branch = options.triggerParameters;
-  if (options.prices && months.length && !branch) throw new JiuzhuError('NO_PRICE_TRIGGER', 'a price path is given but no program declares a price trigger (priceTrigger)', { kind: 'internal' });
+  const declared = options.priceTrigger;
+  const branch = declared?.parameters;
+  if (options.prices && months.length && !declared) throw new JiuzhuError('NO_PRICE_TRIGGER', 'a price path is given but no program declares a price trigger (priceTrigger)', { kind: 'internal' });
   const trigger = options.prices && months.length && branch ? runPriceTrigger(months, options.prices, (m) => triggerRuleAt(sim.parameters, periodStartDate(m), branch)) : [];
   let carried = new Map<string, Column>();
   months.forEach((month, k) => {
@@ -44,9 +46,10 @@ export function runMonthLoop(sim: Simulation, options: MonthLoopOptions): Trigge
     }
     const t = trigger[k];
     if (t) {
-      sim.setInput('price_subsidy_triggered', month, new Uint8Array(nH).fill(t.triggered ? 1 : 0));
-      sim.setInput('food_price_rise', month, new Float64Array(nH).fill((options.prices![month]?.food ?? 1) - 1));
-      sim.setInput('cpi_price_rise', month, new Float64Array(nH).fill((options.prices![month]?.cpi ?? 1) - 1));
+      const inputs = declared!.inputs;
+      sim.setInput(inputs.triggered, month, new Uint8Array(nH).fill(t.triggered ? 1 : 0));
+      sim.setInput(inputs.food, month, new Float64Array(nH).fill((options.prices![month]?.food ?? 1) - 1));
+      sim.setInput(inputs.cpi, month, new Float64Array(nH).fill((options.prices![month]?.cpi ?? 1) - 1));
     }
     options.onMonth(month, k, t);
     const next = new Map<string, Column>();

@@ -79,12 +79,8 @@ export interface ProgramDefinition {
   rules: readonly Rule[];
   /** State pairs the month loop carries: `<x>_previous` set from `<x>` of the month before. */
   state?: readonly (readonly [previous: string, current: string])[];
-  /**
-   * The parameter branch of a price trigger this program's rules read (food_threshold,
-   * food_months, cpi_threshold, stop_threshold, stop_months), run by the month loop when a
-   * scenario gives a price path.
-   */
-  priceTrigger?: string;
+  /** A price trigger this program's rules read, run by the month loop when a scenario gives a price path. */
+  priceTrigger?: PriceTriggerDeclaration;
   components: Readonly<Record<string, ProgramComponent>>;
   /** Person-month rule, 1 where the person benefits this month; null when the program has no recipients (facilities, charity). */
   recipient: string | null;
@@ -94,8 +90,33 @@ export interface ProgramDefinition {
    */
   recipientGroups?: Readonly<Record<string, { rule: string; label: { zh: string; en: string } }>>;
   accounts?: Readonly<Record<string, ProgramAccount>>;
+  /**
+   * The rules behind the run's headline summary (the §二 dibao summary of a result), declared by
+   * the one program whose caseload it describes, so the month loop names no program's rules.
+   */
+  headline?: HeadlineDeclaration;
   /** Checks of the opinion's requirements on parameters over the period simulated (e.g. §八.1: the wubao standard is not below villagers' average living level). */
   checks?: (ctx: CheckContext) => ProgramCheck[];
+}
+
+/** A price trigger (§二.2): where its thresholds are, and which inputs the month loop sets from it. */
+export interface PriceTriggerDeclaration {
+  /** Parameter branch with food_threshold, food_months, cpi_threshold, stop_threshold, stop_months. */
+  parameters: string;
+  /** Household-month rules the month loop sets: 1 while the mechanism is on; the food and CPI rises (index − 1). */
+  inputs: { triggered: string; food: string; cpi: string };
+}
+
+/** Which rules feed the headline summary's month columns (scenarios/results/summary.ts, MonthColumns). */
+export interface HeadlineDeclaration {
+  /** Column → household-month rule. */
+  columns: Readonly<Record<string, string>>;
+  /** Column → person-month rule whose non-zero members are counted per household. */
+  personCounts: Readonly<Record<string, string>>;
+  /** Column → the rule read instead in the first month (the snapshot month: its recipients were recipients before). */
+  firstMonth: Readonly<Record<string, string>>;
+  /** Household-month rule giving each household's group (read in the first month), and the groups' names by code. */
+  groupBy: { rule: string; names: readonly string[] };
 }
 
 export interface CheckContext {
@@ -113,6 +134,11 @@ export function defineProgram(p: ProgramDefinition): ProgramDefinition {
   const ids = new Set(p.rules.map((r) => r.id));
   const problems: string[] = [];
   for (const [name, c] of Object.entries(p.components)) if ('rule' in c && !ids.has(c.rule)) problems.push(`component '${name}' names rule '${c.rule}', which is not one of the program's rules`);
+  for (const r of Object.values(p.priceTrigger?.inputs ?? {})) if (!ids.has(r)) problems.push(`price trigger input '${r}' is not one of the program's rules`);
+  if (p.headline) {
+    const h = p.headline;
+    for (const r of [...Object.values(h.columns), ...Object.values(h.personCounts), ...Object.values(h.firstMonth), h.groupBy.rule]) if (!ids.has(r)) problems.push(`headline rule '${r}' is not one of the program's rules`);
+  }
   if (p.recipient !== null && !ids.has(p.recipient)) problems.push(`recipient rule '${p.recipient}' is not one of the program's rules`);
   for (const [name, g] of Object.entries(p.recipientGroups ?? {})) if (!ids.has(g.rule)) problems.push(`recipient group '${name}' names rule '${g.rule}', which is not one of the program's rules`);
   for (const [name, a] of Object.entries(p.accounts ?? {})) {

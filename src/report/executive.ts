@@ -6,13 +6,14 @@
 import { monthsBetween } from '../engine/period.js';
 import { fmtMoneyWithUnit, fmtPersons, fmtPoints, fmtShare, type Lang } from '../text/units.js';
 import { LEVELS } from '../scenarios/results/funding.js';
-import type { Scenario } from '../scenarios/input/load.js';
 import type { Result } from '../scenarios/results/result.js';
 
 type ScenarioDoc = Result['scenarios'][number];
+/** What the report knows of a scenario besides its figures (the Result's provenance). */
+type ScenarioText = Pick<Result['provenance']['scenarios'][number], 'name' | 'description'>;
 
 /** A scenario's name for readers: the head of its description (before a dash, colon or semicolon), else its file name. */
-export function scenarioTitle(s: Pick<Scenario, 'name' | 'description'> | undefined, name: string, lang: Lang): string {
+export function scenarioTitle(s: ScenarioText | undefined, name: string, lang: Lang): string {
   const d = s?.description?.[lang]?.trim();
   if (!d) return name;
   const head = d.split(/\s+[—–-]\s+|[：:；;。，]/)[0]!.trim();
@@ -43,7 +44,8 @@ const byLevel = (s: ScenarioDoc): Record<string, number> => {
 const allPrograms = (s: ScenarioDoc): number => Object.values(s.programs ?? {}).reduce((a, p) => a + p.cost, 0);
 
 /** The executive summary: one paragraph per question, for the last reform against the baseline (empty with one scenario). */
-export function executiveSummary(result: Result, scenarios: readonly Pick<Scenario, 'name' | 'description'>[], lang: Lang): string[] {
+export function executiveSummary(result: Result, lang: Lang): string[] {
+  const scenarios = result.provenance.scenarios;
   const d = result.deltas[result.deltas.length - 1];
   if (!d) return [];
   const zh = lang === 'zh';

@@ -3,10 +3,6 @@
  * that runs and no external URL, so it opens offline, mails as one attachment and prints.
  * Every text from data is escaped.
  */
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import type { DatasetMeta } from '../data/dataset.js';
-import type { Scenario } from '../scenarios/input/load.js';
 import type { Result } from '../scenarios/results/result.js';
 import type { RenderedChart } from './charts.js';
 import { unitLine } from '../text/units.js';
@@ -73,11 +69,9 @@ ${tableHtml(t, lang)}
 
 export interface ReportHtmlInput {
   result: Result;
-  scenarios: readonly Scenario[];
   tables: readonly ReportTable[];
   charts: readonly RenderedChart[];
   lang: Lang;
-  dataset?: DatasetMeta;
   /** Whether report.xlsx is written beside (the HTML names the files that exist). */
   xlsx?: boolean;
 }
@@ -86,7 +80,7 @@ const T = (lang: Lang, zh: string, en: string): string => (lang === 'zh' ? zh : 
 
 /** The first page: the executive summary in sentences (what changed, annual cost, who pays, people, poverty). */
 function executiveSection(input: ReportHtmlInput): string {
-  const paras = executiveSummary(input.result, input.scenarios, input.lang);
+  const paras = executiveSummary(input.result, input.lang);
   if (!paras.length) return '';
   return `<section id="findings" class="executive">
 <h2>${T(input.lang, '要点', 'Summary')}</h2>
@@ -94,32 +88,25 @@ ${paras.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
 </section>`;
 }
 
-/** `source` texts of the scenarios' inputs (prices, land revenue, …): where their data come from. */
-function inputSources(o: unknown, path: string): { subject: string; text: string }[] {
-  if (Array.isArray(o)) return o.flatMap((v, i) => inputSources(v, `${path}.${i}`));
-  if (o === null || typeof o !== 'object') return [];
-  return Object.entries(o).flatMap(([k, v]) => (k === 'source' && typeof v === 'string' ? [{ subject: path, text: v }] : inputSources(v, `${path}.${k}`)));
-}
-
 function provenance(input: ReportHtmlInput): string {
-  const { result, scenarios, lang, dataset } = input;
-  const rel = (f: string): string => f.replace(`${process.cwd()}/`, '');
+  const { result, lang } = input;
+  const { dataset, scenarios } = result.provenance;
   const rows: [string, string][] = [
     [T(lang, '数据集', 'Dataset'), result.meta.dataset.name],
-    ...(dataset?.description ? [[T(lang, '说明', 'Description'), dataset.description.replace(/\s+/g, ' ').trim()] as [string, string]] : []),
+    ...(dataset.description ? [[T(lang, '说明', 'Description'), dataset.description] as [string, string]] : []),
     [T(lang, '数据哈希（SHA-256）', 'Data hash (SHA-256)'), result.meta.dataset.sha256],
-    ...(dataset?.files.length ? [[T(lang, '文件', 'Files'), dataset.files.map(rel).join('; ')] as [string, string]] : []),
+    ...(dataset.files.length ? [[T(lang, '文件', 'Files'), dataset.files.join('; ')] as [string, string]] : []),
     // A generated dataset: its calibration targets, each with its source or labelled assumption.
-    ...(dataset?.files ?? []).map((f) => join(dirname(f), 'targets.yaml')).filter((f) => existsSync(f)).map((f) => [
+    ...dataset.targets.map((f) => [
       T(lang, '校准目标', 'Calibration targets'),
-      T(lang, `${rel(f)}（每个目标附来源或标明的假设；生成与目标的对照见 jiuzhu calibrate-report）`, `${rel(f)} (every target with its source or labelled assumption; jiuzhu calibrate-report prints generated against target)`),
+      T(lang, `${f}（每个目标附来源或标明的假设；生成与目标的对照见 jiuzhu calibrate-report）`, `${f} (every target with its source or labelled assumption; jiuzhu calibrate-report prints generated against target)`),
     ] as [string, string]),
     [T(lang, '期间', 'Period'), `${result.period.from} – ${result.period.to}`],
     [T(lang, '随机种子', 'Seed'), String(result.meta.seed)],
   ];
   const scen = scenarios.map((s, i) => {
-    const sources = inputSources(s.inputs, 'inputs');
-    return `<li><strong>${escapeHtml(s.name)}</strong>: ${escapeHtml(s.description[lang])}<br><span class="mono">${escapeHtml(s.files.map(rel).join(' ← '))}</span> · sha256 <span class="mono">${escapeHtml(result.meta.scenarios[i]?.sha256 ?? '')}</span>${sources.length ? `<ul>${sources.map((x) => `<li><span class="mono">${escapeHtml(x.subject)}</span>: ${escapeHtml(x.text)}</li>`).join('')}</ul>` : ''}</li>`;
+    const sources = s.sources;
+    return `<li><strong>${escapeHtml(s.name)}</strong>: ${escapeHtml(s.description[lang])}<br><span class="mono">${escapeHtml(s.files.join(' ← '))}</span> · sha256 <span class="mono">${escapeHtml(result.meta.scenarios[i]?.sha256 ?? '')}</span>${sources.length ? `<ul>${sources.map((x) => `<li><span class="mono">${escapeHtml(x.subject)}</span>: ${escapeHtml(x.text)}</li>`).join('')}</ul>` : ''}</li>`;
   });
   return `<section id="provenance">
 <h2>${T(lang, '数据来源', 'Data provenance')}</h2>
@@ -193,7 +180,7 @@ export function reportHtml(input: ReportHtmlInput): string {
     return t ? tableSection(t, lang, level) : '';
   };
   // Scenarios by their names for readers (the head of their description), not their file names.
-  const names = result.scenarios.map((s, i) => scenarioTitle(input.scenarios[i], s.name, lang));
+  const names = result.scenarios.map((s, i) => scenarioTitle(result.provenance.scenarios[i], s.name, lang));
   const title = T(lang, `吉林省城乡社会救助微观模拟报告：${names.join(' 与 ')}`, `Jilin social assistance microsimulation: ${names.join(' vs ')}`);
   // Three or four charts right after the summary; the rest after the detail tables.
   const KEY_CHARTS = 4;

@@ -2,16 +2,11 @@
  * Where the numbers come from: the parameter table of each scenario's tree (baseline plus its
  * overrides) on the period's first day with every value's reference, the list of assumptions
  * (labelled assumptions of parameters in force and of the scenarios' behaviour and inputs),
- * the clause coverage of the opinion, and the meta block that identifies the run.
+ * the clause coverage of the opinion, and the meta block that identifies the run — all read
+ * from the Result's `provenance` (scenarios/studies/provenance.ts built it with the run).
  */
-import type { DatasetMeta } from '../data/dataset.js';
-import { entryOn } from '../engine/parameters/tree.js';
-import { referenceBody } from '../engine/parameters/types.js';
 import { REFERENCE_KIND, unitName } from '../text/glossary.js';
-import { baselineCoverageInput, clauseCoverage, parameterProvenance, parameterValueText, type ParameterProvenanceRow } from '../policy/coverage.js';
-import type { Scenario } from '../scenarios/input/load.js';
 import type { Result } from '../scenarios/results/result.js';
-import { scenarioParameters } from '../scenarios/execution/run.js';
 import { scenarioKeys } from './result-tables.js';
 import type { Column, ReportTable, Row } from './table.js';
 
@@ -24,26 +19,15 @@ export const parameterDate = (result: Pick<Result, 'period'>): string => `${resu
  * Every parameter leaf with its value in each scenario on the period's first day, the kind and
  * text of its reference (clause, source or assumption), and the scenario overrides that changed it.
  */
-export function parametersTable(result: Result, scenarios: readonly Scenario[], lang: 'zh' | 'en'): ReportTable {
+export function parametersTable(result: Result, lang: 'zh' | 'en'): ReportTable {
   const date = parameterDate(result);
   const keys = scenarioKeys(result);
-  const trees = scenarios.map((s) => scenarioParameters(s));
-  const leafMaps = trees.map((t) => new Map(t.leaves().map((l) => [l.path, l])));
-  const docs = trees.map((t) => new Map(parameterProvenance(t.leaves(), date).parameters.map((p) => [p.path, p])));
-  const first = docs[0] ?? new Map<string, ParameterProvenanceRow>();
-  // Leaves that serve no clause are the peer benchmark's demo chain, not the assistance system.
-  const rows = [...first.values()].filter((p) => p.clause !== null).map((p): Row => {
-    const overrides = leafMaps.flatMap((m) => {
-      const leaf = m.get(p.path);
-      return (leaf && entryOn(leaf, date)?.overrides) || [];
-    });
-    return {
-      path: p.path, label: p.label[lang], unit: unitName(p.unit, lang), clause: p.clause ? `§${p.clause}` : null,
-      ...Object.fromEntries(keys.map((k, i) => [`value:${k}`, docs[i]?.get(p.path) ? parameterValueText(docs[i]!.get(p.path)!) : null])),
-      since: p.since ?? `(${lang === 'zh' ? '自' : 'from'} ${p.firstDate})`, kind: REFERENCE_KIND[p.kind][lang], reference: referenceBody(p.reference, lang),
-      overrides: [...new Set(overrides)].join('; ') || null,
-    };
-  });
+  const rows = result.provenance.parameters.map((p): Row => ({
+    path: p.path, label: p.label[lang], unit: unitName(p.unit, lang), clause: `§${p.clause}`,
+    ...Object.fromEntries(keys.map((k, i) => [`value:${k}`, p.values[i]?.value ?? null])),
+    since: p.since ?? `(${lang === 'zh' ? '自' : 'from'} ${p.firstDate})`, kind: REFERENCE_KIND[p.kind][lang], reference: lang === 'zh' ? p.referenceZh ?? p.reference : p.reference,
+    overrides: p.overrides.join('; ') || null,
+  }));
   return {
     id: 'parameters',
     title: { zh: `参数及其依据（${date}）`, en: `Parameters and their references (${date})` },
@@ -60,16 +44,9 @@ export function parametersTable(result: Result, scenarios: readonly Scenario[], 
   };
 }
 
-/** `assumption` texts anywhere under a scenario section, with their dotted path. */
-function scenarioAssumptions(o: unknown, path: string): { subject: string; text: string }[] {
-  if (Array.isArray(o)) return o.flatMap((v, i) => scenarioAssumptions(v, `${path}.${i}`));
-  if (o === null || typeof o !== 'object') return [];
-  return Object.entries(o).flatMap(([k, v]) => (k === 'assumption' && typeof v === 'string' ? [{ subject: path, text: v }] : scenarioAssumptions(v, `${path}.${k}`)));
-}
-
-/** Every assumption behind the run: the scenarios' own (behaviour, inputs, shocks) and those of parameters in force. */
-export function assumptionsTable(result: Result, scenarios: readonly Scenario[], lang: 'zh' | 'en' = 'en'): ReportTable {
-  const date = parameterDate(result);
+/** Every assumption behind the run: the scenarios' own (behaviour, inputs, shocks) and those of parameters in force, in the table's language. */
+export function assumptionsTable(result: Result, lang: 'zh' | 'en' = 'en'): ReportTable {
+  const { provenance } = result;
   const keys = scenarioKeys(result);
   const found = new Map<string, Row>();
   const add = (source: string, subject: string, assumption: string, scenario: string): void => {
@@ -78,11 +55,16 @@ export function assumptionsTable(result: Result, scenarios: readonly Scenario[],
     if (row) row.scenarios = `${row.scenarios as string}, ${scenario}`;
     else found.set(id, { source, subject, scenarios: scenario, assumption: assumption.replace(/\s+/g, ' ').trim() });
   };
-  scenarios.forEach((s, i) => {
-    for (const section of ['behaviour', 'inputs', 'shocks', 'outputs'] as const) for (const a of scenarioAssumptions(s[section], section)) add('scenario', a.subject, a.text, keys[i]!);
+  provenance.scenarios.forEach((s, i) => {
+    for (const a of s.assumptions) add('scenario', a.subject, a.text, keys[i]!);
   });
-  scenarios.forEach((s, i) => {
-    for (const p of parameterProvenance(scenarioParameters(s).leaves(), date).parameters) if (p.clause !== null && 'assumption' in p.reference) add('parameter', p.path, referenceBody(p.reference, lang), keys[i]!);
+  provenance.scenarios.forEach((_, i) => {
+    for (const p of provenance.parameters) {
+      const own = p.values[i];
+      if (own?.value === null || own === undefined || (own.kind ?? p.kind) !== 'assumption') continue;
+      const [en, zh] = own.reference !== undefined ? [own.reference, own.referenceZh] : [p.reference, p.referenceZh];
+      add('parameter', p.path, lang === 'zh' ? zh ?? en : en, keys[i]!);
+    }
   });
   return {
     id: 'assumptions',
@@ -97,12 +79,12 @@ export function assumptionsTable(result: Result, scenarios: readonly Scenario[],
 }
 
 /** Every clause of the opinion with its status and the rules and parameters behind it. */
-export function clausesTable(lang: 'zh' | 'en'): ReportTable {
-  const doc = clauseCoverage(baselineCoverageInput());
+export function clausesTable(result: Result, lang: 'zh' | 'en'): ReportTable {
+  const doc = result.provenance.clauses;
   const status = { modelled: { zh: '已建模', en: 'modelled' }, partly: { zh: '部分', en: 'partly' }, 'out-of-scope': { zh: '范围外', en: 'out of scope' } } as const;
   return {
     id: 'clauses',
-    title: { zh: `${doc.document.number} 条款覆盖`, en: `Clause coverage of ${doc.document.number}` },
+    title: { zh: `${doc.document} 条款覆盖`, en: `Clause coverage of ${doc.document}` },
     note: {
       zh: `共 ${doc.counts.total} 款：已建模 ${doc.counts.modelled}，部分 ${doc.counts.partly}，范围外 ${doc.counts.outOfScope}。规则与参数由其引用推出。`,
       en: `${doc.counts.total} paragraphs: ${doc.counts.modelled} modelled, ${doc.counts.partly} partly, ${doc.counts.outOfScope} out of scope. Rules and parameters are derived from their references.`,
@@ -111,29 +93,30 @@ export function clausesTable(lang: 'zh' | 'en'): ReportTable {
       text('clause', '条款', 'clause'), text('lead', '要点', 'lead'), text('status', '状态', 'status'), text('programs', '项目', 'programs'),
       { key: 'rules', label: { zh: '规则数', en: 'rules' }, unit: 'count' }, { key: 'parameters', label: { zh: '参数数', en: 'parameters' }, unit: 'count' }, text('notes', '缺少或理由', 'missing or reason'),
     ],
-    rows: doc.sections.flatMap((s) => s.clauses.map((c): Row => ({
-      clause: `§${c.id}`, lead: lang === 'zh' ? c.lead : c.gloss, status: status[c.status][lang], programs: c.programs.join(', ') || null,
-      rules: c.rules.length, parameters: c.parameters.length, notes: c.missing ?? c.reason ?? null,
-    }))),
+    rows: doc.rows.map((c): Row => ({
+      clause: `§${c.clause}`, lead: lang === 'zh' ? c.lead : c.gloss, status: status[c.status][lang], programs: c.programs.join(', ') || null,
+      rules: c.rules, parameters: c.parameters, notes: c.notes,
+    })),
   };
 }
 
 /** The run's identity: version, commit, dataset and its hash, seed, period, scenarios and their hashes. */
-export function metaTable(result: Result, scenarios: readonly Scenario[], dataset?: DatasetMeta): ReportTable {
+export function metaTable(result: Result): ReportTable {
   const m = result.meta;
+  const { dataset, scenarios } = result.provenance;
   const rows: Row[] = [
     { key: 'jiuzhu', value: m.jiuzhu },
     { key: 'commit', value: m.commit },
     { key: 'dataset', value: m.dataset.name },
     { key: 'dataset.sha256', value: m.dataset.sha256 },
-    ...(dataset?.description ? [{ key: 'dataset.description', value: dataset.description.replace(/\s+/g, ' ').trim() }] : []),
-    ...(dataset?.files.length ? [{ key: 'dataset.files', value: dataset.files.map((f) => f.replace(`${process.cwd()}/`, '')).join('; ') }] : []),
+    ...(dataset.description ? [{ key: 'dataset.description', value: dataset.description }] : []),
+    ...(dataset.files.length ? [{ key: 'dataset.files', value: dataset.files.join('; ') }] : []),
     { key: 'seed', value: m.seed },
     { key: 'period', value: `${result.period.from}:${result.period.to}` },
     ...m.scenarios.flatMap((s, i) => [
       { key: `scenario.${i + 1}`, value: s.name },
       { key: `scenario.${i + 1}.sha256`, value: s.sha256 },
-      ...(scenarios[i] ? [{ key: `scenario.${i + 1}.files`, value: scenarios[i]!.files.map((f) => f.replace(`${process.cwd()}/`, '')).join('; ') }] : []),
+      ...(scenarios[i] ? [{ key: `scenario.${i + 1}.files`, value: scenarios[i]!.files.join('; ') }] : []),
     ]),
     { key: 'parametersSha256', value: m.parametersSha256 },
     ...(m.replicates ? [{ key: 'replicates', value: `${m.replicates.count} (${m.replicates.method}, level ${m.replicates.level}, seed ${m.replicates.seed})` }] : []),

@@ -1,6 +1,4 @@
 /** Every table of a report, in the order the HTML shows them and the workbook holds them. */
-import type { DatasetMeta } from '../data/dataset.js';
-import type { Scenario } from '../scenarios/input/load.js';
 import type { Result } from '../scenarios/results/result.js';
 import { assumptionsTable, clausesTable, metaTable, parametersTable } from './provenance-tables.js';
 import { checksTable, decileImpactTable, deltasTable, distributionTable, fundingTable, monthsTable, prefecturesTable, programsTable, summaryTable } from './result-tables.js';
@@ -16,19 +14,17 @@ const clean = (r: Row): Row => {
 
 export interface ReportTablesOptions {
   lang?: 'zh' | 'en';
-  /** The dataset's description and files, for the provenance (the result names it by hash only). */
-  dataset?: DatasetMeta;
 }
 
 /**
  * The report's tables: meta, summary, deltas, programs, funding, prefectures, months,
- * distribution, decile impact, funding sensitivity (projections), checks, parameters, assumptions, clauses and published outcomes. `scenarios` are the
- * result's, in order (their parameter trees and assumptions). Tables without rows are left out.
+ * distribution, decile impact, funding sensitivity (projections), checks, parameters, assumptions, clauses and published outcomes, all from
+ * the Result (its `provenance` holds the parameters, assumptions and files). Tables without rows are left out.
  */
-export function reportTables(result: Result, scenarios: readonly Scenario[], options: ReportTablesOptions = {}): ReportTable[] {
+export function reportTables(result: Result, options: ReportTablesOptions = {}): ReportTable[] {
   const lang = options.lang ?? 'en';
   return [
-    metaTable(result, scenarios, options.dataset),
+    metaTable(result),
     summaryTable(result, lang),
     deltasTable(result, lang),
     programsTable(result, lang),
@@ -39,9 +35,9 @@ export function reportTables(result: Result, scenarios: readonly Scenario[], opt
     decileImpactTable(result),
     sensitivityTable(result, lang),
     checksTable(result, lang),
-    parametersTable(result, scenarios, lang),
-    assumptionsTable(result, scenarios, lang),
-    clausesTable(lang),
+    parametersTable(result, lang),
+    assumptionsTable(result, lang),
+    clausesTable(result, lang),
     outcomesTable(result, lang),
   ].filter((t) => t.rows.length > 0).map((t) => ({ ...t, rows: t.rows.map(clean) }));
 }

@@ -1,5 +1,5 @@
 /**
- * `jiuzhu report` as a library: a result and its scenarios → a report folder, written
+ * `jiuzhu report` as a library: a result → a report folder, written
  * atomically (src/report/staged-dir.ts):
  *
  *   index.html        self-contained: tables, charts, methodology, parameters, assumptions, provenance, meta
@@ -10,8 +10,6 @@
  *   result.json       the result document the report was made from
  *   manifest.json     every file with its size and sha256
  */
-import type { DatasetMeta } from '../data/dataset.js';
-import type { Scenario } from '../scenarios/input/load.js';
 import type { Result } from '../scenarios/results/result.js';
 import { renderReportCharts } from './charts.js';
 import { scenarioTitle } from './executive.js';
@@ -26,8 +24,6 @@ export interface ReportOptions {
   lang?: 'zh' | 'en';
   /** Also write report.xlsx. */
   xlsx?: boolean;
-  /** The dataset's description and files, for the provenance section. */
-  dataset?: DatasetMeta;
   /** Called as the report is built: a short message of what is being done. */
   onProgress?: (message: string) => void;
 }
@@ -43,21 +39,21 @@ export interface WrittenReport {
   files: readonly ManifestEntry[];
 }
 
-/** Writes the report of `result` (made from `scenarios`, in order) into `dir`, replacing an earlier report there atomically. */
-export async function writeReport(dir: string, result: Result, scenarios: readonly Scenario[], options: ReportOptions = {}): Promise<WrittenReport> {
+/** Writes the report of `result` into `dir`, replacing an earlier report there atomically. Everything shown comes from the Result. */
+export async function writeReport(dir: string, result: Result, options: ReportOptions = {}): Promise<WrittenReport> {
   const lang = options.lang ?? 'en';
   const progress = options.onProgress ?? (() => {});
   const stage = new StagedDir(dir);
   try {
     progress('tables');
-    const tables = reportTables(result, scenarios, { lang, dataset: options.dataset });
+    const tables = reportTables(result, { lang });
     for (const t of tables) {
       stage.write(`tables/${t.id}.csv`, tableCsv(t, lang));
       stage.write(`tables/${t.id}.json`, tableJson(t));
     }
     progress('charts');
     // Legends name scenarios as readers know them (their description's head), when those differ from each other.
-    const titles = result.scenarios.map((s, i) => scenarioTitle(scenarios[i], s.name, lang));
+    const titles = result.scenarios.map((s, i) => scenarioTitle(result.provenance.scenarios[i], s.name, lang));
     const names = new Set(titles).size === titles.length ? Object.fromEntries(result.scenarios.map((s, i) => [s.name, titles[i]!])) : undefined;
     const charts = await renderReportCharts(result, lang, (done, total) => progress(`charts ${done}/${total}`), names);
     for (const c of charts) {
@@ -70,7 +66,7 @@ export async function writeReport(dir: string, result: Result, scenarios: readon
       stage.write('report.xlsx', await reportWorkbook(tables, lang, result.meta.createdAt ? { created: new Date(result.meta.createdAt) } : {}));
     }
     progress('index.html');
-    stage.write('index.html', reportHtml({ result, scenarios, tables, charts, lang, dataset: options.dataset, xlsx: options.xlsx ?? false }));
+    stage.write('index.html', reportHtml({ result, tables, charts, lang, xlsx: options.xlsx ?? false }));
     stage.commit({ jiuzhu: result.meta.jiuzhu, commit: result.meta.commit, lang, ...(result.meta.createdAt ? { createdAt: result.meta.createdAt } : {}) });
     return { dir: stage.target, index: `${stage.target}/index.html`, tables: tables.map((t) => t.id), charts: charts.map((c) => c.id), files: stage.files.filter((f) => f.path !== MANIFEST) };
   } catch (e) {

@@ -429,7 +429,7 @@ export class Explorer {
 
   private tablesOf(c: Computed, lang: 'zh' | 'en'): ReportTable[] {
     let t = c.tables.get(lang);
-    if (!t) c.tables.set(lang, (t = reportTables(this.resultOf(c), c.scenarios, { lang, dataset: this.dataset.meta })));
+    if (!t) c.tables.set(lang, (t = reportTables(this.resultOf(c), { lang })));
     return t;
   }
 

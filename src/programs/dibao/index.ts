@@ -34,7 +34,7 @@ import { cpi_price_rise } from './cpi_price_rise.js';
 import { price_subsidy_triggered } from './price_subsidy_triggered.js';
 import { dibao_standard } from './dibao_standard.js';
 import { household_size } from './household_size.js';
-import { household_type } from './household_type.js';
+import { household_type, HOUSEHOLD_TYPES } from './household_type.js';
 import { is_elderly } from './is_elderly.js';
 import { is_severely_disabled } from './is_severely_disabled.js';
 import { is_seriously_ill } from './is_seriously_ill.js';
@@ -70,7 +70,17 @@ export const dibaoProgram: ProgramDefinition = defineProgram({
   clauses: ['二.1', '二.2', '二.3', '二.4'],
   rules: dibaoRules,
   state: DIBAO_STATE,
-  priceTrigger: 'dibao.price_subsidy.trigger',
+  priceTrigger: { parameters: 'dibao.price_subsidy.trigger', inputs: { triggered: 'price_subsidy_triggered', food: 'food_price_rise', cpi: 'cpi_price_rise' } },
+  headline: {
+    columns: {
+      size: 'household_size', eligible: 'dibao_eligible', receives: 'dibao_receives', receivedPrevious: 'dibao_received_previous',
+      benefit: 'dibao_benefit', gap: 'dibao_gap_benefit', minimum: 'dibao_minimum_top_up', classified: 'dibao_classified_top_up',
+      standard: 'dibao_standard', temporary: 'dibao_temporary_assistance', priceSubsidy: 'dibao_price_subsidy', taper: 'dibao_taper_payment',
+    },
+    personCounts: { classifiedPersons: 'dibao_classified_top_up_person' },
+    firstMonth: { receivedPrevious: 'dibao_receives' },
+    groupBy: { rule: 'household_type', names: HOUSEHOLD_TYPES },
+  },
   components: {
     regular: { rule: 'dibao_benefit', payer: 'budget', label: { zh: '低保金（补差、保底、分类施保）', en: 'Regular dibao (gap, floor, classified top-up)' } },
     temporary: { rule: 'dibao_temporary_assistance', payer: 'budget', label: { zh: '临时救助', en: 'Temporary assistance' } },

@@ -7,14 +7,16 @@ import type { ParameterTree } from '../../engine/parameters/tree.js';
 import type { Population } from '../../engine/population.js';
 import type { SharedResults } from '../../engine/shared-results.js';
 import { Simulation } from '../../engine/simulation.js';
-import { HOUSEHOLD_TYPES } from '../../programs/dibao/index.js';
+import { JiuzhuError } from '../../engine/errors.js';
+import type { HeadlineDeclaration } from '../../engine/program.js';
 import { PROGRAMS } from '../../programs/index.js';
 import { runMonthLoop } from '../../dynamics/month-loop.js';
 import type { PricePoint } from '../../dynamics/price-trigger.js';
 import { DistributionAccumulator } from '../results/distribution.js';
 import { ProgramAccumulator } from '../results/program-accumulator.js';
-import { DibaoAccumulator, standardGroupings } from '../results/summary.js';
+import { DibaoAccumulator, MONTH_COLUMNS, standardGroupings, type MonthColumns } from '../results/summary.js';
 import { systemPriceTrigger, systemRules, systemState } from '../../programs/system.js';
+import { monthAssistance } from './costing.js';
 import type { Period } from './spec.js';
 import type { ScenarioSums } from '../results/sums.js';
 
@@ -24,41 +26,49 @@ import type { ScenarioSums } from '../results/sums.js';
  */
 export type MonthObserver = (month: string, sim: Simulation, pop: Population, index: number, households?: Int32Array) => void;
 
+/** The headline summary's rules, from the one program that declares them. */
+function headlineOf(): HeadlineDeclaration {
+  const declared = PROGRAMS.filter((p) => p.headline);
+  const h = declared[0]?.headline;
+  const named = h ? [...Object.keys(h.columns), ...Object.keys(h.personCounts)] : [];
+  const missing = MONTH_COLUMNS.filter((c) => !named.includes(c));
+  if (declared.length !== 1 || missing.length) throw new JiuzhuError('BAD_PROGRAM', `exactly one program must declare the headline summary's rules, for every column (${declared.length} declare it${missing.length ? `; missing: ${missing.join(', ')}` : ''})`, { kind: 'internal' });
+  return h!;
+}
+const HEADLINE = headlineOf();
+
+/** One month's headline columns: each declared rule (the first month's stand-ins in month 0), and person counts per household. */
+function monthColumns(sim: Simulation, month: string, first: boolean): MonthColumns {
+  const h = HEADLINE;
+  const out: Record<string, ArrayLike<number>> = {};
+  for (const [column, rule] of Object.entries(h.personCounts)) {
+    const persons = sim.calculate(rule, month);
+    const flagged = new Uint8Array(persons.length);
+    for (let p = 0; p < flagged.length; p++) flagged[p] = persons[p]! > 0 ? 1 : 0;
+    out[column] = sim.agg().countByHousehold(flagged);
+  }
+  for (const [column, rule] of Object.entries(h.columns)) out[column] = sim.calculate((first && h.firstMonth[column]) || rule, month);
+  // headlineOf checked that every column is declared.
+  return out as unknown as MonthColumns;
+}
+
 /** The system's weighted sums for one population over a period, month by month with carried state. */
 export function accumulateScenario(pop: Population, parameters: ParameterTree, period: Period, seed: number, onProgress?: (done: number, total: number) => void, prices?: Readonly<Record<string, PricePoint>>, onMonth?: MonthObserver, shared?: SharedResults): ScenarioSums {
   // The accumulators only add up each month's columns, so they are lent (reused next month).
   const sim = new Simulation({ population: pop, parameters, rules: systemRules, seed, shared, lend: true });
   const months = monthsBetween(period.from, period.to);
-  const acc = new DibaoAccumulator(standardGroupings(pop, sim.calculate('household_type', months[0]!), HOUSEHOLD_TYPES));
+  const acc = new DibaoAccumulator(standardGroupings(pop, sim.calculate(HEADLINE.groupBy.rule, months[0]!), HEADLINE.groupBy.names));
   const programs = new ProgramAccumulator(PROGRAMS);
-  const distribution = new DistributionAccumulator(PROGRAMS);
+  const distribution = new DistributionAccumulator();
   runMonthLoop(sim, {
     months,
     state: systemState,
     prices,
-    triggerParameters: systemPriceTrigger,
+    priceTrigger: systemPriceTrigger,
     onMonth: (m, i, trigger) => {
-      const topUpPersons = sim.calculate('dibao_classified_top_up_person', m);
-      const withTopUp = new Uint8Array(topUpPersons.length);
-      for (let p = 0; p < withTopUp.length; p++) withTopUp[p] = topUpPersons[p]! > 0 ? 1 : 0;
-      acc.addMonth(m, trigger?.triggered ?? false, pop.weight, {
-        size: sim.calculate('household_size', m),
-        eligible: sim.calculate('dibao_eligible', m),
-        receives: sim.calculate('dibao_receives', m),
-        // The first month is the snapshot: its recipients were recipients before, so no entries or exits.
-        receivedPrevious: i === 0 ? sim.calculate('dibao_receives', m) : sim.calculate('dibao_received_previous', m),
-        benefit: sim.calculate('dibao_benefit', m),
-        gap: sim.calculate('dibao_gap_benefit', m),
-        minimum: sim.calculate('dibao_minimum_top_up', m),
-        classified: sim.calculate('dibao_classified_top_up', m),
-        classifiedPersons: sim.agg().countByHousehold(withTopUp),
-        standard: sim.calculate('dibao_standard', m),
-        temporary: sim.calculate('dibao_temporary_assistance', m),
-        priceSubsidy: sim.calculate('dibao_price_subsidy', m),
-        taper: sim.calculate('dibao_taper_payment', m),
-      });
+      acc.addMonth(m, trigger?.triggered ?? false, pop.weight, monthColumns(sim, m, i === 0));
       programs.addMonth(m, sim, pop);
-      distribution.addMonth(m, sim, pop, parameters);
+      distribution.addMonth(m, sim, pop, monthAssistance(PROGRAMS, parameters, m, HEADLINE.columns.standard!));
       onMonth?.(m, sim, pop, i);
       onProgress?.(i + 1, months.length);
     },

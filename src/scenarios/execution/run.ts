@@ -23,8 +23,14 @@ export { scenarioDataset, scenarioParameters, scenarioPeriod, scenarioPrices } f
 export { accumulateScenario, type MonthObserver } from './accumulate.js';
 export type { DatasetSource } from './plan.js';
 export type { ScenarioSums } from '../results/sums.js';
-export { scenarioResult, type Check, type ScenarioResult, type ScenarioSummary } from '../results/scenario-result.js';
-import { scenarioResult, type ScenarioResult } from '../results/scenario-result.js';
+export type { Check, ScenarioResult, ScenarioSummary } from '../results/scenario-result.js';
+import { buildScenarioResult, type ScenarioResult } from '../results/scenario-result.js';
+import { costScenario } from './costing.js';
+
+/** A scenario's result from its merged sums: costed with its parameter tree (costing.ts), then built without it. */
+export function scenarioResult(name: string, sums: ScenarioSums, parameters: ParameterTree, inputs: Readonly<Record<string, unknown>> = {}): ScenarioResult {
+  return buildScenarioResult(name, sums, costScenario(sums, parameters, inputs));
+}
 
 export interface RunOptions {
   /** Period to use instead of the scenario's. */

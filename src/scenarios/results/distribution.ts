@@ -7,10 +7,7 @@
  */
 import { specialise } from '../../engine/specialise.js';
 import { decileImpact, decileShares, fgt, weightedGini, winnersLosers, type DecileImpactRow, type WinnersLosers } from '../../analytics/index.js';
-import { MONTHS_PER_YEAR } from '../../engine/money.js';
-import type { ParameterTree } from '../../engine/parameters/tree.js';
 import type { Population } from '../../engine/population.js';
-import type { ProgramDefinition } from '../../engine/program.js';
 import type { Simulation } from '../../engine/simulation.js';
 
 /** Per-household arrays of a run, in dataset order (chunks concatenated). */
@@ -26,6 +23,19 @@ export interface HouseholdIncomes {
   standard: Float64Array;
 }
 
+/**
+ * What a month's assistance is, read from the parameters by the run (execution/costing.ts,
+ * `assistanceShares`): each household-month component rule with the share of it the household
+ * receives (1 − its own share of the cost), and the national rural poverty line that month.
+ */
+export interface MonthAssistance {
+  received: readonly { rule: string; share: number }[];
+  /** Yuan per person per month. */
+  nationalLine: number;
+  /** The household-month rule of each household's local line (the headline program's standard). */
+  localLine: string;
+}
+
 interface Part { weight: Float64Array; size: Float64Array; urban: Uint8Array; market: Float64Array; transfers: Float64Array; standard: Float64Array; months: number; at?: Int32Array }
 
 export class DistributionAccumulator {
@@ -34,9 +44,7 @@ export class DistributionAccumulator {
   /** The national rural poverty line of each month, yuan per person per month. */
   readonly nationalLine: number[] = [];
 
-  constructor(private readonly programs: readonly ProgramDefinition[]) {}
-
-  addMonth(month: string, sim: Simulation, pop: Population, tree: ParameterTree): void {
+  addMonth(month: string, sim: Simulation, pop: Population, assistance: MonthAssistance): void {
     if (this.current?.pop !== pop) {
       const n = pop.nHouseholds;
       const size = new Float64Array(n);
@@ -46,19 +54,11 @@ export class DistributionAccumulator {
       this.current = { pop, part };
     }
     const { part } = this.current;
-    const date = `${month}-01`;
     addInto(part.market, sim.calculate('household_market_income', month));
-    addInto(part.standard, sim.calculate('dibao_standard', month));
-    for (const p of this.programs) {
-      for (const c of Object.values(p.components)) {
-        if (!('rule' in c)) continue;
-        // What the household itself pays is not assistance it receives.
-        const own = typeof c.payer === 'string' ? (c.payer === 'individual' ? 1 : 0) : ownShare(tree, c.payer.shares, date);
-        if (own < 1) addInto(part.transfers, sim.calculate(c.rule, month), 1 - own);
-      }
-    }
+    addInto(part.standard, sim.calculate(assistance.localLine, month));
+    for (const { rule, share } of assistance.received) addInto(part.transfers, sim.calculate(rule, month), share);
     part.months++;
-    if (this.parts.length === 1) this.nationalLine.push(tree.valueAt('dibao.linkage.rural_poverty_line', date) / MONTHS_PER_YEAR);
+    if (this.parts.length === 1) this.nationalLine.push(assistance.nationalLine);
   }
 
   /** Adds another accumulator's households after this one's (chunk order). */
@@ -98,11 +98,6 @@ export class DistributionAccumulator {
     }
     return out;
   }
-}
-
-function ownShare(tree: ParameterTree, path: string, date: string): number {
-  const leaf = tree.leaf(path);
-  return (leaf.categories ?? []).includes('individual') ? tree.valueAt(path, date, { category: 'individual' }) : 0;
 }
 
 function addInto(a: Float64Array, b: ArrayLike<number>, k = 1): void {

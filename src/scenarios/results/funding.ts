@@ -11,18 +11,15 @@
  * subsidy are rules computed per prefecture × area cell and month, the prefecture and county
  * budgets pay the rest (funding.dibao.local_shares).
  *
- * This runs after the simulation, over the accumulated cells and the parameter tree (issue #18
- * asks that nothing read the tree after the run; the funding split still does, here and in
- * dibao-transfers.ts only).
+ * The shares and transfers are read from the parameters while the run still has them
+ * (scenarios/execution/costing.ts, which asks `fundingNeeds` what to read); the rows here are
+ * built from those numbers and the cells alone.
  */
 import { JiuzhuError } from '../../engine/errors.js';
-import { MONTHS_PER_YEAR } from '../../engine/money.js';
 import { PREFECTURE_CODES } from '../../engine/locality.js';
-import type { ParameterTree } from '../../engine/parameters/tree.js';
-import { PAYERS, type Payer } from '../../engine/program.js';
-import { AREAS, N_CELLS, type ProgramAccumulator } from './program-accumulator.js';
+import { PAYERS, type Payer, type ProgramDefinition } from '../../engine/program.js';
+import { AREAS, N_CELLS } from './program-accumulator.js';
 import { splitFen, type ProgramCells } from './program-summary.js';
-import { dibaoTransfers } from './dibao-transfers.js';
 
 export const LEVELS = ['central', 'provincial', 'prefecture', 'county'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -69,71 +66,91 @@ export interface FundingRow {
   amount: number;
 }
 
-/** Parameter path segment of a payer or program id: snake_case. */
-const snake = (id: string): string => id.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+/** A prefecture's central and provincial dibao transfers over a year, whole fen (§二.4, execution/dibao-transfers.ts). */
+export interface DibaoTransfers { central: number; provincial: number }
 
-/** Level shares of a leaf with a category breakdown over the levels, checked to add up to 1. */
-function levelShares(tree: ParameterTree, path: string, date: string): number[] {
-  const shares = LEVELS.map((l) => tree.valueAt(path, date, { category: l }));
-  const sum = shares.reduce((a, b) => a + b, 0);
-  if (Math.abs(sum - 1) > 1e-9 || shares.some((s) => s < 0)) throw new JiuzhuError('BAD_LEVEL_SHARES', `the level shares of '${path}' on ${date} add up to ${+sum.toFixed(9)}, not 1`, { location: { key: path } });
-  return shares;
+/** The numbers the funding rows take from the parameters, read during the run. */
+export interface FundingShares {
+  /** `program|payer|year` → the level shares (LEVELS order) of a program's part from one government source. */
+  levels: ReadonlyMap<string, readonly number[]>;
+  /** year → §二.4's [prefecture, county] shares of the dibao budget cost the transfers leave. */
+  dibaoLocal: ReadonlyMap<string, readonly number[]>;
+  /** `year|prefecture index` → §二.4's transfers into the prefecture's dibao budget cost. */
+  dibaoTransfers: ReadonlyMap<string, DibaoTransfers>;
 }
 
-/** §二.4: the prefecture and county shares of the dibao cost the transfers leave. */
-function localShares(tree: ParameterTree, date: string): number[] {
-  const path = 'funding.dibao.local_shares';
-  const shares = (['prefecture', 'county'] as const).map((l) => tree.valueAt(path, date, { category: l }));
-  if (Math.abs(shares[0]! + shares[1]! - 1) > 1e-9) throw new JiuzhuError('BAD_LEVEL_SHARES', `the shares of '${path}' on ${date} add up to ${+(shares[0]! + shares[1]!).toFixed(9)}, not 1`, { location: { key: path } });
-  return shares;
+/** What building the rows will read from FundingShares: each key once, with the year's months. */
+export interface FundingNeeds {
+  levels: { key: string; program: string; payer: Payer; date: string }[];
+  dibao: { year: string; pref: number; months: string[]; date: string }[];
 }
 
-/** The parameter splitting a program's part from one government source between levels. */
-function sharesPath(tree: ParameterTree, program: string, source: Payer): string {
-  if (source !== 'budget') return `funding.source_levels.${snake(source)}`;
-  const own = `funding.budget_levels.${snake(program)}`;
-  return tree.has(own) ? own : 'funding.budget_levels.default';
-}
+export const levelsKey = (program: string, payer: Payer, year: string): string => `${program}|${payer}|${year}`;
 
-/** Every program's funding rows, per calendar year of the period, in program, year, prefecture, payer, level order. */
-export function fundingRows(acc: ProgramAccumulator, cells: readonly ProgramCells[], tree: ParameterTree): FundingRow[] {
-  const months = [...acc.months.keys()].sort();
-  const rows: FundingRow[] = [];
-  acc.programs.forEach((program, pi) => {
+/** Dibao's budget cost splits by §二.4 (transfers first, local budgets the rest), every other government part by level shares. */
+const byTransfers = (program: string, payer: Payer): boolean => program === 'dibao' && payer === 'budget';
+
+/** Calls `visit` for every (program, year, prefecture, payer) with fen in the programs' cells, in row order. */
+function eachPart(programs: readonly ProgramDefinition[], months: readonly string[], cells: readonly ProgramCells[], visit: (program: ProgramDefinition, year: string, inYear: string[], pref: number, payer: Payer, fen: number) => void): void {
+  const sorted = [...months].sort();
+  programs.forEach((program, pi) => {
     const pc = cells[pi]!;
     pc.years.forEach((year, yi) => {
-      const inYear = months.filter((m) => m.startsWith(year));
-      const from = inYear[0]!;
-      const to = inYear[inYear.length - 1]!;
-      const date = `${from}-01`;
-      PREFECTURE_CODES.forEach((prefecture, pref) => {
-        const push = (payer: Payer, level: Level | null, fen: number): void => {
-          if (fen !== 0) rows.push({ program: program.id, ...PAYER_OF[payer], level, prefecture, from, to, amount: fen / 100 });
-        };
+      const inYear = sorted.filter((m) => m.startsWith(year));
+      PREFECTURE_CODES.forEach((_, pref) => {
         for (const payer of PAYERS) {
           let fen = 0;
           for (let a = 0; a < AREAS.length; a++) fen += pc.payers[payer][yi * N_CELLS + pref * AREAS.length + a]!;
-          if (fen === 0) continue;
-          if (PAYER_OF[payer].payerType === 'non-government') {
-            push(payer, null, fen);
-            continue;
-          }
-          if (program.id === 'dibao' && payer === 'budget') {
-            // §二.4: the transfers from above first (never more than the cost), local budgets the rest.
-            const t = dibaoTransfers(acc, pi, tree, inYear, pref);
-            const central = Math.min(t.central, fen);
-            const provincial = Math.min(t.provincial, fen - central);
-            const [pre, county] = splitFen(fen - central - provincial, localShares(tree, date));
-            push(payer, 'central', central);
-            push(payer, 'provincial', provincial);
-            push(payer, 'prefecture', pre!);
-            push(payer, 'county', county!);
-            continue;
-          }
-          splitFen(fen, levelShares(tree, sharesPath(tree, program.id, payer), date)).forEach((f, l) => push(payer, LEVELS[l]!, f));
+          if (fen !== 0) visit(program, year, inYear, pref, payer, fen);
         }
       });
     });
+  });
+}
+
+/** The shares and transfers the funding rows of these cells need (government parts with money only, as before the run ended). */
+export function fundingNeeds(programs: readonly ProgramDefinition[], months: readonly string[], cells: readonly ProgramCells[]): FundingNeeds {
+  const levels = new Map<string, FundingNeeds['levels'][number]>();
+  const dibao = new Map<string, FundingNeeds['dibao'][number]>();
+  eachPart(programs, months, cells, (program, year, inYear, pref, payer) => {
+    if (PAYER_OF[payer].payerType === 'non-government') return;
+    const date = `${inYear[0]!}-01`;
+    if (byTransfers(program.id, payer)) dibao.set(`${year}|${pref}`, { year, pref, months: inYear, date });
+    else levels.set(levelsKey(program.id, payer, year), { key: levelsKey(program.id, payer, year), program: program.id, payer, date });
+  });
+  return { levels: [...levels.values()], dibao: [...dibao.values()] };
+}
+
+function needed<T>(map: ReadonlyMap<string, T>, key: string): T {
+  const v = map.get(key);
+  if (v === undefined) throw new JiuzhuError('MISSING_FUNDING_SHARES', `the funding shares of '${key}' were not read during the run`, { kind: 'internal' });
+  return v;
+}
+
+/** Every program's funding rows, per calendar year of the period, in program, year, prefecture, payer, level order. */
+export function fundingRows(programs: readonly ProgramDefinition[], months: readonly string[], cells: readonly ProgramCells[], shares: FundingShares): FundingRow[] {
+  const rows: FundingRow[] = [];
+  eachPart(programs, months, cells, (program, year, inYear, pref, payer, fen) => {
+    const from = inYear[0]!;
+    const to = inYear[inYear.length - 1]!;
+    const prefecture = PREFECTURE_CODES[pref]!;
+    const push = (level: Level | null, f: number): void => {
+      if (f !== 0) rows.push({ program: program.id, ...PAYER_OF[payer], level, prefecture, from, to, amount: f / 100 });
+    };
+    if (PAYER_OF[payer].payerType === 'non-government') return push(null, fen);
+    if (byTransfers(program.id, payer)) {
+      // §二.4: the transfers from above first (never more than the cost), local budgets the rest.
+      const t = needed(shares.dibaoTransfers, `${year}|${pref}`);
+      const central = Math.min(t.central, fen);
+      const provincial = Math.min(t.provincial, fen - central);
+      const [pre, county] = splitFen(fen - central - provincial, needed(shares.dibaoLocal, year));
+      push('central', central);
+      push('provincial', provincial);
+      push('prefecture', pre!);
+      push('county', county!);
+      return;
+    }
+    splitFen(fen, needed(shares.levels, levelsKey(program.id, payer, year))).forEach((f, l) => push(LEVELS[l]!, f));
   });
   return rows;
 }

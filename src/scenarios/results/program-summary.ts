@@ -3,11 +3,9 @@
  * for the province, by area and by prefecture. Everything is computed in whole fen per
  * prefecture × area cell and summed upwards, so payers add up to the cost and cells to totals.
  */
-import { JiuzhuError } from '../../engine/errors.js';
 import { PREFECTURE_CODES } from '../../engine/locality.js';
-import type { ParameterTree } from '../../engine/parameters/tree.js';
-import { PAYERS, type FundsContext, type Payer, type ProgramDefinition } from '../../engine/program.js';
-import { AREAS, cellArea, cellPrefecture, N_CELLS, type ProgramAccumulator } from './program-accumulator.js';
+import { PAYERS, type Payer, type ProgramDefinition } from '../../engine/program.js';
+import { AREAS, N_CELLS, type ProgramAccumulator } from './program-accumulator.js';
 
 /** Need against funds of one account. */
 export interface AccountFigures {
@@ -64,19 +62,6 @@ export function splitFen(total: number, shares: readonly number[]): number[] {
   return out;
 }
 
-/** The payer shares of a component in a month: [payers, shares]. */
-function payerShares(program: ProgramDefinition, payer: ProgramDefinition['components'][string]['payer'], tree: ParameterTree, date: string): [Payer[], number[]] {
-  if (typeof payer === 'string') return [[payer], [1]];
-  const leaf = tree.leaf(payer.shares);
-  const cats = (leaf.categories ?? []) as string[];
-  const bad = cats.filter((c) => !(PAYERS as readonly string[]).includes(c));
-  if (!cats.length || bad.length) throw new JiuzhuError('BAD_PAYER_SHARES', `program '${program.id}': parameter '${payer.shares}' must have categories among the payers ${PAYERS.join(', ')}${bad.length ? ` (not payers: ${bad.join(', ')})` : ''}`, { location: { key: payer.shares } });
-  const shares = cats.map((c) => tree.valueAt(payer.shares, date, { category: c }));
-  const sum = shares.reduce((a, b) => a + b, 0);
-  if (Math.abs(sum - 1) > 1e-9 || shares.some((s) => s < 0)) throw new JiuzhuError('BAD_PAYER_SHARES', `program '${program.id}': the shares of '${payer.shares}' on ${date} add up to ${+sum.toFixed(9)}, not 1`, { location: { key: payer.shares } });
-  return [cats as Payer[], shares];
-}
-
 /** Every figure of a program in fen per slot (cell × year), before grouping. */
 export interface ProgramCells {
   /** Calendar years of the period, 'YYYY'. */
@@ -86,37 +71,31 @@ export interface ProgramCells {
   accounts: { need: Cells; funds: Cells }[];
 }
 
-/** What a cell's compute functions see in a month. */
-function cellContext(acc: ProgramAccumulator, tree: ParameterTree, inputs: Readonly<Record<string, unknown>>, month: string, cell: number): FundsContext {
-  const pop = acc.cellPopulation(month, cell);
-  return { parameters: tree, month, date: `${month}-01`, prefecture: cellPrefecture(cell), area: cellArea(cell), population: pop.persons, households: pop.households, inputs };
+/**
+ * One program's money in one month, costed while the run had its parameters
+ * (scenarios/execution/costing.ts): whole fen per cell of each component (a rule's weighted sum,
+ * or the program's computed cost of the cell) and of each account's funds, and the payer shares
+ * each component had that month.
+ */
+export interface ProgramMonthCosting {
+  components: Float64Array[];
+  /** componentPayers[k]: component k's payers and their shares (adding up to 1) this month. */
+  componentPayers: { payers: Payer[]; shares: number[] }[];
+  funds: Float64Array[];
 }
 
-/** Whole fen from a compute function, which must give a finite amount. */
-function computedFen(program: ProgramDefinition, what: string, yuan: number, ctx: FundsContext): number {
-  if (!Number.isFinite(yuan)) throw new JiuzhuError('BAD_COMPUTE', `program '${program.id}': ${what} is ${yuan} for prefecture ${ctx.prefecture} ${ctx.area} in ${ctx.month}`, { kind: 'internal' });
-  return Math.round(yuan * 100);
-}
-
-/** Component k's whole fen in a cell and month: the households' weighted sum, or the computed cost. */
-export function componentFen(acc: ProgramAccumulator, pi: number, k: number, month: string, cell: number, tree: ParameterTree, inputs: Readonly<Record<string, unknown>>): number {
-  const program = acc.programs[pi]!;
-  const c = Object.values(program.components)[k]!;
-  if ('rule' in c) return Math.round(acc.months.get(month)![pi]!.components[k]![cell]!);
-  const ctx = cellContext(acc, tree, inputs, month, cell);
-  return computedFen(program, `component '${Object.keys(program.components)[k]}'`, c.compute(ctx), ctx);
-}
+/** Every program's costing, month by month ('YYYY-MM' → program index → costing). */
+export type MonthCostings = ReadonlyMap<string, readonly ProgramMonthCosting[]>;
 
 /**
  * Every figure of a program in whole fen per slot, a slot being one prefecture × area cell in
  * one calendar year of the period (slot = year index × N_CELLS + cell): accounts balance per
  * cell and year, the way funds are raised (a year's land revenue, a year's tuition).
  */
-function programCells(acc: ProgramAccumulator, pi: number, tree: ParameterTree, inputs: Readonly<Record<string, unknown>>): ProgramCells {
-  const program = acc.programs[pi]!;
+function programCells(program: ProgramDefinition, pi: number, costings: MonthCostings): ProgramCells {
   const components = Object.values(program.components);
   const accounts = Object.values(program.accounts ?? {});
-  const months = [...acc.months.keys()].sort();
+  const months = [...costings.keys()].sort();
   const years = [...new Set(months.map((m) => m.slice(0, 4)))];
   const nSlots = years.length * N_CELLS;
   const slots = (): Float64Array => new Float64Array(nSlots);
@@ -125,26 +104,19 @@ function programCells(acc: ProgramAccumulator, pi: number, tree: ParameterTree, 
   const compPayers = components.map(() => Object.fromEntries(PAYERS.map((p) => [p, slots()])) as Record<Payer, Cells>);
   const funds = accounts.map(slots);
   for (const month of months) {
-    const sums = acc.months.get(month)![pi]!;
-    const date = `${month}-01`;
+    const costing = costings.get(month)![pi]!;
     const base = years.indexOf(month.slice(0, 4)) * N_CELLS;
-    components.forEach((c, k) => {
-      const [payers, shares] = payerShares(program, c.payer, tree, date);
+    components.forEach((_, k) => {
+      const { payers, shares } = costing.componentPayers[k]!;
       for (let cell = 0; cell < N_CELLS; cell++) {
-        const fen = componentFen(acc, pi, k, month, cell, tree, inputs);
+        const fen = costing.components[k]![cell]!;
         if (fen === 0) continue;
         comp[k]![base + cell]! += fen;
         splitFen(fen, shares).forEach((f, j) => (compPayers[k]![payers[j]!]![base + cell]! += f));
       }
     });
-    accounts.forEach((a, k) => {
-      for (let cell = 0; cell < N_CELLS; cell++) {
-        if ('rule' in a.funds) funds[k]![base + cell]! += Math.round(sums.funds[k]![cell]!);
-        else {
-          const ctx = cellContext(acc, tree, inputs, month, cell);
-          funds[k]![base + cell]! += computedFen(program, `the funds of account '${Object.keys(program.accounts ?? {})[k]}'`, a.funds.compute(ctx), ctx);
-        }
-      }
+    accounts.forEach((_, k) => {
+      for (let cell = 0; cell < N_CELLS; cell++) funds[k]![base + cell]! += costing.funds[k]![cell]!;
     });
   }
   const names = Object.keys(program.components);
@@ -215,11 +187,10 @@ function figures(program: ProgramDefinition, pc: ProgramCells, recipients: Float
 const ALL_CELLS = Array.from({ length: N_CELLS }, (_, c) => c);
 
 /** Every program's figures in whole fen per slot (cell × year), funding-source accounts included. */
-export function allProgramCells(acc: ProgramAccumulator, tree: ParameterTree, inputs: Readonly<Record<string, unknown>> = {}): ProgramCells[] {
-  acc.closePopulation();
-  const cells = acc.programs.map((_, pi) => programCells(acc, pi, tree, inputs));
+export function allProgramCells(programs: readonly ProgramDefinition[], costings: MonthCostings): ProgramCells[] {
+  const cells = programs.map((program, pi) => programCells(program, pi, costings));
   // A funding source's account needs what every program charges to that source.
-  acc.programs.forEach((program, pi) => {
+  programs.forEach((program, pi) => {
     Object.values(program.accounts ?? {}).forEach((a, k) => {
       if (!a.needFrom) return;
       const need = cells[pi]!.accounts[k]!.need;
@@ -229,8 +200,9 @@ export function allProgramCells(acc: ProgramAccumulator, tree: ParameterTree, in
   return cells;
 }
 
-/** Every program's summary from the accumulated sums (or from their cells, computed once). */
-export function programSummaries(acc: ProgramAccumulator, tree: ParameterTree, inputs: Readonly<Record<string, unknown>> = {}, cells = allProgramCells(acc, tree, inputs)): Record<string, ProgramSummary> {
+/** Every program's summary from the accumulated sums (recipients) and the programs' cells (money). */
+export function programSummaries(acc: ProgramAccumulator, cells: readonly ProgramCells[]): Record<string, ProgramSummary> {
+  acc.closePopulation();
   return Object.fromEntries(acc.programs.map((program, pi) => {
     const pc = cells[pi]!;
     const r = acc.recipients[pi]!;
@@ -259,12 +231,12 @@ export function programSummaries(acc: ProgramAccumulator, tree: ParameterTree, i
 }
 
 /** Each program's cost per month, in yuan: the components' cost before any account caps what is paid. */
-export function programMonthCosts(acc: ProgramAccumulator, tree: ParameterTree, inputs: Readonly<Record<string, unknown>> = {}): Map<string, Record<string, number>> {
+export function programMonthCosts(programs: readonly ProgramDefinition[], costings: MonthCostings): Map<string, Record<string, number>> {
   const out = new Map<string, Record<string, number>>();
-  for (const month of acc.months.keys()) {
-    out.set(month, Object.fromEntries(acc.programs.map((p, pi) => {
+  for (const [month, costing] of costings) {
+    out.set(month, Object.fromEntries(programs.map((p, pi) => {
       let fen = 0;
-      Object.keys(p.components).forEach((_, k) => { for (let c = 0; c < N_CELLS; c++) fen += componentFen(acc, pi, k, month, c, tree, inputs); });
+      for (const c of costing[pi]!.components) for (let cell = 0; cell < N_CELLS; cell++) fen += c[cell]!;
       return [p.id, yuan(fen)];
     })));
   }

@@ -141,6 +141,52 @@ const Interval = z.strictObject({
 const Intervals = z.record(z.enum(INTERVAL_METRICS), Interval);
 export const DeltaGroup = z.record(z.string(), z.union([Delta, z.record(z.string(), z.record(z.string(), Delta))]));
 
+const Label = z.strictObject({ zh: z.string(), en: z.string() });
+const Text = z.strictObject({ subject: z.string().describe('Dotted path of the text in the scenario file'), text: z.string() });
+/** Where the numbers come from: carried in the result, so a report needs nothing else. */
+export const ProvenanceSchema = z.strictObject({
+  date: z.string().describe('The day parameter values are shown on: the first day of the period'),
+  dataset: z.strictObject({
+    description: z.string().nullable(),
+    files: z.array(z.string()),
+    targets: z.array(z.string()).describe('Calibration target files beside a generated dataset'),
+  }),
+  scenarios: z.array(z.strictObject({
+    name: z.string(),
+    description: Label,
+    files: z.array(z.string()).describe('The extends chain, the scenario itself last'),
+    assumptions: z.array(Text).describe('Labelled assumptions of the scenario’s behaviour, inputs, shocks and outputs'),
+    sources: z.array(Text).describe('Sources of the scenario’s inputs'),
+  })),
+  parameters: z.array(z.strictObject({
+    path: z.string(),
+    label: Label,
+    unit: z.string(),
+    clause: z.string().describe('Clause the parameter serves'),
+    since: z.string().nullable().describe('Date the first scenario’s value in force took effect; null before the first value'),
+    firstDate: z.string(),
+    kind: z.enum(['clause', 'source', 'assumption']),
+    reference: z.string().describe('The first scenario’s reference: a clause, a published source or a labelled assumption (the English text of record)'),
+    referenceZh: z.string().optional().describe('Its Chinese text, when it has one'),
+    values: z.array(z.strictObject({
+      value: z.string().nullable().describe('The value as text (cells as prefecture.area=value); null when the scenario has no such parameter'),
+      kind: z.enum(['clause', 'source', 'assumption']).optional().describe('Only when it differs from the row’s (a scenario override with its own reference)'),
+      reference: z.string().optional().describe('Only when it differs from the row’s'),
+      referenceZh: z.string().optional().describe('Its Chinese text, with reference'),
+    })).describe('One per scenario, in order'),
+    overrides: z.array(z.string()).describe('Scenario overrides that changed the value in force'),
+  })).describe('Every parameter serving a clause, on `date`'),
+  clauses: z.strictObject({
+    document: z.string(),
+    counts: z.strictObject({ modelled: z.number().int(), partly: z.number().int(), outOfScope: z.number().int(), total: z.number().int() }),
+    rows: z.array(z.strictObject({
+      clause: z.string(), lead: z.string(), gloss: z.string(), status: z.enum(['modelled', 'partly', 'out-of-scope']), programs: z.array(z.string()),
+      rules: z.number().int(), parameters: z.number().int(), notes: z.string().nullable(),
+    })),
+  }).describe('The opinion’s clauses, each with its status and the number of rules and parameters behind it'),
+});
+export type Provenance = z.infer<typeof ProvenanceSchema>;
+
 export const ResultSchema = z.strictObject({
   meta: z.strictObject({
     jiuzhu: z.string(),
@@ -183,6 +229,7 @@ export const ResultSchema = z.strictObject({
     programs: z.record(z.string(), z.record(z.string(), Delta)).describe('Each program’s cost, payers, recipients and accounts'),
     intervals: Intervals.optional().describe('With --replicates: intervals of the absolute change, paired (the same replicate weights for both scenarios)'),
   })),
+  provenance: ProvenanceSchema.describe('Parameters with their references, assumptions, scenario and dataset files, clause coverage: what the report shows of where the numbers come from'),
 });
 
 export type Result = z.infer<typeof ResultSchema>;

@@ -1,14 +1,13 @@
 /**
  * One scenario's result (ScenarioResult): the §二 summary by area, prefecture and household
  * type, the checks, the months, every program's figures, the funding rows and the incomes —
- * built from the sums a run accumulated (sums.ts).
+ * built from the sums a run accumulated (sums.ts) and their costing (scenarios/execution/costing.ts),
+ * never from the parameter tree.
  */
-import type { ParameterTree } from '../../engine/parameters/tree.js';
 import { HOUSEHOLD_TYPES } from '../../programs/dibao/index.js';
-import { PROGRAMS } from '../../programs/index.js';
 import { distributionSummary, type DistributionSummary, type HouseholdIncomes } from './distribution.js';
-import { fundingRows, type FundingRow } from './funding.js';
-import { allProgramCells, programMonthCosts, programSummaries, type ProgramSummary } from './program-summary.js';
+import { fundingRows, type FundingRow, type FundingShares } from './funding.js';
+import { programMonthCosts, programSummaries, type MonthCostings, type ProgramCells, type ProgramSummary } from './program-summary.js';
 import type { ScenarioSums } from './sums.js';
 import { classifiedCheck, summarise, type DibaoSummary, type MonthRow } from './summary.js';
 
@@ -36,13 +35,24 @@ export interface ScenarioResult {
   incomes: HouseholdIncomes;
 }
 
-/** Summary and checks from accumulated sums. */
-export function scenarioResult(name: string, sums: ScenarioSums, parameters: ParameterTree, inputs: Readonly<Record<string, unknown>> = {}): ScenarioResult {
+/**
+ * The amounts of a run priced while it had its parameters: every program's costed months and
+ * cells, the funding split's shares and transfers, and the programs' checks of the opinion.
+ */
+export interface Costing {
+  months: MonthCostings;
+  cells: ProgramCells[];
+  funding: FundingShares;
+  checks: Check[];
+}
+
+/** Summary and checks from accumulated sums and their costing. */
+export function buildScenarioResult(name: string, sums: ScenarioSums, costing: Costing): ScenarioResult {
   const acc = sums.dibao;
   const group = (g: string, keys: readonly string[]): Record<string, DibaoSummary> => Object.fromEntries(keys.map((k) => [k, summarise(acc.get(g, k), g === 'byArea')]));
   const total = acc.get('total', 'total');
-  const programCosts = programMonthCosts(sums.programs, parameters, inputs);
-  const cells = allProgramCells(sums.programs, parameters, inputs);
+  const programCosts = programMonthCosts(sums.programs.programs, costing.months);
+  const cells = costing.cells;
   const incomes = sums.distribution.incomes();
   const months = acc.months().map((m) => ({ ...m, programs: programCosts.get(m.month) ?? {} }));
   return {
@@ -56,11 +66,11 @@ export function scenarioResult(name: string, sums: ScenarioSums, parameters: Par
     },
     checks: [
       ...[classifiedCheck(total)].map(({ id, passed, detail, detailZh }) => ({ id, passed, detail, detailZh })),
-      ...PROGRAMS.flatMap((p) => p.checks?.({ parameters, months: months.map((m) => m.month), inputs }) ?? []),
+      ...costing.checks,
     ],
     months,
-    programs: programSummaries(sums.programs, parameters, inputs, cells),
-    funding: fundingRows(sums.programs, cells, parameters),
+    programs: programSummaries(sums.programs, cells),
+    funding: fundingRows(sums.programs.programs, [...costing.months.keys()], cells, costing.funding),
     incomes,
   };
 }

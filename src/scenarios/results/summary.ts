@@ -41,7 +41,10 @@ const MONEY: readonly Measure[] = ['benefitCost', 'gapCost', 'minimumCost', 'cla
 /** Weighted sums of one group over the months accumulated (money in yuan). */
 export type DibaoSums = Record<Measure, number> & { months: number };
 
-export interface MonthColumns {
+/** The columns of a month the summary reads, named so a program can declare its rules for them (ProgramDefinition.headline). */
+export const MONTH_COLUMNS = ['size', 'eligible', 'receives', 'receivedPrevious', 'benefit', 'gap', 'minimum', 'classified', 'classifiedPersons', 'standard', 'temporary', 'priceSubsidy', 'taper'] as const;
+
+export interface MonthColumns extends Record<(typeof MONTH_COLUMNS)[number], ArrayLike<number>> {
   size: ArrayLike<number>;
   /** The rule's verdict on true income, for targeting errors. */
   eligible: ArrayLike<number>;

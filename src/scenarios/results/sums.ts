@@ -83,7 +83,7 @@ export function unpackSums(p: PackedSums): ScenarioSums {
   p.programs.households.forEach((r, i) => programs.households[i]!.set(r));
   p.programs.groupDistinct.forEach((g, i) => g.forEach((r, k) => programs.groupDistinct[i]![k]!.set(r)));
   p.programs.groupPersonMonths.forEach((g, i) => g.forEach((r, k) => programs.groupPersonMonths[i]![k]!.set(r)));
-  const distribution = new DistributionAccumulator(PROGRAMS);
+  const distribution = new DistributionAccumulator();
   (distribution as unknown as DistributionState).parts.push(...p.distribution.parts);
   distribution.nationalLine.push(...p.distribution.nationalLine);
   return { dibao, programs, distribution };

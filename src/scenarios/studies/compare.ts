@@ -16,6 +16,7 @@ import { fundingSensitivity } from './sensitivity.js';
 import { jiuzhuCommit, jiuzhuVersion, runScenarios, runScenarioOn, scenarioDataset, scenarioPeriod, type DatasetSource, type Period, type RunOptions, type ScenarioResult } from '../execution/run.js';
 import { DEFAULT_LEVEL, HouseholdSums, INTERVAL_METRICS, REPLICATE_METHODS, checkReplicateOptions, replicateIntervals, resimulatedIntervals, type ReplicateIntervals, type ReplicateMethod } from './replicates.js';
 import { JiuzhuError } from '../../engine/errors.js';
+import { resultProvenance } from './provenance.js';
 
 import { Delta, DeltaGroup, type Result } from '../results/result.js';
 
@@ -108,6 +109,7 @@ function buildResult(scenarios: readonly Scenario[], results: readonly ScenarioR
       programs: Object.fromEntries(Object.keys(base.programs).map((id) => [id, programDelta(base.programs[id]!, r.programs[id])])),
       ...(intervals ? { intervals: intervals.deltas[i]! } : {}),
     })),
+    provenance: resultProvenance(scenarios, period, dataset),
   };
 }
 
@@ -120,6 +122,7 @@ export async function projectResult(s: Scenario, dataset?: DatasetSource, option
   const source = dataset ?? (await scenarioDataset(s));
   const p = await projectScenario(s, { ...options, dataset: source });
   const sensitivity = options.sensitivity ? fundingSensitivity(s, p, options.sensitivity) : undefined;
+  const period = { from: `${p.from}-01`, to: `${p.to}-12` };
   return {
     meta: {
       jiuzhu: jiuzhuVersion(),
@@ -130,7 +133,7 @@ export async function projectResult(s: Scenario, dataset?: DatasetSource, option
       parametersSha256: baselineParameters().sha256(),
       ...(options.timestamp === false ? {} : { createdAt: new Date().toISOString() }),
     },
-    period: { from: `${p.from}-01`, to: `${p.to}-12` },
+    period,
     scenarios: [{
       name: s.name,
       summary: p.summary as unknown as Result['scenarios'][number]['summary'],
@@ -140,6 +143,7 @@ export async function projectResult(s: Scenario, dataset?: DatasetSource, option
       ...(sensitivity ? { sensitivity } : {}),
     }],
     deltas: [],
+    provenance: resultProvenance([s], period, source.meta),
   };
 }
 

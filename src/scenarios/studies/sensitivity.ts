@@ -18,7 +18,7 @@
 import type { Override, ParameterTree } from '../../engine/parameters/tree.js';
 import type { ParameterLeaf } from '../../engine/parameters/types.js';
 import { LEVELS } from '../results/funding.js';
-import { scenarioResult } from '../results/scenario-result.js';
+import { scenarioResult } from '../execution/run.js';
 import type { Scenario } from '../input/load.js';
 import { projectionPaths, type Projection } from './project.js';
 

@@ -12,15 +12,14 @@
  *   × the cell's persons: a share of what the standard above the base costs on a reference
  *   caseload — so a raise of the standard moves provincial money, a change of recipients does not.
  *
- * Post-run (issue #18): reads the accumulated cells and the parameter tree, like funding.ts.
+ * Read while the run has its parameters (costing.ts), from the dibao program's costed month cells.
  */
 import type { ParameterTree } from '../../engine/parameters/tree.js';
 import { PREFECTURE_CODES } from '../../engine/locality.js';
-import { AREAS, type ProgramAccumulator } from './program-accumulator.js';
-import { componentFen } from './program-summary.js';
-
-/** A prefecture's central and provincial dibao transfers over some months, whole fen. */
-export interface DibaoTransfers { central: number; provincial: number }
+import type { ProgramDefinition } from '../../engine/program.js';
+import { AREAS } from '../results/program-accumulator.js';
+import type { DibaoTransfers } from '../results/funding.js';
+import type { MonthCostings } from '../results/program-summary.js';
 
 /** The central transfer into one cell in one month: its share of the cell's dibao budget cost (fen). */
 export function centralTransfer(budgetFen: number, share: number): number {
@@ -33,17 +32,20 @@ export function provincialSubsidy(standard: number, base: number, increaseShare:
 }
 
 /** The dibao program's budget cost (fen) in one cell and month: its components paid from the budget. */
-function dibaoBudgetFen(acc: ProgramAccumulator, pi: number, tree: ParameterTree, month: string, cell: number): number {
-  const program = acc.programs[pi]!;
+function dibaoBudgetFen(program: ProgramDefinition, costing: MonthCostings, pi: number, month: string, cell: number): number {
+  const components = costing.get(month)![pi]!.components;
   let fen = 0;
   Object.values(program.components).forEach((c, k) => {
-    if (c.payer === 'budget') fen += componentFen(acc, pi, k, month, cell, tree, {});
+    if (c.payer === 'budget') fen += components[k]![cell]!;
   });
   return fen;
 }
 
-/** The §二.4 transfers into prefecture index `pref` over `months` ('YYYY-MM'), summed over its urban and rural cells. */
-export function dibaoTransfers(acc: ProgramAccumulator, pi: number, tree: ParameterTree, months: readonly string[], pref: number): DibaoTransfers {
+/**
+ * The §二.4 transfers into prefecture index `pref` over `months` ('YYYY-MM'), summed over its
+ * urban and rural cells; `persons(month, cell)` is the cell's weighted persons.
+ */
+export function dibaoTransfers(program: ProgramDefinition, pi: number, costing: MonthCostings, persons: (month: string, cell: number) => number, tree: ParameterTree, months: readonly string[], pref: number): DibaoTransfers {
   const prefecture = PREFECTURE_CODES[pref]!;
   let central = 0;
   let provincial = 0;
@@ -52,11 +54,11 @@ export function dibaoTransfers(acc: ProgramAccumulator, pi: number, tree: Parame
     const increaseShare = tree.valueAt('funding.dibao.provincial.increase_share', date);
     AREAS.forEach((area, a) => {
       const cell = pref * AREAS.length + a;
-      central += centralTransfer(dibaoBudgetFen(acc, pi, tree, month, cell), tree.valueAt('funding.dibao.central_share', date, { area }));
+      central += centralTransfer(dibaoBudgetFen(program, costing, pi, month, cell), tree.valueAt('funding.dibao.central_share', date, { area }));
       const standard = tree.valueAt('dibao.standard', date, { prefecture, area });
       const base = tree.valueAt('funding.dibao.provincial.base_standard', date, { area });
       const coverage = tree.valueAt('funding.dibao.provincial.reference_coverage', date, { area });
-      provincial += provincialSubsidy(standard, base, increaseShare, coverage, acc.cellPopulation(month, cell).persons);
+      provincial += provincialSubsidy(standard, base, increaseShare, coverage, persons(month, cell));
     });
   }
   return { central, provincial };

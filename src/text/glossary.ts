@@ -31,6 +31,13 @@ export const GLOSSARY = {
   fixedLine: { zh: '固定在基线标准的贫困线', en: 'fixed line' },
   annualised: { zh: '年化', en: 'annualised' },
   unit: { zh: '单位', en: 'unit' },
+  complies: { zh: '符合', en: 'complies' },
+  doesNotComply: { zh: '不符合', en: 'does not comply' },
+  notApplicable: { zh: '期内不适用', en: 'not applicable in the period' },
+  reading: { zh: '理解', en: 'reading' },
+  scope: { zh: '范围', en: 'scope' },
+  clause: { zh: '条款', en: 'clause' },
+  province: { zh: '全省', en: 'province' },
 } as const satisfies Record<string, Term>;
 
 export type TermKey = keyof typeof GLOSSARY;
@@ -39,3 +46,9 @@ export type TermKey = keyof typeof GLOSSARY;
 export function term(key: TermKey, lang: Lang): string {
   return GLOSSARY[key][lang];
 }
+
+/** The status of a check row, as a term key (src/engine/program.ts CheckStatus). */
+export const CHECK_STATUS_TERM = { complies: 'complies', 'does-not-comply': 'doesNotComply', 'not-applicable': 'notApplicable' } as const satisfies Record<string, TermKey>;
+
+/** The mark of a check row's status in terminal text. */
+export const CHECK_STATUS_MARK = { complies: '✓', 'does-not-comply': '✗', 'not-applicable': '–' } as const;

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { DatasetMeta } from '../data/dataset.js';
 import type { Scenario } from '../scenarios/input/load.js';
+import { baselineSentence } from '../scenarios/input/baselines.js';
 import type { Result } from '../scenarios/results/result.js';
 import type { RenderedChart } from './charts.js';
 import { unitLine } from '../text/units.js';
@@ -86,7 +87,8 @@ const T = (lang: Lang, zh: string, en: string): string => (lang === 'zh' ? zh : 
 
 /** The first page: the executive summary in sentences (what changed, annual cost, who pays, people, poverty). */
 function executiveSection(input: ReportHtmlInput): string {
-  const paras = executiveSummary(input.result, input.scenarios, input.lang);
+  // Which named baseline each scenario rests on, and what that means, in one sentence each.
+  const paras = [...executiveSummary(input.result, input.scenarios, input.lang), ...input.scenarios.map((s) => baselineSentence(s, input.lang))];
   if (!paras.length) return '';
   return `<section id="findings" class="executive">
 <h2>${T(input.lang, '要点', 'Summary')}</h2>

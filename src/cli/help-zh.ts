@@ -15,6 +15,7 @@ export const COMMANDS_ZH: Record<string, string> = {
   explain: '解释一户家庭的结果：默认给出决定结果的比较与所用参数，--full 给出全部规则、输入与参数',
   households: '列出某月领取某项目的示例家庭，可用 jiuzhu explain --household 解释其中一户',
   solve: '求满足目标的杠杆取值（参数路径，按比例或直接设定）：贫困人口覆盖率、预算内最大弥合贫困缺口，或与另一情景支出持平',
+  comply: '对情景不符合的每项条款检查，用求解器找出该条款所指杠杆的最小调整使其符合（§二.2：分类施保补助比例；§八.1：五保供养标准下限），并按出资方给出年增支出；--write 将调整写成继承输入的情景',
   validate: '按数据结构检查微观数据，逐条报告文件、行与列',
   generate: '生成吉林省合成人口（给定种子可复现），按2006年公开数据校准',
   'calibrate-report': '打印生成人口与各校准目标的对照',
@@ -86,6 +87,11 @@ export const OPTIONS_ZH: Record<string, string> = {
   'project:--from': '起始年份（默认：情景期间的第一年）',
   'solve:--from': '杠杆开始生效的日期（默认：始终）',
   'solve:--period': '每次运行的月份，YYYY-MM:YYYY-MM（默认：情景所设；越短越快）',
+  'comply:--write': '写出符合条款的情景：继承输入情景，每个杠杆加一条调整，并重新载入校验',
+  'comply:--name': '写出的情景名称（默认：文件名）',
+  'comply:--period': '每次运行的月份，YYYY-MM:YYYY-MM（默认：情景所设；越短越快，但检查只按这些月份判断）',
+  'comply:--json': '以 JSON 输出每项不符合的检查、杠杆、符合值及按出资方的年增支出',
+  'comply:--lang': '表格的语言',
   'project:--workers': '在 n 个工作线程上逐年模拟（各年独立，结果与 n 无关）',
 };
 

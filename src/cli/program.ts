@@ -14,6 +14,7 @@ import { paramsCommand } from './params.js';
 import { validateCommand } from './validate.js';
 import { calibrateReportCommand, generateCommand } from './generate.js';
 import { solveCommand } from './solve.js';
+import { complyCommand } from './comply.js';
 import { reportCommand } from './report.js';
 import { serveCommand } from './serve.js';
 import { outcomesCommand } from './outcomes.js';
@@ -46,6 +47,7 @@ Examples:
   $ jiuzhu explain scenarios/baseline-2006.yaml --household 4 --program medical
   $ jiuzhu households scenarios/baseline-2006.yaml --receiving dibao --prefecture 延边 --limit 5
   $ jiuzhu solve scenarios/raise-standard-10pct.yaml --lever dibao.standard --objective budget-neutral --against scenarios/baseline-2006.yaml --period 2006-01:2006-03
+  $ jiuzhu comply scenarios/baseline-2006.yaml --write /tmp/baseline-2006-compliant.yaml
   $ jiuzhu generate --households 20000 --seed 7 --out /tmp/jilin.parquet
   $ jiuzhu generate --full --out /tmp/jilin-full
   $ jiuzhu validate datasets/example-microdata/survey.csv --codebook datasets/example-microdata/codebook.yaml
@@ -164,6 +166,30 @@ program.command('solve').argument('<scenario>', 'scenario YAML file').descriptio
   .option('--json', 'print the solution and every iteration as JSON')
   .addOption(new Option('--lang <lang>', 'language of the report').choices(['zh', 'en']).default('en'))
   .action(async (file: string, opts) => done(await solveCommand(file, opts, io)));
+
+program.command('comply').argument('<scenario>', 'scenario YAML file').description('for each check of the opinion the scenario fails, find with the solver the least change of the lever its clause names that makes it comply (§二.2: the classified top-up rates; §八.1: the floor of the wubao standards), and what it adds to the annual cost, by payer; --write saves the change as a scenario extending the input')
+  .option('--write <file>', 'write the compliant scenario: it extends the input and adds one override per lever, validated by loading it back')
+  .option('--name <name>', 'name of the written scenario (default: the file name)')
+  .option('--period <from:to>', 'months of each run, YYYY-MM:YYYY-MM (default: the scenario’s; shorter is faster, but a check is then judged on those months only)')
+  .option('--data <path>', 'dataset to use instead of the scenario’s: a .csv/.arrow/.parquet file or a dataset folder')
+  .option('--codebook <file>', 'codebook YAML mapping your columns and codes onto jiuzhu’s (with --data)')
+  .addOption(new Option('--encoding <enc>', 'text encoding of a CSV given with --data').choices(['utf8', 'gbk']))
+  .option('--seed <n>', 'seed of the random generator (default: the scenario’s, else 1)')
+  .option('--json', 'print every failing check, its lever, value and added cost by payer as JSON')
+  .addOption(new Option('--lang <lang>', 'language of the table').choices(['zh', 'en']).default('en'))
+  .addHelpText('after', `
+Each failing check and reading is solved alone: the least lever value at which its province and
+area rows comply (prefecture rows are reported, not targeted); the added cost is a year of every
+program's cost against the scenario's own, by payer. Then every change together is run once.
+A check that reads parameters only (§八.1) is searched without runs; §二.2 takes about 15 runs.
+Checks whose clause names no lever (§九.1, which sets no date; §十.2, a consistency check) are
+listed without a change.
+
+Examples:
+  $ jiuzhu comply scenarios/baseline-2006.yaml --period 2006-01:2006-03
+  $ jiuzhu comply scenarios/baseline-2006.yaml --write /tmp/baseline-2006-compliant.yaml --lang zh
+  $ jiuzhu run /tmp/baseline-2006-compliant.yaml`)
+  .action(async (file: string, opts) => done(await complyCommand(file, opts, io)));
 
 program.command('validate').argument('<file>', 'a .csv/.arrow/.parquet file (one row per person) or a dataset folder').description('check microdata against the schema and report every problem with its file, row and column')
   .option('--codebook <file>', 'codebook YAML mapping your columns and codes onto jiuzhu’s')

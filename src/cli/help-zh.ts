@@ -19,7 +19,7 @@ export const COMMANDS_ZH: Record<string, string> = {
   validate: '按数据结构检查微观数据，逐条报告文件、行与列',
   generate: '生成吉林省合成人口（给定种子可复现），按2006年公开数据校准',
   'calibrate-report': '打印生成人口与各校准目标的对照',
-  clauses: '列出吉政发〔2006〕48号每一款及其状态（已建模、部分、范围外）和相关规则与参数',
+  clauses: '列出吉政发〔2006〕48号每一款及其状态（已建模、部分、范围外）和相关规则与参数；给出情景时另列该情景是否符合每项有检查的条款',
   params: '列出每个参数在某日的取值、单位与依据：文件条款、公开统计或标明的假设',
   help: '显示命令的帮助',
 };
@@ -87,6 +87,8 @@ export const OPTIONS_ZH: Record<string, string> = {
   'project:--from': '起始年份（默认：情景期间的第一年）',
   'solve:--from': '杠杆开始生效的日期（默认：始终）',
   'solve:--period': '每次运行的月份，YYYY-MM:YYYY-MM（默认：情景所设；越短越快）',
+  'clauses:--period': '给出情景时：运行的月份，YYYY-MM:YYYY-MM（默认：情景所设）',
+  'clauses:--json': '以 JSON 输出条款树（给出情景时另含各条款的符合情况）',
   'comply:--write': '写出符合条款的情景：继承输入情景，每个杠杆加一条调整，并重新载入校验',
   'comply:--name': '写出的情景名称（默认：文件名）',
   'comply:--period': '每次运行的月份，YYYY-MM:YYYY-MM（默认：情景所设；越短越快，但检查只按这些月份判断）',

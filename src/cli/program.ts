@@ -215,11 +215,15 @@ program.command('calibrate-report').description('print the generated population 
   .addOption(new Option('--lang <lang>', 'language of the table').choices(['zh', 'en']).default('en'))
   .action((opts) => calibrateReportCommand(opts, io));
 
-program.command('clauses').description('list every clause of 吉政发〔2006〕48号 with its status (modelled, partly, out of scope) and the rules and parameters behind it')
-  .option('--json', 'print the clause tree as JSON')
+program.command('clauses').argument('[scenario]', 'scenario YAML file: also say whether a run of it complies with each clause').description('list every clause of 吉政发〔2006〕48号 with its status (modelled, partly, out of scope) and the rules and parameters behind it; with a scenario, also whether that scenario complies with each clause checked')
+  .option('--json', 'print the clause tree as JSON (with a scenario: and its compliance by clause)')
   .addOption(new Option('--lang <lang>', 'zh: lead phrases and Chinese labels; en: English glosses').choices(['zh', 'en']).default('en'))
   .option('--verbose', 'list every rule and parameter of a clause, and its notes')
-  .action((opts) => clausesCommand(opts, io));
+  .option('--period <from:to>', 'with a scenario: months of the run, YYYY-MM:YYYY-MM (default: the scenario’s)')
+  .option('--data <path>', 'with a scenario: dataset to use instead of the scenario’s')
+  .option('--codebook <file>', 'codebook YAML mapping your columns and codes onto jiuzhu’s (with --data)')
+  .addOption(new Option('--encoding <enc>', 'text encoding of a CSV given with --data').choices(['utf8', 'gbk']))
+  .action(async (file: string | undefined, opts) => clausesCommand(file, opts, io));
 
 program.command('params').description('list every parameter with its value on a date, its unit and its source: a clause, a published statistic or a labelled assumption')
   .option('--date <YYYY-MM-DD>', 'date of the values (default: the opinion’s date, 2006-12-18)')

@@ -24,6 +24,9 @@ import { loadDataset, resolveDatasetPath, type Dataset } from '../src/data/datas
 import { runScenarioOn } from '../src/scenarios/execution/run.js';
 import { loadScenario, type Scenario } from '../src/scenarios/input/load.js';
 import { complyScenario, writeComplianceScenario, type ComplianceResult } from '../src/scenarios/studies/comply.js';
+import { complianceCostTable } from '../src/report/compliance-table.js';
+import { writeReport } from '../src/report/write.js';
+import { compareScenarios } from '../src/scenarios/studies/compare.js';
 import { cli, ROOT } from './helpers.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'jiuzhu-comply-'));
@@ -88,6 +91,36 @@ describe('comply on the hand-worked fixture', () => {
     expect(item.status).toBe('no-lever');
     expect(item.override).toBeUndefined();
     expect(item.noLever!.en).toMatch(/sets no date/);
+  });
+});
+
+describe('the report\'s cost-of-compliance table', () => {
+  it('has a row per failing check and reading and one for every change together, money by payer', () => {
+    const t = complianceCostTable([result], 'en');
+    expect(t.id).toBe('compliance-cost');
+    // Only the budget pays anything here (2,124.12 a year for §二.2), so it is the one payer column.
+    expect(t.columns.map((c) => c.key)).toEqual(['scenario', 'clause', 'reading', 'lever', 'from', 'to', 'added', 'payer.budget']);
+    expect(t.rows.map((r) => [r.clause, r.reading, r.from, r.to, r.added, r['payer.budget']])).toEqual([
+      ['§二.2', 'top-up reading', 1, 1.634, 2124.12, 2124.12],
+      ['§八.1', 'net-income reading', 0, 1, 0, 0],
+      ['§八.1', 'consumption reading', 0, 0.75, 0, 0],
+      ['together', '', null, null, 2124.12, 2124.12],
+    ]);
+    // Without results (the report did not ask) the table has no rows and is left out.
+    expect(complianceCostTable([], 'en').rows).toEqual([]);
+  });
+  it('is written into the report when given, and the checks table says when it was not computed', async () => {
+    const doc = await compareScenarios([scenario], data, { timestamp: false });
+    const withCost = await writeReport(join(tmp, 'with'), doc, [scenario], { lang: 'en', compliance: [result] });
+    const csv = readFileSync(join(withCost.dir, 'tables/compliance-cost.csv'), 'utf8');
+    expect(csv).toContain('2124.12');
+    const html = readFileSync(withCost.index, 'utf8');
+    expect(html).toContain('id="table-compliance-cost"');
+    // The baseline sentence: perfect-baseline extends baseline-2006.
+    expect(html).toContain('Scenario perfect-baseline rests on baseline-2006, that is 2006 as it was');
+    const without = await writeReport(join(tmp, 'without'), doc, [scenario], { lang: 'en' });
+    expect(readFileSync(without.index, 'utf8')).not.toContain('id="table-compliance-cost"');
+    expect(readFileSync(join(without.dir, 'tables/checks.json'), 'utf8')).toContain('computed only with jiuzhu report --comply or jiuzhu comply; this report did not compute it');
   });
 });
 

@@ -89,6 +89,7 @@ export const OPTIONS_ZH: Record<string, string> = {
   'solve:--period': '每次运行的月份，YYYY-MM:YYYY-MM（默认：情景所设；越短越快）',
   'clauses:--period': '给出情景时：运行的月份，YYYY-MM:YYYY-MM（默认：情景所设）',
   'clauses:--json': '以 JSON 输出条款树（给出情景时另含各条款的符合情况）',
+  'report:--comply': '加入“条款符合的成本”表：每项不符合检查的杠杆最小调整及年增支出（对每个情景运行 jiuzhu comply；需多次运行，仅在要求时计算）',
   'comply:--write': '写出符合条款的情景：继承输入情景，每个杠杆加一条调整，并重新载入校验',
   'comply:--name': '写出的情景名称（默认：文件名）',
   'comply:--period': '每次运行的月份，YYYY-MM:YYYY-MM（默认：情景所设；越短越快，但检查只按这些月份判断）',

@@ -105,6 +105,7 @@ program.command('report').argument('<scenarios...>', 'scenario YAML files: the b
   .addOption(new Option('--encoding <enc>', 'text encoding of a CSV given with --data').choices(['utf8', 'gbk']))
   .option('--seed <n>', 'seed of the random generator (default: the scenario’s, else 1)')
   .option('--no-timestamp', 'leave meta.createdAt out, for reproducible files')
+  .option('--comply', 'add the cost-of-compliance table: for each failing check the least change of its lever and what it adds a year (jiuzhu comply for every scenario; many runs, so only when asked)')
   .action((files: string[], opts) => reportCommand(files, opts, io));
 
 program.command('serve').argument('[scenarios...]', 'scenario YAML files to offer (default: every file of scenarios/; projections are left out)').description('serve the interactive scenario explorer on http://127.0.0.1:PORT/: sliders for the standards, take-up and classified top-ups, headline numbers and charts against the baseline, CSV/PNG downloads and the settings saved as a scenario YAML')

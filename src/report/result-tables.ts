@@ -283,15 +283,15 @@ export function decileImpactTable(result: Result): ReportTable {
  * The checks each scenario ran, one row per clause, reading and scope (e.g. §二.2 on its two
  * readings, by area and prefecture): whether the scenario complies with the clause in the period.
  */
-export function checksTable(result: Result, lang: 'zh' | 'en' = 'en'): ReportTable {
+export function checksTable(result: Result, lang: 'zh' | 'en' = 'en', withCost = false): ReportTable {
   const keys = scenarioKeys(result);
   const scope = (c: Result['scenarios'][number]['checks'][number]): string => (c.scope.kind === 'province' ? term('province', lang) : c.scope.kind === 'area' ? term(c.scope.key === 'urban' ? 'urban' : 'rural', lang) : prefectureLabel(Number(c.scope.key), lang));
   return {
     id: 'checks',
     title: { zh: '条款符合情况', en: 'Compliance with the clauses' },
     note: {
-      zh: '按文件条款对结果的检查，每条款每种理解每个范围一行；不符合说明该情景的参数或实施假设未达到条款要求（是政策发现，不是模型错误）；期内不适用指期内无相关对象或尚未到期。',
-      en: "Checks of the results against clauses of the opinion, one row per clause, reading and scope; 'does not comply' means the scenario's parameters or implementation fall short of the clause (a finding about the policy as simulated, not a model error); 'not applicable' means nobody concerned or not yet due in the period.",
+      zh: `按文件条款对结果的检查，每条款每种理解每个范围一行；不符合说明该情景的参数或实施假设未达到条款要求（是政策发现，不是模型错误）；期内不适用指期内无相关对象或尚未到期。${withCost ? '符合的成本见下表。' : '符合的成本需多次运行，仅在 jiuzhu report --comply 或 jiuzhu comply 时计算，本报告未计算。'}`,
+      en: `Checks of the results against clauses of the opinion, one row per clause, reading and scope; 'does not comply' means the scenario's parameters or implementation fall short of the clause (a finding about the policy as simulated, not a model error); 'not applicable' means nobody concerned or not yet due in the period. ${withCost ? 'The cost of compliance is in the next table.' : 'The cost of compliance takes many runs and is computed only with jiuzhu report --comply or jiuzhu comply; this report did not compute it.'}`,
     },
     columns: [text('scenario', '情景', 'scenario'), text('clause', term('clause', 'zh'), term('clause', 'en')), text('check', '检查', 'check'), text('reading', term('reading', 'zh'), term('reading', 'en')), text('scope', term('scope', 'zh'), term('scope', 'en')), text('status', '状态', 'status'), col('passed', '通过', 'passed', 'bool'), text('detail', '说明', 'detail')],
     rows: result.scenarios.flatMap((s, i) => s.checks.map((c): Row => ({ scenario: keys[i]!, clause: c.clause, check: c.id, reading: c.reading[lang], scope: scope(c), status: term(CHECK_STATUS_TERM[c.status], lang), passed: c.passed, detail: lang === 'zh' && c.detailZh ? c.detailZh : c.detail }))),

@@ -5,6 +5,7 @@ import type { Result } from '../scenarios/results/result.js';
 import { assumptionsTable, clausesTable, metaTable, parametersTable } from './provenance-tables.js';
 import { checksTable, decileImpactTable, deltasTable, distributionTable, fundingTable, monthsTable, prefecturesTable, programsTable, summaryTable } from './result-tables.js';
 import { outcomesTable } from './outcomes-table.js';
+import { complianceCostTable, type ComplianceCostInput } from './compliance-table.js';
 import type { ReportTable, Row } from './table.js';
 
 /** 15 significant digits: drops the noise of float sums (577.4399999999998 → 577.44) and keeps every real digit. */
@@ -17,6 +18,8 @@ export interface ReportTablesOptions {
   lang?: 'zh' | 'en';
   /** The dataset's description and files, for the provenance (the result names it by hash only). */
   dataset?: DatasetMeta;
+  /** The cost of compliance of each scenario, when asked (`jiuzhu report --comply`): it takes many runs. */
+  compliance?: readonly ComplianceCostInput[];
 }
 
 /**
@@ -36,7 +39,8 @@ export function reportTables(result: Result, scenarios: readonly Scenario[], opt
     monthsTable(result),
     distributionTable(result, lang),
     decileImpactTable(result),
-    checksTable(result, lang),
+    checksTable(result, lang, options.compliance !== undefined),
+    complianceCostTable(options.compliance ?? [], lang),
     parametersTable(result, scenarios, lang),
     assumptionsTable(result, scenarios),
     clausesTable(lang),

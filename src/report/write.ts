@@ -10,6 +10,7 @@
  *   result.json       the result document the report was made from
  *   manifest.json     every file with its size and sha256
  */
+import type { ComplianceCostInput } from './compliance-table.js';
 import type { DatasetMeta } from '../data/dataset.js';
 import type { Scenario } from '../scenarios/input/load.js';
 import type { Result } from '../scenarios/results/result.js';
@@ -28,6 +29,8 @@ export interface ReportOptions {
   xlsx?: boolean;
   /** The dataset's description and files, for the provenance section. */
   dataset?: DatasetMeta;
+  /** The cost of compliance of each scenario, when asked (`jiuzhu report --comply`). */
+  compliance?: readonly ComplianceCostInput[];
   /** Called as the report is built: a short message of what is being done. */
   onProgress?: (message: string) => void;
 }
@@ -50,7 +53,7 @@ export async function writeReport(dir: string, result: Result, scenarios: readon
   const stage = new StagedDir(dir);
   try {
     progress('tables');
-    const tables = reportTables(result, scenarios, { lang, dataset: options.dataset });
+    const tables = reportTables(result, scenarios, { lang, dataset: options.dataset, ...(options.compliance ? { compliance: options.compliance } : {}) });
     for (const t of tables) {
       stage.write(`tables/${t.id}.csv`, tableCsv(t, lang));
       stage.write(`tables/${t.id}.json`, tableJson(t));

@@ -118,7 +118,8 @@ export function facilitiesChecks(ctx: CheckContext): ProgramCheck[] {
   const met = t.valueAt(`${CENTRES}.meeting_standard`, date);
   const plan = buildProgramme(t, `${CENTRES}.build_share`);
   const built = Math.min(1, builtBy(t, `${CENTRES}.build_share`, end));
-  const completes = plan.ends && Math.round(plan.total * 10000) >= 10000;
+  // To a hundredth of the backlog, as the centres are counted to a hundredth of a centre below.
+  const completes = plan.ends && Math.round(plan.total * 100) >= 100;
   const years = plan.byYear.map(([y, s]) => `${y} ${pct(s)}`).join(', ') || 'none';
   const yearsZh = plan.byYear.map(([y, s]) => `${y}年 ${pct(s)}`).join('，') || '无';
   const row = (scope: CheckScope, counties: number, townships: number): ProgramCheck => {

@@ -2,7 +2,6 @@
  * The two named baselines every example scenario extends (scenarios/baseline-2006.yaml and
  * scenarios/full-implementation-2007.yaml), and the one sentence a report says about them.
  */
-import type { Scenario } from './load.js';
 
 export const NAMED_BASELINES = {
   'baseline-2006': {
@@ -20,7 +19,7 @@ export type NamedBaseline = keyof typeof NAMED_BASELINES;
 export const isNamedBaseline = (name: string): name is NamedBaseline => Object.hasOwn(NAMED_BASELINES, name);
 
 /** The sentence: which named baseline a scenario rests on (the first file of its extends chain) and what that means. */
-export function baselineSentence(s: Pick<Scenario, 'name' | 'baseline'>, lang: 'zh' | 'en'): string {
+export function baselineSentence(s: { name: string; baseline?: NamedBaseline }, lang: 'zh' | 'en'): string {
   if (s.baseline === undefined) {
     return lang === 'zh'
       ? `情景 ${s.name} 不基于任何命名基线（baseline-2006 或 full-implementation-2007），其实施假设由情景文件自行规定。`

@@ -81,6 +81,16 @@ describe('baseline-2006', () => {
     expect(t.valueAt('disabled.rehabilitation.coverage', '2006-01-01')).toBe(0.3);
     expect(t.valueAt('housing.low_rent.coverage', '2006-06-01')).toBe(0.1);
   });
+  it('has no discount card (§三.3) and no rural housing aid (§五.3) before the opinion set them up', () => {
+    // Both are set up (建立) by the opinion: off until 2006-12-18, then the tree's values
+    // (holders true, read as 1; aid_rate 0.1, src/programs/housing/parameters/rural.yaml).
+    for (const holder of ['dibao', 'sanwu', 'severely_disabled']) {
+      expect(t.valueAt(`medical.discount_card.holders.${holder}`, '2006-12-01'), holder).toBe(0);
+      expect(t.valueAt(`medical.discount_card.holders.${holder}`, '2007-01-01'), holder).toBe(1);
+    }
+    expect(t.valueAt('housing.rural.aid_rate', '2006-12-01')).toBe(0);
+    expect(t.valueAt('housing.rural.aid_rate', '2007-01-01')).toBe(0.1);
+  });
   it('every example scenario rests on a named baseline', async () => {
     const { readdirSync } = await import('node:fs');
     const files = readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.yaml'));

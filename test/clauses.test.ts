@@ -200,6 +200,25 @@ describe('jiuzhu clauses', () => {
   });
 });
 
+describe('jiuzhu clauses SCENARIO', () => {
+  it('says apart whether a clause is modelled and whether the scenario complies with it', async () => {
+    // perfect-baseline on the hand-worked fixture (test/fixture-dibao.test.ts): §二.2 fails on the
+    // top-up reading (urban 44.18 ≤ 72.17) and complies on the payment reading (province and both
+    // areas); §八.1 fails on both readings (standards 1276/1913 against a level of 3469.63);
+    // §九.1 is not yet due in 2006 (399 of 668 centres, the rest built in 2007).
+    const r = await cli(['clauses', 'test/scenarios/perfect-baseline.yaml', '--data', 'datasets/fixture-dibao', '--period', '2006-01:2006-12']);
+    expect(r.status, r.stderr).toBe(0);
+    const after = (id: string): string => r.stdout.slice(r.stdout.search(new RegExp(`^  [✓◐–] ${id.replace('.', '\\.')} `, 'm')));
+    expect(after('二.2')).toMatch(/^  ✓ 二\.2 +modelled/);
+    expect(after('二.2')).toMatch(/complied with in perfect-baseline: ✗ does not comply \(top-up reading\), ✓ complies \(payment reading\)/);
+    expect(after('八.1')).toMatch(/complied with in perfect-baseline: ✗ does not comply \(net-income reading\), ✗ does not comply \(consumption reading\)/);
+    expect(after('九.1')).toMatch(/complied with in perfect-baseline: – not applicable in the period \(as written\)/);
+    expect(after('三.1')).toMatch(/complied with in perfect-baseline: not checked/);
+    // §二.2, §八.1, §九.1 and §十.2 (the disaster consistency check) have checks; none complies on every reading but §十.2's n/a.
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('perfect-baseline: 4 clauses checked, 0 complied with on every reading, 2 not complied with on at least one');
+  });
+});
+
 describe('jiuzhu params', () => {
   it('gives every parameter with its value on the date and its kind of source', async () => {
     const r = await cli(['params', '--date', '2007-01-01', '--json']);

@@ -70,10 +70,31 @@ describe('fixture-dibao, hand-worked totals', () => {
   it('perfect implementation: no inclusion or exclusion error', () => {
     expect(base.summary.targeting).toEqual({ inclusionError: 0, exclusionError: 0, leakage: 0, coverageOfPoor: 1 });
   });
-  it('the §二.2 check reports both figures and fails on this fixture', () => {
-    const c = base.checks.find((x: any) => x.id === 'classified-above-average-gap');
-    expect(c.passed).toBe(false);
-    expect(c.detail).toMatch(/39\.89 .* 43\.40/);
+  it('the §二.2 check: two readings, pooled and by area', () => {
+    // Top-up persons (weight × persons) and their household's gap per member (gap ÷ size):
+    //   hh3 JL urban w3: top-up 45, gap 50/1 = 50 | hh5 LY urban w1: 41.7, 78/2 = 39
+    //   hh4 SP rural w2: 34.5, 76/4 = 19         | hh9 BC rural w1: 33.5, 47/1 = 47
+    // Average gap (gap + floor per recipient): pooled (1364.2 − 279.2) / 25 = 43.40;
+    //   urban (158×2 + 234 + 50×3 + 78 + 88) / 12 = 866 / 12 = 72.1667; rural (76×2 + 10×2 + 47) / 13 = 219 / 13 = 16.8462.
+    // top-up reading: pooled 279.2 / 7 = 39.886 ≤ 43.40 fails; urban (135 + 41.7) / 4 = 44.175 ≤ 72.17 fails;
+    //   rural (69 + 33.5) / 3 = 34.167 > 16.85 complies.
+    // payment reading: pooled (95×3 + 53.5×2 + 80.7 + 80.5) / 7 = 553.2 / 7 = 79.029 > 43.40; urban
+    //   (285 + 80.7) / 4 = 91.425 > 72.17; rural (107 + 80.5) / 3 = 62.5 > 16.85: all comply.
+    const row = (reading: string, key: string): any => base.checks.find((x: any) => x.id === 'classified-above-average-gap' && x.reading.id === reading && x.scope.key === key);
+    expect(row('top-up', 'jilin')).toMatchObject({ clause: '二.2', scope: { kind: 'province', key: 'jilin' }, status: 'does-not-comply', passed: false });
+    expect(row('top-up', 'jilin').detail).toMatch(/39\.89 .* 43\.40/);
+    expect(row('top-up', 'urban').status).toBe('does-not-comply');
+    expect(row('top-up', 'urban').detail).toMatch(/44\.18 .* 72\.17/);
+    expect(row('top-up', 'rural').status).toBe('complies');
+    expect(row('top-up', 'rural').detail).toMatch(/34\.17 .* 16\.85/);
+    expect(row('payment', 'jilin').detail).toMatch(/79\.03 .* 43\.40/);
+    // 91.425 is 91.42499… in binary, so toFixed(2) shows 91.42.
+    expect(row('payment', 'urban').detail).toMatch(/91\.42 .* 72\.17/);
+    expect(row('payment', 'rural').detail).toMatch(/62\.50 .* 16\.85/);
+    expect(['jilin', 'urban', 'rural'].map((k) => row('payment', k).status)).toEqual(['complies', 'complies', 'complies']);
+    // Each reading carries its text; a prefecture with no top-up person (Changchun) has nothing to check.
+    expect(row('payment', 'jilin').reading.zh).toContain('分类施保对象所领');
+    expect(row('top-up', '220100').status).toBe('not-applicable');
   });
   it('by area: urban recipients 2+3+3+2+2 = 12, rural 8+4+1 = 13', () => {
     expect(base.summary.byArea.urban.recipients).toBe(12);

@@ -248,14 +248,19 @@ describe('fixture-system, hand-worked §六–§十一 totals and funding (2007-
   });
 
   it('§八.1 check: the wubao standard is below the villagers’ living level in 2007 (fails)', () => {
-    // Living level = wubao.living_level.rural_net_income 4191.34 (2007) × consumption_share 0.75
-    // × relative (no indexing: 2007 ≤ last_observed_year 2008) = 3143.505 × relative. The most
-    // negative margins are Changchun's (relative 1.063 → 3341.55): dispersed 1468 − 3341.55 =
-    // −1873.55, centralised 2203 − 3341.55 = −1138.55 (next Jilin city 1.023: −1802.81, −1095.81).
-    const check = result.checks.find((c) => c.id === 'wubao-standard-not-below-living-level')!;
-    expect(check.passed).toBe(false);
-    expect(check.detail).toContain('dispersed (分散供养) worst margin -1873.55 yuan/person/year in 长春 Changchun 2007-01: standard 1468.00 < level 3341.55');
-    expect(check.detail).toContain('centralised (集中供养) worst margin -1138.55 yuan/person/year in 长春 Changchun 2007-01: standard 2203.00 < level 3341.55');
+    // Living level (net-income reading) = wubao.living_level.previous_year_income in force in 2007,
+    // 3641.1 (Jilin's 2006 rural net income) × relative (no indexing: 2007 ≤ last_observed_year
+    // 2009). The most negative margins are Changchun's (relative 1.063 → 3870.4893): dispersed
+    // 1468 − 3870.49 = −2402.49, centralised 2203 − 3870.49 = −1667.49. The consumption reading
+    // (× 0.75 → 2902.87) fails too: 1468 − 2902.87 = −1434.87.
+    const row = (reading: string, key = 'jilin') => result.checks.find((c) => c.id === 'wubao-standard-not-below-living-level' && c.reading.id === reading && c.scope.key === key)!;
+    expect(row('net-income').passed).toBe(false);
+    expect(row('net-income').detail).toContain('dispersed (分散供养) worst margin -2402.49 yuan/person/year in 长春 Changchun 2007-01: standard 1468.00 < level 3870.49');
+    expect(row('net-income').detail).toContain('centralised (集中供养) worst margin -1667.49 yuan/person/year in 长春 Changchun 2007-01: standard 2203.00 < level 3870.49');
+    expect(row('consumption').detail).toContain('dispersed (分散供养) worst margin -1434.87');
+    // Each prefecture has its own row: Baicheng (relative 0.925): 1278 − 3641.1 × 0.925 = 1278 − 3368.02 = −2090.02.
+    expect(row('net-income', '220800').status).toBe('does-not-comply');
+    expect(row('net-income', '220800').detail).toContain('dispersed (分散供养) worst margin -2090.02');
   });
 
   it('elderly (§八.2): service posts for the poor elderly', () => {
@@ -391,11 +396,14 @@ describe('fixture-system, hand-worked §六–§十一 totals and funding (2007-
     expect(Object.keys(byYear)).toEqual(['2007']);
     expect(byYear['2007']).toEqual(total);
     expect(byYear['2007']!.cost).toBe(76557228.09);
-    // §九.1 check: 60 + 608 = 668 centres; 0.1946 × 668 = 130 meet the standard; build shares
-    // 0.5 (2006) + 0.5 (2007) = 1 of the 538 others, and 0 from 2008 (the programme ends) → 668 of 668.
-    const check = result.checks.find((c) => c.id === 'welfare-centre-in-every-county-and-township')!;
+    // §九.1 check, counted by the dates centres are built: 60 + 608 = 668 centres; 0.1946 × 668 =
+    // 129.99 meet the standard; by 2007-03 the programme has built 0.5 (2006) + 3 × 0.5/12 (2007) =
+    // 0.625 of the other 538.01 = 336.25 → 466.2 of 668. The programme ends in 2007 with all built
+    // (shares 0.5 + 0.5, then 0) and the clause sets no date → not applicable in this period.
+    const check = result.checks.find((c) => c.id === 'welfare-centre-in-every-county-and-township' && c.scope.kind === 'province')!;
+    expect(check.status).toBe('not-applicable');
     expect(check.passed).toBe(true);
-    expect(check.detail).toContain('668 of 668 centres');
+    expect(check.detail).toContain('466.2 of 668 centres');
   });
 
   it('charity (§十一.1): donations and lottery accounts need what every program charges them', () => {

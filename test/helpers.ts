@@ -79,8 +79,11 @@ export function cliChild(args: string[], opts: { cwd?: string; env?: Record<stri
     const child = spawn(process.execPath, [builtCli(), ...args], { cwd: opts.cwd ?? ROOT, env: { ...process.env, FORCE_COLOR: '0', ...opts.env } });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (b: Buffer) => { stdout += b.toString(); });
-    child.stderr.on('data', (b: Buffer) => { stderr += b.toString(); });
+    // Decoded as a stream: a Chinese character split across two chunks of a pipe stays whole.
+    child.stdout.setEncoding('utf8');
+    child.stderr.setEncoding('utf8');
+    child.stdout.on('data', (s: string) => { stdout += s; });
+    child.stderr.on('data', (s: string) => { stderr += s; });
     child.on('error', reject);
     child.on('close', (status, signal) => resolve({ status, signal, stdout, stderr }));
   });

@@ -13,7 +13,9 @@
  *              default one urban Changchun household of one adult aged 40, weight 1
  *   expect     a partial programs.<id> (cost, costByPayer, components, recipients, households,
  *              need/funds/gap/balance, accounts, byArea, byPrefecture, byYear): numbers to the fen,
- *              null where the program has no recipients; and optionally `checks: {id: passed}`
+ *              null where the program has no recipients; and optionally `checks: {id: passed}` — the
+ *              province row of the check's first reading; `id:reading` names another reading, and a
+ *              status string (complies, does-not-comply, not-applicable) may stand for `passed`
  *
  * The runner is the real pipeline: accumulateScenario (the month loop) and scenarioResult.
  */
@@ -90,12 +92,13 @@ export function runProgramCase(c: ProgramCase, source: string): string[] {
   const overrides: Override[] = [{ path: 'events.enabled', set: false }, ...shockOverrides(c.shocks, source, c.name), ...c.overrides];
   const tree = baselineParameters().withOverrides(overrides);
   const result = scenarioResult(c.name, accumulateScenario(pop, tree, c.period, 1), tree, c.inputs);
-  const { checks, ...expected } = c.expect as { checks?: Record<string, boolean> } & Record<string, unknown>;
+  const { checks, ...expected } = c.expect as { checks?: Record<string, boolean | string> } & Record<string, unknown>;
   const problems = matchPartial(result.programs[c.program], expected, `programs.${c.program}`);
-  for (const [id, passed] of Object.entries(checks ?? {})) {
-    const found = result.checks.find((x) => x.id === id);
-    if (!found) problems.push(`checks.${id}: no such check (has ${result.checks.map((x) => x.id).join(', ')})`);
-    else if (found.passed !== passed) problems.push(`checks.${id}: expected passed = ${passed}, got ${found.passed} (${found.detail})`);
+  for (const [key, want] of Object.entries(checks ?? {})) {
+    const [id, reading] = key.split(':');
+    const found = result.checks.find((x) => x.id === id && x.scope.kind === 'province' && (reading === undefined || x.reading.id === reading));
+    if (!found) problems.push(`checks.${key}: no such check (has ${result.checks.map((x) => `${x.id}:${x.reading.id}`).join(', ')})`);
+    else if (typeof want === 'boolean' ? found.passed !== want : found.status !== want) problems.push(`checks.${key}: expected ${typeof want === 'boolean' ? `passed = ${want}` : want}, got ${found.status} (${found.detail})`);
   }
   return problems;
 }

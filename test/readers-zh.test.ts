@@ -44,7 +44,7 @@ describe('solve --lang zh', () => {
 
 describe('jiuzhu --help --lang zh', () => {
   // `--help` is commander's, run in-process through main(argv, io).
-  const commands = ['run', 'compare', 'report', 'serve', 'project', 'explain', 'households', 'solve', 'validate', 'generate', 'calibrate-report', 'clauses', 'params'];
+  const commands = ['run', 'compare', 'report', 'serve', 'project', 'explain', 'households', 'solve', 'comply', 'validate', 'generate', 'calibrate-report', 'clauses', 'params'];
   it('describes every command and every option in Chinese', async () => {
     const { cli } = await import('./helpers.js');
     const top = await cli(['--lang', 'zh', '--help']);

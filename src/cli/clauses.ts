@@ -1,11 +1,15 @@
 /** `jiuzhu clauses`: the opinion clause by clause — status, the rules and parameters behind it, what is missing. */
 import { baselineCoverageInput, clauseCoverage, type ClauseCoverageRow, type CoverageCounts, type CoverageSection, type CoverageStatus } from '../policy/coverage.js';
-import { parseLang, printJson } from './common.js';
+import { datasetFor, parseLang, parsePeriod, printJson } from './common.js';
+import type { CheckStatus, ProgramCheck } from '../engine/program.js';
+import { loadScenario } from '../scenarios/input/load.js';
+import { runScenario } from '../scenarios/execution/run.js';
+import { CHECK_STATUS_MARK, CHECK_STATUS_TERM, term } from '../text/glossary.js';
 import type { Lang } from '../text/labels.js';
 import { padEnd } from '../text/format.js';
 import type { CliIo } from './io.js';
 
-export interface ClausesOptions { json?: boolean; lang?: string; verbose?: boolean }
+export interface ClausesOptions { json?: boolean; lang?: string; verbose?: boolean; data?: string; codebook?: string; encoding?: string; period?: string }
 
 /** Rule ids and parameter paths shown per clause without --verbose. */
 const SHORT_LIST = 6;
@@ -26,22 +30,74 @@ const WORDS = {
   more: { zh: '条，--verbose 列出全部', en: 'more; --verbose lists all' },
 } as const;
 
-export function clausesCommand(options: ClausesOptions, io: CliIo): void {
+/**
+ * The clauses: whether each is modelled (the rules and parameters behind it) and, with a
+ * scenario, whether the scenario complies with it — two different things: a clause can be
+ * modelled and not complied with (the checks of the run, by reading, province and areas).
+ */
+export async function clausesCommand(scenarioFile: string | undefined, options: ClausesOptions, io: CliIo): Promise<void> {
   const lang = parseLang(options.lang);
   const doc = clauseCoverage(baselineCoverageInput());
-  if (options.json) return printJson(io, doc);
-  const text = [header(lang), ...doc.sections.flatMap((s) => sectionLines(s, lang, options.verbose ?? false)), '', countsLine(doc.counts, lang)];
+  let compliance: { scenario: string; byClause: Map<string, ClauseCompliance[]> } | undefined;
+  if (scenarioFile !== undefined) {
+    const scenario = loadScenario(scenarioFile);
+    const dataset = await datasetFor(scenario, options, io);
+    const result = await runScenario(scenario, { dataset, period: parsePeriod(options.period) });
+    compliance = { scenario: scenario.name, byClause: clauseCompliance(result.checks) };
+  }
+  if (options.json) {
+    if (!compliance) return printJson(io, doc);
+    return printJson(io, { ...doc, compliance: { scenario: compliance.scenario, clauses: Object.fromEntries(compliance.byClause) } });
+  }
+  const text = [header(lang, compliance?.scenario), ...doc.sections.flatMap((s) => sectionLines(s, lang, options.verbose ?? false, compliance)), '', countsLine(doc.counts, lang), ...(compliance ? [complianceCountsLine(compliance, lang)] : [])];
   io.stdout.write(`${text.join('\n')}\n`);
 }
 
-function header(lang: Lang): string {
-  const legend = (Object.keys(STATUS) as CoverageStatus[]).map((s) => `${STATUS[s].mark} ${STATUS[s][lang]}`).join('  ');
-  return lang === 'zh' ? `吉政发〔2006〕48号 逐条实现情况（${legend}）` : `吉政发〔2006〕48号 clause by clause (${legend})`;
+/** A clause's compliance on one reading: the worst status of its province and area rows. */
+export interface ClauseCompliance { check: string; reading: string; readingName: { zh: string; en: string }; status: CheckStatus }
+
+/** Per clause, per check and reading: does not comply if any province or area row does not; complies if one does; else not applicable. */
+export function clauseCompliance(checks: readonly ProgramCheck[]): Map<string, ClauseCompliance[]> {
+  const out = new Map<string, ClauseCompliance[]>();
+  for (const c of checks) {
+    if (c.scope.kind === 'prefecture') continue;
+    const list = out.get(c.clause) ?? [];
+    out.set(c.clause, list);
+    let entry = list.find((e) => e.check === c.id && e.reading === c.reading.id);
+    if (!entry) list.push((entry = { check: c.id, reading: c.reading.id, readingName: c.reading.name, status: 'not-applicable' }));
+    if (c.status === 'does-not-comply' || (c.status === 'complies' && entry.status === 'not-applicable')) entry.status = c.status;
+  }
+  return out;
 }
 
-function sectionLines(s: CoverageSection, lang: Lang, verbose: boolean): string[] {
+function header(lang: Lang, scenario?: string): string {
+  const legend = (Object.keys(STATUS) as CoverageStatus[]).map((s) => `${STATUS[s].mark} ${STATUS[s][lang]}`).join('  ');
+  const head = lang === 'zh' ? `吉政发〔2006〕48号 逐条实现情况（${legend}）` : `吉政发〔2006〕48号 clause by clause (${legend})`;
+  if (!scenario) return head;
+  return `${head}\n${lang === 'zh' ? `“已建模”指模型实现了该条款；“情景 ${scenario} 是否符合”来自该情景运行的检查（全省与城乡，每种理解一项）` : `'modelled' says the model implements a clause; 'complied with in ${scenario}' comes from the checks of a run of that scenario (province and areas, one per reading)`}`;
+}
+
+function sectionLines(s: CoverageSection, lang: Lang, verbose: boolean, compliance?: { scenario: string; byClause: Map<string, ClauseCompliance[]> }): string[] {
   const title = lang === 'zh' ? `${s.id}、${s.title}` : `§${s.id} ${s.gloss}`;
-  return ['', title, ...s.clauses.flatMap((c) => clauseLines(c, lang, verbose))];
+  return ['', title, ...s.clauses.flatMap((c) => [...clauseLines(c, lang, verbose), ...(compliance ? [complianceLine(c.id, compliance, lang)] : [])])];
+}
+
+/** `complied with in X: ✗ does not comply (top-up reading), ✓ complies (payment reading)`, or `not checked`. */
+function complianceLine(id: string, compliance: { scenario: string; byClause: Map<string, ClauseCompliance[]> }, lang: Lang): string {
+  const list = compliance.byClause.get(id);
+  const what = list?.length
+    ? list.map((e) => `${CHECK_STATUS_MARK[e.status]} ${term(CHECK_STATUS_TERM[e.status], lang)} (${e.readingName[lang]})`).join(', ')
+    : lang === 'zh' ? '无检查' : 'not checked';
+  return `        ${lang === 'zh' ? `情景 ${compliance.scenario} 是否符合` : `complied with in ${compliance.scenario}`}: ${what}`;
+}
+
+function complianceCountsLine(compliance: { scenario: string; byClause: Map<string, ClauseCompliance[]> }, lang: Lang): string {
+  const all = [...compliance.byClause.values()];
+  const failing = all.filter((l) => l.some((e) => e.status === 'does-not-comply')).length;
+  const complying = all.filter((l) => l.every((e) => e.status === 'complies')).length;
+  return lang === 'zh'
+    ? `情景 ${compliance.scenario}：${all.length} 条有检查，其中 ${complying} 条各种理解均符合，${failing} 条至少一种理解不符合`
+    : `${compliance.scenario}: ${all.length} clauses checked, ${complying} complied with on every reading, ${failing} not complied with on at least one`;
 }
 
 /** One clause: a status line, then what implements it and what is missing, indented. */

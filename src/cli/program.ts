@@ -14,6 +14,7 @@ import { paramsCommand } from './params.js';
 import { validateCommand } from './validate.js';
 import { calibrateReportCommand, generateCommand } from './generate.js';
 import { solveCommand } from './solve.js';
+import { complyCommand } from './comply.js';
 import { reportCommand } from './report.js';
 import { serveCommand } from './serve.js';
 import { outcomesCommand } from './outcomes.js';
@@ -46,6 +47,7 @@ Examples:
   $ jiuzhu explain scenarios/baseline-2006.yaml --household 4 --program medical
   $ jiuzhu households scenarios/baseline-2006.yaml --receiving dibao --prefecture 延边 --limit 5
   $ jiuzhu solve scenarios/raise-standard-10pct.yaml --lever dibao.standard --objective budget-neutral --against scenarios/baseline-2006.yaml --period 2006-01:2006-03
+  $ jiuzhu comply scenarios/baseline-2006.yaml --write /tmp/baseline-2006-compliant.yaml
   $ jiuzhu generate --households 20000 --seed 7 --out /tmp/jilin.parquet
   $ jiuzhu generate --full --out /tmp/jilin-full
   $ jiuzhu validate datasets/example-microdata/survey.csv --codebook datasets/example-microdata/codebook.yaml
@@ -103,6 +105,7 @@ program.command('report').argument('<scenarios...>', 'scenario YAML files: the b
   .addOption(new Option('--encoding <enc>', 'text encoding of a CSV given with --data').choices(['utf8', 'gbk']))
   .option('--seed <n>', 'seed of the random generator (default: the scenario’s, else 1)')
   .option('--no-timestamp', 'leave meta.createdAt out, for reproducible files')
+  .option('--comply', 'add the cost-of-compliance table: for each failing check the least change of its lever and what it adds a year (jiuzhu comply for every scenario; many runs, so only when asked)')
   .action((files: string[], opts) => reportCommand(files, opts, io));
 
 program.command('serve').argument('[scenarios...]', 'scenario YAML files to offer (default: every file of scenarios/; projections are left out)').description('serve the interactive scenario explorer on http://127.0.0.1:PORT/: sliders for the standards, take-up and classified top-ups, headline numbers and charts against the baseline, CSV/PNG downloads and the settings saved as a scenario YAML')
@@ -168,6 +171,30 @@ program.command('solve').argument('<scenario>', 'scenario YAML file').descriptio
   .addOption(new Option('--lang <lang>', 'language of the report').choices(['zh', 'en']).default('en'))
   .action(async (file: string, opts) => done(await solveCommand(file, opts, io)));
 
+program.command('comply').argument('<scenario>', 'scenario YAML file').description('for each check of the opinion the scenario fails, find with the solver the least change of the lever its clause names that makes it comply (§二.2: the classified top-up rates; §八.1: the floor of the wubao standards), and what it adds to the annual cost, by payer; --write saves the change as a scenario extending the input')
+  .option('--write <file>', 'write the compliant scenario: it extends the input and adds one override per lever, validated by loading it back')
+  .option('--name <name>', 'name of the written scenario (default: the file name)')
+  .option('--period <from:to>', 'months of each run, YYYY-MM:YYYY-MM (default: the scenario’s; shorter is faster, but a check is then judged on those months only)')
+  .option('--data <path>', 'dataset to use instead of the scenario’s: a .csv/.arrow/.parquet file or a dataset folder')
+  .option('--codebook <file>', 'codebook YAML mapping your columns and codes onto jiuzhu’s (with --data)')
+  .addOption(new Option('--encoding <enc>', 'text encoding of a CSV given with --data').choices(['utf8', 'gbk']))
+  .option('--seed <n>', 'seed of the random generator (default: the scenario’s, else 1)')
+  .option('--json', 'print every failing check, its lever, value and added cost by payer as JSON')
+  .addOption(new Option('--lang <lang>', 'language of the table').choices(['zh', 'en']).default('en'))
+  .addHelpText('after', `
+Each failing check and reading is solved alone: the least lever value at which its province and
+area rows comply (prefecture rows are reported, not targeted); the added cost is a year of every
+program's cost against the scenario's own, by payer. Then every change together is run once.
+A check that reads parameters only (§八.1) is searched without runs; §二.2 takes about 15 runs.
+Checks whose clause names no lever (§九.1, which sets no date; §十.2, a consistency check) are
+listed without a change.
+
+Examples:
+  $ jiuzhu comply scenarios/baseline-2006.yaml --period 2006-01:2006-03
+  $ jiuzhu comply scenarios/baseline-2006.yaml --write /tmp/baseline-2006-compliant.yaml --lang zh
+  $ jiuzhu run /tmp/baseline-2006-compliant.yaml`)
+  .action(async (file: string, opts) => done(await complyCommand(file, opts, io)));
+
 program.command('validate').argument('<file>', 'a .csv/.arrow/.parquet file (one row per person) or a dataset folder').description('check microdata against the schema and report every problem with its file, row and column')
   .option('--codebook <file>', 'codebook YAML mapping your columns and codes onto jiuzhu’s')
   .addOption(new Option('--encoding <enc>', 'text encoding of a CSV').choices(['utf8', 'gbk']))
@@ -192,11 +219,15 @@ program.command('calibrate-report').description('print the generated population 
   .addOption(new Option('--lang <lang>', 'language of the table').choices(['zh', 'en']).default('en'))
   .action((opts) => calibrateReportCommand(opts, io));
 
-program.command('clauses').description('list every clause of 吉政发〔2006〕48号 with its status (modelled, partly, out of scope) and the rules and parameters behind it')
-  .option('--json', 'print the clause tree as JSON')
+program.command('clauses').argument('[scenario]', 'scenario YAML file: also say whether a run of it complies with each clause').description('list every clause of 吉政发〔2006〕48号 with its status (modelled, partly, out of scope) and the rules and parameters behind it; with a scenario, also whether that scenario complies with each clause checked')
+  .option('--json', 'print the clause tree as JSON (with a scenario: and its compliance by clause)')
   .addOption(new Option('--lang <lang>', 'zh: lead phrases and Chinese labels; en: English glosses').choices(['zh', 'en']).default('en'))
   .option('--verbose', 'list every rule and parameter of a clause, and its notes')
-  .action((opts) => clausesCommand(opts, io));
+  .option('--period <from:to>', 'with a scenario: months of the run, YYYY-MM:YYYY-MM (default: the scenario’s)')
+  .option('--data <path>', 'with a scenario: dataset to use instead of the scenario’s')
+  .option('--codebook <file>', 'codebook YAML mapping your columns and codes onto jiuzhu’s (with --data)')
+  .addOption(new Option('--encoding <enc>', 'text encoding of a CSV given with --data').choices(['utf8', 'gbk']))
+  .action(async (file: string | undefined, opts) => clausesCommand(file, opts, io));
 
 program.command('params').description('list every parameter with its value on a date, its unit and its source: a clause, a published statistic or a labelled assumption')
   .option('--date <YYYY-MM-DD>', 'date of the values (default: the opinion’s date, 2006-12-18)')

@@ -115,11 +115,13 @@ export function projectionTable(result: Result, lang: Lang): string {
     : `Projection (吉政发〔2006〕48号 §二.1 dynamic growth) · ${s.name} · ${p.from}–${p.to} · ${rule} · ${money}${sample} · dataset ${result.meta.dataset.name}`;
   // Each year's checks, one line per failing check with the years it fails in (details read '2008: …').
   const failed = new Map<string, { years: string[]; detail: string }>();
-  for (const c of s.checks.filter((x) => !x.passed)) {
+  // Province and area rows only: a prefecture's failure also fails the province row of its check.
+  for (const c of s.checks.filter((x) => !x.passed && x.scope.kind !== 'prefecture')) {
     const [year, ...rest] = (zh && c.detailZh ? c.detailZh : c.detail).split(': ');
-    const f = failed.get(c.id) ?? { years: [], detail: rest.join(': ') };
-    f.years.push(year!);
-    failed.set(c.id, f);
+    const key = `${c.id} (${c.reading.id}, ${c.scope.key})`;
+    const f = failed.get(key) ?? { years: [], detail: rest.join(': ') };
+    if (!f.years.includes(year!)) f.years.push(year!);
+    failed.set(key, f);
   }
   // The fiscal path (§二.4): the year's revenue and where it comes from, and dibao's own need against its share of it.
   const basisText: Record<string, string> = zh ? { published: '公布数', interpolated: '公布年间插值', 'assumed growth': '假设增长' } : { published: 'published', interpolated: 'interpolated', 'assumed growth': 'assumed growth' };

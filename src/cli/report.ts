@@ -3,6 +3,8 @@ import { relative } from 'node:path';
 import { JiuzhuError } from '../engine/errors.js';
 import { assertReplaceable } from '../report/staged-dir.js';
 import { writeReport } from '../report/write.js';
+import { isChunked } from '../scenarios/execution/plan.js';
+import { complyScenario, type ComplianceResult } from '../scenarios/studies/comply.js';
 import { datasetFor, loadScenarios, parseLang, parsePeriod, parseSeed, type CommonOptions } from './common.js';
 import { compareWithProgress } from './progress.js';
 import { fundingTable, programsTable, summaryTable } from './summary-table.js';
@@ -13,6 +15,7 @@ export interface ReportCliOptions extends CommonOptions {
   period?: string;
   xlsx?: boolean;
   print?: boolean;
+  comply?: boolean;
 }
 
 export async function reportCommand(files: string[], options: ReportCliOptions, io: CliIo): Promise<void> {
@@ -26,10 +29,17 @@ export async function reportCommand(files: string[], options: ReportCliOptions, 
     seed: parseSeed(options.seed),
     timestamp: options.timestamp !== false,
   });
+  // The cost of compliance only when asked: each failing check of §二.2 takes about fifteen runs.
+  let compliance: ComplianceResult[] | undefined;
+  if (options.comply) {
+    if (isChunked(dataset)) throw new JiuzhuError('BAD_OPTION', '--comply runs each scenario many times and needs a dataset in memory, not a chunked one', { kind: 'usage', location: { key: '--comply' }, hint: 'run jiuzhu comply on a sample instead' });
+    compliance = scenarios.map((s) => complyScenario(s, dataset, { period: parsePeriod(options.period) ?? result.period, seed: parseSeed(options.seed) }));
+  }
   if (options.print) io.stdout.write(`${summaryTable(result, lang)}\n\n${programsTable(result, lang)}\n\n${fundingTable(result, lang)}\n\n`);
   const written = await writeReport(options.out, result, {
     lang,
     xlsx: options.xlsx ?? false,
+    ...(compliance ? { compliance } : {}),
     onProgress: io.stderr.isTTY ? (m) => io.stderr.write(`\r\x1b[K${lang === 'zh' ? '写报告' : 'writing'} ${m}`) : undefined,
   });
   if (io.stderr.isTTY) io.stderr.write('\r\x1b[K');

@@ -73,7 +73,7 @@ export function parseWhere(v: string | undefined): CellSelector | undefined {
 /** Solves, prints the solution, and returns the exit code: 3 when the objective cannot be met. */
 export async function solveCommand(file: string, options: SolveCliOptions, io: CliIo): Promise<number> {
   const lang = parseLang(options.lang);
-  const objective = oneOf<SolveObjective>('--objective', options.objective, SOLVE_OBJECTIVES)!;
+  const objective = oneOf<(typeof SOLVE_OBJECTIVES)[number]>('--objective', options.objective, SOLVE_OBJECTIVES)!;
   if (options.from !== undefined && !isIsoDate(options.from)) throw usage('--from', `--from must be a date YYYY-MM-DD, not '${options.from}'`);
   if (options.write !== undefined && !existsSync(dirname(resolve(options.write)))) throw usage('--write', `--write: the folder ${dirname(resolve(options.write))} does not exist`);
   const scenario = loadScenario(file);
@@ -131,6 +131,7 @@ const OBJ: Record<SolveObjective, { zh: string; en: string }> = {
   'coverage-of-poor': { zh: '贫困人口覆盖率', en: 'coverage of the poor' },
   'gap-closed': { zh: '弥合贫困缺口', en: 'poverty gap closed' },
   'budget-neutral': { zh: '支出持平', en: 'budget-neutral' },
+  check: { zh: '条款符合', en: 'compliance' },
 };
 
 /** The iterations as a table and the solution, in Chinese or English. */

@@ -1,5 +1,6 @@
 /** The scenario table printed by `run` and `compare`, in Chinese or English. */
-import { PREFECTURES } from '../engine/locality.js';
+import { PREFECTURES, prefectureLabel } from '../engine/locality.js';
+import { CHECK_STATUS_MARK, CHECK_STATUS_TERM, term } from '../text/glossary.js';
 import { PAYERS } from '../engine/program.js';
 import { GOVERNMENT_SOURCES, LEVELS, OTHER_PAYERS } from '../scenarios/results/funding.js';
 import type { Result } from '../scenarios/results/result.js';
@@ -70,9 +71,35 @@ function rows(lang: Lang): Row[] {
   ];
 }
 
-/** The check lines of each scenario, in the language asked (the Chinese text where a check has one). */
+type CheckRow = Result['scenarios'][number]['checks'][number];
+
+/**
+ * The check lines of each scenario, in the language asked (the Chinese text where a check has
+ * one): every province and area row, then for each check and reading one line counting its
+ * prefecture rows by status and naming those that do not comply.
+ */
 export function checkLines(result: Result, lang: Lang): string[] {
-  return result.scenarios.flatMap((s) => s.checks.flatMap((c) => wrapLine(`  ${c.passed ? '✓' : '✗'} [${s.name}] ${lang === 'zh' && c.detailZh ? c.detailZh : c.detail}`)));
+  return result.scenarios.flatMap((s) => {
+    const mark = (c: CheckRow): string => CHECK_STATUS_MARK[c.status];
+    const wide = s.checks.filter((c) => c.scope.kind !== 'prefecture').flatMap((c) => wrapLine(`  ${mark(c)} [${s.name}] ${lang === 'zh' && c.detailZh ? c.detailZh : c.detail}`));
+    const groups = new Map<string, CheckRow[]>();
+    for (const c of s.checks.filter((x) => x.scope.kind === 'prefecture')) {
+      const key = `${c.clause} ${c.id} ${c.reading.id}`;
+      groups.set(key, [...(groups.get(key) ?? []), c]);
+    }
+    const byPrefecture = [...groups.values()].flatMap((rows) => {
+      const first = rows[0]!;
+      const count = (st: CheckRow['status']): number => rows.filter((r) => r.status === st).length;
+      const failing = rows.filter((r) => r.status === 'does-not-comply').map((r) => prefectureLabel(Number(r.scope.key), lang));
+      const worst = failing.length ? 'does-not-comply' : count('complies') ? 'complies' : 'not-applicable';
+      const counts = (['complies', 'does-not-comply', 'not-applicable'] as const).filter((st) => count(st)).map((st) => `${term(CHECK_STATUS_TERM[st], lang)} ${count(st)}`).join(lang === 'zh' ? '，' : ', ');
+      const text = lang === 'zh'
+        ? `§${first.clause}（${first.reading.name.zh}）按市（州）：${counts}${failing.length ? `（不符合：${failing.join('、')}）` : ''}`
+        : `§${first.clause} (${first.reading.name.en}) by prefecture: ${counts}${failing.length ? ` (not: ${failing.join(', ')})` : ''}`;
+      return wrapLine(`  ${CHECK_STATUS_MARK[worst]} [${s.name}] ${text}`);
+    });
+    return [...wide, ...byPrefecture];
+  });
 }
 
 /** Scenarios side by side; with two or more, the change of the last against the first. */

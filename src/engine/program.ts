@@ -126,8 +126,38 @@ export interface CheckContext {
   inputs: Readonly<Record<string, unknown>>;
 }
 
-/** A requirement of the opinion checked on a run: `detail` cites the clause and shows the numbers. */
-export interface ProgramCheck { id: string; passed: boolean; detail: string; /** The same in Chinese, for `--lang zh`. */ detailZh?: string }
+/** Whether a scope meets a clause on one reading, in the period simulated. */
+export type CheckStatus = 'complies' | 'does-not-comply' | 'not-applicable';
+
+/** Where a check row applies: the whole province, one area ('urban', 'rural') or one prefecture (its GB/T 2260 code). */
+export interface CheckScope { kind: 'province' | 'area' | 'prefecture'; key: string }
+
+/** One reasonable reading of a clause, with its text (zh, en) and a short name: an ambiguous clause gets one check row per reading. */
+export interface CheckReading { id: string; name: { zh: string; en: string }; zh: string; en: string }
+
+/**
+ * A requirement of the opinion checked on a run, for one reading of the clause and one scope:
+ * `detail` cites the clause and shows the numbers. `passed` is `status !== 'does-not-comply'`
+ * (kept for readers of the older rows).
+ */
+export interface ProgramCheck {
+  id: string;
+  clause: string;
+  reading: CheckReading;
+  scope: CheckScope;
+  status: CheckStatus;
+  passed: boolean;
+  detail: string;
+  /** The same in Chinese, for `--lang zh`. */
+  detailZh?: string;
+}
+
+/** A check row from its status: `passed` follows it. */
+export function checkRow(row: Omit<ProgramCheck, 'passed'>): ProgramCheck {
+  return { ...row, passed: row.status !== 'does-not-comply' };
+}
+
+export const PROVINCE_SCOPE: CheckScope = { kind: 'province', key: 'jilin' };
 
 /** Declares a program, checking that components, recipient and accounts name its own rules. */
 export function defineProgram(p: ProgramDefinition): ProgramDefinition {

@@ -80,7 +80,8 @@ const T = (lang: Lang, zh: string, en: string): string => (lang === 'zh' ? zh : 
 
 /** The first page: the executive summary in sentences (what changed, annual cost, who pays, people, poverty). */
 function executiveSection(input: ReportHtmlInput): string {
-  const paras = executiveSummary(input.result, input.lang);
+  // Which named baseline each scenario rests on, and what that means, in one sentence each.
+  const paras = [...executiveSummary(input.result, input.lang), ...input.result.provenance.scenarios.map((s) => s.baseline[input.lang])];
   if (!paras.length) return '';
   return `<section id="findings" class="executive">
 <h2>${T(input.lang, '要点', 'Summary')}</h2>
@@ -189,7 +190,7 @@ export function reportHtml(input: ReportHtmlInput): string {
   const toc: [string, string][] = [
     ['findings', T(lang, '要点', 'Summary')], ['charts', T(lang, '主要图表', 'Key charts')], ['summary', byId.get('summary')?.title[lang] ?? ''], ['deltas', byId.get('deltas')?.title[lang] ?? ''],
     ['more-charts', T(lang, '更多图表', 'More charts')],
-    ...['programs', 'funding', 'prefectures', 'months', 'distribution', 'decile-impact', 'checks'].filter((id) => byId.has(id)).map((id) => [id, byId.get(id)!.title[lang]] as [string, string]),
+    ...['programs', 'funding', 'prefectures', 'months', 'distribution', 'decile-impact', 'checks', 'compliance-cost'].filter((id) => byId.has(id)).map((id) => [id, byId.get(id)!.title[lang]] as [string, string]),
     ['methodology', T(lang, '方法', 'Methodology')], ['parameters', T(lang, '参数', 'Parameters')], ['assumptions', T(lang, '假设', 'Assumptions')],
     ['provenance', T(lang, '数据来源', 'Data provenance')], ['meta', T(lang, '运行标识', 'Run identity')],
   ].filter(([id, label]) => label && (id !== 'charts' || first.length) && (id !== 'more-charts' || more.length) && (id !== 'deltas' || byId.has('deltas')) && (id !== 'findings' || result.deltas.length)) as [string, string][];
@@ -218,7 +219,7 @@ ${chartsSection(first, lang, 'charts', T(lang, '主要图表', 'Key charts'))}
 ${section('summary')}
 ${section('deltas')}
 ${chartsSection(more, lang, 'more-charts', T(lang, '更多图表', 'More charts'))}
-${['programs', 'funding', 'prefectures', 'months', 'distribution', 'decile-impact', 'checks'].map((id) => section(id)).join('\n')}
+${['programs', 'funding', 'prefectures', 'months', 'distribution', 'decile-impact', 'checks', 'compliance-cost'].map((id) => section(id)).join('\n')}
 <section id="methodology">
 <h2>${T(lang, '方法', 'Methodology')}</h2>
 ${METHODOLOGY.map((p) => `<h3>${escapeHtml(p.heading[lang])}</h3>\n<p>${escapeHtml(p.text[lang])}</p>`).join('\n')}

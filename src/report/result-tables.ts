@@ -3,7 +3,8 @@
  * level and source, prefectures, months, distribution and the decile impact. Pure functions of
  * the result; the text tables of src/cli/summary-table.ts are their model.
  */
-import { PREFECTURES } from '../engine/locality.js';
+import { PREFECTURES, prefectureLabel } from '../engine/locality.js';
+import { CHECK_STATUS_TERM, term } from '../text/glossary.js';
 import { PAYERS } from '../engine/program.js';
 import { FUNDING_SOURCES, LEVELS, OTHER_PAYERS } from '../scenarios/results/funding.js';
 import type { Result } from '../scenarios/results/result.js';
@@ -278,14 +279,21 @@ export function decileImpactTable(result: Result): ReportTable {
   };
 }
 
-/** The checks each scenario ran (e.g. §二.2: classified top-ups against the gap benefit). */
-export function checksTable(result: Result, lang: 'zh' | 'en' = 'en'): ReportTable {
+/**
+ * The checks each scenario ran, one row per clause, reading and scope (e.g. §二.2 on its two
+ * readings, by area and prefecture): whether the scenario complies with the clause in the period.
+ */
+export function checksTable(result: Result, lang: 'zh' | 'en' = 'en', withCost = false): ReportTable {
   const keys = scenarioKeys(result);
+  const scope = (c: Result['scenarios'][number]['checks'][number]): string => (c.scope.kind === 'province' ? term('province', lang) : c.scope.kind === 'area' ? term(c.scope.key === 'urban' ? 'urban' : 'rural', lang) : prefectureLabel(Number(c.scope.key), lang));
   return {
     id: 'checks',
-    title: { zh: '检查', en: 'Checks' },
-    note: { zh: '按文件条款对结果的检查；未通过说明参数或假设与条款不一致。', en: 'Checks of the results against clauses of the opinion; a failed check means parameters or assumptions disagree with the clause.' },
-    columns: [text('scenario', '情景', 'scenario'), text('check', '检查', 'check'), col('passed', '通过', 'passed', 'bool'), text('detail', '说明', 'detail')],
-    rows: result.scenarios.flatMap((s, i) => s.checks.map((c): Row => ({ scenario: keys[i]!, check: c.id, passed: c.passed, detail: lang === 'zh' && c.detailZh ? c.detailZh : c.detail }))),
+    title: { zh: '条款符合情况', en: 'Compliance with the clauses' },
+    note: {
+      zh: `按文件条款对结果的检查，每条款每种理解每个范围一行；不符合说明该情景的参数或实施假设未达到条款要求（是政策发现，不是模型错误）；期内不适用指期内无相关对象或尚未到期。${withCost ? '符合的成本见下表。' : '符合的成本需多次运行，仅在 jiuzhu report --comply 或 jiuzhu comply 时计算，本报告未计算。'}`,
+      en: `Checks of the results against clauses of the opinion, one row per clause, reading and scope; 'does not comply' means the scenario's parameters or implementation fall short of the clause (a finding about the policy as simulated, not a model error); 'not applicable' means nobody concerned or not yet due in the period. ${withCost ? 'The cost of compliance is in the next table.' : 'The cost of compliance takes many runs and is computed only with jiuzhu report --comply or jiuzhu comply; this report did not compute it.'}`,
+    },
+    columns: [text('scenario', '情景', 'scenario'), text('clause', term('clause', 'zh'), term('clause', 'en')), text('check', '检查', 'check'), text('reading', term('reading', 'zh'), term('reading', 'en')), text('scope', term('scope', 'zh'), term('scope', 'en')), text('status', '状态', 'status'), col('passed', '通过', 'passed', 'bool'), text('detail', '说明', 'detail')],
+    rows: result.scenarios.flatMap((s, i) => s.checks.map((c): Row => ({ scenario: keys[i]!, clause: c.clause, check: c.id, reading: c.reading[lang], scope: scope(c), status: term(CHECK_STATUS_TERM[c.status], lang), passed: c.passed, detail: lang === 'zh' && c.detailZh ? c.detailZh : c.detail }))),
   };
 }

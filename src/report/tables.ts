@@ -4,6 +4,7 @@ import { assumptionsTable, clausesTable, metaTable, parametersTable } from './pr
 import { checksTable, decileImpactTable, deltasTable, distributionTable, fundingTable, monthsTable, prefecturesTable, programsTable, summaryTable } from './result-tables.js';
 import { outcomesTable } from './outcomes-table.js';
 import { sensitivityTable } from './sensitivity-table.js';
+import { complianceCostTable, type ComplianceCostInput } from './compliance-table.js';
 import type { ReportTable, Row } from './table.js';
 
 /** 15 significant digits: drops the noise of float sums (577.4399999999998 → 577.44) and keeps every real digit. */
@@ -14,6 +15,8 @@ const clean = (r: Row): Row => {
 
 export interface ReportTablesOptions {
   lang?: 'zh' | 'en';
+  /** The cost of compliance of each scenario, when asked (`jiuzhu report --comply`): it takes many runs. */
+  compliance?: readonly ComplianceCostInput[];
 }
 
 /**
@@ -34,7 +37,8 @@ export function reportTables(result: Result, options: ReportTablesOptions = {}):
     distributionTable(result, lang),
     decileImpactTable(result),
     sensitivityTable(result, lang),
-    checksTable(result, lang),
+    checksTable(result, lang, options.compliance !== undefined),
+    complianceCostTable(options.compliance ?? [], lang),
     parametersTable(result, lang),
     assumptionsTable(result, lang),
     clausesTable(result, lang),

@@ -10,6 +10,7 @@
  *   result.json       the result document the report was made from
  *   manifest.json     every file with its size and sha256
  */
+import type { ComplianceCostInput } from './compliance-table.js';
 import type { Result } from '../scenarios/results/result.js';
 import { renderReportCharts } from './charts.js';
 import { scenarioTitle } from './executive.js';
@@ -24,6 +25,8 @@ export interface ReportOptions {
   lang?: 'zh' | 'en';
   /** Also write report.xlsx. */
   xlsx?: boolean;
+  /** The cost of compliance of each scenario, when asked (`jiuzhu report --comply`). */
+  compliance?: readonly ComplianceCostInput[];
   /** Called as the report is built: a short message of what is being done. */
   onProgress?: (message: string) => void;
 }
@@ -46,7 +49,7 @@ export async function writeReport(dir: string, result: Result, options: ReportOp
   const stage = new StagedDir(dir);
   try {
     progress('tables');
-    const tables = reportTables(result, { lang });
+    const tables = reportTables(result, { lang, ...(options.compliance ? { compliance: options.compliance } : {}) });
     for (const t of tables) {
       stage.write(`tables/${t.id}.csv`, tableCsv(t, lang));
       stage.write(`tables/${t.id}.json`, tableJson(t));

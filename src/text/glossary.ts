@@ -32,6 +32,13 @@ export const GLOSSARY = {
   fixedLine: { zh: '固定在基线标准的贫困线', en: 'fixed line' },
   annualised: { zh: '年化', en: 'annualised' },
   unit: { zh: '单位', en: 'unit' },
+  complies: { zh: '符合', en: 'complies' },
+  doesNotComply: { zh: '不符合', en: 'does not comply' },
+  notApplicable: { zh: '期内不适用', en: 'not applicable in the period' },
+  reading: { zh: '理解', en: 'reading' },
+  scope: { zh: '范围', en: 'scope' },
+  clause: { zh: '条款', en: 'clause' },
+  province: { zh: '全省', en: 'province' },
 } as const satisfies Record<string, Term>;
 
 export type TermKey = keyof typeof GLOSSARY;
@@ -60,3 +67,9 @@ export const REFERENCE_KIND: Record<'clause' | 'source' | 'assumption', { zh: st
   source: { zh: '统计来源', en: 'source' },
   assumption: { zh: '假设', en: 'assumption' },
 };
+
+/** The status of a check row, as a term key (src/engine/program.ts CheckStatus). */
+export const CHECK_STATUS_TERM = { complies: 'complies', 'does-not-comply': 'doesNotComply', 'not-applicable': 'notApplicable' } as const satisfies Record<string, TermKey>;
+
+/** The mark of a check row's status in terminal text. */
+export const CHECK_STATUS_MARK = { complies: '✓', 'does-not-comply': '✗', 'not-applicable': '–' } as const;

@@ -8,7 +8,7 @@
  */
 import { monthlyAccrual } from '../../engine/money.js';
 import { PREFECTURE_CODES, prefectureLabel } from '../../engine/locality.js';
-import { defineProgram, type CheckContext, type FundsContext, type ProgramCheck, type ProgramDefinition } from '../../engine/program.js';
+import { checkRow, defineProgram, PROVINCE_SCOPE, type CheckContext, type FundsContext, type ProgramCheck, type ProgramDefinition } from '../../engine/program.js';
 import type { Rule } from '../../engine/rule.js';
 import { disaster_affected } from './disaster_affected.js';
 import { disaster_house_destroyed } from './disaster_house_destroyed.js';
@@ -72,7 +72,15 @@ export function disasterChecks(ctx: CheckContext): ProgramCheck[] {
     ? 'no disaster strikes in the period'
     : misfits.length === 0 ? `every disaster's houses destroyed are among its affected households (${struck.join('; ')})` : `more houses destroyed than households affected, so fewer are simulated: ${misfits.join('; ')}`;
   const detailZh = struck.length === 0 ? '期内无灾害' : misfits.length === 0 ? `${struck.length} 次灾害的倒房户均在受灾户之内` : `倒房户多于受灾户，模拟的倒房户因此较少：${misfitsZh.join('；')}`;
-  return [{ id: 'disaster-houses-within-affected', passed: misfits.length === 0, detail: `吉政发〔2006〕48号 §十.2: ${detail}.`, detailZh: `吉政发〔2006〕48号 §十.2：${detailZh}。` }];
+  return [checkRow({
+    id: 'disaster-houses-within-affected',
+    clause: '十.2',
+    reading: { id: 'model', name: { zh: '情景自洽', en: 'consistency' }, en: "a consistency check of the scenario, not of the opinion: a disaster's houses destroyed fit among its affected households", zh: '情景自洽检查（非条文要求）：倒房户须在受灾户之内' },
+    scope: PROVINCE_SCOPE,
+    status: struck.length === 0 ? 'not-applicable' : misfits.length === 0 ? 'complies' : 'does-not-comply',
+    detail: `吉政发〔2006〕48号 §十.2: ${detail}.`,
+    detailZh: `吉政发〔2006〕48号 §十.2：${detailZh}。`,
+  })];
 }
 
 export const disasterProgram: ProgramDefinition = defineProgram({

@@ -7,10 +7,10 @@
  * the program has no recipients. programs.facilities.byYear is the capital plan by year.
  */
 import { monthlyAccrual, MONTHS_PER_YEAR } from '../../engine/money.js';
-import { PREFECTURE_CODES } from '../../engine/locality.js';
+import { PREFECTURE_CODES, prefectureLabel } from '../../engine/locality.js';
 import type { ParameterTree } from '../../engine/parameters/tree.js';
 import { monthFromIndex, monthIndex } from '../../engine/period.js';
-import { defineProgram, type CheckContext, type FundsContext, type ProgramCheck, type ProgramDefinition } from '../../engine/program.js';
+import { checkRow, defineProgram, PROVINCE_SCOPE, type CheckContext, type CheckScope, type FundsContext, type ProgramCheck, type ProgramDefinition } from '../../engine/program.js';
 
 const CENTRES = 'facilities.welfare_centres';
 const STATIONS = 'facilities.street_children';
@@ -85,31 +85,67 @@ export function buildProgramme(t: ParameterTree, path: string): { total: number;
 
 const pct = (x: number): string => `${+(x * 100).toFixed(1)}%`;
 
+/** The share of the backlog built by the end of `month` (each month a twelfth of the share in force, from the programme's first date). */
+export function builtBy(t: ParameterTree, path: string, month: string): number {
+  const values = t.leaf(path).values;
+  const first = monthOf(values[0]?.date);
+  if (first === undefined) return 0;
+  let built = 0;
+  for (let i = monthIndex(first); i <= monthIndex(month); i++) built += t.valueAt(path, `${monthFromIndex(i)}-01`) / MONTHS_PER_YEAR;
+  return built;
+}
+
+const FACILITIES_READING = {
+  id: 'text',
+  name: { zh: '按条文', en: 'as written' },
+  en: 'every county-level unit and every township has one social welfare centre, rebuilt or new; the clause sets no date, so a programme that finishes after the period is not yet due',
+  zh: '每个县（市、区）和乡（镇）改建或新建1所社会福利中心；条文未定期限，建设计划在模拟期后完成的不作判定',
+} as const;
+
 /**
- * §九.1 asks for a centre in every county-level unit and every township: the centres meeting the
- * standard plus those the build programme builds must be all of them (to a hundredth of a centre).
+ * §九.1 asks for a centre in every county-level unit and every township. The centres standing at
+ * the end of the period are those meeting the standard plus those the build programme has built
+ * by then (counted by the dates they are built). All of them: complies. Fewer, but the programme
+ * builds the rest later: not applicable in the period (the clause sets no date). Fewer, and the
+ * programme never builds them all: does not comply. One row for the province, one per prefecture.
  */
 export function facilitiesChecks(ctx: CheckContext): ProgramCheck[] {
   const t = ctx.parameters;
   const start = ctx.months[0];
-  if (start === undefined) return [];
+  const end = ctx.months[ctx.months.length - 1];
+  if (start === undefined || end === undefined) return [];
   const date = `${start}-01`;
-  const sum = (units: string): number => PREFECTURE_CODES.reduce((s, p) => s + t.valueAt(`${CENTRES}.${units}`, date, { prefecture: p }), 0);
-  const counties = sum('counties');
-  const townships = sum('townships');
-  const all = counties + townships;
   const met = t.valueAt(`${CENTRES}.meeting_standard`, date);
   const plan = buildProgramme(t, `${CENTRES}.build_share`);
-  const built = all * (1 - met) * plan.total;
-  const centres = all * met + built;
-  const passed = plan.ends && Math.round(centres * 100) === Math.round(all * 100);
+  const built = Math.min(1, builtBy(t, `${CENTRES}.build_share`, end));
+  // To a hundredth of the backlog, as the centres are counted to a hundredth of a centre below.
+  const completes = plan.ends && Math.round(plan.total * 100) >= 100;
   const years = plan.byYear.map(([y, s]) => `${y} ${pct(s)}`).join(', ') || 'none';
-  return [{
-    id: 'welfare-centre-in-every-county-and-township',
-    passed,
-    detail: `吉政发〔2006〕48号 §九.1: one social welfare centre in each of ${counties} county-level units and ${townships} townships (${all}); ${pct(met)} met the standard and the build programme builds ${pct(plan.total)} of the other ${+(all * (1 - met)).toFixed(1)} (${years})${plan.ends ? '' : ', and never ends'}: ${+centres.toFixed(1)} of ${all} centres.`,
-    detailZh: `吉政发〔2006〕48号 §九.1：${counties} 个县级单位和 ${townships} 个乡镇（共 ${all} 个）各建一所社会福利中心；${pct(met)} 已达标，建设计划建成其余 ${+(all * (1 - met)).toFixed(1)} 个中的 ${pct(plan.total)}（${plan.byYear.map(([y, s]) => `${y}年 ${pct(s)}`).join('，') || '无'}）${plan.ends ? '' : '，且无完成之年'}：${+centres.toFixed(1)} / ${all} 所。`,
-  }];
+  const yearsZh = plan.byYear.map(([y, s]) => `${y}年 ${pct(s)}`).join('，') || '无';
+  const row = (scope: CheckScope, counties: number, townships: number): ProgramCheck => {
+    const all = counties + townships;
+    const standing = all * met + all * (1 - met) * built;
+    const status = Math.round(standing * 100) >= Math.round(all * 100) ? 'complies' : completes ? 'not-applicable' : 'does-not-comply';
+    const where = scope.kind === 'province' ? '' : ` (${prefectureLabel(Number(scope.key))})`;
+    const whereZh = scope.kind === 'province' ? '' : `（${prefectureLabel(Number(scope.key), 'zh')}）`;
+    const due = status === 'not-applicable' ? '; the programme finishes them after the period, and the clause sets no date' : status === 'does-not-comply' ? '; the programme never builds them all' : '';
+    const dueZh = status === 'not-applicable' ? '；其余在模拟期后建成，条文未定期限' : status === 'does-not-comply' ? '；建设计划不能全部建成' : '';
+    return checkRow({
+      id: 'welfare-centre-in-every-county-and-township',
+      clause: '九.1',
+      reading: FACILITIES_READING,
+      scope,
+      status,
+      detail: `吉政发〔2006〕48号 §九.1${where}: one social welfare centre in each of ${counties} county-level units and ${townships} townships (${all}); ${pct(met)} met the standard and by ${end} the build programme (${years}${plan.ends ? '' : ', never ending'}) has built ${pct(built)} of the other ${+(all * (1 - met)).toFixed(1)}: ${+standing.toFixed(1)} of ${all} centres${due}.`,
+      detailZh: `吉政发〔2006〕48号 §九.1${whereZh}：${counties} 个县级单位和 ${townships} 个乡镇（共 ${all} 个）各建一所社会福利中心；${pct(met)} 已达标，至 ${end} 建设计划（${yearsZh}${plan.ends ? '' : '，无完成之年'}）建成其余 ${+(all * (1 - met)).toFixed(1)} 个中的 ${pct(built)}：${+standing.toFixed(1)} / ${all} 所${dueZh}。`,
+    });
+  };
+  const units = (kind: string, prefecture: number): number => t.valueAt(`${CENTRES}.${kind}`, date, { prefecture });
+  const sum = (kind: string): number => PREFECTURE_CODES.reduce((s, p) => s + units(kind, p), 0);
+  return [
+    row(PROVINCE_SCOPE, sum('counties'), sum('townships')),
+    ...PREFECTURE_CODES.map((p) => row({ kind: 'prefecture', key: String(p) }, units('counties', p), units('townships', p))),
+  ];
 }
 
 export const facilitiesProgram: ProgramDefinition = defineProgram({

@@ -15,7 +15,10 @@ import { baselineParameters } from '../../policy/parameters.js';
 import { outOfRange } from '../../engine/parameters/ranges.js';
 import { readBoundedText } from '../../engine/input-file.js';
 import { MAX_EXTENDS_DEPTH, MAX_OVERRIDES, MAX_SCENARIO_BYTES } from '../../engine/limits.js';
-import { ScenarioSchema, type ScenarioFile } from './schema.js';
+import { ScenarioSchema, type ImplementationValue, type ScenarioFile } from './schema.js';
+import { DIBAO_TAKE_UP, implementationLeaves } from '../../policy/implementation.js';
+import { clauseIds } from '../../policy/clauses.js';
+import { isNamedBaseline, type NamedBaseline } from './baselines.js';
 
 /** A scenario with its chain applied. */
 export interface Scenario {
@@ -29,6 +32,10 @@ export interface Scenario {
   seed?: number;
   overrides: Override[];
   behaviour: NonNullable<ScenarioFile['behaviour']>;
+  /** The named baseline the chain starts from (baselines.ts), if it does. */
+  baseline?: NamedBaseline;
+  /** Coverage or take-up per program, merged over the chain (src/policy/implementation.ts). */
+  implementation: NonNullable<ScenarioFile['implementation']>;
   shocks: NonNullable<ScenarioFile['shocks']>;
   inputs: NonNullable<ScenarioFile['inputs']>;
   outputs: NonNullable<ScenarioFile['outputs']>;
@@ -117,10 +124,11 @@ export function loadScenario(file: string, parameters: ParameterTree = baselineP
     return undefined;
   };
   // Each file's part is valid against its schema; merging them key by key keeps the shape.
-  const merged = <K extends 'behaviour' | 'shocks' | 'inputs' | 'outputs'>(k: K): NonNullable<ScenarioFile[K]> =>
+  const merged = <K extends 'behaviour' | 'implementation' | 'shocks' | 'inputs' | 'outputs'>(k: K): NonNullable<ScenarioFile[K]> =>
     chain.reduce<Record<string, unknown>>((acc, c) => deepMerge(acc, (c.data[k] ?? {}) as Record<string, unknown>), {}) as NonNullable<ScenarioFile[K]>;
   const behaviour = merged('behaviour');
-  overrides.unshift(...behaviourOverrides(behaviour, me.file, me.data.name));
+  const implementation = merged('implementation');
+  overrides.unshift(...behaviourOverrides(behaviour, me.file, me.data.name), ...implementationOverrides(implementation, chain, parameters, me.data.name));
   overrides.push(...shockOverrides(merged('shocks'), me.file, me.data.name));
   checkOverrides(parameters, overrides);
   const ds = lastWith('dataset');
@@ -128,11 +136,13 @@ export function loadScenario(file: string, parameters: ParameterTree = baselineP
     name: me.data.name,
     description: me.data.description,
     files: chain.map((c) => c.file),
+    ...(isNamedBaseline(chain[0]!.data.name) ? { baseline: chain[0]!.data.name as NamedBaseline } : {}),
     dataset: ds ? { ref: ds.value, baseDir: dirname(ds.file) } : undefined,
     period: lastWith('period')?.value,
     seed: lastWith('seed')?.value,
     overrides,
     behaviour,
+    implementation,
     shocks: merged('shocks'),
     inputs: merged('inputs'),
     outputs: merged('outputs'),
@@ -195,6 +205,44 @@ function behaviourOverrides(b: Record<string, unknown>, file: string, name: stri
   const rat = b.rationing as { quotaShare: number; assumption: string } | undefined;
   if (rat) out.push({ path: 'dibao.implementation.quota_share', set: rat.quotaShare, origin: origin('rationing', rat.assumption) });
   return out;
+}
+
+/**
+ * `implementation` acts through the programs' coverage and take-up parameters: each entry sets
+ * its leaf (0 before `from` when given, the value after), by area where asked, with its
+ * reference as the origin explain shows. The leaf must be an implementation parameter of the
+ * tree; the error names the file and line of the last file in the chain that gives the entry.
+ */
+function implementationOverrides(block: Record<string, Record<string, ImplementationValue>>, chain: readonly { file: string; text: string; data: ScenarioFile }[], parameters: ParameterTree, name: string): Override[] {
+  const known = implementationLeaves(parameters);
+  const where = (branch: string, key: string): { file: string; line?: number } => {
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const c = chain[i]!;
+      if (c.data.implementation?.[branch]?.[key] !== undefined) return { file: c.file, line: parseYamlSource(c.text, c.file).lineAt(['implementation', branch, key]) };
+    }
+    return { file: chain[chain.length - 1]!.file };
+  };
+  return Object.entries(block).flatMap(([branch, entries]) => Object.entries(entries).flatMap(([key, v]): Override[] => {
+    const path = `${branch}.${key}`;
+    const at = where(branch, key);
+    if (!known.some((l) => l.path === path) || path === DIBAO_TAKE_UP) {
+      const choices = known.filter((l) => l.path !== DIBAO_TAKE_UP).map((l) => `${l.branch}: ${l.key}`);
+      throw new JiuzhuError('UNKNOWN_IMPLEMENTATION', `'${branch}: ${key}' is not a coverage or take-up parameter a scenario's implementation block sets`, {
+        location: { ...at, key: `implementation.${branch}.${key}` },
+        hint: path === DIBAO_TAKE_UP ? "dibao's own take-up is behaviour.takeUp" : `one of ${choices.join(', ')}`,
+      });
+    }
+    if (v.clause !== undefined && !clauseIds().has(v.clause)) {
+      throw new JiuzhuError('UNKNOWN_CLAUSE', `'${v.clause}' is not a clause id of 吉政发〔2006〕48号`, { location: { ...at, key: `implementation.${branch}.${key}.clause` }, hint: 'clause ids are <section>.<paragraph>, e.g. 八.2 (jiuzhu clauses lists them)' });
+    }
+    const reference = v.clause !== undefined ? `clause ${v.clause}` : v.source !== undefined ? `source: ${v.source}` : `assumption: ${v.assumption}`;
+    const origin = { ...at, key: `implementation.${branch}.${key}`, scenario: `${name} implementation.${branch}.${key} (${reference})` };
+    const after = (from?: string): Override[] => [
+      { path, set: v.value, ...(from ? { from } : {}), origin },
+      ...(['urban', 'rural'] as const).flatMap((area) => (v.byArea?.[area] !== undefined ? [{ path, set: v.byArea[area]!, ...(from ? { from } : {}), where: { area }, origin }] : [])),
+    ];
+    return v.from ? [{ path, set: 0, until: v.from, origin }, ...after(v.from)] : after();
+  }));
 }
 
 /**

@@ -122,6 +122,28 @@ export const BehaviourSchema = z.strictObject({
     .describe('How `jiuzhu project` moves the population from the data year: income growth and ageing'),
 }).optional().describe('Implementation behaviour: take-up, income-observation error, rationing; the growth and uprating rules of projections');
 
+/** One implementation parameter of a program: its value (0–1) with one reference, optionally by area and from the date the measure is in force. */
+export const ImplementationValueSchema = z
+  .strictObject({
+    value: probability.describe('Share of those the rules find eligible who are served (coverage) or apply and are paid (take-up)'),
+    byArea: z.strictObject({ urban: probability.optional(), rural: probability.optional() }).optional().describe('Other values for urban or rural cells'),
+    from: isoDate.optional().describe('The date the measure is in force (e.g. 2006-12-18, the opinion\'s issue): 0 before it'),
+    clause: z.string().min(1).optional().describe('The clause that sets the value (full implementation)'),
+    source: z.string().min(1).optional().describe('Where the value comes from'),
+    assumption: z.string().min(1).optional().describe('Why this value, when it is assumed'),
+  })
+  .refine((v) => [v.clause, v.source, v.assumption].filter((x) => x !== undefined).length === 1, { message: 'give exactly one reference: clause, source or assumption' });
+
+/**
+ * How far each program reaches: one block per program, keyed by its parameter branch, holding
+ * its coverage or take-up parameters by the rest of their path (elderly: {service.coverage: …}).
+ * dibao's own take-up and assessment error stay in `behaviour`.
+ */
+export const ImplementationSchema = z
+  .record(z.string(), z.record(z.string(), ImplementationValueSchema))
+  .optional()
+  .describe('Implementation per program: coverage or take-up of each, with its reference (dibao\'s own take-up is behaviour.takeUp)');
+
 export const PricePathSchema = z.record(
   z.string().refine(isMonth, { message: 'expected a month YYYY-MM' }),
   z.strictObject({
@@ -215,6 +237,7 @@ export const ScenarioSchema = z.strictObject({
   seed: z.number().int().nonnegative().optional().describe('Seed of the keyed random generator'),
   overrides: z.array(OverrideSchema).optional().describe('Parameter changes, applied in order after those of the extended scenario'),
   behaviour: BehaviourSchema,
+  implementation: ImplementationSchema,
   shocks: ShocksSchema,
   inputs: InputsSchema,
   outputs: OutputsSchema,
@@ -223,6 +246,7 @@ export const ScenarioSchema = z.strictObject({
 /** A scenario file as written. */
 export type ScenarioFile = z.infer<typeof ScenarioSchema>;
 export type OverrideSpec = z.infer<typeof OverrideSchema>;
+export type ImplementationValue = z.infer<typeof ImplementationValueSchema>;
 
 /** The JSON Schema of scenario files. */
 export function scenarioJsonSchema(): object {

@@ -157,6 +157,7 @@ export const ProvenanceSchema = z.strictObject({
     files: z.array(z.string()).describe('The extends chain, the scenario itself last'),
     assumptions: z.array(Text).describe('Labelled assumptions of the scenario’s behaviour, inputs, shocks and outputs'),
     sources: z.array(Text).describe('Sources of the scenario’s inputs'),
+    baseline: Label.describe('Which named baseline the scenario rests on, and what that means, in one sentence'),
   })),
   parameters: z.array(z.strictObject({
     path: z.string(),
@@ -208,7 +209,16 @@ export const ResultSchema = z.strictObject({
     z.strictObject({
       name: z.string(),
       summary: Summary,
-      checks: z.array(z.strictObject({ id: z.string(), passed: z.boolean(), detail: z.string(), detailZh: z.string().optional() })),
+      checks: z.array(z.strictObject({
+        id: z.string(),
+        clause: z.string().describe('The clause id of 吉政发〔2006〕48号 the row checks (SECTIONS.md)'),
+        reading: z.strictObject({ id: z.string(), name: z.strictObject({ zh: z.string(), en: z.string() }), zh: z.string(), en: z.string() }).describe('The reading of the clause this row checks: an ambiguous clause has one row per reasonable reading, with its text'),
+        scope: z.strictObject({ kind: z.enum(['province', 'area', 'prefecture']), key: z.string() }).describe("Where the row applies: 'jilin', an area (urban, rural) or a prefecture's GB/T 2260 code"),
+        status: z.enum(['complies', 'does-not-comply', 'not-applicable']).describe('not-applicable: nothing to check in the period (nobody concerned, or not yet due)'),
+        passed: z.boolean().describe("status is not 'does-not-comply'"),
+        detail: z.string(),
+        detailZh: z.string().optional(),
+      })),
       months: z.array(z.record(z.string(), z.unknown())).optional(),
       programs: z.record(z.string(), ProgramSummary).optional().describe('Every program of the system: cost, payers, recipients, accounts; by area and prefecture'),
       funding: z.array(FundingRow).optional().describe('Every program’s cost by payer (government by level and source, other payers by name), prefecture and year; rows add up to the programs’ costs and payers to the fen'),

@@ -9,9 +9,12 @@ import { distributionSummary, type DistributionSummary, type HouseholdIncomes } 
 import { fundingRows, type FundingRow, type FundingShares } from './funding.js';
 import { programMonthCosts, programSummaries, type MonthCostings, type ProgramCells, type ProgramSummary } from './program-summary.js';
 import type { ScenarioSums } from './sums.js';
-import { classifiedCheck, summarise, type DibaoSummary, type MonthRow } from './summary.js';
+import { summarise, type DibaoSummary, type MonthRow } from './summary.js';
+import { classifiedChecks } from './classified-check.js';
+import type { ProgramCheck } from '../../engine/program.js';
 
-export interface Check { id: string; passed: boolean; detail: string; /** The same in Chinese, for `--lang zh`. */ detailZh?: string }
+/** A check row: clause, reading, scope and status (src/engine/program.ts). */
+export type Check = ProgramCheck;
 
 export interface ScenarioSummary extends DibaoSummary {
   /** Poverty and inequality before and after assistance (every program), person-weighted. */
@@ -65,7 +68,7 @@ export function buildScenarioResult(name: string, sums: ScenarioSums, costing: C
       byHouseholdType: group('byHouseholdType', HOUSEHOLD_TYPES),
     },
     checks: [
-      ...[classifiedCheck(total)].map(({ id, passed, detail, detailZh }) => ({ id, passed, detail, detailZh })),
+      ...classifiedChecks((g, k) => acc.get(g, k), acc.groupings[2]!.keys),
       ...costing.checks,
     ],
     months,

@@ -11,7 +11,7 @@ const MEASURES = [
   'populationMonths', 'recipientPersonMonths', 'householdMonths', 'benefitCost', 'gapCost', 'minimumCost', 'classifiedCost',
   'classifiedPersonMonths', 'standardPersonMonths', 'eligiblePersonMonths', 'eligibleRecipientPersonMonths', 'leakageCost',
   'temporaryCost', 'priceSubsidyCost', 'taperCost', 'entries', 'exits', 'temporaryHouseholds', 'taperHouseholds',
-  'recipientStandardPersonMonths',
+  'recipientStandardPersonMonths', 'classifiedGapCost',
 ] as const;
 type Measure = (typeof MEASURES)[number];
 const M = Object.fromEntries(MEASURES.map((m, i) => [m, i])) as Record<Measure, number>;
@@ -36,7 +36,8 @@ const I_exits = M.exits;
 const I_temporaryHouseholds = M.temporaryHouseholds;
 const I_taperHouseholds = M.taperHouseholds;
 const I_recipientStandardPersonMonths = M.recipientStandardPersonMonths;
-const MONEY: readonly Measure[] = ['benefitCost', 'gapCost', 'minimumCost', 'classifiedCost', 'leakageCost', 'temporaryCost', 'priceSubsidyCost', 'taperCost'];
+const I_classifiedGapCost = M.classifiedGapCost;
+const MONEY: readonly Measure[] = ['benefitCost', 'gapCost', 'minimumCost', 'classifiedCost', 'leakageCost', 'temporaryCost', 'priceSubsidyCost', 'taperCost', 'classifiedGapCost'];
 
 /** Weighted sums of one group over the months accumulated (money in yuan). */
 export type DibaoSums = Record<Measure, number> & { months: number };
@@ -134,6 +135,9 @@ export class DibaoAccumulator {
       const minimumCost = paid ? w * fenOf(minimum[h]!) : 0;
       const classifiedCost = paid ? w * fenOf(classified[h]!) : 0;
       const classifiedPersonMonths = paid ? w * classifiedPersons[h]! : 0;
+      // The gap benefit (gap and floor) of the household per member, for each member with a top-up:
+      // the part of a classified recipient's payment that is not the top-up (§二.2, the payment reading).
+      const classifiedGapCost = paid && classifiedPersons[h]! > 0 ? (w * fenOf(gap[h]! + minimum[h]!) * classifiedPersons[h]!) / n : 0;
       const priceSubsidyCost = paid ? w * fenOf(priceSubsidy[h]!) : 0;
       for (let t = 0; t < nT; t++) {
         const s = targets[t]!;
@@ -163,6 +167,7 @@ export class DibaoAccumulator {
         s[I_minimumCost]! += minimumCost;
         s[I_classifiedCost]! += classifiedCost;
         s[I_classifiedPersonMonths]! += classifiedPersonMonths;
+        s[I_classifiedGapCost]! += classifiedGapCost;
         s[I_priceSubsidyCost]! += priceSubsidyCost;
       }
     }
@@ -304,20 +309,6 @@ export function summarise(s: DibaoSums, area = false): DibaoSummary {
       // With nobody eligible nobody is excluded, so coverage of the (absent) poor is complete.
       coverageOfPoor: s.eligiblePersonMonths > 0 ? s.eligibleRecipientPersonMonths / s.eligiblePersonMonths : 1,
     },
-  };
-}
-
-/** §二.2: the average classified top-up per top-up person-month must exceed the average gap top-up per recipient person-month. */
-export function classifiedCheck(s: DibaoSums): { id: string; passed: boolean; detail: string; detailZh: string; values: { averageClassified: number; averageGap: number } } {
-  const averageClassified = ratio(s.classifiedCost, s.classifiedPersonMonths);
-  const averageGap = ratio(s.gapCost + s.minimumCost, s.recipientPersonMonths);
-  const passed = s.classifiedPersonMonths > 0 && averageClassified > averageGap;
-  return {
-    id: 'classified-above-average-gap',
-    passed,
-    detail: `吉政发〔2006〕48号 §二.2: average classified top-up ${averageClassified.toFixed(2)} yuan per top-up person-month ${passed ? '>' : '≤'} average gap benefit ${averageGap.toFixed(2)} yuan per recipient person-month`,
-    detailZh: `吉政发〔2006〕48号 §二.2：分类施保人均月补助 ${averageClassified.toFixed(2)} 元${passed ? '高于' : '不高于'}低保平均补差 ${averageGap.toFixed(2)} 元/人·月`,
-    values: { averageClassified, averageGap },
   };
 }
 

@@ -12,6 +12,7 @@ import { entryOn } from '../../engine/parameters/tree.js';
 import { referenceBody as referenceIn, type ParameterLeaf } from '../../engine/parameters/types.js';
 import { baselineCoverageInput, clauseCoverage, parameterProvenance, parameterValueText, type ParameterProvenanceRow } from '../../policy/coverage.js';
 import type { Scenario } from '../input/load.js';
+import { baselineSentence } from '../input/baselines.js';
 import { scenarioParameters, type Period } from '../execution/run.js';
 import type { Provenance } from '../results/result.js';
 
@@ -85,6 +86,7 @@ export function resultProvenance(scenarios: readonly Scenario[], period: Period,
       files: s.files.map(readable),
       assumptions: (['behaviour', 'inputs', 'shocks', 'outputs'] as const).flatMap((section) => texts(s[section], section, 'assumption')),
       sources: texts(s.inputs, 'inputs', 'source'),
+      baseline: { zh: baselineSentence(s, 'zh'), en: baselineSentence(s, 'en') },
     })),
     parameters: parameterRows(scenarios, date),
     clauses: clauseRows(),

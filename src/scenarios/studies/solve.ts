@@ -48,7 +48,8 @@ import { runScenarioOn, scenarioParameters, scenarioPeriod, type Period, type Sc
 import { OverrideSchema, type OverrideSpec } from '../input/schema.js';
 
 export const SOLVE_OBJECTIVES = ['coverage-of-poor', 'gap-closed', 'budget-neutral'] as const;
-export type SolveObjective = (typeof SOLVE_OBJECTIVES)[number];
+/** `check` is asked by `jiuzhu comply` (the lowest value at which check rows comply), not on solve's command line. */
+export type SolveObjective = (typeof SOLVE_OBJECTIVES)[number] | 'check';
 export const COST_MEASURES = ['dibao', 'all'] as const;
 export type CostMeasure = (typeof COST_MEASURES)[number];
 export const LEVER_MODES = ['scale', 'set'] as const;
@@ -80,6 +81,12 @@ export interface SolveOptions {
   budget?: number;
   /** budget-neutral: the scenario whose cost to match. */
   against?: Scenario;
+  /**
+   * check: the check rows that must comply (src/scenarios/studies/comply.ts): a predicate on a
+   * run's checks, and optionally the same on a parameter tree alone, for a check that reads
+   * parameters only (then the search runs nothing until the solution is found).
+   */
+  complies?: { onRun: (checks: ScenarioResult['checks']) => boolean; onParameters?: (t: ParameterTree) => boolean; label: string };
   /** Tolerance on the objective: absolute for coverage, relative for a cost (default 0.001). */
   tol?: number;
   cost?: CostMeasure;
@@ -107,9 +114,11 @@ export interface Evaluation {
   value: number | null;
   coverageOfPoor: number;
   povertyGapClosed: number;
-  /** The chosen cost measure over the period, and a year of it. */
+  /** The chosen cost measure over the period, and a year of it (NaN when a check was read off the parameters without a run). */
   cost: number;
   costAnnual: number;
+  /** check: the rows asked for comply at this value. */
+  complies?: boolean;
   seconds: number;
 }
 
@@ -206,6 +215,7 @@ const OBJECTIVE_LABEL: Record<SolveObjective, string> = {
   'coverage-of-poor': 'coverage of the poor',
   'gap-closed': 'poverty gap closed',
   'budget-neutral': 'cost',
+  check: 'compliance',
 };
 
 /** Finds the lever value that meets the objective. Runs are synchronous: the dataset is in memory. */
@@ -234,7 +244,7 @@ export function solveScenario(scenario: Scenario, dataset: Dataset, options: Sol
     return { cost: fen / 100, costAnnual: Math.round((fen * 12) / Math.max(months, 1)) / 100 };
   };
   const record = (phase: Phase, value: number | null, r: ScenarioResult, t: number): Evaluation => {
-    const e: Evaluation = { n: iterations.length + 1, phase, value, coverageOfPoor: r.summary.targeting.coverageOfPoor, povertyGapClosed: r.summary.distribution.povertyGapClosed, ...costOf(r), seconds: (performance.now() - t) / 1000 };
+    const e: Evaluation = { n: iterations.length + 1, phase, value, coverageOfPoor: r.summary.targeting.coverageOfPoor, povertyGapClosed: r.summary.distribution.povertyGapClosed, ...costOf(r), ...(options.complies ? { complies: options.complies.onRun(r.checks) } : {}), seconds: (performance.now() - t) / 1000 };
     iterations.push(e);
     options.onEvaluation?.(e);
     return e;
@@ -248,6 +258,15 @@ export function solveScenario(scenario: Scenario, dataset: Dataset, options: Sol
       throw new JiuzhuError('SOLVE_BUDGET', `no solution after ${maxEvaluations} runs`, { kind: 'input', location: { key: '--lever' }, hint: 'narrow --min/--max, or loosen --tol or --xtol' });
     }
     const t = performance.now();
+    const onParameters = options.complies?.onParameters;
+    if (onParameters) {
+      // A check on parameters only: read it off the scenario's tree at this value, no run.
+      const e: Evaluation = { n: iterations.length + 1, phase, value: x, coverageOfPoor: NaN, povertyGapClosed: NaN, cost: NaN, costAnnual: NaN, complies: onParameters(scenarioParameters(withLever(scenario, lever, x))), seconds: (performance.now() - t) / 1000 };
+      iterations.push(e);
+      options.onEvaluation?.(e);
+      cache.set(x, e);
+      return e;
+    }
     const e = record(phase, x, runScenarioOn(withLever(scenario, lever, x), dataset, { period, seed, shared }), t);
     cache.set(x, e);
     return e;
@@ -342,6 +361,34 @@ export function solveScenario(scenario: Scenario, dataset: Dataset, options: Sol
     return finish('solved', hi, within, monotone.objective ? message : `${message} (coverage of the poor does not rise along the grid: this is the lowest crossing found walking up from ${lever.min})`, { monotone, messageZh: monotone.objective ? messageZh : `${messageZh}（贫困人口覆盖率沿网格并非单调上升：这是自 ${lever.min} 向上找到的第一个交点）` });
   }
 
+  if (options.objective === 'check') {
+    // The lowest lever value at which the rows comply: up the grid to the first that does, then
+    // bisection between it and the grid value below (compliance is taken to rise with the lever).
+    const label = options.complies!.label;
+    const reaches = (e: Evaluation): boolean => e.complies === true;
+    const walked: Evaluation[] = [];
+    for (const x of grid()) {
+      const e = evaluate(x, 'grid');
+      walked.push(e);
+      if (reaches(e)) break;
+    }
+    const hit = walked[walked.length - 1]!;
+    if (!reaches(hit)) {
+      return finish('unreachable', null, false, `${label} does not comply for ${lever.path} ${lever.mode} anywhere in [${lever.min}, ${lever.max}]`, { messageZh: `${lever.path} ${modeZh(lever.mode)} [${lever.min}, ${lever.max}] 范围内 ${label} 均不符合` });
+    }
+    if (walked.length === 1) return finish('solved', hit, true, `${label} complies already at the lower bound ${fmt(hit.value!)}`, { messageZh: `在下界 ${fmt(hit.value!)} ${label} 已符合` });
+    let lo = walked[walked.length - 2]!;
+    let hi = hit;
+    for (;;) {
+      const x = snap((lo.value! + hi.value!) / 2);
+      if (!(x > lo.value! && x < hi.value!)) break;
+      const e = evaluate(x, 'bisection');
+      if (reaches(e)) hi = e;
+      else lo = e;
+    }
+    return finish('solved', hi, true, `lowest ${lever.path} ${lever.mode} at which ${label} complies: ${fmt(hi.value!)} (${fmt(lo.value!)} does not)`, { messageZh: `${label} 符合的最低 ${lever.path} ${modeZh(lever.mode)} ${fmt(hi.value!)}（${fmt(lo.value!)} 不符合）` });
+  }
+
   if (options.objective === 'budget-neutral') {
     const against = options.against!;
     const t = performance.now();
@@ -414,6 +461,10 @@ export function solveScenario(scenario: Scenario, dataset: Dataset, options: Sol
 
 function checkObjectiveOptions(o: SolveOptions): void {
   const usage = (key: string, message: string): JiuzhuError => new JiuzhuError('BAD_OPTION', message, { kind: 'usage', location: { key } });
+  if (o.objective === 'check') {
+    if (!o.complies) throw usage('--objective', '--objective check is asked by jiuzhu comply, which names the check rows');
+    return;
+  }
   const given = [o.target !== undefined && '--target', o.budget !== undefined && '--budget', o.against !== undefined && '--against'].filter(Boolean) as string[];
   const need = { 'coverage-of-poor': '--target', 'gap-closed': '--budget', 'budget-neutral': '--against' }[o.objective];
   if (!given.includes(need) || given.length !== 1) throw usage(need, `--objective ${o.objective} takes ${need}${given.filter((g) => g !== need).length ? `, not ${given.filter((g) => g !== need).join(', ')}` : ''}`);
@@ -431,11 +482,13 @@ export function solvedDescription(r: SolveResult): { zh: string; en: string } {
     'coverage-of-poor': `the lowest value at which coverage of the poor reaches ${r.objective.target} (it is ${s.coverageOfPoor.toFixed(4)})`,
     'gap-closed': `the value closing the most poverty gap within ${r.objective.budget} yuan a year of ${r.objective.cost} cost (cost ${s.costAnnual.toFixed(2)})`,
     'budget-neutral': `the value at which the ${r.objective.cost} cost equals that of ${r.objective.against} (${s.cost.toFixed(2)} against ${r.against?.cost.toFixed(2)} yuan, tolerance ${r.objective.tol})`,
+    check: `the lowest value at which the check rows comply (${r.message})`,
   }[r.objective.kind];
   const zh = {
     'coverage-of-poor': `贫困人口覆盖率达到 ${r.objective.target} 的最低取值（实为 ${s.coverageOfPoor.toFixed(4)}）`,
     'gap-closed': `在每年 ${r.objective.budget} 元${costZh}预算内弥合贫困缺口最多的取值（年化支出 ${s.costAnnual.toFixed(2)} 元）`,
     'budget-neutral': `${costZh}与 ${r.objective.against} 相等的取值（${s.cost.toFixed(2)} 元对 ${r.against?.cost.toFixed(2)} 元，容差 ${r.objective.tol}）`,
+    check: `检查符合的最低取值（${r.messageZh ?? r.message}）`,
   }[r.objective.kind];
   return {
     en: `Solved by jiuzhu solve: ${lever} is ${en}; ${where}.`,

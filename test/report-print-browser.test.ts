@@ -66,7 +66,9 @@ describe('the report printed on A4', () => {
     });
     expect(exec.bottom).toBeLessThanOrEqual(PRINT_HEIGHT);
     expect(exec.breakAfter).toBe('page');
-    expect(await page.locator('section.executive p').count()).toBe(5);
+    // Five summary paragraphs (what changed, cost, who pays, people, poverty) and, for each of the two
+    // scenarios, the sentence naming the baseline it rests on (#22).
+    expect(await page.locator('section.executive p').count()).toBe(5 + 2);
     // Every table fits the printable width: nothing cut at the right edge, the reference column kept.
     const tables = await page.$$eval('table.data', (ts) => ts.map((t) => ({ id: t.id, right: t.getBoundingClientRect().right, scroll: t.scrollWidth, width: t.clientWidth })));
     expect(tables.length).toBeGreaterThan(5);

@@ -247,12 +247,23 @@ export function flatPopulation(t: RawTable, codebook: Codebook, warnings: string
   const { weight, ...hrest } = hcols;
   return createPopulation({
     households: { id: householdIds, weight: weight!, columns: hrest },
-    // Internal person ids are household id × 100 + member index: unique even where the file
-    // numbers members per household, and the same whichever chunk holds the household (the
-    // keyed random generator draws by id).
-    persons: { id: memberKeys(hid, rowHousehold, firstRows.length, t), household: hid, columns: pcols },
+    // Internal person ids are the file's person_id where those are unique (as a CSV folder keeps
+    // its own, so that a flat or chunked copy of a folder draws the same), else household id × 100
+    // + member index: unique even where the file numbers members per household. Either way the
+    // same whichever chunk holds the household (the keyed random generator draws by id).
+    persons: { id: uniqueIds(pid) ? pid : memberKeys(hid, rowHousehold, firstRows.length, t), household: hid, columns: pcols },
     source: t.file,
   });
+}
+
+/** Whether no two rows share an id. */
+function uniqueIds(ids: ArrayLike<number>): boolean {
+  const seen = new Set<number>();
+  for (let r = 0; r < ids.length; r++) {
+    if (seen.has(ids[r]!)) return false;
+    seen.add(ids[r]!);
+  }
+  return true;
 }
 
 /** Most members a household may have: person keys are household id × 100 + member index. */

@@ -20,9 +20,9 @@ import { HOUSEHOLD_COLUMNS, PERSON_COLUMNS } from './schema.js';
 export function flatColumns(pop: Population): Record<string, Column> {
   const out: Record<string, Column> = {};
   out.household_id = broadcastToPersons(pop, pop.householdId);
-  const member = new Int32Array(pop.nPersons);
-  for (let h = 0; h < pop.nHouseholds; h++) for (let p = pop.householdStart[h]!, k = 1; p < pop.householdStart[h + 1]!; p++, k++) member[p] = k;
-  out.person_id = member;
+  // The population's own person ids (unique), so that reading the file back keys the random draws
+  // by the same ids: a flat or chunked copy of a dataset gives the results of the dataset itself.
+  out.person_id = pop.personId;
   out.weight = broadcastToPersons(pop, pop.weight);
   for (const spec of HOUSEHOLD_COLUMNS) {
     const col = pop.household[spec.name];

@@ -324,15 +324,35 @@ export function solveScenario(scenario: Scenario, dataset: Dataset, options: Sol
     }
   };
 
-  if (options.objective === 'coverage-of-poor') {
-    const target = options.target!;
-    const reaches = (e: Evaluation): boolean => e.coverageOfPoor >= target;
+  // Up the grid to the first value that reaches a target (the values tried, in order).
+  const walkUp = (reaches: (e: Evaluation) => boolean): Evaluation[] => {
     const walked: Evaluation[] = [];
     for (const x of grid()) {
       const e = evaluate(x, 'grid');
       walked.push(e);
       if (reaches(e)) break;
     }
+    return walked;
+  };
+  // Bisection between a value that does not reach and one that does (reaching taken to rise with the
+  // lever): the lowest value found reaching, and the highest found below it.
+  const bisectUp = (below: Evaluation, reached: Evaluation, reaches: (e: Evaluation) => boolean): { lo: Evaluation; hi: Evaluation } => {
+    let lo = below;
+    let hi = reached;
+    for (;;) {
+      const x = snap((lo.value! + hi.value!) / 2);
+      if (!(x > lo.value! && x < hi.value!)) break;
+      const e = evaluate(x, 'bisection');
+      if (reaches(e)) hi = e;
+      else lo = e;
+    }
+    return { lo, hi };
+  };
+
+  if (options.objective === 'coverage-of-poor') {
+    const target = options.target!;
+    const reaches = (e: Evaluation): boolean => e.coverageOfPoor >= target;
+    const walked = walkUp(reaches);
     const monotone = { objective: rising(walked.map((e) => e.coverageOfPoor)), cost: rising(walked.map((e) => e.cost)) };
     const hit = walked[walked.length - 1]!;
     if (!reaches(hit)) {
@@ -342,15 +362,7 @@ export function solveScenario(scenario: Scenario, dataset: Dataset, options: Sol
     if (walked.length === 1) {
       return finish('solved', hit, hit.coverageOfPoor - target <= tol, `coverage of the poor is ${hit.coverageOfPoor.toFixed(4)} ≥ ${target} already at the lower bound ${fmt(hit.value!)}`, { monotone, messageZh: `在下界 ${fmt(hit.value!)} 贫困人口覆盖率已为 ${hit.coverageOfPoor.toFixed(4)} ≥ ${target}` });
     }
-    let lo = walked[walked.length - 2]!;
-    let hi = hit;
-    for (;;) {
-      const x = snap((lo.value! + hi.value!) / 2);
-      if (!(x > lo.value! && x < hi.value!)) break;
-      const e = evaluate(x, 'bisection');
-      if (reaches(e)) hi = e;
-      else lo = e;
-    }
+    const { lo, hi } = bisectUp(walked[walked.length - 2]!, hit, reaches);
     const within = hi.coverageOfPoor - target <= tol;
     const message = within
       ? `lowest ${lever.path} ${lever.mode} reaching coverage of the poor ${target}: ${fmt(hi.value!)} (coverage ${hi.coverageOfPoor.toFixed(4)}; ${fmt(lo.value!)} gives ${lo.coverageOfPoor.toFixed(4)})`
@@ -366,26 +378,13 @@ export function solveScenario(scenario: Scenario, dataset: Dataset, options: Sol
     // bisection between it and the grid value below (compliance is taken to rise with the lever).
     const label = options.complies!.label;
     const reaches = (e: Evaluation): boolean => e.complies === true;
-    const walked: Evaluation[] = [];
-    for (const x of grid()) {
-      const e = evaluate(x, 'grid');
-      walked.push(e);
-      if (reaches(e)) break;
-    }
+    const walked = walkUp(reaches);
     const hit = walked[walked.length - 1]!;
     if (!reaches(hit)) {
       return finish('unreachable', null, false, `${label} does not comply for ${lever.path} ${lever.mode} anywhere in [${lever.min}, ${lever.max}]`, { messageZh: `${lever.path} ${modeZh(lever.mode)} [${lever.min}, ${lever.max}] 范围内 ${label} 均不符合` });
     }
     if (walked.length === 1) return finish('solved', hit, true, `${label} complies already at the lower bound ${fmt(hit.value!)}`, { messageZh: `在下界 ${fmt(hit.value!)} ${label} 已符合` });
-    let lo = walked[walked.length - 2]!;
-    let hi = hit;
-    for (;;) {
-      const x = snap((lo.value! + hi.value!) / 2);
-      if (!(x > lo.value! && x < hi.value!)) break;
-      const e = evaluate(x, 'bisection');
-      if (reaches(e)) hi = e;
-      else lo = e;
-    }
+    const { lo, hi } = bisectUp(walked[walked.length - 2]!, hit, reaches);
     return finish('solved', hi, true, `lowest ${lever.path} ${lever.mode} at which ${label} complies: ${fmt(hi.value!)} (${fmt(lo.value!)} does not)`, { messageZh: `${label} 符合的最低 ${lever.path} ${modeZh(lever.mode)} ${fmt(hi.value!)}（${fmt(lo.value!)} 不符合）` });
   }
 

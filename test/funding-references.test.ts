@@ -10,6 +10,10 @@
  * (the provincial share of local spending in the MOF's 2003 table by level). In those the split
  * below the centre or province between prefecture and county is still a stated convention
  * (half each, or the earlier proportions): no published figure for it was found.
+ * Still open (searched 2026-12-06, pages corpus, zh and en): no published prefecture : county split
+ * (local_shares, dibao_administration), no provincial share of the cost of raising dibao standards,
+ * and no central wubao share — MOF says the centre helped wubao only through the rural tax-for-fee
+ * reform transfers, with no separate figure (mof.gov.cn/gkml/tianbanli/2007tabl/rdjydf/200805/t20080519_28864.htm).
  */
 import { describe, expect, it } from 'vitest';
 import { baselineParameters } from '../src/policy/parameters.js';

@@ -190,6 +190,20 @@ describe('explain', () => {
     // Small values keep four significant digits instead of rounding to 0.
     expect(formatExplain({ ...node, value: 0.004919, parameters: [] }, 'en')).toContain('● r = 0.004919');
   });
+  it('prints a parameter’s reference in the reader’s language', () => {
+    // The zh text of an assumption is what a Chinese reader sees (it was printed in English before);
+    // the kind words are the glossary's (REFERENCE_KIND: 假设, 统计来源).
+    const p = { name: 'a', path: 't.rate', label: { zh: '比例', en: 'rate' }, unit: 'share', value: 0.5, date: '2006-01-01', reference: { assumption: 'half is assumed', zh: '假定一半' }, referenceText: 'assumption: half is assumed' };
+    const s = { name: 's', path: 't.std', label: { zh: '标准', en: 'standard' }, unit: 'CNY/person/month', value: 76, date: '2006-01-01', reference: { source: 'MCA bulletin', zh: '民政部公报' }, referenceText: 'source: MCA bulletin' };
+    const node = { id: 'r', kind: 'rule' as const, entity: 'household' as const, period: '2006-01', value: 1, clauses: [], inputs: [], parameters: [p, s] };
+    const zh = formatExplain(node, 'zh');
+    expect(zh).toContain('取值依据: 假设：假定一半');
+    expect(zh).toContain('取值依据: 统计来源：民政部公报');
+    expect(zh).not.toContain('half is assumed');
+    const en = formatExplain(node, 'en');
+    expect(en).toContain('value from: assumption: half is assumed');
+    expect(en).toContain('value from: source: MCA bulletin');
+  });
   it('rejects an unknown household id', () => {
     const s = new Simulation({ population: pop, parameters: params, rules: [gap, income, standardCol] });
     expect(() => explain(s, 'gap', '2006-01', 99)).toThrow(/no household with id 99/);

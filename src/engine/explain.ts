@@ -115,7 +115,7 @@ export function formatExplain(root: ExplainNode, lang: 'zh' | 'en' = 'en'): stri
     seen.add(node.id);
     for (const p of node.parameters) {
       const ov = p.overrides?.length ? `  [${lang === 'zh' ? '情景调整' : 'overridden'}: ${p.overrides.join('; ')}]` : '';
-      lines.push(`${indent}    ◆ ${p.path} = ${pv(p)} ${p.unit}, ${lang === 'zh' ? '自' : 'from'} ${p.date}  ‹${basis(p)}${short(p.referenceText)}›${ov}`);
+      lines.push(`${indent}    ◆ ${p.path} = ${pv(p)} ${p.unit}, ${lang === 'zh' ? '自' : 'from'} ${p.date}  ‹${basis(p)}${short(referenceText(p.reference, lang))}›${ov}`);
     }
     for (const c of node.inputs) rec(c, `${indent}    `);
   };
@@ -124,7 +124,7 @@ export function formatExplain(root: ExplainNode, lang: 'zh' | 'en' = 'en'): stri
   for (const p of explainParameters(root)) {
     lines.push(`  ◆ ${p.path} (${p.label[lang]}) = ${pv(p)} ${p.unit}, ${lang === 'zh' ? '自' : 'from'} ${p.date}`);
     if (p.clause) lines.push(`      ${lang === 'zh' ? '政策依据' : 'serves'}: 吉政发〔2006〕48号 §${p.clause}`);
-    lines.push(`      ${lang === 'zh' ? '取值依据' : 'value from'}: ${p.referenceText}`);
+    lines.push(`      ${lang === 'zh' ? '取值依据' : 'value from'}: ${referenceText(p.reference, lang)}`);
     if (p.overrides?.length) lines.push(`      ${lang === 'zh' ? '情景调整' : 'overridden by'}: ${p.overrides.join('; ')}`);
   }
   return lines.join('\n');

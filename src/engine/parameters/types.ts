@@ -68,9 +68,12 @@ export function referenceBody(r: Reference, lang: 'zh' | 'en'): string {
   return lang === 'zh' ? r.zh ?? text : text;
 }
 
-/** Readable text of a reference: `吉政发〔2006〕48号 §二.2`, a source, or `assumption: …`. */
-export function referenceText(r: Reference): string {
+/**
+ * Readable text of a reference: `吉政发〔2006〕48号 §二.2`, a source, or `assumption: …`. In Chinese
+ * (`lang` 'zh') the kind is 统计来源/假设 (as REFERENCE_KIND in src/text/glossary.ts) and the text is the reference's `zh` text when it has one.
+ */
+export function referenceText(r: Reference, lang: 'zh' | 'en' = 'en'): string {
   if ('clause' in r) return `吉政发〔2006〕48号 §${r.clause}`;
-  if ('source' in r) return `source: ${r.source}`;
-  return `assumption: ${r.assumption}`;
+  const kind = 'source' in r ? (lang === 'zh' ? '统计来源' : 'source') : lang === 'zh' ? '假设' : 'assumption';
+  return `${kind}${lang === 'zh' ? '：' : ': '}${referenceBody(r, lang)}`;
 }

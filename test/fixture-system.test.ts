@@ -44,6 +44,9 @@
  *     relief.needy_share 1                                               with affectedShare 0.5: rural p = 0.5 × 1 ÷ 0.5 = 1, urban p = 0
  *   funding.dibao.central_share urban 0.5, rural 0.25; provincial.increase_share 0.5,
  *     base_standard 150 / 70, reference_coverage 0.1                     §二.4 transfers, set explicitly
+ *   funding.dibao.local_shares 0.5 / 0.5, budget_levels.dibao_administration
+ *     0 / 0 / 0.5 / 0.5, wubao 0.3 / 0.2 / 0.1 / 0.4 (and medical, disaster,
+ *     housing, lottery)                                                  level splits pinned, not the baseline's
  *   dibao_administration.running_cost.per_recipient 2                   §二.4 running costs a recipient a month
  *   shocks.disaster 2007-02 JL affectedShare 0.5, housesDestroyed 718816 = 0.5 × 1,437,632 (disaster.households.count): p(destroyed) = 1
  *   inputs.lotteryFund 2007 326,760,000 = 12 × 27,230,000                lottery funds 1 yuan a resident a month
@@ -449,7 +452,7 @@ describe('fixture-system, hand-worked §六–§十一 totals and funding (2007-
     //   JL 0.5 × 8 × 0.1 × 6 = 2.40 + 0.5 × 4 × 0.1 × 3 = 0.60 → 3.00 × 3 = 9.00 (its rural cell has no
     //   recipients: the subsidy follows the standard and the residents, not recipients);
     //   SP rural 69 < 70 → 0.
-    // The rest, local_shares 0.5 / 0.5: CC 2384.40 − 899.70 − 32.40 = 1452.30 → 726.15 / 726.15;
+    // The rest, local_shares 0.5 / 0.5 (pinned in the fixture): CC 2384.40 − 899.70 − 32.40 = 1452.30 → 726.15 / 726.15;
     //   JL 980.40 − 490.20 − 9.00 = 481.20 → 240.60 / 240.60; SP 176.10 − 44.04 = 132.06 → 66.03 / 66.03.
     expect(fundingOf('dibao')).toEqual([
       row('dibao', CC, 'budget', 'central', 899.7),
@@ -469,7 +472,7 @@ describe('fixture-system, hand-worked §六–§十一 totals and funding (2007-
   it('dibao running costs (§二.4 工作经费): 2 a recipient a month, prefecture and county budgets half each', () => {
     // Recipients a month (members of households paid dibao × weight): CC hh1 3 × 2 + hh2 2 × 1 + hh4 2 × 3 = 14,
     // JL hh9 2 × 2 = 4, SP hh11 2 × 1 = 2 (20 in all) → × 2 yuan × 3 months: CC 84, JL 24, SP 12 = 120.
-    // funding.budget_levels.dibao_administration 0 / 0 / 0.5 / 0.5.
+    // funding.budget_levels.dibao_administration 0 / 0 / 0.5 / 0.5 (pinned in the fixture).
     const admin = program('dibaoAdministration');
     expect(admin.cost).toBe(120);
     expect(admin.costByPayer).toEqual(payers({ budget: 120 }));
@@ -529,7 +532,7 @@ describe('fixture-system, hand-worked §六–§十一 totals and funding (2007-
       row('legalAid', CC, 'budget', 'prefecture', 4189.5),
       row('legalAid', CC, 'budget', 'county', 4189.5),
     ]);
-    // wubao (budget_levels.wubao 0.3 / 0.2 / 0.1 / 0.4): SP 145,099 fen → 43,529.7 / 29,019.8 / 14,509.9 / 58,039.6;
+    // wubao (budget_levels.wubao 0.3 / 0.2 / 0.1 / 0.4, pinned in the fixture): SP 145,099 fen → 43,529.7 / 29,019.8 / 14,509.9 / 58,039.6;
     // floors leave 3 fen → remainders .9 (prefecture), .8 (provincial), .7 (central) → 435.30 / 290.20 / 145.10 / 580.39.
     expect(fundingOf('wubao')).toEqual([
       row('wubao', SP, 'budget', 'central', 435.3),

@@ -14,8 +14,10 @@
  *   centre helped only through the rural tax-for-fee reform transfers, with no separate amount
  *   (mof.gov.cn/gkml/tianbanli/2007tabl/rdjydf/200805/t20080519_28864.htm) — the rest as the default split
  *   with the education prefecture : county split (0.265 / 0.164 / 0.571).
- * Elsewhere a split between prefecture and county may still be "half each" or "the earlier
- * proportions" beside a sourced central or provincial share; the test reads the reference as a whole.
+ * The same education figure now splits prefecture and county in the default, medical, housing and
+ * disaster splits too (was half each). Still conventions beside a sourced share: the provincial parts
+ * of medical and disaster, the equal prefecture and county parts of education, employment and
+ * facilities, half each for the lottery fund and land revenue; the test reads the reference as a whole.
  */
 import { describe, expect, it } from 'vitest';
 import { baselineParameters } from '../src/policy/parameters.js';

@@ -44,6 +44,9 @@
  *     relief.needy_share 1                                               with affectedShare 0.5: rural p = 0.5 × 1 ÷ 0.5 = 1, urban p = 0
  *   funding.dibao.central_share urban 0.5, rural 0.25; provincial.increase_share 0.5,
  *     base_standard 150 / 70, reference_coverage 0.1                     §二.4 transfers, set explicitly
+ *   funding.dibao.local_shares 0.5 / 0.5, budget_levels.dibao_administration
+ *     0 / 0 / 0.5 / 0.5, wubao 0.3 / 0.2 / 0.1 / 0.4 (and medical, disaster,
+ *     housing, lottery)                                                  level splits pinned, not the baseline's
  *   dibao_administration.running_cost.per_recipient 2                   §二.4 running costs a recipient a month
  *   shocks.disaster 2007-02 JL affectedShare 0.5, housesDestroyed 718816 = 0.5 × 1,437,632 (disaster.households.count): p(destroyed) = 1
  *   inputs.lotteryFund 2007 326,760,000 = 12 × 27,230,000                lottery funds 1 yuan a resident a month
@@ -449,7 +452,7 @@ describe('fixture-system, hand-worked §六–§十一 totals and funding (2007-
     //   JL 0.5 × 8 × 0.1 × 6 = 2.40 + 0.5 × 4 × 0.1 × 3 = 0.60 → 3.00 × 3 = 9.00 (its rural cell has no
     //   recipients: the subsidy follows the standard and the residents, not recipients);
     //   SP rural 69 < 70 → 0.
-    // The rest, local_shares 0.5 / 0.5: CC 2384.40 − 899.70 − 32.40 = 1452.30 → 726.15 / 726.15;
+    // The rest, local_shares 0.5 / 0.5 (pinned in the fixture): CC 2384.40 − 899.70 − 32.40 = 1452.30 → 726.15 / 726.15;
     //   JL 980.40 − 490.20 − 9.00 = 481.20 → 240.60 / 240.60; SP 176.10 − 44.04 = 132.06 → 66.03 / 66.03.
     expect(fundingOf('dibao')).toEqual([
       row('dibao', CC, 'budget', 'central', 899.7),
@@ -469,7 +472,7 @@ describe('fixture-system, hand-worked §六–§十一 totals and funding (2007-
   it('dibao running costs (§二.4 工作经费): 2 a recipient a month, prefecture and county budgets half each', () => {
     // Recipients a month (members of households paid dibao × weight): CC hh1 3 × 2 + hh2 2 × 1 + hh4 2 × 3 = 14,
     // JL hh9 2 × 2 = 4, SP hh11 2 × 1 = 2 (20 in all) → × 2 yuan × 3 months: CC 84, JL 24, SP 12 = 120.
-    // funding.budget_levels.dibao_administration 0 / 0 / 0.5 / 0.5.
+    // funding.budget_levels.dibao_administration 0 / 0 / 0.5 / 0.5 (pinned in the fixture).
     const admin = program('dibaoAdministration');
     expect(admin.cost).toBe(120);
     expect(admin.costByPayer).toEqual(payers({ budget: 120 }));
@@ -486,8 +489,9 @@ describe('fixture-system, hand-worked §六–§十一 totals and funding (2007-
 
   it('funding rows: land-expropriated farmers — budget and three non-budget sources', () => {
     // Siping's budget 2400 by funding.budget_levels.default (no land_expropriated entry) central 0,
-    // provincial 0.265, prefecture 0.3675, county 0.3675 (the baseline: 18.5 ÷ 69.9 of local spending
-    // provincial, MOF 2003 via Qiao & Shah table 4.3; the rest half each) → 636 / 882 / 882. The one-off contributions over
+    // provincial 0.265, prefecture 0.164, county 0.571 (the baseline: 18.5 ÷ 69.9 of local spending
+    // provincial, MOF 2003 via Qiao & Shah table 4.3; the rest 17.2 : 60, the prefecture and county-and-lower
+    // parts of 2003 education spending on the same page) → 636 / 393.60 / 1370.40. The one-off contributions over
     // three months (above): landRevenue CC 1.80 × 3 = 5.40, JL 0.90 × 3 = 2.70, SP 5.10 × 3 = 15.30,
     // by source_levels.land_revenue (0.5 prefecture, 0.5 county) → 2.70 / 2.70, 1.35 / 1.35,
     // 7.65 / 7.65; the collectives' 9.00, 4.50, 25.50 and the farmers' own 3.60, 1.80, 10.20 are not
@@ -502,8 +506,8 @@ describe('fixture-system, hand-worked §六–§十一 totals and funding (2007-
       row('landExpropriated', JL, 'collectives', null, 4.5),
       row('landExpropriated', JL, 'households', null, 1.8),
       row('landExpropriated', SP, 'budget', 'provincial', 636),
-      row('landExpropriated', SP, 'budget', 'prefecture', 882),
-      row('landExpropriated', SP, 'budget', 'county', 882),
+      row('landExpropriated', SP, 'budget', 'prefecture', 393.6),
+      row('landExpropriated', SP, 'budget', 'county', 1370.4),
       row('landExpropriated', SP, 'landRevenue', 'prefecture', 7.65),
       row('landExpropriated', SP, 'landRevenue', 'county', 7.65),
       row('landExpropriated', SP, 'collectives', null, 25.5),
@@ -523,13 +527,13 @@ describe('fixture-system, hand-worked §六–§十一 totals and funding (2007-
       row('employment', SP, 'budget', 'prefecture', 180),
       row('employment', SP, 'budget', 'county', 180),
     ]);
-    // legal aid (default 0 / 0.265 / 0.3675 / 0.3675, the baseline's): CC 11400 → 3021 / 4189.50 / 4189.50.
+    // legal aid (default 0 / 0.265 / 0.164 / 0.571, the baseline's): CC 11400 → 3021 / 1869.60 / 6509.40.
     expect(fundingOf('legalAid')).toEqual([
       row('legalAid', CC, 'budget', 'provincial', 3021),
-      row('legalAid', CC, 'budget', 'prefecture', 4189.5),
-      row('legalAid', CC, 'budget', 'county', 4189.5),
+      row('legalAid', CC, 'budget', 'prefecture', 1869.6),
+      row('legalAid', CC, 'budget', 'county', 6509.4),
     ]);
-    // wubao (budget_levels.wubao 0.3 / 0.2 / 0.1 / 0.4): SP 145,099 fen → 43,529.7 / 29,019.8 / 14,509.9 / 58,039.6;
+    // wubao (budget_levels.wubao 0.3 / 0.2 / 0.1 / 0.4, pinned in the fixture): SP 145,099 fen → 43,529.7 / 29,019.8 / 14,509.9 / 58,039.6;
     // floors leave 3 fen → remainders .9 (prefecture), .8 (provincial), .7 (central) → 435.30 / 290.20 / 145.10 / 580.39.
     expect(fundingOf('wubao')).toEqual([
       row('wubao', SP, 'budget', 'central', 435.3),
@@ -537,27 +541,27 @@ describe('fixture-system, hand-worked §六–§十一 totals and funding (2007-
       row('wubao', SP, 'budget', 'prefecture', 145.1),
       row('wubao', SP, 'budget', 'county', 580.39),
     ]);
-    // elderly (default 0.265 / 0.3675 / 0.3675), in fen: CC 66.66 × 3 = 19,998 → 5,299.47 / 7,349.265 / 7,349.265
-    //   → floors 19,997, 1 fen to provincial (.47): 53.00 / 73.49 / 73.49;
-    //   JL 66.67 × 3 = 20,001 → 5,300.265 / 7,350.3675 / 7,350.3675 → floors 20,000, 1 fen, tie .3675/.3675 → prefecture: 53.00 / 73.51 / 73.50;
-    //   SP (69.99 + 23.33) × 2 = 18,664 → 4,945.96 / 6,859.02 / 6,859.02 → floors 18,663, 1 fen to provincial (.96): 49.46 / 68.59 / 68.59.
+    // elderly (default 0.265 / 0.164 / 0.571), in fen: CC 66.66 × 3 = 19,998 → 5,299.47 / 3,279.672 / 11,418.858
+    //   → floors 19,996, 2 fen to county (.858) and prefecture (.672): 52.99 / 32.80 / 114.19;
+    //   JL 66.67 × 3 = 20,001 → 5,300.265 / 3,280.164 / 11,420.571 → floors 20,000, 1 fen to county (.571): 53.00 / 32.80 / 114.21;
+    //   SP (69.99 + 23.33) × 2 = 18,664 → 4,945.96 / 3,060.896 / 10,657.144 → floors 18,662, 2 fen to provincial (.96)
+    //   and prefecture (.896): 49.46 / 30.61 / 106.57.
     expect(fundingOf('elderly')).toEqual([
-      row('elderly', CC, 'budget', 'provincial', 53),
-      row('elderly', CC, 'budget', 'prefecture', 73.49),
-      row('elderly', CC, 'budget', 'county', 73.49),
+      row('elderly', CC, 'budget', 'provincial', 52.99),
+      row('elderly', CC, 'budget', 'prefecture', 32.8),
+      row('elderly', CC, 'budget', 'county', 114.19),
       row('elderly', JL, 'budget', 'provincial', 53),
-      row('elderly', JL, 'budget', 'prefecture', 73.51),
-      row('elderly', JL, 'budget', 'county', 73.5),
+      row('elderly', JL, 'budget', 'prefecture', 32.8),
+      row('elderly', JL, 'budget', 'county', 114.21),
       row('elderly', SP, 'budget', 'provincial', 49.46),
-      row('elderly', SP, 'budget', 'prefecture', 68.59),
-      row('elderly', SP, 'budget', 'county', 68.59),
+      row('elderly', SP, 'budget', 'prefecture', 30.61),
+      row('elderly', SP, 'budget', 'county', 106.57),
     ]);
-    // disabled (default): CC 15450 → 4,094.25 / 5,677.875 / 5,677.875 → in fen floors 1,544,999, 1 fen, tie .5/.5 → prefecture:
-    //   4094.25 / 5677.88 / 5677.87.
+    // disabled (default): CC 15450 → 4,094.25 / 2,533.80 / 8,821.95, whole fen.
     expect(fundingOf('disabled')).toEqual([
       row('disabled', CC, 'budget', 'provincial', 4094.25),
-      row('disabled', CC, 'budget', 'prefecture', 5677.88),
-      row('disabled', CC, 'budget', 'county', 5677.87),
+      row('disabled', CC, 'budget', 'prefecture', 2533.8),
+      row('disabled', CC, 'budget', 'county', 8821.95),
     ]);
     // disaster (budget_levels.disaster 0.5 / 0.2 / 0.15 / 0.15): JL 6240 → 3120 / 1248 / 936 / 936.
     expect(fundingOf('disaster')).toEqual([

@@ -65,14 +65,15 @@ describe('funding sensitivity of the 2015 gap (fixture-dibao)', () => {
     expect(fundingAssumptions(p.parameters).map((l) => l.path)).toContain('funding.budget_levels.medical');
   });
   it('a level split moves by its central share, the other levels rescaled to add up to 1', () => {
-    // medical {central 0.46, provincial 0.15, prefecture 0.195, county 0.195} (funding.yaml, the
+    // medical {central 0.46, provincial 0.15, prefecture 0.087, county 0.303} (funding.yaml, the
     // national 2006 central share) × 1.25: central 0.575, the rest × 0.425 / 0.54 — provincial
-    // 0.118055…, prefecture and county 0.153472…
+    // 0.118055…, prefecture 0.068472…, county 0.238472…
     const t = p.parameters.withOverrides(variantOverrides(p.parameters, p.parameters.leaf('funding.budget_levels.medical'), 1.25, 2015));
     const at = (category: string): number => t.valueAt('funding.budget_levels.medical', '2015-06-01', { category });
     expect(at('central')).toBeCloseTo(0.575, 12);
     expect(at('provincial')).toBeCloseTo(0.15 * 0.425 / 0.54, 12);
-    expect(at('prefecture')).toBeCloseTo(0.195 * 0.425 / 0.54, 12);
+    expect(at('prefecture')).toBeCloseTo(0.087 * 0.425 / 0.54, 12);
+    expect(at('county')).toBeCloseTo(0.303 * 0.425 / 0.54, 12);
     expect(at('central') + at('provincial') + at('prefecture') + at('county')).toBeCloseTo(1, 12);
     // Outside the year nothing moves.
     expect(t.valueAt('funding.budget_levels.medical', '2014-06-01', { category: 'central' })).toBe(0.46);

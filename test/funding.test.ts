@@ -133,16 +133,19 @@ describe('compare baseline-2006 raise-standard-10pct: a raise of the standard mo
   it('provincial 75 → 195 yuan, central 24,000 → 26,400, local budgets the rest', () => {
     // Baseline: 10 households × 10 = 100 recipients × 160 = 16,000 a month, 48,000 for the quarter.
     //   central 0.5 × 16,000 = 8,000 a month → 24,000; provincial 0.5 × (160 − 150) × 0.05 × 100
-    //   residents = 25 a month → 75; prefecture and county half each of 48,000 − 24,075 = 23,925 → 11,962.50.
+    //   residents = 25 a month → 75; the rest 48,000 − 24,075 = 23,925 by the baseline's local_shares
+    //   prefecture 0.223 / county 0.777 (2003 education spending below the province, Qiao & Shah p. 144):
+    //   in fen 533,527.5 / 1,858,972.5, the spare fen (tie .5 / .5) to prefecture → 5,335.28 / 18,589.72.
     // Raise: standard 176, 17,600 a month → 52,800; central 8,800 → 26,400; provincial
-    //   0.5 × 26 × 0.05 × 100 = 65 a month → 195; the rest 52,800 − 26,595 = 26,205 → 13,102.50 each.
+    //   0.5 × 26 × 0.05 × 100 = 65 a month → 195; the rest 52,800 − 26,595 = 26,205: 584,371.5 / 2,036,128.5
+    //   fen → 5,843.72 / 20,361.28.
     // The province pays 120 more = half the 16-yuan raise on a reference caseload of 5 persons, 3 months.
     const base = run(households(10, 0), fixed, period);
     const raised = run(households(10, 0), [...fixed, raise], period);
     expect(base.programs.dibao!.cost).toBe(48000);
     expect(raised.programs.dibao!.cost).toBe(52800);
-    expect([level(base, 'central'), level(base, 'provincial'), level(base, 'prefecture'), level(base, 'county')]).toEqual([24000, 75, 11962.5, 11962.5]);
-    expect([level(raised, 'central'), level(raised, 'provincial'), level(raised, 'prefecture'), level(raised, 'county')]).toEqual([26400, 195, 13102.5, 13102.5]);
+    expect([level(base, 'central'), level(base, 'provincial'), level(base, 'prefecture'), level(base, 'county')]).toEqual([24000, 75, 5335.28, 18589.72]);
+    expect([level(raised, 'central'), level(raised, 'provincial'), level(raised, 'prefecture'), level(raised, 'county')]).toEqual([26400, 195, 5843.72, 20361.28]);
   });
   it('twice the recipients among the same residents leave the provincial subsidy unchanged', () => {
     // 20 households (200 residents) either way: 10 or 20 of them poor. Provincial 0.5 × 10 × 0.05 × 200

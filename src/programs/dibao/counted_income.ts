@@ -1,4 +1,5 @@
 import { defineRule } from '../../engine/rule.js';
+import { specialise } from '../../engine/specialise.js';
 import { asNumber, at, category } from '../../engine/values.js';
 
 /** Income sources as the inclusion rates name them, and the column holding each this month. */
@@ -32,17 +33,26 @@ export const counted_income = defineRule({
     // allocated without reading this month's dibao (employment_post_holder), so there is no cycle.
     const post = inp.employment_post_wage;
     // Only members of dibao families (paid last month) get the incentive: §二.3 speaks of 低保家庭成员.
-    const onDibao = ctx.agg.broadcastToPersons(inp.dibao_received_previous);
+    // Members are contiguous: the household's flag is read in place, not broadcast to persons.
+    const prev = inp.dibao_received_previous;
+    const newJob = inp.new_job_months;
+    const size = ctx.agg.householdSize();
     const fresh = ctx.alloc(Uint16Array);
-    for (let i = 0; i < fresh.length; i++) fresh[i] = onDibao[i] ? inp.new_job_months[i]! : 0;
+    for (let h = 0, i = 0; h < size.length; h++) {
+      const end = i + size[h]!;
+      if (prev[h]) for (; i < end; i++) fresh[i] = newJob[i]!;
+      else i = end;
+    }
     const rEarn = category(p.rate, 'earnings');
     const k = cols.length;
     if (rates.every((r) => typeof r === 'number') && typeof rEarn === 'number') {
-      // The usual case, one rate per source: each person's sources summed in order, in one pass.
-      const r = Float64Array.from(rates as number[]);
+      // The usual case, one rate per source: each source added in order, one pass per source
+      // (the sources are columns of several classes: one loop over all of them would go
+      // megamorphic, so each pass is compiled for its column's class), then the post's wage and
+      // the disregard. The same additions in the same order as a sum per person.
+      for (let s = 0; s < k; s++) addScaledKernel(cols[s]!)(out, cols[s]!, rates[s] as number);
       for (let i = 0; i < out.length; i++) {
-        let v = 0;
-        for (let s = 0; s < k; s++) v += cols[s]![i]! * r[s]!;
+        let v = out[i]!;
         v += post[i]! * rEarn;
         const f = fresh[i]!;
         if (f > 0 && f <= months) v -= earn[i]! * rEarn * (1 - keep);
@@ -63,3 +73,9 @@ export const counted_income = defineRule({
     return out;
   },
 });
+
+/** out[i] += col[i] × r, compiled once per column class (src/engine/specialise.ts). Self-contained by contract. */
+function addScaledInto(out: Float64Array, col: ArrayLike<number>, r: number): void {
+  for (let i = 0; i < out.length; i++) out[i]! += col[i]! * r;
+}
+const addScaledKernel = specialise(addScaledInto);

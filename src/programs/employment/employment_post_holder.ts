@@ -17,20 +17,17 @@ export const employment_post_holder = defineRule({
     const eligible = inp.employment_certificate_holder;
     const out = ctx.alloc(Uint8Array);
     const nH = inp.prefecture.length;
-    // Each person's household, cell, weight, priority and income (household values broadcast).
+    // Each person's household; the household values (cell, weight, priority, income) are read
+    // through it rather than broadcast to persons: one gather instead of five.
     const households = ctx.alloc(Int32Array, nH);
     for (let h = 0; h < nH; h++) households[h] = h;
     const hIndex = ctx.agg.broadcastToPersons(households);
     const cellOfHousehold = ctx.alloc(Int32Array, nH);
     for (let h = 0; h < nH; h++) cellOfHousehold[h] = PREFECTURE_CODES.indexOf(inp.prefecture[h]!) * 2 + (inp.urban[h] ? 0 : 1);
-    const cell = ctx.agg.broadcastToPersons(cellOfHousehold);
-    const w = ctx.agg.broadcastToPersons(inp.weight);
+    const weight = inp.weight;
     const zeroFirst = asNumber(p.zeroFirst) > 0;
     const zero = inp.employment_zero_employment_family;
-    const householdPriority = ctx.alloc(Uint8Array, nH);
-    for (let h = 0; h < nH; h++) householdPriority[h] = zeroFirst && zero[h] ? 0 : 1;
-    const priority = ctx.agg.broadcastToPersons(householdPriority);
-    const income = ctx.agg.broadcastToPersons(inp.employment_income_before_post);
+    const income = inp.employment_income_before_post;
     // The province's posts this month spread over its residents; a cell's share is its area weight × its residents.
     const posts = stockInMonth(ctx.series('stock'), ctx.series('inflow'), ctx.series('outflowRate'), ctx.period);
     const perResident = posts / asNumber(p.residents);
@@ -39,22 +36,42 @@ export const employment_post_holder = defineRule({
     // Posts of each cell: its weighted population × the province rate × the cell's weight (any person of the cell carries it).
     const nCells = PREFECTURE_CODES.length * 2;
     const population = ctx.alloc(Float64Array, nCells);
-    for (let h = 0; h < nH; h++) population[cellOfHousehold[h]!]! += inp.weight[h]! * inp.household_size[h]!;
+    for (let h = 0; h < nH; h++) population[cellOfHousehold[h]!]! += weight[h]! * inp.household_size[h]!;
     const available = ctx.alloc(Float64Array, nCells);
-    for (let i = 0; i < ctx.size; i++) available[cell[i]!] = perResident * areaWeight[i]! * population[cell[i]!]!;
+    for (let i = 0; i < ctx.size; i++) {
+      const c = cellOfHousehold[hIndex[i]!]!;
+      available[c] = perResident * areaWeight[i]! * population[c]!;
+    }
     const draw = ctx.randomOnce('employment-post-order', eligible);
+    // The candidates in person order, each with its sort keys side by side (compact, so the sort
+    // reads few cache lines); ties end on the person's position, so the order is total.
     const all = ctx.alloc(Int32Array);
     let nCandidates = 0;
     for (let i = 0; i < ctx.size; i++) if (eligible[i]) all[nCandidates++] = i;
-    const candidates = all.subarray(0, nCandidates);
-    candidates.sort((a, b) => priority[a]! - priority[b]! || income[a]! - income[b]! || draw[a]! - draw[b]! || a - b);
+    const person = all.subarray(0, nCandidates);
+    const keyPriority = ctx.alloc(Uint8Array);
+    const keyIncome = ctx.alloc(Float64Array);
+    const keyDraw = ctx.alloc(Float64Array);
+    const order = ctx.alloc(Int32Array);
+    for (let j = 0; j < nCandidates; j++) {
+      const i = person[j]!;
+      const h = hIndex[i]!;
+      keyPriority[j] = zeroFirst && zero[h] ? 0 : 1;
+      keyIncome[j] = income[h]!;
+      keyDraw[j] = draw[i]!;
+      order[j] = j;
+    }
+    const sorted = order.subarray(0, nCandidates);
+    sorted.sort((a, b) => keyPriority[a]! - keyPriority[b]! || keyIncome[a]! - keyIncome[b]! || keyDraw[a]! - keyDraw[b]! || a - b);
     const used = ctx.alloc(Float64Array, nCells);
     const held = ctx.alloc(Int32Array, nH);
-    for (const i of candidates) {
-      const c = cell[i]!;
+    for (let j = 0; j < nCandidates; j++) {
+      const i = person[sorted[j]!]!;
       const h = hIndex[i]!;
-      if (held[h]! < perHousehold && used[c]! + w[i]! <= available[c]!) {
-        used[c]! += w[i]!;
+      const c = cellOfHousehold[h]!;
+      const w = weight[h]!;
+      if (held[h]! < perHousehold && used[c]! + w <= available[c]!) {
+        used[c]! += w;
         held[h]! += 1;
         out[i] = 1;
       }

@@ -41,6 +41,23 @@ export function householdCells(pop: Population): Uint8Array {
   return cells;
 }
 
+/** Weighted persons and households per cell of a population (its columns never change). */
+const cellPopulationCache = new WeakMap<Population, CellPopulation & { weight: ArrayLike<number> }>();
+function populationCells(pop: Population): CellPopulation {
+  let own = cellPopulationCache.get(pop);
+  if (own && own.weight === pop.weight) return own;
+  const cells = householdCells(pop);
+  const w = pop.weight;
+  const start = pop.householdStart;
+  own = { persons: new Float64Array(N_CELLS), households: new Float64Array(N_CELLS), weight: w };
+  for (let h = 0; h < pop.nHouseholds; h++) {
+    own.persons[cells[h]!]! += w[h]! * (start[h + 1]! - start[h]!);
+    own.households[cells[h]!]! += w[h]!;
+  }
+  cellPopulationCache.set(pop, own);
+  return own;
+}
+
 export class ProgramAccumulator {
   readonly programs: readonly ProgramDefinition[];
   /** month → program index → sums. */
@@ -76,13 +93,19 @@ export class ProgramAccumulator {
     const cells = householdCells(pop);
     const w = pop.weight;
     const nH = pop.nHouseholds;
-    const cellPop = this.population.get(month) ?? { persons: new Float64Array(N_CELLS), households: new Float64Array(N_CELLS) };
     const start = pop.householdStart;
-    for (let h = 0; h < nH; h++) {
-      cellPop.persons[cells[h]!]! += w[h]! * (start[h + 1]! - start[h]!);
-      cellPop.households[cells[h]!]! += w[h]!;
+    const known = this.population.get(month);
+    if (known) {
+      for (let h = 0; h < nH; h++) {
+        known.persons[cells[h]!]! += w[h]! * (start[h + 1]! - start[h]!);
+        known.households[cells[h]!]! += w[h]!;
+      }
+    } else {
+      // A month met first on this population: its sums are the population's own, the same every
+      // month (the same additions in the same order), so they are worked out once per population.
+      const own = populationCells(pop);
+      this.population.set(month, { persons: Float64Array.from(own.persons), households: Float64Array.from(own.households) });
     }
-    this.population.set(month, cellPop);
     const sums = this.months.get(month) ?? this.programs.map((p) => ({
       components: Object.keys(p.components).map(() => new Float64Array(N_CELLS)),
       funds: Object.values(p.accounts ?? {}).map(() => new Float64Array(N_CELLS)),
@@ -97,11 +120,11 @@ export class ProgramAccumulator {
       const ever = this.ever[pi];
       if (ever && p.recipient) {
         const flag = sim.calculate(p.recipient, month);
-        orFlagsKernel(flag)(ever, flag);
+        orFlags(ever, flag);
       }
       Object.values(p.recipientGroups ?? {}).forEach((g, gi) => {
         const flag = sim.calculate(g.rule, month);
-        orFlagsKernel(flag)(this.groupEver[pi]![gi]!, flag);
+        orFlags(this.groupEver[pi]![gi]!, flag);
         addPersonMonths(this.groupPersonMonths[pi]![gi]!, flag, w, cells, start);
       });
     });
@@ -122,7 +145,7 @@ export class ProgramAccumulator {
       const hh = this.households[pi]!;
       for (let h = 0; h < nH; h++) {
         let n = 0;
-        for (let q = start[h]!, e = start[h + 1]!; q < e; q++) n += ever[q]!;
+        for (let q = start[h]!, e = start[h + 1]!; q < e; q++) n += +(ever[q] !== 0);
         if (n > 0) {
           r[cells[h]!]! += weight[h]! * n;
           hh[cells[h]!]! += weight[h]!;
@@ -133,7 +156,7 @@ export class ProgramAccumulator {
       const d = this.groupDistinct[pi]![gi]!;
       for (let h = 0; h < nH; h++) {
         let n = 0;
-        for (let q = start[h]!, e = start[h + 1]!; q < e; q++) n += ever[q]!;
+        for (let q = start[h]!, e = start[h + 1]!; q < e; q++) n += +(ever[q] !== 0);
         if (n > 0) d[cells[h]!]! += weight[h]! * n;
       }
     }));
@@ -199,6 +222,23 @@ function orFlagsInto(ever: Uint8Array, flag: ArrayLike<number>): void {
   for (let i = 0; i < ever.length; i++) ever[i] = ever[i]! | (flag[i] ? 1 : 0);
 }
 const orFlagsKernel = specialise(orFlagsInto);
+
+/**
+ * ever[i] ← 1 where flag[i] ≠ 0, for every person. A byte flag is ORed four bytes at a time (a
+ * byte of `ever` is then non-zero, not 1, where a flag byte was >1: closePopulation counts
+ * non-zero bytes, so the count is the same); any other column goes through orFlagsKernel.
+ */
+function orFlags(ever: Uint8Array, flag: ArrayLike<number>): void {
+  if (!(flag instanceof Uint8Array) || flag.byteOffset % 4 !== 0 || ever.byteOffset % 4 !== 0) {
+    orFlagsKernel(flag)(ever, flag);
+    return;
+  }
+  const words = ever.length >>> 2;
+  const e = new Uint32Array(ever.buffer, ever.byteOffset, words);
+  const f = new Uint32Array(flag.buffer, flag.byteOffset, words);
+  for (let i = 0; i < words; i++) e[i] = e[i]! | f[i]!;
+  for (let i = words << 2; i < ever.length; i++) ever[i] = ever[i]! | (flag[i] ? 1 : 0);
+}
 
 /** sums[cell of h] += weight[h] × flagged members of h, for a person-month flag. */
 function addPersonMonths(sums: Float64Array, flag: ArrayLike<number>, weight: ArrayLike<number>, cells: Uint8Array, start: ArrayLike<number>): void {

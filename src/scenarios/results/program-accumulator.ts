@@ -136,28 +136,30 @@ export class ProgramAccumulator {
     const pop = this.pop;
     if (!pop) return this;
     const cells = householdCells(pop);
-    const start = pop.householdStart;
     const weight = pop.weight;
-    const nH = pop.nHouseholds;
+    // Households with a flagged member, ascending, and how many members each: the same sums,
+    // added in the same household order, as a walk over every household's members.
+    const counts = new Int32Array(pop.nHouseholds);
+    const touched = new Int32Array(pop.nHouseholds);
     this.ever.forEach((ever, pi) => {
       if (!ever) return;
       const r = this.recipients[pi]!;
       const hh = this.households[pi]!;
-      for (let h = 0; h < nH; h++) {
-        let n = 0;
-        for (let q = start[h]!, e = start[h + 1]!; q < e; q++) n += +(ever[q] !== 0);
-        if (n > 0) {
-          r[cells[h]!]! += weight[h]! * n;
-          hh[cells[h]!]! += weight[h]!;
-        }
+      const n = flaggedHouseholds(ever, pop.personHousehold, counts, touched);
+      for (let k = 0; k < n; k++) {
+        const h = touched[k]!;
+        r[cells[h]!]! += weight[h]! * counts[h]!;
+        hh[cells[h]!]! += weight[h]!;
+        counts[h] = 0;
       }
     });
     this.groupEver.forEach((groups, pi) => groups.forEach((ever, gi) => {
       const d = this.groupDistinct[pi]![gi]!;
-      for (let h = 0; h < nH; h++) {
-        let n = 0;
-        for (let q = start[h]!, e = start[h + 1]!; q < e; q++) n += +(ever[q] !== 0);
-        if (n > 0) d[cells[h]!]! += weight[h]! * n;
+      const n = flaggedHouseholds(ever, pop.personHousehold, counts, touched);
+      for (let k = 0; k < n; k++) {
+        const h = touched[k]!;
+        d[cells[h]!]! += weight[h]! * counts[h]!;
+        counts[h] = 0;
       }
     }));
     this.pop = null;
@@ -217,6 +219,34 @@ function addWeightedFenInto(sums: Float64Array, amount: ArrayLike<number>, weigh
   }
 }
 const addWeightedFenKernel = specialise(addWeightedFenInto);
+
+/**
+ * The households with a non-zero `ever` byte among their members, in ascending order, into
+ * `touched` (their number is returned), each one's count of such members added into `counts`
+ * (zero on entry). Persons are grouped by household, so households come in ascending order;
+ * the bytes are read four at a time and zero words skipped (most persons are never flagged).
+ */
+function flaggedHouseholds(ever: Uint8Array, personHousehold: Int32Array, counts: Int32Array, touched: Int32Array): number {
+  let n = 0;
+  let last = -1;
+  const flag = (q: number): void => {
+    const h = personHousehold[q]!;
+    if (h !== last) {
+      touched[n++] = h;
+      last = h;
+    }
+    counts[h]!++;
+  };
+  const aligned = ever.byteOffset % 4 === 0;
+  const words = aligned ? ever.length >>> 2 : 0;
+  const w32 = new Uint32Array(ever.buffer, ever.byteOffset, words);
+  for (let i = 0; i < words; i++) {
+    if (w32[i] === 0) continue;
+    for (let q = i << 2, e = q + 4; q < e; q++) if (ever[q] !== 0) flag(q);
+  }
+  for (let q = words << 2; q < ever.length; q++) if (ever[q] !== 0) flag(q);
+  return n;
+}
 
 function orFlagsInto(ever: Uint8Array, flag: ArrayLike<number>): void {
   for (let i = 0; i < ever.length; i++) ever[i] = ever[i]! | (flag[i] ? 1 : 0);

@@ -1,5 +1,4 @@
 import { defineRule } from '../../engine/rule.js';
-import { specialise } from '../../engine/specialise.js';
 
 export const education_recipient = defineRule({
   id: 'education_recipient',
@@ -18,14 +17,7 @@ export const education_recipient = defineRule({
   formula: (inp, _p, ctx) => {
     const cols = Object.values(inp);
     const out = ctx.alloc(Uint8Array);
-    for (const c of cols) orPositiveKernel(c)(out, c);
+    for (const c of cols) for (let i = 0; i < out.length; i++) if (c[i]! > 0) out[i] = 1;
     return out;
   },
 });
-
-// The inputs are columns of several classes: one loop for all of them would go megamorphic
-// (src/engine/specialise.ts), so the loop is compiled once per class. Self-contained by contract.
-function orPositiveInto(out: Uint8Array, c: ArrayLike<number>): void {
-  for (let i = 0; i < out.length; i++) if (c[i]! > 0) out[i] = 1;
-}
-const orPositiveKernel = specialise(orPositiveInto);

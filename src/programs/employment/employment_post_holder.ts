@@ -17,11 +17,9 @@ export const employment_post_holder = defineRule({
     const eligible = inp.employment_certificate_holder;
     const out = ctx.alloc(Uint8Array);
     const nH = inp.prefecture.length;
-    // Each person's household; the household values (cell, weight, priority, income) are read
-    // through it rather than broadcast to persons: one gather instead of five.
-    const households = ctx.alloc(Int32Array, nH);
-    for (let h = 0; h < nH; h++) households[h] = h;
-    const hIndex = ctx.agg.broadcastToPersons(households);
+    // Members are contiguous: households are walked with their sizes, and the household values
+    // (cell, weight, priority, income) read in place rather than broadcast to every person.
+    const size = ctx.agg.householdSize();
     const cellOfHousehold = ctx.alloc(Int32Array, nH);
     for (let h = 0; h < nH; h++) cellOfHousehold[h] = PREFECTURE_CODES.indexOf(inp.prefecture[h]!) * 2 + (inp.urban[h] ? 0 : 1);
     const weight = inp.weight;
@@ -37,43 +35,50 @@ export const employment_post_holder = defineRule({
     const nCells = PREFECTURE_CODES.length * 2;
     const population = ctx.alloc(Float64Array, nCells);
     for (let h = 0; h < nH; h++) population[cellOfHousehold[h]!]! += weight[h]! * inp.household_size[h]!;
+    // The value of the cell's last person, as a pass over every person would leave it: the last
+    // member of each household, in household order.
     const available = ctx.alloc(Float64Array, nCells);
-    for (let i = 0; i < ctx.size; i++) {
-      const c = cellOfHousehold[hIndex[i]!]!;
-      available[c] = perResident * areaWeight[i]! * population[c]!;
+    for (let h = 0, end = 0; h < nH; h++) {
+      end += size[h]!;
+      const c = cellOfHousehold[h]!;
+      if (size[h]! > 0) available[c] = perResident * areaWeight[end - 1]! * population[c]!;
     }
     const draw = ctx.randomOnce('employment-post-order', eligible);
-    // The candidates in person order, each with its sort keys side by side (compact, so the sort
-    // reads few cache lines); ties end on the person's position, so the order is total.
-    const all = ctx.alloc(Int32Array);
+    // The candidates in person order, with their household and sort keys side by side (a few
+    // thousand: compact, so the sort reads few cache lines); ties end on the person's position,
+    // so the order is total.
     let nCandidates = 0;
-    for (let i = 0; i < ctx.size; i++) if (eligible[i]) all[nCandidates++] = i;
-    const person = all.subarray(0, nCandidates);
-    const keyPriority = ctx.alloc(Uint8Array);
-    const keyIncome = ctx.alloc(Float64Array);
-    const keyDraw = ctx.alloc(Float64Array);
-    const order = ctx.alloc(Int32Array);
-    for (let j = 0; j < nCandidates; j++) {
-      const i = person[j]!;
-      const h = hIndex[i]!;
-      keyPriority[j] = zeroFirst && zero[h] ? 0 : 1;
-      keyIncome[j] = income[h]!;
-      keyDraw[j] = draw[i]!;
-      order[j] = j;
+    for (let i = 0; i < ctx.size; i++) if (eligible[i]) nCandidates++;
+    const person = ctx.alloc(Int32Array, nCandidates);
+    const home = ctx.alloc(Int32Array, nCandidates);
+    const keyPriority = ctx.alloc(Uint8Array, nCandidates);
+    const keyIncome = ctx.alloc(Float64Array, nCandidates);
+    const keyDraw = ctx.alloc(Float64Array, nCandidates);
+    const order = ctx.alloc(Int32Array, nCandidates);
+    for (let h = 0, i = 0, j = 0; h < nH; h++) {
+      for (const end = i + size[h]!; i < end; i++) {
+        if (!eligible[i]) continue;
+        person[j] = i;
+        home[j] = h;
+        keyPriority[j] = zeroFirst && zero[h] ? 0 : 1;
+        keyIncome[j] = income[h]!;
+        keyDraw[j] = draw[i]!;
+        order[j] = j;
+        j++;
+      }
     }
-    const sorted = order.subarray(0, nCandidates);
-    sorted.sort((a, b) => keyPriority[a]! - keyPriority[b]! || keyIncome[a]! - keyIncome[b]! || keyDraw[a]! - keyDraw[b]! || a - b);
+    order.sort((a, b) => keyPriority[a]! - keyPriority[b]! || keyIncome[a]! - keyIncome[b]! || keyDraw[a]! - keyDraw[b]! || a - b);
     const used = ctx.alloc(Float64Array, nCells);
     const held = ctx.alloc(Int32Array, nH);
-    for (let j = 0; j < nCandidates; j++) {
-      const i = person[sorted[j]!]!;
-      const h = hIndex[i]!;
+    for (let k = 0; k < nCandidates; k++) {
+      const j = order[k]!;
+      const h = home[j]!;
       const c = cellOfHousehold[h]!;
       const w = weight[h]!;
       if (held[h]! < perHousehold && used[c]! + w <= available[c]!) {
         used[c]! += w;
         held[h]! += 1;
-        out[i] = 1;
+        out[person[j]!] = 1;
       }
     }
     return out;

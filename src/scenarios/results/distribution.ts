@@ -29,7 +29,7 @@ export interface HouseholdIncomes {
  * receives (1 − its own share of the cost), and the national rural poverty line that month.
  */
 export interface MonthAssistance {
-  received: readonly { rule: string; share: number }[];
+  received: readonly { rule: string; share: number; /** `program.component`, naming which component it is. */ component?: string }[];
   /** Yuan per person per month. */
   nationalLine: number;
   /** The household-month rule of each household's local line (the headline program's standard). */
@@ -44,7 +44,27 @@ export class DistributionAccumulator {
   /** The national rural poverty line of each month, yuan per person per month. */
   readonly nationalLine: number[] = [];
 
-  addMonth(month: string, sim: Simulation, pop: Population, assistance: MonthAssistance): void {
+  /**
+   * Adds a month. `transfersAdded` says how many of `assistance.received`, from the first, the
+   * caller has already added with `transfer` this month (while it read their columns anyway);
+   * the rest are added here, in order, so the sums are the same either way.
+   */
+  addMonth(month: string, sim: Simulation, pop: Population, assistance: MonthAssistance, transfersAdded = 0): void {
+    const part = this.partOf(pop);
+    addInto(part.market, sim.calculate('household_market_income', month));
+    addInto(part.standard, sim.calculate(assistance.localLine, month));
+    const received = assistance.received;
+    for (let k = transfersAdded; k < received.length; k++) addInto(part.transfers, sim.calculate(received[k]!.rule, month), received[k]!.share);
+    part.months++;
+    if (this.parts.length === 1) this.nationalLine.push(assistance.nationalLine);
+  }
+
+  /** Adds one received component's column × its share into this month's transfers (see addMonth). */
+  transfer(pop: Population, column: ArrayLike<number>, share: number): void {
+    addInto(this.partOf(pop).transfers, column, share);
+  }
+
+  private partOf(pop: Population): Part {
     if (this.current?.pop !== pop) {
       const n = pop.nHouseholds;
       const size = new Float64Array(n);
@@ -53,12 +73,7 @@ export class DistributionAccumulator {
       this.parts.push(part);
       this.current = { pop, part };
     }
-    const { part } = this.current;
-    addInto(part.market, sim.calculate('household_market_income', month));
-    addInto(part.standard, sim.calculate(assistance.localLine, month));
-    for (const { rule, share } of assistance.received) addInto(part.transfers, sim.calculate(rule, month), share);
-    part.months++;
-    if (this.parts.length === 1) this.nationalLine.push(assistance.nationalLine);
+    return this.current.part;
   }
 
   /** Adds another accumulator's households after this one's (chunk order). */

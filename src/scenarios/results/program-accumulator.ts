@@ -9,6 +9,7 @@ import { PREFECTURE_CODES } from '../../engine/locality.js';
 import type { ProgramDefinition } from '../../engine/program.js';
 import type { Population } from '../../engine/population.js';
 import type { Simulation } from '../../engine/simulation.js';
+import type { Column } from '../../engine/column.js';
 
 export const AREAS = ['urban', 'rural'] as const;
 /** Cells: prefecture-major, urban then rural. */
@@ -82,8 +83,13 @@ export class ProgramAccumulator {
     this.groupPersonMonths = programs.map((p) => Object.keys(p.recipientGroups ?? {}).map(() => new Float64Array(N_CELLS)));
   }
 
-  /** Adds one month of a simulation: every program's components, funds rules and recipients. */
-  addMonth(month: string, sim: Simulation, pop: Population): void {
+  /**
+   * Adds one month of a simulation: every program's components, funds rules and recipients.
+   * `onComponent` is told each component rule's column as it is read (`program.component`), in
+   * program and declaration order (the distribution's transfers add the same columns while they
+   * are warm).
+   */
+  addMonth(month: string, sim: Simulation, pop: Population, onComponent?: (component: string, column: Column) => void): void {
     if (this.pop !== pop) {
       if (this.pop) this.closePopulation();
       this.pop = pop;
@@ -113,7 +119,12 @@ export class ProgramAccumulator {
     this.programs.forEach((p, pi) => {
       const s = sums[pi]!;
       // Computed components have no households: they are costed once, at reporting.
-      Object.values(p.components).forEach((c, k) => { if ('rule' in c) addWeightedFen(s.components[k]!, sim.calculate(c.rule, month), w, cells); });
+      Object.entries(p.components).forEach(([key, c], k) => {
+        if (!('rule' in c)) return;
+        const column = sim.calculate(c.rule, month);
+        addWeightedFen(s.components[k]!, column, w, cells);
+        onComponent?.(`${p.id}.${key}`, column);
+      });
       Object.values(p.accounts ?? {}).forEach((a, k) => {
         if ('rule' in a.funds) addWeightedFen(s.funds[k]!, sim.calculate(a.funds.rule, month), w, cells);
       });

@@ -166,8 +166,10 @@ function incomeFigures(y: Float64Array, w: Float64Array): IncomeFigures {
   if (known) return { ...known.figures, decileShares: [...known.figures.decileShares] };
   const m = mean(y, w);
   const figures = { mean: m, gini: m > 0 ? weightedGini(y, w) : 0, decileShares: m > 0 ? decileShares(y, w) : new Array<number>(10).fill(0) };
-  recentFigures.unshift({ y: Float64Array.from(y), w: Float64Array.from(w), figures: { ...figures, decileShares: [...figures.decileShares] } });
-  recentFigures.length = Math.min(recentFigures.length, RECENT_FIGURES);
+  if ((y.byteLength + w.byteLength) * RECENT_FIGURES <= RECENT_FIGURES_BYTES) {
+    recentFigures.unshift({ y: Float64Array.from(y), w: Float64Array.from(w), figures: { ...figures, decileShares: [...figures.decileShares] } });
+    recentFigures.length = Math.min(recentFigures.length, RECENT_FIGURES);
+  }
   return figures;
 }
 
@@ -179,6 +181,11 @@ function incomeFigures(y: Float64Array, w: Float64Array): IncomeFigures {
  * here only when it would be computed from the very same numbers.
  */
 const RECENT_FIGURES = 4;
+/**
+ * Memory knob: the copies kept stay under 64 MB (4 × 16 bytes × 1,000,000 households); a larger
+ * population (the full count) is not kept, as its figures are computed once per run anyway.
+ */
+const RECENT_FIGURES_BYTES = 64 * 1024 * 1024;
 const recentFigures: { y: Float64Array; w: Float64Array; figures: IncomeFigures }[] = [];
 function sameValues(a: Float64Array, b: Float64Array): boolean {
   if (a.length !== b.length) return false;

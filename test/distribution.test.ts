@@ -54,6 +54,21 @@ describe('summary.distribution, by hand (Foster, Greer & Thorbecke 1984; the Gin
   });
 });
 
+describe('income figures met before are reused only for the very same numbers', () => {
+  it('the same incomes give the same figures; one income changed gives that income’s own', () => {
+    const first = distributionSummary(x, NATIONAL, 12);
+    // The same arrays again (a sweep's income before assistance): the same figures.
+    const again = distributionSummary({ ...x, before: Float64Array.from(x.before) }, NATIONAL, 12);
+    expect(again.before).toEqual(first.before);
+    // h2's income before assistance 300 → 100: person-weighted incomes 50, 50, 40, 40, 100
+    // (mean 56). Pairs, both orders: (50,40) 2·2·10·2 = 80; (50,100) 2·1·50·2 = 200;
+    // (40,100) 2·1·60·2 = 240 → 520 / (2·25·56) = 0.185714; not the 0.441667 of 300.
+    const changed = distributionSummary({ ...x, before: Float64Array.of(50, 40, 100) }, NATIONAL, 12);
+    expect(changed.before.mean).toBeCloseTo(56, 12);
+    expect(changed.before.gini).toBeCloseTo(520 / 2800, 12);
+  });
+});
+
 describe('deltas: winners and losers, decile impact', () => {
   it('by person, against the baseline’s incomes after assistance', () => {
     // Reform: h0 150 → 160 (+6.7%, gains more than 5%), h1 unchanged, h2 300 → 290 (−3.3%, loses less than 5%).

@@ -107,6 +107,23 @@ describe('programs: cost, payers, recipients by cell', () => {
     expect(s.recipients).toBe(10);
     expect(s.households).toBe(6);
   });
+  it('a person flagged in several months, or with a flag byte above 1, is one recipient', () => {
+    // January: the members at even positions of households with a cost are flagged 2 (p0 of h1,
+    // p4 and p6 of h4); February: every member of those households is flagged 1. Over the two
+    // months: the same 10 weighted persons (h1 2 × 2, h3 1 × 3, h4 3 × 1) and 6 households as a
+    // flag of 1 in both months, each person counted once however many months and whatever byte.
+    const twice = defineRule({
+      id: 't_recipient', entity: 'person', period: 'month', inputs: ['t_cost'], parameters: {}, reference: { clause: '三.1' },
+      formula: ({ t_cost: c }, _p, ctx) => {
+        const paid = ctx.agg.broadcastToPersons(Uint8Array.from(c, (x) => (x > 0 ? 1 : 0)));
+        const january = ctx.period === '2006-01';
+        return Uint8Array.from(paid, (v, i) => (january ? (v && i % 2 === 0 ? 2 : 0) : v));
+      },
+    });
+    const t = summaries(accumulate(program({ rules: [cost, funds, twice] }), population(ALL))).test!;
+    expect(t.recipients).toBe(10);
+    expect(t.households).toBe(6);
+  });
   it('by area and by prefecture, adding up to the total', () => {
     expect(s.byArea.urban!.cost).toBe(70.7);
     expect(s.byArea.rural!.cost).toBe(0);

@@ -1,4 +1,5 @@
 import { defineRule } from '../../engine/rule.js';
+import { specialise } from '../../engine/specialise.js';
 import { asNumber, at, category } from '../../engine/values.js';
 
 /** Income sources as the inclusion rates name them, and the column holding each this month. */
@@ -32,17 +33,51 @@ export const counted_income = defineRule({
     // allocated without reading this month's dibao (employment_post_holder), so there is no cycle.
     const post = inp.employment_post_wage;
     // Only members of dibao families (paid last month) get the incentive: §二.3 speaks of 低保家庭成员.
-    const onDibao = ctx.agg.broadcastToPersons(inp.dibao_received_previous);
-    const fresh = ctx.alloc(Uint16Array);
-    for (let i = 0; i < fresh.length; i++) fresh[i] = onDibao[i] ? inp.new_job_months[i]! : 0;
+    // Members are contiguous: the household's flag is read in place, not broadcast to persons.
+    const prev = inp.dibao_received_previous;
+    const newJob = inp.new_job_months;
+    const size = ctx.agg.householdSize();
     const rEarn = category(p.rate, 'earnings');
     const k = cols.length;
-    if (rates.every((r) => typeof r === 'number') && typeof rEarn === 'number') {
-      // The usual case, one rate per source: each person's sources summed in order, in one pass.
-      const r = Float64Array.from(rates as number[]);
+    const oneRate = rates.every((r) => typeof r === 'number') && typeof rEarn === 'number';
+    const [c0, c1, c2, c3, c4, ...more] = cols;
+    const [r0, r1, r2, r3, r4] = rates as number[];
+    const float64 = [c0, c1, c2, c3, c4].every((c) => c instanceof Float64Array) && !more.length;
+    if (oneRate && float64 && newJob instanceof Uint16Array) {
+      // The usual case (one rate per source, the five sources in float64): one pass over
+      // persons, each person's sources summed in order, then the post's wage and the disregard.
+      // One loop per source column would read and write the result five times over.
+      for (let h = 0, i = 0; h < size.length; h++) {
+        const end = i + size[h]!;
+        const onDibao = prev[h];
+        for (; i < end; i++) {
+          let v = 0;
+          v += c0![i]! * r0!;
+          v += c1![i]! * r1!;
+          v += c2![i]! * r2!;
+          v += c3![i]! * r3!;
+          v += c4![i]! * r4!;
+          v += post[i]! * rEarn;
+          const f = onDibao ? newJob[i]! : 0;
+          if (f > 0 && f <= months) v -= earn[i]! * rEarn * (1 - keep);
+          out[i] = v;
+        }
+      }
+      return out;
+    }
+    const fresh = ctx.alloc(Uint16Array);
+    for (let h = 0, i = 0; h < size.length; h++) {
+      const end = i + size[h]!;
+      if (prev[h]) for (; i < end; i++) fresh[i] = newJob[i]!;
+      else i = end;
+    }
+    if (oneRate) {
+      // One rate per source, sources of several classes: one pass per source (one loop over all
+      // of them would go megamorphic, so each pass is compiled for its column's class), then the
+      // post's wage and the disregard: the same additions in the same order as a sum per person.
+      for (let s = 0; s < k; s++) addScaledKernel(cols[s]!)(out, cols[s]!, rates[s] as number);
       for (let i = 0; i < out.length; i++) {
-        let v = 0;
-        for (let s = 0; s < k; s++) v += cols[s]![i]! * r[s]!;
+        let v = out[i]!;
         v += post[i]! * rEarn;
         const f = fresh[i]!;
         if (f > 0 && f <= months) v -= earn[i]! * rEarn * (1 - keep);
@@ -63,3 +98,9 @@ export const counted_income = defineRule({
     return out;
   },
 });
+
+/** out[i] += col[i] × r, compiled once per column class (src/engine/specialise.ts). Self-contained by contract. */
+function addScaledInto(out: Float64Array, col: ArrayLike<number>, r: number): void {
+  for (let i = 0; i < out.length; i++) out[i]! += col[i]! * r;
+}
+const addScaledKernel = specialise(addScaledInto);

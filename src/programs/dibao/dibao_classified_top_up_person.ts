@@ -20,22 +20,30 @@ export const dibao_classified_top_up_person = defineRule({
   parameters: { rate: 'dibao.classified.rate', amount: 'dibao.classified.amount', cumulative: 'dibao.classified.cumulative', standard: 'dibao.standard' },
   reference: { clause: '二.2' },
   formula: (inp, p, ctx) => {
-    const eligible = ctx.agg.broadcastToPersons(inp.dibao_receives);
+    const paid = inp.dibao_receives;
     const std = asColumn(p.standard, ctx.size);
     const sum = asNumber(p.cumulative) === 1;
     const out = ctx.alloc(Float64Array);
     // Each category's flag, rate and amount; a rate or amount is one number or one per person.
     const cats = CATEGORIES.map(([name, flagId]) => ({ flag: inp[flagId], rate: category(p.rate, name), amount: category(p.amount, name) }));
-    // One pass over persons; only members of paid households get a top-up. Categories apply in order, as listed.
-    for (let i = 0; i < out.length; i++) {
-      if (!eligible[i]) continue;
-      let top = 0;
-      for (const c of cats) {
-        if (!c.flag[i]) continue;
-        const v = at(c.rate, i) * std[i]! + at(c.amount, i);
-        top = sum ? top + v : Math.max(top, v);
+    // Only members of paid households get a top-up. Categories apply in order, as listed.
+    // Members are contiguous: a household not paid is passed over whole, its flag read in place.
+    const size = ctx.agg.householdSize();
+    for (let h = 0, i = 0; h < size.length; h++) {
+      const end = i + size[h]!;
+      if (!paid[h]) {
+        i = end;
+        continue;
       }
-      out[i] = top;
+      for (; i < end; i++) {
+        let top = 0;
+        for (const c of cats) {
+          if (!c.flag[i]) continue;
+          const v = at(c.rate, i) * std[i]! + at(c.amount, i);
+          top = sum ? top + v : Math.max(top, v);
+        }
+        out[i] = top;
+      }
     }
     return out;
   },

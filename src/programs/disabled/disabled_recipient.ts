@@ -11,11 +11,14 @@ export const disabled_recipient = defineRule({
   parameters: {},
   reference: { clause: '八.3' },
   formula: ({ disabled_house_repair: repair, disabled_rehabilitation_person: rehab }, _p, ctx) => {
-    const repaired = ctx.alloc(Uint8Array, repair.length);
-    for (let h = 0; h < repaired.length; h++) repaired[h] = repair[h]! > 0 ? 1 : 0;
-    const inRepaired = ctx.agg.broadcastToPersons(repaired);
+    // Members are contiguous: each household's repair is read in place, not broadcast to persons.
+    const size = ctx.agg.householdSize();
     const out = ctx.alloc(Uint8Array);
-    for (let i = 0; i < out.length; i++) out[i] = inRepaired[i] || rehab[i]! > 0 ? 1 : 0;
+    for (let h = 0, i = 0; h < size.length; h++) {
+      const end = i + size[h]!;
+      const inRepaired = repair[h]! > 0;
+      for (; i < end; i++) out[i] = inRepaired || rehab[i]! > 0 ? 1 : 0;
+    }
     return out;
   },
 });

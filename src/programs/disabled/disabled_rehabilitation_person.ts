@@ -13,11 +13,19 @@ export const disabled_rehabilitation_person = defineRule({
   parameters: { coverage: 'disabled.rehabilitation.coverage', annual: 'disabled.rehabilitation.annual_amount' },
   reference: { clause: '八.3' },
   formula: ({ is_severely_disabled: severe, disabled_poor_household: poorH }, p, ctx) => {
-    const poor = ctx.agg.broadcastToPersons(poorH);
     const coverage = asNumber(p.coverage);
     const monthly = monthlyAccrual(asNumber(p.annual));
+    // Members are contiguous: each household's flag is read in place, not broadcast to persons.
+    const size = ctx.agg.householdSize();
     const target = ctx.alloc(Uint8Array);
-    for (let i = 0; i < target.length; i++) target[i] = severe[i] && poor[i] ? 1 : 0;
+    for (let h = 0, i = 0; h < size.length; h++) {
+      const end = i + size[h]!;
+      if (!poorH[h]) {
+        i = end;
+        continue;
+      }
+      for (; i < end; i++) target[i] = severe[i] ? 1 : 0;
+    }
     const u = ctx.randomOnce('disabled-rehabilitation', target);
     const out = ctx.alloc(Float64Array);
     for (let i = 0; i < out.length; i++) if (target[i] && u[i]! < coverage) out[i] = monthly;

@@ -11,9 +11,14 @@ export const education_needy = defineRule({
   parameters: {},
   reference: { clause: ['四.1', '四.3'] },
   formula: ({ education_target_household: target, orphan, disability }, _p, ctx) => {
-    const t = ctx.agg.broadcastToPersons(target);
+    // Members are contiguous: each household's flag is read in place, not broadcast to persons.
+    const size = ctx.agg.householdSize();
     const out = ctx.alloc(Uint8Array);
-    for (let i = 0; i < out.length; i++) out[i] = +!!t[i] | +!!orphan[i] | +(disability[i]! > 0);
+    for (let h = 0, i = 0; h < size.length; h++) {
+      const end = i + size[h]!;
+      const t = +!!target[h];
+      for (; i < end; i++) out[i] = t | +!!orphan[i] | +(disability[i]! > 0);
+    }
     return out;
   },
 });

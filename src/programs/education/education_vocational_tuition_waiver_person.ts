@@ -15,13 +15,18 @@ export const education_vocational_tuition_waiver_person = defineRule({
   formula: ({ education_needy: needy, dibao_receives: dibao, urban, schooling }, p, ctx) => {
     const vocational = asNumber(category(p.levels, 'vocational'));
     const monthly = monthlyAccrual(asNumber(p.tuition) * asNumber(p.rate));
-    const onDibao = ctx.agg.broadcastToPersons(dibao);
-    const isUrban = ctx.agg.broadcastToPersons(urban);
+    // Members are contiguous: each household's flags are read in place, not broadcast to persons.
+    const size = ctx.agg.householdSize();
     const out = ctx.alloc(Float64Array);
-    for (let i = 0; i < out.length; i++) {
-      if (schooling[i] !== vocational) continue;
-      const focus = isUrban[i] ? onDibao[i] : needy[i];
-      if (focus) out[i] = monthly;
+    for (let h = 0, i = 0; h < size.length; h++) {
+      const end = i + size[h]!;
+      const isUrban = urban[h];
+      const onDibao = dibao[h];
+      for (; i < end; i++) {
+        if (schooling[i] !== vocational) continue;
+        const focus = isUrban ? onDibao : needy[i];
+        if (focus) out[i] = monthly;
+      }
     }
     return out;
   },

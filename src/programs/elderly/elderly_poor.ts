@@ -15,16 +15,18 @@ export const elderly_poor = defineRule({
   formula: ({ age, dibao_receives: onDibaoH, per_capita_counted_income: pciH, dibao_standard: stdH, wubao_centralised: inHome }, p, ctx) => {
     const limit = asNumber(p.age);
     const multiple = asColumn(p.multiple, ctx.size);
-    const elderly = ctx.alloc(Uint8Array);
-    for (let i = 0; i < elderly.length; i++) elderly[i] = age[i]! >= limit ? 1 : 0;
-    const onlyElderly = ctx.agg.broadcastToPersons(ctx.agg.allInHousehold(elderly));
-    const onDibao = ctx.agg.broadcastToPersons(onDibaoH);
-    const pci = ctx.agg.broadcastToPersons(pciH);
-    const std = ctx.agg.broadcastToPersons(stdH);
+    // One walk over households (members are contiguous): whether every member is elderly, then
+    // each member against the household's values, read in place instead of broadcast to persons.
+    const size = ctx.agg.householdSize();
     const out = ctx.alloc(Uint8Array);
-    for (let i = 0; i < out.length; i++) {
-      if (!elderly[i] || inHome[i]) continue;
-      out[i] = onDibao[i] || (onlyElderly[i] && pci[i]! < multiple[i]! * std[i]! - FLOAT_NOISE_YUAN) ? 1 : 0;
+    for (let h = 0, i = 0; h < size.length; h++) {
+      const end = i + size[h]!;
+      let onlyElderly = 1;
+      for (let q = i; q < end; q++) if (!(age[q]! >= limit)) { onlyElderly = 0; break; }
+      for (; i < end; i++) {
+        if (!(age[i]! >= limit) || inHome[i]) continue;
+        out[i] = onDibaoH[h] || (onlyElderly && pciH[h]! < multiple[i]! * stdH[h]! - FLOAT_NOISE_YUAN) ? 1 : 0;
+      }
     }
     return out;
   },

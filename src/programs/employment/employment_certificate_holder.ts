@@ -13,9 +13,14 @@ export const employment_certificate_holder = defineRule({
   reference: { clause: '六.1' },
   formula: ({ employment_target_family: target, looking_for_work: looking, employed }, p, ctx) => {
     const issued = asColumn(p.issued, ctx.size);
-    const family = ctx.agg.broadcastToPersons(target);
+    // Members are contiguous: each household's flag is read in place, not broadcast to persons.
+    const size = ctx.agg.householdSize();
     const out = ctx.alloc(Uint8Array);
-    for (let i = 0; i < out.length; i++) out[i] = +(issued[i]! > 0) & +!!family[i] & +!!looking[i] & +!employed[i];
+    for (let h = 0, i = 0; h < size.length; h++) {
+      const end = i + size[h]!;
+      const family = +!!target[h];
+      for (; i < end; i++) out[i] = +(issued[i]! > 0) & family & +!!looking[i] & +!employed[i];
+    }
     return out;
   },
 });

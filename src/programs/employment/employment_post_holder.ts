@@ -17,20 +17,15 @@ export const employment_post_holder = defineRule({
     const eligible = inp.employment_certificate_holder;
     const out = ctx.alloc(Uint8Array);
     const nH = inp.prefecture.length;
-    // Each person's household, cell, weight, priority and income (household values broadcast).
-    const households = ctx.alloc(Int32Array, nH);
-    for (let h = 0; h < nH; h++) households[h] = h;
-    const hIndex = ctx.agg.broadcastToPersons(households);
+    // Members are contiguous: households are walked with their sizes, and the household values
+    // (cell, weight, priority, income) read in place rather than broadcast to every person.
+    const size = ctx.agg.householdSize();
     const cellOfHousehold = ctx.alloc(Int32Array, nH);
     for (let h = 0; h < nH; h++) cellOfHousehold[h] = PREFECTURE_CODES.indexOf(inp.prefecture[h]!) * 2 + (inp.urban[h] ? 0 : 1);
-    const cell = ctx.agg.broadcastToPersons(cellOfHousehold);
-    const w = ctx.agg.broadcastToPersons(inp.weight);
+    const weight = inp.weight;
     const zeroFirst = asNumber(p.zeroFirst) > 0;
     const zero = inp.employment_zero_employment_family;
-    const householdPriority = ctx.alloc(Uint8Array, nH);
-    for (let h = 0; h < nH; h++) householdPriority[h] = zeroFirst && zero[h] ? 0 : 1;
-    const priority = ctx.agg.broadcastToPersons(householdPriority);
-    const income = ctx.agg.broadcastToPersons(inp.employment_income_before_post);
+    const income = inp.employment_income_before_post;
     // The province's posts this month spread over its residents; a cell's share is its area weight × its residents.
     const posts = stockInMonth(ctx.series('stock'), ctx.series('inflow'), ctx.series('outflowRate'), ctx.period);
     const perResident = posts / asNumber(p.residents);
@@ -39,24 +34,51 @@ export const employment_post_holder = defineRule({
     // Posts of each cell: its weighted population × the province rate × the cell's weight (any person of the cell carries it).
     const nCells = PREFECTURE_CODES.length * 2;
     const population = ctx.alloc(Float64Array, nCells);
-    for (let h = 0; h < nH; h++) population[cellOfHousehold[h]!]! += inp.weight[h]! * inp.household_size[h]!;
+    for (let h = 0; h < nH; h++) population[cellOfHousehold[h]!]! += weight[h]! * inp.household_size[h]!;
+    // The value of the cell's last person, as a pass over every person would leave it: the last
+    // member of each household, in household order.
     const available = ctx.alloc(Float64Array, nCells);
-    for (let i = 0; i < ctx.size; i++) available[cell[i]!] = perResident * areaWeight[i]! * population[cell[i]!]!;
+    for (let h = 0, end = 0; h < nH; h++) {
+      end += size[h]!;
+      const c = cellOfHousehold[h]!;
+      if (size[h]! > 0) available[c] = perResident * areaWeight[end - 1]! * population[c]!;
+    }
     const draw = ctx.randomOnce('employment-post-order', eligible);
-    const all = ctx.alloc(Int32Array);
+    // The candidates in person order, with their household and sort keys side by side (a few
+    // thousand: compact, so the sort reads few cache lines); ties end on the person's position,
+    // so the order is total.
     let nCandidates = 0;
-    for (let i = 0; i < ctx.size; i++) if (eligible[i]) all[nCandidates++] = i;
-    const candidates = all.subarray(0, nCandidates);
-    candidates.sort((a, b) => priority[a]! - priority[b]! || income[a]! - income[b]! || draw[a]! - draw[b]! || a - b);
+    for (let i = 0; i < ctx.size; i++) if (eligible[i]) nCandidates++;
+    const person = ctx.alloc(Int32Array, nCandidates);
+    const home = ctx.alloc(Int32Array, nCandidates);
+    const keyPriority = ctx.alloc(Uint8Array, nCandidates);
+    const keyIncome = ctx.alloc(Float64Array, nCandidates);
+    const keyDraw = ctx.alloc(Float64Array, nCandidates);
+    const order = ctx.alloc(Int32Array, nCandidates);
+    for (let h = 0, i = 0, j = 0; h < nH; h++) {
+      for (const end = i + size[h]!; i < end; i++) {
+        if (!eligible[i]) continue;
+        person[j] = i;
+        home[j] = h;
+        keyPriority[j] = zeroFirst && zero[h] ? 0 : 1;
+        keyIncome[j] = income[h]!;
+        keyDraw[j] = draw[i]!;
+        order[j] = j;
+        j++;
+      }
+    }
+    order.sort((a, b) => keyPriority[a]! - keyPriority[b]! || keyIncome[a]! - keyIncome[b]! || keyDraw[a]! - keyDraw[b]! || a - b);
     const used = ctx.alloc(Float64Array, nCells);
     const held = ctx.alloc(Int32Array, nH);
-    for (const i of candidates) {
-      const c = cell[i]!;
-      const h = hIndex[i]!;
-      if (held[h]! < perHousehold && used[c]! + w[i]! <= available[c]!) {
-        used[c]! += w[i]!;
+    for (let k = 0; k < nCandidates; k++) {
+      const j = order[k]!;
+      const h = home[j]!;
+      const c = cellOfHousehold[h]!;
+      const w = weight[h]!;
+      if (held[h]! < perHousehold && used[c]! + w <= available[c]!) {
+        used[c]! += w;
         held[h]! += 1;
-        out[i] = 1;
+        out[person[j]!] = 1;
       }
     }
     return out;

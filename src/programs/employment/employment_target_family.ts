@@ -20,23 +20,23 @@ export const employment_target_family = defineRule({
     const lo = category(p.ages, 'min') as number;
     const hi = category(p.ages, 'max') as number;
     const { disability, role, age, work_capacity: cap } = inp;
-    const disabled = ctx.alloc(Uint8Array, disability.length);
-    const lostCapacity = ctx.alloc(Uint8Array, disability.length);
-    for (let i = 0; i < disabled.length; i++) {
-      disabled[i] = +(disability[i]! > 0);
-      const main = +(role[i] === HEAD) | +(role[i] === SPOUSE);
-      lostCapacity[i] = main & +(age[i]! >= lo) & +(age[i]! <= hi) & +(cap[i] === 0);
-    }
-    const anyDisabled = ctx.agg.anyInHousehold(disabled);
-    const anyLost = ctx.agg.anyInHousehold(lostCapacity);
     const zero = inp.employment_zero_employment_family;
     const prev = inp.dibao_received_previous;
     const inc = inp.employment_income_before_post;
     const std = inp.dibao_standard;
+    // One walk over households (members are contiguous): a disabled member, or a main member of
+    // working age without work capacity, found in place rather than through two person masks.
+    const size = ctx.agg.householdSize();
     const out = ctx.alloc(Uint8Array);
-    for (let h = 0; h < out.length; h++) {
+    for (let h = 0, i = 0; h < out.length; h++) {
+      const end = i + size[h]!;
+      let member = 0;
+      for (; i < end; i++) {
+        const main = +(role[i] === HEAD) | +(role[i] === SPOUSE);
+        member |= +(disability[i]! > 0) | (main & +(age[i]! >= lo) & +(age[i]! <= hi) & +(cap[i] === 0));
+      }
       const dibaoFamily = +!!prev[h] | +(inc[h]! < std[h]! - FLOAT_NOISE_YUAN);
-      out[h] = +!!zero[h] | dibaoFamily | anyDisabled[h]! | anyLost[h]!;
+      out[h] = +!!zero[h] | dibaoFamily | member;
     }
     return out;
   },

@@ -16,16 +16,23 @@ export const legal_aid_case_rate = defineRule({
     const rDibao = asNumber(category(p.rate, 'dibao'));
     const rDisabled = asNumber(category(p.rate, 'disabled'));
     const rElderly = asNumber(category(p.rate, 'elderly'));
-    const isPoor = ctx.agg.broadcastToPersons(poor);
-    const onDibao = ctx.agg.broadcastToPersons(dibao);
+    // Members are contiguous: each household's flags are read in place, not broadcast to persons.
+    const size = ctx.agg.householdSize();
     const out = ctx.alloc(Float64Array);
-    for (let i = 0; i < out.length; i++) {
-      if (!isPoor[i]) continue;
-      let r = rPoor;
-      if (onDibao[i]) r = Math.max(r, rDibao);
-      if (disability[i]! > 0) r = Math.max(r, rDisabled);
-      if (elderly[i]) r = Math.max(r, rElderly);
-      out[i] = r;
+    for (let h = 0, i = 0; h < size.length; h++) {
+      const end = i + size[h]!;
+      if (!poor[h]) {
+        i = end;
+        continue;
+      }
+      const onDibao = dibao[h];
+      for (; i < end; i++) {
+        let r = rPoor;
+        if (onDibao) r = Math.max(r, rDibao);
+        if (disability[i]! > 0) r = Math.max(r, rDisabled);
+        if (elderly[i]) r = Math.max(r, rElderly);
+        out[i] = r;
+      }
     }
     return out;
   },

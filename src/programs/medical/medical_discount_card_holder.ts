@@ -12,12 +12,17 @@ export const medical_discount_card_holder = defineRule({
   parameters: { dibao: 'medical.discount_card.holders.dibao', sanwu: 'medical.discount_card.holders.sanwu', disabled: 'medical.discount_card.holders.severely_disabled' },
   reference: { clause: '三.3' },
   formula: ({ dibao_receives: onDibao, sanwu, is_severely_disabled: disabled }, p, ctx) => {
-    const dibao = ctx.agg.broadcastToPersons(onDibao);
     const hDibao = asNumber(p.dibao) === 1;
     const hSanwu = asNumber(p.sanwu) === 1;
     const hDisabled = asNumber(p.disabled) === 1;
+    // Members are contiguous: each household's dibao is read in place, not broadcast to persons.
+    const size = ctx.agg.householdSize();
     const out = ctx.alloc(Uint8Array);
-    for (let i = 0; i < out.length; i++) out[i] = (hDibao && dibao[i]) || (hSanwu && sanwu[i]) || (hDisabled && disabled[i]) ? 1 : 0;
+    for (let h = 0, i = 0; h < size.length; h++) {
+      const end = i + size[h]!;
+      const dibao = onDibao[h];
+      for (; i < end; i++) out[i] = (hDibao && dibao) || (hSanwu && sanwu[i]) || (hDisabled && disabled[i]) ? 1 : 0;
+    }
     return out;
   },
 });

@@ -13,11 +13,16 @@ export const medical_premium_subsidy_person = defineRule({
   parameters: { urbanPremium: 'medical.premium.urban_contribution', ruralPremium: 'medical.premium.ncms_contribution' },
   reference: { clause: '三.1' },
   formula: ({ medical_premium_subsidy_share: share, urban }, p, ctx) => {
-    const inTown = ctx.agg.broadcastToPersons(urban);
     const urbanPremium = asNumber(p.urbanPremium);
     const ruralPremium = asNumber(p.ruralPremium);
+    // Members are contiguous: each household's area is read in place, not broadcast to persons.
+    const size = ctx.agg.householdSize();
     const out = ctx.alloc(Float64Array);
-    for (let i = 0; i < out.length; i++) if (share[i]! > 0) out[i] = monthlyAccrual((inTown[i] ? urbanPremium : ruralPremium) * share[i]!);
+    for (let h = 0, i = 0; h < size.length; h++) {
+      const end = i + size[h]!;
+      const premium = urban[h] ? urbanPremium : ruralPremium;
+      for (; i < end; i++) if (share[i]! > 0) out[i] = monthlyAccrual(premium * share[i]!);
+    }
     return out;
   },
 });

@@ -12,17 +12,22 @@ export const medical_premium_subsidy_share = defineRule({
   parameters: { share: 'medical.premium.subsidy_share' },
   reference: { clause: ['三.1', '八.1'] },
   formula: ({ dibao_receives: onDibao, wubao_person: wubao, is_severely_disabled: disabled }, p, ctx) => {
-    const dibao = ctx.agg.broadcastToPersons(onDibao);
     const sDibao = category(p.share, 'dibao');
     const sWubao = category(p.share, 'wubao');
     const sDisabled = category(p.share, 'severely_disabled');
+    // Members are contiguous: each household's dibao is read in place, not broadcast to persons.
+    const size = ctx.agg.householdSize();
     const out = ctx.alloc(Float64Array);
-    for (let i = 0; i < out.length; i++) {
-      let s = 0;
-      if (dibao[i]) s = Math.max(s, at(sDibao, i));
-      if (wubao[i]) s = Math.max(s, at(sWubao, i));
-      if (disabled[i]) s = Math.max(s, at(sDisabled, i));
-      out[i] = s;
+    for (let h = 0, i = 0; h < size.length; h++) {
+      const end = i + size[h]!;
+      const dibao = onDibao[h];
+      for (; i < end; i++) {
+        let s = 0;
+        if (dibao) s = Math.max(s, at(sDibao, i));
+        if (wubao[i]) s = Math.max(s, at(sWubao, i));
+        if (disabled[i]) s = Math.max(s, at(sDisabled, i));
+        out[i] = s;
+      }
     }
     return out;
   },

@@ -12,10 +12,15 @@ export const medical_secondary_eligible = defineRule({
   parameters: { includeDibao: 'medical.secondary.include_dibao' },
   reference: { clause: '三.1' },
   formula: ({ sanwu, is_severely_disabled: disabled, dibao_receives: onDibao }, p, ctx) => {
-    const dibao = ctx.agg.broadcastToPersons(onDibao);
     const withDibao = asNumber(p.includeDibao) === 1 ? 1 : 0;
+    // Members are contiguous: each household's dibao is read in place, not broadcast to persons.
+    const size = ctx.agg.householdSize();
     const out = ctx.alloc(Uint8Array);
-    for (let i = 0; i < out.length; i++) out[i] = sanwu[i] || disabled[i] || (withDibao && dibao[i]) ? 1 : 0;
+    for (let h = 0, i = 0; h < size.length; h++) {
+      const end = i + size[h]!;
+      const dibao = onDibao[h];
+      for (; i < end; i++) out[i] = sanwu[i] || disabled[i] || (withDibao && dibao) ? 1 : 0;
+    }
     return out;
   },
 });

@@ -14,13 +14,18 @@ export const wubao_support_person = defineRule({
   reference: { clause: ['八.1', '二.1'] },
   formula: ({ wubao_standard: std, dibao_benefit: dibaoH, household_size: sizeH }, p, ctx) => {
     const offset = asNumber(p.allowed) !== 1;
-    const dibao = ctx.agg.broadcastToPersons(dibaoH);
-    const size = ctx.agg.broadcastToPersons(sizeH);
+    // Members are contiguous: each household's values are read in place, not broadcast to persons.
+    const members = ctx.agg.householdSize();
     const out = ctx.alloc(Float64Array);
-    for (let i = 0; i < out.length; i++) {
-      if (!(std[i]! > 0)) continue;
-      const monthly = monthlyAccrual(std[i]!);
-      out[i] = offset && dibao[i]! > 0 ? roundFen(Math.max(0, monthly - dibao[i]! / size[i]!)) : monthly;
+    for (let h = 0, i = 0; h < members.length; h++) {
+      const end = i + members[h]!;
+      const dibao = dibaoH[h]!;
+      const size = sizeH[h]!;
+      for (; i < end; i++) {
+        if (!(std[i]! > 0)) continue;
+        const monthly = monthlyAccrual(std[i]!);
+        out[i] = offset && dibao > 0 ? roundFen(Math.max(0, monthly - dibao / size)) : monthly;
+      }
     }
     return out;
   },

@@ -67,8 +67,18 @@ export function accumulateScenario(pop: Population, parameters: ParameterTree, p
     priceTrigger: systemPriceTrigger,
     onMonth: (m, i, trigger) => {
       acc.addMonth(m, trigger?.triggered ?? false, pop.weight, monthColumns(sim, m, i === 0));
-      programs.addMonth(m, sim, pop);
-      distribution.addMonth(m, sim, pop, monthAssistance(PROGRAMS, parameters, m, HEADLINE.columns.standard!));
+      // The transfers households receive are component columns the program sums read anyway:
+      // each is added to the distribution's transfers as it is read (its memory read once, not
+      // twice), in the order the distribution adds them itself, which adds any left over.
+      const assistance = monthAssistance(PROGRAMS, parameters, m, HEADLINE.columns.standard!);
+      let added = 0;
+      programs.addMonth(m, sim, pop, (component, column) => {
+        const next = assistance.received[added];
+        if (next?.component !== component) return;
+        distribution.transfer(pop, column, next.share);
+        added++;
+      });
+      distribution.addMonth(m, sim, pop, assistance, added);
       onMonth?.(m, sim, pop, i);
       onProgress?.(i + 1, months.length);
     },

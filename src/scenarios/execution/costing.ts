@@ -141,13 +141,13 @@ function ownShare(tree: ParameterTree, path: string, date: string): number {
  */
 export function monthAssistance(programs: readonly ProgramDefinition[], tree: ParameterTree, month: string, localLine: string): MonthAssistance {
   const date = `${month}-01`;
-  const received: { rule: string; share: number }[] = [];
+  const received: { rule: string; share: number; component: string }[] = [];
   for (const p of programs) {
-    for (const c of Object.values(p.components)) {
+    for (const [key, c] of Object.entries(p.components)) {
       if (!('rule' in c)) continue;
       // What the household itself pays is not assistance it receives.
       const own = typeof c.payer === 'string' ? (c.payer === 'individual' ? 1 : 0) : ownShare(tree, c.payer.shares, date);
-      if (own < 1) received.push({ rule: c.rule, share: 1 - own });
+      if (own < 1) received.push({ rule: c.rule, share: 1 - own, component: `${p.id}.${key}` });
     }
   }
   return { received, nationalLine: tree.valueAt('dibao.linkage.rural_poverty_line', date) / MONTHS_PER_YEAR, localLine };

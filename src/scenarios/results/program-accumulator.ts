@@ -9,6 +9,7 @@ import { PREFECTURE_CODES } from '../../engine/locality.js';
 import type { ProgramDefinition } from '../../engine/program.js';
 import type { Population } from '../../engine/population.js';
 import type { Simulation } from '../../engine/simulation.js';
+import type { Column } from '../../engine/column.js';
 
 export const AREAS = ['urban', 'rural'] as const;
 /** Cells: prefecture-major, urban then rural. */
@@ -41,6 +42,23 @@ export function householdCells(pop: Population): Uint8Array {
   return cells;
 }
 
+/** Weighted persons and households per cell of a population (its columns never change). */
+const cellPopulationCache = new WeakMap<Population, CellPopulation & { weight: ArrayLike<number> }>();
+function populationCells(pop: Population): CellPopulation {
+  let own = cellPopulationCache.get(pop);
+  if (own && own.weight === pop.weight) return own;
+  const cells = householdCells(pop);
+  const w = pop.weight;
+  const start = pop.householdStart;
+  own = { persons: new Float64Array(N_CELLS), households: new Float64Array(N_CELLS), weight: w };
+  for (let h = 0; h < pop.nHouseholds; h++) {
+    own.persons[cells[h]!]! += w[h]! * (start[h + 1]! - start[h]!);
+    own.households[cells[h]!]! += w[h]!;
+  }
+  cellPopulationCache.set(pop, own);
+  return own;
+}
+
 export class ProgramAccumulator {
   readonly programs: readonly ProgramDefinition[];
   /** month → program index → sums. */
@@ -65,8 +83,13 @@ export class ProgramAccumulator {
     this.groupPersonMonths = programs.map((p) => Object.keys(p.recipientGroups ?? {}).map(() => new Float64Array(N_CELLS)));
   }
 
-  /** Adds one month of a simulation: every program's components, funds rules and recipients. */
-  addMonth(month: string, sim: Simulation, pop: Population): void {
+  /**
+   * Adds one month of a simulation: every program's components, funds rules and recipients.
+   * `onComponent` is told each component rule's column as it is read (`program.component`), in
+   * program and declaration order (the distribution's transfers add the same columns while they
+   * are warm).
+   */
+  addMonth(month: string, sim: Simulation, pop: Population, onComponent?: (component: string, column: Column) => void): void {
     if (this.pop !== pop) {
       if (this.pop) this.closePopulation();
       this.pop = pop;
@@ -76,13 +99,19 @@ export class ProgramAccumulator {
     const cells = householdCells(pop);
     const w = pop.weight;
     const nH = pop.nHouseholds;
-    const cellPop = this.population.get(month) ?? { persons: new Float64Array(N_CELLS), households: new Float64Array(N_CELLS) };
     const start = pop.householdStart;
-    for (let h = 0; h < nH; h++) {
-      cellPop.persons[cells[h]!]! += w[h]! * (start[h + 1]! - start[h]!);
-      cellPop.households[cells[h]!]! += w[h]!;
+    const known = this.population.get(month);
+    if (known) {
+      for (let h = 0; h < nH; h++) {
+        known.persons[cells[h]!]! += w[h]! * (start[h + 1]! - start[h]!);
+        known.households[cells[h]!]! += w[h]!;
+      }
+    } else {
+      // A month met first on this population: its sums are the population's own, the same every
+      // month (the same additions in the same order), so they are worked out once per population.
+      const own = populationCells(pop);
+      this.population.set(month, { persons: Float64Array.from(own.persons), households: Float64Array.from(own.households) });
     }
-    this.population.set(month, cellPop);
     const sums = this.months.get(month) ?? this.programs.map((p) => ({
       components: Object.keys(p.components).map(() => new Float64Array(N_CELLS)),
       funds: Object.values(p.accounts ?? {}).map(() => new Float64Array(N_CELLS)),
@@ -90,18 +119,23 @@ export class ProgramAccumulator {
     this.programs.forEach((p, pi) => {
       const s = sums[pi]!;
       // Computed components have no households: they are costed once, at reporting.
-      Object.values(p.components).forEach((c, k) => { if ('rule' in c) addWeightedFen(s.components[k]!, sim.calculate(c.rule, month), w, cells); });
+      Object.entries(p.components).forEach(([key, c], k) => {
+        if (!('rule' in c)) return;
+        const column = sim.calculate(c.rule, month);
+        addWeightedFen(s.components[k]!, column, w, cells);
+        onComponent?.(`${p.id}.${key}`, column);
+      });
       Object.values(p.accounts ?? {}).forEach((a, k) => {
         if ('rule' in a.funds) addWeightedFen(s.funds[k]!, sim.calculate(a.funds.rule, month), w, cells);
       });
       const ever = this.ever[pi];
       if (ever && p.recipient) {
         const flag = sim.calculate(p.recipient, month);
-        orFlagsKernel(flag)(ever, flag);
+        orFlags(ever, flag);
       }
       Object.values(p.recipientGroups ?? {}).forEach((g, gi) => {
         const flag = sim.calculate(g.rule, month);
-        orFlagsKernel(flag)(this.groupEver[pi]![gi]!, flag);
+        orFlags(this.groupEver[pi]![gi]!, flag);
         addPersonMonths(this.groupPersonMonths[pi]![gi]!, flag, w, cells, start);
       });
     });
@@ -113,28 +147,30 @@ export class ProgramAccumulator {
     const pop = this.pop;
     if (!pop) return this;
     const cells = householdCells(pop);
-    const start = pop.householdStart;
     const weight = pop.weight;
-    const nH = pop.nHouseholds;
+    // Households with a flagged member, ascending, and how many members each: the same sums,
+    // added in the same household order, as a walk over every household's members.
+    const counts = new Int32Array(pop.nHouseholds);
+    const touched = new Int32Array(pop.nHouseholds);
     this.ever.forEach((ever, pi) => {
       if (!ever) return;
       const r = this.recipients[pi]!;
       const hh = this.households[pi]!;
-      for (let h = 0; h < nH; h++) {
-        let n = 0;
-        for (let q = start[h]!, e = start[h + 1]!; q < e; q++) n += ever[q]!;
-        if (n > 0) {
-          r[cells[h]!]! += weight[h]! * n;
-          hh[cells[h]!]! += weight[h]!;
-        }
+      const n = flaggedHouseholds(ever, pop.personHousehold, counts, touched);
+      for (let k = 0; k < n; k++) {
+        const h = touched[k]!;
+        r[cells[h]!]! += weight[h]! * counts[h]!;
+        hh[cells[h]!]! += weight[h]!;
+        counts[h] = 0;
       }
     });
     this.groupEver.forEach((groups, pi) => groups.forEach((ever, gi) => {
       const d = this.groupDistinct[pi]![gi]!;
-      for (let h = 0; h < nH; h++) {
-        let n = 0;
-        for (let q = start[h]!, e = start[h + 1]!; q < e; q++) n += ever[q]!;
-        if (n > 0) d[cells[h]!]! += weight[h]! * n;
+      const n = flaggedHouseholds(ever, pop.personHousehold, counts, touched);
+      for (let k = 0; k < n; k++) {
+        const h = touched[k]!;
+        d[cells[h]!]! += weight[h]! * counts[h]!;
+        counts[h] = 0;
       }
     }));
     this.pop = null;
@@ -195,10 +231,55 @@ function addWeightedFenInto(sums: Float64Array, amount: ArrayLike<number>, weigh
 }
 const addWeightedFenKernel = specialise(addWeightedFenInto);
 
+/**
+ * The households with a non-zero `ever` byte among their members, in ascending order, into
+ * `touched` (their number is returned), each one's count of such members added into `counts`
+ * (zero on entry). Persons are grouped by household, so households come in ascending order;
+ * the bytes are read four at a time and zero words skipped (most persons are never flagged).
+ */
+function flaggedHouseholds(ever: Uint8Array, personHousehold: Int32Array, counts: Int32Array, touched: Int32Array): number {
+  let n = 0;
+  let last = -1;
+  const flag = (q: number): void => {
+    const h = personHousehold[q]!;
+    if (h !== last) {
+      touched[n++] = h;
+      last = h;
+    }
+    counts[h]!++;
+  };
+  const aligned = ever.byteOffset % 4 === 0;
+  const words = aligned ? ever.length >>> 2 : 0;
+  const w32 = new Uint32Array(ever.buffer, ever.byteOffset, words);
+  for (let i = 0; i < words; i++) {
+    if (w32[i] === 0) continue;
+    for (let q = i << 2, e = q + 4; q < e; q++) if (ever[q] !== 0) flag(q);
+  }
+  for (let q = words << 2; q < ever.length; q++) if (ever[q] !== 0) flag(q);
+  return n;
+}
+
 function orFlagsInto(ever: Uint8Array, flag: ArrayLike<number>): void {
   for (let i = 0; i < ever.length; i++) ever[i] = ever[i]! | (flag[i] ? 1 : 0);
 }
 const orFlagsKernel = specialise(orFlagsInto);
+
+/**
+ * ever[i] ← 1 where flag[i] ≠ 0, for every person. A byte flag is ORed four bytes at a time (a
+ * byte of `ever` is then non-zero, not 1, where a flag byte was >1: closePopulation counts
+ * non-zero bytes, so the count is the same); any other column goes through orFlagsKernel.
+ */
+function orFlags(ever: Uint8Array, flag: ArrayLike<number>): void {
+  if (!(flag instanceof Uint8Array) || flag.byteOffset % 4 !== 0 || ever.byteOffset % 4 !== 0) {
+    orFlagsKernel(flag)(ever, flag);
+    return;
+  }
+  const words = ever.length >>> 2;
+  const e = new Uint32Array(ever.buffer, ever.byteOffset, words);
+  const f = new Uint32Array(flag.buffer, flag.byteOffset, words);
+  for (let i = 0; i < words; i++) e[i] = e[i]! | f[i]!;
+  for (let i = words << 2; i < ever.length; i++) ever[i] = ever[i]! | (flag[i] ? 1 : 0);
+}
 
 /** sums[cell of h] += weight[h] × flagged members of h, for a person-month flag. */
 function addPersonMonths(sums: Float64Array, flag: ArrayLike<number>, weight: ArrayLike<number>, cells: Uint8Array, start: ArrayLike<number>): void {

@@ -12,6 +12,7 @@ import type { ParameterTree } from './parameters/tree.js';
 import type { DatedValue } from './parameters/types.js';
 import { monthIndex, monthsOfYear, periodStartDate, periodUnit, type Period } from './period.js';
 import { entitySize, type Entity, type Population } from './population.js';
+import { PeriodReuse, periodReuse } from './period-reuse.js';
 import { keyedDraws, streamId, type KeyedDraws } from './random.js';
 import type { Rule, RuleContext } from './rule.js';
 import { columnFingerprint, leafIdentity, ruleReach, type SharedResults } from './shared-results.js';
@@ -70,9 +71,11 @@ function readersInMonth(graph: RuleGraph): Map<string, number> {
  * interpreter each time.
  */
 class FormulaContext implements RuleContext {
+  /** Whether the formula read anything that depends on the period (see period-reuse.ts). */
+  readPeriod = false;
   constructor(
-    readonly period: Period,
-    readonly date: string,
+    private readonly period_: Period,
+    private readonly date_: string,
     readonly size: number,
     readonly agg: Aggregators,
     private readonly draws: () => KeyedDraws,
@@ -81,16 +84,26 @@ class FormulaContext implements RuleContext {
     private readonly paths: Readonly<Record<string, string>>,
     private readonly tree: ParameterTree,
   ) {}
+  get period(): Period {
+    this.readPeriod = true;
+    return this.period_;
+  }
+  get date(): string {
+    this.readPeriod = true;
+    return this.date_;
+  }
   alloc<T extends Column>(type: ColumnType<T>, length: number = this.size): T {
     return this.allocator.alloc(type, length);
   }
   random(stream: string, where?: ArrayLike<number>): Float64Array {
+    this.readPeriod = true;
     return this.draws().uniforms(this.monthIndex, streamId(stream), where, this.allocator.alloc(Float64Array, this.size));
   }
   randomOnce(stream: string, where?: ArrayLike<number>): Float64Array {
     return this.draws().uniforms(PERSISTENT, streamId(stream), where, this.allocator.alloc(Float64Array, this.size));
   }
   series(alias: string): readonly { date: string; value: number }[] {
+    this.readPeriod = true;
     const path = this.paths[alias];
     if (path === undefined) throw new JiuzhuError('UNKNOWN_PARAMETER', `series('${alias}'): not one of the rule's parameters (${Object.keys(this.paths).join(', ')})`, { kind: 'internal', location: { key: alias } });
     return this.tree.leaf(path).values.map((v) => {
@@ -147,6 +160,8 @@ export class Simulation {
   /** Nesting of calculate: 0 is a caller outside the engine. */
   private depth = 0;
   private readonly lend: boolean;
+  /** Monthly results reused for later months with the same inputs and parameters (period-reuse.ts). */
+  private readonly reuse: PeriodReuse | undefined;
 
   constructor(options: SimulationOptions) {
     this.population = options.population;
@@ -167,6 +182,7 @@ export class Simulation {
     }
     this.shared = options.shared;
     this.lend = options.lend ?? false;
+    this.reuse = periodReuse() ? new PeriodReuse() : undefined;
   }
 
   /** Entity of a rule or dataset column. */
@@ -197,23 +213,44 @@ export class Simulation {
     const sharedKey = this.shared?.holds(this.graph, id) ? this.sharedKey(id, p) : undefined;
     const sharedHit = sharedKey === undefined ? undefined : this.shared!.get(sharedKey);
     if (sharedHit) {
+      this.reuse?.markFixed(sharedHit);
       this.cache.set(key, sharedHit);
       return sharedHit;
     }
     const inputs: Record<string, Column> = {};
     const size = entitySize(pop, rule.entity);
     let out: Column;
+    let ctx: FormulaContext;
+    // Period reuse (period-reuse.ts) is for monthly rules whose inputs nothing can overwrite.
+    const reuse = rule.period === 'month' ? this.reuse : undefined;
+    let stable = reuse !== undefined;
+    let inputList: Column[] = [];
+    let paramList: ParamValue[] = [];
     this.depth++;
     try {
-      for (const [alias, raw] of Object.entries(rule.inputs)) inputs[alias] = this.input(raw, p);
+      for (const [alias, raw] of Object.entries(rule.inputs)) {
+        const c = (inputs[alias] = this.input(raw, p));
+        if (stable && this.graph.rules.has(raw) && (this.given.has(`${raw}@${p}`) || !reuse!.stable(c))) stable = false;
+      }
       const date = periodStartDate(p);
       const params: Record<string, ParamValue> = {};
       for (const [alias, path] of Object.entries(rule.parameters)) params[alias] = this.parameter(path, date, rule.entity);
+      if (stable) {
+        inputList = Object.values(inputs);
+        paramList = Object.values(params);
+        const again = reuse!.find(id, inputList, paramList);
+        if (again) {
+          this.cache.set(key, again);
+          this.afterMonthly(rule, key, p);
+          return again;
+        }
+      }
       const mi = periodUnit(p) === 'month' ? monthIndex(p) : Number(p) * 12;
       const entity = rule.entity;
       this.allocator.begin();
       try {
-        out = rule.formula(inputs, params, new FormulaContext(p, date, size, this.agg_, () => this.keyed(entity), mi, this.allocator, rule.parameters, this.parameters));
+        ctx = new FormulaContext(p, date, size, this.agg_, () => this.keyed(entity), mi, this.allocator, rule.parameters, this.parameters);
+        out = rule.formula(inputs, params, ctx);
       } catch (e) {
         this.allocator.abandon();
         throw e;
@@ -231,11 +268,25 @@ export class Simulation {
     // down (its budget spent, as after the first month of a year) stays this simulation's to
     // give back, like any other.
     if (sharedKey !== undefined && this.shared!.offer(sharedKey, out)) this.allocator.pin(out);
+    // A result that cannot be reused replaces any earlier one: that rule's inputs change from
+    // month to month here (carried state), so its held column would only take memory.
+    if (reuse) for (const c of stable && !ctx!.readPeriod ? reuse.record(id, inputList, paramList, out) : reuse.drop(id)) this.giveBack(c);
+    this.afterMonthly(rule, key, p);
+    return out;
+  }
+
+  /** Lending simulations: the month's readers of this result, and one reader fewer for its inputs. */
+  private afterMonthly(rule: Rule, key: string, p: Period): void {
     if (this.lend && rule.period === 'month') {
-      this.readersLeft.set(key, this.readers.get(id) ?? 0);
+      this.readersLeft.set(key, this.readers.get(rule.id) ?? 0);
       this.readInputs(rule, p);
     }
-    return out;
+  }
+
+  /** A column no reuse entry holds any more goes back to the pool unless the cache still holds it. */
+  private giveBack(c: Column): void {
+    for (const held of this.cache.values()) if (held === c) return;
+    this.allocator.release(c);
   }
 
   /**
@@ -257,7 +308,7 @@ export class Simulation {
       }
       this.readersLeft.delete(key);
       const col = this.cache.get(key);
-      if (!col || this.asked.has(id) || this.given.has(key) || !this.allocator.releasable(col)) continue;
+      if (!col || this.asked.has(id) || this.given.has(key) || !this.allocator.releasable(col) || this.reuse?.holds(col)) continue;
       this.cache.delete(key);
       this.allocator.release(col);
     }
@@ -344,7 +395,7 @@ export class Simulation {
     }
     // A column also held under another period (a month's state given to the next) stays.
     const kept = new Set(this.cache.values());
-    for (const col of dropped) if (!kept.has(col)) this.allocator.release(col);
+    for (const col of dropped) if (!kept.has(col) && !this.reuse?.holds(col)) this.allocator.release(col);
     for (const k of [...this.given]) if (k.endsWith(suffix)) this.given.delete(k);
     // A forgotten month's given columns are read no more; keeping their fingerprints would only
     // make later keys longer (never wrong: a key may name more than a rule reads).
@@ -358,6 +409,7 @@ export class Simulation {
    */
   release(): void {
     for (const [k, col] of this.cache) if (!this.given.has(k)) this.allocator.release(col);
+    for (const col of this.reuse?.clear() ?? []) this.allocator.release(col);
     this.cache.clear();
     this.readersLeft.clear();
   }

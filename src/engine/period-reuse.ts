@@ -28,7 +28,6 @@
  * test/reuse.test.ts).
  */
 import type { Column } from './column.js';
-import type { ParamValue } from './parameters/resolve.js';
 
 let enabled = process.env.JIUZHU_ENGINE_PERIOD_REUSE !== '0';
 
@@ -47,8 +46,10 @@ export function periodReuse(): boolean {
 }
 
 interface Entry {
+  /** How the result was computed: '' by the formula, else the fused plan's shape (fuse.ts). */
+  readonly shape: string;
   readonly inputs: readonly Column[];
-  readonly params: readonly ParamValue[];
+  readonly params: readonly unknown[];
   readonly out: Column;
 }
 
@@ -88,9 +89,9 @@ export class PeriodReuse {
   }
 
   /** The column of an earlier month with these very inputs and equal parameter values, if any. */
-  find(id: string, inputs: readonly Column[], params: readonly ParamValue[]): Column | undefined {
+  find(id: string, inputs: readonly Column[], params: readonly unknown[], shape = ''): Column | undefined {
     const e = this.entries.get(id);
-    if (!e || e.inputs.length !== inputs.length || e.params.length !== params.length) return undefined;
+    if (!e || e.shape !== shape || e.inputs.length !== inputs.length || e.params.length !== params.length) return undefined;
     for (let k = 0; k < inputs.length; k++) if (e.inputs[k] !== inputs[k]) return undefined;
     for (let k = 0; k < params.length; k++) if (!Object.is(e.params[k], params[k])) return undefined;
     return e.out;
@@ -101,10 +102,10 @@ export class PeriodReuse {
    * month-dependent), unless that would hold more than the byte budget. Returns the columns no entry holds any more (the replaced entry's output
    * and those of the entries that read it), for the caller to give back if nothing else does.
    */
-  record(id: string, inputs: readonly Column[], params: readonly ParamValue[], out: Column): Column[] {
+  record(id: string, inputs: readonly Column[], params: readonly unknown[], out: Column, shape = ''): Column[] {
     const freed = this.drop(id);
     if (this.held.has(out) || this.bytes + out.byteLength <= this.maxBytes) {
-      this.entries.set(id, { inputs, params, out });
+      this.entries.set(id, { shape, inputs, params, out });
       if (!this.held.has(out)) this.bytes += out.byteLength;
       this.held.set(out, (this.held.get(out) ?? 0) + 1);
     }

@@ -7,11 +7,12 @@ import { bufferReuse, ColumnAllocator, populationPool, type ColumnType } from '.
 import type { Column } from './column.js';
 import { JiuzhuError } from './errors.js';
 import { buildRuleGraph, parseInputId, type RuleGraph } from './graph.js';
-import { resolveParameter, type ParamValue } from './parameters/resolve.js';
+import { localityTable, resolveParameter, type LocalityTable, type ParamValue } from './parameters/resolve.js';
 import type { ParameterTree } from './parameters/tree.js';
 import type { DatedValue } from './parameters/types.js';
 import { monthIndex, monthsOfYear, periodStartDate, periodUnit, type Period } from './period.js';
 import { entitySize, type Entity, type Population } from './population.js';
+import { fusion, planFusion, planShape, runPlan, type Plan } from './fuse.js';
 import { PeriodReuse, periodReuse } from './period-reuse.js';
 import { keyedDraws, streamId, type KeyedDraws } from './random.js';
 import type { Rule, RuleContext } from './rule.js';
@@ -30,6 +31,9 @@ export const WEIGHT = 'weight';
  * changed; a dated value no tree holds any more drops out with it.
  */
 const resolvedParameters = new WeakMap<Population, Map<string, WeakMap<DatedValue, ParamValue>>>();
+
+/** Locality tables of parameters (see Simulation.tableParameter), by population and dated value; null: not a locality-only leaf. */
+const localityTables = new WeakMap<Population, WeakMap<DatedValue, LocalityTable | null>>();
 
 /**
  * Rules a caller outside the engine has asked for on a population (a top-level calculate):
@@ -144,6 +148,8 @@ export class Simulation {
   private readonly cache = new Map<string, Column>();
   /** Keys `id@period` whose values were given with setInput rather than computed. */
   private readonly given = new Set<string>();
+  /** The columns given with setInput: the caller's, who may rewrite them (never a reuse entry's input). */
+  private readonly givenColumns = new WeakSet<Column>();
   private readonly agg_: Aggregators;
   private readonly draws: { person?: KeyedDraws; household?: KeyedDraws } = {};
   private readonly shared: SharedResults | undefined;
@@ -217,8 +223,12 @@ export class Simulation {
       this.cache.set(key, sharedHit);
       return sharedHit;
     }
-    const inputs: Record<string, Column> = {};
     const size = entitySize(pop, rule.entity);
+    if (rule.kernel && rule.period === 'month' && fusion()) {
+      const fused = this.computeFused(rule, p, key, size, sharedKey);
+      if (fused) return fused;
+    }
+    const inputs: Record<string, Column> = {};
     let out: Column;
     let ctx: FormulaContext;
     // Period reuse (period-reuse.ts) is for monthly rules whose inputs nothing can overwrite.
@@ -230,7 +240,7 @@ export class Simulation {
     try {
       for (const [alias, raw] of Object.entries(rule.inputs)) {
         const c = (inputs[alias] = this.input(raw, p));
-        if (stable && this.graph.rules.has(raw) && (this.given.has(`${raw}@${p}`) || !reuse!.stable(c))) stable = false;
+        if (stable && this.graph.rules.has(raw) && (this.givenColumns.has(c) || !reuse!.stable(c))) stable = false;
       }
       const date = periodStartDate(p);
       const params: Record<string, ParamValue> = {};
@@ -273,6 +283,75 @@ export class Simulation {
     if (reuse) for (const c of stable && !ctx!.readPeriod ? reuse.record(id, inputList, paramList, out) : reuse.drop(id)) this.giveBack(c);
     this.afterMonthly(rule, key, p);
     return out;
+  }
+
+  /**
+   * A rule with a kernel, fused with the kernel rules it alone reads into one loop (fuse.ts);
+   * undefined when the rule cannot be fused (its formula then runs). Its result is reused for a
+   * later month like a formula's (period-reuse.ts): a kernel reads no `ctx`, so only the plan's
+   * columns and parameter values decide it.
+   */
+  private computeFused(rule: Rule, p: Period, key: string, size: number, sharedKey: string | undefined): Column | undefined {
+    const date = periodStartDate(p);
+    const entityOf = (id: string): Entity => this.graph.entityOf(id);
+    this.depth++;
+    let plan: Plan | undefined;
+    try {
+      plan = planFusion(rule, {
+        entityOf,
+        rule: (id) => this.graph.rules.get(id),
+        inlinable: (id) => this.inlinable(id, p),
+        column: (id) => this.input(id, p),
+        params: (r) => {
+          const out: Record<string, ParamValue | LocalityTable> = {};
+          for (const [alias, path] of Object.entries(r.parameters)) out[alias] = this.tableParameter(path, date) ?? this.parameter(path, date, r.entity);
+          return out;
+        },
+      });
+    } finally {
+      this.depth--;
+    }
+    if (!plan) return undefined;
+    const shape = planShape(plan, entityOf);
+    const params = plan.nodes.flatMap((n) => Object.values(n.params));
+    const reuse = this.reuse;
+    const { columns, columnRule } = plan;
+    const stable = !!reuse && columns.every((c, k) => columnRule[k] === undefined || (!this.givenColumns.has(c) && reuse.stable(c)));
+    const inlined = plan.nodes.slice(0, -1).map((n) => n.rule);
+    const again = stable ? reuse!.find(rule.id, plan.columns, params, shape) : undefined;
+    if (again) {
+      this.cache.set(key, again);
+      this.afterFused(rule, inlined, key, p);
+      return again;
+    }
+    this.allocator.begin();
+    const out = this.allocator.alloc(plan.nodes[plan.nodes.length - 1]!.type, size);
+    try {
+      runPlan(plan, shape, this.population.householdStart, out, entityOf);
+    } catch (e) {
+      this.allocator.abandon();
+      throw e;
+    }
+    this.allocator.settle(out, plan.columns);
+    this.cache.set(key, out);
+    if (sharedKey !== undefined && this.shared!.offer(sharedKey, out)) this.allocator.pin(out);
+    if (reuse) for (const c of stable ? reuse.record(rule.id, plan.columns, params, out, shape) : reuse.drop(rule.id)) this.giveBack(c);
+    this.afterFused(rule, inlined, key, p);
+    return out;
+  }
+
+  /** Readers' bookkeeping of a fused result: the root's, and one reader fewer for the inputs of every inlined rule. */
+  private afterFused(rule: Rule, inlined: readonly Rule[], key: string, p: Period): void {
+    this.afterMonthly(rule, key, p);
+    if (this.lend) for (const r of inlined) this.readInputs(r, p);
+  }
+
+  /** Whether a rule may be taken into a fused loop for period p, its column never made (fuse.ts). */
+  private inlinable(id: string, p: Period): boolean {
+    const r = this.graph.rules.get(id);
+    if (!r || r.period !== 'month') return false;
+    const k = `${id}@${p}`;
+    return !this.cache.has(k) && !this.given.has(k) && !this.asked.has(id) && (this.readers.get(id) ?? 0) === 1 && !this.shared?.holds(this.graph, id);
   }
 
   /** Lending simulations: the month's readers of this result, and one reader fewer for its inputs. */
@@ -346,6 +425,7 @@ export class Simulation {
     if (this.cache.has(key)) throw new JiuzhuError('INPUT_TOO_LATE', `setInput: '${id}' for ${period} was already computed`, { kind: 'internal', location: { key: id } });
     this.cache.set(key, column);
     this.given.add(key);
+    this.givenColumns.add(column);
     if (this.shared) this.givenFingerprints.set(key, columnFingerprint(column));
   }
 
@@ -373,6 +453,19 @@ export class Simulation {
       byEntry.set(entry, v);
     }
     return v;
+  }
+
+  /**
+   * A leaf varying by locality only, as a table looked up per household (for fused loops, so
+   * no column is made for it); undefined for other leaves. Cached like `parameter`.
+   */
+  private tableParameter(path: string, date: string): LocalityTable | undefined {
+    const entry = this.parameters.entryAt(path, date);
+    let byEntry = localityTables.get(this.population);
+    if (!byEntry) localityTables.set(this.population, (byEntry = new WeakMap()));
+    let t = byEntry.get(entry);
+    if (t === undefined) byEntry.set(entry, (t = localityTable(this.parameters, path, date, this.population) ?? null));
+    return t ?? undefined;
   }
 
   /** Person ↔ household helpers bound to this simulation's population. */

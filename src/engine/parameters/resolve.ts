@@ -57,9 +57,8 @@ function requireLocalityColumns(leaf: ParameterLeaf, pop: Population): void {
   }
 }
 
-/** Column of one category's cells over households (or persons). */
-function localityColumn(leaf: ParameterLeaf, entry: DatedValue, pop: Population, entity: Entity, category?: string): Float64Array | number {
-  const loc = leaf.breakdown.filter((d) => d !== 'category');
+/** One category's cells by locality cell (the index of localityIndex). */
+function localityValues(leaf: ParameterLeaf, entry: DatedValue, category?: string): Float64Array {
   const lutValues = new Float64Array(PREFECTURE_CODES.length * 2);
   for (let pi = 0; pi < PREFECTURE_CODES.length; pi++) {
     for (let a = 0; a < 2; a++) {
@@ -67,6 +66,29 @@ function localityColumn(leaf: ParameterLeaf, entry: DatedValue, pop: Population,
       lutValues[pi * 2 + a] = entry.cells![k]!;
     }
   }
+  return lutValues;
+}
+
+/**
+ * A leaf varying by locality (and by nothing else) as a table: household h's value is
+ * `values[index[h]]`. For a loop that looks the value up row by row (fuse.ts) instead of
+ * reading a column made for it: the same numbers as resolveParameter's column, without
+ * allocating and filling one. Undefined for any other leaf.
+ */
+export interface LocalityTable { readonly index: Uint8Array; readonly values: Float64Array }
+
+export function localityTable(tree: ParameterTree, path: string, date: string, pop: Population): LocalityTable | undefined {
+  const leaf = tree.leaf(path);
+  const entry = tree.entryAt(path, date);
+  if (entry.brackets || entry.value !== undefined || leaf.breakdown.includes('category') || leaf.breakdown.length === 0) return undefined;
+  requireLocalityColumns(leaf, pop);
+  return { index: localityIndex(pop), values: localityValues(leaf, entry) };
+}
+
+/** Column of one category's cells over households (or persons). */
+function localityColumn(leaf: ParameterLeaf, entry: DatedValue, pop: Population, entity: Entity, category?: string): Float64Array | number {
+  const loc = leaf.breakdown.filter((d) => d !== 'category');
+  const lutValues = localityValues(leaf, entry, category);
   if (loc.length === 0) return lutValues[0]!;
   const idx = localityIndex(pop);
   const hh = new Float64Array(pop.nHouseholds);

@@ -5,6 +5,7 @@
  */
 import { broadcastToPersons } from '../aggregate.js';
 import { JiuzhuError } from '../errors.js';
+import { specialise } from '../specialise.js';
 import { PREFECTURE_CODES } from '../locality.js';
 import type { Entity, Population } from '../population.js';
 import { cellKey } from './cells.js';
@@ -28,6 +29,12 @@ export function scaleValue(scale: Scale, x: number): number {
 
 const localityIndexCache = new WeakMap<Population, Uint8Array>();
 
+/** Adds 1 for rural households (urban 0) to the locality index. */
+function addRural(out: Uint8Array, urban: ArrayLike<number>, n: number): void {
+  for (let h = 0; h < n; h++) out[h] = out[h]! + +!urban[h];
+}
+const ruralKernel = specialise(addRural);
+
 /**
  * Per household: prefectureIndex × 2 + (urban ? 0 : 1), so locality lookups are one array read.
  * At most 2 × 9 cells, so one byte per household.
@@ -39,11 +46,16 @@ export function localityIndex(pop: Population): Uint8Array {
   const urban = pop.household.urban;
   const out = new Uint8Array(pop.nHouseholds);
   const lut = new Map(PREFECTURE_CODES.map((c, i) => [c, i]));
-  for (let h = 0; h < pop.nHouseholds; h++) {
-    const pi = pref ? lut.get(pref[h]!) ?? -1 : 0;
-    if (pi < 0) throw new JiuzhuError('UNKNOWN_PREFECTURE', `household ${pop.householdId[h]} has unknown prefecture code ${pref![h]}`, { location: { row: h + 1, column: 'prefecture' } });
-    out[h] = pi * 2 + (urban ? +!urban[h] : 0); // branch-free: urban/rural is a coin flip per household
+  if (pref) {
+    for (let h = 0; h < pop.nHouseholds; h++) {
+      const pi = lut.get(pref[h]!) ?? -1;
+      if (pi < 0) throw new JiuzhuError('UNKNOWN_PREFECTURE', `household ${pop.householdId[h]} has unknown prefecture code ${pref[h]}`, { location: { row: h + 1, column: 'prefecture' } });
+      out[h] = pi * 2;
+    }
   }
+  // Branch-free: urban/rural is a coin flip per household. A loop of its own, compiled for
+  // the urban column's class (without a prefecture column, as in W1, it is the whole work).
+  if (urban) ruralKernel(urban)(out, urban, pop.nHouseholds);
   localityIndexCache.set(pop, out);
   return out;
 }

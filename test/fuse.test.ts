@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { peerWorkloadColumns } from '../src/data/peer-workload.js';
 import type { ColumnType } from '../src/engine/buffers.js';
 import { setFusion } from '../src/engine/fuse.js';
+import { PREFECTURE_CODES } from '../src/engine/locality.js';
 import { setPeriodReuse } from '../src/engine/period-reuse.js';
 import { loadParameterFiles } from '../src/engine/parameters/load.js';
 import { ParameterTree } from '../src/engine/parameters/tree.js';
@@ -64,11 +65,14 @@ describe('fused rule chains', () => {
     const p = cols.persons.columns;
     const f64 = createPopulation({ ...cols, persons: { ...cols.persons, columns: { ...p, earnings: Float64Array.from(p.earnings), other_income: Float64Array.from(p.other_income) } } });
     const reform = demoTree().withOverrides([{ path: 'demo.standard', scale: 1.1, from: '2024-01-01' }]);
-    for (const pop of [f32, f64]) {
+    // With a prefecture column the locality parameter is looked up through the population's
+    // locality index (without one, through the urban column directly): both paths checked.
+    const withPrefecture = createPopulation({ ...cols, households: { ...cols.households, columns: { ...cols.households.columns, prefecture: Int32Array.from(cols.households.id, (_x, h) => PREFECTURE_CODES[h % PREFECTURE_CODES.length]!) } } });
+    for (const pop of [f32, f64, withPrefecture]) {
       for (const tree of [demoTree(), reform]) {
         const a = compute(pop, tree, demoRules, 'demo_benefit', true).column;
         const b = compute(pop, tree, demoRules, 'demo_benefit', false).column;
-        expect(a.constructor).toBe(pop === f32 ? Float32Array : Float64Array);
+        expect(a.constructor).toBe(pop === f64 ? Float64Array : Float32Array);
         expect(bytesOf(a).equals(bytesOf(b))).toBe(true);
         expect(Array.from(a).filter((x) => x > 0).length).toBeGreaterThan(1000); // about 20% of ~10,500 households
       }

@@ -141,7 +141,7 @@ export function planFusion(root: Rule, hooks: PlanHooks): Plan | undefined {
 }
 
 const isTable = (v: unknown): v is LocalityTable => typeof v === 'object' && v !== null && 'index' in v && 'values' in v;
-const kind = (v: FusedParam): string => (typeof v === 'number' ? 'n' : isTable(v) ? 'tab' : 'col');
+const kind = (v: FusedParam): string => (typeof v === 'number' ? 'n' : isTable(v) ? (v.byUrban ? 'urb' : 'tab') : 'col');
 
 /** The plan's shape as text: the compiled function's cache key, and what a reuse entry of its result records. */
 export function planShape(plan: Plan, entityOf: (id: string) => Entity): string {
@@ -189,7 +189,7 @@ function compile(plan: Plan, shape: string, entityOf: (id: string) => Entity): C
     paramKeys.forEach((a, j) => {
       const k = kind(n.params[a]!);
       if (k === 'col') pre.push(`const q${i}_${j} = params[${i}][${j}];`);
-      if (k === 'tab') pre.push(`const q${i}_${j} = params[${i}][${j}].values; const t${i}_${j} = params[${i}][${j}].index;`);
+      if (k === 'tab' || k === 'urb') pre.push(`const q${i}_${j} = params[${i}][${j}].values; const t${i}_${j} = params[${i}][${j}].index;`);
     });
     // Columns are read at the rule's row; tables (per household) before the member loop.
     const setParams = paramKeys.map((a, j) => (kind(n.params[a]!) === 'col' ? `p${i}[${q(a)}] = q${i}_${j}[${row}];` : '')).join(' ');
@@ -226,6 +226,7 @@ function compile(plan: Plan, shape: string, entityOf: (id: string) => Entity): C
         .map((a, j) => {
           const k = kind(n.params[a]!);
           if (k === 'tab') return `p${i}[${q(a)}] = q${i}_${j}[t${i}_${j}[h]];`;
+          if (k === 'urb') return `p${i}[${q(a)}] = q${i}_${j}[+!t${i}_${j}[h]];`;
           return k === 'col' && n.rule.entity === 'household' ? `p${i}[${q(a)}] = q${i}_${j}[h];` : '';
         })
         .join(' '),

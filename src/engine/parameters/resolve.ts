@@ -4,6 +4,7 @@
  * by category; or a bracket scale.
  */
 import { broadcastToPersons } from '../aggregate.js';
+import type { Column } from '../column.js';
 import { JiuzhuError } from '../errors.js';
 import { specialise } from '../specialise.js';
 import { PREFECTURE_CODES } from '../locality.js';
@@ -87,14 +88,24 @@ function localityValues(leaf: ParameterLeaf, entry: DatedValue, category?: strin
  * reading a column made for it: the same numbers as resolveParameter's column, without
  * allocating and filling one. Undefined for any other leaf.
  */
-export interface LocalityTable { readonly index: Uint8Array; readonly values: Float64Array }
+export interface LocalityTable {
+  readonly index: Column;
+  readonly values: Float64Array;
+  /**
+   * The index is the `urban` column itself, and household h's value is `values[+!index[h]]`:
+   * without a prefecture column the locality index is just that, so it need not be built.
+   */
+  readonly byUrban: boolean;
+}
 
 export function localityTable(tree: ParameterTree, path: string, date: string, pop: Population): LocalityTable | undefined {
   const leaf = tree.leaf(path);
   const entry = tree.entryAt(path, date);
   if (entry.brackets || entry.value !== undefined || leaf.breakdown.includes('category') || leaf.breakdown.length === 0) return undefined;
   requireLocalityColumns(leaf, pop);
-  return { index: localityIndex(pop), values: localityValues(leaf, entry) };
+  const urban = pop.household.urban;
+  if (!pop.household.prefecture && urban) return { index: urban, values: localityValues(leaf, entry), byUrban: true };
+  return { index: localityIndex(pop), values: localityValues(leaf, entry), byUrban: false };
 }
 
 /** Column of one category's cells over households (or persons). */

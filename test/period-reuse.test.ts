@@ -8,7 +8,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { peerWorkloadPopulation } from '../src/data/peer-workload.js';
-import { setPeriodReuse } from '../src/engine/period-reuse.js';
+import { PeriodReuse, setPeriodReuse } from '../src/engine/period-reuse.js';
 import { loadParameterFiles } from '../src/engine/parameters/load.js';
 import { ParameterTree } from '../src/engine/parameters/tree.js';
 import { packagePath } from '../src/engine/paths.js';
@@ -145,6 +145,26 @@ describe('period reuse', () => {
     off.forgetPeriod('2006-01');
     // Without reuse the forgotten month's buffer serves the next month (buffers.ts), computed again.
     expect(Array.from(off.calculate('total', '2006-02'))).toEqual([200, 160]);
+  });
+
+  it('holds no more than its byte budget, and replacing an entry drops the entries that read its column', () => {
+    const store = new PeriodReuse(32); // bytes
+    const a = new Float64Array(3); // 24 bytes: fits
+    const b = new Float64Array(2); // 16 more: over the budget, not kept
+    expect(store.record('a', [], [1], a)).toEqual([]);
+    expect(store.record('b', [a], [], b)).toEqual([]);
+    expect(store.find('a', [], [1])).toBe(a);
+    expect(store.find('b', [a], [])).toBeUndefined();
+    const c = new Float64Array(1); // 8 bytes: fits beside a (32 in all)
+    store.record('c', [a], [], c);
+    expect(store.find('c', [a], [])).toBe(c);
+    // a computed again with another parameter value: its old column may now be overwritten, so
+    // c (which read it) goes too; both come back for the caller to free.
+    const a2 = new Float64Array(3);
+    expect(store.record('a', [], [2], a2)).toEqual([a, c]);
+    expect(store.find('c', [a], [])).toBeUndefined();
+    expect(store.holds(a)).toBe(false);
+    expect(store.holds(a2)).toBe(true);
   });
 
   it("W1's year gives the same bytes with period reuse on and off", () => {

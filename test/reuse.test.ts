@@ -10,9 +10,10 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateDataset } from '../src/data/generated.js';
-import { populationPool, setBufferReuse } from '../src/engine/buffers.js';
+import { populationPool, setBufferReuse as setPoolReuse } from '../src/engine/buffers.js';
+import { setPeriodReuse } from '../src/engine/period-reuse.js';
 import { createPopulation } from '../src/engine/population.js';
 import { defineRule } from '../src/engine/rule.js';
 import { ParameterTree } from '../src/engine/parameters/tree.js';
@@ -24,6 +25,15 @@ import { compareScenariosOn } from '../src/scenarios/studies/compare.js';
 import { runScenarioOn, scenarioPeriod, scenarioSimulation } from '../src/scenarios/execution/run.js';
 import { explain } from '../src/engine/explain.js';
 import { ROOT } from './helpers.js';
+
+/**
+ * "Off" is the engine as it was before any reuse: no buffer pool and no period reuse
+ * (period-reuse.ts), so the same-bytes checks below cover both.
+ */
+function setBufferReuse(on: boolean): void {
+  setPoolReuse(on);
+  setPeriodReuse(on);
+}
 
 afterEach(() => setBufferReuse(true));
 
@@ -77,6 +87,10 @@ describe('every example scenario gives the same bytes with buffer reuse on and o
 });
 
 describe('the rules of reuse', () => {
+  // The rules below read nothing month-dependent, so period reuse would hold their columns
+  // from month to month instead of giving them back; these tests check the pool's own rules
+  // (period reuse has its own: test/period-reuse.test.ts).
+  beforeEach(() => setPeriodReuse(false));
   // Two households of 1 and 2 persons; incomes 100, 50, 30.
   const pop = createPopulation({ households: { id: [1, 2] }, persons: { id: [1, 2, 3], household: [1, 2, 2], columns: { income: new Float64Array([100, 50, 30]) } } });
   const tree = new ParameterTree(new Map());

@@ -8,6 +8,7 @@ import type { Override } from '../../src/engine/parameters/tree.js';
 import { monthsOfYear } from '../../src/engine/period.js';
 import { createPopulation, type Population } from '../../src/engine/population.js';
 import { Simulation } from '../../src/engine/simulation.js';
+import { specialise } from '../../src/engine/specialise.js';
 import { loadParameterFiles } from '../../src/engine/parameters/load.js';
 import { ParameterTree } from '../../src/engine/parameters/tree.js';
 import { clauseIds } from '../../src/policy/clauses.js';
@@ -39,17 +40,28 @@ export interface Summary {
   cost: number;
 }
 
-/** Recipients and total cost of a household benefit column. */
+/**
+ * Recipients and total cost of a household benefit column. Compiled once per column class
+ * (src/engine/specialise.ts): the limit's benefit is a Float64Array and the engine's a
+ * Float32Array, and one shared copy, optimised for whichever came first, cost the other step
+ * 3.6–6.6 ms for its first 350,071 households instead of about 1 ms (measured 2026-12-07).
+ */
 export function summarize(benefit: ArrayLike<number>): Summary {
+  return summarizeKernel(benefit)(benefit, benefit.length);
+}
+
+// A kernel for specialise: it may use only its arguments.
+function summarizeColumn(benefit: ArrayLike<number>, n: number): Summary {
   let recipients = 0;
   let cost = 0;
-  for (let h = 0; h < benefit.length; h++) {
+  for (let h = 0; h < n; h++) {
     const b = benefit[h]!;
     recipients += +(b > 0);
     cost += b;
   }
   return { recipients, cost };
 }
+const summarizeKernel = specialise(summarizeColumn);
 
 /** build: column arrays in memory → a simulation ready to compute. */
 export function buildSimulation(cols: PeerWorkloadColumns, tree: ParameterTree): { population: Population; sim: Simulation } {

@@ -5,6 +5,8 @@
  */
 import { periodStartDate } from '../../src/engine/period.js';
 import { Simulation } from '../../src/engine/simulation.js';
+import { setFusion } from '../../src/engine/fuse.js';
+import { setPeriodReuse } from '../../src/engine/period-reuse.js';
 import { demoRules } from '../../src/programs/demo/index.js';
 import { bundleScript } from '../lib/bundle.js';
 import { runChild } from '../lib/child.js';
@@ -21,9 +23,11 @@ import { WORKERS_FOR, YEAR_MODES, yearStep, type YearMode } from './year.js';
 
 /**
  * The year mode `year` reports. Chosen by measurement on this machine (2 cores): see
- * bench/README.md; `--year-mode` overrides it. All modes are also timed, as info rows.
+ * bench/README.md; `--year-mode` overrides it. All modes are also timed, as info rows. Since
+ * the engine reuses a month whose inputs and parameters are unchanged (period-reuse.ts), a
+ * year of W1 costs about one month plus twelve sums, less than handing half of it to a worker.
  */
-export const DEFAULT_YEAR_MODE: YearMode = 'main+worker';
+export const DEFAULT_YEAR_MODE: YearMode = 'single';
 
 /** The workload's expected figures (peer and JS reference runs), to be matched within ~1%. */
 const EXPECTED = {
@@ -157,6 +161,20 @@ export async function runW1(opts: W1Options): Promise<WorkloadResult> {
       yearGc = await clock.stop();
       yearMs.set('single', t.ms);
     }
+    // Diagnosis (info rows): what the period reuse and the fused loop save, each switched off
+    // in turn, in the main thread on fresh simulations of the same population.
+    await settle();
+    setPeriodReuse(false);
+    const yearComputed = timed(() => benefitOverMonths(build.value.population, tree, YEAR_MONTHS));
+    setPeriodReuse(true);
+    const computedCost = summarize(yearComputed.value).cost;
+    if (relDiff(computedCost, yearCost.get(yearMode)!) > 1e-9) warn(`W1 year: ${yuanM(computedCost)} yuan with period reuse off, ${yuanM(yearCost.get(yearMode)!)} with it on`);
+    await settle();
+    setFusion(false);
+    const baseFormulas = timed(() => baselineStep(new Simulation({ population: build.value.population, parameters: tree, rules: demoRules, lend: true })));
+    setFusion(true);
+    checkAgree('engine by the column formulas', baseFormulas.value, base.value, warn);
+
     // 2024 has one set of parameters, so the year is twelve times the month.
     for (const [mode, cost] of yearCost) {
       if (relDiff(cost, 12 * base.value.cost) > 1e-6) warn(`W1 year (${mode}): ${yuanM(cost)} yuan is not 12 × the month's ${yuanM(base.value.cost)}`);
@@ -192,6 +210,8 @@ export async function runW1(opts: W1Options): Promise<WorkloadResult> {
     for (const mode of YEAR_MODES) info(`year.${mode}`, yearMs.get(mode)!, `year computed ${mode === 'single' ? 'in the main thread' : mode === 'workers' ? 'by 2 workers, 6 months each' : 'by the main thread and 1 worker'}`, mode === yearMode ? 'reported as year' : undefined);
     const singleMs = yearMs.get('single')!;
     info('gc.month', yearGc.ms / 12, `GC pause per month of year.single (${yearGc.count} collections in 12 months, ${((100 * yearGc.ms) / singleMs).toFixed(1)}% of the year's time)`);
+    info('year.computed', yearComputed.ms, 'year.single with period reuse off: every month computed (by the fused loop)');
+    info('baseline.formulas', baseFormulas.ms, 'diagnosis: baseline with fusion off (the column formulas), 3rd fresh simulation of the population');
     info('baseline.again', baseAgain.ms, 'diagnosis: baseline on a 2nd fresh simulation of the same population (not the target)');
     info('limit.again', limitAgain.ms, 'diagnosis: the limit run a 2nd time');
     info('limit.build', starts.ms, 'household start offsets for the limit (not in limit.baseline)');

@@ -44,6 +44,9 @@ export function createPopulation(input: PopulationInput): Population {
   const hId = input.households.id;
   const nH = hId.length;
   const nP = input.persons.id.length;
+  if (input.persons.household.length !== nP) throw new JiuzhuError('BAD_COLUMN', 'persons.household has a different length from persons.id', { location: { file: src, column: 'household' } });
+  const inOrder = groupedStarts(hId, input.persons.id, input.persons.household);
+  if (inOrder) return groupedPopulation(input, inOrder);
   const hIndex = idIndex(hId);
   for (let h = 0; h < nH; h++) {
     const id = hId[h]!;
@@ -55,7 +58,6 @@ export function createPopulation(input: PopulationInput): Population {
   const hOfPerson = new Int32Array(nP);
   const count = new Int32Array(nH + 1);
   const pHh = input.persons.household;
-  if (pHh.length !== nP) throw new JiuzhuError('BAD_COLUMN', 'persons.household has a different length from persons.id', { location: { file: src, column: 'household' } });
   const seenPerson = idSet(input.persons.id);
   // Persons already grouped by household in household order (as generated and written data
   // are) need no sort: their household indexes are then the population's personHousehold.
@@ -107,13 +109,7 @@ export function createPopulation(input: PopulationInput): Population {
     if (col.length !== nH) throw new JiuzhuError('BAD_COLUMN', `household column '${name}' has ${col.length} values for ${nH} households`, { location: { file: src, column: name } });
     householdColumns[name] = col;
   }
-  const weight = input.households.weight ? toFloat64(input.households.weight) : new Float64Array(nH).fill(1);
-  for (let h = 0; h < nH; h++) {
-    const w = weight[h]!;
-    if (!(w >= 0) || !(w <= MAX_WEIGHT)) {
-      throw new JiuzhuError('BAD_WEIGHT', `household ${hId[h]} has weight ${w}; weights are finite, ≥ 0 and at most ${MAX_WEIGHT.toLocaleString('en-US')} (household weight limit)`, { location: { file: src, row: h + 1, column: 'weight' } });
-    }
-  }
+  const weight = input.households.weight ? checkedWeights(input.households.weight, hId, src) : new Float64Array(nH).fill(1);
   let personHousehold = hOfPerson;
   if (!sorted) {
     personHousehold = new Int32Array(nP);
@@ -130,6 +126,97 @@ export function createPopulation(input: PopulationInput): Population {
     person: personColumns,
     household: householdColumns,
   };
+}
+
+/**
+ * The household start offsets when the data are already in the population's order, checked in
+ * one pass and no index: household ids strictly increasing, person ids strictly increasing
+ * (so both are unique), and each person's household either the current household or the next
+ * (so persons are grouped, none is an orphan and no household is empty). Generated and written
+ * datasets are laid out so. Anything else gives undefined, and the general path below then
+ * orders the persons and reports the first error with its row.
+ */
+function groupedStarts(hId: ArrayLike<number>, pId: ArrayLike<number>, pHh: ArrayLike<number>): Int32Array | undefined {
+  const nH = hId.length;
+  const nP = pId.length;
+  if (nH === 0 || nP === 0) return undefined;
+  for (let h = 1; h < nH; h++) if (!(hId[h]! > hId[h - 1]!)) return undefined;
+  const start = new Int32Array(nH + 1);
+  let h = 0;
+  let cur = hId[0]!;
+  let prev = -Infinity;
+  for (let p = 0; p < nP; p++) {
+    const pid = pId[p]!;
+    if (!(pid > prev)) return undefined;
+    prev = pid;
+    const x = pHh[p]!;
+    if (x === cur) continue;
+    if (h + 1 === nH || x !== hId[h + 1]) return undefined;
+    start[++h] = p;
+    cur = x;
+  }
+  if (h !== nH - 1) return undefined;
+  start[nH] = nP;
+  return start;
+}
+
+/**
+ * The population of data already in order (see groupedStarts). Building it does only what
+ * every simulation needs: the start offsets (checked above) and the weights' check. The
+ * float64 copies of the ids, the person → household index and the default weights of 1 are
+ * made when first read (the engine's aggregations read the index, explain and the outputs the
+ * ids), once, so a run that never reads them never pays for them.
+ */
+function groupedPopulation(input: PopulationInput, start: Int32Array): Population {
+  const nH = start.length - 1;
+  const nP = start[nH]!;
+  const src = input.source;
+  const person: Record<string, Column> = {};
+  for (const [name, col] of Object.entries(input.persons.columns ?? {})) {
+    if (col.length !== nP) throw new JiuzhuError('BAD_COLUMN', `person column '${name}' has ${col.length} values for ${nP} persons`, { location: { file: src, column: name } });
+    person[name] = col;
+  }
+  const household: Record<string, Column> = {};
+  for (const [name, col] of Object.entries(input.households.columns ?? {})) {
+    if (col.length !== nH) throw new JiuzhuError('BAD_COLUMN', `household column '${name}' has ${col.length} values for ${nH} households`, { location: { file: src, column: name } });
+    household[name] = col;
+  }
+  const given = input.households.weight ? checkedWeights(input.households.weight, input.households.id, src) : undefined;
+  const hId = input.households.id;
+  const pId = input.persons.id;
+  let householdId: Float64Array | undefined;
+  let personId: Float64Array | undefined;
+  let personHousehold: Int32Array | undefined;
+  let weight = given;
+  return {
+    nPersons: nP,
+    nHouseholds: nH,
+    get householdId() { return (householdId ??= toFloat64(hId)); },
+    get personId() { return (personId ??= toFloat64(pId)); },
+    get personHousehold() {
+      if (!personHousehold) {
+        personHousehold = new Int32Array(nP);
+        for (let h = 0; h < nH; h++) personHousehold.fill(h, start[h]!, start[h + 1]!);
+      }
+      return personHousehold;
+    },
+    householdStart: start,
+    get weight() { return (weight ??= new Float64Array(nH).fill(1)); },
+    person,
+    household,
+  };
+}
+
+/** The household weights as float64, each checked: finite, ≥ 0 and at most the limit. */
+function checkedWeights(values: ArrayLike<number>, hId: ArrayLike<number>, src: string | undefined): Float64Array {
+  const weight = toFloat64(values);
+  for (let h = 0; h < weight.length; h++) {
+    const w = weight[h]!;
+    if (!(w >= 0) || !(w <= MAX_WEIGHT)) {
+      throw new JiuzhuError('BAD_WEIGHT', `household ${hId[h]} has weight ${w}; weights are finite, ≥ 0 and at most ${MAX_WEIGHT.toLocaleString('en-US')} (household weight limit)`, { location: { file: src, row: h + 1, column: 'weight' } });
+    }
+  }
+  return weight;
 }
 
 /** A copy as float64 (a typed array is copied in bulk, not element by element through an iterator). */

@@ -67,6 +67,35 @@ export interface RuleSpec<I extends InputNames, P extends Readonly<Record<string
   parameters: P;
   reference: RuleReference;
   formula: (inputs: { readonly [K in InputKeys<I>]: Column }, params: { readonly [K in keyof P]: ParamValue }, ctx: RuleContext) => Column;
+  /** Optional: the same rule one row at a time, for the engine to fuse with the rules it reads (see RuleKernel). */
+  kernel?: RuleKernel;
+}
+
+/** One row's values by name: inputs, parameters or sums. */
+export type KernelRow = Readonly<Record<string, number>>;
+
+/**
+ * A rule written one row at a time, next to its column formula, so that the engine can
+ * evaluate a chain of rules in one loop without making the columns in between (fuse.ts).
+ * It must give the same bytes as the formula (test/fuse.test.ts runs both), it reads no `ctx`
+ * (so it cannot depend on the period or draws) and must not keep the row objects it is given
+ * (the engine reuses them from row to row). Parameters must be numbers or locality columns.
+ */
+export interface RuleKernel {
+  /** Class of the result, from the classes of the inputs by alias (as the formula chooses it). */
+  type: (classes: Readonly<Record<string, ColumnType>>) => ColumnType;
+  /**
+   * Household rules only: terms summed over each household's members, in order and in the
+   * precision of the result (as `ctx.agg.sumByHousehold(x, ctx.alloc(resultType))` does).
+   * `m` holds the rule's person inputs at the member, `p` its parameters at the household.
+   */
+  sums?: Readonly<Record<string, (m: KernelRow, p: KernelRow) => number>>;
+  /**
+   * The value of one row: `v` holds the rule's inputs of its own entity at the row, `p` its
+   * parameters at the row, and, for a household rule, `s` its sums and `s.size`, the number of
+   * members.
+   */
+  row: (v: KernelRow, p: KernelRow, s: KernelRow) => number;
 }
 
 /** A rule with its inputs normalised to alias → id. */
@@ -81,6 +110,7 @@ export interface Rule {
   parameters: Readonly<Record<string, string>>;
   reference: RuleReference;
   formula: (inputs: Record<string, Column>, params: Record<string, ParamValue>, ctx: RuleContext) => Column;
+  kernel?: RuleKernel;
 }
 
 const ID = /^[a-z][a-z0-9_]*$/;
@@ -88,6 +118,9 @@ const ID = /^[a-z][a-z0-9_]*$/;
 /** Declares a rule. Checks its own shape; the graph is checked when a simulation is built. */
 export function defineRule<const I extends InputNames, const P extends Readonly<Record<string, string>>>(spec: RuleSpec<I, P>): Rule {
   if (!ID.test(spec.id)) throw new JiuzhuError('BAD_RULE', `rule id '${spec.id}' must be snake_case`, { kind: 'internal', location: { key: spec.id } });
+  if (spec.kernel?.sums && (spec.entity !== 'household' || 'size' in spec.kernel.sums)) {
+    throw new JiuzhuError('BAD_RULE', `rule '${spec.id}': kernel sums are for household rules, and 'size' is the number of members`, { kind: 'internal', location: { key: spec.id } });
+  }
   const inputs: Record<string, string> = Array.isArray(spec.inputs)
     ? Object.fromEntries((spec.inputs as readonly string[]).map((n) => [n, n]))
     : { ...(spec.inputs as Record<string, string>) };
@@ -102,6 +135,7 @@ export function defineRule<const I extends InputNames, const P extends Readonly<
     parameters: { ...spec.parameters },
     reference: spec.reference,
     formula: spec.formula as unknown as Rule['formula'],
+    kernel: spec.kernel,
   };
 }
 

@@ -7,11 +7,13 @@ import { bufferReuse, ColumnAllocator, populationPool, type ColumnType } from '.
 import type { Column } from './column.js';
 import { JiuzhuError } from './errors.js';
 import { buildRuleGraph, parseInputId, type RuleGraph } from './graph.js';
-import { resolveParameter, type ParamValue } from './parameters/resolve.js';
+import { localityTable, resolveParameter, type LocalityTable, type ParamValue } from './parameters/resolve.js';
 import type { ParameterTree } from './parameters/tree.js';
 import type { DatedValue } from './parameters/types.js';
 import { monthIndex, monthsOfYear, periodStartDate, periodUnit, type Period } from './period.js';
 import { entitySize, type Entity, type Population } from './population.js';
+import { fusion, planFusion, planShape, runPlan, type Plan } from './fuse.js';
+import { PeriodReuse, periodReuse } from './period-reuse.js';
 import { keyedDraws, streamId, type KeyedDraws } from './random.js';
 import type { Rule, RuleContext } from './rule.js';
 import { columnFingerprint, leafIdentity, ruleReach, type SharedResults } from './shared-results.js';
@@ -29,6 +31,9 @@ export const WEIGHT = 'weight';
  * changed; a dated value no tree holds any more drops out with it.
  */
 const resolvedParameters = new WeakMap<Population, Map<string, WeakMap<DatedValue, ParamValue>>>();
+
+/** Locality tables of parameters (see Simulation.tableParameter), by population and dated value; null: not a locality-only leaf. */
+const localityTables = new WeakMap<Population, WeakMap<DatedValue, LocalityTable | null>>();
 
 /**
  * Rules a caller outside the engine has asked for on a population (a top-level calculate):
@@ -70,9 +75,11 @@ function readersInMonth(graph: RuleGraph): Map<string, number> {
  * interpreter each time.
  */
 class FormulaContext implements RuleContext {
+  /** Whether the formula read anything that depends on the period (see period-reuse.ts). */
+  readPeriod = false;
   constructor(
-    readonly period: Period,
-    readonly date: string,
+    private readonly period_: Period,
+    private readonly date_: string,
     readonly size: number,
     readonly agg: Aggregators,
     private readonly draws: () => KeyedDraws,
@@ -81,16 +88,26 @@ class FormulaContext implements RuleContext {
     private readonly paths: Readonly<Record<string, string>>,
     private readonly tree: ParameterTree,
   ) {}
+  get period(): Period {
+    this.readPeriod = true;
+    return this.period_;
+  }
+  get date(): string {
+    this.readPeriod = true;
+    return this.date_;
+  }
   alloc<T extends Column>(type: ColumnType<T>, length: number = this.size): T {
     return this.allocator.alloc(type, length);
   }
   random(stream: string, where?: ArrayLike<number>): Float64Array {
+    this.readPeriod = true;
     return this.draws().uniforms(this.monthIndex, streamId(stream), where, this.allocator.alloc(Float64Array, this.size));
   }
   randomOnce(stream: string, where?: ArrayLike<number>): Float64Array {
     return this.draws().uniforms(PERSISTENT, streamId(stream), where, this.allocator.alloc(Float64Array, this.size));
   }
   series(alias: string): readonly { date: string; value: number }[] {
+    this.readPeriod = true;
     const path = this.paths[alias];
     if (path === undefined) throw new JiuzhuError('UNKNOWN_PARAMETER', `series('${alias}'): not one of the rule's parameters (${Object.keys(this.paths).join(', ')})`, { kind: 'internal', location: { key: alias } });
     return this.tree.leaf(path).values.map((v) => {
@@ -131,6 +148,8 @@ export class Simulation {
   private readonly cache = new Map<string, Column>();
   /** Keys `id@period` whose values were given with setInput rather than computed. */
   private readonly given = new Set<string>();
+  /** The columns given with setInput: the caller's, who may rewrite them (never a reuse entry's input). */
+  private readonly givenColumns = new WeakSet<Column>();
   private readonly agg_: Aggregators;
   private readonly draws: { person?: KeyedDraws; household?: KeyedDraws } = {};
   private readonly shared: SharedResults | undefined;
@@ -147,6 +166,8 @@ export class Simulation {
   /** Nesting of calculate: 0 is a caller outside the engine. */
   private depth = 0;
   private readonly lend: boolean;
+  /** Monthly results reused for later months with the same inputs and parameters (period-reuse.ts). */
+  private readonly reuse: PeriodReuse | undefined;
 
   constructor(options: SimulationOptions) {
     this.population = options.population;
@@ -167,6 +188,7 @@ export class Simulation {
     }
     this.shared = options.shared;
     this.lend = options.lend ?? false;
+    this.reuse = periodReuse() ? new PeriodReuse() : undefined;
   }
 
   /** Entity of a rule or dataset column. */
@@ -197,23 +219,48 @@ export class Simulation {
     const sharedKey = this.shared?.holds(this.graph, id) ? this.sharedKey(id, p) : undefined;
     const sharedHit = sharedKey === undefined ? undefined : this.shared!.get(sharedKey);
     if (sharedHit) {
+      this.reuse?.markFixed(sharedHit);
       this.cache.set(key, sharedHit);
       return sharedHit;
     }
-    const inputs: Record<string, Column> = {};
     const size = entitySize(pop, rule.entity);
+    if (rule.kernel && rule.period === 'month' && fusion()) {
+      const fused = this.computeFused(rule, p, key, size, sharedKey);
+      if (fused) return fused;
+    }
+    const inputs: Record<string, Column> = {};
     let out: Column;
+    let ctx: FormulaContext;
+    // Period reuse (period-reuse.ts) is for monthly rules whose inputs nothing can overwrite.
+    const reuse = rule.period === 'month' ? this.reuse : undefined;
+    let stable = reuse !== undefined;
+    let inputList: Column[] = [];
+    let paramList: ParamValue[] = [];
     this.depth++;
     try {
-      for (const [alias, raw] of Object.entries(rule.inputs)) inputs[alias] = this.input(raw, p);
+      for (const [alias, raw] of Object.entries(rule.inputs)) {
+        const c = (inputs[alias] = this.input(raw, p));
+        if (stable && this.graph.rules.has(raw) && (this.givenColumns.has(c) || !reuse!.stable(c))) stable = false;
+      }
       const date = periodStartDate(p);
       const params: Record<string, ParamValue> = {};
       for (const [alias, path] of Object.entries(rule.parameters)) params[alias] = this.parameter(path, date, rule.entity);
+      if (stable) {
+        inputList = Object.values(inputs);
+        paramList = Object.values(params);
+        const again = reuse!.find(id, inputList, paramList);
+        if (again) {
+          this.cache.set(key, again);
+          this.afterMonthly(rule, key, p);
+          return again;
+        }
+      }
       const mi = periodUnit(p) === 'month' ? monthIndex(p) : Number(p) * 12;
       const entity = rule.entity;
       this.allocator.begin();
       try {
-        out = rule.formula(inputs, params, new FormulaContext(p, date, size, this.agg_, () => this.keyed(entity), mi, this.allocator, rule.parameters, this.parameters));
+        ctx = new FormulaContext(p, date, size, this.agg_, () => this.keyed(entity), mi, this.allocator, rule.parameters, this.parameters);
+        out = rule.formula(inputs, params, ctx);
       } catch (e) {
         this.allocator.abandon();
         throw e;
@@ -231,11 +278,94 @@ export class Simulation {
     // down (its budget spent, as after the first month of a year) stays this simulation's to
     // give back, like any other.
     if (sharedKey !== undefined && this.shared!.offer(sharedKey, out)) this.allocator.pin(out);
+    // A result that cannot be reused replaces any earlier one: that rule's inputs change from
+    // month to month here (carried state), so its held column would only take memory.
+    if (reuse) for (const c of stable && !ctx!.readPeriod ? reuse.record(id, inputList, paramList, out) : reuse.drop(id)) this.giveBack(c);
+    this.afterMonthly(rule, key, p);
+    return out;
+  }
+
+  /**
+   * A rule with a kernel, fused with the kernel rules it alone reads into one loop (fuse.ts);
+   * undefined when the rule cannot be fused (its formula then runs). Its result is reused for a
+   * later month like a formula's (period-reuse.ts): a kernel reads no `ctx`, so only the plan's
+   * columns and parameter values decide it.
+   */
+  private computeFused(rule: Rule, p: Period, key: string, size: number, sharedKey: string | undefined): Column | undefined {
+    const date = periodStartDate(p);
+    const entityOf = (id: string): Entity => this.graph.entityOf(id);
+    this.depth++;
+    let plan: Plan | undefined;
+    try {
+      plan = planFusion(rule, {
+        entityOf,
+        rule: (id) => this.graph.rules.get(id),
+        inlinable: (id) => this.inlinable(id, p),
+        column: (id) => this.input(id, p),
+        params: (r) => {
+          const out: Record<string, ParamValue | LocalityTable> = {};
+          for (const [alias, path] of Object.entries(r.parameters)) out[alias] = this.tableParameter(path, date) ?? this.parameter(path, date, r.entity);
+          return out;
+        },
+      });
+    } finally {
+      this.depth--;
+    }
+    if (!plan) return undefined;
+    const shape = planShape(plan, entityOf);
+    const params = plan.nodes.flatMap((n) => Object.values(n.params));
+    const reuse = this.reuse;
+    const { columns, columnRule } = plan;
+    const stable = !!reuse && columns.every((c, k) => columnRule[k] === undefined || (!this.givenColumns.has(c) && reuse.stable(c)));
+    const inlined = plan.nodes.slice(0, -1).map((n) => n.rule);
+    const again = stable ? reuse!.find(rule.id, plan.columns, params, shape) : undefined;
+    if (again) {
+      this.cache.set(key, again);
+      this.afterFused(rule, inlined, key, p);
+      return again;
+    }
+    this.allocator.begin();
+    const out = this.allocator.alloc(plan.nodes[plan.nodes.length - 1]!.type, size);
+    try {
+      runPlan(plan, shape, this.population.householdStart, out, entityOf);
+    } catch (e) {
+      this.allocator.abandon();
+      throw e;
+    }
+    this.allocator.settle(out, plan.columns);
+    this.cache.set(key, out);
+    if (sharedKey !== undefined && this.shared!.offer(sharedKey, out)) this.allocator.pin(out);
+    if (reuse) for (const c of stable ? reuse.record(rule.id, plan.columns, params, out, shape) : reuse.drop(rule.id)) this.giveBack(c);
+    this.afterFused(rule, inlined, key, p);
+    return out;
+  }
+
+  /** Readers' bookkeeping of a fused result: the root's, and one reader fewer for the inputs of every inlined rule. */
+  private afterFused(rule: Rule, inlined: readonly Rule[], key: string, p: Period): void {
+    this.afterMonthly(rule, key, p);
+    if (this.lend) for (const r of inlined) this.readInputs(r, p);
+  }
+
+  /** Whether a rule may be taken into a fused loop for period p, its column never made (fuse.ts). */
+  private inlinable(id: string, p: Period): boolean {
+    const r = this.graph.rules.get(id);
+    if (!r || r.period !== 'month') return false;
+    const k = `${id}@${p}`;
+    return !this.cache.has(k) && !this.given.has(k) && !this.asked.has(id) && (this.readers.get(id) ?? 0) === 1 && !this.shared?.holds(this.graph, id);
+  }
+
+  /** Lending simulations: the month's readers of this result, and one reader fewer for its inputs. */
+  private afterMonthly(rule: Rule, key: string, p: Period): void {
     if (this.lend && rule.period === 'month') {
-      this.readersLeft.set(key, this.readers.get(id) ?? 0);
+      this.readersLeft.set(key, this.readers.get(rule.id) ?? 0);
       this.readInputs(rule, p);
     }
-    return out;
+  }
+
+  /** A column no reuse entry holds any more goes back to the pool unless the cache still holds it. */
+  private giveBack(c: Column): void {
+    for (const held of this.cache.values()) if (held === c) return;
+    this.allocator.release(c);
   }
 
   /**
@@ -257,7 +387,7 @@ export class Simulation {
       }
       this.readersLeft.delete(key);
       const col = this.cache.get(key);
-      if (!col || this.asked.has(id) || this.given.has(key) || !this.allocator.releasable(col)) continue;
+      if (!col || this.asked.has(id) || this.given.has(key) || !this.allocator.releasable(col) || this.reuse?.holds(col)) continue;
       this.cache.delete(key);
       this.allocator.release(col);
     }
@@ -295,6 +425,7 @@ export class Simulation {
     if (this.cache.has(key)) throw new JiuzhuError('INPUT_TOO_LATE', `setInput: '${id}' for ${period} was already computed`, { kind: 'internal', location: { key: id } });
     this.cache.set(key, column);
     this.given.add(key);
+    this.givenColumns.add(column);
     if (this.shared) this.givenFingerprints.set(key, columnFingerprint(column));
   }
 
@@ -324,6 +455,19 @@ export class Simulation {
     return v;
   }
 
+  /**
+   * A leaf varying by locality only, as a table looked up per household (for fused loops, so
+   * no column is made for it); undefined for other leaves. Cached like `parameter`.
+   */
+  private tableParameter(path: string, date: string): LocalityTable | undefined {
+    const entry = this.parameters.entryAt(path, date);
+    let byEntry = localityTables.get(this.population);
+    if (!byEntry) localityTables.set(this.population, (byEntry = new WeakMap()));
+    let t = byEntry.get(entry);
+    if (t === undefined) byEntry.set(entry, (t = localityTable(this.parameters, path, date, this.population) ?? null));
+    return t ?? undefined;
+  }
+
   /** Person ↔ household helpers bound to this simulation's population. */
   agg(): Aggregators {
     return this.agg_;
@@ -344,7 +488,7 @@ export class Simulation {
     }
     // A column also held under another period (a month's state given to the next) stays.
     const kept = new Set(this.cache.values());
-    for (const col of dropped) if (!kept.has(col)) this.allocator.release(col);
+    for (const col of dropped) if (!kept.has(col) && !this.reuse?.holds(col)) this.allocator.release(col);
     for (const k of [...this.given]) if (k.endsWith(suffix)) this.given.delete(k);
     // A forgotten month's given columns are read no more; keeping their fingerprints would only
     // make later keys longer (never wrong: a key may name more than a rule reads).
@@ -358,6 +502,7 @@ export class Simulation {
    */
   release(): void {
     for (const [k, col] of this.cache) if (!this.given.has(k)) this.allocator.release(col);
+    for (const col of this.reuse?.clear() ?? []) this.allocator.release(col);
     this.cache.clear();
     this.readersLeft.clear();
   }

@@ -4,7 +4,9 @@
  * by category; or a bracket scale.
  */
 import { broadcastToPersons } from '../aggregate.js';
+import type { Column } from '../column.js';
 import { JiuzhuError } from '../errors.js';
+import { specialise } from '../specialise.js';
 import { PREFECTURE_CODES } from '../locality.js';
 import type { Entity, Population } from '../population.js';
 import { cellKey } from './cells.js';
@@ -28,6 +30,12 @@ export function scaleValue(scale: Scale, x: number): number {
 
 const localityIndexCache = new WeakMap<Population, Uint8Array>();
 
+/** Adds 1 for rural households (urban 0) to the locality index. */
+function addRural(out: Uint8Array, urban: ArrayLike<number>, n: number): void {
+  for (let h = 0; h < n; h++) out[h] = out[h]! + +!urban[h];
+}
+const ruralKernel = specialise(addRural);
+
 /**
  * Per household: prefectureIndex × 2 + (urban ? 0 : 1), so locality lookups are one array read.
  * At most 2 × 9 cells, so one byte per household.
@@ -39,11 +47,16 @@ export function localityIndex(pop: Population): Uint8Array {
   const urban = pop.household.urban;
   const out = new Uint8Array(pop.nHouseholds);
   const lut = new Map(PREFECTURE_CODES.map((c, i) => [c, i]));
-  for (let h = 0; h < pop.nHouseholds; h++) {
-    const pi = pref ? lut.get(pref[h]!) ?? -1 : 0;
-    if (pi < 0) throw new JiuzhuError('UNKNOWN_PREFECTURE', `household ${pop.householdId[h]} has unknown prefecture code ${pref![h]}`, { location: { row: h + 1, column: 'prefecture' } });
-    out[h] = pi * 2 + (urban ? +!urban[h] : 0); // branch-free: urban/rural is a coin flip per household
+  if (pref) {
+    for (let h = 0; h < pop.nHouseholds; h++) {
+      const pi = lut.get(pref[h]!) ?? -1;
+      if (pi < 0) throw new JiuzhuError('UNKNOWN_PREFECTURE', `household ${pop.householdId[h]} has unknown prefecture code ${pref[h]}`, { location: { row: h + 1, column: 'prefecture' } });
+      out[h] = pi * 2;
+    }
   }
+  // Branch-free: urban/rural is a coin flip per household. A loop of its own, compiled for
+  // the urban column's class (without a prefecture column, as in W1, it is the whole work).
+  if (urban) ruralKernel(urban)(out, urban, pop.nHouseholds);
   localityIndexCache.set(pop, out);
   return out;
 }
@@ -57,9 +70,8 @@ function requireLocalityColumns(leaf: ParameterLeaf, pop: Population): void {
   }
 }
 
-/** Column of one category's cells over households (or persons). */
-function localityColumn(leaf: ParameterLeaf, entry: DatedValue, pop: Population, entity: Entity, category?: string): Float64Array | number {
-  const loc = leaf.breakdown.filter((d) => d !== 'category');
+/** One category's cells by locality cell (the index of localityIndex). */
+function localityValues(leaf: ParameterLeaf, entry: DatedValue, category?: string): Float64Array {
   const lutValues = new Float64Array(PREFECTURE_CODES.length * 2);
   for (let pi = 0; pi < PREFECTURE_CODES.length; pi++) {
     for (let a = 0; a < 2; a++) {
@@ -67,6 +79,39 @@ function localityColumn(leaf: ParameterLeaf, entry: DatedValue, pop: Population,
       lutValues[pi * 2 + a] = entry.cells![k]!;
     }
   }
+  return lutValues;
+}
+
+/**
+ * A leaf varying by locality (and by nothing else) as a table: household h's value is
+ * `values[index[h]]`. For a loop that looks the value up row by row (fuse.ts) instead of
+ * reading a column made for it: the same numbers as resolveParameter's column, without
+ * allocating and filling one. Undefined for any other leaf.
+ */
+export interface LocalityTable {
+  readonly index: Column;
+  readonly values: Float64Array;
+  /**
+   * The index is the `urban` column itself, and household h's value is `values[+!index[h]]`:
+   * without a prefecture column the locality index is just that, so it need not be built.
+   */
+  readonly byUrban: boolean;
+}
+
+export function localityTable(tree: ParameterTree, path: string, date: string, pop: Population): LocalityTable | undefined {
+  const leaf = tree.leaf(path);
+  const entry = tree.entryAt(path, date);
+  if (entry.brackets || entry.value !== undefined || leaf.breakdown.includes('category') || leaf.breakdown.length === 0) return undefined;
+  requireLocalityColumns(leaf, pop);
+  const urban = pop.household.urban;
+  if (!pop.household.prefecture && urban) return { index: urban, values: localityValues(leaf, entry), byUrban: true };
+  return { index: localityIndex(pop), values: localityValues(leaf, entry), byUrban: false };
+}
+
+/** Column of one category's cells over households (or persons). */
+function localityColumn(leaf: ParameterLeaf, entry: DatedValue, pop: Population, entity: Entity, category?: string): Float64Array | number {
+  const loc = leaf.breakdown.filter((d) => d !== 'category');
+  const lutValues = localityValues(leaf, entry, category);
   if (loc.length === 0) return lutValues[0]!;
   const idx = localityIndex(pop);
   const hh = new Float64Array(pop.nHouseholds);

@@ -33,4 +33,13 @@ export const demo_benefit = defineRule({
     }
     return out;
   },
+  // The same, one household at a time (src/engine/fuse.ts): the counted members summed, then the benefit.
+  kernel: {
+    type: ({ demo_per_capita_income }) => (demo_per_capita_income === Float32Array ? Float32Array : Float64Array),
+    sums: { counted: (m, p) => +(m.age! >= p.elderlyAge!) + +!!m.disabled },
+    row: (v, p, s) => {
+      const gap = p.standard! - v.demo_per_capita_income!;
+      return gap > 0 ? gap * s.size! + s.counted! * p.rate! * p.standard! : 0;
+    },
+  },
 });

@@ -19,4 +19,9 @@ export const demo_counted_income = defineRule({
     for (let i = 0; i < n; i++) out[i] = earnings[i]! * keep + other_income[i]!;
     return out;
   },
+  // The same, one person at a time, for the engine's fused loop (src/engine/fuse.ts).
+  kernel: {
+    type: ({ earnings, other_income }) => (earnings === Float32Array && other_income === Float32Array ? Float32Array : Float64Array),
+    row: (v, p) => v.earnings! * (1 - p.disregard!) + v.other_income!,
+  },
 });

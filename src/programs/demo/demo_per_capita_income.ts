@@ -16,4 +16,10 @@ export const demo_per_capita_income = defineRule({
     for (let h = 0; h < sum.length; h++) sum[h] = sum[h]! / size[h]!;
     return sum;
   },
+  // The same, one household at a time: its members' counted incomes summed, over its size.
+  kernel: {
+    type: ({ demo_counted_income }) => (demo_counted_income === Float32Array ? Float32Array : Float64Array),
+    sums: { income: (m) => m.demo_counted_income! },
+    row: (_v, _p, s) => s.income! / s.size!,
+  },
 });

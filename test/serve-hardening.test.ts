@@ -21,9 +21,9 @@ let data: Dataset;
 let running: RunningExplorer;
 
 /** A raw request with exactly the headers given (fetch adds its own), resolving to the status. */
-function raw(path: string, headers: Record<string, string>, method = 'GET', body?: string): Promise<number> {
+function raw(path: string, headers: Record<string, string>, method = 'GET', body?: string, port = running.port): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: running.port, path, method, headers: { host: `127.0.0.1:${running.port}`, ...headers } }, (res) => {
+    const req = request({ host: '127.0.0.1', port, path, method, headers: { host: `127.0.0.1:${port}`, ...headers } }, (res) => {
       res.resume();
       resolve(res.statusCode ?? 0);
     });
@@ -112,10 +112,17 @@ describe('the queue', () => {
     expect(SUPERSEDED).toBeTypeOf('symbol');
   });
   it('the server answers 429 when its queue is full, never 5xx', async () => {
-    // maxQueue 2: one running, two waiting; distinct settings so none is a cached answer.
-    const statuses = await Promise.all(Array.from({ length: 8 }, (_, i) => raw(`/api/table/summary.csv?scenario=baseline-2006&standardUrban=${1 + i / 100}`, { 'x-jiuzhu-client': 'test' })));
-    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(1);
-    expect(statuses.filter((s) => s !== 200 && s !== 429)).toEqual([]);
+    // maxQueue 2: one running, two waiting; distinct settings so none is a cached answer. Each
+    // computation holds its thread 300 ms (testBusyMs), so all eight arrive while the first runs
+    // (on the fixture a computation alone takes a few ms, and the queue could empty between arrivals).
+    const held = await startExplorer({ dataset: data, port: 0, period: PERIOD, scenarioFiles: [scenarioFile('baseline-2006')], warm: false, testBusyMs: 300, maxQueue: 2 });
+    try {
+      const statuses = await Promise.all(Array.from({ length: 8 }, (_, i) => raw(`/api/table/summary.csv?scenario=baseline-2006&standardUrban=${1 + i / 100}`, { 'x-jiuzhu-client': 'test' }, 'GET', undefined, held.port)));
+      expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(1);
+      expect(statuses.filter((s) => s !== 200 && s !== 429)).toEqual([]);
+    } finally {
+      await held.close();
+    }
   });
 });
 
@@ -149,10 +156,20 @@ describe('responsiveness', () => {
     }
   }, 60_000);
   it('a short load test: 40 mixed requests, a quarter abandoned: no 5xx, p95 of /api/scenarios under 200 ms', async () => {
-    const r = await runLoad({ url: running.url, requests: 40, seed: 7 });
-    expect(r.serverErrors).toEqual([]);
-    expect(r.scenarios.count).toBeGreaterThanOrEqual(10);
-    expect(r.scenarios.p95).toBeLessThan(200);
-    expect(r.abandoned).toBeGreaterThanOrEqual(5);
+    // Each computation holds its thread 60 ms (testBusyMs), longer than any give-up delay (5–50 ms),
+    // and the queue takes them all, so every request given up is still unanswered when its client
+    // leaves. On the fixture a computation alone takes a few ms: without the hold, a fast server
+    // answered some before they were given up and the count of abandoned ones followed the machine.
+    const held = await startExplorer({ dataset: data, port: 0, period: PERIOD, scenarioFiles: [scenarioFile('baseline-2006')], warm: false, testBusyMs: 60, maxQueue: 64 });
+    try {
+      const r = await runLoad({ url: held.url, requests: 40, seed: 7 });
+      expect(r.serverErrors).toEqual([]);
+      expect(r.scenarios.count).toBeGreaterThanOrEqual(10);
+      expect(r.scenarios.p95).toBeLessThan(200);
+      expect(r.givenUp).toBeGreaterThanOrEqual(5); // seed 7 sends this many to be given up
+      expect(r.abandoned).toBe(r.givenUp);
+    } finally {
+      await held.close();
+    }
   }, 60_000);
 });

@@ -99,12 +99,16 @@ class FormulaContext implements RuleContext {
   alloc<T extends Column>(type: ColumnType<T>, length: number = this.size): T {
     return this.allocator.alloc(type, length);
   }
+  allocFull<T extends Column>(type: ColumnType<T>, length: number = this.size): T {
+    return this.allocator.alloc(type, length, false);
+  }
+  // Draws write every row (0 outside `where`): their buffer comes unzeroed.
   random(stream: string, where?: ArrayLike<number>): Float64Array {
     this.readPeriod = true;
-    return this.draws().uniforms(this.monthIndex, streamId(stream), where, this.allocator.alloc(Float64Array, this.size));
+    return this.draws().uniforms(this.monthIndex, streamId(stream), where, this.allocator.alloc(Float64Array, this.size, false));
   }
   randomOnce(stream: string, where?: ArrayLike<number>): Float64Array {
-    return this.draws().uniforms(PERSISTENT, streamId(stream), where, this.allocator.alloc(Float64Array, this.size));
+    return this.draws().uniforms(PERSISTENT, streamId(stream), where, this.allocator.alloc(Float64Array, this.size, false));
   }
   series(alias: string): readonly { date: string; value: number }[] {
     this.readPeriod = true;
@@ -325,7 +329,8 @@ export class Simulation {
       return again;
     }
     this.allocator.begin();
-    const out = this.allocator.alloc(plan.nodes[plan.nodes.length - 1]!.type, size);
+    // The fused loop writes every row of its output (fuse.ts): no zeroing first.
+    const out = this.allocator.alloc(plan.nodes[plan.nodes.length - 1]!.type, size, false);
     try {
       runPlan(plan, shape, this.population.householdStart, out, entityOf);
     } catch (e) {

@@ -255,6 +255,7 @@ export class Simulation {
         const again = reuse!.find(id, inputList, paramList);
         if (again) {
           this.cache.set(key, again);
+          this.offerReused(sharedKey, again);
           this.afterMonthly(rule, key, p);
           return again;
         }
@@ -325,6 +326,7 @@ export class Simulation {
     const again = stable ? reuse!.find(rule.id, plan.columns, params, shape) : undefined;
     if (again) {
       this.cache.set(key, again);
+      this.offerReused(sharedKey, again);
       this.afterFused(rule, inlined, key, p);
       return again;
     }
@@ -343,6 +345,16 @@ export class Simulation {
     if (reuse) for (const c of stable ? reuse.record(rule.id, plan.columns, params, out, shape) : reuse.drop(rule.id)) this.giveBack(c);
     this.afterFused(rule, inlined, key, p);
     return out;
+  }
+
+  /**
+   * A result reused from an earlier month goes to the shared store under this month's key too,
+   * as a computed one would: otherwise a later run finds the store missing that month, computes
+   * it (only then offering it) and reuses that for the months after, so the store would fill by
+   * one month per run (18 rules a slice, about 60 MB of fresh buffers an explorer move).
+   */
+  private offerReused(sharedKey: string | undefined, column: Column): void {
+    if (sharedKey !== undefined && this.shared!.offer(sharedKey, column)) this.allocator.pin(column);
   }
 
   /** Readers' bookkeeping of a fused result: the root's, and one reader fewer for the inputs of every inlined rule. */

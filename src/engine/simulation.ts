@@ -18,6 +18,18 @@ import { keyedDraws, streamId, type KeyedDraws } from './random.js';
 import type { Rule, RuleContext } from './rule.js';
 import { columnFingerprint, leafIdentity, ruleReach, type SharedResults } from './shared-results.js';
 
+/** What compute needs of a period, worked out once per period text (each is a regular expression match). */
+interface PeriodFacts { unit: 'month' | 'year'; start: string; index: number }
+const periodFacts = new Map<string, PeriodFacts>();
+function factsOf(p: Period): PeriodFacts {
+  let f = periodFacts.get(p);
+  if (!f) {
+    const unit = periodUnit(p);
+    periodFacts.set(p, (f = { unit, start: periodStartDate(p), index: unit === 'month' ? monthIndex(p) : Number(p) * 12 }));
+  }
+  return f;
+}
+
 /** The month key of persistent draws: before any real month (months count from year 0). */
 const PERSISTENT = -1;
 
@@ -246,7 +258,8 @@ export class Simulation {
         const c = (inputs[alias] = this.input(raw, p));
         if (stable && this.graph.rules.has(raw) && (this.givenColumns.has(c) || !reuse!.stable(c))) stable = false;
       }
-      const date = periodStartDate(p);
+      const facts = factsOf(p);
+      const date = facts.start;
       const params: Record<string, ParamValue> = {};
       for (const [alias, path] of Object.entries(rule.parameters)) params[alias] = this.parameter(path, date, rule.entity);
       if (stable) {
@@ -260,7 +273,7 @@ export class Simulation {
           return again;
         }
       }
-      const mi = periodUnit(p) === 'month' ? monthIndex(p) : Number(p) * 12;
+      const mi = facts.index;
       const entity = rule.entity;
       this.allocator.begin();
       try {
@@ -297,7 +310,7 @@ export class Simulation {
    * columns and parameter values decide it.
    */
   private computeFused(rule: Rule, p: Period, key: string, size: number, sharedKey: string | undefined): Column | undefined {
-    const date = periodStartDate(p);
+    const date = factsOf(p).start;
     const entityOf = (id: string): Entity => this.graph.entityOf(id);
     this.depth++;
     let plan: Plan | undefined;
@@ -559,7 +572,7 @@ export class Simulation {
 
   /** A yearly rule asked for a month is computed for that month's year. */
   private periodFor(rule: Rule, period: Period): Period {
-    const unit = periodUnit(period);
+    const unit = factsOf(period).unit;
     if (rule.period === unit) return period;
     if (rule.period === 'year' && unit === 'month') return period.slice(0, 4);
     throw new JiuzhuError('BAD_PERIOD', `rule '${rule.id}' is monthly; ask for a month (YYYY-MM), not ${period}`, { kind: 'usage', location: { key: rule.id } });

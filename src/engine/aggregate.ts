@@ -152,7 +152,8 @@ class PopulationAggregators implements Aggregators {
   sumByHousehold(v: ArrayLike<number>): Float64Array;
   sumByHousehold<T extends Float32Array | Float64Array>(v: ArrayLike<number>, out: T): T;
   sumByHousehold(v: ArrayLike<number>, out?: Float32Array | Float64Array): Float32Array | Float64Array {
-    return sumByHousehold(this.pop, v, out ?? this.allocator.alloc(Float64Array, this.pop.nHouseholds));
+    // sumByHousehold zeroes the column it is given: taking it zeroed from the pool would zero it twice.
+    return sumByHousehold(this.pop, v, out ?? this.allocator.alloc(Float64Array, this.pop.nHouseholds, false));
   }
   countByHousehold(m: ArrayLike<number>): Int32Array {
     const out = this.allocator.alloc(Int32Array, this.pop.nHouseholds);

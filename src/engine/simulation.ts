@@ -224,9 +224,13 @@ export class Simulation {
 
   private compute(id: string, period: Period): Column {
     const pop = this.population;
-    const col = pop.person[id] ?? pop.household[id] ?? (id === WEIGHT ? pop.weight : undefined);
-    if (col && !this.graph.rules.has(id)) return col;
+    // A rule wins over a dataset column of its name; the dataset's columns are looked up only
+    // for a name no rule has (two dictionary lookups fewer for each rule read).
     const rule = this.graph.rules.get(id);
+    if (!rule) {
+      const col = pop.person[id] ?? pop.household[id] ?? (id === WEIGHT ? pop.weight : undefined);
+      if (col) return col;
+    }
     if (!rule) throw new JiuzhuError('UNKNOWN_RULE', `no rule or column named '${id}'`, { kind: 'usage', location: { key: id } });
     const p = this.periodFor(rule, period);
     const key = `${id}@${p}`;

@@ -142,6 +142,25 @@ describe('the rules of reuse', () => {
     expect(Array.from(next)).toEqual([200, 160]);
   });
 
+  it('a lent column given back as the next month\'s input (the month loop\'s state) returns to the pool once both months are forgotten; a caller\'s own never does', () => {
+    // Before 2026-12-07 a given column was never given back: every month's carried state was
+    // left to the garbage collector (about 55 MB a 12-month explorer move).
+    const lender = new Simulation({ population: pop, parameters: tree, rules, lend: true });
+    const lent = lender.calculate('total', '2006-01');
+    lender.setInput('total', '2006-02', lent);
+    lender.forgetPeriod('2006-01');
+    expect(lender.calculate('total', '2006-02')).toBe(lent); // still the given input
+    lender.forgetPeriod('2006-02');
+    expect(lender.calculate('total', '2006-03')).toBe(lent); // its buffer served the next month
+    expect(Array.from(lent)).toEqual([200, 160]);
+    const own = Float64Array.from([1, 2]);
+    lender.setInput('total', '2006-04', own);
+    lender.forgetPeriod('2006-03');
+    lender.forgetPeriod('2006-04');
+    expect(lender.calculate('total', '2006-05')).not.toBe(own);
+    expect(Array.from(own)).toEqual([1, 2]);
+  });
+
   it('a column the shared store turns down (its budget spent) is reused like any other; one it keeps never is', () => {
     // Before 2026-12-06 every column offered to the store was pinned, kept or not: after the
     // first month of a year filled the store, no column of the next eleven was ever reused.

@@ -106,6 +106,43 @@ describe('shared results', () => {
     expect(columnFingerprint(v)).not.toBe(columnFingerprint(u));
   });
 
+  it('a leaf set again to the same values by another tree (the explorer re-applies a scenario\'s own overrides) shares its columns', () => {
+    // Two loads of baseline-2006 make two trees, each applying the scenario's override of
+    // dibao.eligibility.rural_in_force_share anew: two leaf objects of equal content. The
+    // columns of dibao_in_force (which reads only that leaf and the urban column) are then one
+    // column; a tree whose standard is raised still gets its own dibao_benefit.
+    const file = join(ROOT, 'scenarios/baseline-2006.yaml');
+    const [t1, t2] = [scenarioParameters(loadScenario(file)), scenarioParameters(loadScenario(file))];
+    const path = 'dibao.eligibility.rural_in_force_share';
+    expect(t1.leaf(path)).not.toBe(t2.leaf(path));
+    const shared = new SharedResults(dataset.population);
+    const sim = (tree: typeof t1) => new Simulation({ population: dataset.population, parameters: tree, rules: systemRules, seed: 1, shared });
+    const [a, b] = [sim(t1), sim(t2)];
+    expect(b.calculate('dibao_in_force', '2006-01')).toBe(a.calculate('dibao_in_force', '2006-01'));
+    const c = sim(scenarioParameters(scenarios[1]!));
+    expect(c.calculate('dibao_benefit', '2006-01')).not.toBe(a.calculate('dibao_benefit', '2006-01'));
+  });
+
+  it('a result reused from an earlier month is kept for its month too: a second run of the same year adds no column', () => {
+    // Before, only a computed month was offered: months reused from the one before were not, so
+    // each run of a year found one more month missing, computed it and offered it.
+    const period = { from: '2006-01', to: '2006-04' };
+    const shared = new SharedResults(dataset.population);
+    runScenarioOn(scenarios[0]!, dataset, { period, seed: 3, shared });
+    const first = shared.size;
+    runScenarioOn(scenarios[0]!, dataset, { period, seed: 3, shared });
+    expect(shared.size).toEqual(first);
+  });
+
+  it('a column offered under a second key takes no more of the budget', () => {
+    const store = new SharedResults(dataset.population, 1000);
+    const col = new Float64Array(100); // 800 bytes
+    expect(store.offer('m1', col)).toBe(true);
+    expect(store.offer('m2', col)).toBe(true);
+    expect(store.size).toEqual({ columns: 2, bytes: 800 });
+    expect(store.get('m2')).toBe(col);
+  });
+
   it('keeps within its byte budget, first come first kept', () => {
     const store = new SharedResults(dataset.population, 1000);
     store.offer('a', new Float64Array(100)); // 800 bytes

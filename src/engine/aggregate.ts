@@ -152,7 +152,8 @@ class PopulationAggregators implements Aggregators {
   sumByHousehold(v: ArrayLike<number>): Float64Array;
   sumByHousehold<T extends Float32Array | Float64Array>(v: ArrayLike<number>, out: T): T;
   sumByHousehold(v: ArrayLike<number>, out?: Float32Array | Float64Array): Float32Array | Float64Array {
-    return sumByHousehold(this.pop, v, out ?? this.allocator.alloc(Float64Array, this.pop.nHouseholds));
+    // sumByHousehold zeroes the column it is given: taking it zeroed from the pool would zero it twice.
+    return sumByHousehold(this.pop, v, out ?? this.allocator.alloc(Float64Array, this.pop.nHouseholds, false));
   }
   countByHousehold(m: ArrayLike<number>): Int32Array {
     const out = this.allocator.alloc(Int32Array, this.pop.nHouseholds);
@@ -170,7 +171,8 @@ class PopulationAggregators implements Aggregators {
   // Computed once per population (its membership never changes), shared by its simulations.
   householdSize(): Int32Array { return (this.size ??= sharedHouseholdSize(this.pop)); }
   broadcastToPersons<T extends Column>(v: T): T {
-    const out = this.allocator.alloc(v.constructor as new (n: number) => T, this.pop.nPersons);
+    // Every person is written (gatherInto): the buffer comes unzeroed.
+    const out = this.allocator.alloc(v.constructor as new (n: number) => T, this.pop.nPersons, false);
     gatherKernel(v)(out, v, this.pop.personHousehold, this.pop.nPersons);
     return out;
   }
@@ -178,7 +180,8 @@ class PopulationAggregators implements Aggregators {
 
 /** Where the bound helpers take their outputs (a simulation's ColumnAllocator: buffers.ts). */
 export interface Allocator {
-  alloc<T extends Column>(type: new (length: number) => T, length: number): T;
+  /** `zeroed` false: the caller writes every element before reading any. */
+  alloc<T extends Column>(type: new (length: number) => T, length: number, zeroed?: boolean): T;
 }
 
 const plainNew: Allocator = { alloc: (type, length) => new type(length) };

@@ -15,6 +15,9 @@
  * results, another rule returning it as its own output) is never given back: whoever holds it
  * may read it later. A buffer from the pool is zeroed, so a formula sees exactly what `new`
  * would have given it; outputs are the same bytes with reuse on or off (test/reuse.test.ts).
+ * The one exception is a column its maker writes in full before anything reads it (`ctx.allocFull`,
+ * draws, broadcasts, fused outputs): it comes unzeroed, since zeroing it first would only be
+ * overwritten (zeroing took about 5% of an explorer move).
  */
 import type { Column } from './column.js';
 import type { Population } from './population.js';
@@ -48,11 +51,14 @@ export class BufferPool implements PoolStats {
   reusedBytes = 0;
   private readonly free = new Map<ColumnType, Map<number, Column[]>>();
 
-  /** A zeroed column: a free one if there is one, else a new one. */
-  take<T extends Column>(type: ColumnType<T>, length: number): T {
+  /**
+   * A zeroed column: a free one if there is one, else a new one. `zeroed` false: a free one is
+   * handed over as it is, for a caller that writes every element before reading any.
+   */
+  take<T extends Column>(type: ColumnType<T>, length: number, zeroed = true): T {
     const c = this.free.get(type)?.get(length)?.pop() as T | undefined;
     if (c) {
-      c.fill(0);
+      if (zeroed) c.fill(0);
       this.reusedBytes += c.byteLength;
       return c;
     }
@@ -103,9 +109,10 @@ export class ColumnAllocator {
 
   constructor(readonly pool: BufferPool | undefined) {}
 
-  alloc<T extends Column>(type: ColumnType<T>, length: number): T {
+  /** `zeroed` false: the caller writes every element before reading any (see BufferPool.take). */
+  alloc<T extends Column>(type: ColumnType<T>, length: number, zeroed = true): T {
     if (!this.pending) return new type(length);
-    const c = this.pool!.take(type, length);
+    const c = this.pool!.take(type, length, zeroed);
     this.pending.push(c);
     return c;
   }

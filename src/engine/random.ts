@@ -86,14 +86,15 @@ export function keyedDraws(seed: number, keys: Float64Array): KeyedDraws {
     seed,
     size: p.length,
     uniforms(month, stream, where, into) {
-      // `into` (zeroed, one slot per key) is where the simulation's reused buffers come in.
+      // `into` (one slot per key, any content: every slot is written, 0 outside `where`) is
+      // where the simulation's reused buffers come in.
       if (into && into.length !== p.length) throw new RangeError(`keyed draws: output has ${into.length} rows for ${p.length} keys`);
       const out = into ?? new Float64Array(p.length);
       const m = Math.imul(month >>> 0, 0xc2b2ae35);
       const s = Math.imul(stream >>> 0, 0x27d4eb2f);
       if (where) {
         if (where.length !== p.length) throw new RangeError(`keyed draws: mask has ${where.length} rows for ${p.length} keys`);
-        for (let i = 0; i < p.length; i++) if (where[i]) out[i] = uniformFromHash(mix32(mix32(p[i]! ^ m) ^ s));
+        for (let i = 0; i < p.length; i++) out[i] = where[i] ? uniformFromHash(mix32(mix32(p[i]! ^ m) ^ s)) : 0;
       } else {
         for (let i = 0; i < p.length; i++) out[i] = uniformFromHash(mix32(mix32(p[i]! ^ m) ^ s));
       }

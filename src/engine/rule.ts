@@ -39,6 +39,12 @@ export interface RuleContext {
    */
   alloc<T extends Column>(type: ColumnType<T>, length?: number): T;
   /**
+   * Like `alloc`, but not zeroed: for a column the formula writes in full (every element, by a
+   * loop over all of them) before it reads any. Its content on arrival is whatever a reused
+   * buffer held; a formula that skips an element would leak it, so use `alloc` when in doubt.
+   */
+  allocFull<T extends Column>(type: ColumnType<T>, length?: number): T;
+  /**
    * Every dated value of one of the rule's own scalar parameters (by its alias), in date order,
    * including those after `date`: for a quantity carried from year to year by parameters alone
    * (a stock moved by dated yearly flows, e.g. the public-welfare posts), which the value in

@@ -8,10 +8,11 @@
  * columns given instead of computed (the month loop's carried state). So the column computed
  * by one simulation can be handed to another whose fingerprint of those things is the same.
  *
- * The fingerprint uses the identity of each parameter leaf: a tree made with overrides shares
- * every leaf it leaves alone (ParameterTree.withOverrides), so an untouched leaf is the same
- * object in both trees, and a changed one is a new object. Given columns are fingerprinted by
- * their content (two 32-bit hashes, the dtype and the length).
+ * The fingerprint names each parameter leaf by its content: a tree made with overrides shares
+ * every leaf it leaves alone (ParameterTree.withOverrides), and an override that sets a leaf to
+ * what another tree's leaf holds (a scenario's own overrides, applied again to each of the
+ * explorer's trees) makes a leaf equal to it, which takes the same name. Given columns are
+ * fingerprinted by their content (two 32-bit hashes, the dtype and the length).
  *
  * Entries are kept first come, first kept, up to a byte budget: in a comparison the first
  * scenario's columns stay for the next ones (a least-recently-used policy would evict a
@@ -21,6 +22,7 @@ import type { Column } from './column.js';
 import type { RuleGraph } from './graph.js';
 import { parseInputId } from './graph.js';
 import type { ParameterTree } from './parameters/tree.js';
+import type { ParameterLeaf } from './parameters/types.js';
 import type { Population } from './population.js';
 
 /**
@@ -88,11 +90,20 @@ export class SharedResults {
     return p;
   }
 
-  /** Keeps a column unless the budget is spent; true when it was kept (and so may be read by others). */
+  /** Columns held, each once (a column reused for several months is held under each month's key). */
+  private readonly held = new WeakSet<Column>();
+
+  /**
+   * Keeps a column unless the budget is spent; true when it was kept (and so may be read by
+   * others). A column already held under another key takes no more of the budget.
+   */
   offer(key: string, column: Column): boolean {
-    if (this.bytes + column.byteLength > this.maxBytes || this.columns.has(key)) return false;
+    if (this.columns.has(key)) return false;
+    const more = this.held.has(column) ? 0 : column.byteLength;
+    if (this.bytes + more > this.maxBytes) return false;
     this.columns.set(key, column);
-    this.bytes += column.byteLength;
+    this.held.add(column);
+    this.bytes += more;
     return true;
   }
 
@@ -135,23 +146,42 @@ export function ruleReach(graph: RuleGraph, id: string): RuleReach {
   return reach;
 }
 
-let nextObjectId = 1;
-const objectIds = new WeakMap<object, number>();
-/** A number naming an object for as long as it lives. */
-function objectId(o: object): number {
-  let id = objectIds.get(o);
-  if (id === undefined) objectIds.set(o, (id = nextObjectId++));
+/**
+ * Leaf contents met, as text, and the number naming each. Bounded: when full it starts afresh,
+ * and a content met again then gets a new number (never an old one), which can only make a key
+ * miss, never match a column of other values. A memory knob.
+ */
+const MAX_LEAF_CONTENTS = 4096;
+let contentIds = new Map<string, number>();
+let nextContentId = 1;
+const leafIds = new WeakMap<ParameterLeaf, number>();
+
+/**
+ * A number naming a leaf's content: two leaves with the same path, kind, breakdown, categories
+ * and dated values (everything a resolution or a series reads) get the same number. Memoised
+ * per leaf object, so a leaf shared by many trees is written out once.
+ */
+function leafId(leaf: ParameterLeaf): number {
+  let id = leafIds.get(leaf);
+  if (id !== undefined) return id;
+  const text = JSON.stringify([leaf.path, leaf.kind, leaf.unit, leaf.breakdown, leaf.categories, leaf.values]);
+  id = contentIds.get(text);
+  if (id === undefined) {
+    if (contentIds.size >= MAX_LEAF_CONTENTS) contentIds = new Map();
+    contentIds.set(text, (id = nextContentId++));
+  }
+  leafIds.set(leaf, id);
   return id;
 }
 
 const leafIdsByTree = new WeakMap<ParameterTree, Map<string, string>>();
 
-/** The identities of the leaves at or under a path of a tree, as text (memoised per tree). */
+/** The content names of the leaves at or under a path of a tree, as text (memoised per tree). */
 export function leafIdentity(tree: ParameterTree, path: string): string {
   let memo = leafIdsByTree.get(tree);
   if (!memo) leafIdsByTree.set(tree, (memo = new Map()));
   let ids = memo.get(path);
-  if (ids === undefined) memo.set(path, (ids = tree.leavesUnder(path).map(objectId).join('.')));
+  if (ids === undefined) memo.set(path, (ids = tree.leavesUnder(path).map(leafId).join('.')));
   return ids;
 }
 

@@ -18,6 +18,18 @@ import { keyedDraws, streamId, type KeyedDraws } from './random.js';
 import type { Rule, RuleContext } from './rule.js';
 import { columnFingerprint, leafIdentity, ruleReach, type SharedResults } from './shared-results.js';
 
+/** What compute needs of a period, worked out once per period text (each is a regular expression match). */
+interface PeriodFacts { unit: 'month' | 'year'; start: string; index: number }
+const periodFacts = new Map<string, PeriodFacts>();
+function factsOf(p: Period): PeriodFacts {
+  let f = periodFacts.get(p);
+  if (!f) {
+    const unit = periodUnit(p);
+    periodFacts.set(p, (f = { unit, start: periodStartDate(p), index: unit === 'month' ? monthIndex(p) : Number(p) * 12 }));
+  }
+  return f;
+}
+
 /** The month key of persistent draws: before any real month (months count from year 0). */
 const PERSISTENT = -1;
 
@@ -99,12 +111,16 @@ class FormulaContext implements RuleContext {
   alloc<T extends Column>(type: ColumnType<T>, length: number = this.size): T {
     return this.allocator.alloc(type, length);
   }
+  allocFull<T extends Column>(type: ColumnType<T>, length: number = this.size): T {
+    return this.allocator.alloc(type, length, false);
+  }
+  // Draws write every row (0 outside `where`): their buffer comes unzeroed.
   random(stream: string, where?: ArrayLike<number>): Float64Array {
     this.readPeriod = true;
-    return this.draws().uniforms(this.monthIndex, streamId(stream), where, this.allocator.alloc(Float64Array, this.size));
+    return this.draws().uniforms(this.monthIndex, streamId(stream), where, this.allocator.alloc(Float64Array, this.size, false));
   }
   randomOnce(stream: string, where?: ArrayLike<number>): Float64Array {
-    return this.draws().uniforms(PERSISTENT, streamId(stream), where, this.allocator.alloc(Float64Array, this.size));
+    return this.draws().uniforms(PERSISTENT, streamId(stream), where, this.allocator.alloc(Float64Array, this.size, false));
   }
   series(alias: string): readonly { date: string; value: number }[] {
     this.readPeriod = true;
@@ -208,9 +224,13 @@ export class Simulation {
 
   private compute(id: string, period: Period): Column {
     const pop = this.population;
-    const col = pop.person[id] ?? pop.household[id] ?? (id === WEIGHT ? pop.weight : undefined);
-    if (col && !this.graph.rules.has(id)) return col;
+    // A rule wins over a dataset column of its name; the dataset's columns are looked up only
+    // for a name no rule has (two dictionary lookups fewer for each rule read).
     const rule = this.graph.rules.get(id);
+    if (!rule) {
+      const col = pop.person[id] ?? pop.household[id] ?? (id === WEIGHT ? pop.weight : undefined);
+      if (col) return col;
+    }
     if (!rule) throw new JiuzhuError('UNKNOWN_RULE', `no rule or column named '${id}'`, { kind: 'usage', location: { key: id } });
     const p = this.periodFor(rule, period);
     const key = `${id}@${p}`;
@@ -242,7 +262,8 @@ export class Simulation {
         const c = (inputs[alias] = this.input(raw, p));
         if (stable && this.graph.rules.has(raw) && (this.givenColumns.has(c) || !reuse!.stable(c))) stable = false;
       }
-      const date = periodStartDate(p);
+      const facts = factsOf(p);
+      const date = facts.start;
       const params: Record<string, ParamValue> = {};
       for (const [alias, path] of Object.entries(rule.parameters)) params[alias] = this.parameter(path, date, rule.entity);
       if (stable) {
@@ -251,11 +272,12 @@ export class Simulation {
         const again = reuse!.find(id, inputList, paramList);
         if (again) {
           this.cache.set(key, again);
+          this.offerReused(sharedKey, again);
           this.afterMonthly(rule, key, p);
           return again;
         }
       }
-      const mi = periodUnit(p) === 'month' ? monthIndex(p) : Number(p) * 12;
+      const mi = facts.index;
       const entity = rule.entity;
       this.allocator.begin();
       try {
@@ -292,7 +314,7 @@ export class Simulation {
    * columns and parameter values decide it.
    */
   private computeFused(rule: Rule, p: Period, key: string, size: number, sharedKey: string | undefined): Column | undefined {
-    const date = periodStartDate(p);
+    const date = factsOf(p).start;
     const entityOf = (id: string): Entity => this.graph.entityOf(id);
     this.depth++;
     let plan: Plan | undefined;
@@ -321,11 +343,13 @@ export class Simulation {
     const again = stable ? reuse!.find(rule.id, plan.columns, params, shape) : undefined;
     if (again) {
       this.cache.set(key, again);
+      this.offerReused(sharedKey, again);
       this.afterFused(rule, inlined, key, p);
       return again;
     }
     this.allocator.begin();
-    const out = this.allocator.alloc(plan.nodes[plan.nodes.length - 1]!.type, size);
+    // The fused loop writes every row of its output (fuse.ts): no zeroing first.
+    const out = this.allocator.alloc(plan.nodes[plan.nodes.length - 1]!.type, size, false);
     try {
       runPlan(plan, shape, this.population.householdStart, out, entityOf);
     } catch (e) {
@@ -338,6 +362,16 @@ export class Simulation {
     if (reuse) for (const c of stable ? reuse.record(rule.id, plan.columns, params, out, shape) : reuse.drop(rule.id)) this.giveBack(c);
     this.afterFused(rule, inlined, key, p);
     return out;
+  }
+
+  /**
+   * A result reused from an earlier month goes to the shared store under this month's key too,
+   * as a computed one would: otherwise a later run finds the store missing that month, computes
+   * it (only then offering it) and reuses that for the months after, so the store would fill by
+   * one month per run (18 rules a slice, about 60 MB of fresh buffers an explorer move).
+   */
+  private offerReused(sharedKey: string | undefined, column: Column): void {
+    if (sharedKey !== undefined && this.shared!.offer(sharedKey, column)) this.allocator.pin(column);
   }
 
   /** Readers' bookkeeping of a fused result: the root's, and one reader fewer for the inputs of every inlined rule. */
@@ -482,13 +516,22 @@ export class Simulation {
     const dropped: Column[] = [];
     for (const k of [...this.cache.keys()]) {
       if (!k.endsWith(suffix)) continue;
-      if (!this.given.has(k)) dropped.push(this.cache.get(k)!);
+      const col = this.cache.get(k)!;
+      // A given column is the caller's, except one this lending simulation made and lent (the
+      // month loop gives a month's state back as the next month's input): once that month is
+      // forgotten too, nothing reads it, and it goes back to the pool like any other (it used
+      // to be left to the collector: about 55 MB of state a 12-month explorer move).
+      if (!this.given.has(k) || (this.lend && this.allocator.releasable(col))) dropped.push(col);
       this.cache.delete(k);
       this.readersLeft.delete(k);
     }
     // A column also held under another period (a month's state given to the next) stays.
     const kept = new Set(this.cache.values());
-    for (const col of dropped) if (!kept.has(col) && !this.reuse?.holds(col)) this.allocator.release(col);
+    for (const col of dropped) {
+      if (kept.has(col) || this.reuse?.holds(col)) continue;
+      this.givenColumns.delete(col);
+      this.allocator.release(col);
+    }
     for (const k of [...this.given]) if (k.endsWith(suffix)) this.given.delete(k);
     // A forgotten month's given columns are read no more; keeping their fingerprints would only
     // make later keys longer (never wrong: a key may name more than a rule reads).
@@ -533,7 +576,7 @@ export class Simulation {
 
   /** A yearly rule asked for a month is computed for that month's year. */
   private periodFor(rule: Rule, period: Period): Period {
-    const unit = periodUnit(period);
+    const unit = factsOf(period).unit;
     if (rule.period === unit) return period;
     if (rule.period === 'year' && unit === 'month') return period.slice(0, 4);
     throw new JiuzhuError('BAD_PERIOD', `rule '${rule.id}' is monthly; ask for a month (YYYY-MM), not ${period}`, { kind: 'usage', location: { key: rule.id } });

@@ -24,7 +24,7 @@ export const demo_benefit = defineRule({
     for (let i = 0; i < age.length; i++) counted[i] = +(age[i]! >= elderlyAge) + +!!disabled[i];
     // The household sums become the result in place (one household array fewer), in the
     // precision of per-capita income (float32 from float32 incomes, else float64).
-    const out = pci instanceof Float32Array ? ctx.agg.sumByHousehold(counted, ctx.alloc(Float32Array)) : ctx.agg.sumByHousehold(counted);
+    const out = pci instanceof Float32Array ? ctx.agg.sumByHousehold(counted, ctx.allocFull(Float32Array)) : ctx.agg.sumByHousehold(counted);
     const size = ctx.agg.householdSize();
     for (let h = 0; h < out.length; h++) {
       const s = std[h]!;

@@ -11,7 +11,7 @@ export const demo_per_capita_income = defineRule({
   reference: { source: 'peer benchmark workload W1, rule 2' },
   formula: ({ demo_counted_income: counted }, _p, ctx) => {
     // In the precision of counted income: float32 in, float32 out (summed in place).
-    const sum = counted instanceof Float32Array ? ctx.agg.sumByHousehold(counted, ctx.alloc(Float32Array)) : ctx.agg.sumByHousehold(counted);
+    const sum = counted instanceof Float32Array ? ctx.agg.sumByHousehold(counted, ctx.allocFull(Float32Array)) : ctx.agg.sumByHousehold(counted);
     const size = ctx.agg.householdSize();
     for (let h = 0; h < sum.length; h++) sum[h] = sum[h]! / size[h]!;
     return sum;

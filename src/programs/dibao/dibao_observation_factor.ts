@@ -15,7 +15,7 @@ export const dibao_observation_factor = defineRule({
   reference: { clause: '二.3' },
   formula: (_i, p, ctx) => {
     const sigma = asNumber(p.sigma);
-    const out = ctx.alloc(Float64Array).fill(1);
+    const out = ctx.allocFull(Float64Array).fill(1);
     if (sigma === 0) return out;
     const u1 = ctx.random('observation-1');
     const u2 = ctx.random('observation-2');

@@ -14,10 +14,10 @@ export const disabled_house_repaired = defineRule({
   reference: { clause: '八.3' },
   formula: ({ disabled_house_repaired_previous: before, urban, shanty, disabled_poor_household: poor, housing_rural_aided: aided }, p, ctx) => {
     const hazard = 1 - Math.pow(1 - asNumber(p.rate), 1 / MONTHS_PER_YEAR);
-    const candidate = ctx.alloc(Uint8Array);
+    const candidate = ctx.allocFull(Uint8Array);
     for (let h = 0; h < candidate.length; h++) candidate[h] = !before[h] && !urban[h] && shanty[h] && poor[h] && !aided[h] ? 1 : 0;
     const u = ctx.random('disabled-house-repair', candidate);
-    const out = ctx.alloc(Uint8Array);
+    const out = ctx.allocFull(Uint8Array);
     for (let h = 0; h < out.length; h++) out[h] = before[h] || (candidate[h] && u[h]! < hazard) ? 1 : 0;
     return out;
   },

@@ -30,7 +30,7 @@ export const disaster_affected = defineRule({
       hit[h] = prob[h]! > 0 ? 1 : 0;
     }
     const draw = ctx.random('disaster-affected', hit);
-    const out = ctx.alloc(Uint8Array);
+    const out = ctx.allocFull(Uint8Array);
     for (let h = 0; h < out.length; h++) out[h] = hit[h] && draw[h]! < prob[h]! ? 1 : 0;
     return out;
   },

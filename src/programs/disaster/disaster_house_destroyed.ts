@@ -24,7 +24,7 @@ export const disaster_house_destroyed = defineRule({
       hit[h] = 1;
     }
     const draw = ctx.random('disaster-house-destroyed', hit);
-    const out = ctx.alloc(Uint8Array);
+    const out = ctx.allocFull(Uint8Array);
     for (let h = 0; h < out.length; h++) out[h] = hit[h] && draw[h]! < prob[h]! ? 1 : 0;
     return out;
   },

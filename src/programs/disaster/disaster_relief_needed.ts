@@ -13,10 +13,10 @@ export const disaster_relief_needed = defineRule({
   reference: { clause: '十.2' },
   formula: ({ disaster_affected: affected, disaster_house_destroyed: destroyed }, p, ctx) => {
     const needy = asNumber(p.needy);
-    const candidate = ctx.alloc(Uint8Array);
+    const candidate = ctx.allocFull(Uint8Array);
     for (let h = 0; h < candidate.length; h++) candidate[h] = affected[h] && !destroyed[h] ? 1 : 0;
     const draw = ctx.random('disaster-relief-needed', candidate);
-    const out = ctx.alloc(Uint8Array);
+    const out = ctx.allocFull(Uint8Array);
     for (let h = 0; h < out.length; h++) out[h] = destroyed[h] || (candidate[h] && draw[h]! < needy) ? 1 : 0;
     return out;
   },

@@ -14,11 +14,11 @@ export const education_shuangtesheng = defineRule({
   formula: ({ education_needy: needy, schooling }, p, ctx) => {
     const senior = asNumber(category(p.levels, 'senior_secondary'));
     const share = asNumber(p.share);
-    const pool = ctx.alloc(Uint8Array);
+    const pool = ctx.allocFull(Uint8Array);
     for (let i = 0; i < pool.length; i++) pool[i] = +!!needy[i] & +(schooling[i] === senior);
     // Drawn once per person: a student admitted as 双特生 stays one from month to month.
     const u = ctx.randomOnce('education-shuangtesheng', pool);
-    const out = ctx.alloc(Uint8Array);
+    const out = ctx.allocFull(Uint8Array);
     for (let i = 0; i < out.length; i++) out[i] = pool[i]! & +(u[i]! < share);
     return out;
   },

@@ -12,7 +12,7 @@ export const education_target_household = defineRule({
   reference: { clause: ['四.1', '四.2', '四.3'] },
   formula: ({ dibao_receives: dibao, education_poor_household: poor, is_seriously_ill: ill, education_illness_hardship_months: months }, _p, ctx) => {
     const anyIll = ctx.agg.anyInHousehold(ill);
-    const out = ctx.alloc(Uint8Array);
+    const out = ctx.allocFull(Uint8Array);
     for (let h = 0; h < out.length; h++) out[h] = +!!dibao[h] | +!!poor[h] | anyIll[h]! | +(months[h]! > 0);
     return out;
   },

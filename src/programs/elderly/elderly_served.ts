@@ -14,7 +14,7 @@ export const elderly_served = defineRule({
   formula: ({ elderly_poor: poor }, p, ctx) => {
     const coverage = asNumber(p.coverage);
     const u = ctx.randomOnce('elderly-service', poor);
-    const out = ctx.alloc(Uint8Array);
+    const out = ctx.allocFull(Uint8Array);
     for (let i = 0; i < out.length; i++) out[i] = poor[i] && u[i]! < coverage ? 1 : 0;
     return out;
   },

@@ -11,7 +11,7 @@ export const employment_recipient = defineRule({
   parameters: {},
   reference: { clause: '六.1' },
   formula: ({ employment_certificate_holder: holder, employment_post_holder: post, employment_trained: trained }, _p, ctx) => {
-    const out = ctx.alloc(Uint8Array);
+    const out = ctx.allocFull(Uint8Array);
     for (let i = 0; i < out.length; i++) out[i] = +!!holder[i] | +!!post[i] | +!!trained[i];
     return out;
   },

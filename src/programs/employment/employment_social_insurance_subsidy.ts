@@ -15,7 +15,7 @@ export const employment_social_insurance_subsidy = defineRule({
   formula: ({ employment_post_holder: holder }, p, ctx) => {
     const subsidy = asColumn(p.subsidy, ctx.size);
     const holders = ctx.agg.countByHousehold(holder);
-    const out = ctx.alloc(Float64Array);
+    const out = ctx.allocFull(Float64Array);
     for (let h = 0; h < out.length; h++) out[h] = roundFen(holders[h]! * subsidy[h]!);
     return out;
   },

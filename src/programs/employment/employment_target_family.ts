@@ -27,7 +27,7 @@ export const employment_target_family = defineRule({
     // One walk over households (members are contiguous): a disabled member, or a main member of
     // working age without work capacity, found in place rather than through two person masks.
     const size = ctx.agg.householdSize();
-    const out = ctx.alloc(Uint8Array);
+    const out = ctx.allocFull(Uint8Array); // every household written below
     for (let h = 0, i = 0; h < out.length; h++) {
       const end = i + size[h]!;
       let member = 0;

@@ -18,10 +18,10 @@ export const employment_trained = defineRule({
     const hHolder = hazard(asNumber(category(p.rate, 'certificate_holder')));
     const hLhs = hazard(asNumber(category(p.rate, 'liang_hou_sheng')));
     const january = monthIndex(ctx.period) % MONTHS_PER_YEAR === 0;
-    const candidate = ctx.alloc(Uint8Array);
+    const candidate = ctx.allocFull(Uint8Array);
     for (let i = 0; i < candidate.length; i++) candidate[i] = (+!!holder[i] | +!!lhs[i]) & +(january || !before[i]);
     const u = ctx.random('employment-training', candidate);
-    const out = ctx.alloc(Uint8Array);
+    const out = ctx.allocFull(Uint8Array);
     for (let i = 0; i < out.length; i++) out[i] = candidate[i]! & +(u[i]! < (holder[i] ? hHolder : hLhs));
     return out;
   },

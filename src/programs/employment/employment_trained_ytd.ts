@@ -14,7 +14,7 @@ export const employment_trained_ytd = defineRule({
   reference: { clause: '六.1' },
   formula: ({ employment_trained_ytd_previous: before, employment_trained: now }, _p, ctx) => {
     const january = monthIndex(ctx.period) % MONTHS_PER_YEAR === 0;
-    const out = ctx.alloc(Uint8Array);
+    const out = ctx.allocFull(Uint8Array);
     for (let i = 0; i < out.length; i++) out[i] = (+!january & +!!before[i]) | +!!now[i];
     return out;
   },

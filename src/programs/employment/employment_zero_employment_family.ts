@@ -15,7 +15,7 @@ export const employment_zero_employment_family = defineRule({
     for (let i = 0; i < working.length; i++) working[i] = +!!employed[i] | +(farm[i]! > 0);
     const anyWorking = ctx.agg.anyInHousehold(working);
     const anyLooking = ctx.agg.anyInHousehold(looking);
-    const out = ctx.alloc(Uint8Array);
+    const out = ctx.allocFull(Uint8Array);
     for (let h = 0; h < out.length; h++) out[h] = +!anyWorking[h] & anyLooking[h]!;
     return out;
   },

@@ -16,7 +16,7 @@ export const housing_in_kind_allocated = defineRule({
     const candidate = ctx.alloc(Uint8Array);
     for (let h = 0; h < candidate.length; h++) candidate[h] = covered[h] && tenure[h] !== 1 ? 1 : 0; // 1: public rental (公房)
     const u = ctx.randomOnce('housing-in-kind', candidate);
-    const out = ctx.alloc(Uint8Array);
+    const out = ctx.allocFull(Uint8Array);
     for (let h = 0; h < out.length; h++) out[h] = candidate[h] && u[h]! < share ? 1 : 0;
     return out;
   },

@@ -13,7 +13,7 @@ export const housing_low_income_line = defineRule({
   reference: { clause: ['五.1', '五.2', '五.3'] },
   formula: ({ dibao_standard: std }, p, ctx) => {
     const multiple = asColumn(p.multiple, ctx.size);
-    const out = ctx.alloc(Float64Array);
+    const out = ctx.allocFull(Float64Array);
     for (let h = 0; h < out.length; h++) out[h] = multiple[h]! * std[h]!;
     return out;
   },

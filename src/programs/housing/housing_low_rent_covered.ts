@@ -14,7 +14,7 @@ export const housing_low_rent_covered = defineRule({
   formula: ({ housing_low_rent_eligible: eligible }, p, ctx) => {
     const coverage = asNumber(p.coverage);
     const u = ctx.randomOnce('housing-low-rent-coverage', eligible);
-    const out = ctx.alloc(Uint8Array);
+    const out = ctx.allocFull(Uint8Array);
     for (let h = 0; h < out.length; h++) out[h] = eligible[h] && u[h]! < coverage ? 1 : 0;
     return out;
   },

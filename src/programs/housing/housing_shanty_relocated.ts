@@ -14,10 +14,10 @@ export const housing_shanty_relocated = defineRule({
   reference: { clause: '五.2' },
   formula: ({ housing_shanty_relocated_previous: before, urban, shanty, housing_low_income: poor }, p, ctx) => {
     const hazard = 1 - Math.pow(1 - asNumber(p.rate), 1 / MONTHS_PER_YEAR);
-    const candidate = ctx.alloc(Uint8Array);
+    const candidate = ctx.allocFull(Uint8Array);
     for (let h = 0; h < candidate.length; h++) candidate[h] = !before[h] && urban[h] && shanty[h] && poor[h] ? 1 : 0;
     const u = ctx.random('housing-shanty-relocation', candidate);
-    const out = ctx.alloc(Uint8Array);
+    const out = ctx.allocFull(Uint8Array);
     for (let h = 0; h < out.length; h++) out[h] = before[h] || (candidate[h] && u[h]! < hazard) ? 1 : 0;
     return out;
   },

@@ -15,7 +15,7 @@ export const land_expropriated_trained = defineRule({
   formula: ({ land_expropriated_trainee: candidate }, p, ctx) => {
     const monthly = asNumber(p.rate) / MONTHS_PER_YEAR;
     const u = ctx.random('land-expropriated-training', candidate);
-    const out = ctx.alloc(Uint8Array);
+    const out = ctx.allocFull(Uint8Array);
     for (let i = 0; i < out.length; i++) out[i] = candidate[i] && u[i]! < monthly ? 1 : 0;
     return out;
   },

@@ -15,7 +15,7 @@ export const land_expropriated_training = defineRule({
   formula: ({ land_expropriated_trained: trained }, p, ctx) => {
     const cost = roundFen(asNumber(p.cost));
     const n = ctx.agg.countByHousehold(trained);
-    const out = ctx.alloc(Float64Array);
+    const out = ctx.allocFull(Float64Array);
     for (let h = 0; h < out.length; h++) out[h] = roundFen(n[h]! * cost);
     return out;
   },

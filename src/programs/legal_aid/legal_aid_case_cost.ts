@@ -15,7 +15,7 @@ export const legal_aid_case_cost = defineRule({
   formula: ({ legal_aid_case: opened }, p, ctx) => {
     const cost = asNumber(p.cost);
     const cases = ctx.agg.countByHousehold(opened);
-    const out = ctx.alloc(Float64Array);
+    const out = ctx.allocFull(Float64Array);
     for (let h = 0; h < out.length; h++) out[h] = roundFen(cases[h]! * cost);
     return out;
   },

@@ -14,7 +14,7 @@ export const legal_aid_case_lost = defineRule({
   formula: ({ legal_aid_case: opened }, p, ctx) => {
     const prob = asNumber(p.loss);
     const u = ctx.random('legal-aid-outcome', opened);
-    const out = ctx.alloc(Uint8Array);
+    const out = ctx.allocFull(Uint8Array);
     for (let i = 0; i < out.length; i++) out[i] = +!!opened[i] & +(u[i]! < prob);
     return out;
   },

@@ -13,10 +13,10 @@ export const legal_aid_fee_waived = defineRule({
   reference: { clause: '七.1' },
   formula: ({ legal_aid_forensic_fee: fee }, p, ctx) => {
     const share = asNumber(p.share);
-    const where = ctx.alloc(Uint8Array);
+    const where = ctx.allocFull(Uint8Array);
     for (let i = 0; i < where.length; i++) where[i] = +(fee[i]! > 0);
     const u = ctx.random('legal-aid-institution', where);
-    const out = ctx.alloc(Uint8Array);
+    const out = ctx.allocFull(Uint8Array);
     for (let i = 0; i < out.length; i++) out[i] = where[i]! & +(u[i]! < share);
     return out;
   },

@@ -14,7 +14,7 @@ export const legal_aid_poor_household = defineRule({
   reference: { clause: '七.1' },
   formula: ({ dibao_receives: dibao, per_capita_counted_income: pci, dibao_standard: std }, p, ctx) => {
     const ratio = asNumber(p.ratio);
-    const out = ctx.alloc(Uint8Array);
+    const out = ctx.allocFull(Uint8Array);
     for (let h = 0; h < out.length; h++) out[h] = +!!dibao[h] | +(pci[h]! < ratio * std[h]! - FLOAT_NOISE_YUAN);
     return out;
   },

@@ -11,7 +11,7 @@ export const legal_aid_recipient = defineRule({
   parameters: {},
   reference: { clause: '七.1' },
   formula: ({ legal_aid_case: opened }, _p, ctx) => {
-    const out = ctx.alloc(Uint8Array);
+    const out = ctx.allocFull(Uint8Array);
     for (let i = 0; i < out.length; i++) out[i] = +!!opened[i];
     return out;
   },

@@ -17,7 +17,7 @@ export const medical_premium_subsidy_share = defineRule({
     const sDisabled = category(p.share, 'severely_disabled');
     // Members are contiguous: each household's dibao is read in place, not broadcast to persons.
     const size = ctx.agg.householdSize();
-    const out = ctx.alloc(Float64Array);
+    const out = ctx.allocFull(Float64Array); // every member of every household written below
     for (let h = 0, i = 0; h < size.length; h++) {
       const end = i + size[h]!;
       const dibao = onDibao[h];

@@ -14,7 +14,7 @@ export const medical_secondary_ytd = defineRule({
   reference: { clause: '三.1' },
   formula: ({ medical_secondary_ytd_previous: previous, medical_secondary_assistance_person: paid }, _p, ctx) => {
     const january = monthIndex(ctx.period) % MONTHS_PER_YEAR === 0;
-    const out = ctx.alloc(Float64Array);
+    const out = ctx.allocFull(Float64Array);
     for (let i = 0; i < out.length; i++) out[i] = roundFen((january ? 0 : previous[i]!) + paid[i]!);
     return out;
   },

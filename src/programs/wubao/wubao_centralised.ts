@@ -14,7 +14,7 @@ export const wubao_centralised = defineRule({
   formula: ({ wubao_person: wubao }, p, ctx) => {
     const share = asNumber(p.share);
     const u = ctx.randomOnce('wubao-centralised', wubao);
-    const out = ctx.alloc(Uint8Array);
+    const out = ctx.allocFull(Uint8Array);
     for (let i = 0; i < out.length; i++) out[i] = wubao[i] && u[i]! < share ? 1 : 0;
     return out;
   },

@@ -84,6 +84,7 @@ export function accumulateScenario(pop: Population, parameters: ParameterTree, p
     },
   });
   programs.closePopulation();
+  distribution.closePopulation();
   // Its buffers go to the population's next simulation (the next scenario, variant or chunk's year).
   sim.release();
   return { dibao: acc, programs, distribution };

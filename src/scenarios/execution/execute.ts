@@ -81,7 +81,7 @@ export async function executeAll(specs: readonly RunSpec[], source: DatasetSourc
     }
   }
   await runOnThreads(specs[0]!, jobs(), options.workers!, (sums, work) => {
-    sums.forEach((s) => s.distribution.placeAt(work.slice.households));
+    sums.forEach((s) => s.distribution.placeAt(work.households));
     addSlice(merged[work.spec]!, sums);
     doneMonths += months[work.spec]!;
     options.onProgress?.(Math.min(doneMonths, allMonths * total), allMonths * total);

@@ -177,6 +177,9 @@ export async function* chunkedSlices(source: ChunkedDataset): AsyncGenerator<Sli
     const households = new Int32Array(index.reduce((a, x) => a + x.length, 0));
     let o = 0;
     for (const x of index) { households.set(x, o); o += x.length; }
-    yield { households, population: concatPopulations(parts) };
+    const population = concatPopulations(parts);
+    // The chunks' parts are copied into the slice: not held while it is simulated (issue #25).
+    parts.length = 0;
+    yield { households, population };
   }
 }

@@ -22,6 +22,8 @@ export interface SliceJob { slice: number; population: Population; period: Perio
 
 /** A slice to run for one spec of several (a projection's years share one pool). */
 export interface SliceWork { spec: number; period: Period; slice: Slice }
+/** A slice sent to a worker, as runOnThreads hands its sums on: where its households sit, not the households. */
+export interface SliceDone { spec: number; period: Period; households: Int32Array }
 
 /** A worker's answer: each scenario's sums of the slice, or the error it met. */
 export type SliceReply = { slice: number; sums: PackedSums[] } | { slice: number; error: PackedError };
@@ -40,10 +42,10 @@ export function checkWorkers(n: unknown): number {
  * Accumulates the spec's scenarios on every slice of `work` on `workers` threads; `onSlice`
  * receives each slice's sums in the order of `work`, whatever thread finished first.
  */
-export async function runOnThreads(spec: RunSpec, work: AsyncIterator<SliceWork>, workers: number, onSlice: (sums: ScenarioSums[], work: SliceWork) => void): Promise<void> {
+export async function runOnThreads(spec: RunSpec, work: AsyncIterator<SliceWork>, workers: number, onSlice: (sums: ScenarioSums[], work: SliceDone) => void): Promise<void> {
   const setup: WorkerSetup = { scenarios: [...spec.scenarios], period: spec.period, seeds: [...spec.seeds], ...(spec.overrides?.length ? { overrides: [...spec.overrides] } : {}) };
   const pool = Array.from({ length: workers }, () => startWorker(setup));
-  const done = new Map<number, { sums: ScenarioSums[]; work: SliceWork }>();
+  const done = new Map<number, { sums: ScenarioSums[]; work: SliceDone }>();
   let handed = 0;
   let next = 0;
   const handOn = (): void => {
@@ -53,15 +55,23 @@ export async function runOnThreads(spec: RunSpec, work: AsyncIterator<SliceWork>
       handed++;
     }
   };
+  // The next job, packed. Only the copy sent to the worker holds the slice's population: kept
+  // here until the slices before it are handed on, a full count's finished prefectures held
+  // gigabytes while the largest was still running (issue #25).
+  const nextJob = async (): Promise<{ job: SliceJob; transfer: ArrayBuffer[]; placed: SliceDone } | undefined> => {
+    const item = await work.next();
+    if (item.done) return undefined;
+    const { spec: n, period, slice } = item.value;
+    const packed = packPopulation(slice.population);
+    return { job: { slice: next++, population: packed.population, period }, transfer: packed.transfer, placed: { spec: n, period, households: slice.households } };
+  };
   const run = async (w: Worker): Promise<void> => {
-    for (;;) {
-      const item = await work.next();
-      if (item.done) return;
-      const k = next++;
-      const packed = packPopulation(item.value.slice.population);
-      const reply = await request(w, { slice: k, population: packed.population, period: item.value.period }, packed.transfer);
+    for (let j = await nextJob(); j; j = await nextJob()) {
+      const k = j.job.slice;
+      const placed = j.placed;
+      const reply = await request(w, j.job, j.transfer);
       if ('error' in reply) throw unpackError(reply.error);
-      done.set(k, { sums: reply.sums.map(unpackSums), work: item.value });
+      done.set(k, { sums: reply.sums.map(unpackSums), work: placed });
       handOn();
     }
   };

@@ -76,6 +76,16 @@ export class DistributionAccumulator {
     return this.current.part;
   }
 
+  /**
+   * The population is done: its part stays, the population is let go. Held on, it kept the slice's
+   * population alive (and with it its buffer pool, gigabytes on a full-count prefecture) until
+   * the next slice was merged (issue #25).
+   */
+  closePopulation(): this {
+    this.current = null;
+    return this;
+  }
+
   /** Adds another accumulator's households after this one's (chunk order). */
   merge(other: DistributionAccumulator): this {
     this.parts.push(...other.parts);

@@ -2,22 +2,24 @@
  * README's cookbook, run command by command (README.zh.md's must be the same commands). The commands are parsed from README.md between
  * `<!-- cookbook:start -->` and `<!-- cookbook:end -->` (every line of a ```sh block that starts
  * with `npx jiuzhu`), so the README cannot show a command that does not work. Each one runs the
- * built CLI (`node dist/cli/main.js`, as `npx jiuzhu` does) as a child process, must exit 0 and
- * print a real figure, checked against something worked out independently (comments say what).
+ * CLI in-process, `main(argv, io)` of src/cli/program.ts (what the `jiuzhu` binary, src/cli/main.ts,
+ * calls with the process's streams), must exit 0 and print a real figure, checked against
+ * something worked out independently (comments say what).
  *
- * To stay under a minute, commands that simulate run on a generated 2,000-household Jilin
- * (`--data`, which every such command takes) instead of the 100,000-household default; `report
- * --out` writes to a temporary folder and `serve --port` takes any free port. Nothing else of
- * the command is changed. About 20 s of CPU in all. (When the CLI gains an in-process
- * `main(argv, io)`, this test should call it instead of a child process.)
+ * To stay fast, commands that simulate run on a generated 2,000-household Jilin (`--data`, which
+ * every such command takes) instead of the 100,000-household default; `report --out` writes to a
+ * temporary folder and `serve --port` takes any free port. Nothing else of the command is changed.
+ * The binary itself (node dist/cli/main.js as a child process: its exit codes, Ctrl-C) is run by
+ * test/cli-errors.test.ts, test/serve.test.ts and test/atomic.test.ts; here only that package.json
+ * names it, so `npx jiuzhu` is main() on the process's streams.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from './helpers.js';
+import { main } from '../src/cli/program.js';
+import { cli, ROOT, type CliRun } from './helpers.js';
 
 // ---- the cookbook ------------------------------------------------------------------------------
 
@@ -44,45 +46,13 @@ function parseCookbook(readme: string): Question[] {
 
 const QUESTIONS = parseCookbook(readFileSync(join(ROOT, 'README.md'), 'utf8'));
 
-// ---- the built CLI -----------------------------------------------------------------------------
-
-/** Like test/cli-errors.test.ts: dist/ when it is at least as new as every source file, else a private build. */
-const PRIVATE_DIST = join(ROOT, 'node_modules', '.cache', 'jiuzhu-readme-cookbook', 'dist');
-let MAIN = join(ROOT, 'dist', 'cli', 'main.js');
-
-function isFresh(out: string): boolean {
-  const walk = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
-  return walk(join(ROOT, 'src')).filter((f) => f.endsWith('.ts')).every((f) => {
-    const js = join(out, relative(join(ROOT, 'src'), f)).replace(/\.ts$/, '.js');
-    return existsSync(js) && statSync(js).mtimeMs >= statSync(f).mtimeMs;
-  });
-}
-
-interface Run { status: number | null; stdout: string; stderr: string }
-
-function cli(args: string[], timeoutMs = 50_000): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [MAIN, ...args], { cwd: ROOT, env: { ...process.env, FORCE_COLOR: '0' }, timeout: timeoutMs });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (b: Buffer) => { stdout += b.toString(); });
-    child.stderr.on('data', (b: Buffer) => { stderr += b.toString(); });
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
+// ---- the CLI, in-process ---------------------------------------------------------------------
 
 const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-readme-cookbook-'));
 const SMALL = join(dir, 'jilin-2000.arrow');
 const REPORT = join(dir, 'report');
 
 beforeAll(async () => {
-  if (!isFresh(join(ROOT, 'dist'))) {
-    MAIN = join(PRIVATE_DIST, 'cli', 'main.js');
-    if (!isFresh(PRIVATE_DIST)) {
-      const b = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json', '--outDir', PRIVATE_DIST], { cwd: ROOT, encoding: 'utf8' });
-      if (!existsSync(MAIN)) throw new Error(`the build failed:\n${b.stdout}${b.stderr}`);
-    }
-  }
   const g = await cli(['generate', '--households', '2000', '--seed', '7', '--out', SMALL]);
   if (g.status !== 0) throw new Error(`generate failed:\n${g.stderr}`);
 });
@@ -121,7 +91,7 @@ const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
 
 // ---- what each command must show ---------------------------------------------------------------
 
-interface Check { match: RegExp; check: (r: Run, args: string[]) => Promise<void> | void }
+interface Check { match: RegExp; check: (r: CliRun, args: string[]) => Promise<void> | void }
 
 const CHECKS: Check[] = [
   {
@@ -348,20 +318,26 @@ function survey(): { households: number; persons: number; weightedHouseholds: nu
 // ---- the explorer: a server, so it is started, asked, and stopped ------------------------------
 
 async function checkServe(args: string[]): Promise<void> {
-  const child: ChildProcess = spawn(process.execPath, [MAIN, ...args], { cwd: ROOT, env: { ...process.env, FORCE_COLOR: '0' } });
+  // The explorer runs until Ctrl-C. In-process, Ctrl-C is the SIGINT listener this run adds, called
+  // as the signal calls it (process.emit would also reach every other SIGINT listener of this process).
+  const before = { SIGINT: process.rawListeners('SIGINT'), SIGTERM: process.rawListeners('SIGTERM') };
+  let stdout = '';
   let stderr = '';
-  child.stderr!.on('data', (b: Buffer) => { stderr += b.toString(); });
-  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  let printed!: (url: string) => void;
+  const address = new Promise<string>((resolve) => { printed = resolve; });
+  const exited = main(args, {
+    stdout: {
+      write: (s: string) => {
+        stdout += s;
+        const line = /^(http:\/\/127\.0\.0\.1:\d+\/)$/m.exec(stdout);
+        if (line) printed(line[1]!);
+      },
+    },
+    stderr: { write: (s: string) => { stderr += s; } },
+    cwd: ROOT,
+  });
+  const url = await Promise.race([address, exited.then((code) => { throw new Error(`serve exited (${code}) before printing its address:\n${stderr}`); })]);
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout!.on('data', (b: Buffer) => {
-        out += b.toString();
-        const line = /^(http:\/\/127\.0\.0\.1:\d+\/)$/m.exec(out);
-        if (line) resolve(line[1]!);
-      });
-      child.on('close', () => reject(new Error(`serve exited before printing its address:\n${stderr}`)));
-    });
     const page = await fetch(url);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<html');
@@ -377,9 +353,14 @@ async function checkServe(args: string[]): Promise<void> {
       expect(f.value, id).toBeGreaterThan(f.baseline);
     }
   } finally {
-    child.kill('SIGINT'); // Ctrl-C
+    const ctrlC = process.rawListeners('SIGINT').filter((l) => !before.SIGINT.includes(l));
+    for (const l of ctrlC) (l as (signal: string) => void)('SIGINT');
+    expect(ctrlC, 'serve listens for Ctrl-C once').toHaveLength(1);
   }
   expect(await exited, stderr).toBe(0);
+  // Stopped, it leaves no listener behind (it also listened for SIGTERM).
+  expect(process.rawListeners('SIGINT')).toEqual(before.SIGINT);
+  expect(process.rawListeners('SIGTERM')).toEqual(before.SIGTERM);
 }
 
 // ---- the tests -----------------------------------------------------------------------------------
@@ -400,6 +381,16 @@ describe("README's cookbook", () => {
   it('README.zh.md asks the same ten questions with the same commands (so this test covers them too)', () => {
     const zh = parseCookbook(readFileSync(join(ROOT, 'README.zh.md'), 'utf8'));
     expect(zh.map((q) => [q.n, q.commands])).toEqual(QUESTIONS.map((q) => [q.n, q.commands]));
+  });
+
+  it('`npx jiuzhu` runs main() as these tests do: package.json names the build of src/cli/main.ts, a node script', () => {
+    // tsconfig.build.json compiles src/ into dist/; main.ts passes the arguments after the script
+    // to main() and its return value out as the exit code.
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+    expect(pkg.bin).toEqual({ jiuzhu: 'dist/cli/main.js' });
+    const bin = readFileSync(join(ROOT, 'src/cli/main.ts'), 'utf8');
+    expect(bin.split('\n')[0]).toBe('#!/usr/bin/env node');
+    expect(bin).toContain('process.exitCode = await main(process.argv.slice(2));');
   });
 
   for (const q of QUESTIONS) {

@@ -66,6 +66,9 @@ export async function serveCommand(files: string[], options: ServeCliOptions, io
   log(`jiuzhu explorer ready at ${running.url} (127.0.0.1 only; Ctrl-C to stop)`);
   await new Promise<void>((done) => {
     const stop = (): void => {
+      // Whichever signal came, stop listening for both: main() may run again in this process.
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
       log('stopping the explorer…');
       void running.close().then(done);
     };

@@ -43,6 +43,7 @@ import type { ParameterTree } from './parameters/tree.js';
 import type { Entity, Population } from './population.js';
 import type { Rule } from './rule.js';
 import { leafIdentity } from './shared-results.js';
+import { specialise } from './specialise.js';
 
 /** Households whose rows changed against the base: none, unknown ('all'), or their indices ascending. */
 export type Change = 'none' | 'all' | Int32Array;
@@ -64,8 +65,6 @@ export interface Stored {
 }
 
 const isZero = (v: number): boolean => v === 0 && 1 / v > 0;
-/** Bit-identical values as the engine's outputs see them (NaN equals NaN; 0 and -0 differ). */
-const same = (a: number, b: number): boolean => (a === b ? a !== 0 || 1 / a === 1 / b : a !== a && b !== b);
 
 /** A copy of a column, sparse when at most a third of its rows are non-zero. */
 export function storeColumn(c: Column): Stored {
@@ -96,44 +95,49 @@ export function writeStored(s: Stored, out: Column): void {
     out.set(s.dense);
     return;
   }
-  const rows = s.rows!;
-  const values = s.values!;
-  for (let k = 0; k < rows.length; k++) out[rows[k]!] = values[k]!;
-}
-
-/** The first position of `rows` from `lo` whose row is ≥ r. */
-function lowerBound(rows: Int32Array, r: number, lo: number): number {
-  let hi = rows.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (rows[mid]! < r) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  scatter(out)(out, s.rows!, s.values!);
 }
 
 /** Values of a stored column at `rows` (ascending) into `out`, from offset 0. */
 function gatherStored(s: Stored, rows: Int32Array, out: Column): void {
-  if (s.dense) {
-    const d = s.dense;
-    for (let i = 0; i < rows.length; i++) out[i] = d[rows[i]!]!;
-    return;
-  }
-  const sr = s.rows!;
-  const sv = s.values!;
+  if (s.dense) gather(s.dense)(out, s.dense, rows);
+  else gatherSparse(out)(out, s.rows!, s.values!, rows);
+}
+
+// Kernels compiled once per column class (specialise.ts): rules' columns have many classes.
+function gatherKernel(out: Column, col: ArrayLike<number>, rows: Int32Array): void {
+  for (let i = 0; i < rows.length; i++) out[i] = col[rows[i]!]!;
+}
+const gather = specialise(gatherKernel);
+
+function gatherSparseKernel(out: Column, sr: Int32Array, sv: ArrayLike<number>, rows: Int32Array): void {
   let j = 0;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
-    j = lowerBound(sr, r, j);
+    // The first stored row ≥ r, from the last one found (rows ascend).
+    let hi = sr.length;
+    while (j < hi) {
+      const mid = (j + hi) >>> 1;
+      if (sr[mid]! < r) j = mid + 1;
+      else hi = mid;
+    }
     out[i] = j < sr.length && sr[j] === r ? sv[j]! : 0;
   }
 }
+const gatherSparse = specialise(gatherSparseKernel);
+
+function scatterKernel(out: Column, rows: Int32Array, values: ArrayLike<number>): void {
+  for (let i = 0; i < rows.length; i++) out[rows[i]!] = values[i]!;
+}
+const scatter = specialise(scatterKernel);
 
 /** One run's recorded columns on one population (a slice). */
 export class BasePart {
   readonly columns = new Map<string, Stored>();
   /** Store keys of the columns the run took from the shared results, by `id@period`. */
   readonly sharedKeys = new Map<string, string>();
+  /** Given columns (setInput) that were the run's own column of another key: given key → that key. */
+  readonly givenFrom = new Map<string, string>();
   /** The parameter tree and seed of the run recorded. */
   parameters: ParameterTree | undefined;
   seed: number | undefined;
@@ -291,7 +295,8 @@ export class Differential {
     const stored = this.base.columns.get(key);
     let change: Change = 'all';
     const src = from === undefined ? undefined : this.statuses.get(from);
-    if (stored && src && src.column === column && from !== undefined && this.base.columns.get(from) === stored) change = src.change;
+    // The base was given its own column of the same key: the change is that column's.
+    if (src && src.column === column && from !== undefined && this.base.givenFrom.get(key) === from) change = src.change;
     else if (stored && stored.length === column.length && stored.type === column.constructor) change = this.compareFull(column, stored, this.entityOfLength(column.length));
     this.statuses.set(key, { change, column });
   }
@@ -382,6 +387,7 @@ export class Differential {
     const nH = host.population.nHouseholds;
     if (dirty === 'all' || !usable || rule.scope === 'population' || rule.period !== 'month' || dirty.length > SUBSET_SHARE * nH) {
       const column = host.full(rule, p, key);
+      if (process.env.DIFF_DEBUG) ((globalThis as any).__full ??= new Map()).set(`${rule.id}:${dirty === 'all' ? (this.paramsDiffer(rule) ? 'param' : 'all') : !usable ? 'nobase' : rule.scope === 'population' ? 'pop' : 'many'}`, (((globalThis as any).__full.get(`${rule.id}:${dirty === 'all' ? (this.paramsDiffer(rule) ? 'param' : 'all') : !usable ? 'nobase' : rule.scope === 'population' ? 'pop' : 'many'}`) ?? 0) + 1));
       this.count('full', 1);
       this.count('fullRows', size);
       return { change: usable && column.constructor === stored!.type ? this.compareFull(column, stored!, rule.entity) : 'all', column };
@@ -407,27 +413,23 @@ export class Differential {
       const column = host.full(rule, p, key);
       return { change: 'all', column };
     }
-    // Rows that changed, by household.
+    // Rows that changed (byte for byte), by household.
     const changed: number[] = [];
     const base = new stored.type(rows.length);
     gatherStored(stored, rows, base);
-    if (rule.entity === 'household') {
-      for (let i = 0; i < rows.length; i++) if (!same(out[i]!, base[i]!)) changed.push(dirty[i]!);
-    } else {
-      const start = sub.population.householdStart;
-      for (let i = 0; i < dirty.length; i++) {
-        for (let q = start[i]!; q < start[i + 1]!; q++) {
-          if (!same(out[q]!, base[q]!)) {
-            changed.push(dirty[i]!);
-            break;
-          }
-        }
-      }
-    }
+    const a = wordsOf(out);
+    (a.length === 2 * out.length ? diffPairs : diffWords(a))(a, wordsOf(base), changed);
     if (!changed.length) return { change: 'none', stored };
+    const ph = rule.entity === 'person' ? sub.population.personHousehold : undefined;
+    let n = 0;
+    for (let k = 0; k < changed.length; k++) {
+      const h = dirty[ph ? ph[changed[k]!]! : changed[k]!]!;
+      if (n === 0 || h !== changed[n - 1]) changed[n++] = h;
+    }
+    changed.length = n;
     const column = host.alloc(stored.type, stored.length, !stored.dense);
     writeStored(stored, column);
-    for (let i = 0; i < rows.length; i++) column[rows[i]!] = out[i]!;
+    scatter(column)(column, rows, out);
     host.cache(key, column);
     return { change: this.canonical(Int32Array.from(changed)), column };
   }
@@ -451,7 +453,7 @@ export class Differential {
     }
     const col = st?.column ?? host.column(raw, p);
     const out = new (col.constructor as ColumnType)(rows.length);
-    for (let i = 0; i < rows.length; i++) out[i] = col[rows[i]!]!;
+    gather(col)(out, col, rows);
     return out;
   }
 
@@ -466,47 +468,28 @@ export class Differential {
     return d;
   }
 
-  /** Households whose rows of `column` differ from the stored column's. */
+  /** Households whose rows of `column` differ from the stored column's, byte for byte. */
   private compareFull(column: Column, stored: Stored, entity: Entity): Change {
     const changed: number[] = [];
-    const pop = this.host.population;
-    const mark = entity === 'person' ? (i: number): number => pop.personHousehold[i]! : (i: number): number => i;
-    if (stored.dense) {
-      const d = stored.dense;
-      for (let i = 0; i < column.length; i++) if (!same(column[i]!, d[i]!)) changed.push(mark(i));
-    } else {
-      const rows = stored.rows!;
-      const values = stored.values!;
-      let j = 0;
-      for (let i = 0; i < column.length; i++) {
-        let b = 0;
-        if (j < rows.length && rows[j] === i) b = values[j++]!;
-        if (!same(column[i]!, b)) changed.push(mark(i));
-      }
-    }
+    const a = wordsOf(column);
+    const per = a.length / column.length;
+    if (stored.dense) (per === 2 ? diffPairs : diffWords(a))(a, wordsOf(stored.dense), changed);
+    else (per === 2 ? diffSparsePairs : diffSparseWords(a))(a, stored.rows!, wordsOf(stored.values!), changed);
     if (!changed.length) return 'none';
+    const hh = entity === 'person' ? this.host.population.personHousehold : undefined;
     let n = 0;
-    for (let k = 0; k < changed.length; k++) if (k === 0 || changed[k] !== changed[n - 1]) changed[n++] = changed[k]!;
+    for (let k = 0; k < changed.length; k++) {
+      const h = hh ? hh[changed[k]!]! : changed[k]!;
+      if (n === 0 || h !== changed[n - 1]) changed[n++] = h;
+    }
     return this.canonical(Int32Array.from(changed.slice(0, n)));
   }
 
-  /** The union of sorted household sets. */
+  /** The union of sorted household sets (merged two at a time; a set met twice is one object, see canonical). */
   private union(sets: Int32Array[]): Int32Array {
-    let first = sets[0]!;
-    if (sets.every((s) => s === first)) return first;
-    let total = 0;
-    for (const s of sets) total += s.length;
-    const all = new Int32Array(total);
-    let o = 0;
-    for (const s of sets) {
-      all.set(s, o);
-      o += s.length;
-    }
-    all.sort();
-    let n = 0;
-    for (let k = 0; k < all.length; k++) if (k === 0 || all[k] !== all[n - 1]) all[n++] = all[k]!;
-    first = all.slice(0, n);
-    return this.canonical(first);
+    let acc = sets[0]!;
+    for (let k = 1; k < sets.length; k++) if (sets[k] !== acc) acc = mergeSorted(acc, sets[k]!);
+    return acc === sets[0] ? acc : this.canonical(acc);
   }
 
   /** One object per set content this month. */
@@ -569,6 +552,68 @@ export class Differential {
     return sub;
   }
 }
+
+/** Two sorted sets merged, without repeats. */
+function mergeSorted(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(a.length + b.length);
+  let i = 0, j = 0, n = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!, y = b[j]!;
+    if (x < y) { out[n++] = x; i++; }
+    else if (y < x) { out[n++] = y; j++; }
+    else { out[n++] = x; i++; j++; }
+  }
+  while (i < a.length) out[n++] = a[i++]!;
+  while (j < b.length) out[n++] = b[j++]!;
+  return n === out.length ? out : out.slice(0, n);
+}
+
+/**
+ * A column's bytes as integers to compare: a float64 column as pairs of 32-bit words, a float32
+ * one as 32-bit words (so that -0 and 0 differ, and NaN equals the same NaN), an integer column
+ * as itself.
+ */
+function wordsOf(c: Column): Int32Array | Int16Array | Int8Array | Uint32Array | Uint16Array | Uint8Array {
+  if (c instanceof Float64Array) return new Int32Array(c.buffer, c.byteOffset, c.length * 2);
+  if (c instanceof Float32Array) return new Int32Array(c.buffer, c.byteOffset, c.length);
+  return c;
+}
+
+type Words = ArrayLike<number>;
+
+/** Rows of float64 words (pairs) that differ. */
+function diffPairs(a: Words, b: Words, out: number[]): void {
+  const n = a.length >>> 1;
+  for (let i = 0; i < n; i++) if (a[2 * i] !== b[2 * i] || a[2 * i + 1] !== b[2 * i + 1]) out.push(i);
+}
+
+function diffWordsKernel(a: Words, b: Words, out: number[]): void {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) out.push(i);
+}
+const diffWords = specialise(diffWordsKernel);
+
+/** Rows of float64 words (pairs) that differ from a sparse column's (0 outside its rows). */
+function diffSparsePairs(a: Words, rows: Int32Array, values: Words, out: number[]): void {
+  const n = a.length >>> 1;
+  let j = 0;
+  for (let i = 0; i < n; i++) {
+    if (j < rows.length && rows[j] === i) {
+      if (a[2 * i] !== values[2 * j] || a[2 * i + 1] !== values[2 * j + 1]) out.push(i);
+      j++;
+    } else if (a[2 * i] !== 0 || a[2 * i + 1] !== 0) out.push(i);
+  }
+}
+
+function diffSparseWordsKernel(a: Words, rows: Int32Array, values: Words, out: number[]): void {
+  let j = 0;
+  for (let i = 0; i < a.length; i++) {
+    if (j < rows.length && rows[j] === i) {
+      if (a[i] !== values[j]) out.push(i);
+      j++;
+    } else if (a[i] !== 0) out.push(i);
+  }
+}
+const diffSparseWords = specialise(diffSparseWordsKernel);
 
 /** A parameter's rows of a sub-population: a column per row is gathered; a number or a scale is the same. */
 function gatherParam(v: ParamValue, rows: Int32Array, size: number): ParamValue {

@@ -558,7 +558,10 @@ export class Simulation {
     this.given.add(key);
     this.givenColumns.add(column);
     if (this.shared) this.givenFingerprints.set(key, columnFingerprint(column));
-    if (this.recording && (from === undefined || !this.recording.alias(key, from))) this.recording.record(key, column);
+    if (this.recording) {
+      if (from !== undefined) this.recording.givenFrom.set(key, from);
+      if (from === undefined || !this.recording.alias(key, from)) this.recording.record(key, column);
+    }
     this.differential?.given(key, column, from);
   }
 

@@ -387,7 +387,6 @@ export class Differential {
     const nH = host.population.nHouseholds;
     if (dirty === 'all' || !usable || rule.scope === 'population' || rule.period !== 'month' || dirty.length > SUBSET_SHARE * nH) {
       const column = host.full(rule, p, key);
-      if (process.env.DIFF_DEBUG) ((globalThis as any).__full ??= new Map()).set(`${rule.id}:${dirty === 'all' ? (this.paramsDiffer(rule) ? 'param' : 'all') : !usable ? 'nobase' : rule.scope === 'population' ? 'pop' : 'many'}`, (((globalThis as any).__full.get(`${rule.id}:${dirty === 'all' ? (this.paramsDiffer(rule) ? 'param' : 'all') : !usable ? 'nobase' : rule.scope === 'population' ? 'pop' : 'many'}`) ?? 0) + 1));
       this.count('full', 1);
       this.count('fullRows', size);
       return { change: usable && column.constructor === stored!.type ? this.compareFull(column, stored!, rule.entity) : 'all', column };

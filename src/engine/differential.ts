@@ -84,6 +84,13 @@ export function storeColumn(c: Column): Stored {
   return { type, length: c.length, rows, values };
 }
 
+/** A column given by its non-zero rows (ascending) and their values; every other row is +0. */
+export interface SparseColumn {
+  readonly length: number;
+  readonly rows: Int32Array;
+  readonly values: Column;
+}
+
 /** Bytes a stored column takes. */
 export function storedBytes(s: Stored): number {
   return s.dense ? s.dense.byteLength : s.rows!.byteLength + s.values!.byteLength;
@@ -279,6 +286,16 @@ export class Differential {
     if (base.population !== host.population) throw new JiuzhuError('BASE_POPULATION', 'a differential base belongs to another population', { kind: 'internal' });
   }
 
+  /**
+   * The base's column of a rule for a period as its non-zero rows, when the rule's column is
+   * the base's and stored sparse; undefined otherwise (read the column). Makes no column.
+   */
+  unchangedSparse(rule: Rule, p: string, key: string): SparseColumn | undefined {
+    const st = this.status(rule, p, key);
+    const s = st.change === 'none' ? st.stored : undefined;
+    return s && !s.dense ? { length: s.length, rows: s.rows!, values: s.values! } : undefined;
+  }
+
   /** A rule's column for a period, computed against the base (the host then caches it). */
   compute(rule: Rule, p: string, key: string): Column {
     const st = this.status(rule, p, key);
@@ -366,9 +383,7 @@ export class Differential {
     let dirty: Change = this.paramsDiffer(rule) ? 'all' : 'none';
     if (dirty === 'none') {
       const changes: Int32Array[] = [];
-      for (const raw of Object.values(rule.inputs)) {
-        const { id, sumYear } = parseInputId(raw);
-        const input = host.graph.rules.get(id);
+      for (const { id, sumYear, input } of this.inputsOf(rule)) {
         if (!input) continue; // a dataset column, or the weights: the base's
         const ip = input.period === 'year' && p.length > 4 ? p.slice(0, 4) : p;
         const c = sumYear ? 'all' : this.status(input, ip, `${id}@${ip}`).change;
@@ -454,6 +469,20 @@ export class Differential {
     const out = new (col.constructor as ColumnType)(rows.length);
     gather(col)(out, col, rows);
     return out;
+  }
+
+  private readonly parsedInputs = new Map<string, { id: string; sumYear: boolean; input: Rule | undefined }[]>();
+  /** A rule's inputs parsed, with the rule each names (undefined: a dataset column). */
+  private inputsOf(rule: Rule): { id: string; sumYear: boolean; input: Rule | undefined }[] {
+    let list = this.parsedInputs.get(rule.id);
+    if (!list) {
+      list = Object.values(rule.inputs).map((raw) => {
+        const { id, sumYear } = parseInputId(raw);
+        return { id, sumYear, input: this.host.graph.rules.get(id) };
+      });
+      this.parsedInputs.set(rule.id, list);
+    }
+    return list;
   }
 
   /** Whether a parameter leaf the rule reads differs from the base's (by content). */

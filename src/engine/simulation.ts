@@ -17,7 +17,7 @@ import { PeriodReuse, periodReuse } from './period-reuse.js';
 import { keyedDraws, streamId, type KeyedDraws } from './random.js';
 import type { Rule, RuleContext } from './rule.js';
 import { columnFingerprint, leafIdentity, ruleReach, type SharedResults } from './shared-results.js';
-import { Differential, type BasePart, type DifferentialHost, type DifferentialOption } from './differential.js';
+import { Differential, type BasePart, type DifferentialHost, type DifferentialOption, type SparseColumn } from './differential.js';
 
 /** What compute needs of a period, worked out once per period text (each is a regular expression match). */
 interface PeriodFacts { unit: 'month' | 'year'; start: string; index: number }
@@ -232,6 +232,23 @@ export class Simulation {
   /** Entity of a rule or dataset column. */
   entityOf(id: string): Entity {
     return this.graph.entityOf(id);
+  }
+
+  /**
+   * Computing against a base: a monthly rule's column for a period as its non-zero rows, when it
+   * is the base's column and that is stored sparse (differential.ts); else undefined, and the
+   * caller reads it with `calculate`. For readers that add up a column's non-zero rows only (the
+   * accumulators): no column is made.
+   */
+  unchangedSparse(id: string, period: Period): SparseColumn | undefined {
+    const rule = this.differential && this.graph.rules.get(id);
+    if (!rule || rule.period !== 'month') return undefined;
+    this.depth++;
+    try {
+      return this.differential!.unchangedSparse(rule, period, `${id}@${period}`);
+    } finally {
+      this.depth--;
+    }
   }
 
   /** The column of a rule (or dataset column) for a period, computed once and cached. */

@@ -271,6 +271,8 @@ interface Sub {
   households: Int32Array;
   persons: Int32Array;
   agg: Aggregators;
+  /** Inputs already gathered for it, by `id@period` (a rule-period's value never changes once decided). */
+  gathered: Map<string, Column>;
 }
 
 /** The differential logic of one simulation computing against a base part. */
@@ -450,6 +452,14 @@ export class Differential {
 
   /** An input's rows of the sub-population's households (or persons), as a column of its class. */
   private gather(raw: string, p: string, sub: Sub): Column {
+    const known = sub.gathered.get(`${raw}@${p}`);
+    if (known) return known;
+    const out = this.gatherNew(raw, p, sub);
+    sub.gathered.set(`${raw}@${p}`, out);
+    return out;
+  }
+
+  private gatherNew(raw: string, p: string, sub: Sub): Column {
     const host = this.host;
     const { id, sumYear } = parseInputId(raw);
     const rule = host.graph.rules.get(id);
@@ -516,8 +526,19 @@ export class Differential {
   /** The union of sorted household sets (merged two at a time; a set met twice is one object, see canonical). */
   private union(sets: Int32Array[]): Int32Array {
     let acc = sets[0]!;
-    for (let k = 1; k < sets.length; k++) if (sets[k] !== acc) acc = mergeSorted(acc, sets[k]!);
-    return acc === sets[0] ? acc : this.canonical(acc);
+    for (let k = 1; k < sets.length; k++) if (sets[k] !== acc) acc = this.union2(acc, sets[k]!);
+    return acc;
+  }
+
+  /** Unions of two sets met this month (many rules read the same two). */
+  private readonly unions = new WeakMap<Int32Array, WeakMap<Int32Array, Int32Array>>();
+  private union2(a: Int32Array, b: Int32Array): Int32Array {
+    if (b.length > a.length) [a, b] = [b, a];
+    let byB = this.unions.get(a);
+    if (!byB) this.unions.set(a, (byB = new WeakMap()));
+    let u = byB.get(b);
+    if (!u) byB.set(b, (u = this.canonical(mergeSorted(a, b))));
+    return u;
   }
 
   /** One object per set content this month. */
@@ -575,7 +596,7 @@ export class Differential {
       person: {},
       household: {},
     };
-    sub = { population, households, persons, agg: this.host.aggregators(population) };
+    sub = { population, households, persons, agg: this.host.aggregators(population), gathered: new Map() };
     this.subs.set(households, sub);
     return sub;
   }

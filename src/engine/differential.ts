@@ -158,6 +158,14 @@ export class BasePart {
     this.bytes += storedBytes(s);
   }
 
+  /**
+   * A column of the shared results, recorded by reference: a store never gives its columns back
+   * or writes them again, so no copy is needed.
+   */
+  recordShared(key: string, column: Column): void {
+    if (!this.columns.has(key)) this.columns.set(key, { type: column.constructor as ColumnType, length: column.length, dense: column });
+  }
+
   /** `key` holds the very column recorded under `from` (a month's state given to the next). */
   alias(key: string, from: string): boolean {
     const s = this.columns.get(from);

@@ -489,7 +489,8 @@ export class Simulation {
     const part = this.recording!;
     const sharedKey = this.shared?.holds(this.graph, rule.id) ? this.sharedKey(rule.id, p) : undefined;
     if (sharedKey !== undefined) part.sharedKeys.set(key, sharedKey);
-    if (sharedKey === undefined || this.shared!.get(sharedKey) !== out) part.record(key, out);
+    if (sharedKey !== undefined && this.shared!.get(sharedKey) === out) part.recordShared(key, out);
+    else part.record(key, out);
   }
 
   /** The key of another cached column that is this very column (a month's state given to the next), if any. */

@@ -111,6 +111,20 @@ function gatherStored(s: Stored, rows: Int32Array, out: Column): void {
   else gatherSparse(out)(out, s.rows!, s.values!, rows);
 }
 
+/** out[i] ← values[j] where rows[i] is patchRows[j] (both ascending). */
+function overlay(out: Column, rows: Int32Array, patchRows: Int32Array, values: Column): void {
+  overlayKernel(out)(out, rows, patchRows, values);
+}
+
+function overlayKernelInto(out: Column, rows: Int32Array, patchRows: Int32Array, values: ArrayLike<number>): void {
+  let j = 0;
+  for (let i = 0; i < rows.length && j < patchRows.length; i++) {
+    const r = rows[i]!;
+    while (j < patchRows.length && patchRows[j]! < r) j++;
+    if (j < patchRows.length && patchRows[j] === r) out[i] = values[j]!;
+  }
+}
+
 // Kernels compiled once per column class (specialise.ts): rules' columns have many classes.
 function gatherKernel(out: Column, col: ArrayLike<number>, rows: Int32Array): void {
   for (let i = 0; i < rows.length; i++) out[i] = col[rows[i]!]!;
@@ -137,6 +151,7 @@ function scatterKernel(out: Column, rows: Int32Array, values: ArrayLike<number>)
   for (let i = 0; i < rows.length; i++) out[rows[i]!] = values[i]!;
 }
 const scatter = specialise(scatterKernel);
+const overlayKernel = specialise(overlayKernelInto);
 
 /** One run's recorded columns on one population (a slice). */
 export class BasePart {
@@ -241,8 +256,10 @@ export function differentialCounts(): DifferentialStats {
 /** A rule-period's state in a differential simulation. */
 interface Status {
   change: Change;
-  /** The base's column, when the value is it (change 'none'). */
+  /** The base's column, when the value is it (change 'none'), or is it with `patch` written over. */
   stored?: Stored;
+  /** Rows computed on a sub-population (ascending) and their values, over `stored`. */
+  patch?: { rows: Int32Array; values: Column };
   /** The value as a column, once made (the simulation's cache holds it). */
   column?: Column;
 }
@@ -332,7 +349,8 @@ export class Differential {
   released(key: string): void {
     const st = this.statuses.get(key);
     if (!st) return;
-    if (st.change === 'none' && (st.stored || !st.column)) st.column = undefined;
+    // A value the base (and a patch) still give can be written out again; another is recomputed.
+    if (st.stored || (st.change === 'none' && !st.column)) st.column = undefined;
     else this.statuses.delete(key);
   }
 
@@ -365,6 +383,7 @@ export class Differential {
     const s = st.stored;
     const out = this.host.alloc(s.type, s.length, !s.dense);
     writeStored(s, out);
+    if (st.patch) scatter(out)(out, st.patch.rows, st.patch.values);
     st.column = out;
     this.host.cache(key, out);
     return out;
@@ -451,11 +470,8 @@ export class Differential {
       if (n === 0 || h !== changed[n - 1]) changed[n++] = h;
     }
     changed.length = n;
-    const column = host.alloc(stored.type, stored.length, !stored.dense);
-    writeStored(stored, column);
-    scatter(column)(column, rows, out);
-    host.cache(key, column);
-    return { change: this.canonical(Int32Array.from(changed)), column };
+    // Written out over the base's column only when a reader needs the whole column.
+    return { change: this.canonical(Int32Array.from(changed)), stored, patch: { rows, values: out } };
   }
 
   /** An input's rows of the sub-population's households (or persons), as a column of its class. */
@@ -480,6 +496,7 @@ export class Differential {
       if (!st.column && st.stored) {
         const out = new st.stored.type(rows.length);
         gatherStored(st.stored, rows, out);
+        if (st.patch) overlay(out, rows, st.patch.rows, st.patch.values);
         return out;
       }
     }

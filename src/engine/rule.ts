@@ -75,7 +75,19 @@ export interface RuleSpec<I extends InputNames, P extends Readonly<Record<string
   formula: (inputs: { readonly [K in InputKeys<I>]: Column }, params: { readonly [K in keyof P]: ParamValue }, ctx: RuleContext) => Column;
   /** Optional: the same rule one row at a time, for the engine to fuse with the rules it reads (see RuleKernel). */
   kernel?: RuleKernel;
+  /** Which rows a row depends on (see RuleScope); default 'household'. */
+  scope?: RuleScope;
 }
+
+/**
+ * 'household': row h of the result (or a member's row) depends only on household h's own rows
+ * of the inputs, the parameters, the period and keyed draws, so it can be computed among any
+ * subset of the households (differential.ts recomputes only households whose inputs changed).
+ * 'population': it depends on other households too: a ranking or rationing across households
+ * (a quota, posts shared out within a cell), the weights, or totals over the population. Every
+ * rule that reads `weight` or sorts must say so (test/differential.test.ts checks).
+ */
+export type RuleScope = 'household' | 'population';
 
 /** One row's values by name: inputs, parameters or sums. */
 export type KernelRow = Readonly<Record<string, number>>;
@@ -117,6 +129,7 @@ export interface Rule {
   reference: RuleReference;
   formula: (inputs: Record<string, Column>, params: Record<string, ParamValue>, ctx: RuleContext) => Column;
   kernel?: RuleKernel;
+  scope?: RuleScope;
 }
 
 const ID = /^[a-z][a-z0-9_]*$/;
@@ -142,6 +155,7 @@ export function defineRule<const I extends InputNames, const P extends Readonly<
     reference: spec.reference,
     formula: spec.formula as unknown as Rule['formula'],
     kernel: spec.kernel,
+    ...(spec.scope ? { scope: spec.scope } : {}),
   };
 }
 

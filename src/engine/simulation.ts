@@ -17,6 +17,7 @@ import { PeriodReuse, periodReuse } from './period-reuse.js';
 import { keyedDraws, streamId, type KeyedDraws } from './random.js';
 import type { Rule, RuleContext } from './rule.js';
 import { columnFingerprint, leafIdentity, ruleReach, type SharedResults } from './shared-results.js';
+import { Differential, type BasePart, type DifferentialHost, type DifferentialOption, type SparseColumn } from './differential.js';
 
 /** What compute needs of a period, worked out once per period text (each is a regular expression match). */
 interface PeriodFacts { unit: 'month' | 'year'; start: string; index: number }
@@ -154,6 +155,12 @@ export interface SimulationOptions {
    * Default: given (never reused), every formula once per period.
    */
   lend?: boolean;
+  /**
+   * Record every column computed into a base part, or compute against one: only the rows whose
+   * inputs changed since that run are computed again (differential.ts). A base of another seed
+   * is not used (the run is then as without one).
+   */
+  differential?: DifferentialOption;
 }
 
 export class Simulation {
@@ -184,6 +191,10 @@ export class Simulation {
   private readonly lend: boolean;
   /** Monthly results reused for later months with the same inputs and parameters (period-reuse.ts). */
   private readonly reuse: PeriodReuse | undefined;
+  /** The base part this simulation records into, if it does. */
+  private readonly recording: BasePart | undefined;
+  /** Computing against a base: what changed since it (differential.ts). */
+  readonly differential: Differential | undefined;
 
   constructor(options: SimulationOptions) {
     this.population = options.population;
@@ -204,12 +215,40 @@ export class Simulation {
     }
     this.shared = options.shared;
     this.lend = options.lend ?? false;
-    this.reuse = periodReuse() ? new PeriodReuse() : undefined;
+    const d = options.differential;
+    const base = d && 'base' in d && d.base.seed === this.seed && d.base.parameters ? d.base : undefined;
+    // Against a base, every rule's column is one the differential logic can follow: no period
+    // reuse, no fused loops (their inlined rules have no column); a recording run makes every
+    // column too, so that each is recorded.
+    this.reuse = periodReuse() && !base ? new PeriodReuse() : undefined;
+    this.recording = d && 'record' in d ? d.record : undefined;
+    if (this.recording) {
+      this.recording.parameters = this.parameters;
+      this.recording.seed = this.seed;
+    }
+    this.differential = base ? new Differential(this.differentialHost(), base) : undefined;
   }
 
   /** Entity of a rule or dataset column. */
   entityOf(id: string): Entity {
     return this.graph.entityOf(id);
+  }
+
+  /**
+   * Computing against a base: a monthly rule's column for a period as its non-zero rows, when it
+   * is the base's column and that is stored sparse (differential.ts); else undefined, and the
+   * caller reads it with `calculate`. For readers that add up a column's non-zero rows only (the
+   * accumulators): no column is made.
+   */
+  unchangedSparse(id: string, period: Period): SparseColumn | undefined {
+    const rule = this.differential && this.graph.rules.get(id);
+    if (!rule || rule.period !== 'month') return undefined;
+    this.depth++;
+    try {
+      return this.differential!.unchangedSparse(rule, period, `${id}@${period}`);
+    } finally {
+      this.depth--;
+    }
   }
 
   /** The column of a rule (or dataset column) for a period, computed once and cached. */
@@ -236,6 +275,23 @@ export class Simulation {
     const key = `${id}@${p}`;
     const hit = this.cache.get(key);
     if (hit) return hit;
+    if (this.differential) {
+      this.depth++;
+      try {
+        return this.differential.compute(rule, p, key);
+      } finally {
+        this.depth--;
+      }
+    }
+    const out = this.computeRule(rule, p, key);
+    if (this.recording) this.record(rule, p, key, out);
+    return out;
+  }
+
+  /** A rule's column as computed without a base: from the shared results, a fused loop or its formula; cached. */
+  private computeRule(rule: Rule, p: Period, key: string): Column {
+    const id = rule.id;
+    const pop = this.population;
     const sharedKey = this.shared?.holds(this.graph, id) ? this.sharedKey(id, p) : undefined;
     const sharedHit = sharedKey === undefined ? undefined : this.shared!.get(sharedKey);
     if (sharedHit) {
@@ -244,7 +300,7 @@ export class Simulation {
       return sharedHit;
     }
     const size = entitySize(pop, rule.entity);
-    if (rule.kernel && rule.period === 'month' && fusion()) {
+    if (rule.kernel && rule.period === 'month' && fusion() && !this.recording && !this.differential) {
       const fused = this.computeFused(rule, p, key, size, sharedKey);
       if (fused) return fused;
     }
@@ -423,8 +479,66 @@ export class Simulation {
       const col = this.cache.get(key);
       if (!col || this.asked.has(id) || this.given.has(key) || !this.allocator.releasable(col) || this.reuse?.holds(col)) continue;
       this.cache.delete(key);
+      this.differential?.released(key);
       this.allocator.release(col);
     }
+  }
+
+  /** A recording simulation copies a column it made into its base part, or notes the store key of one it took from the shared results. */
+  private record(rule: Rule, p: Period, key: string, out: Column): void {
+    const part = this.recording!;
+    const sharedKey = this.shared?.holds(this.graph, rule.id) ? this.sharedKey(rule.id, p) : undefined;
+    if (sharedKey !== undefined) part.sharedKeys.set(key, sharedKey);
+    if (sharedKey !== undefined && this.shared!.get(sharedKey) === out) part.recordShared(key, out);
+    else part.record(key, out);
+  }
+
+  /** The key of another cached column that is this very column (a month's state given to the next), if any. */
+  private cachedAs(column: Column, key: string): string | undefined {
+    for (const [k, c] of this.cache) if (c === column && k !== key) return k;
+    return undefined;
+  }
+
+  /** What the differential logic reads and calls of this simulation. */
+  private differentialHost(): DifferentialHost {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const sim = this;
+    return {
+      population: this.population,
+      graph: this.graph,
+      parameters: this.parameters,
+      seed: this.seed,
+      full: (rule, p, key) => sim.computeRule(rule, p, key),
+      column: (raw, p) => sim.input(raw, p),
+      shared: (rule, p) => {
+        if (!sim.shared?.holds(sim.graph, rule.id)) return undefined;
+        const key = sim.sharedKey(rule.id, p);
+        return { key, column: sim.shared.get(key) };
+      },
+      param: (path, date, entity) => sim.parameter(path, date, entity),
+      runOn: (rule, p, sub, agg, inputs, params) => {
+        const facts = factsOf(p);
+        const allocator = new ColumnAllocator(undefined);
+        const keys = rule.entity === 'household' ? sub.householdId : sub.personId;
+        let draws: KeyedDraws | undefined;
+        const size = entitySize(sub, rule.entity);
+        const ctx = new FormulaContext(p, facts.start, size, agg, () => (draws ??= keyedDraws(sim.seed, keys)), facts.index, allocator, rule.parameters, sim.parameters);
+        const out = rule.formula(inputs, params, ctx);
+        if (!out || out.length !== size) throw new JiuzhuError('BAD_RULE_OUTPUT', `rule '${rule.id}' returned ${out?.length} values for ${size} ${rule.entity}s`, { kind: 'internal', location: { key: rule.id } });
+        return out;
+      },
+      aggregators: (sub) => bindAggregators(sub),
+      alloc: (type, length, zeroed) => {
+        sim.allocator.begin();
+        const c = sim.allocator.alloc(type, length, zeroed);
+        sim.allocator.settle(c, []);
+        return c;
+      },
+      cache: (key, column) => {
+        sim.cache.set(key, column);
+      },
+      date: (p) => factsOf(p).start,
+    };
   }
 
   /**
@@ -457,10 +571,16 @@ export class Simulation {
     if (column.length !== size) throw new JiuzhuError('BAD_INPUT_LENGTH', `setInput: '${id}' needs ${size} values, got ${column.length}`, { kind: 'internal', location: { key: id } });
     const key = `${id}@${this.periodFor(rule, period)}`;
     if (this.cache.has(key)) throw new JiuzhuError('INPUT_TOO_LATE', `setInput: '${id}' for ${period} was already computed`, { kind: 'internal', location: { key: id } });
+    const from = this.recording || this.differential ? this.cachedAs(column, key) : undefined;
     this.cache.set(key, column);
     this.given.add(key);
     this.givenColumns.add(column);
     if (this.shared) this.givenFingerprints.set(key, columnFingerprint(column));
+    if (this.recording) {
+      if (from !== undefined) this.recording.givenFrom.set(key, from);
+      if (from === undefined || !this.recording.alias(key, from)) this.recording.record(key, column);
+    }
+    this.differential?.given(key, column, from);
   }
 
   /** True if the rule's value for the period was given with setInput (state carried by the month loop). */
@@ -533,6 +653,7 @@ export class Simulation {
       this.allocator.release(col);
     }
     for (const k of [...this.given]) if (k.endsWith(suffix)) this.given.delete(k);
+    this.differential?.forgetPeriod(period);
     // A forgotten month's given columns are read no more; keeping their fingerprints would only
     // make later keys longer (never wrong: a key may name more than a rule reads).
     for (const k of [...this.givenFingerprints.keys()]) if (k.endsWith(suffix)) this.givenFingerprints.delete(k);
@@ -548,6 +669,7 @@ export class Simulation {
     for (const col of this.reuse?.clear() ?? []) this.allocator.release(col);
     this.cache.clear();
     this.readersLeft.clear();
+    this.differential?.clear();
   }
 
   /** Number of cached rule results (for tests of the cache). */

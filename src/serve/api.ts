@@ -18,6 +18,7 @@ import { reportTables } from '../report/tables.js';
 import { tableCsv, type ReportTable } from '../report/table.js';
 import { loadScenario, type Scenario } from '../scenarios/input/load.js';
 import { SharedResults } from '../engine/shared-results.js';
+import { DifferentialBase, type DifferentialUse } from '../engine/differential.js';
 import { runScenarioOn, scenarioParameters, scenarioPeriod, type Period, type ScenarioResult } from '../scenarios/execution/run.js';
 import type { Result } from '../scenarios/results/result.js';
 import { Lane, SUPERSEDED } from './lane.js';
@@ -138,6 +139,13 @@ interface Computed {
  */
 const EXPLORER_SHARED_BYTES = 512 * 1024 * 1024;
 
+/**
+ * Recorded runs kept to compute moves against (engine/differential.ts), one per scenario and
+ * period: each holds the columns of the rules a slider reaches for the whole period, about
+ * 150 MB on the default dataset (sparse copies). A memory knob.
+ */
+const MAX_BASES = 2;
+
 /** Comparisons kept: enough to go back and forth between a few settings without recomputing. */
 const CACHE_SIZE = 8;
 
@@ -154,6 +162,8 @@ export class Explorer {
   private readonly thread: ComputeThread | undefined;
   private readonly baselines = new Map<string, ScenarioResult>();
   private readonly cache = new Map<string, Computed>();
+  /** Per scenario and period, the first run computed: later moves recompute only what changed since (engine/differential.ts). */
+  private readonly bases = new Map<string, DifferentialBase>();
   private readonly tmp: string;
 
   constructor(options: ExplorerOptions) {
@@ -370,6 +380,22 @@ export class Explorer {
     return (this.sharedStore ??= new SharedResults(this.dataset.population, EXPLORER_SHARED_BYTES, { unreached: SLIDERS.map((s) => s.path) }));
   }
 
+  /**
+   * How a run of the scenario uses a base: against the scenario's first run computed, once it is
+   * complete; the first run records it. Any earlier run serves: a rule's parameters and inputs
+   * are compared with that run's, whatever the settings were then.
+   */
+  private differential(found: ExplorerScenario): DifferentialUse {
+    const key = JSON.stringify([found.name, found.period]);
+    const base = this.bases.get(key);
+    if (base?.complete) return { base };
+    const record = new DifferentialBase();
+    this.bases.delete(key);
+    this.bases.set(key, record);
+    while (this.bases.size > MAX_BASES) this.bases.delete(this.bases.keys().next().value!);
+    return { record };
+  }
+
   private baselineRun(period: Period): { result: ScenarioResult; ms: number } {
     const key = `${period.from}:${period.to}`;
     const cached = this.baselines.get(key);
@@ -398,7 +424,7 @@ export class Explorer {
     const explored = this.explored(found, settings, sets);
     const base = this.baselineRun(found.period);
     const t0 = performance.now();
-    const run = runScenarioOn(explored, this.dataset, { period: found.period, seed: this.seed, shared: this.shared });
+    const run = runScenarioOn(explored, this.dataset, { period: found.period, seed: this.seed, shared: this.shared, differential: this.differential(found) });
     const runMs = Math.round(performance.now() - t0);
     const response: RunResponse = {
       scenario: found.name,

@@ -6,6 +6,8 @@ export const dibao_admitted = defineRule({
   id: 'dibao_admitted',
   entity: 'household',
   period: 'month',
+  // Ranks households against each other within a prefecture × area cell, by weight.
+  scope: 'population',
   label: { zh: '获批（名额内）', en: 'Admitted within the quota' },
   description: 'Under a local quota, applicants found eligible are admitted poorest first (by assessed per-capita income) until the locality’s recipients reach quota × its population. Everyone is admitted when the quota share is 1.',
   unit: 'bool',

@@ -7,6 +7,8 @@ export const employment_post_holder = defineRule({
   id: 'employment_post_holder',
   entity: 'person',
   period: 'month',
+  // Ranks households against each other within a prefecture × area cell, by weight.
+  scope: 'population',
   label: { zh: '从事公益性岗位', en: 'Holds a public-welfare post' },
   description: 'Allocation of the public-welfare posts of each prefecture × area cell this month. Eligible: certificate holders. Order: members of zero-employment families first (employment.posts.priority_zero_employment), then by the household’s per-capita counted income without any post (employment_income_before_post), poorest first, ties by a persistent keyed draw per person. In that order a person takes a post while the weighted posts taken (household weight per holder) stay within the cell’s posts — the province’s posts in force this month (a stock moved by yearly inflows and outflows: employment.posts.stock, inflow, outflow_rate; engine/stock-flow.ts) ÷ employment.posts.residents × the cell’s area_weight × its weighted population — and the household holds fewer than employment.posts.max_per_household posts; one who does not fit is passed over and later ones are still tried. Nothing here reads this month’s dibao receipt, which the post wage feeds.',
   unit: 'bool',

@@ -7,6 +7,7 @@ import type { ParameterTree } from '../../engine/parameters/tree.js';
 import type { Population } from '../../engine/population.js';
 import type { SharedResults } from '../../engine/shared-results.js';
 import { Simulation } from '../../engine/simulation.js';
+import type { DifferentialOption } from '../../engine/differential.js';
 import { JiuzhuError } from '../../engine/errors.js';
 import type { HeadlineDeclaration } from '../../engine/program.js';
 import { PROGRAMS } from '../../programs/index.js';
@@ -53,9 +54,9 @@ function monthColumns(sim: Simulation, month: string, first: boolean): MonthColu
 }
 
 /** The system's weighted sums for one population over a period, month by month with carried state. */
-export function accumulateScenario(pop: Population, parameters: ParameterTree, period: Period, seed: number, onProgress?: (done: number, total: number) => void, prices?: Readonly<Record<string, PricePoint>>, onMonth?: MonthObserver, shared?: SharedResults): ScenarioSums {
+export function accumulateScenario(pop: Population, parameters: ParameterTree, period: Period, seed: number, onProgress?: (done: number, total: number) => void, prices?: Readonly<Record<string, PricePoint>>, onMonth?: MonthObserver, shared?: SharedResults, differential?: DifferentialOption): ScenarioSums {
   // The accumulators only add up each month's columns, so they are lent (reused next month).
-  const sim = new Simulation({ population: pop, parameters, rules: systemRules, seed, shared, lend: true });
+  const sim = new Simulation({ population: pop, parameters, rules: systemRules, seed, shared, lend: true, differential });
   const months = monthsBetween(period.from, period.to);
   const acc = new DibaoAccumulator(standardGroupings(pop, sim.calculate(HEADLINE.groupBy.rule, months[0]!), HEADLINE.groupBy.names));
   const programs = new ProgramAccumulator(PROGRAMS);

@@ -14,6 +14,7 @@ import { monthsBetween } from '../../engine/period.js';
 import type { ParameterTree } from '../../engine/parameters/tree.js';
 import type { Population } from '../../engine/population.js';
 import { SharedResults } from '../../engine/shared-results.js';
+import { differentialPart, type DifferentialUse } from '../../engine/differential.js';
 import { accumulateScenario, type MonthObserver } from './accumulate.js';
 import { PREFECTURE_CODES } from '../../engine/locality.js';
 import { chunkedSlices, isChunked, MIN_SLICED_HOUSEHOLDS, slicesOf, type DatasetSource, type Slice } from './plan.js';
@@ -30,6 +31,11 @@ export interface ExecuteOptions {
   onMonth?: MonthObserver;
   /** Rule results shared with other runs on the same population (each slice gets its part). */
   shared?: SharedResults;
+  /**
+   * Record this run as a base, or compute against a recorded one (engine/differential.ts): only
+   * the rows whose inputs changed are computed again. For a spec of one scenario in this thread.
+   */
+  differential?: DifferentialUse;
 }
 
 /** Runs a spec on a dataset in memory, in this thread: each scenario's sums, merged over the slices. */
@@ -106,7 +112,8 @@ function accumulateSlice(spec: RunSpec, trees: readonly ParameterTree[], slice: 
   const onMonth = options.onMonth;
   return spec.scenarios.map((s, i) => {
     const progress = options.onProgress && i === spec.scenarios.length - 1 ? (done: number, months: number) => options.onProgress!(k * months + done, total * months) : undefined;
-    const sums = accumulateScenario(pop, trees[i]!, spec.period, spec.seeds[i]!, progress, scenarioPrices(s), onMonth && ((m, sim, p, idx) => onMonth(m, sim, p, idx, slice.households)), shared);
+    const differential = !spec.prepare && spec.scenarios.length === 1 ? differentialPart(options.differential, k, pop) : undefined;
+    const sums = accumulateScenario(pop, trees[i]!, spec.period, spec.seeds[i]!, progress, scenarioPrices(s), onMonth && ((m, sim, p, idx) => onMonth(m, sim, p, idx, slice.households)), shared, differential);
     sums.distribution.placeAt(slice.households);
     return sums;
   });

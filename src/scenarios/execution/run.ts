@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { JiuzhuError } from '../../engine/errors.js';
 import type { ParameterTree } from '../../engine/parameters/tree.js';
 import type { SharedResults } from '../../engine/shared-results.js';
+import type { DifferentialUse } from '../../engine/differential.js';
 import { Simulation } from '../../engine/simulation.js';
 import type { Dataset } from '../../data/dataset.js';
 import { packagePath, packageRoot } from '../../engine/paths.js';
@@ -50,6 +51,8 @@ export interface RunOptions {
    * rule reads nothing a run changed are computed once. compareScenarios makes one itself.
    */
   shared?: SharedResults;
+  /** Record the run as a base, or compute against a recorded one (engine/differential.ts); runScenarioOn only. */
+  differential?: DifferentialUse;
 }
 
 /** A simulation of a scenario on a dataset. */
@@ -68,6 +71,8 @@ export async function runScenario(s: Scenario, options: RunOptions & { dataset?:
 export function runScenarioOn(s: Scenario, dataset: Dataset, options: Omit<RunOptions, 'workers'> = {}): ScenarioResult {
   const period = options.period ?? scenarioPeriod(s);
   const [sums] = executeOn({ scenarios: [s], period, seeds: [options.seed ?? s.seed ?? 1] }, dataset.population, options);
+  const d = options.differential;
+  if (d && 'record' in d) d.record.complete = true;
   return scenarioResult(s.name, sums!, scenarioParameters(s), s.inputs);
 }
 

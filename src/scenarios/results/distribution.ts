@@ -9,6 +9,8 @@ import { specialise } from '../../engine/specialise.js';
 import { decileImpact, decileShares, fgt, weightedGini, winnersLosers, type DecileImpactRow, type WinnersLosers } from '../../analytics/index.js';
 import type { Population } from '../../engine/population.js';
 import type { Simulation } from '../../engine/simulation.js';
+import type { SparseColumn } from '../../engine/differential.js';
+import { isSparse, type MonthColumn } from './program-accumulator.js';
 
 /** Per-household arrays of a run, in dataset order (chunks concatenated). */
 export interface HouseholdIncomes {
@@ -59,9 +61,15 @@ export class DistributionAccumulator {
     if (this.parts.length === 1) this.nationalLine.push(assistance.nationalLine);
   }
 
-  /** Adds one received component's column × its share into this month's transfers (see addMonth). */
-  transfer(pop: Population, column: ArrayLike<number>, share: number): void {
-    addInto(this.partOf(pop).transfers, column, share);
+  /**
+   * Adds one received component's column × its share into this month's transfers (see addMonth).
+   * A sparse column adds its non-zero rows only: the other rows would add 0 × share, which leaves
+   * a sum started at +0 as it is (it never becomes -0), so the bytes are the same.
+   */
+  transfer(pop: Population, column: MonthColumn, share: number): void {
+    const transfers = this.partOf(pop).transfers;
+    if (isSparse(column) && Number.isFinite(share)) addSparseKernel(column.values)(transfers, column.rows, column.values, share);
+    else addInto(transfers, isSparse(column) ? dense(column) : column, share);
   }
 
   private partOf(pop: Population): Part {
@@ -134,6 +142,18 @@ function addScaledInto(a: Float64Array, b: ArrayLike<number>, k: number): void {
   for (let i = 0; i < a.length; i++) a[i]! += b[i]! * k;
 }
 const addScaledKernel = specialise(addScaledInto);
+
+function addSparseInto(a: Float64Array, rows: Int32Array, values: ArrayLike<number>, k: number): void {
+  for (let j = 0; j < rows.length; j++) a[rows[j]!]! += values[j]! * k;
+}
+const addSparseKernel = specialise(addSparseInto);
+
+/** A sparse column written out in full. */
+function dense(c: SparseColumn): Float64Array {
+  const out = new Float64Array(c.length);
+  for (let j = 0; j < c.rows.length; j++) out[c.rows[j]!] = c.values[j]!;
+  return out;
+}
 
 /** FGT α = 0, 1, 2: the share of persons poor, the average poverty gap ratio, its square. */
 export interface Fgt { headcount: number; gap: number; severity: number }

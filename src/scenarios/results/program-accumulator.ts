@@ -10,6 +10,21 @@ import type { ProgramDefinition } from '../../engine/program.js';
 import type { Population } from '../../engine/population.js';
 import type { Simulation } from '../../engine/simulation.js';
 import type { Column } from '../../engine/column.js';
+import type { SparseColumn } from '../../engine/differential.js';
+
+/**
+ * A month's column of a rule as the accumulators read it: the column, or, in a run against a
+ * base where the rule's column is the base's, its non-zero rows (engine/differential.ts). Every
+ * sum below adds only non-zero rows, in ascending order, so both give the same bytes.
+ */
+export type MonthColumn = Column | SparseColumn;
+
+export const isSparse = (c: MonthColumn): c is SparseColumn => 'rows' in c && !ArrayBuffer.isView(c);
+
+/** A rule's column for the month, sparse when the simulation has it so. */
+export function monthColumn(sim: Simulation, rule: string, month: string): MonthColumn {
+  return sim.unchangedSparse(rule, month) ?? sim.calculate(rule, month);
+}
 
 export const AREAS = ['urban', 'rural'] as const;
 /** Cells: prefecture-major, urban then rural. */
@@ -89,7 +104,7 @@ export class ProgramAccumulator {
    * program and declaration order (the distribution's transfers add the same columns while they
    * are warm).
    */
-  addMonth(month: string, sim: Simulation, pop: Population, onComponent?: (component: string, column: Column) => void): void {
+  addMonth(month: string, sim: Simulation, pop: Population, onComponent?: (component: string, column: MonthColumn) => void): void {
     if (this.pop !== pop) {
       if (this.pop) this.closePopulation();
       this.pop = pop;
@@ -121,22 +136,28 @@ export class ProgramAccumulator {
       // Computed components have no households: they are costed once, at reporting.
       Object.entries(p.components).forEach(([key, c], k) => {
         if (!('rule' in c)) return;
-        const column = sim.calculate(c.rule, month);
+        const column = monthColumn(sim, c.rule, month);
         addWeightedFen(s.components[k]!, column, w, cells);
         onComponent?.(`${p.id}.${key}`, column);
       });
       Object.values(p.accounts ?? {}).forEach((a, k) => {
-        if ('rule' in a.funds) addWeightedFen(s.funds[k]!, sim.calculate(a.funds.rule, month), w, cells);
+        if ('rule' in a.funds) addWeightedFen(s.funds[k]!, monthColumn(sim, a.funds.rule, month), w, cells);
       });
       const ever = this.ever[pi];
       if (ever && p.recipient) {
-        const flag = sim.calculate(p.recipient, month);
-        orFlags(ever, flag);
+        const flag = monthColumn(sim, p.recipient, month);
+        if (isSparse(flag)) orSparseFlags(ever, flag);
+        else orFlags(ever, flag);
       }
       Object.values(p.recipientGroups ?? {}).forEach((g, gi) => {
-        const flag = sim.calculate(g.rule, month);
-        orFlags(this.groupEver[pi]![gi]!, flag);
-        addPersonMonths(this.groupPersonMonths[pi]![gi]!, flag, w, cells, start);
+        const flag = monthColumn(sim, g.rule, month);
+        if (isSparse(flag)) {
+          orSparseFlags(this.groupEver[pi]![gi]!, flag);
+          addSparsePersonMonths(this.groupPersonMonths[pi]![gi]!, flag, w, cells, pop.personHousehold);
+        } else {
+          orFlags(this.groupEver[pi]![gi]!, flag);
+          addPersonMonths(this.groupPersonMonths[pi]![gi]!, flag, w, cells, start);
+        }
       });
     });
     this.months.set(month, sums);
@@ -216,9 +237,43 @@ export class ProgramAccumulator {
   }
 }
 
-/** sums[cell of h] += weight[h] × amount[h] in fen, for households with an amount. */
-function addWeightedFen(sums: Float64Array, amount: ArrayLike<number>, weight: ArrayLike<number>, cells: Uint8Array): void {
-  addWeightedFenKernel(amount)(sums, amount, weight, cells);
+/** sums[cell of h] += weight[h] × amount[h] in fen, for households with an amount (ascending). */
+function addWeightedFen(sums: Float64Array, amount: MonthColumn, weight: ArrayLike<number>, cells: Uint8Array): void {
+  if (isSparse(amount)) addSparseFenKernel(amount.values)(sums, amount.rows, amount.values, weight, cells);
+  else addWeightedFenKernel(amount)(sums, amount, weight, cells);
+}
+
+function addSparseFenInto(sums: Float64Array, rows: Int32Array, values: ArrayLike<number>, weight: ArrayLike<number>, cells: Uint8Array): void {
+  for (let j = 0; j < rows.length; j++) {
+    const a = values[j]!;
+    const h = rows[j]!;
+    if (a !== 0) sums[cells[h]!]! += weight[h]! * Math.round(a * 100);
+  }
+}
+const addSparseFenKernel = specialise(addSparseFenInto);
+
+/** orFlags over a sparse flag: only its non-zero rows can set a byte. */
+function orSparseFlags(ever: Uint8Array, flag: SparseColumn): void {
+  const { rows, values } = flag;
+  for (let j = 0; j < rows.length; j++) if (values[j]) ever[rows[j]!] = 1;
+}
+
+/** addPersonMonths over a sparse person flag: its flagged rows counted per household, households ascending. */
+function addSparsePersonMonths(sums: Float64Array, flag: SparseColumn, weight: ArrayLike<number>, cells: Uint8Array, personHousehold: Int32Array): void {
+  const { rows, values } = flag;
+  let h = -1;
+  let n = 0;
+  for (let j = 0; j < rows.length; j++) {
+    if (!values[j]) continue;
+    const hj = personHousehold[rows[j]!]!;
+    if (hj !== h) {
+      if (n > 0) sums[cells[h]!]! += weight[h]! * n;
+      h = hj;
+      n = 0;
+    }
+    n++;
+  }
+  if (n > 0) sums[cells[h]!]! += weight[h]! * n;
 }
 
 // Kernels compiled once per column class (src/engine/specialise.ts): every program's rules have

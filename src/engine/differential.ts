@@ -1,0 +1,705 @@
+/**
+ * Differential runs (issue #25): recompute only the rows whose inputs changed.
+ *
+ * An explorer move or a sweep's variant runs the system again on the population of an earlier
+ * run (its *base*) with a few parameters changed, and most households' columns come out the
+ * same: a 5% urban standard moves 0.5% of the rows of the rules it reaches. A simulation given
+ * a base decides, for each rule and period, from what its inputs and parameters did:
+ *
+ * 1. No input changed (each is the base's, row for row) and no parameter leaf it reads differs
+ *    from the base's (by content, leafIdentity): its column is the base's. Nothing runs; the
+ *    base's column is written out only when someone reads it in full (an accumulator, a rule
+ *    computed in full).
+ * 2. A parameter it reads changed, an input changed in more than a quarter of the households,
+ *    the rule is not household-local (`scope: 'population'`: it ranks or rations households
+ *    against each other, or reads the weights) or the base has no column of it: the formula
+ *    runs in full, as without a base, and one pass against the base's column finds the
+ *    households whose rows changed (a standard that changed for every urban household changes
+ *    the eligibility of a few).
+ * 3. Otherwise the formula runs on the dirty households only: they are gathered into a
+ *    population of their own (whole households, persons with their household), with their
+ *    inputs' rows and their parameters' rows, and the result is written over the base's
+ *    column. A household-local rule's row depends only on its own household's rows, the
+ *    parameters, the period and keyed draws, and draws are keyed by person or household id
+ *    (random.ts), so a household's rows are the same computed among few households as among
+ *    all. The rows that changed are found against the base's.
+ *
+ * What changed is tracked per household (a person row that changed marks its household):
+ * 'none', 'all' (unknown), or the sorted indices. Columns given with setInput (the month loop's
+ * carried state) are compared with the base's given columns. The outputs are the same bytes as
+ * a run without a base (test/differential.test.ts).
+ *
+ * The base is recorded by an ordinary run told to (`record`): every column it computes is
+ * copied, sparse (the non-zero rows) when at most a third of its rows are non-zero, dense
+ * otherwise. A rule's column taken from the shared results is recorded by its store key only.
+ */
+import type { Aggregators } from './aggregate.js';
+import type { ColumnType } from './buffers.js';
+import type { Column } from './column.js';
+import { JiuzhuError } from './errors.js';
+import { parseInputId, type RuleGraph } from './graph.js';
+import type { ParamValue } from './parameters/resolve.js';
+import type { ParameterTree } from './parameters/tree.js';
+import type { Entity, Population } from './population.js';
+import type { Rule } from './rule.js';
+import { leafIdentity } from './shared-results.js';
+import { specialise } from './specialise.js';
+
+/** Households whose rows changed against the base: none, unknown ('all'), or their indices ascending. */
+export type Change = 'none' | 'all' | Int32Array;
+
+/**
+ * A share of the households above which a dirty rule is computed in full rather than on a
+ * sub-population (gathering inputs row by row then costs about what the formula does). A
+ * speed knob, not a policy number.
+ */
+export const SUBSET_SHARE = 0.25;
+
+/** A recorded column: dense, or its non-zero rows (value not +0 by Object.is) and their values. */
+export interface Stored {
+  readonly type: ColumnType;
+  readonly length: number;
+  readonly dense?: Column;
+  readonly rows?: Int32Array;
+  readonly values?: Column;
+}
+
+const isZero = (v: number): boolean => v === 0 && 1 / v > 0;
+
+/** A copy of a column, sparse when at most a third of its rows are non-zero. */
+export function storeColumn(c: Column): Stored {
+  const type = c.constructor as ColumnType;
+  let nnz = 0;
+  for (let i = 0; i < c.length; i++) if (!isZero(c[i]!)) nnz++;
+  if (nnz * 3 > c.length) return { type, length: c.length, dense: c.slice() };
+  const rows = new Int32Array(nnz);
+  const values = new type(nnz);
+  for (let i = 0, k = 0; i < c.length; i++) {
+    const v = c[i]!;
+    if (!isZero(v)) {
+      rows[k] = i;
+      values[k++] = v;
+    }
+  }
+  return { type, length: c.length, rows, values };
+}
+
+/** A column given by its non-zero rows (ascending) and their values; every other row is +0. */
+export interface SparseColumn {
+  readonly length: number;
+  readonly rows: Int32Array;
+  readonly values: Column;
+}
+
+/** Bytes a stored column takes. */
+export function storedBytes(s: Stored): number {
+  return s.dense ? s.dense.byteLength : s.rows!.byteLength + s.values!.byteLength;
+}
+
+/** Writes a stored column into `out` (zeroed when the column is sparse). */
+export function writeStored(s: Stored, out: Column): void {
+  if (s.dense) {
+    out.set(s.dense);
+    return;
+  }
+  scatter(out)(out, s.rows!, s.values!);
+}
+
+/** Values of a stored column at `rows` (ascending) into `out`, from offset 0. */
+function gatherStored(s: Stored, rows: Int32Array, out: Column): void {
+  if (s.dense) gather(s.dense)(out, s.dense, rows);
+  else gatherSparse(out)(out, s.rows!, s.values!, rows);
+}
+
+/** out[i] ← values[j] where rows[i] is patchRows[j] (both ascending). */
+function overlay(out: Column, rows: Int32Array, patchRows: Int32Array, values: Column): void {
+  overlayKernel(out)(out, rows, patchRows, values);
+}
+
+function overlayKernelInto(out: Column, rows: Int32Array, patchRows: Int32Array, values: ArrayLike<number>): void {
+  let j = 0;
+  for (let i = 0; i < rows.length && j < patchRows.length; i++) {
+    const r = rows[i]!;
+    while (j < patchRows.length && patchRows[j]! < r) j++;
+    if (j < patchRows.length && patchRows[j] === r) out[i] = values[j]!;
+  }
+}
+
+// Kernels compiled once per column class (specialise.ts): rules' columns have many classes.
+function gatherKernel(out: Column, col: ArrayLike<number>, rows: Int32Array): void {
+  for (let i = 0; i < rows.length; i++) out[i] = col[rows[i]!]!;
+}
+const gather = specialise(gatherKernel);
+
+function gatherSparseKernel(out: Column, sr: Int32Array, sv: ArrayLike<number>, rows: Int32Array): void {
+  let j = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    // The first stored row ≥ r, from the last one found (rows ascend).
+    let hi = sr.length;
+    while (j < hi) {
+      const mid = (j + hi) >>> 1;
+      if (sr[mid]! < r) j = mid + 1;
+      else hi = mid;
+    }
+    out[i] = j < sr.length && sr[j] === r ? sv[j]! : 0;
+  }
+}
+const gatherSparse = specialise(gatherSparseKernel);
+
+function scatterKernel(out: Column, rows: Int32Array, values: ArrayLike<number>): void {
+  for (let i = 0; i < rows.length; i++) out[rows[i]!] = values[i]!;
+}
+const scatter = specialise(scatterKernel);
+const overlayKernel = specialise(overlayKernelInto);
+
+/** One run's recorded columns on one population (a slice). */
+export class BasePart {
+  readonly columns = new Map<string, Stored>();
+  /** Store keys of the columns the run took from the shared results, by `id@period`. */
+  readonly sharedKeys = new Map<string, string>();
+  /** Given columns (setInput) that were the run's own column of another key: given key → that key. */
+  readonly givenFrom = new Map<string, string>();
+  /** The parameter tree and seed of the run recorded. */
+  parameters: ParameterTree | undefined;
+  seed: number | undefined;
+  bytes = 0;
+  constructor(readonly population: Population) {}
+
+  record(key: string, column: Column): void {
+    if (this.columns.has(key)) return;
+    const s = storeColumn(column);
+    this.columns.set(key, s);
+    this.bytes += storedBytes(s);
+  }
+
+  /**
+   * A column of the shared results, recorded by reference: a store never gives its columns back
+   * or writes them again, so no copy is needed.
+   */
+  recordShared(key: string, column: Column): void {
+    if (!this.columns.has(key)) this.columns.set(key, { type: column.constructor as ColumnType, length: column.length, dense: column });
+  }
+
+  /** `key` holds the very column recorded under `from` (a month's state given to the next). */
+  alias(key: string, from: string): boolean {
+    const s = this.columns.get(from);
+    if (!s || this.columns.has(key)) return false;
+    this.columns.set(key, s);
+    return true;
+  }
+}
+
+/**
+ * A recorded run, for later runs on the same population and seed to compare against: one part
+ * per slice of the population (scenarios/execution/plan.ts). Complete once the run finished.
+ */
+export class DifferentialBase {
+  private readonly parts = new Map<number, BasePart>();
+  complete = false;
+
+  /** The part of slice k (made when recording; undefined when using a base without it). */
+  part(k: number, population: Population, make: boolean): BasePart | undefined {
+    let p = this.parts.get(k);
+    if (p && p.population !== population) return undefined;
+    if (!p && make) this.parts.set(k, (p = new BasePart(population)));
+    return p;
+  }
+
+  /** Bytes of every part's stored columns. */
+  get bytes(): number {
+    let n = 0;
+    for (const p of this.parts.values()) n += p.bytes;
+    return n;
+  }
+}
+
+/** How a run uses a base: records one, or computes against one. */
+export type DifferentialUse = { record: DifferentialBase } | { base: DifferentialBase };
+
+/** A simulation's side of it: a part to record into, or one to compare against. */
+export type DifferentialOption = { record: BasePart } | { base: BasePart };
+
+/** The part of slice k for a run's option, or undefined (no base to use for that slice). */
+export function differentialPart(use: DifferentialUse | undefined, k: number, population: Population): DifferentialOption | undefined {
+  if (!use) return undefined;
+  if ('record' in use) {
+    const record = use.record.part(k, population, true);
+    return record ? { record } : undefined;
+  }
+  if (!use.base.complete) return undefined;
+  const base = use.base.part(k, population, false);
+  return base ? { base } : undefined;
+}
+
+/** Counts of what a differential simulation did (for tests and the bench). */
+export interface DifferentialStats {
+  /** Rule-periods whose column was the base's. */
+  unchanged: number;
+  /** Rule-periods computed in full. */
+  full: number;
+  /** Rule-periods computed on a sub-population, and the rows they computed. */
+  subset: number;
+  subsetRows: number;
+  /** Rows of every rule-period computed in full. */
+  fullRows: number;
+}
+
+/** The counts of every differential simulation of the process, added up (see differentialCounts). */
+const totals: DifferentialStats = { unchanged: 0, full: 0, subset: 0, subsetRows: 0, fullRows: 0 };
+
+/** What the differential simulations of this process did so far, added up (a copy). */
+export function differentialCounts(): DifferentialStats {
+  return { ...totals };
+}
+
+/** A rule-period's state in a differential simulation. */
+interface Status {
+  change: Change;
+  /** The base's column, when the value is it (change 'none'), or is it with `patch` written over. */
+  stored?: Stored;
+  /** Rows computed on a sub-population (ascending) and their values, over `stored`. */
+  patch?: { rows: Int32Array; values: Column };
+  /** The value as a column, once made (the simulation's cache holds it). */
+  column?: Column;
+}
+
+/** What the differential logic needs of its simulation. */
+export interface DifferentialHost {
+  readonly population: Population;
+  readonly graph: RuleGraph;
+  readonly parameters: ParameterTree;
+  readonly seed: number;
+  /** The rule's column as without a base (shared results, formula; inputs through `column`), cached by the host. */
+  full(rule: Rule, p: string, key: string): Column;
+  /** The value of a rule or dataset column for a period, made a column (through the host's cache). */
+  column(id: string, p: string): Column;
+  /** The store key and column of a rule the shared results hold, if they hold it. */
+  shared(rule: Rule, p: string): { key: string; column: Column | undefined } | undefined;
+  /** A parameter resolved for the host's population. */
+  param(path: string, date: string, entity: Entity): ParamValue;
+  /** Runs a formula on a sub-population of the host's. */
+  runOn(rule: Rule, p: string, sub: Population, agg: Aggregators, inputs: Record<string, Column>, params: Record<string, ParamValue>): Column;
+  /** Aggregators bound to a sub-population. */
+  aggregators(sub: Population): Aggregators;
+  /** A column owned by the host (back to its pool when its period is forgotten). */
+  alloc(type: ColumnType, length: number, zeroed: boolean): Column;
+  /** The host caches a column under a key. */
+  cache(key: string, column: Column): void;
+  /** The first day of a period. */
+  date(p: string): string;
+}
+
+/** A sub-population of the dirty households: the households' and persons' rows in the parent. */
+interface Sub {
+  population: Population;
+  households: Int32Array;
+  persons: Int32Array;
+  agg: Aggregators;
+  /** Inputs already gathered for it, by `id@period` (a rule-period's value never changes once decided). */
+  gathered: Map<string, Column>;
+}
+
+/** The differential logic of one simulation computing against a base part. */
+export class Differential {
+  private readonly statuses = new Map<string, Status>();
+  private readonly paramsChanged = new Map<string, boolean>();
+  /** Change sets met this month, by content, so that equal sets are one object (and one sub-population). */
+  private readonly sets = new Map<string, Int32Array[]>();
+  private readonly subs = new WeakMap<Int32Array, Sub>();
+  readonly stats: DifferentialStats = { unchanged: 0, full: 0, subset: 0, subsetRows: 0, fullRows: 0 };
+
+  constructor(private readonly host: DifferentialHost, readonly base: BasePart) {
+    if (base.population !== host.population) throw new JiuzhuError('BASE_POPULATION', 'a differential base belongs to another population', { kind: 'internal' });
+  }
+
+  /**
+   * The base's column of a rule for a period as its non-zero rows, when the rule's column is
+   * the base's and stored sparse; undefined otherwise (read the column). Makes no column.
+   */
+  unchangedSparse(rule: Rule, p: string, key: string): SparseColumn | undefined {
+    const st = this.status(rule, p, key);
+    const s = st.change === 'none' ? st.stored : undefined;
+    return s && !s.dense ? { length: s.length, rows: s.rows!, values: s.values! } : undefined;
+  }
+
+  /** A rule's column for a period, computed against the base (the host then caches it). */
+  compute(rule: Rule, p: string, key: string): Column {
+    const st = this.status(rule, p, key);
+    return this.materialise(st, rule, p, key);
+  }
+
+  private count(k: keyof DifferentialStats, n: number): void {
+    this.stats[k] += n;
+    totals[k] += n;
+  }
+
+  /** A column was given for `key` (setInput), `from` the key of the host's column it is, if any. */
+  given(key: string, column: Column, from: string | undefined): void {
+    const stored = this.base.columns.get(key);
+    let change: Change = 'all';
+    const src = from === undefined ? undefined : this.statuses.get(from);
+    // The base was given its own column of the same key: the change is that column's.
+    if (src && src.column === column && from !== undefined && this.base.givenFrom.get(key) === from) change = src.change;
+    else if (stored && stored.length === column.length && stored.type === column.constructor) change = this.compareFull(column, stored, this.entityOfLength(column.length));
+    this.statuses.set(key, { change, column });
+  }
+
+  /** The host let go of a column (its buffer may now hold other values). */
+  released(key: string): void {
+    const st = this.statuses.get(key);
+    if (!st) return;
+    // A value the base (and a patch) still give can be written out again; another is recomputed.
+    if (st.stored || (st.change === 'none' && !st.column)) st.column = undefined;
+    else this.statuses.delete(key);
+  }
+
+  /** A period is over: its statuses go (and this month's change sets with them). */
+  forgetPeriod(period: string): void {
+    const suffix = `@${period}`;
+    for (const k of [...this.statuses.keys()]) if (k.endsWith(suffix)) this.statuses.delete(k);
+    this.sets.clear();
+  }
+
+  clear(): void {
+    this.statuses.clear();
+    this.sets.clear();
+  }
+
+  private entityOfLength(n: number): Entity {
+    return n === this.host.population.nHouseholds ? 'household' : 'person';
+  }
+
+  private materialise(st: Status, rule: Rule, p: string, key: string): Column {
+    if (st.column) {
+      this.host.cache(key, st.column);
+      return st.column;
+    }
+    if (!st.stored) {
+      // Unchanged, but the base has no column of it: computed as without a base (same values).
+      st.column = this.host.full(rule, p, key);
+      return st.column;
+    }
+    const s = st.stored;
+    const out = this.host.alloc(s.type, s.length, !s.dense);
+    writeStored(s, out);
+    if (st.patch) scatter(out)(out, st.patch.rows, st.patch.values);
+    st.column = out;
+    this.host.cache(key, out);
+    return out;
+  }
+
+  private status(rule: Rule, p: string, key: string): Status {
+    const known = this.statuses.get(key);
+    if (known) return known;
+    const st = this.decide(rule, p, key);
+    this.statuses.set(key, st);
+    return st;
+  }
+
+  private decide(rule: Rule, p: string, key: string): Status {
+    const host = this.host;
+    const stored = this.base.columns.get(key);
+    const size = rule.entity === 'person' ? host.population.nPersons : host.population.nHouseholds;
+    const usable = stored !== undefined && stored.length === size;
+    // The shared results first: a column there needs none of its inputs.
+    const shared = host.shared(rule, p);
+    if (shared?.column) {
+      const change: Change = shared.key === this.base.sharedKeys.get(key) ? 'none' : usable ? this.compareFull(shared.column, stored!, rule.entity) : 'all';
+      if (change === 'none') this.count('unchanged', 1);
+      return { change, column: shared.column };
+    }
+    let dirty: Change = this.paramsDiffer(rule) ? 'all' : 'none';
+    if (dirty === 'none') {
+      const changes: Int32Array[] = [];
+      for (const { id, sumYear, input } of this.inputsOf(rule)) {
+        if (!input) continue; // a dataset column, or the weights: the base's
+        const ip = input.period === 'year' && p.length > 4 ? p.slice(0, 4) : p;
+        const c = sumYear ? 'all' : this.status(input, ip, `${id}@${ip}`).change;
+        if (c === 'all') {
+          dirty = 'all';
+          break;
+        }
+        if (c !== 'none') changes.push(c);
+      }
+      if (dirty === 'none' && changes.length) dirty = this.union(changes);
+    }
+    if (dirty === 'none') {
+      this.count('unchanged', 1);
+      return usable ? { change: 'none', stored } : { change: 'none' };
+    }
+    const nH = host.population.nHouseholds;
+    if (dirty === 'all' || !usable || rule.scope === 'population' || rule.period !== 'month' || dirty.length > SUBSET_SHARE * nH) {
+      const column = host.full(rule, p, key);
+      this.count('full', 1);
+      this.count('fullRows', size);
+      return { change: usable && column.constructor === stored!.type ? this.compareFull(column, stored!, rule.entity) : 'all', column };
+    }
+    return this.subset(rule, p, key, dirty, stored!);
+  }
+
+  /** The rule on the dirty households only, written over the base's column. */
+  private subset(rule: Rule, p: string, key: string, dirty: Int32Array, stored: Stored): Status {
+    const host = this.host;
+    const sub = this.subOf(dirty);
+    const inputs: Record<string, Column> = {};
+    for (const [alias, raw] of Object.entries(rule.inputs)) inputs[alias] = this.gather(raw, p, sub);
+    const date = host.date(p);
+    const params: Record<string, ParamValue> = {};
+    for (const [alias, path] of Object.entries(rule.parameters)) params[alias] = gatherParam(host.param(path, date, rule.entity), rule.entity === 'person' ? sub.persons : sub.households, rule.entity === 'person' ? host.population.nPersons : host.population.nHouseholds);
+    const out = host.runOn(rule, p, sub.population, sub.agg, inputs, params);
+    const rows = rule.entity === 'person' ? sub.persons : sub.households;
+    this.count('subset', 1);
+    this.count('subsetRows', rows.length);
+    if (out.constructor !== stored.type) {
+      // Another class than the base's: written in full instead (never expected of a pure rule).
+      const column = host.full(rule, p, key);
+      return { change: 'all', column };
+    }
+    // Rows that changed (byte for byte), by household.
+    const changed: number[] = [];
+    const base = new stored.type(rows.length);
+    gatherStored(stored, rows, base);
+    const a = wordsOf(out);
+    (a.length === 2 * out.length ? diffPairs : diffWords(a))(a, wordsOf(base), changed);
+    if (!changed.length) return { change: 'none', stored };
+    const ph = rule.entity === 'person' ? sub.population.personHousehold : undefined;
+    let n = 0;
+    for (let k = 0; k < changed.length; k++) {
+      const h = dirty[ph ? ph[changed[k]!]! : changed[k]!]!;
+      if (n === 0 || h !== changed[n - 1]) changed[n++] = h;
+    }
+    changed.length = n;
+    // Written out over the base's column only when a reader needs the whole column.
+    return { change: this.canonical(Int32Array.from(changed)), stored, patch: { rows, values: out } };
+  }
+
+  /** An input's rows of the sub-population's households (or persons), as a column of its class. */
+  private gather(raw: string, p: string, sub: Sub): Column {
+    const known = sub.gathered.get(`${raw}@${p}`);
+    if (known) return known;
+    const out = this.gatherNew(raw, p, sub);
+    sub.gathered.set(`${raw}@${p}`, out);
+    return out;
+  }
+
+  private gatherNew(raw: string, p: string, sub: Sub): Column {
+    const host = this.host;
+    const { id, sumYear } = parseInputId(raw);
+    const rule = host.graph.rules.get(id);
+    const entity = host.graph.entityOf(id);
+    const rows = entity === 'person' ? sub.persons : sub.households;
+    let st: Status | undefined;
+    if (rule && !sumYear) {
+      const period = rule.period === 'year' && p.length > 4 ? p.slice(0, 4) : p;
+      st = this.status(rule, period, `${id}@${period}`);
+      if (!st.column && st.stored) {
+        const out = new st.stored.type(rows.length);
+        gatherStored(st.stored, rows, out);
+        if (st.patch) overlay(out, rows, st.patch.rows, st.patch.values);
+        return out;
+      }
+    }
+    const col = st?.column ?? host.column(raw, p);
+    const out = new (col.constructor as ColumnType)(rows.length);
+    gather(col)(out, col, rows);
+    return out;
+  }
+
+  private readonly parsedInputs = new Map<string, { id: string; sumYear: boolean; input: Rule | undefined }[]>();
+  /** A rule's inputs parsed, with the rule each names (undefined: a dataset column). */
+  private inputsOf(rule: Rule): { id: string; sumYear: boolean; input: Rule | undefined }[] {
+    let list = this.parsedInputs.get(rule.id);
+    if (!list) {
+      list = Object.values(rule.inputs).map((raw) => {
+        const { id, sumYear } = parseInputId(raw);
+        return { id, sumYear, input: this.host.graph.rules.get(id) };
+      });
+      this.parsedInputs.set(rule.id, list);
+    }
+    return list;
+  }
+
+  /** Whether a parameter leaf the rule reads differs from the base's (by content). */
+  private paramsDiffer(rule: Rule): boolean {
+    let d = this.paramsChanged.get(rule.id);
+    if (d === undefined) {
+      const baseTree = this.base.parameters;
+      d = !baseTree || Object.values(rule.parameters).some((path) => leafIdentity(this.host.parameters, path) !== leafIdentity(baseTree, path));
+      this.paramsChanged.set(rule.id, d);
+    }
+    return d;
+  }
+
+  /** Households whose rows of `column` differ from the stored column's, byte for byte. */
+  private compareFull(column: Column, stored: Stored, entity: Entity): Change {
+    const changed: number[] = [];
+    const a = wordsOf(column);
+    const per = a.length / column.length;
+    if (stored.dense) (per === 2 ? diffPairs : diffWords(a))(a, wordsOf(stored.dense), changed);
+    else (per === 2 ? diffSparsePairs : diffSparseWords(a))(a, stored.rows!, wordsOf(stored.values!), changed);
+    if (!changed.length) return 'none';
+    const hh = entity === 'person' ? this.host.population.personHousehold : undefined;
+    let n = 0;
+    for (let k = 0; k < changed.length; k++) {
+      const h = hh ? hh[changed[k]!]! : changed[k]!;
+      if (n === 0 || h !== changed[n - 1]) changed[n++] = h;
+    }
+    return this.canonical(Int32Array.from(changed.slice(0, n)));
+  }
+
+  /** The union of sorted household sets (merged two at a time; a set met twice is one object, see canonical). */
+  private union(sets: Int32Array[]): Int32Array {
+    let acc = sets[0]!;
+    for (let k = 1; k < sets.length; k++) if (sets[k] !== acc) acc = this.union2(acc, sets[k]!);
+    return acc;
+  }
+
+  /** Unions of two sets met this month (many rules read the same two). */
+  private readonly unions = new WeakMap<Int32Array, WeakMap<Int32Array, Int32Array>>();
+  private union2(a: Int32Array, b: Int32Array): Int32Array {
+    if (b.length > a.length) [a, b] = [b, a];
+    let byB = this.unions.get(a);
+    if (!byB) this.unions.set(a, (byB = new WeakMap()));
+    let u = byB.get(b);
+    if (!u) byB.set(b, (u = this.canonical(mergeSorted(a, b))));
+    return u;
+  }
+
+  /** One object per set content this month. */
+  private canonical(set: Int32Array): Int32Array {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < set.length; i++) h = Math.imul(h ^ set[i]!, 0x01000193);
+    const k = `${set.length}:${h >>> 0}`;
+    const list = this.sets.get(k);
+    if (list) {
+      for (const s of list) {
+        let eq = true;
+        for (let i = 0; i < s.length && eq; i++) eq = s[i] === set[i];
+        if (eq) return s;
+      }
+      list.push(set);
+    } else this.sets.set(k, [set]);
+    return set;
+  }
+
+  /** The sub-population of a set of households (made once per set). */
+  private subOf(households: Int32Array): Sub {
+    let sub = this.subs.get(households);
+    if (sub) return sub;
+    const pop = this.host.population;
+    const nH = households.length;
+    const householdStart = new Int32Array(nH + 1);
+    for (let i = 0; i < nH; i++) {
+      const h = households[i]!;
+      householdStart[i + 1] = householdStart[i]! + pop.householdStart[h + 1]! - pop.householdStart[h]!;
+    }
+    const nP = householdStart[nH]!;
+    const persons = new Int32Array(nP);
+    const personHousehold = new Int32Array(nP);
+    for (let i = 0; i < nH; i++) {
+      const h = households[i]!;
+      for (let q = pop.householdStart[h]!, o = householdStart[i]!; q < pop.householdStart[h + 1]!; q++, o++) {
+        persons[o] = q;
+        personHousehold[o] = i;
+      }
+    }
+    const pick = (c: Float64Array, idx: Int32Array): Float64Array => {
+      const out = new Float64Array(idx.length);
+      for (let i = 0; i < idx.length; i++) out[i] = c[idx[i]!]!;
+      return out;
+    };
+    const population: Population = {
+      nPersons: nP,
+      nHouseholds: nH,
+      householdId: pick(pop.householdId, households),
+      personId: pick(pop.personId, persons),
+      personHousehold,
+      householdStart,
+      weight: pick(pop.weight, households),
+      // Formulas read columns through their inputs, gathered: a sub-population carries none.
+      person: {},
+      household: {},
+    };
+    sub = { population, households, persons, agg: this.host.aggregators(population), gathered: new Map() };
+    this.subs.set(households, sub);
+    return sub;
+  }
+}
+
+/** Two sorted sets merged, without repeats. */
+function mergeSorted(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(a.length + b.length);
+  let i = 0, j = 0, n = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!, y = b[j]!;
+    if (x < y) { out[n++] = x; i++; }
+    else if (y < x) { out[n++] = y; j++; }
+    else { out[n++] = x; i++; j++; }
+  }
+  while (i < a.length) out[n++] = a[i++]!;
+  while (j < b.length) out[n++] = b[j++]!;
+  return n === out.length ? out : out.slice(0, n);
+}
+
+/**
+ * A column's bytes as integers to compare: a float64 column as pairs of 32-bit words, a float32
+ * one as 32-bit words (so that -0 and 0 differ, and NaN equals the same NaN), an integer column
+ * as itself.
+ */
+function wordsOf(c: Column): Int32Array | Int16Array | Int8Array | Uint32Array | Uint16Array | Uint8Array {
+  if (c instanceof Float64Array) return new Int32Array(c.buffer, c.byteOffset, c.length * 2);
+  if (c instanceof Float32Array) return new Int32Array(c.buffer, c.byteOffset, c.length);
+  return c;
+}
+
+type Words = ArrayLike<number>;
+
+/** Rows of float64 words (pairs) that differ. */
+function diffPairs(a: Words, b: Words, out: number[]): void {
+  const n = a.length >>> 1;
+  for (let i = 0; i < n; i++) if (a[2 * i] !== b[2 * i] || a[2 * i + 1] !== b[2 * i + 1]) out.push(i);
+}
+
+function diffWordsKernel(a: Words, b: Words, out: number[]): void {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) out.push(i);
+}
+const diffWords = specialise(diffWordsKernel);
+
+/** Rows of float64 words (pairs) that differ from a sparse column's (0 outside its rows). */
+function diffSparsePairs(a: Words, rows: Int32Array, values: Words, out: number[]): void {
+  const n = a.length >>> 1;
+  let j = 0;
+  for (let i = 0; i < n; i++) {
+    if (j < rows.length && rows[j] === i) {
+      if (a[2 * i] !== values[2 * j] || a[2 * i + 1] !== values[2 * j + 1]) out.push(i);
+      j++;
+    } else if (a[2 * i] !== 0 || a[2 * i + 1] !== 0) out.push(i);
+  }
+}
+
+function diffSparseWordsKernel(a: Words, rows: Int32Array, values: Words, out: number[]): void {
+  let j = 0;
+  for (let i = 0; i < a.length; i++) {
+    if (j < rows.length && rows[j] === i) {
+      if (a[i] !== values[j]) out.push(i);
+      j++;
+    } else if (a[i] !== 0) out.push(i);
+  }
+}
+const diffSparseWords = specialise(diffSparseWordsKernel);
+
+/** A parameter's rows of a sub-population: a column per row is gathered; a number or a scale is the same. */
+function gatherParam(v: ParamValue, rows: Int32Array, size: number): ParamValue {
+  if (typeof v === 'number') return v;
+  if (v instanceof Float64Array) {
+    if (v.length !== size) return v;
+    const out = new Float64Array(rows.length);
+    for (let i = 0; i < rows.length; i++) out[i] = v[rows[i]!]!;
+    return out;
+  }
+  if ('brackets' in v && Array.isArray((v as { brackets: unknown }).brackets)) return v;
+  const out: Record<string, number | Float64Array> = {};
+  for (const [k, x] of Object.entries(v as Record<string, number | Float64Array>)) out[k] = gatherParam(x, rows, size) as number | Float64Array;
+  return out;
+}

@@ -7,6 +7,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Column } from '../../engine/column.js';
 import { JiuzhuError, type ErrorKind, type ErrorLocation } from '../../engine/errors.js';
+import { monthsBetween } from '../../engine/period.js';
 import type { Override } from '../../engine/parameters/tree.js';
 import type { Population } from '../../engine/population.js';
 import type { Scenario } from '../input/load.js';
@@ -40,19 +41,22 @@ export function checkWorkers(n: unknown): number {
 }
 
 /**
- * Households in flight allowed by default with `workers` threads: the largest slice and 40% more,
- * or `workers` slices of the median size, whichever is more. A worker's memory grows about in
- * proportion to its slice's households (on the full count, W2, session 7: about 2 GiB per
- * million households for a month of baseline + reform, 5 GiB for Changchun's 2.4M), so the
- * largest runs beside slices of at most 40% of its size instead of beside the second largest,
+ * Households in flight allowed by default with `workers` threads, for runs of up to `months`
+ * months: the largest slice and 40% more (20% more beyond one month), or `workers` slices of the
+ * median size, whichever is more. A worker's memory grows about in proportion to its slice's
+ * households; measured on the full count (W2, session 7), about 2.1 GiB per million households
+ * for one month of baseline + reform and 2.5 GiB for 12 months of one scenario (the month loop
+ * carries state and reuses the last month's columns). So the largest slice runs beside slices of
+ * at most 40% (20%) of its size instead of beside the second largest — Changchun (2.4M
+ * households) beside Songyuan (0.9M) for a month, beside Baishan or Liaoyuan (0.4M) for a year —
  * and slices of similar size still all run at once. A memory knob, not a policy number: the
  * result does not depend on it.
  */
-export function inFlightBudget(households: readonly number[], workers: number): number {
+export function inFlightBudget(households: readonly number[], workers: number, months = 1): number {
   if (!households.length) return 0;
   const sorted = [...households].sort((a, b) => a - b);
   const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
-  return Math.max(Math.ceil(sorted[sorted.length - 1]! * 1.4), workers * median);
+  return Math.max(Math.ceil(sorted[sorted.length - 1]! * (months > 1 ? 1.2 : 1.4)), workers * median);
 }
 
 /**
@@ -60,7 +64,7 @@ export function inFlightBudget(households: readonly number[], workers: number): 
  * receives each slice's sums in the order of `work`, whatever thread finished first. Slices are
  * read when a worker takes them, largest first within `budget` households in flight (SliceQueue).
  */
-export async function runOnThreads(spec: RunSpec, work: readonly PlannedWork[], workers: number, onSlice: (sums: ScenarioSums[], work: SliceDone) => void, budget = inFlightBudget(work.map((w) => w.households), workers)): Promise<void> {
+export async function runOnThreads(spec: RunSpec, work: readonly PlannedWork[], workers: number, onSlice: (sums: ScenarioSums[], work: SliceDone) => void, budget = inFlightBudget(work.map((w) => w.households), workers, Math.max(...work.map((w) => monthsBetween(w.period.from, w.period.to).length)))): Promise<void> {
   const setup: WorkerSetup = { scenarios: [...spec.scenarios], period: spec.period, seeds: [...spec.seeds], ...(spec.overrides?.length ? { overrides: [...spec.overrides] } : {}) };
   const pool = Array.from({ length: Math.min(workers, Math.max(work.length, 1)) }, () => startWorker(setup));
   const queue = new SliceQueue(work.map((w) => w.households), budget);

@@ -19,9 +19,11 @@ async function settled<T>(p: Promise<T>): Promise<{ value: T } | 'waiting'> {
 }
 
 describe('SliceQueue', () => {
-  it('the default budget: the largest slice and 40% more (20% beyond one month), or a median slice per worker', () => {
-    expect(inFlightBudget(W2, 2)).toBe(34); // ceil(24 × 1.4) = 34 > 2 × 7 (the median of the nine)
-    expect(inFlightBudget(W2, 2, 12)).toBe(29); // ceil(24 × 1.2) = 28.8 → 29: Changchun beside a 4 only
+  it('the default budget: the largest slice and 40% more (15% beyond one month), or a median slice per worker', () => {
+    expect(inFlightBudget(W2, 2)).toBe(34); // ceil(24 × 1.4) = 33.6 → 34 > 2 × 7 (the median of the nine)
+    // ceil(24 × 1.15) = 27.6 → 28. In households: 2,413,125 × 1.15 = 2,775,094 < Changchun + Liaoyuan (2,804,632).
+    expect(inFlightBudget(W2, 2, 12)).toBe(28);
+    expect(inFlightBudget([2_413_125, 391_507], 2, 12)).toBe(2_775_094);
     expect(inFlightBudget(W2, 6)).toBe(42); // 6 × 7
     expect(inFlightBudget([10, 10, 10, 10], 2)).toBe(20); // equal slices: both workers busy
     expect(inFlightBudget([], 2)).toBe(0);

@@ -42,21 +42,21 @@ export function checkWorkers(n: unknown): number {
 
 /**
  * Households in flight allowed by default with `workers` threads, for runs of up to `months`
- * months: the largest slice and 40% more (20% more beyond one month), or `workers` slices of the
+ * months: the largest slice and 40% more (15% more beyond one month), or `workers` slices of the
  * median size, whichever is more. A worker's memory grows about in proportion to its slice's
  * households; measured on the full count (W2, session 7), about 2.1 GiB per million households
  * for one month of baseline + reform and 2.5 GiB for 12 months of one scenario (the month loop
- * carries state and reuses the last month's columns). So the largest slice runs beside slices of
- * at most 40% (20%) of its size instead of beside the second largest — Changchun (2.4M
- * households) beside Songyuan (0.9M) for a month, beside Baishan or Liaoyuan (0.4M) for a year —
- * and slices of similar size still all run at once. A memory knob, not a policy number: the
- * result does not depend on it.
+ * carries state and reuses the last month's columns). So for a month the largest slice runs
+ * beside slices of at most 40% of its size instead of beside the second largest (Changchun, 2.4M
+ * households, beside Songyuan, 0.9M: 7.5 GiB); for a year it runs alone (beside Baishan, 0.4M,
+ * the 12-month child reached 7.83 GiB, too near 8). Slices of similar size still all run at
+ * once. A memory knob, not a policy number: the result does not depend on it.
  */
 export function inFlightBudget(households: readonly number[], workers: number, months = 1): number {
   if (!households.length) return 0;
   const sorted = [...households].sort((a, b) => a - b);
   const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
-  return Math.max(Math.ceil(sorted[sorted.length - 1]! * (months > 1 ? 1.2 : 1.4)), workers * median);
+  return Math.max(Math.ceil(sorted[sorted.length - 1]! * (months > 1 ? 1.15 : 1.4)), workers * median);
 }
 
 /**

@@ -45,8 +45,8 @@ export function checkWorkers(n: unknown): number {
  * months: the largest slice and 40% more (15% more beyond one month), or `workers` slices of the
  * median size, whichever is more. A worker's memory grows about in proportion to its slice's
  * households; measured on the full count (W2, session 7), about 2.1 GiB per million households
- * for one month of baseline + reform and 2.5 GiB for 12 months of one scenario (the month loop
- * carries state and reuses the last month's columns). So for a month the largest slice runs
+ * for one month of baseline + reform and about 2.5 GiB for 12 months of one scenario (docs/
+ * performance.md, "W2's memory and overhead, session 7"). So for a month the largest slice runs
  * beside slices of at most 40% of its size instead of beside the second largest (Changchun, 2.4M
  * households, beside Songyuan, 0.9M: 7.5 GiB); for a year it runs alone (beside Baishan, 0.4M,
  * the 12-month child reached 7.83 GiB, too near 8). Slices of similar size still all run at

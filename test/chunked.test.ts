@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openChunkedDataset, slicePopulation, writeChunkedDataset } from '../src/data/chunked.js';
-import { loadDataset } from '../src/data/dataset.js';
+import { loadDataset, uniqueIds } from '../src/data/dataset.js';
 import { writePopulation } from '../src/data/write.js';
 import { PREFECTURE_CODES } from '../src/engine/locality.js';
 import { createPopulation, type Population } from '../src/engine/population.js';
@@ -106,5 +106,27 @@ describe('chunked datasets', () => {
     const r = await cli(['run', 'scenarios/baseline-2006.yaml', '--data', join(dir, 'chunks'), '--period', '2006-01:2006-03', '--json', '--no-timestamp']);
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).scenarios[0].summary.cost).toBe(chunkedPosts.scenarios[0]!.summary.cost);
+  });
+});
+
+describe('reading a chunk: whether its person ids are unique (uniqueIds)', () => {
+  // The answer decides the persons' internal ids (the file's own, or household id × 100 + member
+  // index), so it must be the answer a Set gives, which compares with SameValueZero.
+  it('increasing ids are unique; a repeat anywhere, out of order, is found', () => {
+    expect(uniqueIds([])).toBe(true);
+    expect(uniqueIds([7])).toBe(true);
+    expect(uniqueIds(Float64Array.from([100, 101, 200, 201, 202]))).toBe(true);
+    expect(uniqueIds([5, 3, 9, 1])).toBe(true); // not in order, no repeat
+    expect(uniqueIds([5, 3, 9, 3])).toBe(false);
+    expect(uniqueIds([1, 2, 3, 1])).toBe(false); // increasing until the last
+    expect(uniqueIds([1, 1])).toBe(false);
+  });
+  it('as a Set compares: −0 equals 0, and NaN equals NaN', () => {
+    expect(uniqueIds([0, 5, -0])).toBe(false);
+    expect(uniqueIds([NaN, 1, NaN])).toBe(false);
+    expect(uniqueIds([NaN, 1, 2])).toBe(true);
+    // The same answers as a Set, on 2,000 random small ids (repeats likely) and their first 40 (few).
+    const ids = Array.from({ length: 2000 }, (_, i) => Math.floor(keyedUniform(3, i, 0, 0) * 50_000));
+    for (const xs of [ids, ids.slice(0, 40)]) expect(uniqueIds(xs)).toBe(new Set(xs).size === xs.length);
   });
 });

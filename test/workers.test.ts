@@ -99,6 +99,9 @@ describe('a population of 30,000 households (sliced by prefecture), one month', 
     const chunked = openChunkedDataset(join(dir, 'big'));
     expect(body(await compareScenarios(baseline, chunked, { period: month, timestamp: false }))).toBe(body(none));
     expect(body(await compareScenarios(baseline, chunked, { period: month, timestamp: false, workers: 2 }))).toBe(body(none));
+    // A budget of one household in flight: each slice is read and simulated alone, largest first
+    // (schedule.ts); the sums still merge in the plan's order.
+    expect(body(await compareScenarios(baseline, chunked, { period: month, timestamp: false, workers: 2, inFlightHouseholds: 1 }))).toBe(body(none));
   });
   it('a store of shared results gives each slice its part: a raised standard gives the bytes it gives alone', () => {
     const shared = new SharedResults(big.population);

@@ -7,9 +7,12 @@
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-/** Writes bench/.cache/<name>.mjs from a TypeScript entry; returns its path. */
-export async function bundleScript(entry: URL, name: string): Promise<string> {
-  const outfile = fileURLToPath(new URL(`../.cache/${name}.mjs`, import.meta.url));
+/**
+ * Writes bench/.cache/<name>.mjs from a TypeScript entry (`file`: another file name there, e.g.
+ * `worker-entry.js`, which a bundle beside it looks for as its compiled sibling); returns its path.
+ */
+export async function bundleScript(entry: URL, name: string, file = `${name}.mjs`): Promise<string> {
+  const outfile = fileURLToPath(new URL(`../.cache/${file}`, import.meta.url));
   await build({ entryPoints: [fileURLToPath(entry)], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'error' });
   return outfile;
 }

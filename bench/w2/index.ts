@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MANIFEST, type Manifest } from '../../src/data/chunked.js';
 import { writeFullCount } from '../../src/data/full-count.js';
+import { bundleScript } from '../lib/bundle.js';
 import { runChild } from '../lib/child.js';
 import type { Target, Timing, WorkloadResult } from '../lib/report.js';
 import type { RunOptions } from '../workloads.js';
@@ -45,7 +46,12 @@ export async function runW2(opts: RunOptions): Promise<WorkloadResult> {
     return { workload: 'W2', title, timings: [], ratios: [], targets: [], notes: [data] };
   }
   const { dir, manifest } = data;
-  const child = (step: 'month' | 'year', w: number): Promise<W2ChildReport> => runChild<W2ChildReport>(new URL('./child.ts', import.meta.url), [step, dir, String(w)]);
+  // The child runs bundled JavaScript with plain node, as `npx jiuzhu` runs dist/, and so do its
+  // worker threads: threads.ts starts `worker-entry.js` beside the bundle (from the source, each
+  // worker would first register tsx's loader and compile the TypeScript again, ~2 s).
+  const script = await bundleScript(new URL('./child.ts', import.meta.url), 'w2-child');
+  await bundleScript(new URL('../../src/scenarios/execution/worker-entry.ts', import.meta.url), 'w2-worker-entry', 'worker-entry.js');
+  const child = (step: 'month' | 'year', w: number): Promise<W2ChildReport> => runChild<W2ChildReport>(script, [step, dir, String(w)]);
   const how = workers > 0 ? `${workers} worker thread(s)` : 'one thread';
   progress(`W2: baseline + reform, one month, ${how}…`);
   const month = await child('month', workers);
@@ -78,8 +84,8 @@ export async function runW2(opts: RunOptions): Promise<WorkloadResult> {
     notes: [
       `${manifest.households.toLocaleString('en')} households, ${manifest.persons.toLocaleString('en')} persons in ${manifest.chunks.length} chunks (${dir}).`,
       `2006-01: baseline ${yuanM(f.baselineCost)} yuan, ${Math.round(f.baselineRecipients).toLocaleString('en')} recipients; reform ${yuanM(f.reformCost ?? 0)} yuan, ${Math.round(f.reformRecipients ?? 0).toLocaleString('en')} recipients. 12 months: ${yuanM(year.figures.baselineCost)} yuan.`,
-      'Each step runs in a fresh child process (node --import tsx), timed from the call to the result: chunk reading, worker start-up and merging included.',
-      'Workers take whole chunks, as many at a time as there are workers, and the main thread merges them in chunk order: the result is the same bytes as the one-thread run (`--workers 0` runs W2 in one thread for comparison).',
+      'Each step runs in a fresh child process (bundled JavaScript, plain node; its workers too), timed from the call to the result: chunk reading, worker start-up and merging included.',
+      'Workers take whole prefectures, largest first within a budget of households in flight (src/scenarios/execution/schedule.ts), and the main thread merges them in plan order: the result is the same bytes as the one-thread run (`--workers 0` runs W2 in one thread for comparison).',
     ],
   };
 }

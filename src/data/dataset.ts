@@ -256,13 +256,21 @@ export function flatPopulation(t: RawTable, codebook: Codebook, warnings: string
   });
 }
 
-/** Whether no two rows share an id. */
-function uniqueIds(ids: ArrayLike<number>): boolean {
-  const seen = new Set<number>();
-  for (let r = 0; r < ids.length; r++) {
-    if (seen.has(ids[r]!)) return false;
-    seen.add(ids[r]!);
-  }
+/**
+ * Whether no two rows share an id (equal as a Set compares them: NaN equals NaN, −0 equals 0).
+ * Ids in increasing order are unique at a glance (a full-count chunk's 1.5M person ids: 2 ms,
+ * against 1.5 s for a Set of them); others are sorted and compared with their neighbour.
+ */
+export function uniqueIds(ids: ArrayLike<number>): boolean {
+  let r = 1;
+  while (r < ids.length && ids[r]! > ids[r - 1]!) r++;
+  if (r >= ids.length) return true;
+  const sorted = Float64Array.from(ids).sort();
+  // A typed array sorts NaN last; two of them are one id twice.
+  let nans = 0;
+  for (let i = sorted.length - 1; i >= 0 && Number.isNaN(sorted[i]!); i--) nans++;
+  if (nans > 1) return false;
+  for (let i = 1; i < sorted.length - nans; i++) if (sorted[i] === sorted[i - 1]) return false;
   return true;
 }
 

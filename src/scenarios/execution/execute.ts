@@ -17,10 +17,10 @@ import { SharedResults } from '../../engine/shared-results.js';
 import { differentialPart, type DifferentialUse } from '../../engine/differential.js';
 import { accumulateScenario, type MonthObserver } from './accumulate.js';
 import { PREFECTURE_CODES } from '../../engine/locality.js';
-import { chunkedSlices, isChunked, MIN_SLICED_HOUSEHOLDS, slicesOf, type DatasetSource, type Slice } from './plan.js';
+import { chunkedPlan, isChunked, MIN_SLICED_HOUSEHOLDS, plannedSlices, slicesOf, type DatasetSource, type Slice } from './plan.js';
 import { scenarioPrices, specTrees, type RunSpec } from './spec.js';
 import { mergeSums, type ScenarioSums } from '../results/sums.js';
-import { checkWorkers, runOnThreads, type SliceWork } from './threads.js';
+import { checkWorkers, runOnThreads, type PlannedWork } from './threads.js';
 
 export interface ExecuteOptions {
   /** Worker threads; absent: this thread. */
@@ -36,6 +36,11 @@ export interface ExecuteOptions {
    * the rows whose inputs changed are computed again. For a spec of one scenario in this thread.
    */
   differential?: DifferentialUse;
+  /**
+   * With workers: households allowed in flight at once (slices being read, sent or simulated);
+   * default inFlightBudget of the plan. A memory knob: the result is the same for any value.
+   */
+  inFlightHouseholds?: number;
 }
 
 /** Runs a spec on a dataset in memory, in this thread: each scenario's sums, merged over the slices. */
@@ -64,7 +69,6 @@ export async function executeAll(specs: readonly RunSpec[], source: DatasetSourc
   const merged: ScenarioSums[][] = specs.map(() => []);
   if (!specs.length || !specs[0]!.scenarios.length) return merged;
   const total = expectedSlices(source);
-  const slicesFor = (): Iterable<Slice> | AsyncIterable<Slice> => (isChunked(source) ? chunkedSlices(source) : slicesOf(source.population));
   if (options.workers === undefined) {
     for (const [n, spec] of specs.entries()) {
       // Progress over every spec: spec n's (done, total) follow the n before it.
@@ -73,7 +77,10 @@ export async function executeAll(specs: readonly RunSpec[], source: DatasetSourc
       else {
         const trees = specTrees(spec);
         let k = 0;
-        for await (const slice of slicesFor()) addSlice(merged[n]!, accumulateSlice(spec, trees, slice, k++, total, { ...options, onProgress, shared: undefined }));
+        for (const planned of chunkedPlan(source)) {
+          const slice = await planned.read();
+          if (slice) addSlice(merged[n]!, accumulateSlice(spec, trees, slice, k++, total, { ...options, onProgress, shared: undefined }));
+        }
       }
     }
     return merged;
@@ -81,17 +88,23 @@ export async function executeAll(specs: readonly RunSpec[], source: DatasetSourc
   const months = specs.map((s) => monthsBetween(s.period.from, s.period.to).length);
   const allMonths = months.reduce((a, b) => a + b, 0);
   let doneMonths = 0;
-  async function* jobs(): AsyncGenerator<SliceWork> {
-    for (const [n, spec] of specs.entries()) {
-      for await (const s of slicesFor()) yield { spec: n, period: spec.period, slice: spec.prepare ? { households: s.households, population: spec.prepare(s.population) } : s };
-    }
-  }
-  await runOnThreads(specs[0]!, jobs(), options.workers!, (sums, work) => {
-    sums.forEach((s) => s.distribution.placeAt(work.households));
-    addSlice(merged[work.spec]!, sums);
-    doneMonths += months[work.spec]!;
+  const plan = plannedSlices(source);
+  const work: PlannedWork[] = specs.flatMap((spec, n) => plan.map((p) => ({
+    spec: n,
+    period: spec.period,
+    households: p.households,
+    read: async () => {
+      const s = await p.read();
+      // A prepared population (a projection's uprated year) is new columns over the slice's: not the slice's to hand over.
+      return s && spec.prepare ? { households: s.households, population: spec.prepare(s.population) } : s;
+    },
+  })));
+  await runOnThreads(specs[0]!, work, options.workers!, (sums, done) => {
+    sums.forEach((s) => s.distribution.placeAt(done.households));
+    addSlice(merged[done.spec]!, sums);
+    doneMonths += months[done.spec]!;
     options.onProgress?.(Math.min(doneMonths, allMonths * total), allMonths * total);
-  });
+  }, options.inFlightHouseholds);
   return merged;
 }
 

@@ -19,8 +19,12 @@ import type { Dataset } from '../../data/dataset.js';
 /** A population below this many households is one slice, in its own order (nothing is copied). */
 export const MIN_SLICED_HOUSEHOLDS = 30_000;
 
-/** Households simulated together: their indices in the whole population (ascending) and their population. */
-export interface Slice { households: Int32Array; population: Population }
+/**
+ * Households simulated together: their indices in the whole population (ascending) and their
+ * population. `owned`: the population's buffers belong to this slice alone (read from chunks for
+ * it), so they may be handed to a worker thread rather than copied.
+ */
+export interface Slice { households: Int32Array; population: Population; owned?: boolean }
 
 /** A dataset in memory, or a chunked one read chunk by chunk. */
 export type DatasetSource = Dataset | ChunkedDataset;
@@ -137,49 +141,76 @@ export function slicesOf(pop: Population): Slice[] {
 }
 
 /**
- * The slices of a chunked dataset, one at a time, equal to slicesOf the dataset's chunks put end
- * to end. A small dataset is read whole; a large one prefecture by prefecture, reading only the
- * chunks the manifest tags with that prefecture (an untagged chunk is read for each prefecture),
- * so at most one prefecture's households are in memory.
+ * A slice of the plan before it is read: its households (an estimate for a chunked dataset with
+ * untagged chunks) and how to read it. `read` gives undefined for a slice that turns out empty.
  */
-export async function* chunkedSlices(source: ChunkedDataset): AsyncGenerator<Slice> {
+export interface PlannedSlice { households: number; read(): Promise<Slice | undefined> }
+
+/** The plan of any source, in slice order: slicesOf a dataset in memory, or chunkedPlan. */
+export function plannedSlices(source: DatasetSource): PlannedSlice[] {
+  if (isChunked(source)) return chunkedPlan(source);
+  return slicesOf(source.population).map((s) => ({ households: s.households.length, read: () => Promise.resolve(s) }));
+}
+
+/**
+ * The slices of a chunked dataset, each read when asked, equal to slicesOf the dataset's chunks
+ * put end to end. A small dataset is read whole; a large one prefecture by prefecture, reading
+ * only the chunks the manifest tags with that prefecture (an untagged chunk is read for each
+ * prefecture), so a slice holds only its prefecture's households. Their number comes from the
+ * manifest; an untagged chunk's households count as spread evenly over the prefectures.
+ */
+export function chunkedPlan(source: ChunkedDataset): PlannedSlice[] {
   const chunks = source.manifest.chunks;
   const offsets: number[] = [];
   let total = 0;
   for (const c of chunks) { offsets.push(total); total += c.households; }
   if (total < MIN_SLICED_HOUSEHOLDS) {
-    const parts: Population[] = [];
-    for (let c = 0; c < chunks.length; c++) parts.push(await source.loadChunk(c));
-    const pop = concatPopulations(parts);
-    yield { households: Int32Array.from({ length: pop.nHouseholds }, (_, h) => h), population: pop };
-    return;
+    return [{
+      households: total,
+      read: async () => {
+        const parts: Population[] = [];
+        for (let c = 0; c < chunks.length; c++) parts.push(await source.loadChunk(c));
+        const pop = concatPopulations(parts);
+        return { households: Int32Array.from({ length: pop.nHouseholds }, (_, h) => h), population: pop, owned: true };
+      },
+    }];
   }
   const codes = [...PREFECTURE_CODES, -1];
+  const untagged = chunks.reduce((a, c) => a + (c.prefecture === undefined ? c.households : 0), 0);
+  const plan: PlannedSlice[] = [];
   for (const code of codes) {
-    const parts: Population[] = [];
-    const index: Int32Array[] = [];
-    for (let c = 0; c < chunks.length; c++) {
-      const tag = chunks[c]!.prefecture;
-      if (tag !== undefined && tag !== code) continue;
-      const pop = await source.loadChunk(c);
-      const pref = pop.household.prefecture;
-      const mine: number[] = [];
-      for (let h = 0; h < pop.nHouseholds; h++) {
-        const k = pref ? pref[h]! : -1;
-        if (k === code || (code === -1 && !PREFECTURE_CODES.includes(k))) mine.push(h);
-      }
-      if (!mine.length) continue;
-      const local = Int32Array.from(mine);
-      parts.push(selectHouseholds(pop, local));
-      index.push(local.map((h) => h + offsets[c]!));
-    }
-    if (!parts.length) continue;
-    const households = new Int32Array(index.reduce((a, x) => a + x.length, 0));
-    let o = 0;
-    for (const x of index) { households.set(x, o); o += x.length; }
-    const population = concatPopulations(parts);
-    // The chunks' parts are copied into the slice: not held while it is simulated (issue #25).
-    parts.length = 0;
-    yield { households, population };
+    const tagged = chunks.reduce((a, c) => a + (c.prefecture === code ? c.households : 0), 0);
+    // Only untagged chunks can hold households of this prefecture: none, no slice.
+    if (!tagged && !untagged) continue;
+    plan.push({ households: tagged + Math.ceil(untagged / codes.length), read: () => readPrefecture(source, code, offsets) });
   }
+  return plan;
+}
+
+/** The households of one prefecture (-1: of any code not in PREFECTURE_CODES) from the chunks that may hold them. */
+async function readPrefecture(source: ChunkedDataset, code: number, offsets: readonly number[]): Promise<Slice | undefined> {
+  const chunks = source.manifest.chunks;
+  const parts: Population[] = [];
+  const index: Int32Array[] = [];
+  for (let c = 0; c < chunks.length; c++) {
+    const tag = chunks[c]!.prefecture;
+    if (tag !== undefined && tag !== code) continue;
+    const pop = await source.loadChunk(c);
+    const pref = pop.household.prefecture;
+    const mine: number[] = [];
+    for (let h = 0; h < pop.nHouseholds; h++) {
+      const k = pref ? pref[h]! : -1;
+      if (k === code || (code === -1 && !PREFECTURE_CODES.includes(k))) mine.push(h);
+    }
+    if (!mine.length) continue;
+    const local = Int32Array.from(mine);
+    parts.push(selectHouseholds(pop, local));
+    index.push(local.map((h) => h + offsets[c]!));
+  }
+  if (!parts.length) return undefined;
+  const households = new Int32Array(index.reduce((a, x) => a + x.length, 0));
+  let o = 0;
+  for (const x of index) { households.set(x, o); o += x.length; }
+  // The chunks' parts are copied into the slice: not held while it is simulated (issue #25).
+  return { households, population: concatPopulations(parts), owned: true };
 }

@@ -46,6 +46,8 @@ export interface RunOptions {
    * number of workers and without: every run is planned in the same slices (execution/plan.ts).
    */
   workers?: number;
+  /** With workers: households in flight at once (ExecuteOptions.inFlightHouseholds), a memory knob. */
+  inFlightHouseholds?: number;
   /**
    * Rule results shared with other runs on the same population (SharedResults): columns whose
    * rule reads nothing a run changed are computed once. compareScenarios makes one itself.

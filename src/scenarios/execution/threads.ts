@@ -7,10 +7,12 @@
 import { Worker } from 'node:worker_threads';
 import type { Column } from '../../engine/column.js';
 import { JiuzhuError, type ErrorKind, type ErrorLocation } from '../../engine/errors.js';
+import { monthsBetween } from '../../engine/period.js';
 import type { Override } from '../../engine/parameters/tree.js';
 import type { Population } from '../../engine/population.js';
 import type { Scenario } from '../input/load.js';
 import type { Slice } from './plan.js';
+import { SliceQueue } from './schedule.js';
 import type { Period, RunSpec } from './spec.js';
 import { buffersOf, unpackSums, type PackedSums, type ScenarioSums } from '../results/sums.js';
 
@@ -20,8 +22,8 @@ export interface WorkerSetup { scenarios: Scenario[]; period: Period; seeds: num
 /** A slice for a worker, sent as columns, with the period to run it over. */
 export interface SliceJob { slice: number; population: Population; period: Period }
 
-/** A slice to run for one spec of several (a projection's years share one pool). */
-export interface SliceWork { spec: number; period: Period; slice: Slice }
+/** A slice to run for one spec of several (a projection's years share one pool), read when a worker takes it. */
+export interface PlannedWork { spec: number; period: Period; households: number; read(): Promise<Slice | undefined> }
 /** A slice sent to a worker, as runOnThreads hands its sums on: where its households sit, not the households. */
 export interface SliceDone { spec: number; period: Period; households: Int32Array }
 
@@ -39,39 +41,67 @@ export function checkWorkers(n: unknown): number {
 }
 
 /**
- * Accumulates the spec's scenarios on every slice of `work` on `workers` threads; `onSlice`
- * receives each slice's sums in the order of `work`, whatever thread finished first.
+ * Households in flight allowed by default with `workers` threads, for runs of up to `months`
+ * months: the largest slice and 40% more (15% more beyond one month), or `workers` slices of the
+ * median size, whichever is more. A worker's memory grows about in proportion to its slice's
+ * households; measured on the full count (W2, session 7), about 2.1 GiB per million households
+ * for one month of baseline + reform and about 2.5 GiB for 12 months of one scenario (docs/
+ * performance.md, "W2's memory and overhead, session 7"). So for a month the largest slice runs
+ * beside slices of at most 40% of its size instead of beside the second largest (Changchun, 2.4M
+ * households, beside Songyuan, 0.9M: 7.5 GiB); for a year it runs alone (beside Baishan, 0.4M,
+ * the 12-month child reached 7.83 GiB, too near 8). Slices of similar size still all run at
+ * once. A memory knob, not a policy number: the result does not depend on it.
  */
-export async function runOnThreads(spec: RunSpec, work: AsyncIterator<SliceWork>, workers: number, onSlice: (sums: ScenarioSums[], work: SliceDone) => void): Promise<void> {
+export function inFlightBudget(households: readonly number[], workers: number, months = 1): number {
+  if (!households.length) return 0;
+  const sorted = [...households].sort((a, b) => a - b);
+  const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
+  return Math.max(Math.ceil(sorted[sorted.length - 1]! * (months > 1 ? 1.15 : 1.4)), workers * median);
+}
+
+/**
+ * Accumulates the spec's scenarios on every slice of `work` on `workers` threads; `onSlice`
+ * receives each slice's sums in the order of `work`, whatever thread finished first. Slices are
+ * read when a worker takes them, largest first within `budget` households in flight (SliceQueue).
+ */
+export async function runOnThreads(spec: RunSpec, work: readonly PlannedWork[], workers: number, onSlice: (sums: ScenarioSums[], work: SliceDone) => void, budget = inFlightBudget(work.map((w) => w.households), workers, Math.max(...work.map((w) => monthsBetween(w.period.from, w.period.to).length)))): Promise<void> {
   const setup: WorkerSetup = { scenarios: [...spec.scenarios], period: spec.period, seeds: [...spec.seeds], ...(spec.overrides?.length ? { overrides: [...spec.overrides] } : {}) };
-  const pool = Array.from({ length: workers }, () => startWorker(setup));
-  const done = new Map<number, { sums: ScenarioSums[]; work: SliceDone }>();
+  const pool = Array.from({ length: Math.min(workers, Math.max(work.length, 1)) }, () => startWorker(setup));
+  const queue = new SliceQueue(work.map((w) => w.households), budget);
+  // Each job's sums, or null for a slice that turned out empty; handed on in the order of `work`.
+  const done = new Map<number, { sums: ScenarioSums[]; work: SliceDone } | null>();
   let handed = 0;
-  let next = 0;
   const handOn = (): void => {
-    for (let d = done.get(handed); d; d = done.get(handed)) {
+    while (done.has(handed)) {
+      const d = done.get(handed)!;
       done.delete(handed);
-      onSlice(d.sums, d.work);
+      if (d) onSlice(d.sums, d.work);
       handed++;
     }
   };
-  // The next job, packed. Only the copy sent to the worker holds the slice's population: kept
-  // here until the slices before it are handed on, a full count's finished prefectures held
-  // gigabytes while the largest was still running (issue #25).
-  const nextJob = async (): Promise<{ job: SliceJob; transfer: ArrayBuffer[]; placed: SliceDone } | undefined> => {
-    const item = await work.next();
-    if (item.done) return undefined;
-    const { spec: n, period, slice } = item.value;
-    const packed = packPopulation(slice.population);
-    return { job: { slice: next++, population: packed.population, period }, transfer: packed.transfer, placed: { spec: n, period, households: slice.households } };
-  };
   const run = async (w: Worker): Promise<void> => {
-    for (let j = await nextJob(); j; j = await nextJob()) {
-      const k = j.job.slice;
-      const placed = j.placed;
-      const reply = await request(w, j.job, j.transfer);
-      if ('error' in reply) throw unpackError(reply.error);
-      done.set(k, { sums: reply.sums.map(unpackSums), work: placed });
+    for (let k = await queue.take(); k !== undefined; k = await queue.take()) {
+      try {
+        const { spec: n, period } = work[k]!;
+        const slice = await work[k]!.read();
+        if (!slice) {
+          done.set(k, null);
+        } else {
+          const placed: SliceDone = { spec: n, period, households: slice.households };
+          // Only the copy sent to the worker holds the slice's population (none at all when the
+          // slice's own buffers are handed over): kept here until the slices before it were handed
+          // on, a full count's finished prefectures held gigabytes (issue #25).
+          const packed = packPopulation(slice.population, slice.owned ?? false);
+          const reply = await request(w, { slice: k, population: packed.population, period }, packed.transfer);
+          if ('error' in reply) throw unpackError(reply.error);
+          done.set(k, { sums: reply.sums.map(unpackSums), work: placed });
+        }
+      } catch (e) {
+        queue.close();
+        throw e;
+      } finally {
+        queue.done(k);
+      }
       handOn();
     }
   };
@@ -115,13 +145,20 @@ function request(w: Worker, job: SliceJob, transfer: ArrayBuffer[]): Promise<Sli
   });
 }
 
-const copyColumn = <T extends Column | Float64Array | Int32Array>(c: T): T => c.slice() as T;
-
 /**
- * A population with every column copied into its own buffer, and those buffers, to transfer
- * (a slice may share buffers with the population it came from, which must stay usable here).
+ * A population whose every column has a buffer of its own, and those buffers, to transfer. A
+ * slice may share buffers with the population it came from, which must stay usable here: its
+ * columns are copied. An `owned` slice's columns (read from chunks for it alone) are handed over
+ * as they are when each fills its buffer — no copy, and nothing left here to free.
  */
-export function packPopulation(pop: Population): { population: Population; transfer: ArrayBuffer[] } {
+export function packPopulation(pop: Population, owned = false): { population: Population; transfer: ArrayBuffer[] } {
+  const taken = new Set<ArrayBufferLike>();
+  const copyColumn = <T extends Column | Float64Array | Int32Array>(c: T): T => {
+    const whole = owned && c.buffer instanceof ArrayBuffer && c.byteOffset === 0 && c.byteLength === c.buffer.byteLength && !taken.has(c.buffer);
+    if (!whole) return c.slice() as T;
+    taken.add(c.buffer);
+    return c;
+  };
   const population: Population = {
     nPersons: pop.nPersons,
     nHouseholds: pop.nHouseholds,

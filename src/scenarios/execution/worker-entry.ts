@@ -3,6 +3,8 @@
  * slice it is sent accumulates every scenario on it, exactly as execute does in one thread, and
  * sends the sums back (transferred, not copied). Errors go back as a reply, with their code and location.
  */
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
 import { SharedResults } from '../../engine/shared-results.js';
 import { accumulateScenario } from './accumulate.js';
@@ -11,6 +13,9 @@ import { packSums } from '../results/sums.js';
 import { packError, type SliceJob, type SliceReply, type WorkerSetup } from './threads.js';
 
 const setup = workerData as WorkerSetup;
+v8.setFlagsFromString('--expose-gc');
+/** V8's full collection, from a context made after the flag (the only way without starting node with --expose-gc). */
+const collectGarbage = runInNewContext('gc') as () => void;
 const port = parentPort!;
 const trees = specTrees(setup);
 
@@ -21,6 +26,9 @@ port.on('message', (job: SliceJob) => {
     const packed = setup.scenarios.map((s, i) => packSums(accumulateScenario(pop, trees[i]!, job.period, setup.seeds[i]!, undefined, scenarioPrices(s), undefined, shared)));
     const reply: SliceReply = { slice: job.slice, sums: packed.map((p) => p.value) };
     port.postMessage(reply, [...new Set(packed.flatMap((p) => p.transfer))]);
+    // The slice's population and its buffer pool are garbage now: collected before the next
+    // slice allocates, not beside it (on the full count, gigabytes; issue #25).
+    collectGarbage();
   } catch (e) {
     const reply: SliceReply = { slice: job.slice, error: packError(e) };
     port.postMessage(reply);

@@ -109,6 +109,36 @@ describe('chunked datasets', () => {
   });
 });
 
+describe('a chunk tagged with a prefecture', () => {
+  // A dataset of 30,000 households or more is read prefecture by prefecture, each from the chunks
+  // tagged with it (execution/plan.ts): a tag no prefecture has, or a household of another
+  // prefecture in a tagged chunk, would silently leave households out of every slice. Both are
+  // bad input: one located line, exit 3 (kind 'input').
+  const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-chunk-tags-'));
+  const pop = testPopulation();
+  const first = pop.household.prefecture![0]!; // household id 1's prefecture
+  const tagged = async (name: string, tag: number): Promise<string> => {
+    const out = join(dir, name);
+    await writeChunkedDataset(out, { name }, [{ population: slicePopulation(pop, 0, 1), prefecture: tag }]);
+    return out;
+  };
+  it('a tag that is not a Jilin prefecture code is refused when the manifest is opened', async () => {
+    const out = await tagged('unknown', 229900);
+    let err: unknown;
+    try { openChunkedDataset(out); } catch (e) { err = e; }
+    expect(err).toMatchObject({ code: 'BAD_MANIFEST', kind: 'input', location: { file: join(out, 'manifest.json'), key: 'chunks.0.prefecture' } });
+    expect((err as Error).message).toContain('229900');
+  });
+  it('a household of another prefecture in a tagged chunk is refused when the chunk is read, located by its id', async () => {
+    const other = PREFECTURE_CODES.find((c) => c !== first)!;
+    const out = await tagged('mismatch', other);
+    const ds = openChunkedDataset(out);
+    await expect(ds.loadChunk(0)).rejects.toMatchObject({ code: 'BAD_CHUNK', kind: 'input', location: { column: 'prefecture', key: 'household_id 1' } });
+    // The same household under its own tag reads.
+    expect((await openChunkedDataset(await tagged('match', first)).loadChunk(0)).nHouseholds).toBe(1);
+  });
+});
+
 describe('reading a chunk: whether its person ids are unique (uniqueIds)', () => {
   // The answer decides the persons' internal ids (the file's own, or household id × 100 + member
   // index), so it must be the answer a Set gives, which compares with SameValueZero.

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Population } from '../engine/population.js';
 import { JiuzhuError } from '../engine/errors.js';
+import { PREFECTURE_CODES } from '../engine/locality.js';
 import { identityCodebook } from './codebook.js';
 import type { DatasetMeta } from './types.js';
 import { MANIFEST, type ChunkInfo, type Manifest } from './manifest.js';
@@ -41,6 +42,11 @@ export function openChunkedDataset(dir: string): ChunkedDataset {
   if (manifest.format !== 'jiuzhu-chunked' || !Array.isArray(manifest.chunks)) throw new JiuzhuError('BAD_MANIFEST', 'not a jiuzhu chunk manifest (format: jiuzhu-chunked)', { location: { file, key: 'format' } });
   manifest.chunks.forEach((c, i) => {
     if (!existsSync(join(dir, c.file))) throw new JiuzhuError('FILE_NOT_FOUND', `chunk ${i} is missing`, { location: { file: join(dir, c.file), key: `chunks.${i}` } });
+    // A large dataset is read prefecture by prefecture, each from the chunks tagged with it: a
+    // chunk tagged with a code no prefecture has would never be read, its households dropped.
+    if (c.prefecture !== undefined && !PREFECTURE_CODES.includes(c.prefecture)) {
+      throw new JiuzhuError('BAD_MANIFEST', `chunk ${i} is tagged with prefecture ${c.prefecture}, which is not a Jilin prefecture code (known: ${PREFECTURE_CODES.join(', ')})`, { location: { file, key: `chunks.${i}.prefecture` } });
+    }
   });
   const sha256 = createHash('sha256').update(manifest.chunks.map((c) => c.sha256).join('\n')).digest('hex');
   return {
@@ -52,7 +58,9 @@ export function openChunkedDataset(dir: string): ChunkedDataset {
     async loadChunk(i) {
       const c = manifest.chunks[i];
       if (!c) throw new JiuzhuError('BAD_CHUNK', `no chunk ${i}`, { kind: 'usage' });
-      return flatPopulation(readArrowTable(join(dir, c.file)), identityCodebook(), []);
+      const pop = flatPopulation(readArrowTable(join(dir, c.file)), identityCodebook(), []);
+      if (c.prefecture !== undefined) checkTag(pop, c.prefecture, join(dir, c.file));
+      return pop;
     },
   };
 }
@@ -112,6 +120,20 @@ export function assertChunkedReplaceable(dir: string): void {
   }
 }
 
+
+/**
+ * A chunk tagged with a prefecture holds only that prefecture's households: it is read only for
+ * that prefecture's slice, so a household of another would be left out of every slice.
+ */
+function checkTag(pop: Population, tag: number, file: string): void {
+  const pref = pop.household.prefecture;
+  for (let h = 0; h < pop.nHouseholds; h++) {
+    const code = pref ? pref[h]! : undefined;
+    if (code !== tag) {
+      throw new JiuzhuError('BAD_CHUNK', `household ${pop.householdId[h]} has prefecture ${code ?? '(none)'}, but the manifest tags this chunk with prefecture ${tag}`, { location: { file, column: 'prefecture', key: `household_id ${pop.householdId[h]}` } });
+    }
+  }
+}
 
 /**
  * Writes a chunked dataset from a stream of populations. Every file goes into the staging

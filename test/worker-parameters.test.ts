@@ -4,25 +4,38 @@
  * about a second of each worker's start-up (docs/performance.md, "Everyday commands").
  */
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { generateDataset } from '../src/data/generated.js';
 import type { ParameterData } from '../src/engine/parameters/tree.js';
 import { loadScenario } from '../src/scenarios/input/load.js';
 import { ROOT } from './helpers.js';
 
-// Counts every load of the parameter files in this file's module graph (the real loader runs).
-const loads = vi.hoisted(() => ({ files: 0 }));
-vi.mock('../src/engine/parameters/load.js', async (actual) => {
-  const m = await actual<typeof import('../src/engine/parameters/load.js')>();
-  return { ...m, loadParameterFiles: (...a: Parameters<typeof m.loadParameterFiles>) => { loads.files++; return m.loadParameterFiles(...a); } };
-});
+const LOADER = '../src/engine/parameters/load.js';
+/** Counts every load of the parameter files by modules imported after it (the real loader runs). */
+async function countLoads(): Promise<{ files: number }> {
+  const loads = { files: 0 };
+  // The suite shares a module cache between files (vitest.config.ts, isolate: false): a fresh
+  // graph, so a baseline some earlier file loaded is not counted, and undone after the test.
+  vi.resetModules();
+  vi.doMock(LOADER, async (actual) => {
+    const m = await actual<typeof import('../src/engine/parameters/load.js')>();
+    return { ...m, loadParameterFiles: (...a: Parameters<typeof m.loadParameterFiles>) => { loads.files++; return m.loadParameterFiles(...a); } };
+  });
+  return loads;
+}
 
 const scenarios = [loadScenario(join(ROOT, 'scenarios/baseline-2006.yaml')), loadScenario(join(ROOT, 'scenarios/raise-standard-10pct.yaml'))];
 // src/programs/dibao/parameters/standard.yaml, 2006-01-01: Changchun urban = round(144.7 × 1.10 / 1.00635) = 158 yuan.
 const CHANGCHUN_URBAN = { prefecture: 220100, area: 'urban' as const };
 
 describe('a worker builds its parameters from what its parent sent', () => {
+  afterEach(() => {
+    vi.doUnmock(LOADER);
+    vi.resetModules();
+  });
+
   it('without loading a parameter file, to the same trees as the parent', async () => {
+    const loads = await countLoads();
     const parent = await import('../src/scenarios/execution/spec.js');
     const sent = structuredClone(parent.workerParameters()); // as workerData crosses to the thread
     expect(loads.files).toBe(1); // the parent's own baseline, loaded once

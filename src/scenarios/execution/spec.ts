@@ -31,7 +31,7 @@ export function scenarioPeriod(s: Scenario): Period {
 /** Loads the dataset a scenario names (or the default). */
 export async function scenarioDataset(s: Scenario): Promise<DatasetSource> {
   // Imported when a dataset is opened, not with this module: worker threads import it and never
-  // open one, and the readers (Arrow, Parquet, zod) cost each worker ~0.3 s CPU to load.
+  // open one, and the readers (Arrow, Parquet, zod) cost each worker 0.1–0.3 s of CPU to load.
   const [{ DEFAULT_DATASET, resolveDatasetPath }, { openDataset }] = await Promise.all([import('../../data/dataset.js'), import('../../data/open.js')]);
   const ref = s.dataset?.ref ?? DEFAULT_DATASET;
   return openDataset(resolveDatasetPath(ref, s.dataset?.baseDir));

@@ -21,6 +21,15 @@ export interface Override {
   origin?: ErrorLocation & { scenario?: string };
 }
 
+/**
+ * A tree's leaves and branches as plain data (Maps of plain objects), which survive a structured
+ * clone: what a worker thread is started with instead of reading the parameter files again.
+ */
+export interface ParameterData {
+  leaves: ReadonlyMap<string, ParameterLeaf>;
+  branches: ReadonlyMap<string, { description?: string; file: string }>;
+}
+
 export class ParameterTree {
   private readonly leafMap: ReadonlyMap<string, ParameterLeaf>;
   private readonly branchMap: ReadonlyMap<string, { description?: string; file: string }>;
@@ -29,6 +38,16 @@ export class ParameterTree {
   constructor(leaves: ReadonlyMap<string, ParameterLeaf>, branches: ReadonlyMap<string, { description?: string; file: string }> = new Map()) {
     this.leafMap = leaves;
     this.branchMap = branches;
+  }
+
+  /** The tree rebuilt from its data (toData, possibly cloned to another thread): nothing is read, parsed or checked again. */
+  static fromData(data: ParameterData): ParameterTree {
+    return new ParameterTree(data.leaves, data.branches);
+  }
+
+  /** The tree as plain data, to send to a worker thread (fromData rebuilds it there). */
+  toData(): ParameterData {
+    return { leaves: this.leafMap, branches: this.branchMap };
   }
 
   private sortedPaths: string[] | undefined;

@@ -8,16 +8,16 @@ import { Worker } from 'node:worker_threads';
 import type { Column } from '../../engine/column.js';
 import { JiuzhuError, type ErrorKind, type ErrorLocation } from '../../engine/errors.js';
 import { monthsBetween } from '../../engine/period.js';
-import type { Override } from '../../engine/parameters/tree.js';
+import type { Override, ParameterData } from '../../engine/parameters/tree.js';
 import type { Population } from '../../engine/population.js';
 import type { Scenario } from '../input/load.js';
 import type { Slice } from './plan.js';
 import { SliceQueue } from './schedule.js';
-import type { Period, RunSpec } from './spec.js';
+import { workerParameters, type Period, type RunSpec } from './spec.js';
 import { buffersOf, unpackSums, type PackedSums, type ScenarioSums } from '../results/sums.js';
 
-/** What a worker is started with: the spec without its preparation (done before a slice is sent). */
-export interface WorkerSetup { scenarios: Scenario[]; period: Period; seeds: number[]; overrides?: Override[] }
+/** What a worker is started with: the spec without its preparation (done before a slice is sent), and the baseline parameters. */
+export interface WorkerSetup { scenarios: Scenario[]; period: Period; seeds: number[]; overrides?: Override[]; parameters: ParameterData }
 
 /** A slice for a worker, sent as columns, with the period to run it over. */
 export interface SliceJob { slice: number; population: Population; period: Period }
@@ -65,7 +65,7 @@ export function inFlightBudget(households: readonly number[], workers: number, m
  * read when a worker takes them, largest first within `budget` households in flight (SliceQueue).
  */
 export async function runOnThreads(spec: RunSpec, work: readonly PlannedWork[], workers: number, onSlice: (sums: ScenarioSums[], work: SliceDone) => void, budget = inFlightBudget(work.map((w) => w.households), workers, Math.max(...work.map((w) => monthsBetween(w.period.from, w.period.to).length)))): Promise<void> {
-  const setup: WorkerSetup = { scenarios: [...spec.scenarios], period: spec.period, seeds: [...spec.seeds], ...(spec.overrides?.length ? { overrides: [...spec.overrides] } : {}) };
+  const setup: WorkerSetup = { scenarios: [...spec.scenarios], period: spec.period, seeds: [...spec.seeds], ...(spec.overrides?.length ? { overrides: [...spec.overrides] } : {}), parameters: workerParameters() };
   const pool = Array.from({ length: Math.min(workers, Math.max(work.length, 1)) }, () => startWorker(setup));
   const queue = new SliceQueue(work.map((w) => w.households), budget);
   // Each job's sums, or null for a slice that turned out empty; handed on in the order of `work`.
@@ -120,7 +120,7 @@ const FROM_SOURCE = import.meta.url.endsWith('.ts');
  * worker must first register tsx's loader: on Node 20 a worker does not inherit the loader of
  * the thread that starts it, and `execArgv: ['--import', 'tsx']` is not honoured by workers.
  */
-function startWorker(setup: WorkerSetup): Worker {
+export function startWorker(setup: WorkerSetup): Worker {
   const entry = new URL(`./worker-entry.${FROM_SOURCE ? 'ts' : 'js'}`, import.meta.url);
   if (!FROM_SOURCE) return new Worker(entry, { workerData: setup });
   const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((t) => { t.register(); return import(${JSON.stringify(entry.href)}); });`;

@@ -1,14 +1,14 @@
 /**
- * A worker thread of execute (threads.ts): builds each scenario's parameters once, then for every
- * slice it is sent accumulates every scenario on it, exactly as execute does in one thread, and
- * sends the sums back (transferred, not copied). Errors go back as a reply, with their code and location.
+ * A worker thread of execute (threads.ts): builds each scenario's parameters once, on the
+ * baseline its parent sent, then for every slice it is sent accumulates every scenario on it,
+ * exactly as execute does in one thread, and sends the sums back (transferred, not copied). Errors go back as a reply, with their code and location.
  */
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
 import { SharedResults } from '../../engine/shared-results.js';
 import { accumulateScenario } from './accumulate.js';
-import { scenarioPrices, specTrees } from './spec.js';
+import { scenarioPrices, workerTrees } from './spec.js';
 import { packSums } from '../results/sums.js';
 import { packError, type SliceJob, type SliceReply, type WorkerSetup } from './threads.js';
 
@@ -17,7 +17,8 @@ v8.setFlagsFromString('--expose-gc');
 /** V8's full collection, from a context made after the flag (the only way without starting node with --expose-gc). */
 const collectGarbage = runInNewContext('gc') as () => void;
 const port = parentPort!;
-const trees = specTrees(setup);
+// Built on the baseline the parent sent (workerParameters): no parameter file is read or parsed here.
+const trees = workerTrees(setup);
 
 port.on('message', (job: SliceJob) => {
   try {

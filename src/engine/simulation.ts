@@ -52,9 +52,11 @@ const localityTables = new WeakMap<Population, WeakMap<DatedValue, LocalityTable
  * their columns are kept for the rest of their month instead of freed after their last rule
  * reader, since the caller will likely ask again next month (an accumulator) and would
  * otherwise make the engine compute them twice. Learnt per population, so a sweep's later
- * variants and a run's later months know what its first month was asked.
+ * variants and a run's later months know what its first month was asked. Keyed by the household
+ * index, as buffer pools are: a projection's later years (uprated copies on the same
+ * households) know what the first asked. A hint only: it decides when a column is freed, never a value.
  */
-const externallyRead = new WeakMap<Population, Set<string>>();
+const externallyRead = new WeakMap<Population['householdStart'], Set<string>>();
 
 /**
  * Per rule graph: how many monthly rules read each monthly rule within the same month (so its
@@ -196,8 +198,8 @@ export class Simulation {
     this.allocator = new ColumnAllocator(bufferReuse() ? populationPool(pop) : undefined);
     this.agg_ = bindAggregators(pop, this.allocator);
     this.readers = readersInMonth(this.graph);
-    let asked = externallyRead.get(pop);
-    if (!asked) externallyRead.set(pop, (asked = new Set()));
+    let asked = externallyRead.get(pop.householdStart);
+    if (!asked) externallyRead.set(pop.householdStart, (asked = new Set()));
     this.asked = asked;
     if (options.shared && options.shared.population !== pop) {
       throw new JiuzhuError('SHARED_POPULATION', 'shared results belong to another population', { kind: 'internal' });

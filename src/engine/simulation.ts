@@ -180,6 +180,13 @@ export class Simulation {
   /** Computed monthly columns, by `id@period`: how many of their same-month rule readers have not run yet. */
   private readonly readersLeft = new Map<string, number>();
   private readonly readers: Map<string, number>;
+  /**
+   * Monthly results (`id@period`) whose inputs have been counted as read. A rule computed again
+   * in its month (asked by a caller after its column was freed) must not count its inputs twice:
+   * that freed an input another reader still had to read, while that reader was on the stack
+   * holding it (its buffer then reused and overwritten under it).
+   */
+  private readonly counted = new Set<string>();
   private readonly asked: Set<string>;
   /** Nesting of calculate: 0 is a caller outside the engine. */
   private depth = 0;
@@ -411,6 +418,9 @@ export class Simulation {
    * same values: rules are pure and their draws keyed).
    */
   private readInputs(rule: Rule, p: Period): void {
+    const reader = `${rule.id}@${p}`;
+    if (this.counted.has(reader)) return;
+    this.counted.add(reader);
     for (const raw of Object.values(rule.inputs)) {
       const { id, sumYear } = parseInputId(raw);
       if (sumYear) continue;
@@ -535,6 +545,7 @@ export class Simulation {
       this.allocator.release(col);
     }
     for (const k of [...this.given]) if (k.endsWith(suffix)) this.given.delete(k);
+    for (const k of [...this.counted]) if (k.endsWith(suffix)) this.counted.delete(k);
     // A forgotten month's given columns are read no more; keeping their fingerprints would only
     // make later keys longer (never wrong: a key may name more than a rule reads).
     for (const k of [...this.givenFingerprints.keys()]) if (k.endsWith(suffix)) this.givenFingerprints.delete(k);
@@ -550,6 +561,7 @@ export class Simulation {
     for (const col of this.reuse?.clear() ?? []) this.allocator.release(col);
     this.cache.clear();
     this.readersLeft.clear();
+    this.counted.clear();
   }
 
   /** Number of cached rule results (for tests of the cache). */

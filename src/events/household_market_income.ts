@@ -11,7 +11,7 @@ export const household_market_income = defineRule({
   parameters: {},
   reference: { clause: '二.1' },
   formula: ({ current_earnings: e, pension: p, unemployment_benefit: u, current_farm_income: f, other_transfers: o }, _p, ctx) => {
-    const person = new Float64Array(e.length);
+    const person = ctx.allocFull(Float64Array, e.length);
     for (let i = 0; i < person.length; i++) person[i] = e[i]! + p[i]! + u[i]! + f[i]! + o[i]!;
     return ctx.agg.sumByHousehold(person);
   },

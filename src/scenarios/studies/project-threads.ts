@@ -20,7 +20,7 @@ import type { Override } from '../../engine/parameters/tree.js';
 import type { Population } from '../../engine/population.js';
 import type { UpratingFactors } from '../../dynamics/uprating.js';
 import type { Scenario } from '../input/load.js';
-import { slicesOf } from '../execution/plan.js';
+import { slicesOf, type Slice } from '../execution/plan.js';
 import type { Period } from '../execution/spec.js';
 import { packError, packPopulation, unpackError } from '../execution/threads.js';
 import { mergeSums, unpackSums, type PackedSums, type ScenarioSums } from '../results/sums.js';
@@ -49,7 +49,20 @@ export const HELD_PERSONS = 3_000_000;
  * complete, in any order of years.
  */
 export async function projectYearsOnThreads(setup: YearWorkerSetup, population: Population, years: readonly ProjectedYear[], workers: number, onYear: (year: number, sums: ScenarioSums) => void, onProgress?: (done: number, total: number) => void): Promise<void> {
-  const slices = slicesOf(population);
+  // The workers start first: their start-up (loading the engine, building the parameters) runs
+  // while this thread cuts the slices.
+  const pool = Array.from({ length: workers }, () => ({ worker: startYearWorker(setup), held: new Map<number, number>(), tick: 0 }));
+  try {
+    await runYears(pool, slicesOf(population), years, onYear, onProgress);
+  } finally {
+    await Promise.all(pool.map((w) => w.worker.terminate()));
+  }
+}
+
+interface PoolWorker { worker: Worker; held: Map<number, number>; tick: number }
+
+/** The jobs of every year on the pool's workers (see projectYearsOnThreads). */
+async function runYears(pool: readonly PoolWorker[], slices: readonly Slice[], years: readonly ProjectedYear[], onYear: (year: number, sums: ScenarioSums) => void, onProgress?: (done: number, total: number) => void): Promise<void> {
   const jobs = years.flatMap((_, y) => slices.map((_, k) => ({ y, k })));
   const waiting = jobs.map((_, j) => j);
   const back: (ScenarioSums | undefined)[][] = years.map(() => slices.map(() => undefined));
@@ -57,9 +70,8 @@ export async function projectYearsOnThreads(setup: YearWorkerSetup, population: 
   const months = years.map((y) => monthsBetween(y.period.from, y.period.to).length);
   const total = months.reduce((a, m) => a + m, 0) * slices.length;
   let done = 0;
-  const pool = Array.from({ length: workers }, () => ({ worker: startYearWorker(setup), held: new Map<number, number>(), tick: 0 }));
 
-  const run = async (w: (typeof pool)[number]): Promise<void> => {
+  const run = async (w: PoolWorker): Promise<void> => {
     for (;;) {
       if (!waiting.length) return;
       let at = waiting.findIndex((j) => w.held.has(jobs[j]!.k));
@@ -91,11 +103,7 @@ export async function projectYearsOnThreads(setup: YearWorkerSetup, population: 
       if (--left[y]! === 0) onYear(y, mergeYear(back[y]! as ScenarioSums[], slices.map((s) => s.households)));
     }
   };
-  try {
-    await Promise.all(pool.map(run));
-  } finally {
-    await Promise.all(pool.map((w) => w.worker.terminate()));
-  }
+  await Promise.all(pool.map(run));
 }
 
 /** A year's slices merged in slice order, each placed at its households (as execute merges them). */

@@ -48,12 +48,12 @@ export const HELD_PERSONS = 3_000_000;
  * `onYear` gets each year's sums (merged over the slices in slice order) as soon as the year is
  * complete, in any order of years.
  */
-export async function projectYearsOnThreads(setup: YearWorkerSetup, population: Population, years: readonly ProjectedYear[], workers: number, onYear: (year: number, sums: ScenarioSums) => void, onProgress?: (done: number, total: number) => void): Promise<void> {
+export async function projectYearsOnThreads(setup: YearWorkerSetup, population: Population, years: readonly ProjectedYear[], workers: number, onYear: (year: number, sums: ScenarioSums) => void, onProgress?: (done: number, total: number) => void, heldPersons = HELD_PERSONS): Promise<void> {
   // The workers start first: their start-up (loading the engine, building the parameters) runs
   // while this thread cuts the slices.
   const pool = Array.from({ length: workers }, () => ({ worker: startYearWorker(setup), held: new Map<number, number>(), tick: 0 }));
   try {
-    await runYears(pool, slicesOf(population), years, onYear, onProgress);
+    await runYears(pool, slicesOf(population), years, heldPersons, onYear, onProgress);
   } finally {
     await Promise.all(pool.map((w) => w.worker.terminate()));
   }
@@ -62,7 +62,7 @@ export async function projectYearsOnThreads(setup: YearWorkerSetup, population: 
 interface PoolWorker { worker: Worker; held: Map<number, number>; tick: number }
 
 /** The jobs of every year on the pool's workers (see projectYearsOnThreads). */
-async function runYears(pool: readonly PoolWorker[], slices: readonly Slice[], years: readonly ProjectedYear[], onYear: (year: number, sums: ScenarioSums) => void, onProgress?: (done: number, total: number) => void): Promise<void> {
+async function runYears(pool: readonly PoolWorker[], slices: readonly Slice[], years: readonly ProjectedYear[], cap: number, onYear: (year: number, sums: ScenarioSums) => void, onProgress?: (done: number, total: number) => void): Promise<void> {
   const jobs = years.flatMap((_, y) => slices.map((_, k) => ({ y, k })));
   const waiting = jobs.map((_, j) => j);
   const back: (ScenarioSums | undefined)[][] = years.map(() => slices.map(() => undefined));
@@ -85,7 +85,7 @@ async function runYears(pool: readonly PoolWorker[], slices: readonly Slice[], y
         const persons = (i: number): number => slices[i]!.population.nPersons;
         let heldPersons = [...w.held.keys()].reduce((a, i) => a + persons(i), 0);
         for (const [i] of [...w.held].sort((a, b) => a[1] - b[1])) {
-          if (heldPersons + persons(k) <= HELD_PERSONS) break;
+          if (heldPersons + persons(k) <= cap) break;
           job.drop.push(i);
           w.held.delete(i);
           heldPersons -= persons(i);

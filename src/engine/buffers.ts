@@ -85,19 +85,12 @@ export class BufferPool implements PoolStats {
   }
 }
 
-/**
- * Pools by the population's household index (`householdStart`), not by the population object:
- * populations made from another that keep its households (a projection year's uprated copy,
- * which shares every column it does not change) share its pool, so each year reuses the last
- * year's buffers instead of allocating (and faulting in) the working set afresh. A pool is only
- * free buffers by class and length, so sharing it cannot change a value.
- */
-const pools = new WeakMap<Population['householdStart'], BufferPool>();
+const pools = new WeakMap<Population, BufferPool>();
 
-/** The pool of a population, shared by its simulations (a reform, a sweep's variants, the months) and by populations on the same households. */
+/** The pool of a population, shared by its simulations (a reform, a sweep's variants, the months). */
 export function populationPool(pop: Population): BufferPool {
-  let pool = pools.get(pop.householdStart);
-  if (!pool) pools.set(pop.householdStart, (pool = new BufferPool()));
+  let pool = pools.get(pop);
+  if (!pool) pools.set(pop, (pool = new BufferPool()));
   return pool;
 }
 

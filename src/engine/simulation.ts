@@ -53,8 +53,10 @@ const localityTables = new WeakMap<Population, WeakMap<DatedValue, LocalityTable
  * reader, since the caller will likely ask again next month (an accumulator) and would
  * otherwise make the engine compute them twice. Learnt per population, so a sweep's later
  * variants and a run's later months know what its first month was asked. Keyed by the household
- * index, as buffer pools are: a projection's later years (uprated copies on the same
- * households) know what the first asked. A hint only: it decides when a column is freed, never a value.
+ * index (`householdStart`), not the population object: a projection's later years (uprated copies
+ * that share their slice's household index) know what the first year's first month asked, instead
+ * of computing some columns twice in each year's first month. A hint only: it decides when a
+ * column is freed, never a value.
  */
 const externallyRead = new WeakMap<Population['householdStart'], Set<string>>();
 

@@ -3,10 +3,11 @@
  * are (year, slice) pairs, as execute's would be, but a worker keeps the slices it has been sent:
  * a slice is copied to a worker once, and each of its years is the worker's own uprating of it
  * (project-worker.ts). execute's pool (execution/threads.ts) sends every year of every slice as
- * a new uprated copy, so each was a new population to the engine: a new buffer pool filled with
- * fresh memory, the rules callers read learnt again (the first month computing some twice), the
- * draws' hash prefixes made again, and the main thread uprating and copying every job while the
- * worker waited for it.
+ * a new uprated copy, so each was new to the engine in every way: the rules callers read learnt
+ * again (the first month computing some twice), the draws' hash prefixes made again, and the main
+ * thread uprating and copying every job while the worker waited for it. (Buffer pools stay per
+ * population, so per year: a pool shared across years was measured slower, see
+ * docs/performance.md, "The projection, session 7".)
  *
  * A free worker takes the first waiting job of a slice it holds, else the first waiting job. A
  * year's sums are merged in slice order as soon as its last slice is back (the same merge as
@@ -37,8 +38,8 @@ export type YearReply = { job: number; sums: PackedSums } | { job: number; error
 export interface ProjectedYear { period: Period; factors: UpratingFactors }
 
 /**
- * Persons a worker keeps in the slices it holds (their copies and, with them, their buffer
- * pools) before it lets the least recently used go: every slice of the default dataset (309,000
+ * Persons a worker keeps in the slices it holds (their copies) before it lets the least
+ * recently used go: every slice of the default dataset (309,000
  * persons) stays, a full-count dataset's prefectures do not pile up in every worker.
  */
 export const HELD_PERSONS = 3_000_000;

@@ -4,8 +4,8 @@
  * worker moves its copy of the slice to that year (upratePopulation, exactly as the one-thread
  * projection does) and accumulates the scenario on it over the year's months. The uprated
  * population shares the slice's household index and ids, so what the engine learns of a
- * population's shape (its buffer pool, the rules callers read, the draws' hash prefixes) carries
- * over from year to year instead of being made again for each year. Errors go back as a reply.
+ * population's shape (the rules callers read, the draws' hash prefixes) carries over from year
+ * to year instead of being made again for each year. Errors go back as a reply.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Population } from '../../engine/population.js';

@@ -81,7 +81,8 @@ describe('rules', () => {
   });
   it('no rule formula is called per household: each runs once per period over whole columns', async () => {
     const calls = new Map<string, number>();
-    const counted = systemRules.map((r) => defineRule({ ...r, formula: (i: never, p: never, c: never) => { calls.set(r.id, (calls.get(r.id) ?? 0) + 1); return r.formula(i, p, c); } } as never));
+    // Kernels left out: a rule run by a fused loop (src/engine/fuse.ts) calls no formula at all.
+    const counted = systemRules.map((r) => defineRule({ ...r, kernel: undefined, formula: (i: never, p: never, c: never) => { calls.set(r.id, (calls.get(r.id) ?? 0) + 1); return r.formula(i, p, c); } } as never));
     const ds = await loadDataset(resolveDatasetPath('fixture-dibao'));
     const sim = new Simulation({ population: ds.population, parameters: tree, rules: counted });
     // Ask for every rule, in an order that makes many of them inputs of rules already computed.

@@ -18,6 +18,10 @@ import { defineRule, type Rule } from '../src/engine/rule.js';
 import { Simulation } from '../src/engine/simulation.js';
 import { clauseIds } from '../src/policy/clauses.js';
 import { demoRules } from '../src/programs/demo/index.js';
+import { household_market_income } from '../src/events/household_market_income.js';
+import { employment_income_before_post } from '../src/programs/employment/employment_income_before_post.js';
+import { household_size } from '../src/programs/dibao/household_size.js';
+import { baselineParameters } from '../src/policy/parameters.js';
 
 afterEach(() => {
   setFusion(true);
@@ -141,5 +145,61 @@ describe('fused rule chains', () => {
 
   it('kernel sums belong to household rules', () => {
     expect(() => defineRule({ id: 'bad', entity: 'person', period: 'month', inputs: ['x'], parameters: {}, reference: { source: 'test' }, formula: ({ x }) => x, kernel: { type: () => Float64Array, sums: { s: (m) => m.x! }, row: () => 0 } })).toThrow(/kernel sums are for household rules/);
+  });
+});
+
+/**
+ * System rules with a kernel or a one-pass path (issue #25, session 7). Their inputs that are
+ * rules (current_earnings, current_farm_income) are given here by stand-ins reading dataset
+ * columns of the same values, so the cases can be worked by hand.
+ */
+describe('system rules: the fused loop and the one-pass path give the formulas\' bytes', () => {
+  const INCOME = ['earnings_in', 'pension', 'unemployment_benefit', 'farm_in', 'other_transfers'] as const;
+  const standIn = (id: string, from: string): Rule => defineRule({
+    id, entity: 'person', period: 'month', inputs: [from], parameters: {}, reference: { source: 'test' },
+    formula: (inp, _p, ctx) => {
+      const out = ctx.alloc(inp[from]!.constructor as ColumnType<Float64Array>);
+      out.set(inp[from]!);
+      return out;
+    },
+  });
+  const rules = [household_market_income, employment_income_before_post, household_size, standIn('current_earnings', 'earnings_in'), standIn('current_farm_income', 'farm_in')];
+  /** Households of persons with the five incomes given per person, in the class `type`. */
+  const population = (household: number[], incomes: number[][], type: typeof Float64Array | typeof Float32Array): Population =>
+    createPopulation({
+      households: { id: [...new Set(household)] },
+      persons: { id: household.map((_h, i) => i + 1), household, columns: Object.fromEntries(INCOME.map((c, k) => [c, type.from(incomes.map((row) => row[k]!))])) },
+    });
+
+  it('by hand: household 1 (two members) and household 2 (one)', () => {
+    // Incomes (earnings, pension, unemployment benefit, farm, other transfers):
+    // member 1: 1,000, 0, 0, 0, 100; member 2: 0, 600, 0, 200.5, 0; household 2: 500, 0, 300, 0, 0.
+    const pop = population([1, 1, 2], [[1000, 0, 0, 0, 100], [0, 600, 0, 200.5, 0], [500, 0, 300, 0, 0]], Float64Array);
+    // Market income, every source in full: 1,100 + 800.5 = 1,900.5; 800.
+    for (const fused of [true, false]) expect(Array.from(compute(pop, baselineParameters(), rules, 'household_market_income', fused).column)).toEqual([1900.5, 800]);
+    // Counted at dibao.income.inclusion_rate (earnings 0.8, the rest 1.0; income.yaml):
+    // (1,000 × 0.8 + 100 + 600 + 200.5) / 2 = 1,700.5 / 2 = 850.25; (500 × 0.8 + 300) / 1 = 700.
+    expect(Array.from(compute(pop, baselineParameters(), rules, 'employment_income_before_post', true).column)).toEqual([850.25, 700]);
+    // The general path (the sources in float32, the same values): the same figures.
+    const f32 = population([1, 1, 2], [[1000, 0, 0, 0, 100], [0, 600, 0, 200.5, 0], [500, 0, 300, 0, 0]], Float32Array);
+    expect(Array.from(compute(f32, baselineParameters(), rules, 'employment_income_before_post', true).column)).toEqual([850.25, 700]);
+  });
+
+  it('on 3,000 households of 1–6 members: fused and by the formula, one pass and the general path, the same bytes', () => {
+    // Incomes in quarters of a yuan below 2^20 (exact in float32, so both classes hold the same values).
+    let seed = 7;
+    const next = (): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0), seed / 2 ** 32);
+    const household: number[] = [];
+    for (let h = 1; household.length < 9000 && h <= 3000; h++) for (let m = 1 + Math.floor(next() * 6); m > 0; m--) household.push(h);
+    const incomes = household.map(() => INCOME.map(() => (next() < 0.4 ? 0 : Math.round(next() * 4 * 5000) / 4)));
+    const f64 = population(household, incomes, Float64Array);
+    const f32 = population(household, incomes, Float32Array);
+    const a = compute(f64, baselineParameters(), rules, 'household_market_income', true).column;
+    const b = compute(f64, baselineParameters(), rules, 'household_market_income', false).column;
+    expect(bytesOf(a).equals(bytesOf(b))).toBe(true);
+    const onePass = compute(f64, baselineParameters(), rules, 'employment_income_before_post', true).column;
+    const general = compute(f32, baselineParameters(), rules, 'employment_income_before_post', true).column;
+    expect(bytesOf(onePass).equals(bytesOf(general))).toBe(true);
+    expect(Array.from(a).filter((x) => x > 0).length).toBeGreaterThan(2500);
   });
 });

@@ -188,3 +188,39 @@ describe('the rules of reuse', () => {
     expect(sim.cacheSize).toBe(2);
   });
 });
+
+describe('a rule computed twice in its month counts its inputs once', () => {
+  // Readers of a: x, y and z (z never runs here, so a is freed only if a reader is counted
+  // twice). The caller asks v (y is computed and freed on the way), then y itself: y is computed
+  // again, and on the way so are w and x. x used to count its read of a a second time, freeing a
+  // while y held it as an input; w's output then took a's buffer and overwrote it, and y read
+  // w's values as a's. With a = 1, 2, 3: x = 2a, w = x + 1 = 2a + 1, y = a + w = 3a + 1 = 4, 7, 10
+  // (the bug gave 2w = 6, 10, 14).
+  // Each formula reads ctx.period, so no result is held for a later month (period-reuse.ts),
+  // which would keep it from being freed: the month's readers alone decide, as with carried state.
+  type Inputs = Record<string, ArrayLike<number>>;
+  const rule = (id: string, inputs: string[], f: (i: number, inp: Inputs) => number) =>
+    defineRule({
+      id, entity: 'person', period: 'month', inputs, parameters: {}, reference: { source: 'test' },
+      formula: (inp, _p, ctx) => {
+        if (!ctx.period) throw new Error('no period');
+        const out = ctx.allocFull(Float64Array);
+        for (let i = 0; i < out.length; i++) out[i] = f(i, inp as Inputs);
+        return out;
+      },
+    });
+  const rules = [
+    rule('a', [], (i) => i + 1),
+    rule('x', ['a'], (i, inp) => 2 * inp.a![i]!),
+    rule('w', ['x'], (i, inp) => inp.x![i]! + 1),
+    rule('y', ['a', 'w'], (i, inp) => inp.a![i]! + inp.w![i]!),
+    rule('z', ['a'], (i, inp) => inp.a![i]!),
+    rule('v', ['y'], (i, inp) => inp.y![i]!),
+  ];
+  it('y is 3a + 1 when asked after it was freed', () => {
+    const pop = createPopulation({ households: { id: [1, 2] }, persons: { id: [1, 2, 3], household: [1, 1, 2] } });
+    const sim = new Simulation({ population: pop, parameters: new ParameterTree(new Map()), rules, lend: true });
+    expect(Array.from(sim.calculate('v', '2024-01'))).toEqual([4, 7, 10]);
+    expect(Array.from(sim.calculate('y', '2024-01'))).toEqual([4, 7, 10]);
+  });
+});

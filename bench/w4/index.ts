@@ -2,7 +2,8 @@
  * Workload W4: a projection, ten years × 12 months with the dynamics, on the default dataset:
  * `jiuzhu project scenarios/dynamic-growth-2007-2015.yaml --from 2006 --to 2015` (every month
  * simulated, the growth rule, uprated incomes and ageing), through projectScenario with the
- * years on one worker thread per core (`project --workers N`; the years are independent runs).
+ * years on one worker thread per core (`project --workers N`; the years are independent runs, and
+ * each worker keeps the prefecture slices it is sent: src/scenarios/studies/project-threads.ts).
  */
 import { availableParallelism } from 'node:os';
 import type { Dataset } from '../../src/data/dataset.js';
@@ -49,7 +50,7 @@ export async function runW4(opts: RunOptions): Promise<WorkloadResult> {
     targets,
     notes: [
       `${dataset.population.nHouseholds.toLocaleString('en')} households (${dataset.meta.name}). Cost of every program: ${(first.cost / 1e6).toFixed(0)}M yuan in ${first.year}, ${(last.cost / 1e6).toFixed(0)}M in ${last.year}; dibao recipients ${Math.round(first.recipients).toLocaleString('en')} → ${Math.round(last.recipients).toLocaleString('en')}.`,
-      `The years are independent runs (each starts from the uprated dataset), so they go to ${workers} worker threads; the result is the same bytes as in one thread (test/workers.test.ts). From the source, each worker first registers tsx (about 2 s).`,
+      `The years are independent runs (each starts from the uprated dataset), so they go to ${workers} worker threads as (year, prefecture slice) jobs; each worker keeps the slices it is sent and uprates them itself (what the engine learnt of a slice carries over to its next year), and each year's result is built in the main thread while the workers go on (src/scenarios/studies/project-threads.ts). The result is the same bytes as in one thread (test/workers.test.ts, test/project-threads.test.ts). From the source, each worker first registers tsx (0.5–1 s of CPU).`,
     ],
   };
 }

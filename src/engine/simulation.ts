@@ -53,9 +53,13 @@ const localityTables = new WeakMap<Population, WeakMap<DatedValue, LocalityTable
  * their columns are kept for the rest of their month instead of freed after their last rule
  * reader, since the caller will likely ask again next month (an accumulator) and would
  * otherwise make the engine compute them twice. Learnt per population, so a sweep's later
- * variants and a run's later months know what its first month was asked.
+ * variants and a run's later months know what its first month was asked. Keyed by the household
+ * index (`householdStart`), not the population object: a projection's later years (uprated copies
+ * that share their slice's household index) know what the first year's first month asked, instead
+ * of computing some columns twice in each year's first month. A hint only: it decides when a
+ * column is freed, never a value.
  */
-const externallyRead = new WeakMap<Population, Set<string>>();
+const externallyRead = new WeakMap<Population['householdStart'], Set<string>>();
 
 /**
  * Per rule graph: how many monthly rules read each monthly rule within the same month (so its
@@ -185,6 +189,13 @@ export class Simulation {
   /** Computed monthly columns, by `id@period`: how many of their same-month rule readers have not run yet. */
   private readonly readersLeft = new Map<string, number>();
   private readonly readers: Map<string, number>;
+  /**
+   * Monthly results (`id@period`) whose inputs have been counted as read. A rule computed again
+   * in its month (asked by a caller after its column was freed) must not count its inputs twice:
+   * that freed an input another reader still had to read, while that reader was on the stack
+   * holding it (its buffer then reused and overwritten under it).
+   */
+  private readonly counted = new Set<string>();
   private readonly asked: Set<string>;
   /** Nesting of calculate: 0 is a caller outside the engine. */
   private depth = 0;
@@ -207,8 +218,8 @@ export class Simulation {
     this.allocator = new ColumnAllocator(bufferReuse() ? populationPool(pop) : undefined);
     this.agg_ = bindAggregators(pop, this.allocator);
     this.readers = readersInMonth(this.graph);
-    let asked = externallyRead.get(pop);
-    if (!asked) externallyRead.set(pop, (asked = new Set()));
+    let asked = externallyRead.get(pop.householdStart);
+    if (!asked) externallyRead.set(pop.householdStart, (asked = new Set()));
     this.asked = asked;
     if (options.shared && options.shared.population !== pop) {
       throw new JiuzhuError('SHARED_POPULATION', 'shared results belong to another population', { kind: 'internal' });
@@ -465,6 +476,9 @@ export class Simulation {
    * same values: rules are pure and their draws keyed).
    */
   private readInputs(rule: Rule, p: Period): void {
+    const reader = `${rule.id}@${p}`;
+    if (this.counted.has(reader)) return;
+    this.counted.add(reader);
     for (const raw of Object.values(rule.inputs)) {
       const { id, sumYear } = parseInputId(raw);
       if (sumYear) continue;
@@ -654,6 +668,7 @@ export class Simulation {
     }
     for (const k of [...this.given]) if (k.endsWith(suffix)) this.given.delete(k);
     this.differential?.forgetPeriod(period);
+    for (const k of [...this.counted]) if (k.endsWith(suffix)) this.counted.delete(k);
     // A forgotten month's given columns are read no more; keeping their fingerprints would only
     // make later keys longer (never wrong: a key may name more than a rule reads).
     for (const k of [...this.givenFingerprints.keys()]) if (k.endsWith(suffix)) this.givenFingerprints.delete(k);
@@ -670,6 +685,7 @@ export class Simulation {
     this.cache.clear();
     this.readersLeft.clear();
     this.differential?.clear();
+    this.counted.clear();
   }
 
   /** Number of cached rule results (for tests of the cache). */

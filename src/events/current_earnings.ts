@@ -12,8 +12,8 @@ export const current_earnings = defineRule({
   parameters: { wage: 'events.reemployment_earnings' },
   reference: { clause: '二.3' },
   formula: ({ employed: emp, earnings }, p, ctx) => {
-    const wage = asColumn(p.wage, ctx.size);
-    const out = new Float64Array(earnings.length);
+    const wage = asColumn(p.wage, ctx.size, ctx);
+    const out = ctx.allocFull(Float64Array, earnings.length);
     for (let i = 0; i < out.length; i++) {
       const x = earnings[i]!;
       const v = x > 0 ? x : wage[i]!;

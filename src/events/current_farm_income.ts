@@ -13,7 +13,7 @@ export const current_farm_income = defineRule({
   reference: { clause: '二.3' },
   formula: ({ farm_business: farm }, p, ctx) => {
     const f = category(p.season, `m${ctx.period.slice(5, 7)}`) as number;
-    const out = new Float64Array(farm.length);
+    const out = ctx.allocFull(Float64Array, farm.length);
     for (let i = 0; i < out.length; i++) out[i] = farm[i]! * f;
     return out;
   },

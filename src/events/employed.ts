@@ -10,8 +10,8 @@ export const employed = defineRule({
   inputs: ['employed_previous', 'job_lost', 'job_found'],
   parameters: {},
   reference: { clause: '二.3' },
-  formula: ({ employed_previous: e, job_lost: lost, job_found: found }) => {
-    const out = new Uint8Array(e.length);
+  formula: ({ employed_previous: e, job_lost: lost, job_found: found }, _p, ctx) => {
+    const out = ctx.allocFull(Uint8Array, e.length);
     for (let i = 0; i < out.length; i++) out[i] = (+!!e[i] & +!lost[i]) | +!!found[i];
     return out;
   },

@@ -14,7 +14,7 @@ export const events_active = defineRule({
   formula: ({ dynamics_month: k }, p, ctx) => {
     const on = asNumber(p.enabled) === 1;
     // Per household, then to its members (one fill per household, no per-person copy of k).
-    const active = new Uint8Array(k.length);
+    const active = ctx.alloc(Uint8Array, k.length);
     if (on) for (let h = 0; h < active.length; h++) active[h] = k[h]! > 0 ? 1 : 0;
     return ctx.agg.broadcastToPersons(active);
   },

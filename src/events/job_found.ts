@@ -12,9 +12,9 @@ export const job_found = defineRule({
   parameters: { rate: 'events.job_finding_rate' },
   reference: { clause: ['二.3', '六.1'] },
   formula: ({ events_active: on, looking_for_work: look }, p, ctx) => {
-    const rate = asColumn(p.rate, ctx.size);
+    const rate = asColumn(p.rate, ctx.size, ctx);
     // Who could find a job; only they need a draw.
-    const out = new Uint8Array(ctx.size);
+    const out = ctx.allocFull(Uint8Array);
     for (let i = 0; i < out.length; i++) out[i] = +!!on[i] & +!!look[i];
     const u = ctx.random('job-find', out);
     for (let i = 0; i < out.length; i++) out[i]! &= +(u[i]! < rate[i]!);

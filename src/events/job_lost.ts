@@ -12,9 +12,9 @@ export const job_lost = defineRule({
   parameters: { rate: 'events.job_loss_rate' },
   reference: { clause: ['二.2', '二.3'] },
   formula: ({ events_active: on, employed_previous: emp }, p, ctx) => {
-    const rate = asColumn(p.rate, ctx.size);
+    const rate = asColumn(p.rate, ctx.size, ctx);
     // Who could lose a job; only they need a draw.
-    const out = new Uint8Array(ctx.size);
+    const out = ctx.allocFull(Uint8Array);
     for (let i = 0; i < out.length; i++) out[i] = +!!on[i] & +!!emp[i];
     const u = ctx.random('job-loss', out);
     for (let i = 0; i < out.length; i++) out[i]! &= +(u[i]! < rate[i]!);

@@ -14,10 +14,10 @@ export const looking_for_work = defineRule({
   inputs: ['employed_previous', 'age', 'work_capacity', 'employment', 'earnings'],
   parameters: { ages: 'events.working_age' },
   reference: { clause: '六.1' },
-  formula: ({ employed_previous: emp, age, work_capacity: cap, employment, earnings }, p) => {
+  formula: ({ employed_previous: emp, age, work_capacity: cap, employment, earnings }, p, ctx) => {
     const lo = category(p.ages, 'min') as number;
     const hi = category(p.ages, 'max') as number;
-    const out = new Uint8Array(emp.length);
+    const out = ctx.allocFull(Uint8Array, emp.length);
     // Every test evaluated and combined bitwise: no data-dependent branches (the reads have no effects).
     for (let i = 0; i < out.length; i++) {
       const a = age[i]!;

@@ -12,8 +12,8 @@ export const lost_earnings = defineRule({
   parameters: { wage: 'events.reemployment_earnings' },
   reference: { clause: '二.2' },
   formula: ({ job_lost: lost, earnings }, p, ctx) => {
-    const wage = asColumn(p.wage, ctx.size);
-    const out = new Float64Array(earnings.length);
+    const wage = asColumn(p.wage, ctx.size, ctx);
+    const out = ctx.alloc(Float64Array, earnings.length);
     for (let i = 0; i < out.length; i++) {
       if (!lost[i]) continue;
       const x = earnings[i]!;

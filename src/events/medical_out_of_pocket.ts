@@ -17,11 +17,11 @@ export const medical_out_of_pocket = defineRule({
   formula: ({ serious_illness_onset: ill, medical_insured: insured }, p, ctx) => {
     const median = asNumber(p.median);
     const sigma = asNumber(p.sigma);
-    const reimbursed = asColumn(p.reimbursed, ctx.size);
+    const reimbursed = asColumn(p.reimbursed, ctx.size, ctx);
     // Only the newly ill have a cost: draw for them alone.
     const u1 = ctx.random('illness-cost-1', ill);
     const u2 = ctx.random('illness-cost-2', ill);
-    const out = new Float64Array(ill.length);
+    const out = ctx.alloc(Float64Array, ill.length);
     for (let i = 0; i < out.length; i++) {
       if (ill[i]) out[i] = roundFen(median * Math.exp(sigma * boxMuller(u1[i]!, u2[i]!)) * (1 - (insured[i] ? reimbursed[i]! : 0)));
     }

@@ -10,8 +10,8 @@ export const new_job_months = defineRule({
   inputs: ['job_found', 'employed', 'new_job_months_previous'],
   parameters: {},
   reference: { clause: '二.3' },
-  formula: ({ job_found: found, employed: emp, new_job_months_previous: prev }) => {
-    const out = new Uint16Array(found.length);
+  formula: ({ job_found: found, employed: emp, new_job_months_previous: prev }, _p, ctx) => {
+    const out = ctx.allocFull(Uint16Array, found.length);
     // The rare conditions first (a job just found, months already counted), so the branches are predictable.
     for (let i = 0; i < out.length; i++) {
       const q = prev[i]!;

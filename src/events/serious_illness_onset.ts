@@ -5,8 +5,7 @@ import { category } from '../engine/values.js';
 const GROUPS = ['age_0_14', 'age_15_59', 'age_60_74', 'age_75_plus'] as const;
 
 /** 1 where an active person's draw is below the rate of their age group (the first group whose bound is above their age). */
-function onsets(on: ArrayLike<number>, age: ArrayLike<number>, u: Float64Array, bounds: Float64Array, rates: Float64Array): Uint8Array {
-  const out = new Uint8Array(u.length);
+function onsets(on: ArrayLike<number>, age: ArrayLike<number>, u: Float64Array, bounds: Float64Array, rates: Float64Array, out: Uint8Array): Uint8Array {
   const nb = bounds.length;
   // With ascending bounds the group is the number of bounds not above the age, counted
   // without a data-dependent branch.
@@ -37,6 +36,6 @@ export const serious_illness_onset = defineRule({
     const bounds = GROUPS.slice(0, -1).map((g) => category(p.bounds, g) as number);
     const rates = GROUPS.map((g) => category(p.rate, g) as number);
     const u = ctx.random('illness', on);
-    return onsets(on, age, u, Float64Array.from(bounds), Float64Array.from(rates));
+    return onsets(on, age, u, Float64Array.from(bounds), Float64Array.from(rates), ctx.alloc(Uint8Array));
   },
 });

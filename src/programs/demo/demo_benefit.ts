@@ -15,7 +15,7 @@ export const demo_benefit = defineRule({
   parameters: { standard: 'demo.standard', elderlyAge: 'demo.elderly_age', rate: 'demo.classified_rate' },
   reference: { source: 'peer benchmark workload W1, rules 3-6' },
   formula: ({ demo_per_capita_income: pci, age, disabled }, p, ctx) => {
-    const std = asColumn(p.standard, ctx.size);
+    const std = asColumn(p.standard, ctx.size, ctx);
     const elderlyAge = asNumber(p.elderlyAge);
     const rate = asNumber(p.rate);
     // Members counted for the supplement: elderly and disabled each count once (twice if both),

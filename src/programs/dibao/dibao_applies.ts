@@ -12,7 +12,7 @@ export const dibao_applies = defineRule({
   parameters: { rate: 'dibao.implementation.take_up' },
   reference: { clause: '二.1' },
   formula: (_i, p, ctx) => {
-    const rate = asColumn(p.rate, ctx.size);
+    const rate = asColumn(p.rate, ctx.size, ctx);
     const u = ctx.randomOnce('take-up'); // a household's disposition: the same every year, so take-up causes no spurious exits
     const out = ctx.alloc(Uint8Array, u.length);
     for (let h = 0; h < out.length; h++) out[h] = u[h]! < rate[h]! ? 1 : 0;

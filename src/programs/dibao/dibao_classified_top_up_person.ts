@@ -21,7 +21,7 @@ export const dibao_classified_top_up_person = defineRule({
   reference: { clause: '二.2' },
   formula: (inp, p, ctx) => {
     const paid = inp.dibao_receives;
-    const std = asColumn(p.standard, ctx.size);
+    const std = asColumn(p.standard, ctx.size, ctx);
     const sum = asNumber(p.cumulative) === 1;
     const out = ctx.alloc(Float64Array);
     // Each category's flag, rate and amount; a rate or amount is one number or one per person.

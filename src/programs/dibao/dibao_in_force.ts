@@ -12,9 +12,9 @@ export const dibao_in_force = defineRule({
   parameters: { share: 'dibao.eligibility.rural_in_force_share' },
   reference: { clause: '二.1' },
   formula: ({ urban }, p, ctx) => {
-    const share = asColumn(p.share, ctx.size);
+    const share = asColumn(p.share, ctx.size, ctx);
     const u = ctx.randomOnce('rural-roll-out');
-    const out = new Uint8Array(ctx.size);
+    const out = ctx.allocFull(Uint8Array);
     for (let h = 0; h < out.length; h++) out[h] = urban[h] || u[h]! < share[h]! ? 1 : 0;
     return out;
   },

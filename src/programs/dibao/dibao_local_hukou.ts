@@ -11,9 +11,9 @@ export const dibao_local_hukou = defineRule({
   inputs: ['urban', 'local_hukou'],
   parameters: { required: 'dibao.eligibility.urban_local_hukou_required' },
   reference: { clause: '二.1' },
-  formula: ({ urban, local_hukou: local }, p) => {
+  formula: ({ urban, local_hukou: local }, p, ctx) => {
     const required = asNumber(p.required) === 1;
-    const out = new Uint8Array(urban.length);
+    const out = ctx.allocFull(Uint8Array, urban.length);
     for (let h = 0; h < out.length; h++) out[h] = !urban[h] || !required || local[h] ? 1 : 0;
     return out;
   },

@@ -13,7 +13,7 @@ export const dibao_minimum_top_up = defineRule({
   parameters: { floor: 'dibao.minimum_payment' },
   reference: { clause: '二.1' },
   formula: ({ dibao_receives: ok, dibao_gap_benefit: gap, household_size: n }, p, ctx) => {
-    const floor = asColumn(p.floor, ctx.size);
+    const floor = asColumn(p.floor, ctx.size, ctx);
     const out = ctx.alloc(Float64Array, ok.length);
     for (let h = 0; h < out.length; h++) if (ok[h]) out[h] = roundFen(Math.max(0, floor[h]! * n[h]! - gap[h]!));
     return out;

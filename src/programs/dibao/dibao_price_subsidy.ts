@@ -14,7 +14,7 @@ export const dibao_price_subsidy = defineRule({
   reference: { clause: '二.2' },
   formula: ({ price_subsidy_triggered: on, food_price_rise: food, cpi_price_rise: cpi, dibao_receives: r, dibao_standard: std, household_size: n }, p, ctx) => {
     const share = asNumber(p.share);
-    const fixed = asColumn(p.fixed, ctx.size);
+    const fixed = asColumn(p.fixed, ctx.size, ctx);
     const out = ctx.alloc(Float64Array, on.length);
     for (let h = 0; h < out.length; h++) {
       const basket = share * food[h]! + (1 - share) * cpi[h]!;

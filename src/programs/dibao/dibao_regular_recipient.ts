@@ -11,7 +11,7 @@ export const dibao_regular_recipient = defineRule({
   parameters: {},
   reference: { clause: '二.1' },
   formula: ({ dibao_receives: r }, _p, ctx) => {
-    const paid = new Uint8Array(r.length);
+    const paid = ctx.allocFull(Uint8Array, r.length);
     for (let h = 0; h < paid.length; h++) paid[h] = r[h] ? 1 : 0;
     return ctx.agg.broadcastToPersons(paid);
   },

@@ -11,5 +11,9 @@ export const dibao_standard = defineRule({
   inputs: [],
   parameters: { standard: 'dibao.standard' },
   reference: { clause: '二.1' },
-  formula: (_i, p, ctx) => new Float64Array(asColumn(p.standard, ctx.size)),
+  formula: (_i, p, ctx) => {
+    const out = ctx.allocFull(Float64Array);
+    out.set(asColumn(p.standard, ctx.size, ctx));
+    return out;
+  },
 });

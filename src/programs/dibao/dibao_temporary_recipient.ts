@@ -11,7 +11,7 @@ export const dibao_temporary_recipient = defineRule({
   parameters: {},
   reference: { clause: '二.2' },
   formula: ({ dibao_temporary_assistance: t }, _p, ctx) => {
-    const paid = new Uint8Array(t.length);
+    const paid = ctx.allocFull(Uint8Array, t.length);
     for (let h = 0; h < paid.length; h++) paid[h] = t[h]! > 0 ? 1 : 0;
     return ctx.agg.broadcastToPersons(paid);
   },

@@ -11,5 +11,9 @@ export const household_size = defineRule({
   parameters: {},
   reference: { clause: '二.1' },
   // A copy: the bound helper caches its array and a formula must not hand out shared state.
-  formula: (_i, _p, ctx) => new Int32Array(ctx.agg.householdSize()),
+  formula: (_i, _p, ctx) => {
+    const out = ctx.allocFull(Int32Array);
+    out.set(ctx.agg.householdSize());
+    return out;
+  },
 });

@@ -12,9 +12,9 @@ export const dibao_running_cost = defineRule({
   inputs: ['dibao_receives', 'household_size'],
   parameters: { perRecipient: 'dibao_administration.running_cost.per_recipient' },
   reference: { clause: '二.4' },
-  formula: ({ dibao_receives: r, household_size: n }, p) => {
+  formula: ({ dibao_receives: r, household_size: n }, p, ctx) => {
     const rate = asNumber(p.perRecipient);
-    const out = new Float64Array(r.length);
+    const out = ctx.alloc(Float64Array, r.length);
     for (let h = 0; h < out.length; h++) if (r[h]) out[h] = roundFen(rate * n[h]!);
     return out;
   },

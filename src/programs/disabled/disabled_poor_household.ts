@@ -13,7 +13,7 @@ export const disabled_poor_household = defineRule({
   parameters: { multiple: 'disabled.low_income.line_multiple' },
   reference: { clause: '八.3' },
   formula: ({ disability, dibao_receives: onDibao, per_capita_counted_income: pci, dibao_standard: std }, p, ctx) => {
-    const multiple = asColumn(p.multiple, ctx.size);
+    const multiple = asColumn(p.multiple, ctx.size, ctx);
     const hasDisabled = ctx.agg.anyInHousehold(disability);
     const out = ctx.allocFull(Uint8Array);
     for (let h = 0; h < out.length; h++) out[h] = hasDisabled[h] && (onDibao[h] || pci[h]! < multiple[h]! * std[h]! - FLOAT_NOISE_YUAN) ? 1 : 0;

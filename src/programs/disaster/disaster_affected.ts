@@ -12,8 +12,8 @@ export const disaster_affected = defineRule({
   parameters: { share: 'disaster.shock.affected_share', urbanShare: 'disaster.households.urban_share', ruralShare: 'disaster.relief.rural_share' },
   reference: { clause: '十.2' },
   formula: ({ urban }, p, ctx) => {
-    const share = asColumn(p.share, ctx.size);
-    const u = asColumn(p.urbanShare, ctx.size);
+    const share = asColumn(p.share, ctx.size, ctx);
+    const u = asColumn(p.urbanShare, ctx.size, ctx);
     const r = asNumber(p.ruralShare);
     const prob = ctx.alloc(Float64Array);
     const hit = ctx.alloc(Uint8Array);

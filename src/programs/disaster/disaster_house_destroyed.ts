@@ -12,9 +12,9 @@ export const disaster_house_destroyed = defineRule({
   parameters: { destroyed: 'disaster.shock.houses_destroyed', share: 'disaster.shock.affected_share', households: 'disaster.households.count' },
   reference: { clause: '十.2' },
   formula: ({ disaster_affected: affected }, p, ctx) => {
-    const destroyed = asColumn(p.destroyed, ctx.size);
-    const share = asColumn(p.share, ctx.size);
-    const households = asColumn(p.households, ctx.size);
+    const destroyed = asColumn(p.destroyed, ctx.size, ctx);
+    const share = asColumn(p.share, ctx.size, ctx);
+    const households = asColumn(p.households, ctx.size, ctx);
     const prob = ctx.alloc(Float64Array);
     const hit = ctx.alloc(Uint8Array);
     for (let h = 0; h < prob.length; h++) {

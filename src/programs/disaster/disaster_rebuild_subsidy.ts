@@ -13,7 +13,7 @@ export const disaster_rebuild_subsidy = defineRule({
   parameters: { subsidy: 'disaster.relief.rebuild_subsidy' },
   reference: { clause: '十.2' },
   formula: ({ disaster_house_destroyed: destroyed }, p, ctx) => {
-    const subsidy = asColumn(p.subsidy, ctx.size);
+    const subsidy = asColumn(p.subsidy, ctx.size, ctx);
     const out = ctx.alloc(Float64Array);
     for (let h = 0; h < out.length; h++) if (destroyed[h]) out[h] = roundFen(subsidy[h]!);
     return out;

@@ -14,7 +14,7 @@ export const elderly_poor = defineRule({
   reference: { clause: '八.2' },
   formula: ({ age, dibao_receives: onDibaoH, per_capita_counted_income: pciH, dibao_standard: stdH, wubao_centralised: inHome }, p, ctx) => {
     const limit = asNumber(p.age);
-    const multiple = asColumn(p.multiple, ctx.size);
+    const multiple = asColumn(p.multiple, ctx.size, ctx);
     // One walk over households (members are contiguous): whether every member is elderly, then
     // each member against the household's values, read in place instead of broadcast to persons.
     const size = ctx.agg.householdSize();

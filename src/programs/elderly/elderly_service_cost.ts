@@ -13,7 +13,7 @@ export const elderly_service_cost = defineRule({
   parameters: { subsidy: 'elderly.service.post_subsidy', perPost: 'elderly.service.persons_per_post' },
   reference: { clause: '八.2' },
   formula: ({ elderly_served: served }, p, ctx) => {
-    const subsidy = asColumn(p.subsidy, ctx.size);
+    const subsidy = asColumn(p.subsidy, ctx.size, ctx);
     const perPost = asNumber(p.perPost);
     const n = ctx.agg.countByHousehold(served);
     const out = ctx.alloc(Float64Array);

@@ -12,7 +12,7 @@ export const employment_certificate_holder = defineRule({
   parameters: { issued: 'employment.certificate.issued' },
   reference: { clause: '六.1' },
   formula: ({ employment_target_family: target, looking_for_work: looking, employed }, p, ctx) => {
-    const issued = asColumn(p.issued, ctx.size);
+    const issued = asColumn(p.issued, ctx.size, ctx);
     // Members are contiguous: each household's flag is read in place, not broadcast to persons.
     const size = ctx.agg.householdSize();
     const out = ctx.alloc(Uint8Array);

@@ -13,6 +13,34 @@ export const employment_income_before_post = defineRule({
   parameters: { rate: 'dibao.income.inclusion_rate' },
   reference: { clause: ['六.1', '二.1'] },
   formula: (inp, p, ctx) => {
+    const rates = SOURCES.map(([source]) => category(p.rate, source));
+    const cols = SOURCES.map(([, column]) => inp[column]);
+    if (rates.every((r) => typeof r === 'number') && cols.every((c) => c instanceof Float64Array)) {
+      // The usual case (one rate per source, the sources in float64): one pass, household by
+      // household, each member's sources added in order and the members summed in order from 0,
+      // exactly the additions of the general path below without its person column and its
+      // five passes over it (issue #25).
+      const [c0, c1, c2, c3, c4] = cols as Float64Array[];
+      const [r0, r1, r2, r3, r4] = rates as number[];
+      const size = inp.household_size;
+      const members = ctx.agg.householdSize();
+      const out = ctx.allocFull(Float64Array);
+      for (let h = 0, i = 0; h < out.length; h++) {
+        const end = i + members[h]!;
+        let sum = 0;
+        for (; i < end; i++) {
+          let v = 0;
+          v += c0![i]! * r0!;
+          v += c1![i]! * r1!;
+          v += c2![i]! * r2!;
+          v += c3![i]! * r3!;
+          v += c4![i]! * r4!;
+          sum += v;
+        }
+        out[h] = sum / size[h]!;
+      }
+      return out;
+    }
     const n = inp.current_earnings.length;
     const counted = ctx.alloc(Float64Array, n);
     for (const [source, column] of SOURCES) {

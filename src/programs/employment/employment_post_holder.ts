@@ -31,7 +31,7 @@ export const employment_post_holder = defineRule({
     // The province's posts this month spread over its residents; a cell's share is its area weight × its residents.
     const posts = stockInMonth(ctx.series('stock'), ctx.series('inflow'), ctx.series('outflowRate'), ctx.period);
     const perResident = posts / asNumber(p.residents);
-    const areaWeight = asColumn(p.areaWeight, ctx.size);
+    const areaWeight = asColumn(p.areaWeight, ctx.size, ctx);
     const perHousehold = asNumber(p.perHousehold);
     // Posts of each cell: its weighted population × the province rate × the cell's weight (any person of the cell carries it).
     const nCells = PREFECTURE_CODES.length * 2;

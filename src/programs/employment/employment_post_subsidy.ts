@@ -13,7 +13,7 @@ export const employment_post_subsidy = defineRule({
   parameters: { subsidy: 'employment.posts.subsidy' },
   reference: { clause: '六.1' },
   formula: ({ employment_post_holder: holder }, p, ctx) => {
-    const subsidy = asColumn(p.subsidy, ctx.size);
+    const subsidy = asColumn(p.subsidy, ctx.size, ctx);
     const holders = ctx.agg.countByHousehold(holder);
     const out = ctx.allocFull(Float64Array);
     for (let h = 0; h < out.length; h++) out[h] = roundFen(holders[h]! * subsidy[h]!);

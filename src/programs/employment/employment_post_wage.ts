@@ -12,7 +12,7 @@ export const employment_post_wage = defineRule({
   parameters: { wage: 'employment.posts.wage' },
   reference: { clause: '六.1' },
   formula: ({ employment_post_holder: holder }, p, ctx) => {
-    const wage = asColumn(p.wage, ctx.size);
+    const wage = asColumn(p.wage, ctx.size, ctx);
     const out = ctx.alloc(Float64Array);
     for (let i = 0; i < out.length; i++) if (holder[i]) out[i] = wage[i]!;
     return out;

@@ -14,7 +14,7 @@ export const housing_in_kind_rent = defineRule({
   reference: { clause: '五.1' },
   formula: ({ housing_in_kind_allocated: inKind, household_size: n }, p, ctx) => {
     const guaranteed = asNumber(p.guaranteed);
-    const rate = asColumn(p.rate, ctx.size);
+    const rate = asColumn(p.rate, ctx.size, ctx);
     const rent = asNumber(p.rent);
     const out = ctx.alloc(Float64Array);
     for (let h = 0; h < out.length; h++) if (inKind[h]) out[h] = roundFen(guaranteed * n[h]! * Math.max(0, rate[h]! - rent));

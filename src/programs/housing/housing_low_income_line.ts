@@ -12,7 +12,7 @@ export const housing_low_income_line = defineRule({
   parameters: { multiple: 'housing.low_income.line_multiple' },
   reference: { clause: ['五.1', '五.2', '五.3'] },
   formula: ({ dibao_standard: std }, p, ctx) => {
-    const multiple = asColumn(p.multiple, ctx.size);
+    const multiple = asColumn(p.multiple, ctx.size, ctx);
     const out = ctx.allocFull(Float64Array);
     for (let h = 0; h < out.length; h++) out[h] = multiple[h]! * std[h]!;
     return out;

@@ -14,7 +14,7 @@ export const housing_rent_subsidy = defineRule({
   reference: { clause: '五.1' },
   formula: ({ housing_low_rent_covered: covered, housing_in_kind_allocated: inKind, housing_tenure: tenure, housing_floor_area_per_person: area, household_size: n }, p, ctx) => {
     const guaranteed = asNumber(p.guaranteed);
-    const rate = asColumn(p.rate, ctx.size);
+    const rate = asColumn(p.rate, ctx.size, ctx);
     const out = ctx.alloc(Float64Array);
     for (let h = 0; h < out.length; h++) {
       if (!covered[h] || inKind[h] || tenure[h] === 1) continue; // 1: public rental (公房) → rent reduction instead

@@ -25,8 +25,8 @@ export const medical_discount_card_reduction_person = defineRule({
   },
   reference: { clause: '三.3' },
   formula: ({ medical_discount_card_holder: holder, serious_illness_onset: onset }, p, ctx) => {
-    const visits = asColumn(p.visits, ctx.size);
-    const bedFee = asColumn(p.bedFee, ctx.size);
+    const visits = asColumn(p.visits, ctx.size, ctx);
+    const bedFee = asColumn(p.bedFee, ctx.size, ctx);
     const bedDays = asNumber(p.bedDays);
     const bedRate = asNumber(category(p.rate, 'standard_bed'));
     // Outpatient items: every item with a per-visit fee, reduced at its own rate.

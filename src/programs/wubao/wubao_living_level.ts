@@ -26,7 +26,7 @@ export const wubao_living_level = defineRule({
     const income = asNumber(p.income);
     const growth = asNumber(p.growth);
     const last = asNumber(p.last);
-    const relative = asColumn(p.relative, ctx.size);
+    const relative = asColumn(p.relative, ctx.size, ctx);
     const out = ctx.allocFull(Float64Array);
     for (let h = 0; h < out.length; h++) out[h] = indexedLivingLevel(income, relative[h]!, growth, last, year);
     return out;

@@ -18,8 +18,8 @@ export const wubao_standard = defineRule({
   reference: { clause: '八.1' },
   formula: ({ wubao_person: wubao, wubao_centralised: home, wubao_living_level: levelH }, p, ctx) => {
     const level = ctx.agg.broadcastToPersons(levelH);
-    const dispersed = asColumn(p.dispersed, ctx.size);
-    const centralised = asColumn(p.centralised, ctx.size);
+    const dispersed = asColumn(p.dispersed, ctx.size, ctx);
+    const centralised = asColumn(p.centralised, ctx.size, ctx);
     const ratio = asNumber(p.ratio);
     const out = ctx.alloc(Float64Array);
     for (let i = 0; i < out.length; i++) if (wubao[i]) out[i] = flooredStandard(home[i] ? centralised[i]! : dispersed[i]!, ratio, level[i]!);

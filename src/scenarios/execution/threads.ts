@@ -180,7 +180,7 @@ export function packError(e: unknown): PackedError {
   return { message: e instanceof Error ? e.message : String(e), stack: e instanceof Error ? e.stack : undefined };
 }
 
-function unpackError(p: PackedError): Error {
+export function unpackError(p: PackedError): Error {
   const e = p.code ? new JiuzhuError(p.code, p.message, { kind: p.kind, location: p.location, hint: p.hint, details: p.details }) : new Error(`in a worker thread: ${p.message}`);
   if (p.stack) e.stack = p.stack;
   return e;

@@ -32,6 +32,8 @@ import type { PricePoint } from '../../dynamics/price-trigger.js';
 import { scenarioDataset, scenarioParameters, scenarioPeriod, scenarioPrices, scenarioResult, type Check, type DatasetSource, type RunSpec, type ScenarioResult, type ScenarioSums } from '../execution/run.js';
 import { executeAll, executeOn } from '../execution/execute.js';
 import { isChunked } from '../execution/plan.js';
+import { checkWorkers } from '../execution/threads.js';
+import { projectYearsOnThreads } from './project-threads.js';
 import { DibaoAccumulator, summarise, type DibaoSummary } from '../results/summary.js';
 
 /** The year every dataset shipped with jiuzhu describes; `behaviour.uprating.dataYear` changes it. */
@@ -312,10 +314,22 @@ export async function projectScenario(s: Scenario, options: ProjectOptions & { d
       });
     }
     setOtherWeights(plan, (y) => totals[plan.years.indexOf(y)]!);
-  } else setOtherWeights(plan, (y) => ageingTotals(source.population, plan.factors[y]!.elderlyAge));
-  // The years share one pool of workers.
-  const sums = await executeAll(plan.years.map((y) => yearSpec(plan, y)), source, { workers: options.workers, onProgress: options.onProgress });
-  return finishProjection(s, plan, sums.map((perScenario) => perScenario[0]!));
+    // The years share one pool of workers.
+    const sums = await executeAll(plan.years.map((y) => yearSpec(plan, y)), source, { workers: options.workers, onProgress: options.onProgress });
+    return finishProjection(s, plan, sums.map((perScenario) => perScenario[0]!));
+  }
+  setOtherWeights(plan, (y) => ageingTotals(source.population, plan.factors[y]!.elderlyAge));
+  // A dataset in memory: each worker keeps the slices it is sent and moves them to each year
+  // itself (project-threads.ts); a year's result is built here as soon as its slices are back,
+  // while the workers go on with the next years.
+  const sums: ScenarioSums[] = [];
+  const results: ScenarioResult[] = [];
+  const years = plan.years.map((y) => ({ period: yearPeriod(plan, y), factors: plan.factors[y]! }));
+  await projectYearsOnThreads({ scenario: s, seed: plan.seed, overrides: plan.overrides }, source.population, years, checkWorkers(options.workers), (i, yearSums) => {
+    sums[i] = yearSums;
+    results[i] = scenarioResult(s.name, yearSums, plan.tree, s.inputs);
+  }, options.onProgress);
+  return finishProjection(s, plan, sums, results);
 }
 
 /** projectScenario on a loaded dataset, in this thread (synchronous). */
@@ -394,8 +408,8 @@ function yearPeriod(plan: Plan, year: number): { from: string; to: string } {
   return { from: `${year}-01`, to: plan.monthsPerYear === 1 ? `${year}-01` : `${year}-12` };
 }
 
-function finishProjection(s: Scenario, plan: Plan, sums: ScenarioSums[]): Projection {
-  const results = sums.map((x) => scenarioResult(s.name, x, plan.tree, s.inputs));
+function finishProjection(s: Scenario, plan: Plan, sums: ScenarioSums[], built?: ScenarioResult[]): Projection {
+  const results = built ?? sums.map((x) => scenarioResult(s.name, x, plan.tree, s.inputs));
   const outputs = s.outputs;
   const years = plan.years.map((y, i) => yearRow(plan, y, results[i]!, outputs));
   const up = s.behaviour.uprating;

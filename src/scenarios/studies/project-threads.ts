@@ -1,0 +1,149 @@
+/**
+ * A projection's years on worker threads (`project --workers N`, a dataset in memory). The jobs
+ * are (year, slice) pairs, as execute's would be, but a worker keeps the slices it has been sent:
+ * a slice is copied to a worker once, and each of its years is the worker's own uprating of it
+ * (project-worker.ts). execute's pool (execution/threads.ts) sends every year of every slice as
+ * a new uprated copy, so each was new to the engine in every way: the rules callers read learnt
+ * again (the first month computing some twice), the draws' hash prefixes made again, and the main
+ * thread uprating and copying every job while the worker waited for it. (Buffer pools stay per
+ * population, so per year: a pool shared across years was measured slower, see
+ * docs/performance.md, "The projection, session 7".)
+ *
+ * A free worker takes the first waiting job of a slice it holds, else the first waiting job. A
+ * year's sums are merged in slice order as soon as its last slice is back (the same merge as
+ * execute's), so the result is the same bytes as in one thread, and the caller can build the
+ * year's result while the workers go on with the next years.
+ */
+import { Worker } from 'node:worker_threads';
+import { JiuzhuError } from '../../engine/errors.js';
+import { monthsBetween } from '../../engine/period.js';
+import type { Override, ParameterData } from '../../engine/parameters/tree.js';
+import type { Population } from '../../engine/population.js';
+import type { UpratingFactors } from '../../dynamics/uprating.js';
+import type { Scenario } from '../input/load.js';
+import { slicesOf, type Slice } from '../execution/plan.js';
+import { workerParameters, type Period } from '../execution/spec.js';
+import { packError, packPopulation, unpackError } from '../execution/threads.js';
+import { mergeSums, unpackSums, type PackedSums, type ScenarioSums } from '../results/sums.js';
+
+/** What a projection worker is started with. */
+export interface YearWorkerSetup { scenario: Scenario; seed: number; overrides: Override[] }
+
+/** One year of one slice; the slice's population comes with the first job of that slice a worker gets. */
+export interface YearJob { job: number; slice: number; period: Period; factors: UpratingFactors; population?: Population; drop: number[] }
+
+export type YearReply = { job: number; sums: PackedSums } | { job: number; error: ReturnType<typeof packError> };
+
+/** A year of the projection: its months and how its population is moved from the dataset's. */
+export interface ProjectedYear { period: Period; factors: UpratingFactors }
+
+/**
+ * Persons a worker keeps in the slices it holds (their copies) before it lets the least
+ * recently used go: every slice of the default dataset (309,000
+ * persons) stays, a full-count dataset's prefectures do not pile up in every worker.
+ */
+export const HELD_PERSONS = 3_000_000;
+
+/**
+ * Accumulates the scenario on every slice of `population` for each year, on `workers` threads;
+ * `onYear` gets each year's sums (merged over the slices in slice order) as soon as the year is
+ * complete, in any order of years.
+ */
+export async function projectYearsOnThreads(setup: YearWorkerSetup, population: Population, years: readonly ProjectedYear[], workers: number, onYear: (year: number, sums: ScenarioSums) => void, onProgress?: (done: number, total: number) => void, heldPersons = HELD_PERSONS): Promise<void> {
+  // The workers start first: their start-up (loading the engine, building the parameters) runs
+  // while this thread cuts the slices.
+  // Each worker builds its trees on this thread's baseline, sent as data (no parameter file parsed again).
+  const withParameters = { ...setup, parameters: workerParameters() };
+  const pool = Array.from({ length: workers }, () => ({ worker: startYearWorker(withParameters), held: new Map<number, number>(), tick: 0 }));
+  try {
+    await runYears(pool, slicesOf(population), years, heldPersons, onYear, onProgress);
+  } finally {
+    await Promise.all(pool.map((w) => w.worker.terminate()));
+  }
+}
+
+interface PoolWorker { worker: Worker; held: Map<number, number>; tick: number }
+
+/** The jobs of every year on the pool's workers (see projectYearsOnThreads). */
+async function runYears(pool: readonly PoolWorker[], slices: readonly Slice[], years: readonly ProjectedYear[], cap: number, onYear: (year: number, sums: ScenarioSums) => void, onProgress?: (done: number, total: number) => void): Promise<void> {
+  const jobs = years.flatMap((_, y) => slices.map((_, k) => ({ y, k })));
+  const waiting = jobs.map((_, j) => j);
+  const back: (ScenarioSums | undefined)[][] = years.map(() => slices.map(() => undefined));
+  const left = years.map(() => slices.length);
+  const months = years.map((y) => monthsBetween(y.period.from, y.period.to).length);
+  const total = months.reduce((a, m) => a + m, 0) * slices.length;
+  let done = 0;
+
+  const run = async (w: PoolWorker): Promise<void> => {
+    for (;;) {
+      if (!waiting.length) return;
+      let at = waiting.findIndex((j) => w.held.has(jobs[j]!.k));
+      if (at < 0) at = 0;
+      const j = waiting.splice(at, 1)[0]!;
+      const { y, k } = jobs[j]!;
+      const job: YearJob = { job: j, slice: k, period: years[y]!.period, factors: years[y]!.factors, drop: [] };
+      let transfer: ArrayBuffer[] = [];
+      if (!w.held.has(k)) {
+        // Least recently used slices go first, until this one fits.
+        const persons = (i: number): number => slices[i]!.population.nPersons;
+        let heldPersons = [...w.held.keys()].reduce((a, i) => a + persons(i), 0);
+        for (const [i] of [...w.held].sort((a, b) => a[1] - b[1])) {
+          if (heldPersons + persons(k) <= cap) break;
+          job.drop.push(i);
+          w.held.delete(i);
+          heldPersons -= persons(i);
+        }
+        const packed = packPopulation(slices[k]!.population);
+        job.population = packed.population;
+        transfer = packed.transfer;
+      }
+      w.held.set(k, ++w.tick);
+      const reply = await request(w.worker, job, transfer);
+      if ('error' in reply) throw unpackError(reply.error);
+      back[y]![k] = unpackSums(reply.sums);
+      done += months[y]!;
+      onProgress?.(done, total);
+      if (--left[y]! === 0) onYear(y, mergeYear(back[y]! as ScenarioSums[], slices.map((s) => s.households)));
+    }
+  };
+  await Promise.all(pool.map(run));
+}
+
+/** A year's slices merged in slice order, each placed at its households (as execute merges them). */
+function mergeYear(sums: ScenarioSums[], households: readonly Int32Array[]): ScenarioSums {
+  let merged: ScenarioSums | undefined;
+  sums.forEach((s, k) => {
+    s.distribution.placeAt(households[k]!);
+    merged = merged ? mergeSums(merged, s) : s;
+  });
+  return merged!;
+}
+
+/** True when this module runs from the TypeScript source (tsx, vitest) rather than dist/. */
+const FROM_SOURCE = import.meta.url.endsWith('.ts');
+
+/** Starts a projection worker; from the source it first registers tsx (as execution/threads.ts does). */
+function startYearWorker(setup: YearWorkerSetup & { parameters: ParameterData }): Worker {
+  const entry = new URL(`./project-worker.${FROM_SOURCE ? 'ts' : 'js'}`, import.meta.url);
+  if (!FROM_SOURCE) return new Worker(entry, { workerData: setup });
+  const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((t) => { t.register(); return import(${JSON.stringify(entry.href)}); });`;
+  return new Worker(boot, { eval: true, workerData: setup });
+}
+
+/** Sends a job and waits for its reply; a worker that fails or exits first rejects. */
+function request(w: Worker, job: YearJob, transfer: ArrayBuffer[]): Promise<YearReply> {
+  return new Promise((resolve, reject) => {
+    const off = (): void => {
+      w.off('message', onMessage);
+      w.off('error', onError);
+      w.off('exit', onExit);
+    };
+    const onMessage = (m: YearReply): void => { off(); resolve(m); };
+    const onError = (e: Error): void => { off(); reject(e); };
+    const onExit = (code: number): void => { off(); reject(new JiuzhuError('WORKER_EXIT', `a projection worker stopped (exit code ${code}) before finishing job ${job.job}`, { kind: 'internal' })); };
+    w.on('message', onMessage);
+    w.once('error', onError);
+    w.once('exit', onExit);
+    w.postMessage(job, transfer);
+  });
+}

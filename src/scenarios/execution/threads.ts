@@ -4,7 +4,7 @@
  * (sums.ts) and are handed on in slice order, whatever thread finished first. A slice's sums do
  * not depend on the thread that computed it, so the result is the same for any number of workers.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Column } from '../../engine/column.js';
 import { JiuzhuError, type ErrorKind, type ErrorLocation } from '../../engine/errors.js';
 import { monthsBetween } from '../../engine/period.js';
@@ -13,6 +13,7 @@ import type { Population } from '../../engine/population.js';
 import type { Scenario } from '../input/load.js';
 import type { Slice } from './plan.js';
 import { SliceQueue } from './schedule.js';
+import { request, startEntryWorker } from './worker-thread.js';
 import { workerParameters, type Period, type RunSpec } from './spec.js';
 import { buffersOf, unpackSums, type PackedSums, type ScenarioSums } from '../results/sums.js';
 
@@ -92,7 +93,7 @@ export async function runOnThreads(spec: RunSpec, work: readonly PlannedWork[], 
           // slice's own buffers are handed over): kept here until the slices before it were handed
           // on, a full count's finished prefectures held gigabytes (issue #25).
           const packed = packPopulation(slice.population, slice.owned ?? false);
-          const reply = await request(w, { slice: k, population: packed.population, period }, packed.transfer);
+          const reply = await request<SliceJob, SliceReply>(w, { slice: k, population: packed.population, period }, packed.transfer, (code) => `a worker thread stopped (exit code ${code}) before finishing slice ${k}`);
           if ('error' in reply) throw unpackError(reply.error);
           done.set(k, { sums: reply.sums.map(unpackSums), work: placed });
         }
@@ -112,37 +113,9 @@ export async function runOnThreads(spec: RunSpec, work: readonly PlannedWork[], 
   }
 }
 
-/** True when this module runs from the TypeScript source (tsx, vitest) rather than dist/. */
-const FROM_SOURCE = import.meta.url.endsWith('.ts');
-
-/**
- * Starts a worker on worker-entry. From dist/ that is plain JavaScript. From the source, the
- * worker must first register tsx's loader: on Node 20 a worker does not inherit the loader of
- * the thread that starts it, and `execArgv: ['--import', 'tsx']` is not honoured by workers.
- */
+/** Starts a worker on worker-entry (worker-thread.ts). */
 export function startWorker(setup: WorkerSetup): Worker {
-  const entry = new URL(`./worker-entry.${FROM_SOURCE ? 'ts' : 'js'}`, import.meta.url);
-  if (!FROM_SOURCE) return new Worker(entry, { workerData: setup });
-  const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((t) => { t.register(); return import(${JSON.stringify(entry.href)}); });`;
-  return new Worker(boot, { eval: true, workerData: setup });
-}
-
-/** Sends a job and waits for its reply; a worker that fails or exits first rejects. */
-function request(w: Worker, job: SliceJob, transfer: ArrayBuffer[]): Promise<SliceReply> {
-  return new Promise((resolve, reject) => {
-    const off = (): void => {
-      w.off('message', onMessage);
-      w.off('error', onError);
-      w.off('exit', onExit);
-    };
-    const onMessage = (m: SliceReply): void => { off(); resolve(m); };
-    const onError = (e: Error): void => { off(); reject(e); };
-    const onExit = (code: number): void => { off(); reject(new JiuzhuError('WORKER_EXIT', `a worker thread stopped (exit code ${code}) before finishing slice ${job.slice}`, { kind: 'internal' })); };
-    w.on('message', onMessage);
-    w.once('error', onError);
-    w.once('exit', onExit);
-    w.postMessage(job, transfer);
-  });
+  return startEntryWorker('worker-entry', import.meta.url, setup);
 }
 
 /**

@@ -14,8 +14,7 @@
  * execute's), so the result is the same bytes as in one thread, and the caller can build the
  * year's result while the workers go on with the next years.
  */
-import { Worker } from 'node:worker_threads';
-import { JiuzhuError } from '../../engine/errors.js';
+import type { Worker } from 'node:worker_threads';
 import { monthsBetween } from '../../engine/period.js';
 import type { Override, ParameterData } from '../../engine/parameters/tree.js';
 import type { Population } from '../../engine/population.js';
@@ -24,6 +23,7 @@ import type { Scenario } from '../input/load.js';
 import { slicesOf, type Slice } from '../execution/plan.js';
 import { workerParameters, type Period } from '../execution/spec.js';
 import { packError, packPopulation, unpackError } from '../execution/threads.js';
+import { request, startEntryWorker } from '../execution/worker-thread.js';
 import { mergeSums, unpackSums, type PackedSums, type ScenarioSums } from '../results/sums.js';
 
 /** What a projection worker is started with. */
@@ -98,7 +98,7 @@ async function runYears(pool: readonly PoolWorker[], slices: readonly Slice[], y
         transfer = packed.transfer;
       }
       w.held.set(k, ++w.tick);
-      const reply = await request(w.worker, job, transfer);
+      const reply = await request<YearJob, YearReply>(w.worker, job, transfer, (code) => `a projection worker stopped (exit code ${code}) before finishing job ${job.job}`);
       if ('error' in reply) throw unpackError(reply.error);
       back[y]![k] = unpackSums(reply.sums);
       done += months[y]!;
@@ -119,31 +119,7 @@ function mergeYear(sums: ScenarioSums[], households: readonly Int32Array[]): Sce
   return merged!;
 }
 
-/** True when this module runs from the TypeScript source (tsx, vitest) rather than dist/. */
-const FROM_SOURCE = import.meta.url.endsWith('.ts');
-
-/** Starts a projection worker; from the source it first registers tsx (as execution/threads.ts does). */
+/** Starts a projection worker (worker-thread.ts). */
 function startYearWorker(setup: YearWorkerSetup & { parameters: ParameterData }): Worker {
-  const entry = new URL(`./project-worker.${FROM_SOURCE ? 'ts' : 'js'}`, import.meta.url);
-  if (!FROM_SOURCE) return new Worker(entry, { workerData: setup });
-  const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((t) => { t.register(); return import(${JSON.stringify(entry.href)}); });`;
-  return new Worker(boot, { eval: true, workerData: setup });
-}
-
-/** Sends a job and waits for its reply; a worker that fails or exits first rejects. */
-function request(w: Worker, job: YearJob, transfer: ArrayBuffer[]): Promise<YearReply> {
-  return new Promise((resolve, reject) => {
-    const off = (): void => {
-      w.off('message', onMessage);
-      w.off('error', onError);
-      w.off('exit', onExit);
-    };
-    const onMessage = (m: YearReply): void => { off(); resolve(m); };
-    const onError = (e: Error): void => { off(); reject(e); };
-    const onExit = (code: number): void => { off(); reject(new JiuzhuError('WORKER_EXIT', `a projection worker stopped (exit code ${code}) before finishing job ${job.job}`, { kind: 'internal' })); };
-    w.on('message', onMessage);
-    w.once('error', onError);
-    w.once('exit', onExit);
-    w.postMessage(job, transfer);
-  });
+  return startEntryWorker('project-worker', import.meta.url, setup);
 }

@@ -1,0 +1,43 @@
+/**
+ * Starting a worker thread on one of this package's entry modules, and one request to it. Shared
+ * by the slice workers (threads.ts) and the projection's year workers (studies/project-threads.ts).
+ */
+import { Worker } from 'node:worker_threads';
+import { JiuzhuError } from '../../engine/errors.js';
+
+/** True when this module runs from the TypeScript source (tsx, vitest) rather than dist/. */
+const FROM_SOURCE = import.meta.url.endsWith('.ts');
+
+/**
+ * Starts a worker on the entry module `name` (no extension) beside the module at `base`
+ * (its import.meta.url). From dist/ that is plain JavaScript. From the source, the worker must
+ * first register tsx's loader: on Node 20 a worker does not inherit the loader of the thread
+ * that starts it, and `execArgv: ['--import', 'tsx']` is not honoured by workers.
+ */
+export function startEntryWorker(name: string, base: string, workerData: unknown): Worker {
+  const entry = new URL(`./${name}.${FROM_SOURCE ? 'ts' : 'js'}`, base);
+  if (!FROM_SOURCE) return new Worker(entry, { workerData });
+  const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((t) => { t.register(); return import(${JSON.stringify(entry.href)}); });`;
+  return new Worker(boot, { eval: true, workerData });
+}
+
+/**
+ * Sends a job and waits for its reply; a worker that fails, or exits first, rejects (with
+ * `stopped(code)` as the message of the latter).
+ */
+export function request<Job, Reply>(w: Worker, job: Job, transfer: ArrayBuffer[], stopped: (code: number) => string): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const off = (): void => {
+      w.off('message', onMessage);
+      w.off('error', onError);
+      w.off('exit', onExit);
+    };
+    const onMessage = (m: Reply): void => { off(); resolve(m); };
+    const onError = (e: Error): void => { off(); reject(e); };
+    const onExit = (code: number): void => { off(); reject(new JiuzhuError('WORKER_EXIT', stopped(code), { kind: 'internal' })); };
+    w.on('message', onMessage);
+    w.once('error', onError);
+    w.once('exit', onExit);
+    w.postMessage(job, transfer);
+  });
+}

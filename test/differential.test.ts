@@ -10,7 +10,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateDataset } from '../src/data/generated.js';
-import { DifferentialBase, differentialCounts, type DifferentialStats } from '../src/engine/differential.js';
+import { DifferentialBase, differentialCounts, paramValueChange, type DifferentialStats } from '../src/engine/differential.js';
 import type { Column } from '../src/engine/column.js';
 import { Simulation } from '../src/engine/simulation.js';
 import { baselineParameters } from '../src/policy/parameters.js';
@@ -158,5 +158,26 @@ describe('rules that rank households against each other say so (scope)', () => {
     // Found non-local on this data: exactly the rules that rank households within a cell.
     expect(nonLocal.sort()).toEqual(['dibao_admitted', 'employment_post_holder']);
     for (const id of nonLocal) expect(systemRules.find((r) => r.id === id)!.scope).toBe('population');
+  });
+});
+
+describe('a changed parameter marks only the households whose value changed (paramValueChange)', () => {
+  it('a locality column: the rows that differ; a scalar or a scale: every household', () => {
+    // Hand-made values as resolveParameter gives them for four households: an urban standard
+    // raised from 300 to 315 yuan changes households 0 and 2 (urban), not 1 and 3 (rural, 200).
+    const was = Float64Array.from([300, 200, 300, 200]);
+    const now = Float64Array.from([315, 200, 315, 200]);
+    expect(Array.from(paramValueChange(now, was) as Int32Array)).toEqual([0, 2]);
+    expect(paramValueChange(was.slice(), was)).toBe('none');
+    // -0 and 0 are different bytes, so a row going from 0 to -0 counts as changed.
+    expect(Array.from(paramValueChange(Float64Array.from([0, -0]), Float64Array.from([0, 0])) as Int32Array)).toEqual([1]);
+    // By category: the union of each category's rows.
+    const byCategory = paramValueChange({ a: Float64Array.from([1, 2, 3]), b: Float64Array.from([4, 5, 9]) }, { a: Float64Array.from([1, 7, 3]), b: Float64Array.from([4, 5, 6]) });
+    expect(Array.from(byCategory as Int32Array)).toEqual([1, 2]);
+    // A scalar leaf may be read over its whole series (FormulaContext.series): every row is dirty,
+    // even when the value on the date is the same.
+    expect(paramValueChange(3, 3)).toBe('all');
+    expect(paramValueChange({ brackets: [{ above: 0, value: 1 }] }, { brackets: [{ above: 0, value: 2 }] })).toBe('all');
+    expect(paramValueChange(Float64Array.from([1, 2]), 1)).toBe('all');
   });
 });

@@ -515,7 +515,7 @@ export class Simulation {
         const key = sim.sharedKey(rule.id, p);
         return { key, column: sim.shared.get(key) };
       },
-      param: (path, date, entity) => sim.parameter(path, date, entity),
+      param: (path, date, entity, tree) => sim.parameter(path, date, entity, tree),
       runOn: (rule, p, sub, agg, inputs, params) => {
         const facts = factsOf(p);
         const allocator = new ColumnAllocator(undefined);
@@ -594,8 +594,8 @@ export class Simulation {
    * the date: the months under one value share one resolution (locality lookups run once), and
    * so do the simulations of one population (see resolvedParameters).
    */
-  parameter(path: string, date: string, entity: Entity): ParamValue {
-    const entry = this.parameters.entryAt(path, date);
+  parameter(path: string, date: string, entity: Entity, tree: ParameterTree = this.parameters): ParamValue {
+    const entry = tree.entryAt(path, date);
     let byPath = resolvedParameters.get(this.population);
     if (!byPath) resolvedParameters.set(this.population, (byPath = new Map()));
     const key = `${path}@${entity}`;
@@ -603,7 +603,7 @@ export class Simulation {
     if (!byEntry) byPath.set(key, (byEntry = new WeakMap()));
     let v = byEntry.get(entry);
     if (v === undefined) {
-      v = resolveParameter(this.parameters, path, date, this.population, entity);
+      v = resolveParameter(tree, path, date, this.population, entity);
       byEntry.set(entry, v);
     }
     return v;

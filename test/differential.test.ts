@@ -10,7 +10,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateDataset } from '../src/data/generated.js';
-import { DifferentialBase, differentialCounts, paramValueChange, type DifferentialStats } from '../src/engine/differential.js';
+import { DifferentialBase, differentialCounts, paramValueChange, patchedSparse, storeColumn, writeStored, type DifferentialStats } from '../src/engine/differential.js';
 import type { Column } from '../src/engine/column.js';
 import { Simulation } from '../src/engine/simulation.js';
 import { baselineParameters } from '../src/policy/parameters.js';
@@ -179,5 +179,25 @@ describe('a changed parameter marks only the households whose value changed (par
     expect(paramValueChange(3, 3)).toBe('all');
     expect(paramValueChange({ brackets: [{ above: 0, value: 1 }] }, { brackets: [{ above: 0, value: 2 }] })).toBe('all');
     expect(paramValueChange(Float64Array.from([1, 2]), 1)).toBe('all');
+  });
+});
+
+describe('a patched sparse column read as its non-zero rows (patchedSparse)', () => {
+  it('gives the rows a dense write-out holds non-zero, with their values, ascending', () => {
+    // Base column of 12 rows, 5 at row 1 and 7 at row 4, stored by those two rows (at most a third non-zero).
+    const stored = storeColumn(Float64Array.from([0, 5, 0, 0, 7, 0, 0, 0, 0, 0, 0, 0]));
+    expect(Array.from(stored.rows!)).toEqual([1, 4]);
+    // A sub-population recomputed rows 0, 4 and 6: row 0 becomes 2, row 4 becomes 0, row 6 becomes -0.
+    const patch = { rows: Int32Array.from([0, 4, 6]), values: Float64Array.from([2, 0, -0]) };
+    const sparse = patchedSparse(stored, patch.rows, patch.values);
+    // Written out densely: 2, 5 and -0 at rows 0, 1 and 6, +0 elsewhere; its rows other than +0 are 0, 1 and 6
+    // (-0 is kept, as storeColumn keeps it: its bytes are not +0's).
+    expect(Array.from(sparse.rows)).toEqual([0, 1, 6]);
+    expect(Array.from(sparse.values)).toEqual([2, 5, -0]);
+    expect(Object.is(sparse.values[2], -0)).toBe(true);
+    const dense = new Float64Array(12);
+    writeStored(stored, dense);
+    for (let k = 0; k < patch.rows.length; k++) dense[patch.rows[k]!] = patch.values[k]!;
+    expect(storeColumn(dense).rows).toEqual(sparse.rows);
   });
 });

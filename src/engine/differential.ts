@@ -266,6 +266,8 @@ interface Status {
   patch?: { rows: Int32Array; values: Column };
   /** The value as a column, once made (the simulation's cache holds it). */
   column?: Column;
+  /** The value as its non-zero rows, once made (a sparse stored column with a patch). */
+  sparse?: SparseColumn;
 }
 
 /** What the differential logic needs of its simulation. */
@@ -318,13 +320,16 @@ export class Differential {
   }
 
   /**
-   * The base's column of a rule for a period as its non-zero rows, when the rule's column is
-   * the base's and stored sparse; undefined otherwise (read the column). Makes no column.
+   * A rule's column for a period as its non-zero rows, when it is the base's column stored
+   * sparse, or that with a sub-population's rows written over it; undefined otherwise (read the
+   * column). Makes no column.
    */
   unchangedSparse(rule: Rule, p: string, key: string): SparseColumn | undefined {
     const st = this.status(rule, p, key);
-    const s = st.change === 'none' ? st.stored : undefined;
-    return s && !s.dense ? { length: s.length, rows: s.rows!, values: s.values! } : undefined;
+    const s = st.stored;
+    if (!s || s.dense) return undefined;
+    if (!st.patch) return st.change === 'none' ? { length: s.length, rows: s.rows!, values: s.values! } : undefined;
+    return (st.sparse ??= patchedSparse(s, st.patch.rows, st.patch.values));
   }
 
   /** A rule's column for a period, computed against the base (the host then caches it). */
@@ -728,6 +733,32 @@ export function paramValueChange(now: ParamValue, was: ParamValue): Change {
     if (c !== 'none') acc = acc ? mergeSorted(acc, c) : c;
   }
   return acc ?? 'none';
+}
+
+/**
+ * A sparse stored column with `patch` rows (ascending) written over it, as its non-zero rows:
+ * the rows a dense write-out would hold non-zero, with the same values, in order.
+ */
+export function patchedSparse(s: Stored, patchRows: Int32Array, patchValues: Column): SparseColumn {
+  const sr = s.rows!, sv = s.values!;
+  const rows = new Int32Array(sr.length + patchRows.length);
+  const values = new s.type(sr.length + patchRows.length);
+  let i = 0, j = 0, n = 0;
+  while (i < sr.length || j < patchRows.length) {
+    if (j >= patchRows.length || (i < sr.length && sr[i]! < patchRows[j]!)) {
+      rows[n] = sr[i]!;
+      values[n++] = sv[i++]!;
+      continue;
+    }
+    if (i < sr.length && sr[i] === patchRows[j]) i++;
+    const v = patchValues[j]!;
+    if (!isZero(v)) {
+      rows[n] = patchRows[j]!;
+      values[n++] = v;
+    }
+    j++;
+  }
+  return { length: s.length, rows: rows.subarray(0, n), values: values.subarray(0, n) };
 }
 
 /** Two sorted sets merged, without repeats. */

@@ -236,7 +236,8 @@ export class Simulation {
 
   /**
    * Computing against a base: a monthly rule's column for a period as its non-zero rows, when it
-   * is the base's column and that is stored sparse (differential.ts); else undefined, and the
+   * is the base's column stored sparse, maybe with a sub-population's rows over it
+   * (differential.ts); else undefined, and the
    * caller reads it with `calculate`. For readers that add up a column's non-zero rows only (the
    * accumulators): no column is made.
    */

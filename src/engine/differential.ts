@@ -553,15 +553,19 @@ export class Differential {
     return changes.length ? this.union(changes) : 'none';
   }
 
-  private readonly paramRowsCache = new Map<string, Change>();
+  /** Changes by the two trees' dated values of a leaf (the same objects for every month they are in force). */
+  private readonly paramRowsCache = new WeakMap<object, WeakMap<object, Change>>();
   /** Households whose value of a leaf on a date differs from the base tree's (by household; cached). */
   private paramRows(path: string, date: string, baseTree: ParameterTree): Change {
-    const k = `${path}@${date}`;
-    let c = this.paramRowsCache.get(k);
+    const now = this.host.parameters.entryAt(path, date);
+    const was = baseTree.entryAt(path, date);
+    let byWas = this.paramRowsCache.get(now);
+    if (!byWas) this.paramRowsCache.set(now, (byWas = new WeakMap()));
+    let c = byWas.get(was);
     if (c === undefined) {
       c = paramValueChange(this.host.param(path, date, 'household'), this.host.param(path, date, 'household', baseTree));
       // Kept across periods: a set is made canonical again in each period that meets it.
-      this.paramRowsCache.set(k, c);
+      byWas.set(was, c);
     }
     return c === 'none' || c === 'all' ? c : this.canonical(c);
   }
@@ -599,12 +603,12 @@ export class Differential {
    * only (the caller knows every other row is the base's).
    */
   private compareRows(column: Column, stored: Stored, entity: Entity, dirty: Int32Array): Change {
-    const rows = entity === 'person' ? this.personsOf(dirty) : dirty;
+    const start = entity === 'person' ? this.host.population.householdStart : this.identity();
     const changed: number[] = [];
     const a = wordsOf(column);
     const pairs = a.length === 2 * column.length;
-    if (stored.dense) (pairs ? diffRowsPairs : diffRowsWords(a))(a, wordsOf(stored.dense), rows, changed);
-    else (pairs ? diffRowsSparsePairs : diffRowsSparseWords(a))(a, stored.rows!, wordsOf(stored.values!), rows, changed);
+    if (stored.dense) (pairs ? diffRowsPairs : diffRowsWords(a))(a, wordsOf(stored.dense), dirty, start, changed);
+    else (pairs ? diffRowsSparsePairs : diffRowsSparseWords(a))(a, stored.rows!, wordsOf(stored.values!), dirty, start, changed);
     if (!changed.length) return 'none';
     const hh = entity === 'person' ? this.host.population.personHousehold : undefined;
     let n = 0;
@@ -615,20 +619,15 @@ export class Differential {
     return this.canonical(Int32Array.from(changed.slice(0, n)));
   }
 
-  /** The persons of a set of households (ascending; the sub-population's list when one was made). */
-  private readonly persons = new WeakMap<Int32Array, Int32Array>();
-  private personsOf(households: Int32Array): Int32Array {
-    const sub = this.subs.get(households);
-    if (sub) return sub.persons;
-    const known = this.persons.get(households);
-    if (known) return known;
-    const start = this.host.population.householdStart;
-    let n = 0;
-    for (let i = 0; i < households.length; i++) n += start[households[i]! + 1]! - start[households[i]!]!;
-    const out = new Int32Array(n);
-    for (let i = 0, o = 0; i < households.length; i++) for (let q = start[households[i]!]!; q < start[households[i]! + 1]!; q++) out[o++] = q;
-    this.persons.set(households, out);
-    return out;
+  private identityStart: Int32Array | undefined;
+  /** Row ranges of households as their own rows: household h is rows h to h + 1. */
+  private identity(): Int32Array {
+    if (!this.identityStart) {
+      const n = this.host.population.nHouseholds;
+      this.identityStart = new Int32Array(n + 1);
+      for (let i = 0; i <= n; i++) this.identityStart[i] = i;
+    }
+    return this.identityStart;
   }
 
   /** The union of sorted household sets (merged two at a time; a set met twice is one object, see canonical). */
@@ -823,42 +822,50 @@ function diffSparseWordsKernel(a: Words, rows: Int32Array, values: Words, out: n
 }
 const diffSparseWords = specialise(diffSparseWordsKernel);
 
-/** Of `rows` (ascending), those whose float64 words (pairs) differ. */
-function diffRowsPairs(a: Words, b: Words, rows: Int32Array, out: number[]): void {
-  for (let k = 0; k < rows.length; k++) {
-    const i = rows[k]!;
-    if (a[2 * i] !== b[2 * i] || a[2 * i + 1] !== b[2 * i + 1]) out.push(i);
+/**
+ * The diff kernels below go over the rows of the `households` given (ascending): household h's
+ * rows are start[h] to start[h + 1] (householdStart for a person column, h alone for a household
+ * one), and they push the rows that differ.
+ */
+function diffRowsPairs(a: Words, b: Words, households: Int32Array, start: Int32Array, out: number[]): void {
+  for (let k = 0; k < households.length; k++) {
+    const h = households[k]!;
+    for (let i = start[h]!; i < start[h + 1]!; i++) if (a[2 * i] !== b[2 * i] || a[2 * i + 1] !== b[2 * i + 1]) out.push(i);
   }
 }
 
-function diffRowsWordsKernel(a: Words, b: Words, rows: Int32Array, out: number[]): void {
-  for (let k = 0; k < rows.length; k++) {
-    const i = rows[k]!;
-    if (a[i] !== b[i]) out.push(i);
+function diffRowsWordsKernel(a: Words, b: Words, households: Int32Array, start: Int32Array, out: number[]): void {
+  for (let k = 0; k < households.length; k++) {
+    const h = households[k]!;
+    for (let i = start[h]!; i < start[h + 1]!; i++) if (a[i] !== b[i]) out.push(i);
   }
 }
 const diffRowsWords = specialise(diffRowsWordsKernel);
 
-/** Of `rows` (ascending), those whose float64 words differ from a sparse column's (0 outside its rows). */
-function diffRowsSparsePairs(a: Words, sr: Int32Array, values: Words, rows: Int32Array, out: number[]): void {
+/** The same against a sparse column's words (0 outside its rows). */
+function diffRowsSparsePairs(a: Words, sr: Int32Array, values: Words, households: Int32Array, start: Int32Array, out: number[]): void {
   let j = 0;
-  for (let k = 0; k < rows.length; k++) {
-    const i = rows[k]!;
-    while (j < sr.length && sr[j]! < i) j++;
-    if (j < sr.length && sr[j] === i) {
-      if (a[2 * i] !== values[2 * j] || a[2 * i + 1] !== values[2 * j + 1]) out.push(i);
-    } else if (a[2 * i] !== 0 || a[2 * i + 1] !== 0) out.push(i);
+  for (let k = 0; k < households.length; k++) {
+    const h = households[k]!;
+    for (let i = start[h]!; i < start[h + 1]!; i++) {
+      while (j < sr.length && sr[j]! < i) j++;
+      if (j < sr.length && sr[j] === i) {
+        if (a[2 * i] !== values[2 * j] || a[2 * i + 1] !== values[2 * j + 1]) out.push(i);
+      } else if (a[2 * i] !== 0 || a[2 * i + 1] !== 0) out.push(i);
+    }
   }
 }
 
-function diffRowsSparseWordsKernel(a: Words, sr: Int32Array, values: Words, rows: Int32Array, out: number[]): void {
+function diffRowsSparseWordsKernel(a: Words, sr: Int32Array, values: Words, households: Int32Array, start: Int32Array, out: number[]): void {
   let j = 0;
-  for (let k = 0; k < rows.length; k++) {
-    const i = rows[k]!;
-    while (j < sr.length && sr[j]! < i) j++;
-    if (j < sr.length && sr[j] === i) {
-      if (a[i] !== values[j]) out.push(i);
-    } else if (a[i] !== 0) out.push(i);
+  for (let k = 0; k < households.length; k++) {
+    const h = households[k]!;
+    for (let i = start[h]!; i < start[h + 1]!; i++) {
+      while (j < sr.length && sr[j]! < i) j++;
+      if (j < sr.length && sr[j] === i) {
+        if (a[i] !== values[j]) out.push(i);
+      } else if (a[i] !== 0) out.push(i);
+    }
   }
 }
 const diffRowsSparseWords = specialise(diffRowsSparseWordsKernel);

@@ -10,7 +10,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateDataset } from '../src/data/generated.js';
-import { DifferentialBase, differentialCounts, type DifferentialStats } from '../src/engine/differential.js';
+import { DifferentialBase, differentialCounts, paramValueChange, patchedSparse, storeColumn, writeStored, type DifferentialStats } from '../src/engine/differential.js';
 import type { Column } from '../src/engine/column.js';
 import { Simulation } from '../src/engine/simulation.js';
 import { baselineParameters } from '../src/policy/parameters.js';
@@ -158,5 +158,46 @@ describe('rules that rank households against each other say so (scope)', () => {
     // Found non-local on this data: exactly the rules that rank households within a cell.
     expect(nonLocal.sort()).toEqual(['dibao_admitted', 'employment_post_holder']);
     for (const id of nonLocal) expect(systemRules.find((r) => r.id === id)!.scope).toBe('population');
+  });
+});
+
+describe('a changed parameter marks only the households whose value changed (paramValueChange)', () => {
+  it('a locality column: the rows that differ; a scalar or a scale: every household', () => {
+    // Hand-made values as resolveParameter gives them for four households: an urban standard
+    // raised from 300 to 315 yuan changes households 0 and 2 (urban), not 1 and 3 (rural, 200).
+    const was = Float64Array.from([300, 200, 300, 200]);
+    const now = Float64Array.from([315, 200, 315, 200]);
+    expect(Array.from(paramValueChange(now, was) as Int32Array)).toEqual([0, 2]);
+    expect(paramValueChange(was.slice(), was)).toBe('none');
+    // -0 and 0 are different bytes, so a row going from 0 to -0 counts as changed.
+    expect(Array.from(paramValueChange(Float64Array.from([0, -0]), Float64Array.from([0, 0])) as Int32Array)).toEqual([1]);
+    // By category: the union of each category's rows.
+    const byCategory = paramValueChange({ a: Float64Array.from([1, 2, 3]), b: Float64Array.from([4, 5, 9]) }, { a: Float64Array.from([1, 7, 3]), b: Float64Array.from([4, 5, 6]) });
+    expect(Array.from(byCategory as Int32Array)).toEqual([1, 2]);
+    // A scalar leaf may be read over its whole series (FormulaContext.series): every row is dirty,
+    // even when the value on the date is the same.
+    expect(paramValueChange(3, 3)).toBe('all');
+    expect(paramValueChange({ brackets: [{ above: 0, value: 1 }] }, { brackets: [{ above: 0, value: 2 }] })).toBe('all');
+    expect(paramValueChange(Float64Array.from([1, 2]), 1)).toBe('all');
+  });
+});
+
+describe('a patched sparse column read as its non-zero rows (patchedSparse)', () => {
+  it('gives the rows a dense write-out holds non-zero, with their values, ascending', () => {
+    // Base column of 12 rows, 5 at row 1 and 7 at row 4, stored by those two rows (at most a third non-zero).
+    const stored = storeColumn(Float64Array.from([0, 5, 0, 0, 7, 0, 0, 0, 0, 0, 0, 0]));
+    expect(Array.from(stored.rows!)).toEqual([1, 4]);
+    // A sub-population recomputed rows 0, 4 and 6: row 0 becomes 2, row 4 becomes 0, row 6 becomes -0.
+    const patch = { rows: Int32Array.from([0, 4, 6]), values: Float64Array.from([2, 0, -0]) };
+    const sparse = patchedSparse(stored, patch.rows, patch.values);
+    // Written out densely: 2, 5 and -0 at rows 0, 1 and 6, +0 elsewhere; its rows other than +0 are 0, 1 and 6
+    // (-0 is kept, as storeColumn keeps it: its bytes are not +0's).
+    expect(Array.from(sparse.rows)).toEqual([0, 1, 6]);
+    expect(Array.from(sparse.values)).toEqual([2, 5, -0]);
+    expect(Object.is(sparse.values[2], -0)).toBe(true);
+    const dense = new Float64Array(12);
+    writeStored(stored, dense);
+    for (let k = 0; k < patch.rows.length; k++) dense[patch.rows[k]!] = patch.values[k]!;
+    expect(storeColumn(dense).rows).toEqual(sparse.rows);
   });
 });

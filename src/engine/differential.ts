@@ -10,12 +10,16 @@
  *    from the base's (by content, leafIdentity): its column is the base's. Nothing runs; the
  *    base's column is written out only when someone reads it in full (an accumulator, a rule
  *    computed in full).
- * 2. A parameter it reads changed, an input changed in more than a quarter of the households,
+ * A parameter leaf that changed makes every household dirty when it is a scalar or a scale, and
+ * only the households whose value changed when it varies by locality (an urban standard: the
+ * urban households).
+ * 2. Every household is dirty, an input changed in more than a quarter of the households,
  *    the rule is not household-local (`scope: 'population'`: it ranks or rations households
  *    against each other, or reads the weights) or the base has no column of it: the formula
  *    runs in full, as without a base, and one pass against the base's column finds the
  *    households whose rows changed (a standard that changed for every urban household changes
- *    the eligibility of a few).
+ *    the eligibility of a few). For a household-local monthly rule, that pass reads only the
+ *    dirty households' rows: the others are the base's.
  * 3. Otherwise the formula runs on the dirty households only: they are gathered into a
  *    population of their own (whole households, persons with their household), with their
  *    inputs' rows and their parameters' rows, and the result is written over the base's
@@ -262,6 +266,8 @@ interface Status {
   patch?: { rows: Int32Array; values: Column };
   /** The value as a column, once made (the simulation's cache holds it). */
   column?: Column;
+  /** The value as its non-zero rows, once made (a sparse stored column with a patch). */
+  sparse?: SparseColumn;
 }
 
 /** What the differential logic needs of its simulation. */
@@ -276,8 +282,8 @@ export interface DifferentialHost {
   column(id: string, p: string): Column;
   /** The store key and column of a rule the shared results hold, if they hold it. */
   shared(rule: Rule, p: string): { key: string; column: Column | undefined } | undefined;
-  /** A parameter resolved for the host's population. */
-  param(path: string, date: string, entity: Entity): ParamValue;
+  /** A parameter resolved for the host's population (from the host's tree, or from `tree`). */
+  param(path: string, date: string, entity: Entity, tree?: ParameterTree): ParamValue;
   /** Runs a formula on a sub-population of the host's. */
   runOn(rule: Rule, p: string, sub: Population, agg: Aggregators, inputs: Record<string, Column>, params: Record<string, ParamValue>): Column;
   /** Aggregators bound to a sub-population. */
@@ -314,13 +320,16 @@ export class Differential {
   }
 
   /**
-   * The base's column of a rule for a period as its non-zero rows, when the rule's column is
-   * the base's and stored sparse; undefined otherwise (read the column). Makes no column.
+   * A rule's column for a period as its non-zero rows, when it is the base's column stored
+   * sparse, or that with a sub-population's rows written over it; undefined otherwise (read the
+   * column). Makes no column.
    */
   unchangedSparse(rule: Rule, p: string, key: string): SparseColumn | undefined {
     const st = this.status(rule, p, key);
-    const s = st.change === 'none' ? st.stored : undefined;
-    return s && !s.dense ? { length: s.length, rows: s.rows!, values: s.values! } : undefined;
+    const s = st.stored;
+    if (!s || s.dense) return undefined;
+    if (!st.patch) return st.change === 'none' ? { length: s.length, rows: s.rows!, values: s.values! } : undefined;
+    return (st.sparse ??= patchedSparse(s, st.patch.rows, st.patch.values));
   }
 
   /** A rule's column for a period, computed against the base (the host then caches it). */
@@ -409,9 +418,9 @@ export class Differential {
       if (change === 'none') this.count('unchanged', 1);
       return { change, column: shared.column };
     }
-    let dirty: Change = this.paramsDiffer(rule) ? 'all' : 'none';
-    if (dirty === 'none') {
-      const changes: Int32Array[] = [];
+    let dirty: Change = this.paramsDiffer(rule) ? this.paramChange(rule, p) : 'none';
+    if (dirty !== 'all') {
+      const changes: Int32Array[] = dirty === 'none' ? [] : [dirty];
       for (const { id, sumYear, input } of this.inputsOf(rule)) {
         if (!input) continue; // a dataset column, or the weights: the base's
         const ip = input.period === 'year' && p.length > 4 ? p.slice(0, 4) : p;
@@ -422,18 +431,23 @@ export class Differential {
         }
         if (c !== 'none') changes.push(c);
       }
-      if (dirty === 'none' && changes.length) dirty = this.union(changes);
+      if (dirty !== 'all' && changes.length) dirty = this.union(changes);
     }
     if (dirty === 'none') {
       this.count('unchanged', 1);
       return usable ? { change: 'none', stored } : { change: 'none' };
     }
     const nH = host.population.nHouseholds;
-    if (dirty === 'all' || !usable || rule.scope === 'population' || rule.period !== 'month' || dirty.length > SUBSET_SHARE * nH) {
+    const local = rule.scope !== 'population' && rule.period === 'month';
+    if (dirty === 'all' || !usable || !local || dirty.length > SUBSET_SHARE * nH) {
       const column = host.full(rule, p, key);
       this.count('full', 1);
       this.count('fullRows', size);
-      return { change: usable && column.constructor === stored!.type ? this.compareFull(column, stored!, rule.entity) : 'all', column };
+      if (!usable || column.constructor !== stored!.type) return { change: 'all', column };
+      // A household-local rule's rows outside the dirty households are the base's: only the
+      // dirty ones are compared.
+      const change = dirty !== 'all' && local ? this.compareRows(column, stored!, rule.entity, dirty) : this.compareFull(column, stored!, rule.entity);
+      return { change, column };
     }
     return this.subset(rule, p, key, dirty, stored!);
   }
@@ -520,6 +534,42 @@ export class Differential {
     return list;
   }
 
+  /**
+   * Households whose values of the rule's changed parameters differ from the base's, on the
+   * rule's date: 'all' when a changed leaf is a scalar or a scale (one value for every row, and
+   * a formula may read a scalar's whole series), the rows that differ when it varies by locality.
+   */
+  private paramChange(rule: Rule, p: string): Change {
+    const baseTree = this.base.parameters;
+    if (!baseTree) return 'all';
+    const date = this.host.date(p);
+    const changes: Int32Array[] = [];
+    for (const path of Object.values(rule.parameters)) {
+      if (leafIdentity(this.host.parameters, path) === leafIdentity(baseTree, path)) continue;
+      const c = this.paramRows(path, date, baseTree);
+      if (c === 'all') return 'all';
+      if (c !== 'none') changes.push(c);
+    }
+    return changes.length ? this.union(changes) : 'none';
+  }
+
+  /** Changes by the two trees' dated values of a leaf (the same objects for every month they are in force). */
+  private readonly paramRowsCache = new WeakMap<object, WeakMap<object, Change>>();
+  /** Households whose value of a leaf on a date differs from the base tree's (by household; cached). */
+  private paramRows(path: string, date: string, baseTree: ParameterTree): Change {
+    const now = this.host.parameters.entryAt(path, date);
+    const was = baseTree.entryAt(path, date);
+    let byWas = this.paramRowsCache.get(now);
+    if (!byWas) this.paramRowsCache.set(now, (byWas = new WeakMap()));
+    let c = byWas.get(was);
+    if (c === undefined) {
+      c = paramValueChange(this.host.param(path, date, 'household'), this.host.param(path, date, 'household', baseTree));
+      // Kept across periods: a set is made canonical again in each period that meets it.
+      byWas.set(was, c);
+    }
+    return c === 'none' || c === 'all' ? c : this.canonical(c);
+  }
+
   /** Whether a parameter leaf the rule reads differs from the base's (by content). */
   private paramsDiffer(rule: Rule): boolean {
     let d = this.paramsChanged.get(rule.id);
@@ -546,6 +596,38 @@ export class Differential {
       if (n === 0 || h !== changed[n - 1]) changed[n++] = h;
     }
     return this.canonical(Int32Array.from(changed.slice(0, n)));
+  }
+
+  /**
+   * Households whose rows of `column` differ from the stored column's, among the `dirty` ones
+   * only (the caller knows every other row is the base's).
+   */
+  private compareRows(column: Column, stored: Stored, entity: Entity, dirty: Int32Array): Change {
+    const start = entity === 'person' ? this.host.population.householdStart : this.identity();
+    const changed: number[] = [];
+    const a = wordsOf(column);
+    const pairs = a.length === 2 * column.length;
+    if (stored.dense) (pairs ? diffRowsPairs : diffRowsWords(a))(a, wordsOf(stored.dense), dirty, start, changed);
+    else (pairs ? diffRowsSparsePairs : diffRowsSparseWords(a))(a, stored.rows!, wordsOf(stored.values!), dirty, start, changed);
+    if (!changed.length) return 'none';
+    const hh = entity === 'person' ? this.host.population.personHousehold : undefined;
+    let n = 0;
+    for (let k = 0; k < changed.length; k++) {
+      const h = hh ? hh[changed[k]!]! : changed[k]!;
+      if (n === 0 || h !== changed[n - 1]) changed[n++] = h;
+    }
+    return this.canonical(Int32Array.from(changed.slice(0, n)));
+  }
+
+  private identityStart: Int32Array | undefined;
+  /** Row ranges of households as their own rows: household h is rows h to h + 1. */
+  private identity(): Int32Array {
+    if (!this.identityStart) {
+      const n = this.host.population.nHouseholds;
+      this.identityStart = new Int32Array(n + 1);
+      for (let i = 0; i <= n; i++) this.identityStart[i] = i;
+    }
+    return this.identityStart;
   }
 
   /** The union of sorted household sets (merged two at a time; a set met twice is one object, see canonical). */
@@ -627,6 +709,57 @@ export class Differential {
   }
 }
 
+/**
+ * Households whose value of a resolved parameter differs between two trees (both resolved for
+ * households): the rows that differ of a locality column (by category too), 'all' for a scalar
+ * or a scale that differs in content, or a shape that differs.
+ */
+export function paramValueChange(now: ParamValue, was: ParamValue): Change {
+  if (now instanceof Float64Array && was instanceof Float64Array && now.length === was.length) {
+    const rows: number[] = [];
+    diffPairs(wordsOf(now), wordsOf(was), rows);
+    return rows.length ? Int32Array.from(rows) : 'none';
+  }
+  if (typeof now === 'number' || typeof was === 'number' || now instanceof Float64Array || was instanceof Float64Array) return 'all';
+  if ('brackets' in now || 'brackets' in was) return 'all';
+  const a = now as Record<string, number | Float64Array>, b = was as Record<string, number | Float64Array>;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length || keys.some((k) => !(k in b))) return 'all';
+  let acc: Int32Array | undefined;
+  for (const k of keys) {
+    const c = paramValueChange(a[k]!, b[k]!);
+    if (c === 'all') return 'all';
+    if (c !== 'none') acc = acc ? mergeSorted(acc, c) : c;
+  }
+  return acc ?? 'none';
+}
+
+/**
+ * A sparse stored column with `patch` rows (ascending) written over it, as its non-zero rows:
+ * the rows a dense write-out would hold non-zero, with the same values, in order.
+ */
+export function patchedSparse(s: Stored, patchRows: Int32Array, patchValues: Column): SparseColumn {
+  const sr = s.rows!, sv = s.values!;
+  const rows = new Int32Array(sr.length + patchRows.length);
+  const values = new s.type(sr.length + patchRows.length);
+  let i = 0, j = 0, n = 0;
+  while (i < sr.length || j < patchRows.length) {
+    if (j >= patchRows.length || (i < sr.length && sr[i]! < patchRows[j]!)) {
+      rows[n] = sr[i]!;
+      values[n++] = sv[i++]!;
+      continue;
+    }
+    if (i < sr.length && sr[i] === patchRows[j]) i++;
+    const v = patchValues[j]!;
+    if (!isZero(v)) {
+      rows[n] = patchRows[j]!;
+      values[n++] = v;
+    }
+    j++;
+  }
+  return { length: s.length, rows: rows.subarray(0, n), values: values.subarray(0, n) };
+}
+
 /** Two sorted sets merged, without repeats. */
 function mergeSorted(a: Int32Array, b: Int32Array): Int32Array {
   const out = new Int32Array(a.length + b.length);
@@ -688,6 +821,54 @@ function diffSparseWordsKernel(a: Words, rows: Int32Array, values: Words, out: n
   }
 }
 const diffSparseWords = specialise(diffSparseWordsKernel);
+
+/**
+ * The diff kernels below go over the rows of the `households` given (ascending): household h's
+ * rows are start[h] to start[h + 1] (householdStart for a person column, h alone for a household
+ * one), and they push the rows that differ.
+ */
+function diffRowsPairs(a: Words, b: Words, households: Int32Array, start: Int32Array, out: number[]): void {
+  for (let k = 0; k < households.length; k++) {
+    const h = households[k]!;
+    for (let i = start[h]!; i < start[h + 1]!; i++) if (a[2 * i] !== b[2 * i] || a[2 * i + 1] !== b[2 * i + 1]) out.push(i);
+  }
+}
+
+function diffRowsWordsKernel(a: Words, b: Words, households: Int32Array, start: Int32Array, out: number[]): void {
+  for (let k = 0; k < households.length; k++) {
+    const h = households[k]!;
+    for (let i = start[h]!; i < start[h + 1]!; i++) if (a[i] !== b[i]) out.push(i);
+  }
+}
+const diffRowsWords = specialise(diffRowsWordsKernel);
+
+/** The same against a sparse column's words (0 outside its rows). */
+function diffRowsSparsePairs(a: Words, sr: Int32Array, values: Words, households: Int32Array, start: Int32Array, out: number[]): void {
+  let j = 0;
+  for (let k = 0; k < households.length; k++) {
+    const h = households[k]!;
+    for (let i = start[h]!; i < start[h + 1]!; i++) {
+      while (j < sr.length && sr[j]! < i) j++;
+      if (j < sr.length && sr[j] === i) {
+        if (a[2 * i] !== values[2 * j] || a[2 * i + 1] !== values[2 * j + 1]) out.push(i);
+      } else if (a[2 * i] !== 0 || a[2 * i + 1] !== 0) out.push(i);
+    }
+  }
+}
+
+function diffRowsSparseWordsKernel(a: Words, sr: Int32Array, values: Words, households: Int32Array, start: Int32Array, out: number[]): void {
+  let j = 0;
+  for (let k = 0; k < households.length; k++) {
+    const h = households[k]!;
+    for (let i = start[h]!; i < start[h + 1]!; i++) {
+      while (j < sr.length && sr[j]! < i) j++;
+      if (j < sr.length && sr[j] === i) {
+        if (a[i] !== values[j]) out.push(i);
+      } else if (a[i] !== 0) out.push(i);
+    }
+  }
+}
+const diffRowsSparseWords = specialise(diffRowsSparseWordsKernel);
 
 /** A parameter's rows of a sub-population: a column per row is gathered; a number or a scale is the same. */
 function gatherParam(v: ParamValue, rows: Int32Array, size: number): ParamValue {

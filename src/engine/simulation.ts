@@ -247,7 +247,8 @@ export class Simulation {
 
   /**
    * Computing against a base: a monthly rule's column for a period as its non-zero rows, when it
-   * is the base's column and that is stored sparse (differential.ts); else undefined, and the
+   * is the base's column stored sparse, maybe with a sub-population's rows over it
+   * (differential.ts); else undefined, and the
    * caller reads it with `calculate`. For readers that add up a column's non-zero rows only (the
    * accumulators): no column is made.
    */
@@ -529,7 +530,7 @@ export class Simulation {
         const key = sim.sharedKey(rule.id, p);
         return { key, column: sim.shared.get(key) };
       },
-      param: (path, date, entity) => sim.parameter(path, date, entity),
+      param: (path, date, entity, tree) => sim.parameter(path, date, entity, tree),
       runOn: (rule, p, sub, agg, inputs, params) => {
         const facts = factsOf(p);
         const allocator = new ColumnAllocator(undefined);
@@ -608,8 +609,8 @@ export class Simulation {
    * the date: the months under one value share one resolution (locality lookups run once), and
    * so do the simulations of one population (see resolvedParameters).
    */
-  parameter(path: string, date: string, entity: Entity): ParamValue {
-    const entry = this.parameters.entryAt(path, date);
+  parameter(path: string, date: string, entity: Entity, tree: ParameterTree = this.parameters): ParamValue {
+    const entry = tree.entryAt(path, date);
     let byPath = resolvedParameters.get(this.population);
     if (!byPath) resolvedParameters.set(this.population, (byPath = new Map()));
     const key = `${path}@${entity}`;
@@ -617,7 +618,7 @@ export class Simulation {
     if (!byEntry) byPath.set(key, (byEntry = new WeakMap()));
     let v = byEntry.get(entry);
     if (v === undefined) {
-      v = resolveParameter(this.parameters, path, date, this.population, entity);
+      v = resolveParameter(tree, path, date, this.population, entity);
       byEntry.set(entry, v);
     }
     return v;

@@ -44,7 +44,7 @@ import { JiuzhuError } from './errors.js';
 import { parseInputId, type RuleGraph } from './graph.js';
 import type { ParamValue } from './parameters/resolve.js';
 import type { ParameterTree } from './parameters/tree.js';
-import type { Entity, Population } from './population.js';
+import { selectHouseholdRows, type Entity, type Population } from './population.js';
 import type { Rule } from './rule.js';
 import { leafIdentity } from './shared-results.js';
 import { specialise } from './specialise.js';
@@ -669,40 +669,8 @@ export class Differential {
   private subOf(households: Int32Array): Sub {
     let sub = this.subs.get(households);
     if (sub) return sub;
-    const pop = this.host.population;
-    const nH = households.length;
-    const householdStart = new Int32Array(nH + 1);
-    for (let i = 0; i < nH; i++) {
-      const h = households[i]!;
-      householdStart[i + 1] = householdStart[i]! + pop.householdStart[h + 1]! - pop.householdStart[h]!;
-    }
-    const nP = householdStart[nH]!;
-    const persons = new Int32Array(nP);
-    const personHousehold = new Int32Array(nP);
-    for (let i = 0; i < nH; i++) {
-      const h = households[i]!;
-      for (let q = pop.householdStart[h]!, o = householdStart[i]!; q < pop.householdStart[h + 1]!; q++, o++) {
-        persons[o] = q;
-        personHousehold[o] = i;
-      }
-    }
-    const pick = (c: Float64Array, idx: Int32Array): Float64Array => {
-      const out = new Float64Array(idx.length);
-      for (let i = 0; i < idx.length; i++) out[i] = c[idx[i]!]!;
-      return out;
-    };
-    const population: Population = {
-      nPersons: nP,
-      nHouseholds: nH,
-      householdId: pick(pop.householdId, households),
-      personId: pick(pop.personId, persons),
-      personHousehold,
-      householdStart,
-      weight: pick(pop.weight, households),
-      // Formulas read columns through their inputs, gathered: a sub-population carries none.
-      person: {},
-      household: {},
-    };
+    // Formulas read columns through their inputs, gathered: a sub-population carries none.
+    const { population, persons } = selectHouseholdRows(this.host.population, households, false);
     sub = { population, households, persons, agg: this.host.aggregators(population), gathered: new Map() };
     this.subs.set(households, sub);
     return sub;

@@ -293,3 +293,46 @@ export function householdIndexOf(pop: Population, id: number): number {
 export function entitySize(pop: Population, entity: Entity): number {
   return entity === 'person' ? pop.nPersons : pop.nHouseholds;
 }
+
+/**
+ * The households `households` (ascending indices) of a population, with their persons, as a
+ * population of their own, and the chosen persons' indices in `pop`. With `columns`, every
+ * dataset column is gathered too; without, the sub-population carries none (a caller that
+ * gathers only what it reads: the differential runs).
+ */
+export function selectHouseholdRows(pop: Population, households: Int32Array, columns: boolean): { population: Population; persons: Int32Array } {
+  const nH = households.length;
+  const householdStart = new Int32Array(nH + 1);
+  for (let i = 0; i < nH; i++) {
+    const h = households[i]!;
+    householdStart[i + 1] = householdStart[i]! + pop.householdStart[h + 1]! - pop.householdStart[h]!;
+  }
+  const nP = householdStart[nH]!;
+  const persons = new Int32Array(nP);
+  const personHousehold = new Int32Array(nP);
+  for (let i = 0; i < nH; i++) {
+    const h = households[i]!;
+    for (let p = pop.householdStart[h]!, o = householdStart[i]!; p < pop.householdStart[h + 1]!; p++, o++) {
+      persons[o] = p;
+      personHousehold[o] = i;
+    }
+  }
+  const pick = <T extends { length: number; constructor: unknown }>(c: T, idx: Int32Array): T => {
+    const out = new (c.constructor as new (n: number) => T)(idx.length) as unknown as Record<number, number>;
+    const src = c as unknown as Record<number, number>;
+    for (let i = 0; i < idx.length; i++) out[i] = src[idx[i]!]!;
+    return out as unknown as T;
+  };
+  const population: Population = {
+    nPersons: nP,
+    nHouseholds: nH,
+    householdId: pick(pop.householdId, households),
+    personId: pick(pop.personId, persons),
+    personHousehold,
+    householdStart,
+    weight: pick(pop.weight, households),
+    person: columns ? Object.fromEntries(Object.entries(pop.person).map(([k, v]) => [k, pick(v, persons)])) : {},
+    household: columns ? Object.fromEntries(Object.entries(pop.household).map(([k, v]) => [k, pick(v, households)])) : {},
+  };
+  return { population, persons };
+}

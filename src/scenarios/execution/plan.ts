@@ -12,7 +12,7 @@
  */
 import { JiuzhuError } from '../../engine/errors.js';
 import { PREFECTURE_CODES } from '../../engine/locality.js';
-import type { Population } from '../../engine/population.js';
+import { selectHouseholdRows, type Population } from '../../engine/population.js';
 import type { ChunkedDataset } from '../../data/chunked.js';
 import type { Dataset } from '../../data/dataset.js';
 
@@ -51,40 +51,7 @@ export function planSlices(nHouseholds: number, prefecture: ArrayLike<number> | 
 
 /** The households `households` (ascending indices) of a population, with their persons, as a population of their own. */
 export function selectHouseholds(pop: Population, households: Int32Array): Population {
-  const nH = households.length;
-  if (nH === pop.nHouseholds) return pop;
-  const householdStart = new Int32Array(nH + 1);
-  for (let i = 0; i < nH; i++) {
-    const h = households[i]!;
-    householdStart[i + 1] = householdStart[i]! + pop.householdStart[h + 1]! - pop.householdStart[h]!;
-  }
-  const nP = householdStart[nH]!;
-  const persons = new Int32Array(nP);
-  const personHousehold = new Int32Array(nP);
-  for (let i = 0; i < nH; i++) {
-    const h = households[i]!;
-    for (let p = pop.householdStart[h]!, o = householdStart[i]!; p < pop.householdStart[h + 1]!; p++, o++) {
-      persons[o] = p;
-      personHousehold[o] = i;
-    }
-  }
-  const pick = <T extends { length: number; constructor: unknown }>(c: T, idx: Int32Array): T => {
-    const out = new (c.constructor as new (n: number) => T)(idx.length) as unknown as Record<number, number>;
-    const src = c as unknown as Record<number, number>;
-    for (let i = 0; i < idx.length; i++) out[i] = src[idx[i]!]!;
-    return out as unknown as T;
-  };
-  return {
-    nPersons: nP,
-    nHouseholds: nH,
-    householdId: pick(pop.householdId, households),
-    personId: pick(pop.personId, persons),
-    personHousehold,
-    householdStart,
-    weight: pick(pop.weight, households),
-    person: Object.fromEntries(Object.entries(pop.person).map(([k, v]) => [k, pick(v, persons)])),
-    household: Object.fromEntries(Object.entries(pop.household).map(([k, v]) => [k, pick(v, households)])),
-  };
+  return households.length === pop.nHouseholds ? pop : selectHouseholdRows(pop, households, true).population;
 }
 
 /** Populations one after the other, as one (household and person order kept). */

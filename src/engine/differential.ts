@@ -588,14 +588,7 @@ export class Differential {
     const per = a.length / column.length;
     if (stored.dense) (per === 2 ? diffPairs : diffWords(a))(a, wordsOf(stored.dense), changed);
     else (per === 2 ? diffSparsePairs : diffSparseWords(a))(a, stored.rows!, wordsOf(stored.values!), changed);
-    if (!changed.length) return 'none';
-    const hh = entity === 'person' ? this.host.population.personHousehold : undefined;
-    let n = 0;
-    for (let k = 0; k < changed.length; k++) {
-      const h = hh ? hh[changed[k]!]! : changed[k]!;
-      if (n === 0 || h !== changed[n - 1]) changed[n++] = h;
-    }
-    return this.canonical(Int32Array.from(changed.slice(0, n)));
+    return this.householdsOfRows(changed, entity);
   }
 
   /**
@@ -609,6 +602,11 @@ export class Differential {
     const pairs = a.length === 2 * column.length;
     if (stored.dense) (pairs ? diffRowsPairs : diffRowsWords(a))(a, wordsOf(stored.dense), dirty, start, changed);
     else (pairs ? diffRowsSparsePairs : diffRowsSparseWords(a))(a, stored.rows!, wordsOf(stored.values!), dirty, start, changed);
+    return this.householdsOfRows(changed, entity);
+  }
+
+  /** The households of changed rows (ascending, of `entity`), each once; 'none' when there are none. */
+  private householdsOfRows(changed: number[], entity: Entity): Change {
     if (!changed.length) return 'none';
     const hh = entity === 'person' ? this.host.population.personHousehold : undefined;
     let n = 0;

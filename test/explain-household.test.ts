@@ -12,7 +12,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { explainScenarioHousehold, runToMonth } from '../src/cli/explain.js';
 import { generateDataset } from '../src/data/generated.js';
 import type { Column } from '../src/engine/column.js';
@@ -60,8 +60,10 @@ function households(sim: Simulation, id: string, month: string, n: number, test:
   return out;
 }
 
+/** 1,500 generated households: every example scenario has dibao recipients and post holders among them. */
+const dataset = generateDataset({ year: 2006, households: 1500, seed: 7 }).dataset;
+
 describe('explain on one household gives the trees of explain on the whole run', () => {
-  const dataset = generateDataset({ year: 2006, households: 1500, seed: 7 }).dataset;
   const files = readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.yaml')).sort();
 
   for (const file of files) {
@@ -98,14 +100,18 @@ describe('explain on one household gives the trees of explain on the whole run',
 describe('a rule ranking households against each other takes its value from the whole run', () => {
   // A binding dibao quota: 3% of each prefecture × area cell's weighted persons (the assumption
   // in the parameter file is 1, no quota), so that dibao_admitted ranks the cell's applicants.
-  const dataset = generateDataset({ year: 2006, households: 1500, seed: 7 }).dataset;
   const base = loadScenario(join(ROOT, 'scenarios', 'baseline-2006.yaml'));
   const s: Scenario = { ...base, name: 'quota', overrides: [...base.overrides, { path: 'dibao.implementation.quota_share', set: 0.03 }] };
   const month = '2006-02';
-  const ref = reference(s, dataset, month);
-  const applied = (h: number): boolean => row(ref, 'dibao_applies', month, h) === 1 && row(ref, 'dibao_assessed_eligible', month, h) === 1;
-  const admitted = Array.from({ length: ref.population.nHouseholds }, (_, h) => h).filter((h) => applied(h) && row(ref, 'dibao_admitted', month, h) === 1);
-  const refused = Array.from({ length: ref.population.nHouseholds }, (_, h) => h).filter((h) => applied(h) && row(ref, 'dibao_admitted', month, h) === 0);
+  let ref: Simulation;
+  let admitted: number[];
+  let refused: number[];
+  beforeAll(() => {
+    ref = reference(s, dataset, month);
+    const applied = (h: number): boolean => row(ref, 'dibao_applies', month, h) === 1 && row(ref, 'dibao_assessed_eligible', month, h) === 1;
+    admitted = Array.from({ length: ref.population.nHouseholds }, (_, h) => h).filter((h) => applied(h) && row(ref, 'dibao_admitted', month, h) === 1);
+    refused = Array.from({ length: ref.population.nHouseholds }, (_, h) => h).filter((h) => applied(h) && row(ref, 'dibao_admitted', month, h) === 0);
+  });
 
   it('the quota binds: some eligible applicants are admitted and some are not', () => {
     expect(admitted.length).toBeGreaterThan(0);

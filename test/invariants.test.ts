@@ -17,7 +17,7 @@
  * - byPrefecture, byArea and byYear add up to each program's totals, components and costByPayer
  *   to cost, funding rows to cost, payers, prefectures and years — exactly in fen (docs/programs.md
  *   promises it); the §二 summary's groups within its documented rounding;
- * - `jiuzhu explain`'s tree (a fresh simulation replayed month by month to the month explained)
+ * - `jiuzhu explain`'s tree (a fresh simulation replayed month by month to the month explained, the household then on its own)
  *   has at its root the value the run computed for that household;
  * - weights are preserved: the population a result reports is Σ weight × size; slicing and
  *   chunking keep every weight; upratePopulation scales the population by exactly the factor asked.
@@ -32,15 +32,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openChunkedDataset, slicePopulation, writeChunkedDataset } from '../src/data/chunked.js';
 import type { Dataset } from '../src/data/dataset.js';
 import { generateDataset } from '../src/data/generated.js';
-import { runMonthLoop } from '../src/dynamics/month-loop.js';
-import { explain } from '../src/engine/explain.js';
+import { explainScenarioHousehold } from '../src/cli/explain.js';
 import { allocColumn, type Column } from '../src/engine/column.js';
 import { PREFECTURE_CODES } from '../src/engine/locality.js';
 import { createPopulation, type Population } from '../src/engine/population.js';
 import { Simulation } from '../src/engine/simulation.js';
 import { HOUSEHOLD_COLUMNS, PERSON_COLUMNS, withSchemaDefaults } from '../src/data/schema.js';
 import { baselineParameters } from '../src/policy/parameters.js';
-import { systemPriceTrigger, systemRules, systemState } from '../src/programs/system.js';
+import { systemRules } from '../src/programs/system.js';
 import type { Override, ParameterTree } from '../src/engine/parameters/tree.js';
 import { monthsBetween } from '../src/engine/period.js';
 import type { ProgramComponent, ProgramDefinition } from '../src/engine/program.js';
@@ -50,7 +49,7 @@ import { LEVELS, PAYER_OF } from '../src/scenarios/results/funding.js';
 import { loadScenario, type Scenario } from '../src/scenarios/input/load.js';
 import type { ProgramFigures } from '../src/scenarios/results/program-summary.js';
 import { upratePopulation } from '../src/scenarios/studies/project.js';
-import { runScenarioOn, scenarioParameters, scenarioPrices, scenarioSimulation, type Period, type ScenarioResult } from '../src/scenarios/execution/run.js';
+import { runScenarioOn, scenarioParameters, type Period, type ScenarioResult } from '../src/scenarios/execution/run.js';
 import { RUNS, seed } from './fuzz/common.js';
 import { ROOT } from './helpers.js';
 
@@ -346,10 +345,9 @@ describe('invariants of every program', () => {
         const id = data.population.householdId[h]!;
         const { observed } = run(scenario, data, period);
         const month = period.to;
-        // As `jiuzhu explain` does it (src/cli/explain.ts): a fresh simulation, the months replayed from the period's start.
-        const sim = scenarioSimulation(scenario, data);
-        runMonthLoop(sim, { months: monthsBetween(period.from, month), state: systemState, prices: scenarioPrices(scenario), priceTrigger: systemPriceTrigger, onMonth: () => {} });
-        const tree = explain(sim, comp.rule, month, id);
+        // As `jiuzhu explain` does it (src/cli/explain.ts): a fresh lending run, the months replayed from the period's start,
+        // the household explained on a population of its own.
+        const tree = explainScenarioHousehold(scenario, data, id, month, [comp.rule])[0]!;
         const computed = observed.values.get(comp.rule)![observed.months.indexOf(month)]![h]!;
         expect(tree.value, `${program.id} ${comp.rule} household ${id} ${month}`).toBe(computed);
         expect(tree.id).toBe(comp.rule);

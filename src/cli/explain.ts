@@ -3,9 +3,10 @@ import type { Dataset } from '../data/dataset.js';
 import { JiuzhuError } from '../engine/errors.js';
 import { householdIndexOf } from '../engine/population.js';
 import type { DatasetSource } from '../scenarios/execution/run.js';
-import { explain, formatExplain } from '../engine/explain.js';
+import { explainHousehold, formatExplain, type ExplainNode } from '../engine/explain.js';
+import type { Simulation } from '../engine/simulation.js';
 import { isMonth } from '../engine/period.js';
-import { loadScenario } from '../scenarios/input/load.js';
+import { loadScenario, type Scenario } from '../scenarios/input/load.js';
 import { scenarioPeriod, scenarioPrices, scenarioSimulation } from '../scenarios/execution/run.js';
 import { runMonthLoop } from '../dynamics/month-loop.js';
 import { monthsBetween } from '../engine/period.js';
@@ -40,18 +41,14 @@ export async function explainCommand(file: string, options: ExplainCliOptions, i
     });
   }
   const dataset = await householdDataset(await datasetFor(scenario, options, io), id);
-  const sim = scenarioSimulation(scenario, dataset, parseSeed(options.seed));
-  const from = period.from;
-  const month = options.month ?? from;
-  // Months carry state (employment, gradual exit, …): run the loop from the scenario's first
-  // month up to the month explained, so the explanation is of the same figures as `run`.
-  const months = month >= from ? monthsBetween(from, month) : [month];
-  runMonthLoop(sim, { months, state: systemState, prices: scenarioPrices(scenario), priceTrigger: systemPriceTrigger, onMonth: () => {} });
+  if (householdIndexOf(dataset.population, id) < 0) throw new JiuzhuError('UNKNOWN_HOUSEHOLD', `no household with id ${id} in the dataset`, { location: { key: String(id) } });
+  const seed = parseSeed(options.seed);
+  const month = options.month ?? period.from;
   const head = lang === 'zh' ? `情景 ${scenario.name} · 家庭 ${id} · ${month}` : `Scenario ${scenario.name} · household ${id} · ${month}`;
   if (program) {
     // A program: one tree per cost component, then the recipient rule.
     const rules = [...Object.values(program.components).flatMap((c) => ('rule' in c ? [c.rule] : [])), ...(program.recipient ? [program.recipient] : [])];
-    const trees = rules.map((r) => explain(sim, r, month, id));
+    const trees = explainScenarioHousehold(scenario, dataset, id, month, rules, seed);
     const computed = Object.entries(program.components).filter(([, c]) => !('rule' in c)).map(([k]) => k);
     if (options.json) return printJson(io, { scenario: scenario.name, household: id, month, program: program.id, trees, computedComponents: computed });
     const note = computed.length
@@ -64,10 +61,33 @@ export async function explainCommand(file: string, options: ExplainCliOptions, i
     return;
   }
   const rule = options.rule ?? 'dibao_benefit';
-  const tree = explain(sim, rule, month, id);
+  const tree = explainScenarioHousehold(scenario, dataset, id, month, [rule], seed)[0]!;
   if (options.json) return printJson(io, { scenario: scenario.name, household: id, month, tree });
   const full = formatExplain(tree, lang);
   io.stdout.write(`${head}\n\n${options.full ? full : explainSummary(tree, lang, full.split('\n').length)}\n`);
+}
+
+/**
+ * Rules `rules` of household `id` explained for `month`, from the scenario run on the dataset up
+ * to that month. The run lends its columns (each goes back to the buffer pool after its last
+ * reader, as in `run`) and computes only what its months need; the household's own columns are
+ * computed again, every one kept (explainHousehold). The trees are those `explain` gives on
+ * the run with every column kept (test/explain-household.test.ts).
+ */
+export function explainScenarioHousehold(scenario: Scenario, dataset: Dataset, id: number, month: string, rules: readonly string[], seed?: number): ExplainNode[] {
+  const sim = scenarioSimulation(scenario, dataset, seed, { lend: true });
+  runToMonth(sim, scenario, month);
+  return explainHousehold(sim, rules, month, id);
+}
+
+/**
+ * Runs the scenario's month loop on `sim` from its first month to `month`: months carry state
+ * (employment, gradual exit, …), so the explanation is of the same figures as `run`.
+ */
+export function runToMonth(sim: Simulation, scenario: Scenario, month: string): void {
+  const from = scenarioPeriod(scenario).from;
+  const months = month >= from ? monthsBetween(from, month) : [month];
+  runMonthLoop(sim, { months, state: systemState, prices: scenarioPrices(scenario), priceTrigger: systemPriceTrigger, onMonth: () => {} });
 }
 
 /** The dataset holding a household: itself, or the chunk of a chunked dataset that has it. */

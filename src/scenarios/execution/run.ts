@@ -8,7 +8,7 @@ import { JiuzhuError } from '../../engine/errors.js';
 import type { ParameterTree } from '../../engine/parameters/tree.js';
 import type { SharedResults } from '../../engine/shared-results.js';
 import type { DifferentialUse } from '../../engine/differential.js';
-import { Simulation } from '../../engine/simulation.js';
+import { Simulation, type SimulationOptions } from '../../engine/simulation.js';
 import type { Dataset } from '../../data/dataset.js';
 import { packagePath, packageRoot } from '../../engine/paths.js';
 import type { Scenario } from '../input/load.js';
@@ -57,9 +57,9 @@ export interface RunOptions {
   differential?: DifferentialUse;
 }
 
-/** A simulation of a scenario on a dataset. */
-export function scenarioSimulation(s: Scenario, dataset: Dataset, seed?: number): Simulation {
-  return new Simulation({ population: dataset.population, parameters: scenarioParameters(s), rules: systemRules, seed: seed ?? s.seed ?? 1 });
+/** A simulation of a scenario on a dataset (`lend`: see SimulationOptions). */
+export function scenarioSimulation(s: Scenario, dataset: Dataset, seed?: number, options: Pick<SimulationOptions, 'lend'> = {}): Simulation {
+  return new Simulation({ population: dataset.population, parameters: scenarioParameters(s), rules: systemRules, seed: seed ?? s.seed ?? 1, ...options });
 }
 
 /** Runs one scenario over a period and returns its summary and checks. */

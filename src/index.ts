@@ -288,6 +288,19 @@ export { explain, formatExplain, explainParameters } from './engine/explain.js';
  */
 export { SharedResults, DEFAULT_SHARED_BYTES } from './engine/shared-results.js';
 /**
+ * A sweep: variants of one scenario run on one dataset, each computed against the scenario's own
+ * recorded run (only what its levers change is recomputed); the same bytes as each run alone.
+ * @example
+ * import { ScenarioSweep, loadScenario, runScenarioOn, loadDataset, resolveDatasetPath } from 'jiuzhu';
+ * const ds = await loadDataset(resolveDatasetPath('fixture-dibao'));
+ * const s = loadScenario('scenarios/baseline-2006.yaml');
+ * const period = { from: '2006-01', to: '2006-01' };
+ * const sweep = new ScenarioSweep(s, ds, { period, levers: ['dibao.standard'] });
+ * const variant = { ...s, overrides: [...s.overrides, { path: 'dibao.standard', scale: 1.1 }] };
+ * console.assert(sweep.run(variant).summary.cost === runScenarioOn(variant, ds, { period }).summary.cost);
+ */
+export { ScenarioSweep, type SweepOptions } from './scenarios/execution/sweep.js';
+/**
  * Parameter trees: load, look up on a date, apply overrides.
  * @example
  * import { loadParameterText, ParameterTree } from 'jiuzhu';

@@ -5,6 +5,7 @@
 import type { Column } from './column.js';
 import { MAX_WEIGHT } from './limits.js';
 import { JiuzhuError } from './errors.js';
+import { specialise } from './specialise.js';
 
 export type Entity = 'person' | 'household';
 
@@ -294,6 +295,16 @@ export function entitySize(pop: Population, entity: Entity): number {
   return entity === 'person' ? pop.nPersons : pop.nHouseholds;
 }
 
+function pickRowsKernel(out: Column, src: ArrayLike<number>, idx: Int32Array): void {
+  for (let i = 0; i < idx.length; i++) out[i] = src[idx[i]!]!;
+}
+/**
+ * out[i] ← src[idx[i]], one compiled copy per column class (specialise.ts): one shared loop saw
+ * every class of the dataset's columns and went megamorphic, about 20 ms of every W3 variant in
+ * the differential runs' sub-populations (issue #25, session 8 profile).
+ */
+const pickRows = specialise(pickRowsKernel);
+
 /**
  * The households `households` (ascending indices) of a population, with their persons, as a
  * population of their own, and the chosen persons' indices in `pop`. With `columns`, every
@@ -318,10 +329,9 @@ export function selectHouseholdRows(pop: Population, households: Int32Array, col
     }
   }
   const pick = <T extends { length: number; constructor: unknown }>(c: T, idx: Int32Array): T => {
-    const out = new (c.constructor as new (n: number) => T)(idx.length) as unknown as Record<number, number>;
-    const src = c as unknown as Record<number, number>;
-    for (let i = 0; i < idx.length; i++) out[i] = src[idx[i]!]!;
-    return out as unknown as T;
+    const out = new (c.constructor as new (n: number) => T)(idx.length);
+    pickRows(c as unknown as ArrayLike<number>)(out as unknown as Column, c as unknown as ArrayLike<number>, idx);
+    return out;
   };
   const population: Population = {
     nPersons: nP,

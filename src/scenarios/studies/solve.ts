@@ -43,7 +43,7 @@ import type { Override, ParameterTree } from '../../engine/parameters/tree.js';
 import { monthsBetween } from '../../engine/period.js';
 import { baselineParameters } from '../../policy/parameters.js';
 import { loadScenario, type Scenario } from '../input/load.js';
-import { SharedResults } from '../../engine/shared-results.js';
+import { ScenarioSweep } from '../execution/sweep.js';
 import { runScenarioOn, scenarioParameters, scenarioPeriod, type Period, type ScenarioResult } from '../execution/run.js';
 import { OverrideSchema, type OverrideSpec } from '../input/schema.js';
 
@@ -249,8 +249,10 @@ export function solveScenario(scenario: Scenario, dataset: Dataset, options: Sol
     options.onEvaluation?.(e);
     return e;
   };
-  // Every evaluation runs on one population: the rules the lever does not reach are computed once.
-  const shared = new SharedResults(dataset.population);
+  // Every evaluation is a variant of one sweep (execution/sweep.ts): the rules the lever does
+  // not reach are computed once, and each evaluation against the scenario's own run (recorded
+  // at the first evaluation), recomputing only what the lever changed.
+  const sweep = new ScenarioSweep(scenario, dataset, { period, seed, levers: [lever.path] });
   const evaluate = (x: number, phase: Phase): Evaluation => {
     const hit = cache.get(x);
     if (hit) return hit;
@@ -267,7 +269,7 @@ export function solveScenario(scenario: Scenario, dataset: Dataset, options: Sol
       cache.set(x, e);
       return e;
     }
-    const e = record(phase, x, runScenarioOn(withLever(scenario, lever, x), dataset, { period, seed, shared }), t);
+    const e = record(phase, x, sweep.run(withLever(scenario, lever, x)), t);
     cache.set(x, e);
     return e;
   };
@@ -391,7 +393,7 @@ export function solveScenario(scenario: Scenario, dataset: Dataset, options: Sol
   if (options.objective === 'budget-neutral') {
     const against = options.against!;
     const t = performance.now();
-    const ref = record('against', null, runScenarioOn(against, dataset, { period, seed, shared }), t);
+    const ref = record('against', null, runScenarioOn(against, dataset, { period, seed, shared: sweep.shared }), t);
     const target = ref.cost;
     const againstInfo = { name: against.name, cost: ref.cost, costAnnual: ref.costAnnual };
     const g = (e: Evaluation): number => e.cost - target;

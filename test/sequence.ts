@@ -22,7 +22,7 @@ export const SECONDS: Readonly<Record<string, number>> = {
   'test/differential.test.ts': 14,
   'test/dynamics.test.ts': 13,
   'test/determinism.test.ts': 12,
-  'test/report-print-browser.test.ts': 12,
+  'test/report-browser.test.ts': 12,
   'test/outcomes.test.ts': 11,
   'test/notebooks.test.ts': 11,
   'test/serve-hardening.test.ts': 10,

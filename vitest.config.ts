@@ -1,5 +1,4 @@
 import { defineConfig } from 'vitest/config';
-import LongestFirst from './test/sequence.js';
 
 export default defineConfig({
   test: {
@@ -13,7 +12,5 @@ export default defineConfig({
     // 48 s → 12 s summed; npm test ~150 s → ~100 s). No module keeps state a test relies on: the
     // last such flag (the font warning) now goes to a caller's sink.
     isolate: false,
-    // The longest files first, so that neither worker runs on alone at the end (test/sequence.ts).
-    sequence: { sequencer: LongestFirst },
   },
 });

@@ -169,7 +169,9 @@ export interface SimulationOptions {
   /**
    * Compute each month against the month before (temporal.ts): for a month loop, whose months
    * differ for few households. Not with a differential base or a recording, nor above
-   * TEMPORAL_MAX_PERSONS persons; off with `setTemporal(false)`. Replaces period reuse.
+   * TEMPORAL_MAX_PERSONS persons; off with `setTemporal(false)`. Replaces period reuse. With
+   * `lend`, a column of month m − 1 may be written over in month m to make the rule's new column
+   * (its callers read a month's columns within the month, as the accumulators do).
    */
   temporal?: boolean;
 }

@@ -569,10 +569,11 @@ export class Simulation {
       previousKey: (id, p) => `${id}@${monthFromIndex(factsOf(p).index - 1)}`,
       runOn: (rule, p, sub, agg, inputs, params) => {
         const facts = factsOf(p);
-        const keys = rule.entity === 'household' ? sub.householdId : sub.personId;
         let draws: KeyedDraws | undefined;
         const size = entitySize(sub, rule.entity);
-        const ctx = new FormulaContext(p, facts.start, size, agg, () => (draws ??= keyedDraws(sim.seed, keys)), facts.index, new ColumnAllocator(undefined), rule.parameters, sim.parameters);
+        // The sub-population's ids are gathered only when a formula draws (temporal.ts, subPopulation).
+        const keyed = (): KeyedDraws => (draws ??= keyedDraws(sim.seed, rule.entity === 'household' ? sub.householdId : sub.personId));
+        const ctx = new FormulaContext(p, facts.start, size, agg, keyed, facts.index, new ColumnAllocator(undefined), rule.parameters, sim.parameters);
         const out = rule.formula(inputs, params, ctx);
         if (!out || out.length !== size) throw new JiuzhuError('BAD_RULE_OUTPUT', `rule '${rule.id}' returned ${out?.length} values for ${size} ${rule.entity}s`, { kind: 'internal', location: { key: rule.id } });
         return { out, readPeriod: ctx.readPeriod };

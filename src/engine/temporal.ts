@@ -334,7 +334,8 @@ export class Temporal {
     this.count('subset', 1);
     this.count('subsetRows', rows.length);
     const changed: number[] = [];
-    diffAt(wordsOf(out))(wordsOf(out), wordsOf(prev.column), rows, wordsOf(out).length / out.length, changed);
+    const words = wordsOf(out);
+    diffAt(words)(words, wordsOf(prev.column), rows, words.length / out.length, changed);
     const key = `${rule.id}@${p}`;
     const values = Object.values(params);
     if (!changed.length) {

@@ -727,7 +727,7 @@ export function patchedSparse(s: Stored, patchRows: Int32Array, patchValues: Col
 }
 
 /** Two sorted sets merged, without repeats. */
-function mergeSorted(a: Int32Array, b: Int32Array): Int32Array {
+export function mergeSorted(a: Int32Array, b: Int32Array): Int32Array {
   const out = new Int32Array(a.length + b.length);
   let i = 0, j = 0, n = 0;
   while (i < a.length && j < b.length) {
@@ -746,7 +746,7 @@ function mergeSorted(a: Int32Array, b: Int32Array): Int32Array {
  * one as 32-bit words (so that -0 and 0 differ, and NaN equals the same NaN), an integer column
  * as itself.
  */
-function wordsOf(c: Column): Int32Array | Int16Array | Int8Array | Uint32Array | Uint16Array | Uint8Array {
+export function wordsOf(c: Column): Int32Array | Int16Array | Int8Array | Uint32Array | Uint16Array | Uint8Array {
   if (c instanceof Float64Array) return new Int32Array(c.buffer, c.byteOffset, c.length * 2);
   if (c instanceof Float32Array) return new Int32Array(c.buffer, c.byteOffset, c.length);
   return c;
@@ -837,7 +837,7 @@ function diffRowsSparseWordsKernel(a: Words, sr: Int32Array, values: Words, hous
 const diffRowsSparseWords = specialise(diffRowsSparseWordsKernel);
 
 /** A parameter's rows of a sub-population: a column per row is gathered; a number or a scale is the same. */
-function gatherParam(v: ParamValue, rows: Int32Array, size: number): ParamValue {
+export function gatherParam(v: ParamValue, rows: Int32Array, size: number): ParamValue {
   if (typeof v === 'number') return v;
   if (v instanceof Float64Array) {
     if (v.length !== size) return v;

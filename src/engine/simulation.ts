@@ -10,14 +10,15 @@ import { buildRuleGraph, parseInputId, type RuleGraph } from './graph.js';
 import { localityTable, resolveParameter, type LocalityTable, type ParamValue } from './parameters/resolve.js';
 import type { ParameterTree } from './parameters/tree.js';
 import type { DatedValue } from './parameters/types.js';
-import { monthIndex, monthsOfYear, periodStartDate, periodUnit, type Period } from './period.js';
+import { monthFromIndex, monthIndex, monthsOfYear, periodStartDate, periodUnit, type Period } from './period.js';
 import { entitySize, type Entity, type Population } from './population.js';
 import { fusion, planFusion, planShape, runPlan, type Plan } from './fuse.js';
 import { PeriodReuse, periodReuse } from './period-reuse.js';
 import { keyedDraws, streamId, type KeyedDraws } from './random.js';
 import type { Rule, RuleContext } from './rule.js';
 import { columnFingerprint, leafIdentity, ruleReach, type SharedResults } from './shared-results.js';
-import { Differential, type BasePart, type DifferentialHost, type DifferentialOption, type SparseColumn } from './differential.js';
+import { Differential, type BasePart, type Change, type DifferentialHost, type DifferentialOption, type SparseColumn } from './differential.js';
+import { Temporal, temporal, TEMPORAL_MAX_PERSONS, type TemporalHost } from './temporal.js';
 
 /** What compute needs of a period, worked out once per period text (each is a regular expression match). */
 interface PeriodFacts { unit: 'month' | 'year'; start: string; index: number }
@@ -165,6 +166,14 @@ export interface SimulationOptions {
    * is not used (the run is then as without one).
    */
   differential?: DifferentialOption;
+  /**
+   * Compute each month against the month before (temporal.ts): for a month loop, whose months
+   * differ for few households. Not with a differential base or a recording, nor above
+   * TEMPORAL_MAX_PERSONS persons; off with `setTemporal(false)`. Replaces period reuse. With
+   * `lend`, a column of month m − 1 may be written over in month m to make the rule's new column
+   * (its callers read a month's columns within the month, as the accumulators do).
+   */
+  temporal?: boolean;
 }
 
 export class Simulation {
@@ -206,6 +215,8 @@ export class Simulation {
   private readonly recording: BasePart | undefined;
   /** Computing against a base: what changed since it (differential.ts). */
   readonly differential: Differential | undefined;
+  /** Month-to-month computation (temporal.ts), when on. */
+  readonly temporal: Temporal | undefined;
 
   constructor(options: SimulationOptions) {
     this.population = options.population;
@@ -231,8 +242,12 @@ export class Simulation {
     // Against a base, every rule's column is one the differential logic can follow: no period
     // reuse, no fused loops (their inlined rules have no column); a recording run makes every
     // column too, so that each is recorded.
-    this.reuse = periodReuse() && !base ? new PeriodReuse() : undefined;
     this.recording = d && 'record' in d ? d.record : undefined;
+    const monthToMonth = !!options.temporal && temporal() && !d && pop.nPersons <= TEMPORAL_MAX_PERSONS;
+    this.temporal = monthToMonth ? new Temporal(this.temporalHost()) : undefined;
+    // Month to month covers what period reuse does (a rule whose inputs did not change takes the
+    // month before's column) and more; the two would hold columns for each other.
+    this.reuse = periodReuse() && !base && !monthToMonth ? new PeriodReuse() : undefined;
     if (this.recording) {
       this.recording.parameters = this.parameters;
       this.recording.seed = this.seed;
@@ -309,10 +324,12 @@ export class Simulation {
     if (sharedHit) {
       this.reuse?.markFixed(sharedHit);
       this.cache.set(key, sharedHit);
+      if (this.temporal && rule.period === 'month') this.temporal.observed(rule, p, factsOf(p).index, sharedHit);
       return sharedHit;
     }
     const size = entitySize(pop, rule.entity);
-    if (rule.kernel && rule.period === 'month' && fusion() && !this.recording && !this.differential) {
+    // Month to month needs every rule's column: no fused loops (their inlined rules have none).
+    if (rule.kernel && rule.period === 'month' && fusion() && !this.recording && !this.differential && !this.temporal) {
       const fused = this.computeFused(rule, p, key, size, sharedKey);
       if (fused) return fused;
     }
@@ -324,6 +341,9 @@ export class Simulation {
     let stable = reuse !== undefined;
     let inputList: Column[] = [];
     let paramList: ParamValue[] = [];
+    const monthly = rule.period === 'month' ? this.temporal : undefined;
+    let dirty: Change | undefined;
+    let paramsUsed: Record<string, ParamValue> = {};
     this.depth++;
     try {
       for (const [alias, raw] of Object.entries(rule.inputs)) {
@@ -346,6 +366,17 @@ export class Simulation {
         }
       }
       const mi = facts.index;
+      if (monthly) {
+        const decided = monthly.before(rule, p, mi, inputs, params);
+        if ('column' in decided) {
+          this.cache.set(key, decided.column);
+          this.offerReused(sharedKey, decided.column);
+          this.afterMonthly(rule, key, p);
+          return decided.column;
+        }
+        dirty = decided.dirty;
+        paramsUsed = params;
+      }
       const entity = rule.entity;
       this.allocator.begin();
       try {
@@ -371,6 +402,7 @@ export class Simulation {
     // A result that cannot be reused replaces any earlier one: that rule's inputs change from
     // month to month here (carried state), so its held column would only take memory.
     if (reuse) for (const c of stable && !ctx!.readPeriod ? reuse.record(id, inputList, paramList, out) : reuse.drop(id)) this.giveBack(c);
+    monthly?.computed(rule, p, factsOf(p).index, out, ctx!.readPeriod, dirty, paramsUsed);
     this.afterMonthly(rule, key, p);
     return out;
   }
@@ -492,7 +524,7 @@ export class Simulation {
       }
       this.readersLeft.delete(key);
       const col = this.cache.get(key);
-      if (!col || this.asked.has(id) || this.given.has(key) || !this.allocator.releasable(col) || this.reuse?.holds(col)) continue;
+      if (!col || this.asked.has(id) || this.given.has(key) || !this.allocator.releasable(col) || this.reuse?.holds(col) || this.temporal?.holds(col)) continue;
       this.cache.delete(key);
       this.differential?.released(key);
       this.allocator.release(col);
@@ -512,6 +544,42 @@ export class Simulation {
   private cachedAs(column: Column, key: string): string | undefined {
     for (const [k, c] of this.cache) if (c === column && k !== key) return k;
     return undefined;
+  }
+
+  /** What month-to-month computation reads and calls of this simulation. */
+  private temporalHost(): TemporalHost {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const sim = this;
+    return {
+      population: this.population,
+      graph: this.graph,
+      alloc: (type, length) => {
+        sim.allocator.begin();
+        const c = sim.allocator.alloc(type, length, false);
+        sim.allocator.settle(c, []);
+        return c;
+      },
+      giveBack: (c) => sim.giveBack(c),
+      takeOver: (key, c) => {
+        if (sim.cache.get(key) !== c || !sim.allocator.releasable(c) || sim.cachedAs(c, key) !== undefined) return false;
+        sim.cache.delete(key);
+        sim.readersLeft.delete(key);
+        return true;
+      },
+      previousKey: (id, p) => `${id}@${monthFromIndex(factsOf(p).index - 1)}`,
+      runOn: (rule, p, sub, agg, inputs, params) => {
+        const facts = factsOf(p);
+        let draws: KeyedDraws | undefined;
+        const size = entitySize(sub, rule.entity);
+        // The sub-population's ids are gathered only when a formula draws (temporal.ts, subPopulation).
+        const keyed = (): KeyedDraws => (draws ??= keyedDraws(sim.seed, rule.entity === 'household' ? sub.householdId : sub.personId));
+        const ctx = new FormulaContext(p, facts.start, size, agg, keyed, facts.index, new ColumnAllocator(undefined), rule.parameters, sim.parameters);
+        const out = rule.formula(inputs, params, ctx);
+        if (!out || out.length !== size) throw new JiuzhuError('BAD_RULE_OUTPUT', `rule '${rule.id}' returned ${out?.length} values for ${size} ${rule.entity}s`, { kind: 'internal', location: { key: rule.id } });
+        return { out, readPeriod: ctx.readPeriod };
+      },
+      aggregators: (sub) => bindAggregators(sub),
+    };
   }
 
   /** What the differential logic reads and calls of this simulation. */
@@ -596,6 +664,7 @@ export class Simulation {
       if (from === undefined || !this.recording.alias(key, from)) this.recording.record(key, column);
     }
     this.differential?.given(key, column, from);
+    if (rule.period === 'month') this.temporal?.given(id, this.periodFor(rule, period), factsOf(period).index, column);
   }
 
   /** True if the rule's value for the period was given with setInput (state carried by the month loop). */
@@ -663,12 +732,13 @@ export class Simulation {
     // A column also held under another period (a month's state given to the next) stays.
     const kept = new Set(this.cache.values());
     for (const col of dropped) {
-      if (kept.has(col) || this.reuse?.holds(col)) continue;
+      if (kept.has(col) || this.reuse?.holds(col) || this.temporal?.holds(col)) continue;
       this.givenColumns.delete(col);
       this.allocator.release(col);
     }
     for (const k of [...this.given]) if (k.endsWith(suffix)) this.given.delete(k);
     this.differential?.forgetPeriod(period);
+    this.temporal?.forgetPeriod(period);
     for (const k of [...this.counted]) if (k.endsWith(suffix)) this.counted.delete(k);
     // A forgotten month's given columns are read no more; keeping their fingerprints would only
     // make later keys longer (never wrong: a key may name more than a rule reads).
@@ -683,6 +753,7 @@ export class Simulation {
   release(): void {
     for (const [k, col] of this.cache) if (!this.given.has(k)) this.allocator.release(col);
     for (const col of this.reuse?.clear() ?? []) this.allocator.release(col);
+    for (const col of this.temporal?.clear() ?? []) this.allocator.release(col);
     this.cache.clear();
     this.readersLeft.clear();
     this.differential?.clear();

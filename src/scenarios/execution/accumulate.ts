@@ -73,7 +73,8 @@ function systemGraph(pop: Population, parameters: ParameterTree): RuleGraph {
 /** The system's weighted sums for one population over a period, month by month with carried state. */
 export function accumulateScenario(pop: Population, parameters: ParameterTree, period: Period, seed: number, onProgress?: (done: number, total: number) => void, prices?: Readonly<Record<string, PricePoint>>, onMonth?: MonthObserver, shared?: SharedResults, differential?: DifferentialOption): ScenarioSums {
   // The accumulators only add up each month's columns, so they are lent (reused next month).
-  const sim = new Simulation({ population: pop, parameters, rules: systemGraph(pop, parameters), seed, shared, lend: true, differential });
+  // Months differ for few households: each is computed against the month before (engine/temporal.ts).
+  const sim = new Simulation({ population: pop, parameters, rules: systemGraph(pop, parameters), seed, shared, lend: true, differential, temporal: true });
   const months = monthsBetween(period.from, period.to);
   const acc = new DibaoAccumulator(standardGroupings(pop, sim.calculate(HEADLINE.groupBy.rule, months[0]!), HEADLINE.groupBy.names));
   const programs = new ProgramAccumulator(PROGRAMS);

@@ -1,0 +1,539 @@
+/**
+ * Month to month (issue #25, W4): in the month loop, month m is computed against month m − 1 of
+ * the same simulation, recomputing only the households whose rows changed.
+ *
+ * A month of the system differs from the month before for few households: a job lost or found,
+ * an illness, an entry to or exit from dibao (0.01–1% of the households per rule on the default
+ * dataset). Period reuse (period-reuse.ts) cannot see it, since it needs the very same input
+ * columns, and the carried state is a new column each month. This is its row-level
+ * generalisation, the differential logic (differential.ts) with the previous month as the base.
+ * For each monthly rule and month m, with its column of month m − 1 held:
+ *
+ * 1. The formula read something month-dependent last time (`ctx.period`, `date`, `random`,
+ *    `series`: keyed draws are keyed by month), the rule ranks households against each other
+ *    (`scope: 'population'`), a parameter value differs from last month's (a dated value's
+ *    boundary), or no column of month m − 1 is held: the formula runs in full, as without this,
+ *    and one pass against month m − 1's column finds the households whose rows changed.
+ * 2. Otherwise, no input changed (row for row, by household): the column is month m − 1's, the
+ *    very same object (as period reuse would hand it out).
+ * 3. Otherwise, the inputs changed for at most a quarter of the households: the formula runs on
+ *    a sub-population of those households (their rows of the inputs and parameters gathered),
+ *    and its rows are written over a copy of month m − 1's column. If that run reads anything
+ *    month-dependent, it is thrown away and the formula runs in full (case 1).
+ *    Above a quarter the formula runs in full, compared with month m − 1's column on the dirty
+ *    households' rows only.
+ *
+ * Why the rows outside the dirty households are month m − 1's: a household-local rule's row
+ * depends only on its household's rows of its inputs, the parameters, and what it reads of
+ * `ctx` (differential.ts; audited in test/differential.test.ts). Their inputs and parameters are
+ * last month's, and the formula read nothing month-dependent last month, nor on the
+ * sub-population this month. That takes one assumption beyond differential.ts's: a formula that
+ * reads no month-dependent value on a set of households reads none on a subset of them (true of
+ * every formula here: `ctx.random` and `ctx.period` are read unconditionally or when some row
+ * needs them). The whole-system result is the same bytes with this on or off, for every example
+ * scenario (test/temporal.test.ts).
+ *
+ * Memory: every monthly column of month m − 1 is held until month m replaces it (two months of
+ * columns instead of one; a rule unchanged shares one column between the two). A month of
+ * every rule is about 130 MB on the default dataset's 309,000 persons, so 10–35 MB more a
+ * prefecture slice. A simulation of more than TEMPORAL_MAX_PERSONS persons (a full-count
+ * prefecture, W2) does not use it.
+ */
+import type { Aggregators } from './aggregate.js';
+import type { ColumnType } from './buffers.js';
+import type { Column } from './column.js';
+import { gatherParam, mergeSorted, wordsOf, type Change } from './differential.js';
+import { parseInputId, type RuleGraph } from './graph.js';
+import type { ParamValue } from './parameters/resolve.js';
+import { entitySize, type Entity, type Population } from './population.js';
+import type { Rule } from './rule.js';
+import { specialise } from './specialise.js';
+
+let enabled = process.env.JIUZHU_ENGINE_TEMPORAL !== '0';
+
+/**
+ * Turns month-to-month computation on or off for simulations made from now on (off: every
+ * month computed as before; kept to check that it changes no byte). `JIUZHU_ENGINE_TEMPORAL=0`
+ * starts a process with it off.
+ */
+export function setTemporal(on: boolean): void {
+  enabled = on;
+}
+
+/** Whether simulations made now compute months against the month before. */
+export function temporal(): boolean {
+  return enabled;
+}
+
+/**
+ * Above this many persons a simulation does not hold last month's columns: a full-count
+ * prefecture slice (over a million persons each) would hold 0.4–3 GB more per worker, against
+ * W2's 8 GiB; at this size at most about 210 MB. The default dataset (309,000 persons) is under
+ * it even unsliced. A memory knob, not a policy number.
+ */
+export const TEMPORAL_MAX_PERSONS = 500_000;
+
+/** Share of the households above which a dirty rule runs in full (as in differential.ts: gathering costs about what the formula does). */
+export const TEMPORAL_SUBSET_SHARE = 0.25;
+
+/** Counts of what month-to-month computation did (tests and the bench). */
+export interface TemporalStats {
+  /** Rule-months whose column was the previous month's (no input changed). */
+  unchanged: number;
+  /** Rule-months computed on a sub-population, and its rows. */
+  subset: number;
+  subsetRows: number;
+  /** Rule-months computed in full: because of a month-dependent read, a parameter, scope or a missing previous month; or too many dirty households. */
+  full: number;
+  fullRows: number;
+  /** Sub-population runs thrown away because the formula read something month-dependent. */
+  fallback: number;
+}
+
+const totals: TemporalStats = { unchanged: 0, subset: 0, subsetRows: 0, full: 0, fullRows: 0, fallback: 0 };
+
+/** What the simulations of this process did so far, added up (a copy). */
+export function temporalCounts(): TemporalStats {
+  return { ...totals };
+}
+
+/** What the month-to-month logic needs of its simulation. */
+export interface TemporalHost {
+  readonly population: Population;
+  readonly graph: RuleGraph;
+  /** A column from the simulation's pool, owned by it. */
+  alloc(type: ColumnType, length: number): Column;
+  /** A column no longer held: back to the pool unless the simulation's cache still holds it. */
+  giveBack(c: Column): void;
+  /**
+   * Whether last month's column of a rule (cached under `key`) may be written over to make this
+   * month's: the simulation made it, nobody outside holds it, and no other key holds it (a
+   * month's state given to the next). If so, the simulation forgets it under `key`.
+   */
+  takeOver(key: string, c: Column): boolean;
+  /** A formula run on a sub-population; readPeriod: whether it read anything month-dependent. */
+  runOn(rule: Rule, p: string, sub: Population, agg: Aggregators, inputs: Record<string, Column>, params: Record<string, ParamValue>): { out: Column; readPeriod: boolean };
+  /** The key of a rule's column for the month before p. */
+  previousKey(id: string, p: string): string;
+  aggregators(sub: Population): Aggregators;
+}
+
+/** A rule's column of its latest month, held for the next. */
+interface Held {
+  index: number;
+  column: Column;
+  /** The latest run (in full or on a sub-population) read something month-dependent. */
+  readPeriod: boolean;
+  params: readonly ParamValue[];
+}
+
+interface Sub {
+  population: Population;
+  households: Int32Array;
+  persons: Int32Array;
+  agg: Aggregators;
+  gathered: Map<string, Column>;
+  /** Parameters' rows (a locality column gathered), by resolved value. */
+  params: Map<ParamValue, ParamValue>;
+}
+
+/** What to do with a rule this month: its column (decided), or run the formula in full, knowing the dirty households when they are known. */
+export type TemporalDecision = { column: Column } | { dirty: Change | undefined };
+
+export class Temporal {
+  private readonly held = new Map<string, Held>();
+  private readonly holding = new Map<Column, number>();
+  /** Households whose rows changed against the month before, by `id@period`. */
+  private readonly changes = new Map<string, Change>();
+  private readonly lastGiven = new Map<string, { index: number; column: Column }>();
+  /**
+   * Of a rule's column of some month: the rule, the month, and the column it was compared
+   * against (the month before's). A month's state given to the next month is such a column, and
+   * its change is then known without comparing it again.
+   */
+  private readonly owners = new WeakMap<Column, { id: string; p: string; index: number; against: Column | undefined }>();
+  private readonly sets = new Map<string, Int32Array[]>();
+  /** Sub-populations of this month's change sets, with their inputs' rows gathered (this month's). */
+  private readonly subs = new Map<Int32Array, Sub>();
+  private setsIndex = -1;
+  readonly stats: TemporalStats = { unchanged: 0, subset: 0, subsetRows: 0, full: 0, fullRows: 0, fallback: 0 };
+
+  constructor(private readonly host: TemporalHost) {}
+
+  /** Whether the column is held for next month (it must not go back to the pool). */
+  holds(c: Column): boolean {
+    return this.holding.has(c);
+  }
+
+  /**
+   * Before a monthly rule's formula runs for month `index` (its inputs computed, its parameters
+   * resolved): its column when it follows from last month's, else what is known of its dirty
+   * households for `computed`.
+   */
+  before(rule: Rule, p: string, index: number, inputs: Record<string, Column>, params: Record<string, ParamValue>): TemporalDecision {
+    this.newMonth(index);
+    const prev = this.held.get(rule.id);
+    if (!prev || prev.index !== index - 1 || prev.readPeriod || rule.scope === 'population') return { dirty: undefined };
+    const values = Object.values(params);
+    if (values.length !== prev.params.length || values.some((v, k) => !Object.is(v, prev.params[k]))) return { dirty: undefined };
+    const dirty = this.inputChange(rule, p);
+    const key = `${rule.id}@${p}`;
+    if (dirty === 'none') {
+      this.count('unchanged', 1);
+      this.changes.set(key, 'none');
+      this.hold(rule.id, { index, column: prev.column, readPeriod: false, params: values });
+      return { column: prev.column };
+    }
+    if (dirty === 'all' || dirty.length > TEMPORAL_SUBSET_SHARE * this.host.population.nHouseholds) return { dirty };
+    return this.subset(rule, p, index, dirty, prev, inputs, params) ?? { dirty: undefined };
+  }
+
+  /** A rule's formula ran in full for month `index`: the households that changed, and the column held for next month. */
+  computed(rule: Rule, p: string, index: number, out: Column, readPeriod: boolean, dirty: Change | undefined, params: Record<string, ParamValue>): void {
+    this.count('full', 1);
+    this.count('fullRows', out.length);
+    const prev = this.held.get(rule.id);
+    let change: Change = 'all';
+    if (prev && prev.index === index - 1 && prev.column.constructor === out.constructor && prev.column.length === out.length) {
+      // Rows outside the dirty households are last month's when neither run read the month.
+      const rows = dirty instanceof Int32Array && !readPeriod && !prev.readPeriod && rule.scope !== 'population' ? dirty : undefined;
+      change = prev.column === out ? 'none' : this.compare(out, prev.column, rule.entity, rows);
+      this.owners.set(out, { id: rule.id, p, index, against: prev.column });
+    }
+    this.changes.set(`${rule.id}@${p}`, change);
+    this.hold(rule.id, { index, column: out, readPeriod, params: Object.values(params) });
+  }
+
+  /** A rule's column taken from elsewhere (the shared results): compared with last month's. */
+  observed(rule: Rule, p: string, index: number, column: Column): void {
+    this.computed(rule, p, index, column, true, undefined, {});
+    this.stats.full--;
+    totals.full--;
+    this.stats.fullRows -= column.length;
+    totals.fullRows -= column.length;
+  }
+
+  /** A column given for a month (the month loop's carried state): compared with the one given or computed the month before. */
+  given(id: string, p: string, index: number, column: Column): void {
+    this.newMonth(index);
+    const entity = this.host.graph.entityOf(id);
+    const last = this.lastGiven.get(id);
+    const h = this.held.get(id);
+    const against = last?.index === index - 1 ? last.column : h?.index === index - 1 ? h.column : undefined;
+    const o = this.owners.get(column);
+    const known = o && o.index === index - 1 && against !== undefined && o.against === against ? this.changes.get(`${o.id}@${o.p}`) : undefined;
+    const change: Change = !against || against.constructor !== column.constructor || against.length !== column.length ? 'all' : against === column ? 'none' : known ?? this.compare(column, against, entity, undefined);
+    this.changes.set(`${id}@${p}`, change);
+    this.lastGiven.set(id, { index, column });
+    if (h) this.drop(id);
+  }
+
+  /** A period is over: its changes go. */
+  forgetPeriod(period: string): void {
+    const suffix = `@${period}`;
+    for (const k of [...this.changes.keys()]) if (k.endsWith(suffix)) this.changes.delete(k);
+  }
+
+  /** Every held column, and the store emptied (the simulation is released). */
+  clear(): Column[] {
+    const all = [...this.holding.keys()];
+    this.held.clear();
+    this.holding.clear();
+    this.changes.clear();
+    this.lastGiven.clear();
+    this.sets.clear();
+    this.subs.clear();
+    return all;
+  }
+
+  private count(k: keyof TemporalStats, n: number): void {
+    this.stats[k] += n;
+    totals[k] += n;
+  }
+
+  /** Change sets are canonical within a month; a sub-population's gathered inputs are its month's. */
+  private newMonth(index: number): void {
+    if (index === this.setsIndex) return;
+    this.setsIndex = index;
+    this.sets.clear();
+    this.subs.clear();
+  }
+
+  private hold(id: string, h: Held): void {
+    const old = this.held.get(id);
+    this.held.set(id, h);
+    this.holding.set(h.column, (this.holding.get(h.column) ?? 0) + 1);
+    if (old) this.unhold(old.column);
+  }
+
+  private drop(id: string): void {
+    const old = this.held.get(id);
+    if (!old) return;
+    this.held.delete(id);
+    this.unhold(old.column);
+  }
+
+  private unhold(c: Column): void {
+    const n = this.holding.get(c)! - 1;
+    if (n > 0) this.holding.set(c, n);
+    else {
+      this.holding.delete(c);
+      this.host.giveBack(c);
+    }
+  }
+
+  /** Households whose rows of the rule's inputs changed since last month. */
+  private inputChange(rule: Rule, p: string): Change {
+    const changes: Int32Array[] = [];
+    for (const raw of Object.values(rule.inputs)) {
+      const { id, sumYear } = parseInputId(raw);
+      const input = this.host.graph.rules.get(id);
+      if (!input) continue; // a dataset column or the weights: the same every month
+      if (sumYear) return 'all';
+      // A yearly rule's column is the same within its year; a new year is unknown (the
+      // rule's own parameters would have differed too, most likely).
+      if (input.period === 'year') {
+        if (p.slice(0, 4) !== this.prevYear(p)) return 'all';
+        continue;
+      }
+      const c = this.changes.get(`${id}@${p}`) ?? 'all';
+      if (c === 'all') return 'all';
+      if (c !== 'none') changes.push(c);
+    }
+    if (!changes.length) return 'none';
+    let acc = changes[0]!;
+    for (let k = 1; k < changes.length; k++) if (changes[k] !== acc) acc = mergeSorted(acc, changes[k]!);
+    return this.canonical(acc);
+  }
+
+  private prevYear(p: string): string {
+    const y = Number(p.slice(0, 4));
+    return p.slice(5, 7) === '01' ? String(y - 1) : String(y);
+  }
+
+  /** The rule on the dirty households, written over a copy of last month's column; undefined when the run read the month. */
+  private subset(rule: Rule, p: string, index: number, dirty: Int32Array, prev: Held, inputs: Record<string, Column>, params: Record<string, ParamValue>): TemporalDecision | undefined {
+    const host = this.host;
+    const sub = this.subOf(dirty);
+    const person = rule.entity === 'person';
+    const rows = person ? sub.persons : sub.households;
+    const subInputs: Record<string, Column> = {};
+    for (const [alias, raw] of Object.entries(rule.inputs)) subInputs[alias] = this.gathered(sub, raw, inputs[alias]!);
+    const subParams: Record<string, ParamValue> = {};
+    const size = entitySize(host.population, rule.entity);
+    for (const [alias, v] of Object.entries(params)) {
+      let g = typeof v === 'number' ? v : sub.params.get(v);
+      if (g === undefined) sub.params.set(v, (g = gatherParam(v, rows, size)));
+      subParams[alias] = g;
+    }
+    const { out, readPeriod } = host.runOn(rule, p, sub.population, sub.agg, subInputs, subParams);
+    if (readPeriod || out.constructor !== prev.column.constructor) {
+      this.count('fallback', 1);
+      return undefined;
+    }
+    this.count('subset', 1);
+    this.count('subsetRows', rows.length);
+    const changed: number[] = [];
+    const words = wordsOf(out);
+    diffAt(words)(words, wordsOf(prev.column), rows, words.length / out.length, changed);
+    const key = `${rule.id}@${p}`;
+    const values = Object.values(params);
+    if (!changed.length) {
+      this.changes.set(key, 'none');
+      this.hold(rule.id, { index, column: prev.column, readPeriod: false, params: values });
+      return { column: prev.column };
+    }
+    const ph = person ? sub.population.personHousehold : undefined;
+    let n = 0;
+    for (let k = 0; k < changed.length; k++) {
+      const h = dirty[ph ? ph[changed[k]!]! : changed[k]!]!;
+      if (n === 0 || h !== changed[n - 1]) changed[n++] = h;
+    }
+    // Last month's column is written over when nothing else holds it (most rules): no copy.
+    const inPlace = this.holding.get(prev.column) === 1 && host.takeOver(host.previousKey(rule.id, p), prev.column);
+    const column = inPlace ? prev.column : host.alloc(prev.column.constructor as ColumnType, prev.column.length);
+    if (!inPlace) {
+      column.set(prev.column);
+      this.owners.set(column, { id: rule.id, p, index, against: prev.column });
+    } else this.owners.delete(column);
+    scatter(column)(column, rows, out);
+    this.changes.set(key, this.canonical(Int32Array.from(changed.slice(0, n))));
+    if (inPlace) this.held.set(rule.id, { index, column, readPeriod: false, params: values });
+    else this.hold(rule.id, { index, column, readPeriod: false, params: values });
+    return { column };
+  }
+
+  private gathered(sub: Sub, raw: string, col: Column): Column {
+    let out = sub.gathered.get(raw);
+    if (out) return out;
+    const rows = this.host.graph.entityOf(parseInputId(raw).id) === 'person' ? sub.persons : sub.households;
+    out = new (col.constructor as ColumnType)(rows.length);
+    gather(col)(out, col, rows);
+    sub.gathered.set(raw, out);
+    return out;
+  }
+
+  /** Households whose rows differ (`rows`: only those households', the others known equal). */
+  private compare(a: Column, b: Column, entity: Entity, households: Int32Array | undefined): Change {
+    const pop = this.host.population;
+    const changed: number[] = [];
+    const wa = wordsOf(a), wb = wordsOf(b);
+    const per = wa.length / a.length;
+    if (households) diffHouseholds(wa)(wa, wb, households, entity === 'person' ? pop.householdStart : undefined, per, changed);
+    else if (a instanceof Float64Array) diffFloat64(a, b as Float64Array, changed);
+    else if (a.BYTES_PER_ELEMENT < 4 && a.byteOffset % 4 === 0 && b.byteOffset % 4 === 0) diffNarrow(a, b, changed);
+    else diffAll(wa)(wa, wb, per, changed);
+    if (!changed.length) return 'none';
+    const hh = entity === 'person' ? pop.personHousehold : undefined;
+    let n = 0;
+    for (let k = 0; k < changed.length; k++) {
+      const h = hh ? hh[changed[k]!]! : changed[k]!;
+      if (n === 0 || h !== changed[n - 1]) changed[n++] = h;
+    }
+    if (n > TEMPORAL_SUBSET_SHARE * pop.nHouseholds) return 'all';
+    return this.canonical(Int32Array.from(changed.slice(0, n)));
+  }
+
+  /** One object per set content this month (so that equal sets share one sub-population). */
+  private canonical(set: Int32Array): Int32Array {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < set.length; i++) h = Math.imul(h ^ set[i]!, 0x01000193);
+    const k = `${set.length}:${h >>> 0}`;
+    const list = this.sets.get(k);
+    if (list) {
+      for (const s of list) {
+        let eq = true;
+        for (let i = 0; i < s.length && eq; i++) eq = s[i] === set[i];
+        if (eq) return s;
+      }
+      list.push(set);
+    } else this.sets.set(k, [set]);
+    return set;
+  }
+
+  private subOf(households: Int32Array): Sub {
+    let sub = this.subs.get(households);
+    if (sub) return sub;
+    const { population, persons } = subPopulation(this.host.population, households);
+    sub = { population, households, persons, agg: this.host.aggregators(population), gathered: new Map(), params: new Map() };
+    this.subs.set(households, sub);
+    return sub;
+  }
+}
+
+/**
+ * The households `households` (ascending) of a population as one of their own, for formulas:
+ * membership only, no dataset column (inputs are gathered), and ids and weights gathered only if
+ * read (draws keyed by id; weights are read by population-scope rules only, never run here).
+ * Lighter than selectHouseholdRows: made for every change set of every month.
+ */
+function subPopulation(pop: Population, households: Int32Array): { population: Population; persons: Int32Array } {
+  const nH = households.length;
+  const start = pop.householdStart;
+  const householdStart = new Int32Array(nH + 1);
+  for (let i = 0; i < nH; i++) {
+    const h = households[i]!;
+    householdStart[i + 1] = householdStart[i]! + start[h + 1]! - start[h]!;
+  }
+  const nP = householdStart[nH]!;
+  const persons = new Int32Array(nP);
+  const personHousehold = new Int32Array(nP);
+  for (let i = 0, o = 0; i < nH; i++) {
+    const h = households[i]!;
+    for (let q = start[h]!; q < start[h + 1]!; q++, o++) {
+      persons[o] = q;
+      personHousehold[o] = i;
+    }
+  }
+  const pick = (c: Float64Array, rows: Int32Array): Float64Array => {
+    const out = new Float64Array(rows.length);
+    for (let i = 0; i < rows.length; i++) out[i] = c[rows[i]!]!;
+    return out;
+  };
+  let hId: Float64Array | undefined, pId: Float64Array | undefined, w: Float64Array | undefined;
+  const population: Population = {
+    nPersons: nP,
+    nHouseholds: nH,
+    get householdId() {
+      return (hId ??= pick(pop.householdId, households));
+    },
+    get personId() {
+      return (pId ??= pick(pop.personId, persons));
+    },
+    get weight() {
+      return (w ??= pick(pop.weight, households));
+    },
+    personHousehold,
+    householdStart,
+    person: {},
+    household: {},
+  };
+  return { population, persons };
+}
+
+/** Rows of two 1- or 2-byte columns that differ, four bytes at a time (most words are equal). */
+function diffNarrow(a: Column, b: Column, out: number[]): void {
+  const n = a.byteLength >>> 2;
+  const wa = new Int32Array(a.buffer, a.byteOffset, n), wb = new Int32Array(b.buffer, b.byteOffset, n);
+  const per = 4 / a.BYTES_PER_ELEMENT;
+  for (let w = 0; w < n; w++) {
+    if (wa[w] === wb[w]) continue;
+    for (let i = w * per; i < (w + 1) * per; i++) if (a[i] !== b[i]) out.push(i);
+  }
+  for (let i = n * per; i < a.length; i++) if (a[i] !== b[i]) out.push(i);
+}
+
+// Kernels over a column's words (wordsOf: a float64 row is `per` = 2 words), compiled per class.
+function diffAllKernel(a: ArrayLike<number>, b: ArrayLike<number>, per: number, out: number[]): void {
+  if (per === 2) {
+    const n = a.length >>> 1;
+    for (let i = 0; i < n; i++) if (a[2 * i] !== b[2 * i] || a[2 * i + 1] !== b[2 * i + 1]) out.push(i);
+    return;
+  }
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) out.push(i);
+}
+const diffAll = specialise(diffAllKernel);
+
+/**
+ * Rows of two float64 columns that differ, compared as numbers (one load each, not two words):
+ * a row is reported when the values differ, when both are zeros of different signs, or when
+ * either is NaN (NaN !== NaN). Reporting a row that did not change is safe (it is recomputed);
+ * missing one that did is not, and this misses none.
+ */
+function diffFloat64(a: Float64Array, b: Float64Array, out: number[]): void {
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!, y = b[i]!;
+    if (x !== y || (x === 0 && 1 / x !== 1 / y)) out.push(i);
+  }
+}
+
+/** Rows of the given households (household h: rows start[h] to start[h + 1], or h alone without start) that differ. */
+function diffHouseholdsKernel(a: ArrayLike<number>, b: ArrayLike<number>, households: Int32Array, start: Int32Array | undefined, per: number, out: number[]): void {
+  for (let k = 0; k < households.length; k++) {
+    const h = households[k]!;
+    const from = start ? start[h]! : h, to = start ? start[h + 1]! : h + 1;
+    for (let i = from; i < to; i++) {
+      if (per === 2 ? a[2 * i] !== b[2 * i] || a[2 * i + 1] !== b[2 * i + 1] : a[i] !== b[i]) out.push(i);
+    }
+  }
+}
+const diffHouseholds = specialise(diffHouseholdsKernel);
+
+/** Rows i of `a` (a sub-population's) that differ from rows rows[i] of `b`. */
+function diffAtKernel(a: ArrayLike<number>, b: ArrayLike<number>, rows: Int32Array, per: number, out: number[]): void {
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    if (per === 2 ? a[2 * i] !== b[2 * r] || a[2 * i + 1] !== b[2 * r + 1] : a[i] !== b[r]) out.push(i);
+  }
+}
+const diffAt = specialise(diffAtKernel);
+
+function gatherKernel(out: Column, col: ArrayLike<number>, rows: Int32Array): void {
+  for (let i = 0; i < rows.length; i++) out[i] = col[rows[i]!]!;
+}
+const gather = specialise(gatherKernel);
+
+function scatterKernel(out: Column, rows: Int32Array, values: ArrayLike<number>): void {
+  for (let i = 0; i < rows.length; i++) out[rows[i]!] = values[i]!;
+}
+const scatter = specialise(scatterKernel);

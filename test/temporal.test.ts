@@ -1,0 +1,133 @@
+/**
+ * Month to month (src/engine/temporal.ts, issue #25 W4): in the month loop each month is
+ * computed against the month before, recomputing only the households whose rows changed. The
+ * results are the same bytes as computing every month in full, for every example scenario over
+ * twelve months, and a rule that reads the month is never taken from the month before.
+ *
+ * "The same bytes" is checked against the plain path in the same process (setTemporal(false)),
+ * not against stored bytes, so the test stays valid when the generator or the parameters change.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { generateDataset } from '../src/data/generated.js';
+import { runMonthLoop } from '../src/dynamics/month-loop.js';
+import { ParameterTree } from '../src/engine/parameters/tree.js';
+import { monthsBetween } from '../src/engine/period.js';
+import { createPopulation } from '../src/engine/population.js';
+import { defineRule } from '../src/engine/rule.js';
+import { Simulation } from '../src/engine/simulation.js';
+import { setTemporal, temporalCounts, type TemporalStats } from '../src/engine/temporal.js';
+import { runScenarioOn, scenarioPeriod } from '../src/scenarios/execution/run.js';
+import { loadScenario } from '../src/scenarios/input/load.js';
+import { ROOT } from './helpers.js';
+
+afterEach(() => setTemporal(true));
+
+const bytes = (x: unknown): string => JSON.stringify(x, (_k, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as unknown as ArrayLike<number>) : v));
+
+/** The month-to-month counts of the work done by `f`. */
+function counted(f: () => void): TemporalStats {
+  const before = temporalCounts();
+  f();
+  const after = temporalCounts();
+  return Object.fromEntries(Object.entries(after).map(([k, v]) => [k, v - before[k as keyof TemporalStats]])) as unknown as TemporalStats;
+}
+
+describe('month to month gives the bytes of every month in full', () => {
+  const dataset = generateDataset({ year: 2006, households: 1500, seed: 7 }).dataset;
+  const files = readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.yaml')).sort();
+
+  for (const file of files) {
+    it(`${file}: its first twelve months`, () => {
+      const s = loadScenario(join(ROOT, 'scenarios', file));
+      const months = monthsBetween(scenarioPeriod(s).from, scenarioPeriod(s).to);
+      const period = { from: months[0]!, to: months[Math.min(11, months.length - 1)]! };
+      setTemporal(false);
+      const plain = bytes(runScenarioOn(s, dataset, { period }));
+      setTemporal(true);
+      let temporal = '';
+      const c = counted(() => (temporal = bytes(runScenarioOn(s, dataset, { period }))));
+      expect(temporal).toBe(plain);
+      if (months.length > 1) {
+        // After the first month, most rule-months are last month's column or a few households' rows.
+        expect(c.unchanged + c.subset).toBeGreaterThan(c.full);
+      }
+    });
+  }
+});
+
+describe('month to month on a constructed case', () => {
+  // Four households of one person each; household 1 has bump 1, the others 0.
+  const pop = () => createPopulation({ households: { id: [1, 2, 3, 4], columns: { bump: Uint8Array.of(1, 0, 0, 0) } }, persons: { id: [1, 2, 3, 4], household: [1, 2, 3, 4] } });
+  const rule = (id: string, inputs: string[], formula: Parameters<typeof defineRule>[0]['formula']) =>
+    defineRule({ id, entity: 'household', period: 'month', inputs, parameters: {}, reference: { source: 'test' }, formula });
+  const monthOf = (p: string): number => Number(p.slice(5, 7));
+  const rules = [
+    // The month loop gives every month its index (src/dynamics/month-loop.ts); nothing here reads it.
+    rule('dynamics_month', ['bump'], (i) => new Uint16Array(i.bump!.length)),
+    // State: zero before the first month, then last month's counter plus bump.
+    rule('counter_previous', ['bump'], (i) => new Float64Array(i.bump!.length)),
+    rule('counter', ['counter_previous', 'bump'], (i) => Float64Array.from(i.counter_previous!, (v, h) => v + i.bump![h]!)),
+    rule('counter_doubled', ['counter'], (i) => Float64Array.from(i.counter!, (v) => 2 * v)),
+    rule('bump_doubled', ['bump'], (i) => Float64Array.from(i.bump!, (v) => 2 * v)),
+    // Reads the month and nothing else: its inputs never change, and its value does.
+    rule('month_number', ['bump'], (i, _p, ctx) => new Float64Array(i.bump!.length).fill(monthOf(ctx.period))),
+    rule('month_plus_bump', ['month_number', 'bump'], (i) => Float64Array.from(i.month_number!, (v, h) => v + i.bump![h]!)),
+    // Reads the month only when some household's counter reached 2: not in the first month.
+    rule('late', ['counter'], (i, _p, ctx) => {
+      const counter = i.counter!;
+      const out = new Float64Array(counter.length);
+      if (counter.some((v) => v >= 2)) {
+        const m = monthOf(ctx.period);
+        for (let h = 0; h < out.length; h++) if (counter[h]! >= 2) out[h] = m;
+      }
+      return out;
+    }),
+  ];
+  const ids = ['counter', 'counter_doubled', 'bump_doubled', 'month_number', 'month_plus_bump', 'late'];
+
+  function run(): Record<string, number[][]> {
+    const sim = new Simulation({ population: pop(), parameters: new ParameterTree(new Map()), rules, lend: true, temporal: true });
+    const seen: Record<string, number[][]> = Object.fromEntries(ids.map((id) => [id, []]));
+    runMonthLoop(sim, {
+      months: ['2024-01', '2024-02', '2024-03', '2024-04'],
+      state: [['counter_previous', 'counter']],
+      onMonth: (m) => {
+        for (const id of ids) seen[id]!.push(Array.from(sim.calculate(id, m)));
+      },
+    });
+    return seen;
+  }
+
+  it('a rule reading the month is computed every month, and what reads it follows', () => {
+    let seen: Record<string, number[][]> = {};
+    const c = counted(() => (seen = run()));
+    // month_number is the month for every household, Jan–Apr: taken from the month before it
+    // would stay 1, 1, 1, 1.
+    expect(seen.month_number).toEqual([[1, 1, 1, 1], [2, 2, 2, 2], [3, 3, 3, 3], [4, 4, 4, 4]]);
+    expect(seen.month_plus_bump).toEqual([[2, 1, 1, 1], [3, 2, 2, 2], [4, 3, 3, 3], [5, 4, 4, 4]]);
+    // counter: household 1 adds its bump of 1 each month; doubled, 2 4 6 8.
+    expect(seen.counter).toEqual([[1, 0, 0, 0], [2, 0, 0, 0], [3, 0, 0, 0], [4, 0, 0, 0]]);
+    expect(seen.counter_doubled).toEqual([[2, 0, 0, 0], [4, 0, 0, 0], [6, 0, 0, 0], [8, 0, 0, 0]]);
+    // late read no month in January (no counter at 2): in February its run on household 1
+    // (whose counter changed) reads the month, so it is thrown away and the rule runs in full.
+    expect(seen.late).toEqual([[0, 0, 0, 0], [2, 0, 0, 0], [3, 0, 0, 0], [4, 0, 0, 0]]);
+    expect(seen.bump_doubled).toEqual([[2, 0, 0, 0], [2, 0, 0, 0], [2, 0, 0, 0], [2, 0, 0, 0]]);
+    // Work skipped, February–April: bump_doubled is January's column (3 months); counter and
+    // counter_doubled run on household 1 only (2 rules × 3 months, one row each); late falls
+    // back once (February).
+    expect(c.unchanged).toBe(3);
+    expect(c.subset).toBe(6);
+    expect(c.subsetRows).toBe(6);
+    expect(c.fallback).toBe(1);
+  });
+
+  it('with month to month off, the same values', () => {
+    const on = run();
+    setTemporal(false);
+    const off = run();
+    expect(off).toEqual(on);
+    expect(counted(() => run())).toEqual({ unchanged: 0, subset: 0, subsetRows: 0, full: 0, fullRows: 0, fallback: 0 });
+  });
+});

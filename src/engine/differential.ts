@@ -48,6 +48,7 @@ import { selectHouseholdRows, type Entity, type Population } from './population.
 import type { Rule } from './rule.js';
 import { leafIdentity } from './shared-results.js';
 import { specialise } from './specialise.js';
+import { HouseholdSets } from './household-sets.js';
 
 /** Households whose rows changed against the base: none, unknown ('all'), or their indices ascending. */
 export type Change = 'none' | 'all' | Int32Array;
@@ -297,7 +298,7 @@ export interface DifferentialHost {
 }
 
 /** A sub-population of the dirty households: the households' and persons' rows in the parent. */
-interface Sub {
+export interface Sub {
   population: Population;
   households: Int32Array;
   persons: Int32Array;
@@ -311,7 +312,7 @@ export class Differential {
   private readonly statuses = new Map<string, Status>();
   private readonly paramsChanged = new Map<string, boolean>();
   /** Change sets met this month, by content, so that equal sets are one object (and one sub-population). */
-  private readonly sets = new Map<string, Int32Array[]>();
+  private readonly sets = new HouseholdSets();
   private readonly subs = new WeakMap<Int32Array, Sub>();
   readonly stats: DifferentialStats = { unchanged: 0, full: 0, subset: 0, subsetRows: 0, fullRows: 0 };
 
@@ -646,21 +647,8 @@ export class Differential {
     return u;
   }
 
-  /** One object per set content this month. */
   private canonical(set: Int32Array): Int32Array {
-    let h = 0x811c9dc5;
-    for (let i = 0; i < set.length; i++) h = Math.imul(h ^ set[i]!, 0x01000193);
-    const k = `${set.length}:${h >>> 0}`;
-    const list = this.sets.get(k);
-    if (list) {
-      for (const s of list) {
-        let eq = true;
-        for (let i = 0; i < s.length && eq; i++) eq = s[i] === set[i];
-        if (eq) return s;
-      }
-      list.push(set);
-    } else this.sets.set(k, [set]);
-    return set;
+    return this.sets.canonical(set);
   }
 
   /** The sub-population of a set of households (made once per set). */

@@ -42,12 +42,13 @@
 import type { Aggregators } from './aggregate.js';
 import type { ColumnType } from './buffers.js';
 import type { Column } from './column.js';
-import { gatherParam, mergeSorted, wordsOf, type Change } from './differential.js';
+import { gatherParam, mergeSorted, wordsOf, type Change, type Sub as DifferentialSub } from './differential.js';
 import { parseInputId, type RuleGraph } from './graph.js';
 import type { ParamValue } from './parameters/resolve.js';
 import { entitySize, type Entity, type Population } from './population.js';
 import type { Rule } from './rule.js';
 import { specialise } from './specialise.js';
+import { HouseholdSets } from './household-sets.js';
 
 let enabled = process.env.JIUZHU_ENGINE_TEMPORAL !== '0';
 
@@ -127,12 +128,8 @@ interface Held {
   params: readonly ParamValue[];
 }
 
-interface Sub {
-  population: Population;
-  households: Int32Array;
-  persons: Int32Array;
-  agg: Aggregators;
-  gathered: Map<string, Column>;
+/** A differential run's sub-population, with its parameters' rows gathered too. */
+interface Sub extends DifferentialSub {
   /** Parameters' rows (a locality column gathered), by resolved value. */
   params: Map<ParamValue, ParamValue>;
 }
@@ -152,7 +149,7 @@ export class Temporal {
    * its change is then known without comparing it again.
    */
   private readonly owners = new WeakMap<Column, { id: string; p: string; index: number; against: Column | undefined }>();
-  private readonly sets = new Map<string, Int32Array[]>();
+  private readonly sets = new HouseholdSets();
   /** Sub-populations of this month's change sets, with their inputs' rows gathered (this month's). */
   private readonly subs = new Map<Int32Array, Sub>();
   private setsIndex = -1;
@@ -394,21 +391,8 @@ export class Temporal {
     return this.canonical(Int32Array.from(changed.slice(0, n)));
   }
 
-  /** One object per set content this month (so that equal sets share one sub-population). */
   private canonical(set: Int32Array): Int32Array {
-    let h = 0x811c9dc5;
-    for (let i = 0; i < set.length; i++) h = Math.imul(h ^ set[i]!, 0x01000193);
-    const k = `${set.length}:${h >>> 0}`;
-    const list = this.sets.get(k);
-    if (list) {
-      for (const s of list) {
-        let eq = true;
-        for (let i = 0; i < s.length && eq; i++) eq = s[i] === set[i];
-        if (eq) return s;
-      }
-      list.push(set);
-    } else this.sets.set(k, [set]);
-    return set;
+    return this.sets.canonical(set);
   }
 
   private subOf(households: Int32Array): Sub {

@@ -21,6 +21,7 @@ import {
 } from '../src/analytics/index.js';
 import { findFiles } from '../src/engine/paths.js';
 import { ascendingOrder, comparisonOrder } from '../src/analytics/input.js';
+import { fgt012 } from '../src/analytics/poverty.js';
 import { keyedUniforms } from '../src/engine/random.js';
 import { ROOT } from './helpers.js';
 
@@ -144,6 +145,27 @@ describe('fgt and povertyGap (Foster, Greer & Thorbecke 1984)', () => {
     expect(() => povertyGap(y, ones(5), -5)).toThrow(/line is -5/);
     // A total needs no positive total weight: no one, no gap.
     expect(povertyGap([], [], 5)).toBe(0);
+  });
+  it('fgt012: P0, P1 and P2 in one pass, each fgt’s value bit for bit', () => {
+    // The weighted example above: P0 = 0.5, P1 = 0.3, P2 = 0.22.
+    const p = fgt012([1, 4, 10], [2, 1, 3], 5);
+    expect(p.headcount).toBe(0.5);
+    expect(p.gap).toBeCloseTo(0.3, 15);
+    expect(p.severity).toBeCloseTo(0.22, 15);
+    // 20,000 rows with a per-row line, and with one line: the very numbers of three fgt calls.
+    const n = 20000;
+    const ids = Float64Array.from({ length: n }, (_, i) => i);
+    const [u0, u1, u2] = [0, 1, 2].map((stream) => keyedUniforms(11, ids, 0, stream));
+    const inc = u0!.map((v) => 400 * v - 20);
+    const w = u1!.map((v) => Math.floor(5 * v));
+    const z = u2!.map((v) => 60 + 150 * v);
+    for (const line of [z, 169]) {
+      const all = fgt012(inc, w, line);
+      expect([all.headcount, all.gap, all.severity]).toEqual([fgt(inc, w, line, 0), fgt(inc, w, line, 1), fgt(inc, w, line, 2)]);
+    }
+    // The same checks as fgt.
+    expect(() => fgt012(y, ones(5), 0)).toThrow(/fgt: line is 0/);
+    expect(() => fgt012([1, NaN], ones(2), 5)).toThrow(/fgt: values\[1\] is NaN/);
   });
 });
 

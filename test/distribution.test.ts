@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { loadDataset, resolveDatasetPath } from '../src/data/dataset.js';
 import { baselineParameters } from '../src/policy/parameters.js';
 import { PROGRAMS } from '../src/programs/index.js';
-import { distributionDelta, distributionSummary, type HouseholdIncomes } from '../src/scenarios/results/distribution.js';
+import { distributionDelta, distributionSummary, IncomeFiguresMemo, type HouseholdIncomes } from '../src/scenarios/results/distribution.js';
 import { accumulateScenario, scenarioResult } from '../src/scenarios/execution/run.js';
 import { ROOT } from './helpers.js';
 
@@ -64,6 +64,25 @@ describe('income figures met before are reused only for the very same numbers', 
     // (mean 56). Pairs, both orders: (50,40) 2·2·10·2 = 80; (50,100) 2·1·50·2 = 200;
     // (40,100) 2·1·60·2 = 240 → 520 / (2·25·56) = 0.185714; not the 0.441667 of 300.
     const changed = distributionSummary({ ...x, before: Float64Array.of(50, 40, 100) }, NATIONAL, 12);
+    expect(changed.before.mean).toBeCloseTo(56, 12);
+    expect(changed.before.gini).toBeCloseTo(520 / 2800, 12);
+  });
+});
+
+describe('the scenarios of one run share their income figures (IncomeFiguresMemo, W2 session 8)', () => {
+  it('figures are found by content, for the very same numbers only', () => {
+    // A memo holding made-up figures for x's income before assistance (person weights 2, 2, 1):
+    // a copy of those numbers finds them (found by content, not by array), so they were not computed again.
+    const memo = new IncomeFiguresMemo();
+    const madeUp = { mean: 1, gini: 0.5, decileShares: new Array<number>(10).fill(0.1) };
+    memo.add(Float64Array.from(x.before), Float64Array.of(2, 2, 1), madeUp);
+    // After assistance, h2 at 310 (numbers not met before): computed, mean (2·150 + 2·80 + 310)/5 = 154, and kept for the next scenario.
+    const d = distributionSummary({ ...x, before: Float64Array.from(x.before), after: Float64Array.of(150, 80, 310) }, NATIONAL, 12, memo);
+    expect(d.before).toEqual(madeUp);
+    expect(d.after.mean).toBeCloseTo(154, 12);
+    expect(memo.find(Float64Array.of(150, 80, 310), Float64Array.of(2, 2, 1))?.figures.mean).toBeCloseTo(154, 12);
+    // One income changed (h2 300 → 100): its own figures, mean 56 and Gini 520/2800 (worked above).
+    const changed = distributionSummary({ ...x, before: Float64Array.of(50, 40, 100) }, NATIONAL, 12, memo);
     expect(changed.before.mean).toBeCloseTo(56, 12);
     expect(changed.before.gini).toBeCloseTo(520 / 2800, 12);
   });

@@ -205,6 +205,10 @@ export function flatPopulation(t: RawTable, codebook: Codebook, warnings: string
     }
   }
   if (problems.length) throwMany('MISSING_COLUMN', problems, codebook.file ? undefined : 'if your columns have other names, map them with a codebook (--codebook FILE)');
+  // A raw column read for one column only may become it without a copy (convertColumn's `adopt`).
+  const uses = new Map<string, number>();
+  for (const c of Object.values(codebook.columns)) uses.set(c.from, (uses.get(c.from) ?? 0) + 1);
+  const alone = (src: ColumnSource): boolean => uses.get(src.from) === 1;
   const hid = convertColumn(t, sourceOf('household_id')!, idSpec('household_id'), problems);
   const pid = convertColumn(t, sourceOf('person_id')!, idSpec('person_id'), problems);
   if (problems.length) throwMany('BAD_VALUE', problems);
@@ -238,7 +242,7 @@ export function flatPopulation(t: RawTable, codebook: Codebook, warnings: string
   const pcols: Record<string, Column> = {};
   for (const spec of pSpecs) {
     const src = sourceOf(spec.name);
-    pcols[spec.name] = src ? convertColumn(t, src, spec, problems) : fill(spec, t.nRows);
+    pcols[spec.name] = src ? convertColumn(t, src, spec, problems, undefined, alone(src)) : fill(spec, t.nRows);
   }
   if (defaulted.length) warnings.push(`${t.file}: ${defaulted.length} optional column(s) missing, documented defaults used: ${defaulted.join(', ')}`);
   const used = new Set(Object.values(codebook.columns).map((c) => c.from));

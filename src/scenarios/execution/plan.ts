@@ -163,6 +163,15 @@ async function readPrefecture(source: ChunkedDataset, code: number, offsets: rea
     const tag = chunks[c]!.prefecture;
     if (tag !== undefined && tag !== code) continue;
     const pop = await source.loadChunk(c);
+    if (tag === code) {
+      // A tagged chunk's households are all of its prefecture (loadChunk checks every one):
+      // the whole chunk, as it is, without looking at each household again.
+      parts.push(pop);
+      const at = new Int32Array(pop.nHouseholds);
+      for (let h = 0; h < at.length; h++) at[h] = h + offsets[c]!;
+      index.push(at);
+      continue;
+    }
     const pref = pop.household.prefecture;
     const mine: number[] = [];
     for (let h = 0; h < pop.nHouseholds; h++) {

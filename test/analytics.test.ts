@@ -22,6 +22,7 @@ import {
 import { findFiles } from '../src/engine/paths.js';
 import { ascendingOrder, comparisonOrder } from '../src/analytics/input.js';
 import { fgt012 } from '../src/analytics/poverty.js';
+import { isAscendingOrder } from '../src/analytics/deciles.js';
 import { keyedUniforms } from '../src/engine/random.js';
 import { ROOT } from './helpers.js';
 
@@ -213,6 +214,23 @@ describe('decileShares and decileIndex', () => {
     expect([...decileIndex([2, 1, 2, 2], ones(4))]).toEqual([7, 2, 7, 7]);
     // A zero-weight row at the top sits at m = W → capped at decile 10.
     expect([...decileIndex([1, 2], [1, 0])]).toEqual([6, 10]);
+  });
+  it('decileIndex takes a caller’s sort only when it is the rows’ ascending order (ties by index)', () => {
+    // [3, 1, 2, 1]: ascending with ties by index is rows 1, 3, 2, 0.
+    const v = [3, 1, 2, 1];
+    expect(isAscendingOrder(v, Uint32Array.of(1, 3, 2, 0))).toBe(true);
+    expect(isAscendingOrder(v, Uint32Array.of(3, 1, 2, 0))).toBe(false); // tied rows out of index order
+    expect(isAscendingOrder(v, Uint32Array.of(1, 2, 3, 0))).toBe(false); // 2 before 1
+    expect(isAscendingOrder(v, Uint32Array.of(1, 1, 2, 0))).toBe(false); // not a permutation
+    expect(isAscendingOrder(v, Uint32Array.of(1, 3, 2))).toBe(false);
+    expect(isAscendingOrder([0, -0], Uint32Array.of(0, 1))).toBe(true); // −0 and 0 are one value
+    // Midpoints of W = 4: the 1s share 1 (10m/W = 2.5 → 3), 2 at 2.5 (6.25 → 7), 3 at 3.5 (8.75 → 9).
+    expect([...decileIndex(v, ones(4), Uint32Array.of(1, 3, 2, 0))]).toEqual([9, 3, 7, 3]);
+    // A wrong order is not used: the same deciles.
+    expect([...decileIndex(v, ones(4), Uint32Array.of(0, 1, 2, 3))]).toEqual([9, 3, 7, 3]);
+    // ascendingOrder's own order passes, on 20,000 values with ties.
+    const many = Float64Array.from({ length: 20000 }, (_, i) => (i * 7919) % 1000);
+    expect(isAscendingOrder(many, ascendingOrder(many))).toBe(true);
   });
 });
 

@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { allocColumn, type Column } from '../engine/column.js';
 import { isJiuzhuError, JiuzhuError, throwMany, type ErrorLocation } from '../engine/errors.js';
 import { createPopulation, type Population } from '../engine/population.js';
+import { specialise } from '../engine/specialise.js';
 import { assertRegularFile, readBoundedText } from '../engine/input-file.js';
 import { MAX_YAML_BYTES } from '../engine/limits.js';
 import { parseYamlSource, yamlToJs } from '../engine/yaml-source.js';
@@ -405,10 +406,14 @@ function hasDuplicateMembers(pid: ArrayLike<number>, rh: RowHouseholds): boolean
 /** The first row at or after `from` whose raw value is not identical (===) to its household's first row's, or -1. */
 function nextDifferent(raw: ArrayLike<unknown>, rh: RowHouseholds, from: number): number {
   // Separate loops for float, integer and other columns, so each loop sees few array types.
-  if (raw instanceof Float64Array || raw instanceof Float32Array) return nextDifferentIn(raw, rh, from);
-  if (ArrayBuffer.isView(raw)) return nextDifferentInIntegers(raw as unknown as ArrayLike<unknown>, rh, from);
+  // And one compiled copy of each per array class (engine/specialise.ts).
+  if (raw instanceof Float64Array || raw instanceof Float32Array) return nextDifferentInKernel(raw)(raw, rh, from);
+  if (ArrayBuffer.isView(raw)) return nextDifferentInIntegersKernel(raw as unknown as ArrayLike<number>)(raw as unknown as ArrayLike<unknown>, rh, from);
   return nextDifferentInOther(raw, rh, from);
 }
+
+const nextDifferentInKernel = specialise(nextDifferentIn);
+const nextDifferentInIntegersKernel = specialise(nextDifferentInIntegers);
 
 function nextDifferentIn(raw: Float64Array | Float32Array, rh: RowHouseholds, from: number): number {
   const { rowHousehold, firstRows } = rh;

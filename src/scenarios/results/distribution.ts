@@ -205,6 +205,7 @@ function incomeFigures(y: Float64Array, w: Float64Array, memo?: IncomeFiguresMem
     // of sorting again and jumping about 8.8M households of the full count (W2, issue #25).
     // The same rows in the same order: the same sums, bit for bit.
     const order = ascendingOrder(y);
+    sortedOrders.set(y, order);
     const ys = new Float64Array(y.length);
     const ws = new Float64Array(y.length);
     for (let k = 0; k < order.length; k++) { const i = order[k]!; ys[k] = y[i]!; ws[k] = w[i]!; }
@@ -235,6 +236,14 @@ export class IncomeFiguresMemo {
     this.seen.push({ y, w, figures: { ...figures, decileShares: [...figures.decileShares] } });
   }
 }
+
+/**
+ * The ascending order of each income array incomeFigures sorted: a comparison's decile impact
+ * ranks households by the baseline's income after assistance, sorted already for its figures
+ * (on the full count, a radix sort of 8.8M households). decileIndex takes it only after checking
+ * it is that array's order now, so an array changed since cannot mislead it.
+ */
+const sortedOrders = new WeakMap<Float64Array, Uint32Array>();
 
 /**
  * The income figures of the last few distinct inputs. Runs on one population share many: the
@@ -337,7 +346,7 @@ export function distributionDelta(base: HouseholdIncomes, reform: HouseholdIncom
   const none: Fgt = { headcount: 0, gap: 0, severity: 0 };
   return {
     winnersLosers: winnersLosers(base.after, reform.after, w),
-    decileImpact: decileImpact(base.after, reform.after, w),
+    decileImpact: decileImpact(base.after, reform.after, w, base.after, sortedOrders.get(base.after)),
     povertyFixedLine: local ? { baseline: fgtAll(base.after, local.w, local.z), reform: fgtAll(reform.after, local.w, local.z) } : { baseline: none, reform: none },
   };
 }

@@ -183,18 +183,24 @@ describe('a chunk’s columns are read without a second copy, and never shared (
     at += Math.ceil(c.byteLength / 8) * 8;
   }
   const table: RawTable = { file: 'adopt.arrow', format: 'arrow', nRows: 3, names: Object.keys(views), column: (n) => views[n]!, location: (r) => ({ row: r + 1 }) };
-  it('a person column of the right type is the raw column itself; household columns are each household’s first row', () => {
-    const read = flatPopulation(table, identityCodebook(), []);
+  it('read to be copied (adoptRaw), a person column of the right type is the raw column itself; household columns are each household’s first row', () => {
+    const read = flatPopulation(table, identityCodebook(), [], { adoptRaw: true });
     expect(read.person.age).toBe(views.age);
     expect([...read.person.age!]).toEqual([30, 5, 70]);
     expect([...read.household.urban!]).toEqual([1, 0]);
     expect([...read.household.prefecture!]).toEqual([220100, 220800]);
   });
+  it('a population that is kept holds copies, not views into the file', () => {
+    const read = flatPopulation(table, identityCodebook(), []);
+    expect(read.person.age).not.toBe(views.age);
+    expect(read.person.age!.buffer).not.toBe(buffer);
+    expect([...read.person.age!]).toEqual([30, 5, 70]);
+  });
   it('a raw column mapped to two columns becomes two arrays of their own', () => {
     // pension read from the earnings column as well: 800, 0, 0 in both, and neither is the raw column.
     const book = identityCodebook();
     book.columns.pension = { from: 'earnings' };
-    const read = flatPopulation(table, book, []);
+    const read = flatPopulation(table, book, [], { adoptRaw: true });
     expect([...read.person.pension!]).toEqual([800, 0, 0]);
     expect([...read.person.earnings!]).toEqual([800, 0, 0]);
     expect(read.person.pension).not.toBe(views.earnings);

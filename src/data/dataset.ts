@@ -187,7 +187,13 @@ export function tableColumns(t: RawTable, specs: readonly ColumnSpec[], warnings
 }
 
 /** A flat person-level table → Population, via a codebook. */
-export function flatPopulation(t: RawTable, codebook: Codebook, warnings: string[]): Population {
+/**
+ * `adoptRaw`: the population is read only to be copied (a prefecture's chunks put end to end), so
+ * a raw column already of its column's type may become the column as it is, a view into the
+ * file's bytes, instead of a copy. Not for a population that is kept: its views would keep the
+ * whole file alive, the unmapped columns and the per-person copies of household columns too.
+ */
+export function flatPopulation(t: RawTable, codebook: Codebook, warnings: string[], options: { adoptRaw?: boolean } = {}): Population {
   if (t.nRows === 0) throw new JiuzhuError('EMPTY_FILE', `the file has ${t.format === 'csv' ? 'a header' : 'columns'} but no rows`, { location: { file: t.file } });
   const problems: Problem[] = [];
   const present = new Set(t.names);
@@ -209,7 +215,7 @@ export function flatPopulation(t: RawTable, codebook: Codebook, warnings: string
   // A raw column read for one column only may become it without a copy (convertColumn's `adopt`).
   const uses = new Map<string, number>();
   for (const c of Object.values(codebook.columns)) uses.set(c.from, (uses.get(c.from) ?? 0) + 1);
-  const alone = (src: ColumnSource): boolean => uses.get(src.from) === 1;
+  const alone = (src: ColumnSource): boolean => options.adoptRaw === true && uses.get(src.from) === 1;
   const hid = convertColumn(t, sourceOf('household_id')!, idSpec('household_id'), problems);
   const pid = convertColumn(t, sourceOf('person_id')!, idSpec('person_id'), problems);
   if (problems.length) throwMany('BAD_VALUE', problems);

@@ -86,6 +86,18 @@ describe('the scenarios of one run share their income figures (IncomeFiguresMemo
     expect(changed.before.mean).toBeCloseTo(56, 12);
     expect(changed.before.gini).toBeCloseTo(520 / 2800, 12);
   });
+  it('holds the last four inputs met, however many scenarios a run has', () => {
+    const memo = new IncomeFiguresMemo();
+    const w = Float64Array.of(1);
+    const figures = (m: number) => ({ mean: m, gini: 0, decileShares: new Array<number>(10).fill(0.1) });
+    for (let k = 1; k <= 5; k++) memo.add(Float64Array.of(k), w, figures(k));
+    expect(memo.find(Float64Array.of(1), w)).toBeUndefined(); // the oldest of five, let go
+    expect(memo.find(Float64Array.of(2), w)?.figures.mean).toBe(2);
+    // Met again, 2 is the most recent: adding 6 lets 3 go, not 2.
+    memo.add(Float64Array.of(6), w, figures(6));
+    expect(memo.find(Float64Array.of(3), w)).toBeUndefined();
+    expect(memo.find(Float64Array.of(2), w)?.figures.mean).toBe(2);
+  });
 });
 
 describe('deltas: winners and losers, decile impact', () => {

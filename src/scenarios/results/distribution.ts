@@ -228,12 +228,18 @@ function incomeFigures(y: Float64Array, w: Float64Array, memo?: IncomeFiguresMem
  * incomes() has just made and nothing writes to.
  */
 export class IncomeFiguresMemo {
+  /** The last few inputs, the one met most recently first: a lookup compares at most RECENT_FIGURES arrays, however many scenarios. */
   private readonly seen: { y: Float64Array; w: Float64Array; figures: IncomeFigures }[] = [];
   find(y: Float64Array, w: Float64Array): { figures: IncomeFigures } | undefined {
-    return this.seen.find((r) => sameValues(r.y, y) && sameValues(r.w, w));
+    const k = this.seen.findIndex((r) => sameValues(r.y, y) && sameValues(r.w, w));
+    if (k < 0) return undefined;
+    const [hit] = this.seen.splice(k, 1);
+    this.seen.unshift(hit!);
+    return hit;
   }
   add(y: Float64Array, w: Float64Array, figures: IncomeFigures): void {
-    this.seen.push({ y, w, figures: { ...figures, decileShares: [...figures.decileShares] } });
+    this.seen.unshift({ y, w, figures: { ...figures, decileShares: [...figures.decileShares] } });
+    this.seen.length = Math.min(this.seen.length, RECENT_FIGURES);
   }
 }
 

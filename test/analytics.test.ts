@@ -20,7 +20,9 @@ import {
   winnersLosers,
 } from '../src/analytics/index.js';
 import { findFiles } from '../src/engine/paths.js';
-import { ascendingOrder, comparisonOrder } from '../src/analytics/input.js';
+import { ascendingOrder, comparisonOrder, radixKeys, radixOrderCarry, radixOrderLookup } from '../src/analytics/input.js';
+import { fgt012 } from '../src/analytics/poverty.js';
+import { isAscendingOrder } from '../src/analytics/deciles.js';
 import { keyedUniforms } from '../src/engine/random.js';
 import { ROOT } from './helpers.js';
 
@@ -145,6 +147,27 @@ describe('fgt and povertyGap (Foster, Greer & Thorbecke 1984)', () => {
     // A total needs no positive total weight: no one, no gap.
     expect(povertyGap([], [], 5)).toBe(0);
   });
+  it('fgt012: P0, P1 and P2 in one pass, each fgt’s value bit for bit', () => {
+    // The weighted example above: P0 = 0.5, P1 = 0.3, P2 = 0.22.
+    const p = fgt012([1, 4, 10], [2, 1, 3], 5);
+    expect(p.headcount).toBe(0.5);
+    expect(p.gap).toBeCloseTo(0.3, 15);
+    expect(p.severity).toBeCloseTo(0.22, 15);
+    // 20,000 rows with a per-row line, and with one line: the very numbers of three fgt calls.
+    const n = 20000;
+    const ids = Float64Array.from({ length: n }, (_, i) => i);
+    const [u0, u1, u2] = [0, 1, 2].map((stream) => keyedUniforms(11, ids, 0, stream));
+    const inc = u0!.map((v) => 400 * v - 20);
+    const w = u1!.map((v) => Math.floor(5 * v));
+    const z = u2!.map((v) => 60 + 150 * v);
+    for (const line of [z, 169]) {
+      const all = fgt012(inc, w, line);
+      expect([all.headcount, all.gap, all.severity]).toEqual([fgt(inc, w, line, 0), fgt(inc, w, line, 1), fgt(inc, w, line, 2)]);
+    }
+    // The same checks as fgt.
+    expect(() => fgt012(y, ones(5), 0)).toThrow(/fgt: line is 0/);
+    expect(() => fgt012([1, NaN], ones(2), 5)).toThrow(/fgt: values\[1\] is NaN/);
+  });
 });
 
 describe('decileShares and decileIndex', () => {
@@ -191,6 +214,23 @@ describe('decileShares and decileIndex', () => {
     expect([...decileIndex([2, 1, 2, 2], ones(4))]).toEqual([7, 2, 7, 7]);
     // A zero-weight row at the top sits at m = W → capped at decile 10.
     expect([...decileIndex([1, 2], [1, 0])]).toEqual([6, 10]);
+  });
+  it('decileIndex takes a caller’s sort only when it is the rows’ ascending order (ties by index)', () => {
+    // [3, 1, 2, 1]: ascending with ties by index is rows 1, 3, 2, 0.
+    const v = [3, 1, 2, 1];
+    expect(isAscendingOrder(v, Uint32Array.of(1, 3, 2, 0))).toBe(true);
+    expect(isAscendingOrder(v, Uint32Array.of(3, 1, 2, 0))).toBe(false); // tied rows out of index order
+    expect(isAscendingOrder(v, Uint32Array.of(1, 2, 3, 0))).toBe(false); // 2 before 1
+    expect(isAscendingOrder(v, Uint32Array.of(1, 1, 2, 0))).toBe(false); // not a permutation
+    expect(isAscendingOrder(v, Uint32Array.of(1, 3, 2))).toBe(false);
+    expect(isAscendingOrder([0, -0], Uint32Array.of(0, 1))).toBe(true); // −0 and 0 are one value
+    // Midpoints of W = 4: the 1s share 1 (10m/W = 2.5 → 3), 2 at 2.5 (6.25 → 7), 3 at 3.5 (8.75 → 9).
+    expect([...decileIndex(v, ones(4), Uint32Array.of(1, 3, 2, 0))]).toEqual([9, 3, 7, 3]);
+    // A wrong order is not used: the same deciles.
+    expect([...decileIndex(v, ones(4), Uint32Array.of(0, 1, 2, 3))]).toEqual([9, 3, 7, 3]);
+    // ascendingOrder's own order passes, on 20,000 values with ties.
+    const many = Float64Array.from({ length: 20000 }, (_, i) => (i * 7919) % 1000);
+    expect(isAscendingOrder(many, ascendingOrder(many))).toBe(true);
   });
 });
 
@@ -396,8 +436,14 @@ describe('layer', () => {
 describe('ascendingOrder (the sort under the Gini, deciles and quantiles)', () => {
   // The radix sort must give exactly the comparison sort's order (ties by index), which the
   // measures' tie handling relies on; inputs of ≥ 4,096 rows take the radix path.
+  // Both radix sorts are checked (ascendingOrder takes the key-carrying one only from 6M rows, W2).
   const check = (values: Float64Array): void => {
-    expect(Array.from(ascendingOrder(values))).toEqual(Array.from(comparisonOrder(values)));
+    const expected = Array.from(comparisonOrder(values));
+    expect(Array.from(ascendingOrder(values))).toEqual(expected);
+    const a = radixKeys(values);
+    expect(Array.from(radixOrderLookup(a.lo, a.hi))).toEqual(expected);
+    const b = radixKeys(values);
+    expect(Array.from(radixOrderCarry(b.lo, b.hi))).toEqual(expected);
   };
   it('equals the comparison sort on 20,000 rows with ties, negatives, −0, subnormals and huge values', () => {
     const specials = [0, -0, 5e-324, -5e-324, 1e308, -1e308, 1, -1, 0.1, 473.99999999999994, 474];

@@ -4,8 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openChunkedDataset, slicePopulation, writeChunkedDataset } from '../src/data/chunked.js';
-import { loadDataset, uniqueIds } from '../src/data/dataset.js';
-import { writePopulation } from '../src/data/write.js';
+import { flatPopulation, loadDataset, uniqueIds } from '../src/data/dataset.js';
+import { identityCodebook } from '../src/data/codebook.js';
+import type { RawTable } from '../src/data/formats/raw-table.js';
+import type { Column } from '../src/engine/column.js';
+import { casePopulation } from './case-population.js';
+import { flatColumns, writePopulation } from '../src/data/write.js';
 import { PREFECTURE_CODES } from '../src/engine/locality.js';
 import { createPopulation, type Population } from '../src/engine/population.js';
 import { keyedUniform } from '../src/engine/random.js';
@@ -158,5 +162,49 @@ describe('reading a chunk: whether its person ids are unique (uniqueIds)', () =>
     // The same answers as a Set, on 2,000 random small ids (repeats likely) and their first 40 (few).
     const ids = Array.from({ length: 2000 }, (_, i) => Math.floor(keyedUniform(3, i, 0, 0) * 50_000));
     for (const xs of [ids, ids.slice(0, 40)]) expect(uniqueIds(xs)).toBe(new Set(xs).size === xs.length);
+  });
+});
+
+describe('a chunk’s columns are read without a second copy, and never shared (W2, session 8)', () => {
+  // Two households in one Arrow-like table whose columns are views into one buffer, as an Arrow
+  // chunk's are: h1 (urban, 2 persons aged 30 and 5, earnings 800 and 0), h2 (rural, 1 person aged 70, earnings 0).
+  const pop = casePopulation([
+    { household: { prefecture: 220100, urban: 1 }, persons: [{ age: 30, earnings: 800 }, { age: 5 }] },
+    { household: { prefecture: 220800, urban: 0 }, persons: [{ age: 70 }] },
+  ], 'adopt');
+  const flat = flatColumns(pop);
+  const buffer = new ArrayBuffer(Object.values(flat).reduce((a, c) => a + Math.ceil(c.byteLength / 8) * 8, 0));
+  const views: Record<string, Column> = {};
+  let at = 0;
+  for (const [name, c] of Object.entries(flat)) {
+    const v = new (c.constructor as new (b: ArrayBuffer, o: number, n: number) => Column)(buffer, at, c.length);
+    v.set(c);
+    views[name] = v;
+    at += Math.ceil(c.byteLength / 8) * 8;
+  }
+  const table: RawTable = { file: 'adopt.arrow', format: 'arrow', nRows: 3, names: Object.keys(views), column: (n) => views[n]!, location: (r) => ({ row: r + 1 }) };
+  it('read to be copied (adoptRaw), a person column of the right type is the raw column itself; household columns are each household’s first row', () => {
+    const read = flatPopulation(table, identityCodebook(), [], { adoptRaw: true });
+    expect(read.person.age).toBe(views.age);
+    expect([...read.person.age!]).toEqual([30, 5, 70]);
+    expect([...read.household.urban!]).toEqual([1, 0]);
+    expect([...read.household.prefecture!]).toEqual([220100, 220800]);
+  });
+  it('a population that is kept holds copies, not views into the file', () => {
+    const read = flatPopulation(table, identityCodebook(), []);
+    expect(read.person.age).not.toBe(views.age);
+    expect(read.person.age!.buffer).not.toBe(buffer);
+    expect([...read.person.age!]).toEqual([30, 5, 70]);
+  });
+  it('a raw column mapped to two columns becomes two arrays of their own', () => {
+    // pension read from the earnings column as well: 800, 0, 0 in both, and neither is the raw column.
+    const book = identityCodebook();
+    book.columns.pension = { from: 'earnings' };
+    const read = flatPopulation(table, book, [], { adoptRaw: true });
+    expect([...read.person.pension!]).toEqual([800, 0, 0]);
+    expect([...read.person.earnings!]).toEqual([800, 0, 0]);
+    expect(read.person.pension).not.toBe(views.earnings);
+    expect(read.person.earnings).not.toBe(views.earnings);
+    expect(read.person.pension!.buffer).not.toBe(read.person.earnings!.buffer);
   });
 });

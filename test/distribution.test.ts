@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { loadDataset, resolveDatasetPath } from '../src/data/dataset.js';
 import { baselineParameters } from '../src/policy/parameters.js';
 import { PROGRAMS } from '../src/programs/index.js';
-import { distributionDelta, distributionSummary, type HouseholdIncomes } from '../src/scenarios/results/distribution.js';
+import { distributionDelta, distributionSummary, IncomeFiguresMemo, type HouseholdIncomes } from '../src/scenarios/results/distribution.js';
 import { accumulateScenario, scenarioResult } from '../src/scenarios/execution/run.js';
 import { ROOT } from './helpers.js';
 
@@ -66,6 +66,37 @@ describe('income figures met before are reused only for the very same numbers', 
     const changed = distributionSummary({ ...x, before: Float64Array.of(50, 40, 100) }, NATIONAL, 12);
     expect(changed.before.mean).toBeCloseTo(56, 12);
     expect(changed.before.gini).toBeCloseTo(520 / 2800, 12);
+  });
+});
+
+describe('the scenarios of one run share their income figures (IncomeFiguresMemo, W2 session 8)', () => {
+  it('figures are found by content, for the very same numbers only', () => {
+    // A memo holding made-up figures for x's income before assistance (person weights 2, 2, 1):
+    // a copy of those numbers finds them (found by content, not by array), so they were not computed again.
+    const memo = new IncomeFiguresMemo();
+    const madeUp = { mean: 1, gini: 0.5, decileShares: new Array<number>(10).fill(0.1) };
+    memo.add(Float64Array.from(x.before), Float64Array.of(2, 2, 1), madeUp);
+    // After assistance, h2 at 310 (numbers not met before): computed, mean (2·150 + 2·80 + 310)/5 = 154, and kept for the next scenario.
+    const d = distributionSummary({ ...x, before: Float64Array.from(x.before), after: Float64Array.of(150, 80, 310) }, NATIONAL, 12, memo);
+    expect(d.before).toEqual(madeUp);
+    expect(d.after.mean).toBeCloseTo(154, 12);
+    expect(memo.find(Float64Array.of(150, 80, 310), Float64Array.of(2, 2, 1))?.figures.mean).toBeCloseTo(154, 12);
+    // One income changed (h2 300 → 100): its own figures, mean 56 and Gini 520/2800 (worked above).
+    const changed = distributionSummary({ ...x, before: Float64Array.of(50, 40, 100) }, NATIONAL, 12, memo);
+    expect(changed.before.mean).toBeCloseTo(56, 12);
+    expect(changed.before.gini).toBeCloseTo(520 / 2800, 12);
+  });
+  it('holds the last four inputs met, however many scenarios a run has', () => {
+    const memo = new IncomeFiguresMemo();
+    const w = Float64Array.of(1);
+    const figures = (m: number) => ({ mean: m, gini: 0, decileShares: new Array<number>(10).fill(0.1) });
+    for (let k = 1; k <= 5; k++) memo.add(Float64Array.of(k), w, figures(k));
+    expect(memo.find(Float64Array.of(1), w)).toBeUndefined(); // the oldest of five, let go
+    expect(memo.find(Float64Array.of(2), w)?.figures.mean).toBe(2);
+    // Met again, 2 is the most recent: adding 6 lets 3 go, not 2.
+    memo.add(Float64Array.of(6), w, figures(6));
+    expect(memo.find(Float64Array.of(3), w)).toBeUndefined();
+    expect(memo.find(Float64Array.of(2), w)?.figures.mean).toBe(2);
   });
 });
 

@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { JiuzhuError } from '../src/engine/errors.js';
 import { treeFromYaml } from './helpers.js';
+import { createPopulation } from '../src/engine/population.js';
+import { resolveParameter } from '../src/engine/parameters/resolve.js';
 
 const leaf = (values: string, extra = '') => `
 p:
@@ -198,5 +200,33 @@ s:
     values:
       2006-01-01: {value: [{above: 50, value: 1}, {above: 0, value: 2}], reference: {assumption: t}}
 `)).toThrow(/increasing thresholds/);
+  });
+});
+
+describe('a leaf by locality resolved over a population: one value per row (W2, session 8)', () => {
+  // Three households: h0 Changchun (220100) urban with 2 persons, h1 Baicheng (220800) rural
+  // with 1, h2 Changchun rural with 2. d.standard 2006: Changchun 160 urban / 80 rural, every
+  // other prefecture ("*") 140 / 70. d.rate: 0.3 for elderly in both areas.
+  const pop = createPopulation({
+    households: { id: [1, 2, 3], weight: Float64Array.of(1, 1, 1), columns: { prefecture: Int32Array.of(220100, 220800, 220100), urban: Uint8Array.of(1, 0, 0) } },
+    persons: { id: [1, 2, 3, 4, 5], household: [1, 1, 2, 3, 3] },
+  });
+  it('household and person columns hold each row’s locality cell', () => {
+    expect([...(resolveParameter(tree, 'd.standard', '2006-06-01', pop, 'household') as Float64Array)]).toEqual([160, 70, 80]);
+    // Persons straight from their household's cell (no household column first): 160, 160, 70, 80, 80.
+    expect([...(resolveParameter(tree, 'd.standard', '2006-06-01', pop, 'person') as Float64Array)]).toEqual([160, 160, 70, 80, 80]);
+  });
+  it('a leaf whose cells are all one number is that number in every row, as a column', () => {
+    const rate = resolveParameter(tree, 'd.rate', '2006-06-01', pop, 'person') as Record<string, Float64Array>;
+    expect(rate.elderly).toBeInstanceOf(Float64Array);
+    expect([...rate.elderly!]).toEqual([0.3, 0.3, 0.3, 0.3, 0.3]);
+    expect([...rate.disabled!]).toEqual([0.5, 0.5, 0.5, 0.5, 0.5]);
+  });
+  it('an unknown prefecture code is refused even for a leaf of one number', () => {
+    const odd = createPopulation({
+      households: { id: [1], weight: Float64Array.of(1), columns: { prefecture: Int32Array.of(110100), urban: Uint8Array.of(1) } },
+      persons: { id: [1], household: [1] },
+    });
+    expect(() => resolveParameter(tree, 'd.rate', '2006-06-01', odd, 'person')).toThrow(/unknown prefecture code 110100/);
   });
 });

@@ -35,7 +35,7 @@ export interface DecileImpactRow {
 }
 
 /** Weighted mean and relative change of after − before per decile of rankBy (default before); weights are frequency weights: a weight of 3 counts the row three times. */
-export function decileImpact(before: ArrayLike<number>, after: ArrayLike<number>, weights: ArrayLike<number>, rankBy: ArrayLike<number> = before): DecileImpactRow[] {
+export function decileImpact(before: ArrayLike<number>, after: ArrayLike<number>, weights: ArrayLike<number>, rankBy: ArrayLike<number> = before, rankOrder?: Uint32Array): DecileImpactRow[] {
   const fn = 'decileImpact';
   const n = before.length;
   checkFinite(fn, 'before', before);
@@ -44,7 +44,8 @@ export function decileImpact(before: ArrayLike<number>, after: ArrayLike<number>
   checkWeights(fn, weights, n, true);
   checkLength(fn, 'rankBy', rankBy, n);
   checkFinite(fn, 'rankBy', rankBy);
-  const decile = decileIndex(rankBy, weights);
+  // rankOrder: rankBy's ascending order if the caller has sorted it already (decileIndex checks it).
+  const decile = decileIndex(rankBy, weights, rankOrder);
   const w = new Float64Array(10);
   const b = new Float64Array(10);
   const a = new Float64Array(10);

@@ -63,13 +63,18 @@ export function decileShares(values: ArrayLike<number>, weights: ArrayLike<numbe
   return income.map((v) => v / sum);
 }
 
-/** Decile 1–10 of each row by the midpoint of its tie group's cumulative weight; weights are frequency weights: a weight of 3 counts the row three times. */
-export function decileIndex(values: ArrayLike<number>, weights: ArrayLike<number>): Uint8Array {
+/**
+ * Decile 1–10 of each row by the midpoint of its tie group's cumulative weight; weights are frequency weights: a weight of 3 counts the row three times.
+ * `sorted`: the rows' ascending order if the caller has it (ties by index, as ascendingOrder
+ * gives it); used only if it is exactly that order for these values (checked in one pass), else
+ * the rows are sorted here.
+ */
+export function decileIndex(values: ArrayLike<number>, weights: ArrayLike<number>, sorted?: Uint32Array): Uint8Array {
   const fn = 'decileIndex';
   const n = values.length;
   checkFinite(fn, 'values', values);
   checkWeights(fn, weights, n, true);
-  const order = ascendingOrder(values);
+  const order = sorted && isAscendingOrder(values, sorted) ? sorted : ascendingOrder(values);
   let total = 0;
   for (const i of order) total += weights[i]!;
   const out = new Uint8Array(n);
@@ -85,4 +90,28 @@ export function decileIndex(values: ArrayLike<number>, weights: ArrayLike<number
     k = e;
   }
   return out;
+}
+
+/**
+ * Whether `order` is the ascending order of `values` with ties by index, the one ascendingOrder
+ * gives: a permutation of the rows along which values never fall and tied rows keep index order.
+ * That order is unique, so an order that passes is ascendingOrder's, whoever made it.
+ */
+export function isAscendingOrder(values: ArrayLike<number>, order: ArrayLike<number>): boolean {
+  const n = values.length;
+  if (order.length !== n) return false;
+  const seen = new Uint8Array(n);
+  for (let k = 0; k < n; k++) {
+    const i = order[k]!;
+    if (!(i >= 0 && i < n) || seen[i]) return false;
+    seen[i] = 1;
+    if (k > 0) {
+      const j = order[k - 1]!;
+      // + 0: −0 and 0 are one value, as ascendingOrder ranks them.
+      const a = values[j]! + 0;
+      const b = values[i]! + 0;
+      if (a > b || (a === b && j > i)) return false;
+    }
+  }
+  return true;
 }

@@ -59,6 +59,35 @@ export function fgt(values: ArrayLike<number>, weights: ArrayLike<number>, line:
   return s / total;
 }
 
+/**
+ * FGT P_0, P_1 and P_2 at once: the same checks as fgt, made once, and one pass adding the three
+ * sums, each in the same order and with the same operations as fgt(…, α) does, so each equals
+ * fgt's value bit for bit. For large inputs (the full count's 8.8M households: the distribution
+ * figures take FGT at four lines per scenario), where three calls read every array four times each.
+ */
+export function fgt012(values: ArrayLike<number>, weights: ArrayLike<number>, line: Line): { headcount: number; gap: number; severity: number } {
+  const fn = 'fgt';
+  const n = values.length;
+  checkFinite(fn, 'values', values);
+  const total = checkWeights(fn, weights, n, true);
+  const z = lineOf(fn, line, n, true);
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  for (let i = 0; i < n; i++) {
+    const zi = z(i);
+    const y = values[i]!;
+    if (y < zi) {
+      const g = (zi - y) / zi;
+      const w = weights[i]!;
+      s0 += w * 1;
+      s1 += w * g;
+      s2 += w * (g * g);
+    }
+  }
+  return { headcount: s0 / total, gap: s1 / total, severity: s2 / total };
+}
+
 /** Total weighted money gap Σ w·max(z − y, 0), line scalar or per row; weights are frequency weights: a weight of 3 counts the row three times. */
 export function povertyGap(values: ArrayLike<number>, weights: ArrayLike<number>, line: Line): number {
   const fn = 'povertyGap';

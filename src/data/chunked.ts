@@ -26,8 +26,11 @@ export interface ChunkedDataset {
   manifest: Manifest;
   meta: DatasetMeta;
   warnings: string[];
-  /** Loads chunk i as a Population. */
-  loadChunk(i: number): Promise<Population>;
+  /**
+   * Loads chunk i as a Population. `transient`: it is read only to be copied into a larger one
+   * (plan.ts, a prefecture of several chunks), so its columns may be views into the file's bytes.
+   */
+  loadChunk(i: number, options?: { transient?: boolean }): Promise<Population>;
 }
 
 /** Opens a chunked dataset: reads the manifest, checks the chunk files exist. */
@@ -55,10 +58,10 @@ export function openChunkedDataset(dir: string): ChunkedDataset {
     manifest,
     meta: { name: manifest.name, description: manifest.description, sha256, files: manifest.chunks.map((c) => join(dir, c.file)) },
     warnings: [],
-    async loadChunk(i) {
+    async loadChunk(i, options = {}) {
       const c = manifest.chunks[i];
       if (!c) throw new JiuzhuError('BAD_CHUNK', `no chunk ${i}`, { kind: 'usage' });
-      const pop = flatPopulation(readArrowTable(join(dir, c.file)), identityCodebook(), []);
+      const pop = flatPopulation(readArrowTable(join(dir, c.file)), identityCodebook(), [], { adoptRaw: options.transient === true });
       if (c.prefecture !== undefined) checkTag(pop, c.prefecture, join(dir, c.file));
       return pop;
     },

@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { allocColumn, type Column } from '../engine/column.js';
 import { isJiuzhuError, JiuzhuError, throwMany, type ErrorLocation } from '../engine/errors.js';
 import { createPopulation, type Population } from '../engine/population.js';
+import { specialise } from '../engine/specialise.js';
 import { assertRegularFile, readBoundedText } from '../engine/input-file.js';
 import { MAX_YAML_BYTES } from '../engine/limits.js';
 import { parseYamlSource, yamlToJs } from '../engine/yaml-source.js';
@@ -186,7 +187,13 @@ export function tableColumns(t: RawTable, specs: readonly ColumnSpec[], warnings
 }
 
 /** A flat person-level table → Population, via a codebook. */
-export function flatPopulation(t: RawTable, codebook: Codebook, warnings: string[]): Population {
+/**
+ * `adoptRaw`: the population is read only to be copied (a prefecture's chunks put end to end), so
+ * a raw column already of its column's type may become the column as it is, a view into the
+ * file's bytes, instead of a copy. Not for a population that is kept: its views would keep the
+ * whole file alive, the unmapped columns and the per-person copies of household columns too.
+ */
+export function flatPopulation(t: RawTable, codebook: Codebook, warnings: string[], options: { adoptRaw?: boolean } = {}): Population {
   if (t.nRows === 0) throw new JiuzhuError('EMPTY_FILE', `the file has ${t.format === 'csv' ? 'a header' : 'columns'} but no rows`, { location: { file: t.file } });
   const problems: Problem[] = [];
   const present = new Set(t.names);
@@ -205,6 +212,10 @@ export function flatPopulation(t: RawTable, codebook: Codebook, warnings: string
     }
   }
   if (problems.length) throwMany('MISSING_COLUMN', problems, codebook.file ? undefined : 'if your columns have other names, map them with a codebook (--codebook FILE)');
+  // A raw column read for one column only may become it without a copy (convertColumn's `adopt`).
+  const uses = new Map<string, number>();
+  for (const c of Object.values(codebook.columns)) uses.set(c.from, (uses.get(c.from) ?? 0) + 1);
+  const alone = (src: ColumnSource): boolean => options.adoptRaw === true && uses.get(src.from) === 1;
   const hid = convertColumn(t, sourceOf('household_id')!, idSpec('household_id'), problems);
   const pid = convertColumn(t, sourceOf('person_id')!, idSpec('person_id'), problems);
   if (problems.length) throwMany('BAD_VALUE', problems);
@@ -238,7 +249,7 @@ export function flatPopulation(t: RawTable, codebook: Codebook, warnings: string
   const pcols: Record<string, Column> = {};
   for (const spec of pSpecs) {
     const src = sourceOf(spec.name);
-    pcols[spec.name] = src ? convertColumn(t, src, spec, problems) : fill(spec, t.nRows);
+    pcols[spec.name] = src ? convertColumn(t, src, spec, problems, undefined, alone(src)) : fill(spec, t.nRows);
   }
   if (defaulted.length) warnings.push(`${t.file}: ${defaulted.length} optional column(s) missing, documented defaults used: ${defaulted.join(', ')}`);
   const used = new Set(Object.values(codebook.columns).map((c) => c.from));
@@ -401,10 +412,14 @@ function hasDuplicateMembers(pid: ArrayLike<number>, rh: RowHouseholds): boolean
 /** The first row at or after `from` whose raw value is not identical (===) to its household's first row's, or -1. */
 function nextDifferent(raw: ArrayLike<unknown>, rh: RowHouseholds, from: number): number {
   // Separate loops for float, integer and other columns, so each loop sees few array types.
-  if (raw instanceof Float64Array || raw instanceof Float32Array) return nextDifferentIn(raw, rh, from);
-  if (ArrayBuffer.isView(raw)) return nextDifferentInIntegers(raw as unknown as ArrayLike<unknown>, rh, from);
+  // And one compiled copy of each per array class (engine/specialise.ts).
+  if (raw instanceof Float64Array || raw instanceof Float32Array) return nextDifferentInKernel(raw)(raw, rh, from);
+  if (ArrayBuffer.isView(raw)) return nextDifferentInIntegersKernel(raw as unknown as ArrayLike<number>)(raw as unknown as ArrayLike<unknown>, rh, from);
   return nextDifferentInOther(raw, rh, from);
 }
+
+const nextDifferentInKernel = specialise(nextDifferentIn);
+const nextDifferentInIntegersKernel = specialise(nextDifferentInIntegers);
 
 function nextDifferentIn(raw: Float64Array | Float32Array, rh: RowHouseholds, from: number): number {
   const { rowHousehold, firstRows } = rh;

@@ -108,15 +108,37 @@ export function localityTable(tree: ParameterTree, path: string, date: string, p
   return { index: localityIndex(pop), values: localityValues(leaf, entry), byUrban: false };
 }
 
-/** Column of one category's cells over households (or persons). */
+const personLocalityCache = new WeakMap<Population, Uint8Array>();
+
+/** localityIndex of each person's household, per person: a person column is then one pass, without a household column first. */
+function personLocalityIndex(pop: Population): Uint8Array {
+  let out = personLocalityCache.get(pop);
+  if (!out) {
+    out = broadcastToPersons(pop, localityIndex(pop));
+    personLocalityCache.set(pop, out);
+  }
+  return out;
+}
+
+/**
+ * Column of one category's cells over households (or persons). A leaf whose cells are all one
+ * number (many vary by locality in their breakdown but not in 2006's values) is that number in
+ * every row, written without a lookup. Either way, row r holds the cell of its locality, as a
+ * household column broadcast to persons did (a pass over the households and a person-length
+ * gather; on the full count's 27M persons, tens of columns a slice, W2).
+ */
 function localityColumn(leaf: ParameterLeaf, entry: DatedValue, pop: Population, entity: Entity, category?: string): Float64Array | number {
   const loc = leaf.breakdown.filter((d) => d !== 'category');
   const lutValues = localityValues(leaf, entry, category);
   if (loc.length === 0) return lutValues[0]!;
-  const idx = localityIndex(pop);
-  const hh = new Float64Array(pop.nHouseholds);
-  for (let h = 0; h < pop.nHouseholds; h++) hh[h] = lutValues[idx[h]!]!;
-  return entity === 'person' ? broadcastToPersons(pop, hh) : hh;
+  const n = entity === 'person' ? pop.nPersons : pop.nHouseholds;
+  const out = new Float64Array(n);
+  // Built even when not read below: it is where an unknown prefecture code is refused.
+  const households = localityIndex(pop);
+  if (lutValues.every((v) => Object.is(v, lutValues[0]))) return out.fill(lutValues[0]!);
+  const idx = entity === 'person' ? personLocalityIndex(pop) : households;
+  for (let r = 0; r < n; r++) out[r] = lutValues[idx[r]!]!;
+  return out;
 }
 
 /** Resolves a leaf on a date for a population and entity. */

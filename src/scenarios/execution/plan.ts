@@ -159,10 +159,21 @@ async function readPrefecture(source: ChunkedDataset, code: number, offsets: rea
   const chunks = source.manifest.chunks;
   const parts: Population[] = [];
   const index: Int32Array[] = [];
+  // Several chunks are put end to end (a copy), so each may be read as views into its file.
+  const transient = chunks.filter((c) => c.prefecture === undefined || c.prefecture === code).length > 1;
   for (let c = 0; c < chunks.length; c++) {
     const tag = chunks[c]!.prefecture;
     if (tag !== undefined && tag !== code) continue;
-    const pop = await source.loadChunk(c);
+    const pop = await source.loadChunk(c, { transient });
+    if (tag === code) {
+      // A tagged chunk's households are all of its prefecture (loadChunk checks every one):
+      // the whole chunk, as it is, without looking at each household again.
+      parts.push(pop);
+      const at = new Int32Array(pop.nHouseholds);
+      for (let h = 0; h < at.length; h++) at[h] = h + offsets[c]!;
+      index.push(at);
+      continue;
+    }
     const pref = pop.household.prefecture;
     const mine: number[] = [];
     for (let h = 0; h < pop.nHouseholds; h++) {

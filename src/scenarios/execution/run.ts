@@ -26,11 +26,12 @@ export type { DatasetSource } from './plan.js';
 export type { ScenarioSums } from '../results/sums.js';
 export type { Check, ScenarioResult, ScenarioSummary } from '../results/scenario-result.js';
 import { buildScenarioResult, type ScenarioResult } from '../results/scenario-result.js';
+import { IncomeFiguresMemo } from '../results/distribution.js';
 import { costScenario } from './costing.js';
 
 /** A scenario's result from its merged sums: costed with its parameter tree (costing.ts), then built without it. */
-export function scenarioResult(name: string, sums: ScenarioSums, parameters: ParameterTree, inputs: Readonly<Record<string, unknown>> = {}): ScenarioResult {
-  return buildScenarioResult(name, sums, costScenario(sums, parameters, inputs));
+export function scenarioResult(name: string, sums: ScenarioSums, parameters: ParameterTree, inputs: Readonly<Record<string, unknown>> = {}, figures?: IncomeFiguresMemo): ScenarioResult {
+  return buildScenarioResult(name, sums, costScenario(sums, parameters, inputs), figures);
 }
 
 export interface RunOptions {
@@ -87,7 +88,9 @@ export async function runScenarios(scenarios: readonly Scenario[], source: Datas
   if (!scenarios.length) return [];
   const period = options.period ?? scenarioPeriod(scenarios[0]!);
   const sums = await execute({ scenarios, period, seeds: scenarios.map((s) => options.seed ?? s.seed ?? 1) }, source, options);
-  return scenarios.map((s, i) => scenarioResult(s.name, sums[i]!, scenarioParameters(s), s.inputs));
+  // The scenarios' income figures before assistance are the same numbers: computed once.
+  const figures = new IncomeFiguresMemo();
+  return scenarios.map((s, i) => scenarioResult(s.name, sums[i]!, scenarioParameters(s), s.inputs, figures));
 }
 
 /** Version of this package. */

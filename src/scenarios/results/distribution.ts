@@ -6,8 +6,9 @@
  * person weighted by their household's weight. Chunks merge by concatenation in chunk order.
  */
 import { specialise } from '../../engine/specialise.js';
-import { decileImpact, decileShares, fgt, weightedGini, winnersLosers, type DecileImpactRow, type WinnersLosers } from '../../analytics/index.js';
+import { decileImpact, decileShares, weightedGini, winnersLosers, type DecileImpactRow, type WinnersLosers } from '../../analytics/index.js';
 import { ascendingOrder } from '../../analytics/input.js';
+import { fgt012 } from '../../analytics/poverty.js';
 import type { Population } from '../../engine/population.js';
 import type { Simulation } from '../../engine/simulation.js';
 import type { SparseColumn } from '../../engine/differential.js';
@@ -189,11 +190,12 @@ function personWeights(x: HouseholdIncomes): Float64Array {
   for (let h = 0; h < w.length; h++) w[h] = x.weight[h]! * x.size[h]!;
   return w;
 }
-const fgtAll = (y: ArrayLike<number>, w: ArrayLike<number>, line: number | ArrayLike<number>): Fgt => ({ headcount: fgt(y, w, line, 0), gap: fgt(y, w, line, 1), severity: fgt(y, w, line, 2) });
+// The three α in one pass (fgt012), each the same value as fgt(y, w, line, α).
+const fgtAll = (y: ArrayLike<number>, w: ArrayLike<number>, line: number | ArrayLike<number>): Fgt => fgt012(y, w, line);
 const mean = (y: ArrayLike<number>, w: ArrayLike<number>): number => { let s = 0; let t = 0; for (let i = 0; i < y.length; i++) { s += y[i]! * w[i]!; t += w[i]!; } return t > 0 ? s / t : 0; };
 
-function incomeFigures(y: Float64Array, w: Float64Array): IncomeFigures {
-  const known = recentFigures.find((r) => sameValues(r.y, y) && sameValues(r.w, w));
+function incomeFigures(y: Float64Array, w: Float64Array, memo?: IncomeFiguresMemo): IncomeFigures {
+  const known = memo?.find(y, w) ?? recentFigures.find((r) => sameValues(r.y, y) && sameValues(r.w, w));
   if (known) return { ...known.figures, decileShares: [...known.figures.decileShares] };
   const m = mean(y, w);
   let figures: IncomeFigures = { mean: m, gini: 0, decileShares: new Array<number>(10).fill(0) };
@@ -203,6 +205,7 @@ function incomeFigures(y: Float64Array, w: Float64Array): IncomeFigures {
     // of sorting again and jumping about 8.8M households of the full count (W2, issue #25).
     // The same rows in the same order: the same sums, bit for bit.
     const order = ascendingOrder(y);
+    sortedOrders.set(y, order);
     const ys = new Float64Array(y.length);
     const ws = new Float64Array(y.length);
     for (let k = 0; k < order.length; k++) { const i = order[k]!; ys[k] = y[i]!; ws[k] = w[i]!; }
@@ -212,8 +215,41 @@ function incomeFigures(y: Float64Array, w: Float64Array): IncomeFigures {
     recentFigures.unshift({ y: Float64Array.from(y), w: Float64Array.from(w), figures: { ...figures, decileShares: [...figures.decileShares] } });
     recentFigures.length = Math.min(recentFigures.length, RECENT_FIGURES);
   }
+  memo?.add(y, w, figures);
   return figures;
 }
+
+/**
+ * The income figures of the scenarios of one run, also for inputs too large for recentFigures
+ * (the full count): the scenarios of a comparison share the income before assistance (no lever
+ * reaches market income), so its Gini and deciles, two passes over a sort of 8.8M households
+ * (W2), are computed once. Found by content, as recentFigures, but the arrays are held, not
+ * copied: a memo lives only while one run's results are built (runScenarios), from arrays that
+ * incomes() has just made and nothing writes to.
+ */
+export class IncomeFiguresMemo {
+  /** The last few inputs, the one met most recently first: a lookup compares at most RECENT_FIGURES arrays, however many scenarios. */
+  private readonly seen: { y: Float64Array; w: Float64Array; figures: IncomeFigures }[] = [];
+  find(y: Float64Array, w: Float64Array): { figures: IncomeFigures } | undefined {
+    const k = this.seen.findIndex((r) => sameValues(r.y, y) && sameValues(r.w, w));
+    if (k < 0) return undefined;
+    const [hit] = this.seen.splice(k, 1);
+    this.seen.unshift(hit!);
+    return hit;
+  }
+  add(y: Float64Array, w: Float64Array, figures: IncomeFigures): void {
+    this.seen.unshift({ y, w, figures: { ...figures, decileShares: [...figures.decileShares] } });
+    this.seen.length = Math.min(this.seen.length, RECENT_FIGURES);
+  }
+}
+
+/**
+ * The ascending order of each income array incomeFigures sorted: a comparison's decile impact
+ * ranks households by the baseline's income after assistance, sorted already for its figures
+ * (on the full count, a radix sort of 8.8M households). decileIndex takes it only after checking
+ * it is that array's order now, so an array changed since cannot mislead it.
+ */
+const sortedOrders = new WeakMap<Float64Array, Uint32Array>();
 
 /**
  * The income figures of the last few distinct inputs. Runs on one population share many: the
@@ -263,7 +299,7 @@ function localStandardRows(standard: Float64Array, w: Float64Array): { z: Float6
 }
 
 /** The run's distribution figures (`summary.distribution`). */
-export function distributionSummary(x: HouseholdIncomes, nationalLine: readonly number[], months: number): DistributionSummary {
+export function distributionSummary(x: HouseholdIncomes, nationalLine: readonly number[], months: number, memo?: IncomeFiguresMemo): DistributionSummary {
   const w = personWeights(x);
   // Plain loops rather than map/from callbacks: about a tenth of the time on 100,000 households.
   let nRural = 0;
@@ -286,8 +322,8 @@ export function distributionSummary(x: HouseholdIncomes, nationalLine: readonly 
   const closed = (moneyGap(x.before, w, x.standard) - moneyGap(x.after, w, x.standard)) * months;
   const local = localStandardRows(x.standard, w);
   return {
-    before: incomeFigures(x.before, w),
-    after: incomeFigures(x.after, w),
+    before: incomeFigures(x.before, w, memo),
+    after: incomeFigures(x.after, w, memo),
     poverty: {
       localStandard: local ? { before: fgtAll(x.before, local.w, local.z), after: fgtAll(x.after, local.w, local.z) } : { before: none, after: none },
       nationalRuralLine: { before: hasRural ? fgtAll(pick(x.before), wr, line) : none, after: hasRural ? fgtAll(pick(x.after), wr, line) : none, line },
@@ -316,7 +352,7 @@ export function distributionDelta(base: HouseholdIncomes, reform: HouseholdIncom
   const none: Fgt = { headcount: 0, gap: 0, severity: 0 };
   return {
     winnersLosers: winnersLosers(base.after, reform.after, w),
-    decileImpact: decileImpact(base.after, reform.after, w),
+    decileImpact: decileImpact(base.after, reform.after, w, base.after, sortedOrders.get(base.after)),
     povertyFixedLine: local ? { baseline: fgtAll(base.after, local.w, local.z), reform: fgtAll(reform.after, local.w, local.z) } : { baseline: none, reform: none },
   };
 }

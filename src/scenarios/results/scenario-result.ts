@@ -5,7 +5,7 @@
  * never from the parameter tree.
  */
 import { HOUSEHOLD_TYPES } from '../../programs/dibao/index.js';
-import { distributionSummary, type DistributionSummary, type HouseholdIncomes } from './distribution.js';
+import { distributionSummary, type DistributionSummary, type HouseholdIncomes, type IncomeFiguresMemo } from './distribution.js';
 import { fundingRows, type FundingRow, type FundingShares } from './funding.js';
 import { programMonthCosts, programSummaries, type MonthCostings, type ProgramCells, type ProgramSummary } from './program-summary.js';
 import type { ScenarioSums } from './sums.js';
@@ -49,8 +49,8 @@ export interface Costing {
   checks: Check[];
 }
 
-/** Summary and checks from accumulated sums and their costing. */
-export function buildScenarioResult(name: string, sums: ScenarioSums, costing: Costing): ScenarioResult {
+/** Summary and checks from accumulated sums and their costing (`figures`: shared by the scenarios of one run, see IncomeFiguresMemo). */
+export function buildScenarioResult(name: string, sums: ScenarioSums, costing: Costing, figures?: IncomeFiguresMemo): ScenarioResult {
   const acc = sums.dibao;
   const group = (g: string, keys: readonly string[]): Record<string, DibaoSummary> => Object.fromEntries(keys.map((k) => [k, summarise(acc.get(g, k), g === 'byArea')]));
   const total = acc.get('total', 'total');
@@ -62,7 +62,7 @@ export function buildScenarioResult(name: string, sums: ScenarioSums, costing: C
     name,
     summary: {
       ...withMonthTotals(summarise(total), months),
-      distribution: distributionSummary(incomes, sums.distribution.nationalLine, months.length),
+      distribution: distributionSummary(incomes, sums.distribution.nationalLine, months.length, figures),
       byArea: group('byArea', ['urban', 'rural']),
       byPrefecture: group('byPrefecture', acc.groupings[2]!.keys),
       byHouseholdType: group('byHouseholdType', HOUSEHOLD_TYPES),

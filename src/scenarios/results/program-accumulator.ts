@@ -74,32 +74,8 @@ function populationCells(pop: Population): CellPopulation {
   return own;
 }
 
-/**
- * What a program's month reads, in the order it is read: component rules (with their index
- * among the components and their `program.component` name), funds rules (with their account's
- * index), the recipient flag and the recipient groups' flags. Worked out once per accumulator,
- * not with Object.entries and closures every month.
- */
-interface ProgramReads {
-  components: { k: number; rule: string; name: string }[];
-  funds: { k: number; rule: string }[];
-  recipient: string | null;
-  groups: string[];
-}
-
-function programReads(p: ProgramDefinition): ProgramReads {
-  return {
-    // Computed components have no households: they are costed once, at reporting.
-    components: Object.entries(p.components).flatMap(([key, c], k) => ('rule' in c ? [{ k, rule: c.rule, name: `${p.id}.${key}` }] : [])),
-    funds: Object.values(p.accounts ?? {}).flatMap((a, k) => ('rule' in a.funds ? [{ k, rule: a.funds.rule }] : [])),
-    recipient: p.recipient,
-    groups: Object.values(p.recipientGroups ?? {}).map((g) => g.rule),
-  };
-}
-
 export class ProgramAccumulator {
   readonly programs: readonly ProgramDefinition[];
-  private readonly reads: readonly ProgramReads[];
   /** month → program index → sums. */
   readonly months = new Map<string, ProgramMonthSums[]>();
   readonly population = new Map<string, CellPopulation>();
@@ -116,7 +92,6 @@ export class ProgramAccumulator {
 
   constructor(programs: readonly ProgramDefinition[]) {
     this.programs = programs;
-    this.reads = programs.map(programReads);
     this.recipients = programs.map(() => new Float64Array(N_CELLS));
     this.households = programs.map(() => new Float64Array(N_CELLS));
     this.groupDistinct = programs.map((p) => Object.keys(p.recipientGroups ?? {}).map(() => new Float64Array(N_CELLS)));
@@ -156,32 +131,35 @@ export class ProgramAccumulator {
       components: Object.keys(p.components).map(() => new Float64Array(N_CELLS)),
       funds: Object.values(p.accounts ?? {}).map(() => new Float64Array(N_CELLS)),
     }));
-    for (let pi = 0; pi < this.reads.length; pi++) {
-      const reads = this.reads[pi]!;
+    this.programs.forEach((p, pi) => {
       const s = sums[pi]!;
-      for (const c of reads.components) {
+      // Computed components have no households: they are costed once, at reporting.
+      Object.entries(p.components).forEach(([key, c], k) => {
+        if (!('rule' in c)) return;
         const column = monthColumn(sim, c.rule, month);
-        addWeightedFen(s.components[c.k]!, column, w, cells);
-        onComponent?.(c.name, column);
-      }
-      for (const f of reads.funds) addWeightedFen(s.funds[f.k]!, monthColumn(sim, f.rule, month), w, cells);
+        addWeightedFen(s.components[k]!, column, w, cells);
+        onComponent?.(`${p.id}.${key}`, column);
+      });
+      Object.values(p.accounts ?? {}).forEach((a, k) => {
+        if ('rule' in a.funds) addWeightedFen(s.funds[k]!, monthColumn(sim, a.funds.rule, month), w, cells);
+      });
       const ever = this.ever[pi];
-      if (ever && reads.recipient) {
-        const flag = monthColumn(sim, reads.recipient, month);
+      if (ever && p.recipient) {
+        const flag = monthColumn(sim, p.recipient, month);
         if (isSparse(flag)) orSparseFlags(ever, flag);
         else orFlags(ever, flag);
       }
-      for (let gi = 0; gi < reads.groups.length; gi++) {
-        const flag = monthColumn(sim, reads.groups[gi]!, month);
+      Object.values(p.recipientGroups ?? {}).forEach((g, gi) => {
+        const flag = monthColumn(sim, g.rule, month);
         if (isSparse(flag)) {
           orSparseFlags(this.groupEver[pi]![gi]!, flag);
           addSparsePersonMonths(this.groupPersonMonths[pi]![gi]!, flag, w, cells, pop.personHousehold);
         } else {
           orFlags(this.groupEver[pi]![gi]!, flag);
-          addPersonMonthsKernel(flag)(this.groupPersonMonths[pi]![gi]!, flag, w, cells, start);
+          addPersonMonths(this.groupPersonMonths[pi]![gi]!, flag, w, cells, start);
         }
-      }
-    }
+      });
+    });
     this.months.set(month, sums);
   }
 
@@ -358,10 +336,7 @@ function orFlags(ever: Uint8Array, flag: ArrayLike<number>): void {
   for (let i = words << 2; i < ever.length; i++) ever[i] = ever[i]! | (flag[i] ? 1 : 0);
 }
 
-/**
- * sums[cell of h] += weight[h] × flagged members of h, for a person-month flag. Compiled per
- * flag class (the groups' rules have different dtypes; one shared loop went megamorphic).
- */
+/** sums[cell of h] += weight[h] × flagged members of h, for a person-month flag. */
 function addPersonMonths(sums: Float64Array, flag: ArrayLike<number>, weight: ArrayLike<number>, cells: Uint8Array, start: ArrayLike<number>): void {
   for (let h = 0; h < cells.length; h++) {
     let n = 0;
@@ -369,7 +344,6 @@ function addPersonMonths(sums: Float64Array, flag: ArrayLike<number>, weight: Ar
     if (n > 0) sums[cells[h]!]! += weight[h]! * n;
   }
 }
-const addPersonMonthsKernel = specialise(addPersonMonths);
 
 function addInto(a: Float64Array, b: Float64Array): void {
   for (let i = 0; i < a.length; i++) a[i]! += b[i]!;

@@ -1,6 +1,6 @@
 /** Engine unit tests: ordering, cycles, cache, purity, aggregation, periods, randomness, explain. */
 import { describe, expect, it } from 'vitest';
-import { anyInHousehold, allInHousehold, broadcastToPersons, countByHousehold, maxByHousehold, minByHousehold, sumByHousehold } from '../src/engine/aggregate.js';
+import { anyInHousehold, allInHousehold, broadcastToPersons, countByHousehold, countPositiveByHousehold, maxByHousehold, minByHousehold, sumByHousehold } from '../src/engine/aggregate.js';
 import { explain, formatExplain } from '../src/engine/explain.js';
 import { buildRuleGraph } from '../src/engine/graph.js';
 import { roundFen } from '../src/engine/money.js';
@@ -97,6 +97,18 @@ describe('aggregation helpers', () => {
     expect(Array.from(maxByHousehold(pop, inc))).toEqual([20, 300, 7]);
     expect(Array.from(minByHousehold(pop, inc))).toEqual([10, 100, 7]);
     expect(Array.from(broadcastToPersons(pop, Float64Array.of(1, 2, 3)))).toEqual([1, 1, 2, 2, 2, 3]);
+  });
+
+  it('countPositiveByHousehold counts members with a value > 0 (not negatives, zeros or NaN), whatever the class', () => {
+    // Persons in household order (members 0–1, 2–4, 5, as the broadcast above shows).
+    // Float64: {0.5 yes, -1 no} = 1; {0 no, NaN no, 3 yes} = 1; {0 no} = 0.
+    const f = Float64Array.of(0.5, -1, 0, NaN, 3, 0);
+    expect(Array.from(countPositiveByHousehold(pop, f))).toEqual([1, 1, 0]);
+    // Int8: {1, 2} = 2; {-3 no, 4, 5} = 2; {0} = 0.
+    const i8 = Int8Array.of(1, 2, -3, 4, 5, 0);
+    expect(Array.from(countPositiveByHousehold(pop, i8))).toEqual([2, 2, 0]);
+    // The same counts as countByHousehold over the mask values > 0 (what it replaced in the month loop).
+    expect(Array.from(countPositiveByHousehold(pop, f))).toEqual(Array.from(countByHousehold(pop, Uint8Array.from(f, (x) => (x > 0 ? 1 : 0)))));
   });
 });
 

@@ -46,6 +46,21 @@ function countInto(out: Int32Array, mask: ArrayLike<number>, hh: Int32Array, n: 
 }
 const countKernel = specialise(countInto);
 
+/**
+ * Number of members whose value is positive (> 0; NaN and negatives do not count), one flat
+ * pass: the counts of countByHousehold over the mask `values > 0`, without building the mask.
+ */
+export function countPositiveByHousehold(pop: Membership, values: ArrayLike<number>): Int32Array {
+  const out = new Int32Array(pop.nHouseholds);
+  countPositiveKernel(values)(out, values, pop.personHousehold, pop.nPersons);
+  return out;
+}
+
+function countPositiveInto(out: Int32Array, values: ArrayLike<number>, hh: Int32Array, n: number): void {
+  for (let p = 0; p < n; p++) out[hh[p]!]! += values[p]! > 0 ? 1 : 0;
+}
+const countPositiveKernel = specialise(countPositiveInto);
+
 /** 1 where any member has a non-zero value. */
 export function anyInHousehold(pop: Membership, mask: ArrayLike<number>): Uint8Array {
   const out = new Uint8Array(pop.nHouseholds);

@@ -8,6 +8,7 @@ import type { Population } from '../../engine/population.js';
 import type { SharedResults } from '../../engine/shared-results.js';
 import { Simulation, WEIGHT } from '../../engine/simulation.js';
 import { buildRuleGraph, type RuleGraph } from '../../engine/graph.js';
+import { countPositiveByHousehold } from '../../engine/aggregate.js';
 import type { DifferentialOption } from '../../engine/differential.js';
 import { JiuzhuError } from '../../engine/errors.js';
 import type { HeadlineDeclaration } from '../../engine/program.js';
@@ -43,12 +44,8 @@ const HEADLINE = headlineOf();
 function monthColumns(sim: Simulation, month: string, first: boolean): MonthColumns {
   const h = HEADLINE;
   const out: Record<string, ArrayLike<number>> = {};
-  for (const [column, rule] of Object.entries(h.personCounts)) {
-    const persons = sim.calculate(rule, month);
-    const flagged = new Uint8Array(persons.length);
-    for (let p = 0; p < flagged.length; p++) flagged[p] = persons[p]! > 0 ? 1 : 0;
-    out[column] = sim.agg().countByHousehold(flagged);
-  }
+  // Members with a positive value, counted in one pass per class (no person mask built each month).
+  for (const [column, rule] of Object.entries(h.personCounts)) out[column] = countPositiveByHousehold(sim.population, sim.calculate(rule, month));
   for (const [column, rule] of Object.entries(h.columns)) out[column] = sim.calculate((first && h.firstMonth[column]) || rule, month);
   // headlineOf checked that every column is declared.
   return out as unknown as MonthColumns;

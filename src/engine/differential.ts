@@ -71,23 +71,48 @@ export interface Stored {
 
 const isZero = (v: number): boolean => v === 0 && 1 / v > 0;
 
-/** A copy of a column, sparse when at most a third of its rows are non-zero. */
+/**
+ * A copy of a column, sparse when at most a third of its rows are non-zero. One pass writes the
+ * non-zero rows into scratch buffers and gives up at the first row past a third (the column is
+ * then copied dense); the scan runs in a kernel compiled for the column's class (specialise.ts):
+ * a recording run stores columns of every class, and one shared loop went megamorphic (issue
+ * #25, the explorer's first view).
+ */
 export function storeColumn(c: Column): Stored {
   const type = c.constructor as ColumnType;
-  let nnz = 0;
-  for (let i = 0; i < c.length; i++) if (!isZero(c[i]!)) nnz++;
-  if (nnz * 3 > c.length) return { type, length: c.length, dense: c.slice() };
-  const rows = new Int32Array(nnz);
-  const values = new type(nnz);
-  for (let i = 0, k = 0; i < c.length; i++) {
+  const max = Math.floor(c.length / 3);
+  const scratch = scratchFor(type, max);
+  const nnz = nonZeroRows(c)(c, scratch.rows, scratch.values, max);
+  if (nnz < 0) return { type, length: c.length, dense: c.slice() };
+  return { type, length: c.length, rows: scratch.rows.slice(0, nnz), values: scratch.values.slice(0, nnz) as Column };
+}
+
+/** Scratch rows and values (of one column class) for storeColumn, grown as needed; one set per class. */
+const scratches = new Map<ColumnType, { rows: Int32Array; values: Column }>();
+function scratchFor(type: ColumnType, size: number): { rows: Int32Array; values: Column } {
+  let s = scratches.get(type);
+  if (!s || s.rows.length < size) scratches.set(type, (s = { rows: new Int32Array(size), values: new type(size) }));
+  return s;
+}
+
+/**
+ * The non-zero rows of `c` and their values into `rows` and `values`, and their number; -1 when
+ * there are more than `max`. A row is zero when its value is +0 (Object.is): -0 and NaN are
+ * kept, as their bytes differ.
+ */
+function nonZeroRowsKernel(c: ArrayLike<number>, rows: Int32Array, values: Column, max: number): number {
+  let k = 0;
+  for (let i = 0; i < c.length; i++) {
     const v = c[i]!;
-    if (!isZero(v)) {
+    if (v !== 0 || 1 / v < 0) {
+      if (k === max) return -1;
       rows[k] = i;
       values[k++] = v;
     }
   }
-  return { type, length: c.length, rows, values };
+  return k;
 }
+const nonZeroRows = specialise(nonZeroRowsKernel);
 
 /** A column given by its non-zero rows (ascending) and their values; every other row is +0. */
 export interface SparseColumn {

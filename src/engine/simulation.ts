@@ -168,7 +168,7 @@ export interface SimulationOptions {
   differential?: DifferentialOption;
   /**
    * Compute each month against the month before (temporal.ts): for a month loop, whose months
-   * differ for few households. Not with a differential base or a recording, nor above
+   * differ for few households. Not with a differential base (a recording may), nor above
    * TEMPORAL_MAX_PERSONS persons; off with `setTemporal(false)`. Replaces period reuse. With
    * `lend`, a column of month m − 1 may be written over in month m to make the rule's new column
    * (its callers read a month's columns within the month, as the accumulators do).
@@ -243,7 +243,9 @@ export class Simulation {
     // reuse, no fused loops (their inlined rules have no column); a recording run makes every
     // column too, so that each is recorded.
     this.recording = d && 'record' in d ? d.record : undefined;
-    const monthToMonth = !!options.temporal && temporal() && !d && pop.nPersons <= TEMPORAL_MAX_PERSONS;
+    // A recording run may compute month to month: it copies each column as it is made (the
+    // same bytes as without), before a later month could write over it.
+    const monthToMonth = !!options.temporal && temporal() && !(d && 'base' in d) && pop.nPersons <= TEMPORAL_MAX_PERSONS;
     this.temporal = monthToMonth ? new Temporal(this.temporalHost()) : undefined;
     // Month to month covers what period reuse does (a rule whose inputs did not change takes the
     // month before's column) and more; the two would hold columns for each other.

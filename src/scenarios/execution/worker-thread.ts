@@ -1,6 +1,7 @@
 /**
  * Starting a worker thread on one of this package's entry modules, and one request to it. Shared
- * by the slice workers (threads.ts) and the projection's year workers (studies/project-threads.ts).
+ * by the slice workers (threads.ts), the projection's year workers (studies/project-threads.ts) and
+ * the explorer's compute worker (serve/thread.ts).
  */
 import { relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';

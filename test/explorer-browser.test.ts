@@ -15,8 +15,12 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchTestBrowser, watchPage } from './browser.js';
+import { useBuiltWorkers } from './helpers.js';
 import { generateDataset } from '../src/data/generated.js';
 import { startExplorer, type RunningExplorer } from '../src/serve/server.js';
+
+// The explorer's compute thread boots from a fresh build of this source, not through tsx (helpers.ts useBuiltWorkers): the same code, less start-up.
+useBuiltWorkers();
 
 describe('the explorer in a browser (the npm package\'s Chromium, else Debian\'s)', () => {
   let browser: Browser;

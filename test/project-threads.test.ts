@@ -15,6 +15,7 @@ import { slicesOf } from '../src/scenarios/execution/plan.js';
 import { loadScenario } from '../src/scenarios/input/load.js';
 import { projectYearsOnThreads } from '../src/scenarios/studies/project-threads.js';
 import { ROOT } from './helpers.js';
+// No useBuiltWorkers(): this file's one worker boots from the source through tsx, the path `tsx src/cli/main.ts` takes.
 
 describe('projection years on workers that keep their slices', () => {
   it('two years of 30,000 households (9 prefecture slices), a worker holding no slice between jobs: the one-thread bytes', async () => {

@@ -19,7 +19,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/program.js';
-import { cli, ROOT, type CliRun } from './helpers.js';
+import { cli, ROOT, useBuiltWorkers, type CliRun } from './helpers.js';
+
+// `serve`'s compute thread boots from a fresh build of this source, not through tsx (helpers.ts useBuiltWorkers): the same code, less start-up.
+useBuiltWorkers();
 
 // ---- the cookbook ------------------------------------------------------------------------------
 

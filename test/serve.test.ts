@@ -20,7 +20,10 @@ import { explorerResult } from '../src/serve/result.js';
 import type { ParameterMatch } from '../src/serve/overrides.js';
 import { SLIDERS } from '../src/serve/sliders.js';
 import { startExplorer, type RunningExplorer } from '../src/serve/server.js';
-import { builtCli, cli, ROOT } from './helpers.js';
+import { builtCli, cli, ROOT, useBuiltWorkers } from './helpers.js';
+
+// The explorer's compute thread boots from a fresh build of this source, not through tsx (helpers.ts useBuiltWorkers): the same code, less start-up.
+useBuiltWorkers();
 
 const PERIOD = { from: '2006-01', to: '2006-01' };
 const scenarioFile = (name: string): string => join(ROOT, 'scenarios', `${name}.yaml`);

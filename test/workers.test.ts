@@ -21,7 +21,7 @@ import { concatPopulations, MIN_SLICED_HOUSEHOLDS, planSlices, selectHouseholds,
 import { mergeSums, packSums, unpackSums } from '../src/scenarios/results/sums.js';
 import { checkWorkers } from '../src/scenarios/execution/threads.js';
 import { scenarioResult } from '../src/scenarios/execution/run.js';
-import { cli, ROOT } from './helpers.js';
+import { cli, ROOT, useBuiltWorkers } from './helpers.js';
 
 const scenarios = [loadScenario(join(ROOT, 'scenarios/baseline-2006.yaml')), loadScenario(join(ROOT, 'scenarios/raise-standard-10pct.yaml'))];
 const period = { from: '2006-01', to: '2006-02' };
@@ -29,6 +29,9 @@ const json = (x: unknown): string => JSON.stringify(x, null, 2);
 /** A result document without meta.dataset (a chunked copy has its own name and checksum: the files differ). */
 // Everything but the dataset's identity: its name and hash (meta.dataset) and its files and description (provenance.dataset).
 const body = (x: { meta: { dataset: unknown }; provenance: { dataset: unknown } }): string => json({ ...x, meta: { ...x.meta, dataset: undefined }, provenance: { ...x.provenance, dataset: undefined } });
+
+// Threads boot from a fresh build of this source, not through tsx (helpers.ts): the same code, less start-up.
+useBuiltWorkers();
 
 let dataset: Dataset;
 const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-workers-'));

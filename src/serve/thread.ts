@@ -7,6 +7,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Dataset } from '../data/dataset.js';
 import { JiuzhuError, type ErrorKind, type ErrorLocation } from '../engine/errors.js';
+import { startEntryWorker } from '../scenarios/execution/worker-thread.js';
 import type { ExplorerRequest } from './request.js';
 
 /** What the worker is started with: the explorer's options (no functions) and the dataset (copied). */
@@ -18,14 +19,9 @@ export interface ComputeJob { seq: number; op: 'run' | 'charts' | 'table' | 'cha
 interface PackedError { message: string; code?: string; kind?: ErrorKind; location?: ErrorLocation; hint?: string; details?: string[]; stack?: string }
 export type ComputeReply = { id: number; value: unknown; error?: undefined } | { id: number; error: PackedError; value?: undefined };
 
-const FROM_SOURCE = import.meta.url.endsWith('.ts');
-
+/** The worker on compute-worker, from dist/ or (tests, tsx) from the source (worker-thread.ts). */
 function startWorker(setup: ComputeSetup): Worker {
-  const entry = new URL(`./compute-worker.${FROM_SOURCE ? 'ts' : 'js'}`, import.meta.url);
-  if (!FROM_SOURCE) return new Worker(entry, { workerData: setup });
-  // From the source (tests, tsx): the worker registers tsx's loader first (Node 20 workers do not inherit it).
-  const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((t) => { t.register(); return import(${JSON.stringify(entry.href)}); });`;
-  return new Worker(boot, { eval: true, workerData: setup });
+  return startEntryWorker('compute-worker', import.meta.url, setup);
 }
 
 export class ComputeThread {

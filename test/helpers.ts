@@ -51,12 +51,16 @@ function isFresh(out: string): boolean {
   });
 }
 
-/** The private build: five levels below the package root, where packageRoot() still finds it. */
-const PRIVATE_DIST = join(ROOT, 'node_modules', '.cache', 'jiuzhu-test-build', 'dist');
+/**
+ * The private build: under the checkout itself (git-ignored), four levels below the package root,
+ * where packageRoot() still finds it. Not under node_modules/: a git worktree whose node_modules
+ * links to another checkout's would run (and read the parameters of) that checkout's build.
+ */
+const PRIVATE_DIST = join(ROOT, '.cache', 'test-build', 'dist');
 
 /**
  * The built CLI, run with plain node as a user runs it: dist/cli/main.js when dist/ is at least as
- * new as every source file, else a private build under node_modules/.cache (so a test never
+ * new as every source file, else a private build under .cache/test-build (so a test never
  * rewrites dist/ under someone else's feet).
  */
 export function builtCli(): string {

@@ -116,22 +116,31 @@ export class DibaoAccumulator {
     const areaIndex = ag >= 0 ? indexes[ag]! : null;
     const monthAreas = ag >= 0 ? this.groupings[ag]!.keys.map(() => new Float64Array(MEASURES.length)) : [];
     const nT = areaIndex ? nG + 2 : nG + 1;
-    const targets: Float64Array[] = new Array<Float64Array>(nT);
-    targets[nG] = monthSums;
     // Targets that would receive the very additions another one receives, from the same sums:
-    // left out of the pass and given that one's sums after it (mirrors).
+    // left out of the pass and given that one's sums after it (mirrors). Of the others, a target
+    // of one group for every household is looked up once, not per household.
     const slots: TargetSlots[] = [...this.groupings.map((g, gi) => ({ arrays: sums[gi]!, index: g.index, constant: this.constantGroup[gi]! })), { arrays: [monthSums], index: null, constant: 0 }];
     if (areaIndex) slots.push({ arrays: monthAreas, index: areaIndex, constant: this.constantGroup[ag]! });
     const copies = mirrors(slots);
-    const live: number[] = [];
-    for (let t = 0; t < nT; t++) if (!copies.some((c) => c.to === t)) live.push(t);
-    const nLive = live.length;
-    const liveTargets: Float64Array[] = new Array<Float64Array>(nLive);
+    const targets: Float64Array[] = [];
+    const varyingAt: number[] = [];
+    const varyingArrays: (readonly Float64Array[])[] = [];
+    const varyingIndex: ArrayLike<number>[] = [];
+    for (let t = 0; t < nT; t++) {
+      if (copies.some((c) => c.to === t)) continue;
+      const sl = slots[t]!;
+      if (sl.constant < 0) {
+        varyingAt.push(targets.length);
+        varyingArrays.push(sl.arrays);
+        varyingIndex.push(sl.index!);
+      }
+      targets.push(sl.arrays[Math.max(sl.constant, 0)]!);
+    }
+    const nLive = targets.length;
+    const nVarying = varyingAt.length;
     const { size, standard, eligible, temporary, taper, receives, receivedPrevious, benefit, gap, minimum, classified, classifiedPersons, priceSubsidy } = m;
     for (let h = 0; h < nH; h++) {
-      for (let gi = 0; gi < nG; gi++) targets[gi] = sums[gi]![indexes[gi]![h]!]!;
-      if (areaIndex) targets[nG + 1] = monthAreas[areaIndex[h]!]!;
-      for (let j = 0; j < nLive; j++) liveTargets[j] = targets[live[j]!]!;
+      for (let v = 0; v < nVarying; v++) targets[varyingAt[v]!] = varyingArrays[v]![varyingIndex[v]![h]!]!;
       const w = weight[h]!;
       const n = size[h]!;
       const wn = w * n;
@@ -154,7 +163,7 @@ export class DibaoAccumulator {
       const classifiedGapCost = paid && classifiedPersons[h]! > 0 ? (w * fenOf(gap[h]! + minimum[h]!) * classifiedPersons[h]!) / n : 0;
       const priceSubsidyCost = paid ? w * fenOf(priceSubsidy[h]!) : 0;
       for (let t = 0; t < nLive; t++) {
-        const s = liveTargets[t]!;
+        const s = targets[t]!;
         s[I_populationMonths]! += wn;
         s[I_standardPersonMonths]! += wnStd;
         if (isEligible) s[I_eligiblePersonMonths]! += wn;

@@ -20,7 +20,7 @@ import {
   winnersLosers,
 } from '../src/analytics/index.js';
 import { findFiles } from '../src/engine/paths.js';
-import { ascendingOrder, comparisonOrder, radixKeys, radixOrderCarry, radixOrderLookup } from '../src/analytics/input.js';
+import { ascendingOrder, ascendingOrderFrom, comparisonOrder, radixKeys, radixOrderCarry, radixOrderLookup } from '../src/analytics/input.js';
 import { fgt012 } from '../src/analytics/poverty.js';
 import { isAscendingOrder } from '../src/analytics/deciles.js';
 import { keyedUniforms } from '../src/engine/random.js';
@@ -454,5 +454,47 @@ describe('ascendingOrder (the sort under the Gini, deciles and quantiles)', () =
   });
   it('equals it on every fast-check input of 4,096–6,000 rows', () => {
     fc.assert(fc.property(fc.array(fc.double({ noNaN: true, noDefaultInfinity: true }), { minLength: 4096, maxLength: 6000 }), (a) => check(Float64Array.from(a))), { seed: 20261128, numRuns: 30 });
+  });
+});
+
+describe('ascendingOrderFrom (a sorted order updated for the rows that changed, session 9)', () => {
+  // The order of values that differ from sorted ones in a few rows must be exactly the full
+  // sort's (comparisonOrder: ascending value, −0 as +0, ties by index), which the decile impact
+  // and the measures' tie handling rely on.
+  it('puts changed rows among ties by index, as the full sort does', () => {
+    // Base 5, 3, 5, 1, 5 sorts to rows 3 (1), 1 (3), then the tie of 5s by index: 0, 2, 4.
+    const base = Float64Array.of(5, 3, 5, 1, 5);
+    const baseOrder = ascendingOrder(base);
+    expect(Array.from(baseOrder)).toEqual([3, 1, 0, 2, 4]);
+    // Row 3 becomes 5 (joins the tie between rows 2 and 4) and row 4 becomes 3 (ties row 1, after it):
+    // values 5, 3, 5, 5, 3 sort to rows 1, 4 (the 3s by index), then 0, 2, 3 (the 5s by index).
+    const values = Float64Array.of(5, 3, 5, 5, 3);
+    expect(Array.from(ascendingOrderFrom(values, base, baseOrder, 2)!)).toEqual([1, 4, 0, 2, 3]);
+    // −0 ties +0: row 0 at −0 and row 1 at +0 come by index.
+    const zeros = Float64Array.of(-0, 0, 5, 1, 5);
+    expect(Array.from(ascendingOrderFrom(zeros, base, baseOrder, 2)!)).toEqual([0, 1, 3, 2, 4]);
+  });
+  it('gives up past maxChanged rows, or on a changed value that is NaN', () => {
+    const base = Float64Array.of(5, 3, 5, 1, 5);
+    const baseOrder = ascendingOrder(base);
+    expect(ascendingOrderFrom(Float64Array.of(4, 4, 4, 1, 5), base, baseOrder, 2)).toBeUndefined(); // three rows changed
+    expect(ascendingOrderFrom(Float64Array.of(5, NaN, 5, 1, 5), base, baseOrder, 2)).toBeUndefined();
+    // Nothing changed: the base's order, as a copy.
+    const same = ascendingOrderFrom(Float64Array.from(base), base, baseOrder, 0)!;
+    expect(Array.from(same)).toEqual(Array.from(baseOrder));
+    expect(same).not.toBe(baseOrder);
+  });
+  it('equals the comparison sort on fast-check inputs: many ties, −0, some rows changed (above and below 4,096 changed rows)', () => {
+    // Values drawn from few distinct numbers, so most rows tie; the changed rows take values of
+    // the same set (into existing tie groups) or new ones.
+    const pool = [0, -0, 1, 2, 2.5, -3, 1e300, -1e300, 5e-324, 100];
+    const value = fc.oneof(fc.constantFrom(...pool), fc.double({ noNaN: true, noDefaultInfinity: true }));
+    fc.assert(fc.property(fc.array(value, { minLength: 1, maxLength: 9000 }), fc.array(fc.tuple(fc.nat(), value), { maxLength: 6000 }), (rows, changes) => {
+      const base = Float64Array.from(rows);
+      const values = Float64Array.from(base);
+      for (const [r, v] of changes) values[r % values.length] = v;
+      const got = ascendingOrderFrom(values, base, ascendingOrder(base), values.length);
+      expect(Array.from(got!)).toEqual(Array.from(comparisonOrder(values)));
+    }), { seed: 20261207, numRuns: 40 });
   });
 });

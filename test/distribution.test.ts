@@ -2,7 +2,9 @@
  * Poverty and inequality of a run (summary.distribution) and of a reform (deltas): worked by hand
  * on three households, then the pipeline's transfers checked against the programs' costs.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { decileShares, fgt, povertyGap, weightedGini } from '../src/analytics/index.js';
 import { loadDataset, resolveDatasetPath } from '../src/data/dataset.js';
 import { baselineParameters } from '../src/policy/parameters.js';
 import { PROGRAMS } from '../src/programs/index.js';
@@ -199,5 +201,77 @@ describe('a scenario’s sums do not hold its population once accumulated (issue
     // (5.3 GB of columns on Changchun's 2.4 million households) lived until the next slice merged.
     expect(pop.deref()).toBeUndefined();
     expect(sums.distribution.incomes().weight.length).toBe(ds.population.nHouseholds);
+  });
+});
+
+describe('the figures in one pass are each measure’s own, bit for bit (session 9)', () => {
+  // distributionSummary adds the poverty sums, transfers and money gaps in one pass and sorts an
+  // income after assistance from a close one met before: every figure must still be the public
+  // measure's (src/analytics, each tested by hand in test/analytics.test.ts) on the same rows,
+  // byte for byte. Households with ties, zero weights, standards of 0 (left out of the local
+  // measures) and urban and rural; then variants with a few incomes changed, in a row, as a sweep
+  // makes them.
+  const person = (x: HouseholdIncomes): Float64Array => Float64Array.from(x.weight, (w, h) => w * x.size[h]!);
+  const none = { headcount: 0, gap: 0, severity: 0 };
+  const expected = (x: HouseholdIncomes, line: number, months: number) => {
+    const w = person(x);
+    const rural = [...x.urban.keys()].filter((h) => !x.urban[h]);
+    const pick = (a: ArrayLike<number>) => Float64Array.from(rural, (h) => a[h]!);
+    const wz = Float64Array.from(w, (v, h) => (x.standard[h]! > 0 ? v : 0));
+    const z = Float64Array.from(x.standard, (s) => (s > 0 ? s : 1));
+    const fgt3 = (y: ArrayLike<number>, ww: ArrayLike<number>, l: number | ArrayLike<number>) => ({ headcount: fgt(y, ww, l, 0), gap: fgt(y, ww, l, 1), severity: fgt(y, ww, l, 2) });
+    // Without a positive mean the figures are 0 (the measures need one).
+    const positive = (y: Float64Array) => y.reduce((a, v, h) => a + v * w[h]!, 0) > 0;
+    const income = (y: Float64Array) => (positive(y) ? { gini: weightedGini(y, w), decileShares: decileShares(y, w) } : { gini: 0, decileShares: new Array<number>(10).fill(0) });
+    let transfers = 0;
+    for (let h = 0; h < w.length; h++) transfers += w[h]! * (x.after[h]! - x.before[h]!) * months;
+    return {
+      before: income(x.before), after: income(x.after),
+      // Persons of a positive standard, and rural persons, if there are any (else the figures are 0).
+      local: wz.some((v) => v > 0) ? { before: fgt3(x.before, wz, z), after: fgt3(x.after, wz, z) } : { before: none, after: none },
+      rural: pick(w).some((v) => v > 0) ? { before: fgt3(pick(x.before), pick(w), line), after: fgt3(pick(x.after), pick(w), line), line } : { before: none, after: none, line },
+      transfers,
+      closed: (povertyGap(x.before, w, x.standard) - povertyGap(x.after, w, x.standard)) * months,
+    };
+  };
+  const household = fc.record({
+    weight: fc.constantFrom(0, 1, 1.5, 2, 7),
+    size: fc.integer({ min: 1, max: 5 }),
+    urban: fc.constantFrom(0, 1),
+    before: fc.constantFrom(0, 40, 80, 120.5, 300, 1000),
+    extra: fc.constantFrom(0, 0, 10, 38.25, 100),
+    standard: fc.constantFrom(0, 76, 158, 200.5),
+  });
+  it('on fast-check populations of 1–5,000 households, each followed by three variants with a few incomes changed', () => {
+    fc.assert(fc.property(fc.array(household, { minLength: 1, maxLength: 5000 }), fc.array(fc.tuple(fc.nat(), fc.constantFrom(0, 5, 60, 300)), { minLength: 1, maxLength: 30 }), (hs, changes) => {
+      const x: HouseholdIncomes = {
+        weight: Float64Array.from(hs, (h) => h.weight), size: Float64Array.from(hs, (h) => h.size), urban: Uint8Array.from(hs, (h) => h.urban),
+        before: Float64Array.from(hs, (h) => h.before), after: Float64Array.from(hs, (h) => h.before + h.extra), standard: Float64Array.from(hs, (h) => h.standard),
+      };
+      if (!(x.after.some((v, h) => v > 0 && x.weight[h]! > 0))) return; // the measures need a positive mean
+      const variants = [x];
+      for (let v = 0; v < 3; v++) {
+        const after = Float64Array.from(variants[v]!.after);
+        for (const [r, add] of changes.slice(v * 10, v * 10 + 10)) after[r % after.length] = x.before[r % after.length]! + add;
+        variants.push({ ...x, after });
+      }
+      for (const y of variants) {
+        const d = distributionSummary(y, NATIONAL, 3);
+        const e = expected(y, NATIONAL[0]!, 3);
+        for (const k of ['before', 'after'] as const) {
+          expect(Object.is(d[k].gini, e[k].gini)).toBe(true);
+          expect(d[k].decileShares).toEqual(e[k].decileShares);
+          expect(d[k].decileShares.map((v, i) => Object.is(v, e[k].decileShares[i]))).not.toContain(false);
+        }
+        expect(d.poverty.localStandard).toEqual(e.local);
+        expect(d.poverty.nationalRuralLine).toEqual(e.rural);
+        expect(Object.is(d.transfers, e.transfers)).toBe(true);
+        expect(Object.is(d.povertyGapClosed, e.closed)).toBe(true);
+      }
+    }), { seed: 20261207, numRuns: 60 });
+  });
+  it('an income that is not a number is still named by the measure that refuses it', () => {
+    const bad = { ...x, after: Float64Array.of(150, NaN, 300) };
+    expect(() => distributionSummary(bad, NATIONAL, 12)).toThrow('fgt: values[1] is NaN');
   });
 });

@@ -8,6 +8,7 @@ import { defineProgram, PAYERS, type ProgramDefinition } from '../src/engine/pro
 import { createPopulation, type Population } from '../src/engine/population.js';
 import { defineRule } from '../src/engine/rule.js';
 import { Simulation } from '../src/engine/simulation.js';
+import { SharedResults } from '../src/engine/shared-results.js';
 import { ProgramAccumulator } from '../src/scenarios/results/program-accumulator.js';
 import { allProgramCells, programMonthCosts, programSummaries, splitFen } from '../src/scenarios/results/program-summary.js';
 import { monthCostings } from '../src/scenarios/execution/costing.js';
@@ -239,5 +240,41 @@ describe('programs: chunks merge into the one-pass result', () => {
     const merged = summaries(accumulate(p, population([0, 1])).merge(accumulate(p, population([2, 3]))));
     expect(merged).toEqual(one);
     expect(PAYERS.reduce((s, k) => s + Math.round(one.test!.costByPayer[k] * 100), 0)).toBe(Math.round(one.test!.cost * 100));
+  });
+});
+
+describe('programs: a shared column’s sums (session 9)', () => {
+  // A column of the shared results is the same object, never written again, in every run on the
+  // population: its sums per cell are kept from the run that first added it and given to later
+  // runs' new month sums. Changchun urban (cell 0): 2 × 1001 = 2002 fen; Jilin city urban
+  // (cell 2): 3 × 500 + 1 × 33 = 1533 fen; the rest 0 (worked out at the top).
+  const pop = population(ALL);
+  const shared = new SharedResults(pop);
+  const run = (): { acc: ProgramAccumulator; sim: Simulation } => {
+    const p = program();
+    const sim = new Simulation({ population: pop, parameters: tree, rules: p.rules, seed: 1, shared });
+    return { acc: new ProgramAccumulator([p]), sim };
+  };
+  it('runs after the first give the same sums, each month its own', () => {
+    const first = run();
+    first.acc.addMonth('2006-01', first.sim, pop);
+    const column = first.sim.calculate('t_cost', '2006-01');
+    expect(first.sim.isShared(column)).toBe(true);
+    for (const r of [first, run(), run()]) {
+      if (r !== first) r.acc.addMonth('2006-01', r.sim, pop);
+      r.acc.addMonth('2006-02', r.sim, pop);
+      for (const m of MONTHS) {
+        const cells = r.acc.months.get(m)![0]!.components[0]!;
+        expect([cells[0], cells[1], cells[2], cells[3]]).toEqual([2002, 0, 1533, 0]);
+      }
+    }
+  });
+  it('sums that already hold something are added to, not replaced', () => {
+    // The same month added twice into one accumulator (two chunks of one month): 2 × 2002 and 2 × 1533.
+    const r = run();
+    r.acc.addMonth('2006-01', r.sim, pop);
+    r.acc.addMonth('2006-01', r.sim, pop);
+    const cells = r.acc.months.get('2006-01')![0]!.components[0]!;
+    expect([cells[0], cells[2]]).toEqual([4004, 3066]);
   });
 });

@@ -35,18 +35,37 @@ export function decileShares(values: ArrayLike<number>, weights: ArrayLike<numbe
   const order = ascendingOrder(values);
   let total = 0;
   for (const i of order) total += weights[i]!;
+  return sharesAlong(fn, values, weights, order, total);
+}
+
+/**
+ * decileShares of rows the caller has checked and put in ascending order (the distribution
+ * figures gather them so), with `total` their weights' sum in row order: finite values, finite
+ * weights ≥ 0, total > 0. Their order is the identity, so these are decileShares' sums in its
+ * order, without making it; it still throws, as decileShares does, when the total is not positive.
+ */
+export function decileSharesOfAscending(values: Float64Array, weights: Float64Array, total: number): number[] {
+  return sharesAlong('decileShares', values, weights, undefined, total);
+}
+
+/** The shares, the rows taken along `order` (undefined: row order). */
+function sharesAlong(fn: string, values: ArrayLike<number>, weights: ArrayLike<number>, order: Uint32Array | undefined, total: number): number[] {
   const income = new Array<number>(D).fill(0);
   let g = 0; // current group, 0-based
   let cum = 0;
   let sum = 0;
-  for (const i of order) {
+  const n = values.length;
+  // The upper edge of group g, worked out again only when g moves on (the same value each time).
+  const edgeOf = (group: number): number => (group < D - 1 ? ((group + 1) * total) / D : Infinity);
+  let edge = edgeOf(g);
+  for (let k = 0; k < n; k++) {
+    const i = order ? order[k]! : k;
     const x = values[i]!;
     let w = weights[i]!;
     sum += w * x;
     let lo = cum;
     const hi = cum + w;
     while (w > 0) {
-      const edge = g < D - 1 ? ((g + 1) * total) / D : Infinity;
       if (hi <= edge) {
         income[g]! += w * x;
         break;
@@ -55,7 +74,7 @@ export function decileShares(values: ArrayLike<number>, weights: ArrayLike<numbe
       income[g]! += part * x;
       w -= part;
       lo = edge;
-      g++;
+      edge = edgeOf(++g);
     }
     cum = hi;
   }

@@ -180,3 +180,77 @@ export function comparisonOrder(values: Row): Uint32Array {
   order.sort((a, b) => values[a]! - values[b]! || a - b);
   return order;
 }
+
+/**
+ * The ascending order of `values` (ascendingOrder's, ties by index) worked out from the order of
+ * `base`, values of the same length that differ in few rows (the income after assistance of a
+ * sweep's variant against the reference's: a standard moved 5% changes a few percent of the
+ * households). The rows equal in both keep their relative order, so that order, with the rows
+ * that changed taken out, is merged with the changed rows sorted among themselves, comparing
+ * (value, index) as the full sort does (−0 taken as +0): the same order, in one pass over the
+ * rows instead of four radix passes. Undefined when more than `maxChanged` rows differ, or a changed value is not
+ * finite (NaN has no place in a comparison): the caller then sorts in full.
+ * `baseOrder` must be ascendingOrder(base) (or this function's answer for it).
+ */
+export function ascendingOrderFrom(values: Row, base: Row, baseOrder: Uint32Array, maxChanged: number): Uint32Array | undefined {
+  const n = values.length;
+  if (base.length !== n || baseOrder.length !== n) return undefined;
+  const changed = rowsThatDiffer(values, base, maxChanged);
+  if (!changed) return undefined;
+  const k = changed.length;
+  for (let j = 0; j < k; j++) if (!Number.isFinite(values[changed[j]!]!)) return undefined;
+  if (k === 0) return Uint32Array.from(baseOrder);
+  // The changed rows sorted among themselves: their values in row order, sorted by ascendingOrder
+  // (ties by position, which is row order).
+  const changedValues = new Float64Array(k);
+  for (let j = 0; j < k; j++) changedValues[j] = values[changed[j]!]!;
+  const byValue = ascendingOrder(changedValues);
+  const moved = new Uint32Array(k);
+  for (let j = 0; j < k; j++) moved[j] = changed[byValue[j]!]!;
+  const out = new Uint32Array(n);
+  const isMoved = new Uint8Array(n);
+  for (let j = 0; j < k; j++) isMoved[moved[j]!] = 1;
+  let j = 0;
+  let o = 0;
+  for (let p = 0; p < n; p++) {
+    const i = baseOrder[p]!;
+    if (isMoved[i]) continue;
+    const v = values[i]!;
+    // The changed rows that come before row i: a smaller value, or the same value and a smaller index.
+    while (j < k) {
+      const m = moved[j]!;
+      const u = values[m]!;
+      if (u < v || (u === v && m < i)) { out[o++] = m; j++; } else break;
+    }
+    out[o++] = i;
+  }
+  while (j < k) out[o++] = moved[j++]!;
+  return out;
+}
+
+/**
+ * The rows where `a` and `b` differ as numbers (−0 equal to +0, NaN to nothing), ascending; undefined
+ * once there are more than `max`.
+ */
+export function rowsThatDiffer(a: Row, b: Row, max: number): Uint32Array | undefined {
+  let rows = new Uint32Array(Math.min(max, 1024));
+  let k = 0;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    if (k === max) return undefined;
+    if (k === rows.length) {
+      const more = new Uint32Array(Math.min(max, rows.length * 4));
+      more.set(rows);
+      rows = more;
+    }
+    rows[k++] = i;
+  }
+  return rows.subarray(0, k);
+}
+
+/** How many rows of `a` and `b` differ as numbers (as rowsThatDiffer), counting no further than `max` + 1. */
+export function countRowsThatDiffer(a: Row, b: Row, max: number): number {
+  let k = 0;
+  for (let i = 0; i < a.length && k <= max; i++) if (a[i] !== b[i]) k++;
+  return k;
+}

@@ -107,6 +107,14 @@ export class SharedResults {
     return true;
   }
 
+  /**
+   * Whether `column` is one this store holds: a column no one writes again (readers may keep
+   * what they work out from it, as the accumulators keep their sums of it: issue #25).
+   */
+  isHeld(column: Column): boolean {
+    return this.held.has(column);
+  }
+
   /** Columns and bytes held (for tests and diagnostics). */
   get size(): { columns: number; bytes: number } {
     return { columns: this.columns.size, bytes: this.bytes };

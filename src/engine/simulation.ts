@@ -280,6 +280,15 @@ export class Simulation {
     }
   }
 
+  /**
+   * Whether a column this simulation gave is one of the shared results': never written again,
+   * so what a reader works out from it holds as long as the column lives (the accumulators'
+   * sums of a column no lever reaches, the same in every run of a sweep or explorer session).
+   */
+  isShared(column: Column): boolean {
+    return this.shared?.isHeld(column) ?? false;
+  }
+
   /** The column of a rule (or dataset column) for a period, computed once and cached. */
   calculate(id: string, period: Period): Column {
     if (this.depth > 0) return this.compute(id, period);

@@ -15,7 +15,7 @@ import type { HeadlineDeclaration } from '../../engine/program.js';
 import { PROGRAMS } from '../../programs/index.js';
 import { runMonthLoop } from '../../dynamics/month-loop.js';
 import type { PricePoint } from '../../dynamics/price-trigger.js';
-import { DistributionAccumulator } from '../results/distribution.js';
+import { DistributionAccumulator, type MonthAssistance } from '../results/distribution.js';
 import { ProgramAccumulator } from '../results/program-accumulator.js';
 import { DibaoAccumulator, MONTH_COLUMNS, standardGroupings, type MonthColumns } from '../results/summary.js';
 import { systemPriceTrigger, systemRules, systemState } from '../../programs/system.js';
@@ -67,6 +67,20 @@ function systemGraph(pop: Population, parameters: ParameterTree): RuleGraph {
   return g;
 }
 
+/**
+ * A month's assistance (costing.ts, monthAssistance) per parameter tree, worked out once: every
+ * slice of a run, and every run on the same tree, reads the same shares from it (a tree is not
+ * changed once made). Read only by the accumulators.
+ */
+const assistances = new WeakMap<ParameterTree, Map<string, MonthAssistance>>();
+function assistanceOf(parameters: ParameterTree, month: string): MonthAssistance {
+  let byMonth = assistances.get(parameters);
+  if (!byMonth) assistances.set(parameters, (byMonth = new Map()));
+  let a = byMonth.get(month);
+  if (!a) byMonth.set(month, (a = monthAssistance(PROGRAMS, parameters, month, HEADLINE.columns.standard!)));
+  return a;
+}
+
 /** The system's weighted sums for one population over a period, month by month with carried state. */
 export function accumulateScenario(pop: Population, parameters: ParameterTree, period: Period, seed: number, onProgress?: (done: number, total: number) => void, prices?: Readonly<Record<string, PricePoint>>, onMonth?: MonthObserver, shared?: SharedResults, differential?: DifferentialOption): ScenarioSums {
   // The accumulators only add up each month's columns, so they are lent (reused next month).
@@ -86,7 +100,7 @@ export function accumulateScenario(pop: Population, parameters: ParameterTree, p
       // The transfers households receive are component columns the program sums read anyway:
       // each is added to the distribution's transfers as it is read (its memory read once, not
       // twice), in the order the distribution adds them itself, which adds any left over.
-      const assistance = monthAssistance(PROGRAMS, parameters, m, HEADLINE.columns.standard!);
+      const assistance = assistanceOf(parameters, m);
       let added = 0;
       programs.addMonth(m, sim, pop, (component, column) => {
         const next = assistance.received[added];

@@ -50,7 +50,12 @@ function programMonth(acc: ProgramAccumulator, pi: number, month: string, tree: 
   const program = acc.programs[pi]!;
   const sums = acc.months.get(month)![pi]!;
   const date = `${month}-01`;
-  const perCell = (fen: (cell: number) => number): Float64Array => Float64Array.from({ length: N_CELLS }, (_, cell) => fen(cell));
+  // A plain loop rather than Float64Array.from over an array-like (every component, cell and month of a run).
+  const perCell = (fen: (cell: number) => number): Float64Array => {
+    const out = new Float64Array(N_CELLS);
+    for (let cell = 0; cell < N_CELLS; cell++) out[cell] = fen(cell);
+    return out;
+  };
   const componentNames = Object.keys(program.components);
   const accountNames = Object.keys(program.accounts ?? {});
   return {

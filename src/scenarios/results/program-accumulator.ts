@@ -137,11 +137,11 @@ export class ProgramAccumulator {
       Object.entries(p.components).forEach(([key, c], k) => {
         if (!('rule' in c)) return;
         const column = monthColumn(sim, c.rule, month);
-        addWeightedFen(s.components[k]!, column, w, cells);
+        addWeightedFenOnce(sim, s.components[k]!, column, w, cells);
         onComponent?.(`${p.id}.${key}`, column);
       });
       Object.values(p.accounts ?? {}).forEach((a, k) => {
-        if ('rule' in a.funds) addWeightedFen(s.funds[k]!, monthColumn(sim, a.funds.rule, month), w, cells);
+        if ('rule' in a.funds) addWeightedFenOnce(sim, s.funds[k]!, monthColumn(sim, a.funds.rule, month), w, cells);
       });
       const ever = this.ever[pi];
       if (ever && p.recipient) {
@@ -235,6 +235,39 @@ export class ProgramAccumulator {
     const p = this.population.get(month);
     return { persons: p?.persons[cell] ?? 0, households: p?.households[cell] ?? 0 };
   }
+}
+
+/**
+ * The sums per cell of each shared column (SharedResults: a rule no lever reaches, the same
+ * column object in every run of a sweep or an explorer session, never written again), made from
+ * zero with the weights and cells they were made with.
+ */
+const sharedColumnSums = new WeakMap<Column, { weight: ArrayLike<number>; cells: Uint8Array; sums: Float64Array }>();
+
+/**
+ * addWeightedFen, or for a shared column added into sums still all +0 (a month's new sums),
+ * its sums from the last run that added it: the same additions in the same order from the same
+ * start, so the same bytes, without reading its rows again (issue #25: most of a month's money
+ * columns are no lever's, so every variant and move added them up anew).
+ */
+function addWeightedFenOnce(sim: Simulation, sums: Float64Array, amount: MonthColumn, weight: ArrayLike<number>, cells: Uint8Array): void {
+  if (isSparse(amount) || !allPositiveZero(sums) || !sim.isShared(amount)) {
+    addWeightedFen(sums, amount, weight, cells);
+    return;
+  }
+  let known = sharedColumnSums.get(amount);
+  if (!known || known.weight !== weight || known.cells !== cells) {
+    const own = new Float64Array(sums.length);
+    addWeightedFen(own, amount, weight, cells);
+    sharedColumnSums.set(amount, (known = { weight, cells, sums: own }));
+  }
+  sums.set(known.sums);
+}
+
+/** Whether every entry is +0 (not −0: a sum started at −0 could end otherwise). */
+function allPositiveZero(a: Float64Array): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== 0 || 1 / a[i]! < 0) return false;
+  return true;
 }
 
 /** sums[cell of h] += weight[h] × amount[h] in fen, for households with an amount (ascending). */

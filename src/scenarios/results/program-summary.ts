@@ -54,11 +54,21 @@ type Cells = Float64Array;
 
 /** Splits whole fen by shares (adding to 1) with the largest-remainder method, ties in payer order. */
 export function splitFen(total: number, shares: readonly number[]): number[] {
-  const raw = shares.map((s) => total * s);
-  const out = raw.map((x) => Math.floor(x + 1e-9));
-  let left = total - out.reduce((a, b) => a + b, 0);
-  const order = raw.map((x, i) => ({ i, r: x - out[i]! })).sort((a, b) => b.r - a.r || a.i - b.i);
-  for (let j = 0; left > 0 && j < order.length; j++, left--) out[order[j]!.i]! += 1;
+  const n = shares.length;
+  const raw = new Array<number>(n);
+  const out = new Array<number>(n);
+  let given = 0;
+  for (let i = 0; i < n; i++) {
+    raw[i] = total * shares[i]!;
+    out[i] = Math.floor(raw[i]! + 1e-9);
+    given += out[i]!;
+  }
+  let left = total - given;
+  // Nothing left to hand out (one payer, or shares that split the fen exactly): no order needed.
+  // A costing splits every cell of every component each month (issue #25: W3, W5).
+  if (!(left > 0)) return out;
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => raw[b]! - out[b]! - (raw[a]! - out[a]!) || a - b);
+  for (let j = 0; left > 0 && j < n; j++, left--) out[order[j]!]! += 1;
   return out;
 }
 

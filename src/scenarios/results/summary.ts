@@ -90,8 +90,12 @@ export class DibaoAccumulator {
   /** Index of the grouping by area (urban, rural), if there is one: months are also summed by area. */
   private readonly areaGrouping: number;
 
+  /** Per grouping, the one group every household is in, or -1 (the total; a slice's prefecture). */
+  private readonly constantGroup: number[];
+
   constructor(groupings: Grouping[]) {
     this.groupings = groupings;
+    this.constantGroup = groupings.map((g) => constantOf(g.index));
     this.sums = groupings.map((g) => g.keys.map(() => new Float64Array(MEASURES.length)));
     this.areaGrouping = groupings.findIndex((g) => g.name === 'byArea');
   }
@@ -112,12 +116,31 @@ export class DibaoAccumulator {
     const areaIndex = ag >= 0 ? indexes[ag]! : null;
     const monthAreas = ag >= 0 ? this.groupings[ag]!.keys.map(() => new Float64Array(MEASURES.length)) : [];
     const nT = areaIndex ? nG + 2 : nG + 1;
-    const targets: Float64Array[] = new Array<Float64Array>(nT);
-    targets[nG] = monthSums;
+    // Targets that would receive the very additions another one receives, from the same sums:
+    // left out of the pass and given that one's sums after it (mirrors). Of the others, a target
+    // of one group for every household is looked up once, not per household.
+    const slots: TargetSlots[] = [...this.groupings.map((g, gi) => ({ arrays: sums[gi]!, index: g.index, constant: this.constantGroup[gi]! })), { arrays: [monthSums], index: null, constant: 0 }];
+    if (areaIndex) slots.push({ arrays: monthAreas, index: areaIndex, constant: this.constantGroup[ag]! });
+    const copies = mirrors(slots);
+    const targets: Float64Array[] = [];
+    const varyingAt: number[] = [];
+    const varyingArrays: (readonly Float64Array[])[] = [];
+    const varyingIndex: ArrayLike<number>[] = [];
+    for (let t = 0; t < nT; t++) {
+      if (copies.some((c) => c.to === t)) continue;
+      const sl = slots[t]!;
+      if (sl.constant < 0) {
+        varyingAt.push(targets.length);
+        varyingArrays.push(sl.arrays);
+        varyingIndex.push(sl.index!);
+      }
+      targets.push(sl.arrays[Math.max(sl.constant, 0)]!);
+    }
+    const nLive = targets.length;
+    const nVarying = varyingAt.length;
     const { size, standard, eligible, temporary, taper, receives, receivedPrevious, benefit, gap, minimum, classified, classifiedPersons, priceSubsidy } = m;
     for (let h = 0; h < nH; h++) {
-      for (let gi = 0; gi < nG; gi++) targets[gi] = sums[gi]![indexes[gi]![h]!]!;
-      if (areaIndex) targets[nG + 1] = monthAreas[areaIndex[h]!]!;
+      for (let v = 0; v < nVarying; v++) targets[varyingAt[v]!] = varyingArrays[v]![varyingIndex[v]![h]!]!;
       const w = weight[h]!;
       const n = size[h]!;
       const wn = w * n;
@@ -139,7 +162,7 @@ export class DibaoAccumulator {
       // the part of a classified recipient's payment that is not the top-up (§二.2, the payment reading).
       const classifiedGapCost = paid && classifiedPersons[h]! > 0 ? (w * fenOf(gap[h]! + minimum[h]!) * classifiedPersons[h]!) / n : 0;
       const priceSubsidyCost = paid ? w * fenOf(priceSubsidy[h]!) : 0;
-      for (let t = 0; t < nT; t++) {
+      for (let t = 0; t < nLive; t++) {
         const s = targets[t]!;
         s[I_populationMonths]! += wn;
         s[I_standardPersonMonths]! += wnStd;
@@ -170,6 +193,11 @@ export class DibaoAccumulator {
         s[I_classifiedGapCost]! += classifiedGapCost;
         s[I_priceSubsidyCost]! += priceSubsidyCost;
       }
+    }
+    for (const c of copies) {
+      const from = slots[c.from]!, to = slots[c.to]!;
+      if (to.constant >= 0) to.arrays[to.constant]!.set(from.arrays[from.constant]!);
+      else to.arrays.forEach((a, k) => a.set(from.arrays[k]!));
     }
     const prev = this.byMonth.get(month);
     if (prev) {
@@ -220,6 +248,54 @@ export class DibaoAccumulator {
       return row;
     });
   }
+}
+
+/** The group index every household has, or -1 when they differ (or there are none). */
+function constantOf(index: ArrayLike<number>): number {
+  if (!index.length) return -1;
+  const k = index[0]!;
+  for (let h = 1; h < index.length; h++) if (index[h] !== k) return -1;
+  return k;
+}
+
+/**
+ * One target of a month's pass: its sums per group, and which group a household adds to (every
+ * household the same one: `constant` ≥ 0; else `index`).
+ */
+interface TargetSlots { arrays: readonly Float64Array[]; index: ArrayLike<number> | null; constant: number }
+
+/**
+ * The targets that would receive the same additions as an earlier one from the same sums: both
+ * of one group for every household (the total, the month, a slice's one prefecture), or both
+ * groups by one index (the area and the month's area), their sums byte for byte the same now.
+ * Such a target ends the pass with that one's sums, so it is given them rather than added to
+ * (each is a sum over households in order: the same additions from the same start give the
+ * same bytes). In a slice's month the prefecture mirrors the total; in its first month the
+ * month mirrors the total and the month's areas the areas.
+ */
+function mirrors(slots: readonly TargetSlots[]): { from: number; to: number }[] {
+  const out: { from: number; to: number }[] = [];
+  for (let t = 1; t < slots.length; t++) {
+    const to = slots[t]!;
+    for (let u = 0; u < t; u++) {
+      if (out.some((c) => c.to === u)) continue;
+      const from = slots[u]!;
+      const same = to.constant >= 0
+        ? from.constant >= 0 && sameBytes(to.arrays[to.constant]!, from.arrays[from.constant]!)
+        : from.constant < 0 && to.index !== null && to.index === from.index && to.arrays.length === from.arrays.length && to.arrays.every((a, k) => sameBytes(a, from.arrays[k]!));
+      if (same) {
+        out.push({ from: u, to: t });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function sameBytes(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
 }
 
 function toSums(s: Float64Array, months: number): DibaoSums {

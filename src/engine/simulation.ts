@@ -139,6 +139,48 @@ class FormulaContext implements RuleContext {
   }
 }
 
+/**
+ * A simulation's cache, also indexed by column: which keys hold a column. setInput asks it of
+ * every given column (a month's state) when recording or computing against a base, and a
+ * column going back to the pool must not still be cached; both looked through every entry
+ * (about 5% of an explorer move, issue #25 session 9).
+ */
+class ColumnCache extends Map<string, Column> {
+  private readonly keysOf = new Map<Column, Set<string>>();
+  override set(key: string, column: Column): this {
+    const was = super.get(key);
+    if (was !== column) {
+      if (was) this.unlink(key, was);
+      let keys = this.keysOf.get(column);
+      if (!keys) this.keysOf.set(column, (keys = new Set()));
+      keys.add(key);
+    }
+    return super.set(key, column);
+  }
+  override delete(key: string): boolean {
+    const was = super.get(key);
+    if (was) this.unlink(key, was);
+    return super.delete(key);
+  }
+  override clear(): void {
+    this.keysOf.clear();
+    super.clear();
+  }
+  /** Whether some key holds this column. */
+  holds(column: Column): boolean {
+    return this.keysOf.has(column);
+  }
+  /** The keys holding this column (in the order they came to hold it). */
+  keysHolding(column: Column): ReadonlySet<string> | undefined {
+    return this.keysOf.get(column);
+  }
+  private unlink(key: string, column: Column): void {
+    const keys = this.keysOf.get(column)!;
+    keys.delete(key);
+    if (!keys.size) this.keysOf.delete(column);
+  }
+}
+
 export interface SimulationOptions {
   population: Population;
   parameters: ParameterTree;
@@ -181,7 +223,7 @@ export class Simulation {
   readonly parameters: ParameterTree;
   readonly graph: RuleGraph;
   readonly seed: number;
-  private readonly cache = new Map<string, Column>();
+  private readonly cache = new ColumnCache();
   /** Keys `id@period` whose values were given with setInput rather than computed. */
   private readonly given = new Set<string>();
   /** The columns given with setInput: the caller's, who may rewrite them (never a reuse entry's input). */
@@ -193,6 +235,14 @@ export class Simulation {
   private readonly fingerprints = new Map<string, string>();
   /** Content fingerprints of the given columns, by `id@period`. */
   private readonly givenFingerprints = new Map<string, string>();
+  /**
+   * Given columns of a differential run whose fingerprint is taken only when a shared key
+   * needs it (by `id@period`; its fingerprint is '' until then): a move's rules that the
+   * shared results hold seldom reach the month's state, and hashing every state column every
+   * month was ~4% of an explorer move. Nothing writes a given column while its month is
+   * cached (no month to month against a base), so the fingerprint is the same when taken later.
+   */
+  private readonly unfingerprinted = new Map<string, Column>();
   /** Where formulas' columns come from and go back to (buffers.ts). */
   private readonly allocator: ColumnAllocator;
   /** Computed monthly columns, by `id@period`: how many of their same-month rule readers have not run yet. */
@@ -500,7 +550,7 @@ export class Simulation {
 
   /** A column no reuse entry holds any more goes back to the pool unless the cache still holds it. */
   private giveBack(c: Column): void {
-    for (const held of this.cache.values()) if (held === c) return;
+    if (this.cache.holds(c)) return;
     this.allocator.release(c);
   }
 
@@ -544,6 +594,10 @@ export class Simulation {
 
   /** The key of another cached column that is this very column (a month's state given to the next), if any. */
   private cachedAs(column: Column, key: string): string | undefined {
+    const keys = this.cache.keysHolding(column);
+    if (!keys || (keys.size === 1 && keys.has(key))) return undefined;
+    if (keys.size === 1) return keys.values().next().value;
+    // Several: the first in the cache's order, as a scan finds it.
     for (const [k, c] of this.cache) if (c === column && k !== key) return k;
     return undefined;
   }
@@ -640,9 +694,17 @@ export class Simulation {
     let given = '';
     if (this.givenFingerprints.size) {
       const { rules } = ruleReach(this.graph, id);
-      for (const [k, f] of this.givenFingerprints) if (rules.has(k.slice(0, k.lastIndexOf('@')))) given += `|${k}=${f}`;
+      for (const [k, f] of this.givenFingerprints) if (rules.has(k.slice(0, k.lastIndexOf('@')))) given += `|${k}=${f || this.lateFingerprint(k)}`;
     }
     return `${id}@${period}|${fp}${given}`;
+  }
+
+  /** The fingerprint of a given column of a differential run, taken now (see unfingerprinted). */
+  private lateFingerprint(key: string): string {
+    const f = columnFingerprint(this.unfingerprinted.get(key)!);
+    this.givenFingerprints.set(key, f);
+    this.unfingerprinted.delete(key);
+    return f;
   }
 
   /**
@@ -660,7 +722,10 @@ export class Simulation {
     this.cache.set(key, column);
     this.given.add(key);
     this.givenColumns.add(column);
-    if (this.shared) this.givenFingerprints.set(key, columnFingerprint(column));
+    if (this.shared && this.differential) {
+      this.givenFingerprints.set(key, '');
+      this.unfingerprinted.set(key, column);
+    } else if (this.shared) this.givenFingerprints.set(key, columnFingerprint(column));
     if (this.recording) {
       if (from !== undefined) this.recording.givenFrom.set(key, from);
       if (from === undefined || !this.recording.alias(key, from)) this.recording.record(key, column);
@@ -745,6 +810,7 @@ export class Simulation {
     // A forgotten month's given columns are read no more; keeping their fingerprints would only
     // make later keys longer (never wrong: a key may name more than a rule reads).
     for (const k of [...this.givenFingerprints.keys()]) if (k.endsWith(suffix)) this.givenFingerprints.delete(k);
+    for (const k of [...this.unfingerprinted.keys()]) if (k.endsWith(suffix)) this.unfingerprinted.delete(k);
   }
 
   /**

@@ -139,48 +139,6 @@ class FormulaContext implements RuleContext {
   }
 }
 
-/**
- * A simulation's cache, also indexed by column: which keys hold a column. setInput asks it of
- * every given column (a month's state) when recording or computing against a base, and a
- * column going back to the pool must not still be cached; both looked through every entry
- * (about 5% of an explorer move, issue #25 session 9).
- */
-class ColumnCache extends Map<string, Column> {
-  private readonly keysOf = new Map<Column, Set<string>>();
-  override set(key: string, column: Column): this {
-    const was = super.get(key);
-    if (was !== column) {
-      if (was) this.unlink(key, was);
-      let keys = this.keysOf.get(column);
-      if (!keys) this.keysOf.set(column, (keys = new Set()));
-      keys.add(key);
-    }
-    return super.set(key, column);
-  }
-  override delete(key: string): boolean {
-    const was = super.get(key);
-    if (was) this.unlink(key, was);
-    return super.delete(key);
-  }
-  override clear(): void {
-    this.keysOf.clear();
-    super.clear();
-  }
-  /** Whether some key holds this column. */
-  holds(column: Column): boolean {
-    return this.keysOf.has(column);
-  }
-  /** The keys holding this column (in the order they came to hold it). */
-  keysHolding(column: Column): ReadonlySet<string> | undefined {
-    return this.keysOf.get(column);
-  }
-  private unlink(key: string, column: Column): void {
-    const keys = this.keysOf.get(column)!;
-    keys.delete(key);
-    if (!keys.size) this.keysOf.delete(column);
-  }
-}
-
 export interface SimulationOptions {
   population: Population;
   parameters: ParameterTree;
@@ -223,7 +181,7 @@ export class Simulation {
   readonly parameters: ParameterTree;
   readonly graph: RuleGraph;
   readonly seed: number;
-  private readonly cache = new ColumnCache();
+  private readonly cache = new Map<string, Column>();
   /** Keys `id@period` whose values were given with setInput rather than computed. */
   private readonly given = new Set<string>();
   /** The columns given with setInput: the caller's, who may rewrite them (never a reuse entry's input). */
@@ -550,7 +508,7 @@ export class Simulation {
 
   /** A column no reuse entry holds any more goes back to the pool unless the cache still holds it. */
   private giveBack(c: Column): void {
-    if (this.cache.holds(c)) return;
+    for (const held of this.cache.values()) if (held === c) return;
     this.allocator.release(c);
   }
 
@@ -594,10 +552,6 @@ export class Simulation {
 
   /** The key of another cached column that is this very column (a month's state given to the next), if any. */
   private cachedAs(column: Column, key: string): string | undefined {
-    const keys = this.cache.keysHolding(column);
-    if (!keys || (keys.size === 1 && keys.has(key))) return undefined;
-    if (keys.size === 1) return keys.values().next().value;
-    // Several: the first in the cache's order, as a scan finds it.
     for (const [k, c] of this.cache) if (c === column && k !== key) return k;
     return undefined;
   }

@@ -26,7 +26,11 @@
  *    column. A household-local rule's row depends only on its own household's rows, the
  *    parameters, the period and keyed draws, and draws are keyed by person or household id
  *    (random.ts), so a household's rows are the same computed among few households as among
- *    all. The rows that changed are found against the base's.
+ *    all. The rows that changed are found against the base's. A sub-population made for a
+ *    set of households serves later sets of the month it holds (computing a few more
+ *    households' rows, which come out the base's), and sub-populations are kept from one run
+ *    to the next with the rows gathered for them that no run changes (KeptSubs): a sweep's
+ *    variants and an explorer's moves recompute mostly the same households (session 9).
  *
  * What changed is tracked per household (a person row that changed marks its household):
  * 'none', 'all' (unknown), or the sorted indices. Columns given with setInput (the month loop's

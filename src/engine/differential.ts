@@ -26,7 +26,11 @@
  *    column. A household-local rule's row depends only on its own household's rows, the
  *    parameters, the period and keyed draws, and draws are keyed by person or household id
  *    (random.ts), so a household's rows are the same computed among few households as among
- *    all. The rows that changed are found against the base's.
+ *    all. The rows that changed are found against the base's. A sub-population made for a
+ *    set of households serves later sets of the month it holds (computing a few more
+ *    households' rows, which come out the base's), and sub-populations are kept from one run
+ *    to the next with the rows gathered for them that no run changes (KeptSubs): a sweep's
+ *    variants and an explorer's moves recompute mostly the same households (session 9).
  *
  * What changed is tracked per household (a person row that changed marks its household):
  * 'none', 'all' (unknown), or the sorted indices. Columns given with setInput (the month loop's
@@ -59,6 +63,28 @@ export type Change = 'none' | 'all' | Int32Array;
  * speed knob, not a policy number.
  */
 export const SUBSET_SHARE = 0.25;
+
+/**
+ * How much larger than a set of households a sub-population made for another set may be and
+ * still be used for it (subOf): `factor` times the set's size plus `rows` households. The sets
+ * of a month's rules are small (30–100 households on average in the explorer's moves), and
+ * every rule on a larger sub-population computes, gathers and compares its extra rows: a slack
+ * of ×4 + 256 made take-up moves 20% slower, ×1.5 + 8 10% faster than none (W5, session 9).
+ * A speed knob, not a policy number.
+ */
+export const SUPERSET_SLACK = { factor: 1.5, rows: 8 };
+
+/** Whether sorted set `a` holds every element of sorted set `b`. */
+export function contains(a: Int32Array, b: Int32Array): boolean {
+  let j = 0;
+  for (let i = 0; i < b.length; i++) {
+    const x = b[i]!;
+    while (j < a.length && a[j]! < x) j++;
+    if (j === a.length || a[j] !== x) return false;
+    j++;
+  }
+  return true;
+}
 
 /** A recorded column: dense, or its non-zero rows (value not +0 by Object.is) and their values. */
 export interface Stored {
@@ -136,7 +162,7 @@ export function writeStored(s: Stored, out: Column): void {
 }
 
 /** Values of a stored column at `rows` (ascending) into `out`, from offset 0. */
-function gatherStored(s: Stored, rows: Int32Array, out: Column): void {
+export function gatherStored(s: Stored, rows: Int32Array, out: Column): void {
   if (s.dense) gather(s.dense)(out, s.dense, rows);
   else gatherSparse(out)(out, s.rows!, s.values!, rows);
 }
@@ -162,17 +188,32 @@ function gatherKernel(out: Column, col: ArrayLike<number>, rows: Int32Array): vo
 const gather = specialise(gatherKernel);
 
 function gatherSparseKernel(out: Column, sr: Int32Array, sv: ArrayLike<number>, rows: Int32Array): void {
+  const n = sr.length;
   let j = 0;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
-    // The first stored row ≥ r, from the last one found (rows ascend).
-    let hi = sr.length;
-    while (j < hi) {
-      const mid = (j + hi) >>> 1;
-      if (sr[mid]! < r) j = mid + 1;
-      else hi = mid;
+    // The first stored row ≥ r, from the last one found (rows ascend), by galloping: steps of
+    // 1, 2, 4… bound it, then a binary search within the last step. A sub-population's rows
+    // are often close together among the stored ones, where a binary search over every stored
+    // row after the last found took ~15 probes a row (the top self time of a W3 variant).
+    if (j < n && sr[j]! < r) {
+      let lo = j + 1;
+      let hi = lo;
+      let step = 1;
+      while (hi < n && sr[hi]! < r) {
+        lo = hi + 1;
+        hi += step;
+        step <<= 1;
+      }
+      if (hi > n) hi = n;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (sr[mid]! < r) lo = mid + 1;
+        else hi = mid;
+      }
+      j = lo;
     }
-    out[i] = j < sr.length && sr[j] === r ? sv[j]! : 0;
+    out[i] = j < n && sr[j] === r ? sv[j]! : 0;
   }
 }
 const gatherSparse = specialise(gatherSparseKernel);
@@ -182,6 +223,85 @@ function scatterKernel(out: Column, rows: Int32Array, values: ArrayLike<number>)
 }
 const scatter = specialise(scatterKernel);
 const overlayKernel = specialise(overlayKernelInto);
+
+/**
+ * A sub-population kept across the runs against one base part, with the rows gathered for it
+ * that no run changes: dataset columns, base columns (by their Stored object, which never
+ * changes), resolved parameters (by value).
+ */
+interface KeptSub {
+  readonly population: Population;
+  readonly households: Int32Array;
+  readonly persons: Int32Array;
+  readonly agg: Aggregators;
+  readonly dataset: Map<string, Column>;
+  readonly stored: WeakMap<Stored, Column>;
+  readonly params: Map<ParamValue, ParamValue>;
+  /** The last run (KeptSubs.run) that used it. */
+  run: number;
+  bytes: number;
+}
+
+/**
+ * Sub-populations of the household sets that runs against a base part met, by content, kept
+ * from one run to the next (a sweep's variants, an explorer's moves): the households a run
+ * recomputes are mostly those the one before recomputed (the recipients and those near the
+ * standard), and so are their sets. A sub-population no run used in the last two is dropped,
+ * and gathered rows are kept within a byte budget (KEPT_SUB_BYTES).
+ */
+export class KeptSubs {
+  private readonly byHash = new Map<string, KeptSub[]>();
+  private run = 0;
+  bytes = 0;
+  /** A new run: sub-populations the run before last used are dropped. */
+  begin(): void {
+    this.run++;
+    for (const [k, list] of this.byHash) {
+      const keep = list.filter((s) => s.run >= this.run - 1);
+      for (const s of list) if (s.run < this.run - 1) this.bytes -= s.bytes;
+      if (keep.length) this.byHash.set(k, keep);
+      else this.byHash.delete(k);
+    }
+  }
+  /** The kept sub-population of these households (ascending), made with `make` when there is none. */
+  get(households: Int32Array, make: () => { population: Population; persons: Int32Array; agg: Aggregators }): KeptSub {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < households.length; i++) h = Math.imul(h ^ households[i]!, 0x01000193);
+    const key = `${households.length}:${h >>> 0}`;
+    let list = this.byHash.get(key);
+    if (list) {
+      for (const s of list) {
+        if (!sameSet(s.households, households)) continue;
+        s.run = this.run;
+        return s;
+      }
+    } else this.byHash.set(key, (list = []));
+    const { population, persons, agg } = make();
+    const bytes = households.byteLength + persons.byteLength * 3 + population.householdId.byteLength + population.weight.byteLength + population.householdStart.byteLength;
+    const s: KeptSub = { population, households, persons, agg, dataset: new Map(), stored: new WeakMap(), params: new Map(), run: this.run, bytes };
+    this.bytes += bytes;
+    list.push(s);
+    return s;
+  }
+  /** Whether `bytes` more may be kept. */
+  room(bytes: number): boolean {
+    return this.bytes + bytes <= KEPT_SUB_BYTES;
+  }
+  /** `bytes` more are kept for `sub`. */
+  add(sub: KeptSub, bytes: number): void {
+    sub.bytes += bytes;
+    this.bytes += bytes;
+  }
+}
+
+/** Bytes of gathered rows kept across runs per base part (see KeptSubs). A memory knob. */
+export const KEPT_SUB_BYTES = 4 << 20;
+
+function sameSet(a: Int32Array, b: Int32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
 /** One run's recorded columns on one population (a slice). */
 export class BasePart {
@@ -194,6 +314,8 @@ export class BasePart {
   parameters: ParameterTree | undefined;
   seed: number | undefined;
   bytes = 0;
+  /** Sub-populations of the runs computed against this part, kept from one run to the next. */
+  readonly kept = new KeptSubs();
   constructor(readonly population: Population) {}
 
   record(key: string, column: Column): void {
@@ -273,10 +395,14 @@ export interface DifferentialStats {
   subsetRows: number;
   /** Rows of every rule-period computed in full. */
   fullRows: number;
+  /** Rule-periods computed on a sub-population made for a larger set of households (see subOf). */
+  sharedSubs: number;
+  /** Sub-populations taken from an earlier run or month instead of made (see KeptSubs). */
+  keptSubs: number;
 }
 
 /** The counts of every differential simulation of the process, added up (see differentialCounts). */
-const totals: DifferentialStats = { unchanged: 0, full: 0, subset: 0, subsetRows: 0, fullRows: 0 };
+const totals: DifferentialStats = { unchanged: 0, full: 0, subset: 0, subsetRows: 0, fullRows: 0, sharedSubs: 0, keptSubs: 0 };
 
 /** What the differential simulations of this process did so far, added up (a copy). */
 export function differentialCounts(): DifferentialStats {
@@ -332,17 +458,25 @@ export interface Sub {
   gathered: Map<string, Column>;
 }
 
+/** A run's sub-population: its gathered inputs are the run's, the rest is kept across runs. */
+interface RunSub extends Sub {
+  kept: KeptSub;
+}
+
 /** The differential logic of one simulation computing against a base part. */
 export class Differential {
   private readonly statuses = new Map<string, Status>();
   private readonly paramsChanged = new Map<string, boolean>();
   /** Change sets met this month, by content, so that equal sets are one object (and one sub-population). */
   private readonly sets = new HouseholdSets();
-  private readonly subs = new WeakMap<Int32Array, Sub>();
-  readonly stats: DifferentialStats = { unchanged: 0, full: 0, subset: 0, subsetRows: 0, fullRows: 0 };
+  private readonly subs = new WeakMap<Int32Array, RunSub>();
+  /** The sub-populations used this month (for later sets they hold: see subOf). */
+  private monthSubs: RunSub[] = [];
+  readonly stats: DifferentialStats = { unchanged: 0, full: 0, subset: 0, subsetRows: 0, fullRows: 0, sharedSubs: 0, keptSubs: 0 };
 
   constructor(private readonly host: DifferentialHost, readonly base: BasePart) {
     if (base.population !== host.population) throw new JiuzhuError('BASE_POPULATION', 'a differential base belongs to another population', { kind: 'internal' });
+    base.kept.begin();
   }
 
   /**
@@ -394,11 +528,13 @@ export class Differential {
     const suffix = `@${period}`;
     for (const k of [...this.statuses.keys()]) if (k.endsWith(suffix)) this.statuses.delete(k);
     this.sets.clear();
+    this.monthSubs = [];
   }
 
   clear(): void {
     this.statuses.clear();
     this.sets.clear();
+    this.monthSubs = [];
   }
 
   private entityOfLength(n: number): Entity {
@@ -458,6 +594,7 @@ export class Differential {
         if (c !== 'none') changes.push(c);
       }
       if (dirty !== 'all' && changes.length) dirty = this.union(changes);
+      if (dirty !== 'all' && dirty.length === host.population.nHouseholds) dirty = 'all';
     }
     if (dirty === 'none') {
       this.count('unchanged', 1);
@@ -482,11 +619,12 @@ export class Differential {
   private subset(rule: Rule, p: string, key: string, dirty: Int32Array, stored: Stored): Status {
     const host = this.host;
     const sub = this.subOf(dirty);
+    if (sub.households.length !== dirty.length) this.count('sharedSubs', 1);
     const inputs: Record<string, Column> = {};
     for (const [alias, raw] of Object.entries(rule.inputs)) inputs[alias] = this.gather(raw, p, sub);
     const date = host.date(p);
     const params: Record<string, ParamValue> = {};
-    for (const [alias, path] of Object.entries(rule.parameters)) params[alias] = gatherParam(host.param(path, date, rule.entity), rule.entity === 'person' ? sub.persons : sub.households, rule.entity === 'person' ? host.population.nPersons : host.population.nHouseholds);
+    for (const [alias, path] of Object.entries(rule.parameters)) params[alias] = this.subParam(sub, host.param(path, date, rule.entity), rule.entity);
     const out = host.runOn(rule, p, sub.population, sub.agg, inputs, params);
     const rows = rule.entity === 'person' ? sub.persons : sub.households;
     this.count('subset', 1);
@@ -498,15 +636,14 @@ export class Differential {
     }
     // Rows that changed (byte for byte), by household.
     const changed: number[] = [];
-    const base = new stored.type(rows.length);
-    gatherStored(stored, rows, base);
+    const base = this.storedRows(sub, stored, rows);
     const a = wordsOf(out);
     (a.length === 2 * out.length ? diffPairs : diffWords(a))(a, wordsOf(base), changed);
     if (!changed.length) return { change: 'none', stored };
     const ph = rule.entity === 'person' ? sub.population.personHousehold : undefined;
     let n = 0;
     for (let k = 0; k < changed.length; k++) {
-      const h = dirty[ph ? ph[changed[k]!]! : changed[k]!]!;
+      const h = sub.households[ph ? ph[changed[k]!]! : changed[k]!]!;
       if (n === 0 || h !== changed[n - 1]) changed[n++] = h;
     }
     changed.length = n;
@@ -514,8 +651,42 @@ export class Differential {
     return { change: this.canonical(Int32Array.from(changed)), stored, patch: { rows, values: out } };
   }
 
+  /**
+   * A resolved parameter's rows of the sub-population (a locality column gathered), once per
+   * resolved value: the rules of a sub-population read the same few (a standard, its lines).
+   */
+  private subParam(sub: RunSub, v: ParamValue, entity: Entity): ParamValue {
+    if (typeof v === 'number') return v;
+    const params = sub.kept.params;
+    let g = params.get(v);
+    if (g === undefined) {
+      const pop = this.host.population;
+      g = gatherParam(v, entity === 'person' ? sub.persons : sub.households, entity === 'person' ? pop.nPersons : pop.nHouseholds);
+      // Kept while there is room (a value no tree holds any more is dropped with its sub-population).
+      const bytes = paramBytes(g);
+      if (this.base.kept.room(bytes)) {
+        params.set(v, g);
+        this.base.kept.add(sub.kept, bytes);
+      }
+    }
+    return g;
+  }
+
+  /** The base's stored column at a sub-population's rows (of its entity), kept across runs while there is room. */
+  private storedRows(sub: RunSub, s: Stored, rows: Int32Array): Column {
+    let out = sub.kept.stored.get(s);
+    if (out) return out;
+    out = new s.type(rows.length);
+    gatherStored(s, rows, out);
+    if (this.base.kept.room(out.byteLength)) {
+      sub.kept.stored.set(s, out);
+      this.base.kept.add(sub.kept, out.byteLength);
+    }
+    return out;
+  }
+
   /** An input's rows of the sub-population's households (or persons), as a column of its class. */
-  private gather(raw: string, p: string, sub: Sub): Column {
+  private gather(raw: string, p: string, sub: RunSub): Column {
     const known = sub.gathered.get(`${raw}@${p}`);
     if (known) return known;
     const out = this.gatherNew(raw, p, sub);
@@ -523,7 +694,7 @@ export class Differential {
     return out;
   }
 
-  private gatherNew(raw: string, p: string, sub: Sub): Column {
+  private gatherNew(raw: string, p: string, sub: RunSub): Column {
     const host = this.host;
     const { id, sumYear } = parseInputId(raw);
     const rule = host.graph.rules.get(id);
@@ -533,16 +704,28 @@ export class Differential {
     if (rule && !sumYear) {
       const period = rule.period === 'year' && p.length > 4 ? p.slice(0, 4) : p;
       st = this.status(rule, period, `${id}@${period}`);
+      // Computed on this very sub-population: its rows are the patch's values (never written to).
+      if (!st.column && st.patch && st.patch.rows === rows) return st.patch.values;
       if (!st.column && st.stored) {
-        const out = new st.stored.type(rows.length);
-        gatherStored(st.stored, rows, out);
-        if (st.patch) overlay(out, rows, st.patch.rows, st.patch.values);
+        // The base's rows (kept across runs; formulas never write their inputs), with the patch over a copy.
+        const base = this.storedRows(sub, st.stored, rows);
+        if (!st.patch) return base;
+        const out = base.slice();
+        overlay(out, rows, st.patch.rows, st.patch.values);
         return out;
       }
     }
+    // A dataset column (or the weights): the same in every period and run.
+    const dataset = !rule && !sumYear;
+    const kept = dataset ? sub.kept.dataset.get(raw) : undefined;
+    if (kept) return kept;
     const col = st?.column ?? host.column(raw, p);
     const out = new (col.constructor as ColumnType)(rows.length);
     gather(col)(out, col, rows);
+    if (dataset && this.base.kept.room(out.byteLength)) {
+      sub.kept.dataset.set(raw, out);
+      this.base.kept.add(sub.kept, out.byteLength);
+    }
     return out;
   }
 
@@ -590,6 +773,8 @@ export class Differential {
     let c = byWas.get(was);
     if (c === undefined) {
       c = paramValueChange(this.host.param(path, date, 'household'), this.host.param(path, date, 'household', baseTree));
+      // Every household: 'all', which readers take without merging or comparing household by household.
+      if (c !== 'none' && c !== 'all' && c.length === this.host.population.nHouseholds) c = 'all';
       // Kept across periods: a set is made canonical again in each period that meets it.
       byWas.set(was, c);
     }
@@ -640,6 +825,9 @@ export class Differential {
       const h = hh ? hh[changed[k]!]! : changed[k]!;
       if (n === 0 || h !== changed[n - 1]) changed[n++] = h;
     }
+    // Every household changed (a standard's column when every household's standard moved): 'all'
+    // is the same for every reader (it computes in full), without a set to merge and compare by.
+    if (n === this.host.population.nHouseholds) return 'all';
     return this.canonical(Int32Array.from(changed.slice(0, n)));
   }
 
@@ -676,15 +864,44 @@ export class Differential {
     return this.sets.canonical(set);
   }
 
-  /** The sub-population of a set of households (made once per set). */
-  private subOf(households: Int32Array): Sub {
+  /**
+   * The sub-population to compute a set of households on: one made this month for a set that
+   * holds them all and is not much larger (see SUPERSET_SLACK), else one of their own. A
+   * household-local rule's rows of the other households of the superset are the base's (their
+   * inputs and parameters are), so computing them too changes no byte, and the rules of a
+   * month share one sub-population, its gathered inputs and each other's rows (a rule computed
+   * on it is read by the next without gathering).
+   */
+  private subOf(households: Int32Array): RunSub {
     let sub = this.subs.get(households);
     if (sub) return sub;
-    // Formulas read columns through their inputs, gathered: a sub-population carries none.
-    const { population, persons } = selectHouseholdRows(this.host.population, households, false);
-    sub = { population, households, persons, agg: this.host.aggregators(population), gathered: new Map() };
+    sub = this.supersetSub(households);
+    if (!sub) {
+      let made = false;
+      const kept = this.base.kept.get(households, () => {
+        made = true;
+        // Formulas read columns through their inputs, gathered: a sub-population carries none.
+        const { population, persons } = selectHouseholdRows(this.host.population, households, false);
+        return { population, persons, agg: this.host.aggregators(population) };
+      });
+      if (!made) this.count('keptSubs', 1);
+      sub = { population: kept.population, households: kept.households, persons: kept.persons, agg: kept.agg, gathered: new Map(), kept };
+      this.monthSubs.push(sub);
+    }
     this.subs.set(households, sub);
     return sub;
+  }
+
+  /** The smallest sub-population made this month whose households hold every one of `set` and are at most SUPERSET_SLACK more. */
+  private supersetSub(set: Int32Array): RunSub | undefined {
+    let best: RunSub | undefined;
+    const most = SUPERSET_SLACK.factor * set.length + SUPERSET_SLACK.rows;
+    for (const sub of this.monthSubs) {
+      const s = sub.households;
+      if (s.length < set.length || s.length > most || (best && s.length >= best.households.length)) continue;
+      if (contains(s, set)) best = sub;
+    }
+    return best;
   }
 }
 
@@ -848,6 +1065,16 @@ function diffRowsSparseWordsKernel(a: Words, sr: Int32Array, values: Words, hous
   }
 }
 const diffRowsSparseWords = specialise(diffRowsSparseWordsKernel);
+
+/** Bytes of the columns in a resolved parameter (0 for a number or a scale). */
+function paramBytes(v: ParamValue): number {
+  if (typeof v === 'number') return 0;
+  if (v instanceof Float64Array) return v.byteLength;
+  if ('brackets' in v) return 0;
+  let n = 0;
+  for (const x of Object.values(v as Record<string, number | Float64Array>)) n += typeof x === 'number' ? 0 : x.byteLength;
+  return n;
+}
 
 /** A parameter's rows of a sub-population: a column per row is gathered; a number or a scale is the same. */
 export function gatherParam(v: ParamValue, rows: Int32Array, size: number): ParamValue {

@@ -193,6 +193,14 @@ export class Simulation {
   private readonly fingerprints = new Map<string, string>();
   /** Content fingerprints of the given columns, by `id@period`. */
   private readonly givenFingerprints = new Map<string, string>();
+  /**
+   * Given columns of a differential run whose fingerprint is taken only when a shared key
+   * needs it (by `id@period`; its fingerprint is '' until then): a move's rules that the
+   * shared results hold seldom reach the month's state, and hashing every state column every
+   * month was ~4% of an explorer move. Nothing writes a given column while its month is
+   * cached (no month to month against a base), so the fingerprint is the same when taken later.
+   */
+  private readonly unfingerprinted = new Map<string, Column>();
   /** Where formulas' columns come from and go back to (buffers.ts). */
   private readonly allocator: ColumnAllocator;
   /** Computed monthly columns, by `id@period`: how many of their same-month rule readers have not run yet. */
@@ -649,9 +657,17 @@ export class Simulation {
     let given = '';
     if (this.givenFingerprints.size) {
       const { rules } = ruleReach(this.graph, id);
-      for (const [k, f] of this.givenFingerprints) if (rules.has(k.slice(0, k.lastIndexOf('@')))) given += `|${k}=${f}`;
+      for (const [k, f] of this.givenFingerprints) if (rules.has(k.slice(0, k.lastIndexOf('@')))) given += `|${k}=${f || this.lateFingerprint(k)}`;
     }
     return `${id}@${period}|${fp}${given}`;
+  }
+
+  /** The fingerprint of a given column of a differential run, taken now (see unfingerprinted). */
+  private lateFingerprint(key: string): string {
+    const f = columnFingerprint(this.unfingerprinted.get(key)!);
+    this.givenFingerprints.set(key, f);
+    this.unfingerprinted.delete(key);
+    return f;
   }
 
   /**
@@ -669,7 +685,10 @@ export class Simulation {
     this.cache.set(key, column);
     this.given.add(key);
     this.givenColumns.add(column);
-    if (this.shared) this.givenFingerprints.set(key, columnFingerprint(column));
+    if (this.shared && this.differential) {
+      this.givenFingerprints.set(key, '');
+      this.unfingerprinted.set(key, column);
+    } else if (this.shared) this.givenFingerprints.set(key, columnFingerprint(column));
     if (this.recording) {
       if (from !== undefined) this.recording.givenFrom.set(key, from);
       if (from === undefined || !this.recording.alias(key, from)) this.recording.record(key, column);
@@ -754,6 +773,7 @@ export class Simulation {
     // A forgotten month's given columns are read no more; keeping their fingerprints would only
     // make later keys longer (never wrong: a key may name more than a rule reads).
     for (const k of [...this.givenFingerprints.keys()]) if (k.endsWith(suffix)) this.givenFingerprints.delete(k);
+    for (const k of [...this.unfingerprinted.keys()]) if (k.endsWith(suffix)) this.unfingerprinted.delete(k);
   }
 
   /**

@@ -7,7 +7,8 @@
  * src/scenarios/execution/accumulate.ts systemGraph). Sharing must change no value: a year run
  * after its slice's earlier years gives the same bytes as on a copy with an index of its own
  * (nothing shared), and a population with the same index but other household columns does not
- * take their parameters.
+ * take their parameters. A projection worker clears the pool of a slice it moves away from
+ * (project-worker.ts), so that it keeps one slice's free buffers, not one set per slice it holds.
  */
 import { describe, expect, it } from 'vitest';
 import { generateDataset } from '../src/data/generated.js';
@@ -55,6 +56,19 @@ describe("a projection's years of one slice", () => {
     // this pool would have handed out nothing more and year 2 would have allocated afresh.
     expect(pool.reusedBytes - reused1).toBeGreaterThan(fresh1 / 2);
     expect(pool.freshBytes - fresh1).toBeLessThan(fresh1 / 4);
+  });
+
+  it('a cleared pool (a projection worker moving to another slice) holds nothing free, and its next year allocates afresh', () => {
+    const other = packPopulation(slice).population;
+    const pool = populationPool(other);
+    accumulateScenario(upratePopulation(other, {}), tree, { from: '2006-01', to: '2006-02' }, 1);
+    const fresh1 = pool.freshBytes;
+    expect(pool.freeBytes).toBeGreaterThan(0);
+    pool.clear();
+    expect(pool.freeBytes).toBe(0);
+    accumulateScenario(upratePopulation(other, YEAR_2), tree, { from: '2006-01', to: '2006-02' }, 1);
+    // Nothing left to take: the second year allocates about what the first did.
+    expect(pool.freshBytes - fresh1).toBeGreaterThan(fresh1 / 2);
   });
 
   it("an uprated copy takes its slice's resolved parameters; other household columns on the same index do not", () => {

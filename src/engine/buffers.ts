@@ -77,6 +77,11 @@ export class BufferPool implements PoolStats {
     list.push(c);
   }
 
+  /** Lets every free buffer go to the collector (a pool not needed for a while). */
+  clear(): void {
+    this.free.clear();
+  }
+
   /** Bytes held free. */
   get freeBytes(): number {
     let n = 0;

@@ -52,19 +52,24 @@ function monthColumns(sim: Simulation, month: string, first: boolean): MonthColu
 }
 
 /**
- * The system's rule graph over a population's columns, built once per population: a sweep's
- * variants, a comparison's scenarios and a projection's years on one slice then share it, and
+ * The system's rule graph over a population's columns, built once per population (its household
+ * index and column names): a sweep's variants, a comparison's scenarios and a projection's
+ * years on one slice (uprated copies sharing the slice's index) then share it, and
  * with it what is memoised per graph (each rule's reach, its readers in the month), which a
  * graph of its own per simulation recomputed every run (issue #25: ruleReach was 2.4% of a W3
  * variant). The graph depends on the rules and the population's column names only; the tree
  * checks that every parameter a rule reads exists, and every tree is the baseline's files with
  * overrides of existing paths, so the first tree's check holds for all.
  */
-const graphs = new WeakMap<Population, RuleGraph>();
+const graphs = new WeakMap<Population['householdStart'], { names: string; graph: RuleGraph }>();
 function systemGraph(pop: Population, parameters: ParameterTree): RuleGraph {
-  let g = graphs.get(pop);
-  if (!g) graphs.set(pop, (g = buildRuleGraph(systemRules, { person: Object.keys(pop.person), household: [...Object.keys(pop.household), WEIGHT] }, parameters)));
-  return g;
+  // Per household index and column names: an uprated year (new money columns and weights over
+  // its slice's index) has its slice's graph.
+  const columns = { person: Object.keys(pop.person), household: [...Object.keys(pop.household), WEIGHT] };
+  const names = `${columns.person.join()}|${columns.household.join()}`;
+  let g = graphs.get(pop.householdStart);
+  if (g?.names !== names) graphs.set(pop.householdStart, (g = { names, graph: buildRuleGraph(systemRules, columns, parameters) }));
+  return g.graph;
 }
 
 /**

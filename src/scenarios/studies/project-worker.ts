@@ -9,6 +9,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Population } from '../../engine/population.js';
+import { populationPool } from '../../engine/buffers.js';
 import { JiuzhuError } from '../../engine/errors.js';
 import { upratePopulation } from '../../dynamics/uprating.js';
 import { accumulateScenario } from '../execution/accumulate.js';
@@ -25,6 +26,8 @@ const tree = workerTrees({ scenarios: [setup.scenario], overrides: setup.overrid
 const prices = scenarioPrices(setup.scenario);
 /** The slices this worker holds, by their index in the plan. */
 const held = new Map<number, Population>();
+/** The slice of the last job. */
+let last: number | undefined;
 
 port.on('message', (job: YearJob) => {
   try {
@@ -32,6 +35,12 @@ port.on('message', (job: YearJob) => {
     if (job.population) held.set(job.slice, job.population);
     const slice = held.get(job.slice);
     if (!slice) throw new JiuzhuError('WORKER_SLICE', `a projection worker was sent a year of slice ${job.slice}, which it does not hold`, { kind: 'internal' });
+    // A slice's years share its buffer pool (populationPool: one per household index), which
+    // keeps a year's worth of its columns free for the next. Only the last slice's is kept: a
+    // worker holding many slices of a full count (HELD_PERSONS) would otherwise keep a pool for each.
+    const before = last === undefined ? undefined : held.get(last);
+    if (before && last !== job.slice) populationPool(before).clear();
+    last = job.slice;
     const sums = accumulateScenario(upratePopulation(slice, job.factors), tree, job.period, setup.seed, undefined, prices);
     const packed = packSums(sums);
     const reply: YearReply = { job: job.job, sums: packed.value };

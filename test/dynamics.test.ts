@@ -156,9 +156,9 @@ describe('price trigger (§二.2)', () => {
 describe('the month loop on a generated population', () => {
   // A generated 5,000-household sample (a twentieth of the default dataset, drawn the same way and
   // weighted to the whole province) has the same churn, temporary aid and tapers at a quarter of the
-  // 20,000-household sample's run time (used before session 9). Its year, against 20,000 households (seed 5): entries 44,356 (48,577), exits
-  // 47,538 (43,468), temporary aid 124.4 (143.9) million yuan, tapers 5.19 (5.77) million yuan. The
-  // checks are identities and signs, which hold for any sample with churn.
+  // run time of the 20,000 households used before session 9. Its year against theirs (seed 5):
+  // entries 44,356 (48,577), exits 47,538 (43,468), temporary aid 124.4 (143.9) million yuan, tapers
+  // 5.19 (5.77) million yuan. The checks are identities and signs, which hold for any sample with churn.
   let ds: Dataset;
   beforeAll(async () => {
     const { generateDataset } = await import('../src/data/generated.js');

@@ -17,7 +17,11 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDataset } from '../src/data/generated.js';
 import { writePopulation } from '../src/data/write.js';
-import { cli, cliChild } from './helpers.js';
+import { cli, cliChild, useBuiltWorkers } from './helpers.js';
+
+// The in-process runs' worker threads (`run --workers 2` below) boot from a fresh build of this
+// source, as the child's do from dist/, not through tsx (helpers.ts useBuiltWorkers): the same code, less start-up.
+useBuiltWorkers();
 
 const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-determinism-'));
 const sample = join(dir, 'sample-2000.arrow');

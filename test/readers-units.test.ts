@@ -2,9 +2,14 @@
  * Units for the people who read the numbers (issue 24): one module decides 万元/亿元 and
  * million/billion yuan; the CLI tables state the unit once and print money in it.
  */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CliIo } from '../src/cli/io.js';
 import { compareCommand } from '../src/cli/compare.js';
+import { generateDataset } from '../src/data/generated.js';
+import { writePopulation } from '../src/data/write.js';
 import { fmtMoneyIn, fmtMoneyWithUnit, fmtPersons, fmtPoints, moneyUnit, moneyUnitOf, unitLine } from '../src/text/units.js';
 
 describe('moneyUnit', () => {
@@ -47,10 +52,20 @@ async function compareOut(files: string[], opts: Record<string, unknown>): Promi
 describe('jiuzhu compare --lang zh', () => {
   afterEach(() => vi.restoreAllMocks());
   const files = ['scenarios/baseline-2006.yaml', 'scenarios/raise-standard-10pct.yaml'];
+  // A generated 2,000-household Jilin (`jiuzhu generate --households 2000`), weighted to the whole
+  // province like the 100,000-household default, so its money is of the same magnitude and picks
+  // the same units; named jilin-2000, so the dataset name printed is an allowed word as the
+  // default's jilin-2006 is. The tables are the same code for any dataset (and any period: one
+  // month keeps it quick), at a fiftieth of the simulation.
+  const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-readers-units-'));
+  const data = join(dir, 'jilin-2000.arrow');
+  beforeAll(async () => {
+    await writePopulation(data, generateDataset({ year: 2006, households: 2000, seed: 7 }).dataset.population);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('prints money in 万元 or 亿元, consistent with the exact fen of --json, and no English word', async () => {
-    // One month keeps it quick; the tables are the same code for any period.
-    const opts = { period: '2006-01:2006-01', timestamp: false };
+    const opts = { period: '2006-01:2006-01', timestamp: false, data };
     const zh = await compareOut(files, { ...opts, lang: 'zh' });
     const json = JSON.parse(await compareOut(files, { ...opts, json: true })) as { scenarios: { summary: { cost: number; costAnnual: number } }[] };
 

@@ -52,7 +52,7 @@ import { selectHouseholdRows, type Entity, type Population } from './population.
 import type { Rule } from './rule.js';
 import { leafIdentity } from './shared-results.js';
 import { specialise } from './specialise.js';
-import { HouseholdSets } from './household-sets.js';
+import { HouseholdSets, householdSetKey, sameHouseholds } from './household-sets.js';
 
 /** Households whose rows changed against the base: none, unknown ('all'), or their indices ascending. */
 export type Change = 'none' | 'all' | Int32Array;
@@ -265,13 +265,11 @@ export class KeptSubs {
   }
   /** The kept sub-population of these households (ascending), made with `make` when there is none. */
   get(households: Int32Array, make: () => { population: Population; persons: Int32Array; agg: Aggregators }): KeptSub {
-    let h = 0x811c9dc5;
-    for (let i = 0; i < households.length; i++) h = Math.imul(h ^ households[i]!, 0x01000193);
-    const key = `${households.length}:${h >>> 0}`;
+    const key = householdSetKey(households);
     let list = this.byHash.get(key);
     if (list) {
       for (const s of list) {
-        if (!sameSet(s.households, households)) continue;
+        if (!sameHouseholds(s.households, households)) continue;
         s.run = this.run;
         return s;
       }
@@ -296,12 +294,6 @@ export class KeptSubs {
 
 /** Bytes of gathered rows kept across runs per base part (see KeptSubs). A memory knob. */
 export const KEPT_SUB_BYTES = 4 << 20;
-
-function sameSet(a: Int32Array, b: Int32Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
 
 /** One run's recorded columns on one population (a slice). */
 export class BasePart {

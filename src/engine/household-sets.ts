@@ -8,16 +8,10 @@ export class HouseholdSets {
 
   /** The one object of this content met so far (this set itself when it is new). */
   canonical(set: Int32Array): Int32Array {
-    let h = 0x811c9dc5;
-    for (let i = 0; i < set.length; i++) h = Math.imul(h ^ set[i]!, 0x01000193);
-    const k = `${set.length}:${h >>> 0}`;
+    const k = householdSetKey(set);
     const list = this.byHash.get(k);
     if (list) {
-      for (const s of list) {
-        let eq = s.length === set.length;
-        for (let i = 0; i < s.length && eq; i++) eq = s[i] === set[i];
-        if (eq) return s;
-      }
+      for (const s of list) if (sameHouseholds(s, set)) return s;
       list.push(set);
     } else this.byHash.set(k, [set]);
     return set;
@@ -27,4 +21,18 @@ export class HouseholdSets {
   clear(): void {
     this.byHash.clear();
   }
+}
+
+/** A key for a set of households by content (its size and an FNV-1a hash of its rows): equal sets, equal keys. */
+export function householdSetKey(set: Int32Array): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < set.length; i++) h = Math.imul(h ^ set[i]!, 0x01000193);
+  return `${set.length}:${h >>> 0}`;
+}
+
+/** Whether two sets of households hold the same rows. */
+export function sameHouseholds(a: Int32Array, b: Int32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

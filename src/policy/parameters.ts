@@ -1,4 +1,5 @@
 /** Loads the baseline parameter tree: every parameters/*.yaml file under src/programs and src/events. */
+import { JiuzhuError } from '../engine/errors.js';
 import { loadParameterFiles } from '../engine/parameters/load.js';
 import { ParameterTree } from '../engine/parameters/tree.js';
 import { clauseIds } from './clauses.js';
@@ -18,4 +19,14 @@ export function baselineParameters(): ParameterTree {
   if (baseline) return baseline;
   const { leaves, branches } = loadParameterFiles(parameterFiles(), { clauseIds: clauseIds() });
   return (baseline = new ParameterTree(leaves, branches));
+}
+
+/**
+ * A worker thread's first step: the baseline its parent sent (scenarios/execution/spec.ts
+ * adoptWorkerParameters) becomes this thread's, so nothing here reads or parses the files again.
+ * Refused once this thread has a baseline of its own: two trees would be in use.
+ */
+export function adoptBaselineParameters(tree: ParameterTree): void {
+  if (baseline && baseline !== tree) throw new JiuzhuError('INTERNAL', "this thread loaded its baseline parameters before adopting its parent's", { kind: 'internal' });
+  baseline = tree;
 }

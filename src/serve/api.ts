@@ -20,6 +20,7 @@ import { loadScenario, type Scenario } from '../scenarios/input/load.js';
 import { SharedResults } from '../engine/shared-results.js';
 import { DifferentialBase, type DifferentialUse } from '../engine/differential.js';
 import { runScenarioOn, scenarioParameters, scenarioPeriod, type Period, type ScenarioResult } from '../scenarios/execution/run.js';
+import { workerParameters } from '../scenarios/execution/spec.js';
 import type { Result } from '../scenarios/results/result.js';
 import { Lane, SUPERSEDED } from './lane.js';
 import { ComputeThread } from './thread.js';
@@ -61,6 +62,11 @@ export interface ExplorerOptions {
   maxQueue?: number;
   /** Test hook: every computation first holds its thread this many ms, as a large dataset would. */
   testBusyMs?: number;
+  /**
+   * Scenario files already loaded, by the name given (the compute thread gets its main thread's,
+   * serve/thread.ts): not read, parsed and checked again. Others are loaded.
+   */
+  loaded?: ReadonlyMap<string, Scenario>;
 }
 
 export interface ExplorerScenario {
@@ -173,7 +179,13 @@ export class Explorer {
     this.options = options;
     this.dataset = options.dataset;
     const baselineFile = options.baselineFile ?? packagePath('scenarios', 'baseline-2006.yaml');
-    this.baseline = loadScenario(baselineFile);
+    const loaded = new Map<string, Scenario>();
+    const load = (file: string): Scenario => {
+      const s = options.loaded?.get(file) ?? loadScenario(file);
+      loaded.set(file, s);
+      return s;
+    };
+    this.baseline = load(baselineFile);
     checkSliders(scenarioParameters(this.baseline));
     this.seed = options.seed ?? this.baseline.seed ?? 1;
     const files = options.scenarioFiles?.length ? [...options.scenarioFiles] : defaultScenarioFiles();
@@ -181,7 +193,7 @@ export class Explorer {
     this.excluded = [];
     const byName = new Map<string, string>();
     for (const file of files) {
-      const s = loadScenario(file);
+      const s = load(file);
       if (isProjection(s)) {
         this.excluded.push({ file, name: s.name, reason: 'a projection (behaviour.growth or uprating): run it year by year with `jiuzhu project`' });
         continue;
@@ -202,7 +214,8 @@ export class Explorer {
     this.lane = new Lane({ maxWaiting: options.maxQueue });
     if (options.thread) {
       const { scenarioFiles, baselineFile, period, seed, dataArg, testBusyMs } = options;
-      this.thread = new ComputeThread({ options: { scenarioFiles, baselineFile, period, seed, dataArg, testBusyMs }, dataset: options.dataset });
+      // The thread runs on what this thread has loaded already: the dataset, the scenarios and the baseline parameters.
+      this.thread = new ComputeThread({ options: { scenarioFiles, baselineFile, period, seed, dataArg, testBusyMs, loaded }, dataset: options.dataset, parameters: workerParameters() });
     }
   }
 

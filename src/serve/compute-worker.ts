@@ -2,14 +2,19 @@
  * The explorer's worker thread: it holds a copy of the dataset and an Explorer of its own, and
  * computes what the main thread's lane sends it, one job at a time. The main thread only reads
  * requests and writes answers, so it stays responsive while a simulation runs for seconds.
+ * It starts on what the main thread has loaded already (the dataset, the scenarios, the baseline
+ * parameters): reading and parsing them again was more than half of its start-up CPU.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { JiuzhuError } from '../engine/errors.js';
+import { adoptWorkerParameters } from '../scenarios/execution/spec.js';
 import { Explorer } from './api.js';
 import type { ComputeJob, ComputeReply, ComputeSetup } from './thread.js';
 
 const setup = workerData as ComputeSetup;
 const port = parentPort!;
+// Before anything reads them: the main thread's baseline parameters are this thread's (no file parsed here).
+adoptWorkerParameters(setup.parameters);
 const explorer = new Explorer({ ...setup.options, dataset: setup.dataset, thread: false });
 
 async function answer(job: ComputeJob): Promise<unknown> {

@@ -6,14 +6,24 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { Dataset } from '../data/dataset.js';
+import type { ParameterData } from '../engine/parameters/tree.js';
 import { JiuzhuError, type ErrorKind, type ErrorLocation } from '../engine/errors.js';
 import { startEntryWorker } from '../scenarios/execution/worker-thread.js';
+import type { ExplorerOptions } from './api.js';
 import type { ExplorerRequest } from './request.js';
 
-/** What the worker is started with: the explorer's options (no functions) and the dataset (copied). */
+/**
+ * What the worker is started with: the explorer's options (no functions) with the scenarios its
+ * main thread loaded (`loaded`, by file), the dataset (copied) and the baseline parameters.
+ */
 export interface ComputeSetup {
-  options: { scenarioFiles?: readonly string[]; baselineFile?: string; period?: { from: string; to: string }; seed?: number; dataArg?: string; testBusyMs?: number };
+  options: Pick<ExplorerOptions, 'scenarioFiles' | 'baselineFile' | 'period' | 'seed' | 'dataArg' | 'testBusyMs' | 'loaded'>;
   dataset: Dataset;
+  /**
+   * The main thread's baseline parameters (spec.ts workerParameters): the worker runs on them
+   * rather than reading and parsing the 44 parameter files again (docs/performance.md).
+   */
+  parameters: ParameterData;
 }
 export interface ComputeJob { seq: number; op: 'run' | 'charts' | 'table' | 'chart' | 'warm'; req: ExplorerRequest; id?: string }
 interface PackedError { message: string; code?: string; kind?: ErrorKind; location?: ErrorLocation; hint?: string; details?: string[]; stack?: string }

@@ -4,7 +4,7 @@
  */
 import { ParameterTree, type Override, type ParameterData } from '../../engine/parameters/tree.js';
 import type { Population } from '../../engine/population.js';
-import { baselineParameters } from '../../policy/parameters.js';
+import { adoptBaselineParameters, baselineParameters } from '../../policy/parameters.js';
 import type { PricePoint } from '../../dynamics/price-trigger.js';
 import type { Scenario } from '../input/load.js';
 import type { DatasetSource } from './plan.js';
@@ -65,4 +65,15 @@ export function workerParameters(): ParameterData {
 /** In a worker: the trees of its spec, built on the baseline its parent sent (workerParameters), not on the files. */
 export function workerTrees(setup: Pick<RunSpec, 'scenarios' | 'overrides'> & { parameters: ParameterData }): ParameterTree[] {
   return specTrees(setup, ParameterTree.fromData(setup.parameters));
+}
+
+/**
+ * In a worker that runs whole scenarios (the explorer's compute thread, serve/compute-worker.ts):
+ * the baseline its parent sent (workerParameters) becomes this thread's baselineParameters(), so
+ * every default (scenario loading, runs, result documents) uses it and no parameter file is parsed.
+ */
+export function adoptWorkerParameters(data: ParameterData): ParameterTree {
+  const tree = ParameterTree.fromData(data);
+  adoptBaselineParameters(tree);
+  return tree;
 }

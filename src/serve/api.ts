@@ -22,6 +22,7 @@ import { DifferentialBase, type DifferentialUse } from '../engine/differential.j
 import { runScenarioOn, scenarioParameters, scenarioPeriod, type Period, type ScenarioResult } from '../scenarios/execution/run.js';
 import { workerParameters } from '../scenarios/execution/spec.js';
 import type { Result } from '../scenarios/results/result.js';
+import type { ExplorerOptions } from './options.js';
 import { Lane, SUPERSEDED } from './lane.js';
 import { ComputeThread } from './thread.js';
 import type { ExplorerRequest } from './request.js';
@@ -35,39 +36,7 @@ import type { ParameterTree } from '../engine/parameters/tree.js';
 
 export { SUPERSEDED };
 
-export interface ExplorerOptions {
-  /** The dataset every scenario runs on, loaded once. */
-  dataset: Dataset;
-  /** Scenario files offered, in order (default: every .yaml of the package's scenarios/). */
-  scenarioFiles?: readonly string[];
-  /** The scenario deltas are against (default scenarios/baseline-2006.yaml). */
-  baselineFile?: string;
-  /**
-   * Months of every run (default: each scenario's own period, the months `jiuzhu run` covers).
-   * A shorter period is shown as such, named on the page; it is never annualised.
-   */
-  period?: Period;
-  /** Seed of every run (default: the baseline's, else 1, as `jiuzhu compare`). */
-  seed?: number;
-  /** What to tell `jiuzhu run` as --data to reproduce a saved scenario (when the dataset is not the scenario's own). */
-  dataArg?: string;
-  /** Progress lines (default: none). */
-  log?: (line: string) => void;
-  /**
-   * Compute on a worker thread (default false here; `startExplorer` turns it on), so the thread
-   * that answers requests is never blocked by a simulation. The worker holds a copy of the dataset.
-   */
-  thread?: boolean;
-  /** Most computations waiting behind the running one (default 16); beyond it a request is refused (429). */
-  maxQueue?: number;
-  /** Test hook: every computation first holds its thread this many ms, as a large dataset would. */
-  testBusyMs?: number;
-  /**
-   * Scenario files already loaded, by the name given (the compute thread gets its main thread's,
-   * serve/thread.ts): not read, parsed and checked again. Others are loaded.
-   */
-  loaded?: ReadonlyMap<string, Scenario>;
-}
+export type { ExplorerOptions } from './options.js';
 
 export interface ExplorerScenario {
   name: string;

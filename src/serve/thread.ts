@@ -9,7 +9,7 @@ import type { Dataset } from '../data/dataset.js';
 import type { ParameterData } from '../engine/parameters/tree.js';
 import { JiuzhuError, type ErrorKind, type ErrorLocation } from '../engine/errors.js';
 import { startEntryWorker } from '../scenarios/execution/worker-thread.js';
-import type { ExplorerOptions } from './api.js';
+import type { ExplorerOptions } from './options.js';
 import type { ExplorerRequest } from './request.js';
 
 /**

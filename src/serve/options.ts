@@ -1,0 +1,41 @@
+/**
+ * What an Explorer is made with (api.ts). In a file of its own so that the compute thread
+ * (thread.ts), which api.ts starts, can name the options it is sent without importing api.ts.
+ */
+import type { Dataset } from '../data/dataset.js';
+import type { Period } from '../scenarios/execution/run.js';
+import type { Scenario } from '../scenarios/input/load.js';
+
+export interface ExplorerOptions {
+  /** The dataset every scenario runs on, loaded once. */
+  dataset: Dataset;
+  /** Scenario files offered, in order (default: every .yaml of the package's scenarios/). */
+  scenarioFiles?: readonly string[];
+  /** The scenario deltas are against (default scenarios/baseline-2006.yaml). */
+  baselineFile?: string;
+  /**
+   * Months of every run (default: each scenario's own period, the months `jiuzhu run` covers).
+   * A shorter period is shown as such, named on the page; it is never annualised.
+   */
+  period?: Period;
+  /** Seed of every run (default: the baseline's, else 1, as `jiuzhu compare`). */
+  seed?: number;
+  /** What to tell `jiuzhu run` as --data to reproduce a saved scenario (when the dataset is not the scenario's own). */
+  dataArg?: string;
+  /** Progress lines (default: none). */
+  log?: (line: string) => void;
+  /**
+   * Compute on a worker thread (default false here; `startExplorer` turns it on), so the thread
+   * that answers requests is never blocked by a simulation. The worker holds a copy of the dataset.
+   */
+  thread?: boolean;
+  /** Most computations waiting behind the running one (default 16); beyond it a request is refused (429). */
+  maxQueue?: number;
+  /** Test hook: every computation first holds its thread this many ms, as a large dataset would. */
+  testBusyMs?: number;
+  /**
+   * Scenario files already loaded, by the name given (the compute thread gets its main thread's,
+   * serve/thread.ts): not read, parsed and checked again. Others are loaded.
+   */
+  loaded?: ReadonlyMap<string, Scenario>;
+}

@@ -10,7 +10,7 @@ import { JiuzhuError, throwMany, type ErrorLocation } from '../../engine/errors.
 import type { Override } from '../../engine/parameters/tree.js';
 import { monthFromIndex, monthIndex } from '../../engine/period.js';
 import type { ParameterTree } from '../../engine/parameters/tree.js';
-import { parseYamlSource, yamlToJs } from '../../engine/yaml-source.js';
+import { parseYamlSource, yamlToJs, type YamlSource } from '../../engine/yaml-source.js';
 import { baselineParameters } from '../../policy/parameters.js';
 import { outOfRange } from '../../engine/parameters/ranges.js';
 import { readBoundedText } from '../../engine/input-file.js';
@@ -45,13 +45,21 @@ export interface Scenario {
 
 /** Parses and validates one file, without following `extends`. */
 export function parseScenarioText(text: string, file: string): ScenarioFile {
+  return parseScenarioSource(text, file).data;
+}
+
+/**
+ * One file parsed and validated, with its parsed source: loadScenario finds the lines of
+ * overrides, `extends` and implementation entries in it, rather than parsing the YAML again.
+ */
+function parseScenarioSource(text: string, file: string): { data: ScenarioFile; src: YamlSource } {
   const src = parseYamlSource(text, file);
   const raw = yamlToJs(src);
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new JiuzhuError('BAD_SCENARIO', 'a scenario file is a mapping with at least name and description', { location: { file, line: 1 } });
   }
   const parsed = ScenarioSchema.safeParse(raw);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) return { data: parsed.data, src };
   const problems = parsed.error.issues.flatMap((issue) => {
     const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
     if (issue.code === 'unrecognized_keys') {
@@ -69,15 +77,18 @@ export function parseScenarioText(text: string, file: string): ScenarioFile {
   throwMany('BAD_SCENARIO', problems, 'see schemas/scenario.schema.json for the keys a scenario may have');
 }
 
+/** A file of a scenario's `extends` chain: its path, its data and its parsed source (for lines). */
+interface ChainFile { file: string; data: ScenarioFile; src: YamlSource }
+
 /** Loads a scenario and its chain, checks override paths against the parameters. */
 export function loadScenario(file: string, parameters: ParameterTree = baselineParameters()): Scenario {
-  const chain: { file: string; data: ScenarioFile; text: string }[] = [];
+  const chain: ChainFile[] = [];
   const seen = new Set<string>();
   let current: string | undefined = resolve(file);
   while (current) {
     const from = chain[chain.length - 1];
     // The `extends` line of the file that leads here: where a cycle or a missing file is reported.
-    const extendsAt = (f: { file: string; text: string }): ErrorLocation => ({ file: f.file, line: parseYamlSource(f.text, f.file).lineAt(['extends']), key: 'extends' });
+    const extendsAt = (f: ChainFile): ErrorLocation => ({ file: f.file, line: f.src.lineAt(['extends']), key: 'extends' });
     if (seen.has(current)) throw new JiuzhuError('EXTENDS_CYCLE', `scenario 'extends' chain loops back to ${current}`, { location: from ? extendsAt(from) : { file: current, key: 'extends' } });
     seen.add(current);
     if (!existsSync(current)) {
@@ -90,21 +101,20 @@ export function loadScenario(file: string, parameters: ParameterTree = baselineP
       throw new JiuzhuError('TOO_DEEP', `an 'extends' chain has at most ${MAX_EXTENDS_DEPTH} files (extends depth)`, { location: { file: chain[chain.length - 1]!.file, key: 'extends' } });
     }
     const text = readScenarioFile(current, chain[chain.length - 1]?.file);
-    const data = parseScenarioText(text, current);
+    const { data, src } = parseScenarioSource(text, current);
     const count = chain.reduce((n, c) => n + (c.data.overrides?.length ?? 0), data.overrides?.length ?? 0);
     if (count > MAX_OVERRIDES) {
       throw new JiuzhuError('TOO_MANY_OVERRIDES', `a scenario has at most ${MAX_OVERRIDES.toLocaleString('en-US')} overrides (its extends chain included); this one has ${count.toLocaleString('en-US')}`, {
         location: { file: current, key: 'overrides' }, hint: 'see the Limits table in docs/reliability.md',
       });
     }
-    chain.push({ file: current, data, text });
+    chain.push({ file: current, data, src });
     current = data.extends ? (isAbsolute(data.extends) ? data.extends : resolve(dirname(current), data.extends)) : undefined;
   }
   chain.reverse(); // base first
   const me = chain[chain.length - 1]!;
   const overrides: Override[] = [];
-  for (const { file: f, data, text } of chain) {
-    const src = parseYamlSource(text, f);
+  for (const { file: f, data, src } of chain) {
     (data.overrides ?? []).forEach((o, i) => {
       const origin = { file: f, line: src.lineAt(['overrides', i, 'path']), key: o.path, scenario: data.name };
       if (!parameters.exists(o.path)) {
@@ -213,12 +223,12 @@ function behaviourOverrides(b: Record<string, unknown>, file: string, name: stri
  * reference as the origin explain shows. The leaf must be an implementation parameter of the
  * tree; the error names the file and line of the last file in the chain that gives the entry.
  */
-function implementationOverrides(block: Record<string, Record<string, ImplementationValue>>, chain: readonly { file: string; text: string; data: ScenarioFile }[], parameters: ParameterTree, name: string): Override[] {
+function implementationOverrides(block: Record<string, Record<string, ImplementationValue>>, chain: readonly ChainFile[], parameters: ParameterTree, name: string): Override[] {
   const known = implementationLeaves(parameters);
   const where = (branch: string, key: string): { file: string; line?: number } => {
     for (let i = chain.length - 1; i >= 0; i--) {
       const c = chain[i]!;
-      if (c.data.implementation?.[branch]?.[key] !== undefined) return { file: c.file, line: parseYamlSource(c.text, c.file).lineAt(['implementation', branch, key]) };
+      if (c.data.implementation?.[branch]?.[key] !== undefined) return { file: c.file, line: c.src.lineAt(['implementation', branch, key]) };
     }
     return { file: chain[chain.length - 1]!.file };
   };

@@ -50,6 +50,10 @@ describe('a run against a base gives the bytes of the run in full', () => {
         const full = bytes(runScenarioOn(m, dataset, { period }));
         expect(bytes(runScenarioOn(m, dataset, { period, differential: { base } })), JSON.stringify(settings)).toBe(full);
       }
+      // The explorer's first view of a scenario computes the baseline over the scenario's period
+      // against the scenario's recorded run (src/serve/api.ts): other overrides, shocks and inputs.
+      const baseline = loadScenario(join(ROOT, 'scenarios', 'baseline-2006.yaml'));
+      expect(bytes(runScenarioOn(baseline, dataset, { period, differential: { base } })), 'the baseline against this base').toBe(bytes(runScenarioOn(baseline, dataset, { period })));
     });
   }
 });

@@ -302,6 +302,12 @@ export class BasePart {
   readonly sharedKeys = new Map<string, string>();
   /** Given columns (setInput) that were the run's own column of another key: given key → that key. */
   readonly givenFrom = new Map<string, string>();
+  /**
+   * Keys the recorded run was given (setInput) rather than computed. A run that computes such a
+   * key (its run was not given it: no price path where the base had one) cannot take the base's
+   * column for unchanged inputs: the base's is not what the rule gives.
+   */
+  readonly givenKeys = new Set<string>();
   /** The parameter tree and seed of the run recorded. */
   parameters: ParameterTree | undefined;
   seed: number | undefined;
@@ -572,7 +578,7 @@ export class Differential {
       if (change === 'none') this.count('unchanged', 1);
       return { change, column: shared.column };
     }
-    let dirty: Change = this.paramsDiffer(rule) ? this.paramChange(rule, p) : 'none';
+    let dirty: Change = this.base.givenKeys.has(key) ? 'all' : this.paramsDiffer(rule) ? this.paramChange(rule, p) : 'none';
     if (dirty !== 'all') {
       const changes: Int32Array[] = dirty === 'none' ? [] : [dirty];
       for (const { id, sumYear, input } of this.inputsOf(rule)) {

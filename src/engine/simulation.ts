@@ -744,6 +744,7 @@ export class Simulation {
       this.unfingerprinted.set(key, column);
     } else if (this.shared) this.givenFingerprints.set(key, columnFingerprint(column));
     if (this.recording) {
+      this.recording.givenKeys.add(key);
       if (from !== undefined) this.recording.givenFrom.set(key, from);
       if (from === undefined || !this.recording.alias(key, from)) this.recording.record(key, column);
     }

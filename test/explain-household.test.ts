@@ -22,6 +22,7 @@ import { selectHouseholdRows } from '../src/engine/population.js';
 import { Simulation } from '../src/engine/simulation.js';
 import { PROGRAMS } from '../src/programs/index.js';
 import { scenarioPeriod, scenarioSimulation } from '../src/scenarios/execution/run.js';
+import { selectHouseholds } from '../src/scenarios/execution/plan.js';
 import { loadScenario, type Scenario } from '../src/scenarios/input/load.js';
 import type { Dataset } from '../src/data/dataset.js';
 import { ROOT } from './helpers.js';
@@ -140,6 +141,35 @@ describe('a rule ranking households against each other takes its value from the 
       if (ref.graph.rules.has(input)) alone.setInput(input, month, slice(ref, input, month, h));
     }
     expect(alone.calculate('dibao_admitted', month)[0]).toBe(0);
+  });
+
+  it('explain\'s whole-dataset run ranks as run\'s prefecture slices do: the same admissions and posts, household by household', () => {
+    // jiuzhu run simulates a dataset in memory of 30,000 households or more (the default's
+    // 100,000) in slices of whole prefectures (plan.ts planSlices); explain runs the whole
+    // dataset at once (runToMonth). Both ranking rules order within a prefecture × area cell
+    // (ties by row, sums over the cell in row order), so a cell's households are ranked alike
+    // whether the other prefectures are beside them or not. The 1,500 households here are cut
+    // into their prefectures the same way.
+    const pop = dataset.population;
+    const byPrefecture = new Map<number, number[]>();
+    for (let h = 0; h < pop.nHouseholds; h++) {
+      const k = pop.household.prefecture![h]!;
+      if (!byPrefecture.has(k)) byPrefecture.set(k, []);
+      byPrefecture.get(k)!.push(h);
+    }
+    expect(byPrefecture.size).toBe(9);
+    let compared = 0;
+    for (const list of byPrefecture.values()) {
+      const rows = Int32Array.from(list);
+      const population = selectHouseholds(pop, rows);
+      const sim = new Simulation({ population, parameters: ref.parameters, rules: ref.graph, seed: ref.seed });
+      runToMonth(sim, s, month);
+      rows.forEach((h, k) => {
+        for (const id of ['dibao_admitted', 'employment_post_holder']) expect(row(sim, id, month, k), `${id}, household ${h}`).toBe(row(ref, id, month, h));
+        compared++;
+      });
+    }
+    expect(compared).toBe(dataset.population.nHouseholds);
   });
 
   it('a refused eligible applicant: admitted = 0 and no dibao, as in the run', () => {

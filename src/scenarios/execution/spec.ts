@@ -72,8 +72,6 @@ export function workerTrees(setup: Pick<RunSpec, 'scenarios' | 'overrides'> & { 
  * the baseline its parent sent (workerParameters) becomes this thread's baselineParameters(), so
  * every default (scenario loading, runs, result documents) uses it and no parameter file is parsed.
  */
-export function adoptWorkerParameters(data: ParameterData): ParameterTree {
-  const tree = ParameterTree.fromData(data);
-  adoptBaselineParameters(tree);
-  return tree;
+export function adoptWorkerParameters(data: ParameterData): void {
+  adoptBaselineParameters(ParameterTree.fromData(data));
 }

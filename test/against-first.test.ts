@@ -114,18 +114,19 @@ describe('when a slice records a base', () => {
   it('one month always (within BASE_MAX_BYTES); more months only where the runs are not month to month anyway', () => {
     expect(baseFits(sized(10_000, 30_000), 1)).toBe(true);
     expect(baseFits(sized(10_000, 30_000), 12)).toBe(false);
-    // Above TEMPORAL_MAX_PERSONS a run is not month to month: a base over three months pays.
-    expect(baseFits(sized(750_000, TEMPORAL_MAX_PERSONS + 1), 3)).toBe(true);
+    // Above TEMPORAL_MAX_PERSONS a run is not month to month: a base over months pays (Tonghua's two: 1,499,060 household-months).
+    expect(baseFits(sized(749_530, TEMPORAL_MAX_PERSONS + 1), 2)).toBe(true);
     setTemporal(false);
     expect(baseFits(sized(10_000, 30_000), 12)).toBe(true);
   });
   it('a base expected above BASE_MAX_BYTES (128 bytes a household and month) is not recorded', () => {
-    // 512 MiB ÷ 128 bytes = 4,194,304 household-months.
-    expect(BASE_MAX_BYTES / 128).toBe(4_194_304);
-    expect(baseFits(sized(2_413_125, 7_464_865), 1)).toBe(true); // Changchun's month: 2,413,125 ≤ 4,194,304
-    expect(baseFits(sized(2_413_125, 7_464_865), 2)).toBe(false); // 4,826,250 > 4,194,304
-    expect(baseFits(sized(4_194_304, 13_000_000), 1)).toBe(true);
-    expect(baseFits(sized(4_194_305, 13_000_000), 1)).toBe(false);
+    // 256 MiB ÷ 128 bytes = 2,097,152 household-months.
+    expect(BASE_MAX_BYTES / 128).toBe(2_097_152);
+    expect(baseFits(sized(1_437_644, 4_447_949), 1)).toBe(true); // Jilin's month: 1,437,644 ≤ 2,097,152
+    expect(baseFits(sized(1_437_644, 4_447_949), 2)).toBe(false); // 2,875,288 > 2,097,152
+    expect(baseFits(sized(2_413_125, 7_464_865), 1)).toBe(false); // Changchun's month
+    expect(baseFits(sized(2_097_152, 6_500_000), 1)).toBe(true);
+    expect(baseFits(sized(2_097_153, 6_500_000), 1)).toBe(false);
   });
   it('only for a later scenario of the first one\'s seed; one scenario records nothing', () => {
     const pop = sized(1000, 3000);

@@ -52,11 +52,13 @@ export const BASE_BYTES_PER_HOUSEHOLD_MONTH = 128;
 
 /**
  * Most bytes a slice's base is expected to take (households × months ×
- * BASE_BYTES_PER_HOUSEHOLD_MONTH); a larger slice runs every scenario in full. Changchun's
- * month (about 300 MB) is within it; two of its months, or a year of any full-count
- * prefecture, are not. A memory knob: the result is the same bytes either way.
+ * BASE_BYTES_PER_HOUSEHOLD_MONTH, at most 2,097,152 household-months); a larger slice runs
+ * every scenario in full. W2's month (docs/performance.md) peaked at 8,045 MiB with a base on
+ * Changchun's 2.41M households (about 290 MB), against 7,816 MiB without any base: too near
+ * 8 GiB. So Changchun's month runs in full, Jilin's (1.44M) has a base, and no full-count
+ * prefecture has one over a year. A memory knob: the result is the same bytes either way.
  */
-export const BASE_MAX_BYTES = 512 * 1024 * 1024;
+export const BASE_MAX_BYTES = 256 * 1024 * 1024;
 
 /** Whether the later scenarios are computed against the first on this slice: a base that pays and fits (see above). */
 export function baseFits(pop: Population, months: number): boolean {

@@ -63,8 +63,8 @@ export function checkWorkers(n: unknown): number {
  * once. With `base` (a comparison's later scenarios computed against the first one's run,
  * against-first.ts) a worker also holds the base, BASE_BYTES_PER_HOUSEHOLD_MONTH a household and
  * month: the budget is smaller by that share of a worker's memory (one month: 128 bytes against
- * 2.1 GiB per million households, 5.7%; on W2 Changchun then runs beside Tonghua, 0.75M, rather
- * than Songyuan, 0.92M). A memory knob, not a policy number: the result does not depend on it.
+ * 2.1 GiB per million households, 5.7%; on W2 Changchun, too large for a base of its own
+ * (BASE_MAX_BYTES), then runs beside Tonghua, 0.75M, and its base rather than Songyuan, 0.92M). A memory knob, not a policy number: the result does not depend on it.
  */
 export function inFlightBudget(households: readonly number[], workers: number, months = 1, base = false): number {
   if (!households.length) return 0;

@@ -98,9 +98,4 @@ export class FirstRunBase {
     base.complete = true;
     return differentialPart({ base }, 0, this.population);
   }
-
-  /** Bytes of the base's own copies (columns of the shared results are referenced). */
-  get bytes(): number {
-    return this.base?.bytes ?? 0;
-  }
 }

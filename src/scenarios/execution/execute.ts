@@ -16,6 +16,7 @@ import type { Population } from '../../engine/population.js';
 import { SharedResults } from '../../engine/shared-results.js';
 import { differentialPart, type DifferentialUse } from '../../engine/differential.js';
 import { accumulateScenario, type MonthObserver } from './accumulate.js';
+import { againstFirst, FirstRunBase } from './against-first.js';
 import { PREFECTURE_CODES } from '../../engine/locality.js';
 import { chunkedPlan, isChunked, MIN_SLICED_HOUSEHOLDS, plannedSlices, slicesOf, type DatasetSource, type Slice } from './plan.js';
 import { scenarioPrices, specTrees, type RunSpec } from './spec.js';
@@ -123,9 +124,11 @@ function accumulateSlice(spec: RunSpec, trees: readonly ParameterTree[], slice: 
   const shared = !spec.prepare && options.shared ? options.shared.part(k, pop) : spec.scenarios.length > 1 ? new SharedResults(pop) : undefined;
   const total = nSlices ?? k + 1;
   const onMonth = options.onMonth;
+  // The later scenarios computed against the first one's run on this slice (against-first.ts).
+  const first = new FirstRunBase(pop, spec.prepare ? [] : spec.seeds, monthsBetween(spec.period.from, spec.period.to).length, againstFirst());
   return spec.scenarios.map((s, i) => {
     const progress = options.onProgress && i === spec.scenarios.length - 1 ? (done: number, months: number) => options.onProgress!(k * months + done, total * months) : undefined;
-    const differential = !spec.prepare && spec.scenarios.length === 1 ? differentialPart(options.differential, k, pop) : undefined;
+    const differential = spec.prepare ? undefined : spec.scenarios.length === 1 ? differentialPart(options.differential, k, pop) : first.option(i);
     const sums = accumulateScenario(pop, trees[i]!, spec.period, spec.seeds[i]!, progress, scenarioPrices(s), onMonth && ((m, sim, p, idx) => onMonth(m, sim, p, idx, slice.households)), shared, differential);
     sums.distribution.placeAt(slice.households);
     return sums;

@@ -13,12 +13,21 @@ import type { Population } from '../../engine/population.js';
 import type { Scenario } from '../input/load.js';
 import type { Slice } from './plan.js';
 import { SliceQueue } from './schedule.js';
+import { againstFirst, BASE_BYTES_PER_HOUSEHOLD_MONTH, sharesFirstSeed } from './against-first.js';
 import { request, startEntryWorker } from './worker-thread.js';
 import { workerParameters, type Period, type RunSpec } from './spec.js';
 import { buffersOf, unpackSums, type PackedSums, type ScenarioSums } from '../results/sums.js';
 
 /** What a worker is started with: the spec without its preparation (done before a slice is sent), and the baseline parameters. */
-export interface WorkerSetup { scenarios: Scenario[]; period: Period; seeds: number[]; overrides?: Override[]; parameters: ParameterData }
+export interface WorkerSetup {
+  scenarios: Scenario[];
+  period: Period;
+  seeds: number[];
+  overrides?: Override[];
+  parameters: ParameterData;
+  /** Whether the later scenarios of a slice are computed against the first one's run (against-first.ts): the parent's switch; absent, the worker's own. */
+  againstFirst?: boolean;
+}
 
 /** A slice for a worker, sent as columns, with the period to run it over. */
 export interface SliceJob { slice: number; population: Population; period: Period }
@@ -51,13 +60,20 @@ export function checkWorkers(n: unknown): number {
  * beside slices of at most 40% of its size instead of beside the second largest (Changchun, 2.4M
  * households, beside Songyuan, 0.9M: 7.5 GiB); for a year it runs alone (beside Baishan, 0.4M,
  * the 12-month child reached 7.83 GiB, too near 8). Slices of similar size still all run at
- * once. A memory knob, not a policy number: the result does not depend on it.
+ * once. With `base` (a comparison's later scenarios computed against the first one's run,
+ * against-first.ts) a worker also holds the base, BASE_BYTES_PER_HOUSEHOLD_MONTH a household and
+ * month: the budget is smaller by that share of a worker's memory (one month: 128 bytes against
+ * 2.1 GiB per million households, 5.7%; on W2 Changchun, too large for a base of its own
+ * (BASE_MAX_BYTES), then runs beside Tonghua, 0.75M, and its base rather than Songyuan, 0.92M). A memory knob, not a policy number: the result does not depend on it.
  */
-export function inFlightBudget(households: readonly number[], workers: number, months = 1): number {
+export function inFlightBudget(households: readonly number[], workers: number, months = 1, base = false): number {
   if (!households.length) return 0;
   const sorted = [...households].sort((a, b) => a - b);
   const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
-  return Math.max(Math.ceil(sorted[sorted.length - 1]! * (months > 1 ? 1.15 : 1.4)), workers * median);
+  const budget = Math.max(Math.ceil(sorted[sorted.length - 1]! * (months > 1 ? 1.15 : 1.4)), workers * median);
+  if (!base) return budget;
+  const workerBytes = (months > 1 ? 2.5 : 2.1) * 1024 ** 3 / 1e6;
+  return Math.ceil(budget / (1 + (BASE_BYTES_PER_HOUSEHOLD_MONTH * months) / workerBytes));
 }
 
 /**
@@ -65,8 +81,10 @@ export function inFlightBudget(households: readonly number[], workers: number, m
  * receives each slice's sums in the order of `work`, whatever thread finished first. Slices are
  * read when a worker takes them, largest first within `budget` households in flight (SliceQueue).
  */
-export async function runOnThreads(spec: RunSpec, work: readonly PlannedWork[], workers: number, onSlice: (sums: ScenarioSums[], work: SliceDone) => void, budget = inFlightBudget(work.map((w) => w.households), workers, Math.max(...work.map((w) => monthsBetween(w.period.from, w.period.to).length)))): Promise<void> {
-  const setup: WorkerSetup = { scenarios: [...spec.scenarios], period: spec.period, seeds: [...spec.seeds], ...(spec.overrides?.length ? { overrides: [...spec.overrides] } : {}), parameters: workerParameters() };
+export async function runOnThreads(spec: RunSpec, work: readonly PlannedWork[], workers: number, onSlice: (sums: ScenarioSums[], work: SliceDone) => void, budget?: number): Promise<void> {
+  const setup: WorkerSetup = { scenarios: [...spec.scenarios], period: spec.period, seeds: [...spec.seeds], ...(spec.overrides?.length ? { overrides: [...spec.overrides] } : {}), parameters: workerParameters(), againstFirst: againstFirst() && !spec.prepare };
+  // A base may be recorded on a slice (against-first.ts): the default budget leaves room for it.
+  budget ??= inFlightBudget(work.map((w) => w.households), workers, Math.max(...work.map((w) => monthsBetween(w.period.from, w.period.to).length)), setup.againstFirst && sharesFirstSeed(spec.seeds));
   const pool = Array.from({ length: Math.min(workers, Math.max(work.length, 1)) }, () => startWorker(setup));
   const queue = new SliceQueue(work.map((w) => w.households), budget);
   // Each job's sums, or null for a slice that turned out empty; handed on in the order of `work`.

@@ -6,8 +6,10 @@
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
+import { monthsBetween } from '../../engine/period.js';
 import { SharedResults } from '../../engine/shared-results.js';
 import { accumulateScenario } from './accumulate.js';
+import { againstFirst, FirstRunBase } from './against-first.js';
 import { scenarioPrices, workerTrees } from './spec.js';
 import { packSums } from '../results/sums.js';
 import { packError, type SliceJob, type SliceReply, type WorkerSetup } from './threads.js';
@@ -24,7 +26,9 @@ port.on('message', (job: SliceJob) => {
   try {
     const pop = job.population;
     const shared = setup.scenarios.length > 1 ? new SharedResults(pop) : undefined;
-    const packed = setup.scenarios.map((s, i) => packSums(accumulateScenario(pop, trees[i]!, job.period, setup.seeds[i]!, undefined, scenarioPrices(s), undefined, shared)));
+    // The later scenarios against the first one's run, as the parent would (against-first.ts).
+    const first = new FirstRunBase(pop, setup.seeds, monthsBetween(job.period.from, job.period.to).length, setup.againstFirst ?? againstFirst());
+    const packed = setup.scenarios.map((s, i) => packSums(accumulateScenario(pop, trees[i]!, job.period, setup.seeds[i]!, undefined, scenarioPrices(s), undefined, shared, first.option(i))));
     const reply: SliceReply = { slice: job.slice, sums: packed.map((p) => p.value) };
     port.postMessage(reply, [...new Set(packed.flatMap((p) => p.transfer))]);
     // The slice's population and its buffer pool are garbage now: collected before the next

@@ -3,6 +3,10 @@
  * with each scenario and its changes against the first; a projection's document too.
  */
 import { SharedResults } from '../../engine/shared-results.js';
+import { DifferentialBase } from '../../engine/differential.js';
+import { againstFirst, baseFits } from '../execution/against-first.js';
+import { slicesOf } from '../execution/plan.js';
+import { monthsBetween } from '../../engine/period.js';
 import { z } from 'zod';
 import type { Dataset, DatasetMeta } from '../../data/dataset.js';
 import { baselineParameters } from '../../policy/parameters.js';
@@ -56,7 +60,11 @@ export function compareScenariosOn(scenarios: readonly Scenario[], dataset: Data
   if (options.replicates === undefined) {
     // The scenarios share every column none of them changes (see SharedResults).
     const shared = options.shared ?? (scenarios.length > 1 ? new SharedResults(dataset.population) : undefined);
-    const results = scenarios.map((s) => runScenarioOn(s, dataset, { ...options, period, seed, shared }));
+    // The later scenarios computed against the first one's run (execution/against-first.ts),
+    // when the base pays and fits on every slice (one base serves the slices of a run).
+    const months = monthsBetween(period.from, period.to).length;
+    const base = !options.differential && scenarios.length > 1 && againstFirst() && slicesOf(dataset.population).every((s) => baseFits(s.population, months)) ? new DifferentialBase() : undefined;
+    const results = scenarios.map((s, i) => runScenarioOn(s, dataset, { ...options, period, seed, shared, ...(base ? { differential: i === 0 ? { record: base } : { base } } : {}) }));
     return buildResult(scenarios, results, dataset.meta, period, seed, options);
   }
   const level = options.level ?? DEFAULT_LEVEL;

@@ -79,9 +79,8 @@ export class DistributionAccumulator {
   private partOf(pop: Population): Part {
     if (this.current?.pop !== pop) {
       const n = pop.nHouseholds;
-      const size = new Float64Array(n);
-      for (let h = 0; h < n; h++) size[h] = pop.householdStart[h + 1]! - pop.householdStart[h]!;
-      const part: Part = { weight: Float64Array.from(pop.weight), size, urban: Uint8Array.from(pop.household.urban!), market: new Float64Array(n), transfers: new Float64Array(n), standard: new Float64Array(n), months: 0 };
+      const { weight, size, urban } = householdsOf(pop);
+      const part: Part = { weight, size, urban, market: new Float64Array(n), transfers: new Float64Array(n), standard: new Float64Array(n), months: 0 };
       this.parts.push(part);
       this.current = { pop, part };
     }
@@ -135,6 +134,26 @@ export class DistributionAccumulator {
     }
     return out;
   }
+}
+
+/**
+ * A population's weights, sizes and areas as the parts hold them, made once per population: a
+ * sweep's variants and an explorer's moves accumulate the same slices again and again (a copy of
+ * three columns per slice and run, 1% of a W3 variant). Nothing writes to them; a part sent to
+ * another thread takes them along (packSums transfers their buffers), after which the population
+ * gets new ones.
+ */
+const householdArrays = new WeakMap<Population, { source: ArrayLike<number>; weight: Float64Array; size: Float64Array; urban: Uint8Array }>();
+function householdsOf(pop: Population): { weight: Float64Array; size: Float64Array; urban: Uint8Array } {
+  const n = pop.nHouseholds;
+  const known = householdArrays.get(pop);
+  // A transferred buffer is detached: its arrays' length is 0.
+  if (known && known.source === pop.weight && known.weight.length === n && known.size.length === n && known.urban.length === n) return known;
+  const size = new Float64Array(n);
+  for (let h = 0; h < n; h++) size[h] = pop.householdStart[h + 1]! - pop.householdStart[h]!;
+  const made = { source: pop.weight, weight: Float64Array.from(pop.weight), size, urban: Uint8Array.from(pop.household.urban!) };
+  householdArrays.set(pop, made);
+  return made;
 }
 
 function addInto(a: Float64Array, b: ArrayLike<number>, k = 1): void {

@@ -9,7 +9,7 @@ import { specialise } from '../../engine/specialise.js';
 import { decileImpact, winnersLosers, type DecileImpactRow, type WinnersLosers } from '../../analytics/index.js';
 import { decileShares, decileSharesOfAscending } from '../../analytics/deciles.js';
 import { giniOfAscending, weightedGini } from '../../analytics/gini.js';
-import { ascendingOrder, ascendingOrderFrom, countRowsThatDiffer } from '../../analytics/input.js';
+import { ascendingOrder, ascendingOrderWithChanged, rowsThatDiffer } from '../../analytics/input.js';
 import { fgt012 } from '../../analytics/poverty.js';
 import type { Population } from '../../engine/population.js';
 import type { Simulation } from '../../engine/simulation.js';
@@ -116,17 +116,17 @@ export class DistributionAccumulator {
 
   /** The per-household arrays: in the population's order when every part is placed (placeAt), else the parts concatenated. */
   incomes(): HouseholdIncomes {
-    const n = this.parts.reduce((s, p) => s + p.weight.length, 0);
     const placed = this.parts.every((p) => p.at);
-    const out: HouseholdIncomes = { weight: new Float64Array(n), size: new Float64Array(n), urban: new Uint8Array(n), before: new Float64Array(n), after: new Float64Array(n), standard: new Float64Array(n) };
+    const a = assemble(this.parts, placed);
+    this.assembled = a;
+    const n = a.weight.length;
+    // The result's own copies: a caller may write to them, and the assembly serves later runs.
+    const out: HouseholdIncomes = { weight: a.weight.slice(), size: a.size.slice(), urban: a.urban.slice(), before: new Float64Array(n), after: new Float64Array(n), standard: new Float64Array(n) };
     let next = 0;
     for (const p of this.parts) {
       const m = Math.max(p.months, 1);
       for (let h = 0; h < p.weight.length; h++) {
         const o = placed ? p.at![h]! : next++;
-        out.weight[o] = p.weight[h]!;
-        out.size[o] = p.size[h]!;
-        out.urban[o] = p.urban[h]!;
         out.before[o] = p.market[h]! / m / p.size[h]!;
         out.after[o] = (p.market[h]! + p.transfers[h]!) / m / p.size[h]!;
         out.standard[o] = p.standard[h]! / m;
@@ -134,6 +134,56 @@ export class DistributionAccumulator {
     }
     return out;
   }
+
+  /**
+   * Each household's weight × size in the order of incomes() (call it first), as
+   * distributionSummary works them out: an array nothing writes to, the same object for every
+   * run on the same slices (see assemble).
+   */
+  personWeights(): Float64Array | undefined {
+    return this.assembled?.persons;
+  }
+
+  private assembled: Assembly | undefined;
+}
+
+/** The parts' weights, sizes and areas in the population's order, and the person weights (weight × size), by the parts' arrays. */
+interface Assembly { keys: readonly unknown[]; weight: Float64Array; size: Float64Array; urban: Uint8Array; persons: Float64Array }
+
+/**
+ * The last assembly made, for the next run on the same slices: a sweep's variants and an
+ * explorer's moves have the very same parts' weights, sizes, areas and places (householdsOf,
+ * placeAt), which nothing writes to, so the same arrays assembled give the same numbers (issue
+ * #25: three scatters and a product of every household a W3 variant, and the comparisons of the
+ * person weights recentFigures made, the same object now being found at once). Not kept above a
+ * million households (memory; the full count is run once).
+ */
+let lastAssembly: Assembly | undefined;
+/** Person weights nothing writes to (assemblies'): recentFigures keeps them by reference, not a copy. */
+const heldWeights = new WeakSet<Float64Array>();
+const ASSEMBLY_MAX_HOUSEHOLDS = 1_000_000;
+
+function assemble(parts: readonly Part[], placed: boolean): Assembly {
+  const keys: unknown[] = [placed];
+  for (const p of parts) keys.push(p.weight, p.size, p.urban, p.at);
+  const known = lastAssembly;
+  if (known && known.keys.length === keys.length && known.keys.every((k, i) => k === keys[i])) return known;
+  const n = parts.reduce((s, p) => s + p.weight.length, 0);
+  const a: Assembly = { keys, weight: new Float64Array(n), size: new Float64Array(n), urban: new Uint8Array(n), persons: new Float64Array(n) };
+  let next = 0;
+  for (const p of parts) {
+    for (let h = 0; h < p.weight.length; h++) {
+      const o = placed ? p.at![h]! : next++;
+      a.weight[o] = p.weight[h]!;
+      a.size[o] = p.size[h]!;
+      a.urban[o] = p.urban[h]!;
+    }
+  }
+  // As personWeights(x) over incomes()'s arrays.
+  for (let h = 0; h < n; h++) a.persons[h] = a.weight[h]! * a.size[h]!;
+  heldWeights.add(a.persons);
+  if (n <= ASSEMBLY_MAX_HOUSEHOLDS) lastAssembly = a;
+  return a;
 }
 
 /**
@@ -243,7 +293,7 @@ function incomeFigures(y: Float64Array, w: Float64Array, memo?: IncomeFiguresMem
   }
   if ((y.byteLength + w.byteLength + (order?.byteLength ?? 0)) * RECENT_FIGURES <= RECENT_FIGURES_BYTES) {
     // The weights are the same in every run on a population: one copy serves every entry (none is written to).
-    const wKept = recentFigures.find((r) => sameValues(r.w, w))?.w ?? Float64Array.from(w);
+    const wKept = recentFigures.find((r) => sameValues(r.w, w))?.w ?? (heldWeights.has(w) ? w : Float64Array.from(w));
     recentFigures.unshift({ y: Float64Array.from(y), w: wKept, figures: { ...figures, decileShares: [...figures.decileShares] }, order });
     recentFigures.length = Math.min(recentFigures.length, RECENT_FIGURES);
   }
@@ -279,14 +329,15 @@ function findRecent(y: Float64Array, w: Float64Array): Recent | undefined {
  * reference's (or the previous variant's) in the households the lever moved.
  */
 function orderNear(y: Float64Array, memo: IncomeFiguresMemo | undefined): Uint32Array | undefined {
-  let best: { y: Float64Array; order: Uint32Array } | undefined;
+  let best: { changed: Uint32Array; order: Uint32Array } | undefined;
   let fewest = Math.floor(ORDER_FROM_SHARE * y.length);
   for (const r of [...(memo?.sorted() ?? []), ...recentFigures]) {
     if (!r.order || r.y.length !== y.length || r.y === y) continue;
-    const k = countRowsThatDiffer(y, r.y, fewest);
-    if (k <= fewest) { best = { y: r.y, order: r.order }; fewest = k; }
+    // The rows themselves, not only their number: the closest input's are not looked for again.
+    const changed = rowsThatDiffer(y, r.y, fewest);
+    if (changed) { best = { changed, order: r.order }; fewest = changed.length; }
   }
-  return best && ascendingOrderFrom(y, best.y, best.order, fewest);
+  return best && ascendingOrderWithChanged(y, best.order, best.changed);
 }
 
 /**
@@ -352,6 +403,7 @@ const RECENT_FIGURES_BYTES = 80 * 1024 * 1024;
 interface Recent { y: Float64Array; w: Float64Array; figures: IncomeFigures; order?: Uint32Array | undefined }
 const recentFigures: Recent[] = [];
 function sameValues(a: Float64Array, b: Float64Array): boolean {
+  if (a === b) return true;
   if (a.length !== b.length) return false;
   // Zeros compared by sign too (−0 and 0 are equal to !==, not to the sums they feed).
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i] || (a[i] === 0 && 1 / a[i]! !== 1 / b[i]!)) return false;
@@ -385,8 +437,12 @@ function localStandardRows(standard: Float64Array, w: Float64Array): { z: Float6
 }
 
 /** The run's distribution figures (`summary.distribution`). */
-export function distributionSummary(x: HouseholdIncomes, nationalLine: readonly number[], months: number, memo?: IncomeFiguresMemo): DistributionSummary {
-  const w = personWeights(x);
+/**
+ * `held`: x's person weights (personWeights(x)) in an array nothing writes to, which the figures
+ * may then keep by reference (DistributionAccumulator.personWeights).
+ */
+export function distributionSummary(x: HouseholdIncomes, nationalLine: readonly number[], months: number, memo?: IncomeFiguresMemo, held?: Float64Array): DistributionSummary {
+  const w = held ?? personWeights(x);
   const line = nationalLine.length ? nationalLine.reduce((a, b) => a + b, 0) / nationalLine.length : 0;
   return cleanInputs(x, w, line) ? summaryInOnePass(x, w, line, months, memo) : summaryMeasureByMeasure(x, w, line, months, memo);
 }

@@ -146,12 +146,12 @@ export class ProgramAccumulator {
       });
       const ever = this.ever[pi];
       if (ever && p.recipient) {
-        const flag = monthColumn(sim, p.recipient, month);
+        const flag = flagColumn(sim, p.recipient, month);
         if (isSparse(flag)) ever.addSparse(flag);
         else ever.addColumn(flag);
       }
       Object.values(p.recipientGroups ?? {}).forEach((g, gi) => {
-        const flag = monthColumn(sim, g.rule, month);
+        const flag = flagColumn(sim, g.rule, month);
         if (isSparse(flag)) {
           this.groupEver[pi]![gi]!.addSparse(flag);
           addSparsePersonMonths(this.groupPersonMonths[pi]![gi]!, flag, w, cells, pop.personHousehold);
@@ -237,6 +237,41 @@ export class ProgramAccumulator {
     return { persons: p?.persons[cell] ?? 0, households: p?.households[cell] ?? 0 };
   }
 }
+
+/**
+ * A flag rule's column for the month as monthColumn gives it, or, for a column of the shared
+ * results (never written again) with few persons flagged, its flagged rows, found once per column
+ * (sharedFlags): the flag readers add the flagged rows only, in ascending order, as they would
+ * from the column.
+ */
+function flagColumn(sim: Simulation, rule: string, month: string): MonthColumn {
+  const c = monthColumn(sim, rule, month);
+  if (isSparse(c) || !sim.isShared(c)) return c;
+  let rows = sharedFlags.get(c);
+  if (rows === undefined) sharedFlags.set(c, (rows = flaggedRows(c)));
+  return rows ?? c;
+}
+
+/** The flagged rows of each shared flag column seen, or null when more than a third of them are flagged. */
+const sharedFlags = new WeakMap<Column, SparseColumn | null>();
+
+function flaggedRows(c: Column): SparseColumn | null {
+  const rows = new Int32Array(Math.floor(c.length / 3));
+  const n = flaggedRowsKernel(c)(c, rows);
+  return n < 0 ? null : { length: c.length, rows: rows.slice(0, n), values: new Uint8Array(n).fill(1) };
+}
+
+/** The rows of `c` with a truthy value (a flag reader's test) into `rows`, and their number; -1 when they do not fit. */
+function flaggedRowsInto(c: ArrayLike<number>, rows: Int32Array): number {
+  let k = 0;
+  for (let i = 0; i < c.length; i++) {
+    if (!c[i]) continue;
+    if (k === rows.length) return -1;
+    rows[k++] = i;
+  }
+  return k;
+}
+const flaggedRowsKernel = specialise(flaggedRowsInto);
 
 /**
  * The sums per cell of each shared column (SharedResults: a rule no lever reaches, the same

@@ -15,6 +15,7 @@ import type { Population } from '../../engine/population.js';
 import type { Simulation } from '../../engine/simulation.js';
 import type { SparseColumn } from '../../engine/differential.js';
 import { isSparse, type MonthColumn } from './program-accumulator.js';
+import { resultReuse } from './reuse-switch.js';
 
 /** Per-household arrays of a run, in dataset order (chunks concatenated). */
 export interface HouseholdIncomes {
@@ -79,7 +80,7 @@ export class DistributionAccumulator {
   private partOf(pop: Population): Part {
     if (this.current?.pop !== pop) {
       const n = pop.nHouseholds;
-      const { weight, size, urban } = householdsOf(pop);
+      const { weight, size, urban } = resultReuse() ? householdsOf(pop) : householdArraysOf(pop);
       const part: Part = { weight, size, urban, market: new Float64Array(n), transfers: new Float64Array(n), standard: new Float64Array(n), months: 0 };
       this.parts.push(part);
       this.current = { pop, part };
@@ -141,7 +142,7 @@ export class DistributionAccumulator {
    * run on the same slices (see assemble).
    */
   personWeights(): Float64Array | undefined {
-    return this.assembled?.persons;
+    return resultReuse() ? this.assembled?.persons : undefined;
   }
 
   private assembled: Assembly | undefined;
@@ -166,7 +167,7 @@ const ASSEMBLY_MAX_HOUSEHOLDS = 1_000_000;
 function assemble(parts: readonly Part[], placed: boolean): Assembly {
   const keys: unknown[] = [placed];
   for (const p of parts) keys.push(p.weight, p.size, p.urban, p.at);
-  const known = lastAssembly;
+  const known = resultReuse() ? lastAssembly : undefined;
   if (known && known.keys.length === keys.length && known.keys.every((k, i) => k === keys[i])) return known;
   const n = parts.reduce((s, p) => s + p.weight.length, 0);
   const a: Assembly = { keys, weight: new Float64Array(n), size: new Float64Array(n), urban: new Uint8Array(n), persons: new Float64Array(n) };
@@ -181,6 +182,7 @@ function assemble(parts: readonly Part[], placed: boolean): Assembly {
   }
   // As personWeights(x) over incomes()'s arrays.
   for (let h = 0; h < n; h++) a.persons[h] = a.weight[h]! * a.size[h]!;
+  if (!resultReuse()) return a;
   heldWeights.add(a.persons);
   if (n <= ASSEMBLY_MAX_HOUSEHOLDS) lastAssembly = a;
   return a;
@@ -199,11 +201,15 @@ function householdsOf(pop: Population): { weight: Float64Array; size: Float64Arr
   const known = householdArrays.get(pop);
   // A transferred buffer is detached: its arrays' length is 0.
   if (known && known.source === pop.weight && known.weight.length === n && known.size.length === n && known.urban.length === n) return known;
-  const size = new Float64Array(n);
-  for (let h = 0; h < n; h++) size[h] = pop.householdStart[h + 1]! - pop.householdStart[h]!;
-  const made = { source: pop.weight, weight: Float64Array.from(pop.weight), size, urban: Uint8Array.from(pop.household.urban!) };
+  const made = { source: pop.weight, ...householdArraysOf(pop) };
   householdArrays.set(pop, made);
   return made;
+}
+
+function householdArraysOf(pop: Population): { weight: Float64Array; size: Float64Array; urban: Uint8Array } {
+  const size = new Float64Array(pop.nHouseholds);
+  for (let h = 0; h < size.length; h++) size[h] = pop.householdStart[h + 1]! - pop.householdStart[h]!;
+  return { weight: Float64Array.from(pop.weight), size, urban: Uint8Array.from(pop.household.urban!) };
 }
 
 function addInto(a: Float64Array, b: ArrayLike<number>, k = 1): void {

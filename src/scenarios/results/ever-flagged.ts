@@ -11,6 +11,7 @@
  */
 import { specialise } from '../../engine/specialise.js';
 import type { SparseColumn } from '../../engine/differential.js';
+import { resultReuse } from './reuse-switch.js';
 
 const NONE = new Int32Array(0);
 
@@ -33,15 +34,17 @@ export class EverFlagged {
 
   /** A month's flag as its non-zero rows (every other person is 0). */
   addSparse(flag: SparseColumn): void {
-    if (this.bytes) {
-      orSparseFlags(this.bytes, flag);
+    if (this.bytes || !resultReuse()) {
+      orSparseFlags(this.denseBytes(), flag);
       return;
     }
-    const merged = unionFlagged(this.rows, flag);
-    if (merged.length > ROWS_SHARE * this.nPersons) {
-      this.rows = merged;
-      this.denseBytes();
-    } else this.rows = merged;
+    this.rows = unionFlagged(this.rows, flag);
+    if (this.rows.length > ROWS_SHARE * this.nPersons) this.denseBytes();
+  }
+
+  /** How the flagged persons are held now: their rows, or a byte per person. */
+  get form(): 'rows' | 'bytes' {
+    return this.bytes ? 'bytes' : 'rows';
   }
 
   /**

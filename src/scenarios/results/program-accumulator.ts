@@ -12,6 +12,7 @@ import type { Simulation } from '../../engine/simulation.js';
 import type { Column } from '../../engine/column.js';
 import type { SparseColumn } from '../../engine/differential.js';
 import { EverFlagged } from './ever-flagged.js';
+import { resultReuse } from './reuse-switch.js';
 
 /**
  * A month's column of a rule as the accumulators read it: the column, or, in a run against a
@@ -246,7 +247,7 @@ export class ProgramAccumulator {
  */
 function flagColumn(sim: Simulation, rule: string, month: string): MonthColumn {
   const c = monthColumn(sim, rule, month);
-  if (isSparse(c) || !sim.isShared(c)) return c;
+  if (isSparse(c) || !resultReuse() || !sim.isShared(c)) return c;
   let rows = sharedFlags.get(c);
   if (rows === undefined) sharedFlags.set(c, (rows = flaggedRows(c)));
   return rows ?? c;

@@ -273,7 +273,7 @@ const mean = (y: ArrayLike<number>, w: ArrayLike<number>): number => { let s = 0
 
 /**
  * `checked`: the caller has checked that every income is finite and every weight finite and ≥ 0
- * (cleanInputs), so the measures need not check them again, each its own pass.
+ * (summaryInOnePass), so the measures need not check them again, each its own pass.
  */
 function incomeFigures(y: Float64Array, w: Float64Array, memo?: IncomeFiguresMemo, checked = false): IncomeFigures {
   const known = memo?.find(y, w) ?? findRecent(y, w);
@@ -329,22 +329,33 @@ function findRecent(y: Float64Array, w: Float64Array): Recent | undefined {
 }
 
 /**
- * The ascending order of `y` from a sorted input met recently that differs from it in the fewest
- * rows, at most a share ORDER_FROM_SHARE of them (ascendingOrderFrom: the same order as sorting
- * again); undefined when none is that close. A variant's income after assistance differs from the
- * reference's (or the previous variant's) in the households the lever moved.
+ * The ascending order of `y` from a sorted input met recently that differs from it in few rows,
+ * at most a share ORDER_FROM_SHARE of them (ascendingOrderWithChanged: the same order as sorting
+ * again, from whichever input); undefined when none is that close. A variant's income after
+ * assistance differs from the reference's (or the previous variant's) in the households the lever
+ * moved. The inputs are tried closest first as a sample of the rows ranks them (sampleDiffer),
+ * and the first close enough is taken: every input looked at in full was a pass over every row,
+ * four a W3 variant (issue #25).
  */
 function orderNear(y: Float64Array, memo: IncomeFiguresMemo | undefined): Uint32Array | undefined {
-  let best: { changed: Uint32Array; order: Uint32Array } | undefined;
-  let fewest = Math.floor(ORDER_FROM_SHARE * y.length);
-  for (const r of [...(memo?.sorted() ?? []), ...recentFigures]) {
-    if (!r.order || r.y.length !== y.length || r.y === y) continue;
-    // The rows themselves, not only their number: the closest input's are not looked for again.
-    const changed = rowsThatDiffer(y, r.y, fewest);
-    if (changed) { best = { changed, order: r.order }; fewest = changed.length; }
+  const limit = Math.floor(ORDER_FROM_SHARE * y.length);
+  const inputs = [...(memo?.sorted() ?? []), ...recentFigures].filter((r) => r.order && r.y.length === y.length && r.y !== y);
+  const ranked = inputs.length > 1 ? inputs.map((r) => ({ r, k: sampleDiffer(y, r.y) })).sort((a, b) => a.k - b.k).map((e) => e.r) : inputs;
+  for (const r of ranked) {
+    const changed = rowsThatDiffer(y, r.y, limit);
+    if (changed) return ascendingOrderWithChanged(y, r.order!, changed);
   }
-  return best && ascendingOrderWithChanged(y, best.order, best.changed);
+  return undefined;
 }
+
+/** Rows of a sample (every SAMPLE_STEP-th) where `a` and `b` differ as numbers (as rowsThatDiffer). */
+function sampleDiffer(a: Float64Array, b: Float64Array): number {
+  let k = 0;
+  for (let i = 0; i < a.length; i += SAMPLE_STEP) if (a[i] !== b[i]) k++;
+  return k;
+}
+/** One row in this many is compared to rank the inputs (a speed knob: any input gives the same order). */
+const SAMPLE_STEP = 17;
 
 /**
  * Above this share of rows changed, an order is sorted again rather than worked out from a
@@ -442,32 +453,20 @@ function localStandardRows(standard: Float64Array, w: Float64Array): { z: Float6
   return any ? { z, w: wz } : undefined;
 }
 
-/** The run's distribution figures (`summary.distribution`). */
 /**
- * `held`: x's person weights (personWeights(x)) in an array nothing writes to, which the figures
+ * The run's distribution figures (`summary.distribution`). `held`: x's person weights (personWeights(x)) in an array nothing writes to, which the figures
  * may then keep by reference (DistributionAccumulator.personWeights).
  */
 export function distributionSummary(x: HouseholdIncomes, nationalLine: readonly number[], months: number, memo?: IncomeFiguresMemo, held?: Float64Array): DistributionSummary {
   const w = held ?? personWeights(x);
   const line = nationalLine.length ? nationalLine.reduce((a, b) => a + b, 0) / nationalLine.length : 0;
-  return cleanInputs(x, w, line) ? summaryInOnePass(x, w, line, months, memo) : summaryMeasureByMeasure(x, w, line, months, memo);
+  return (Number.isFinite(line) && summaryInOnePass(x, w, line, months, memo)) || summaryMeasureByMeasure(x, w, line, months, memo);
 }
 
 /**
- * Whether the inputs are numbers no measure would refuse and no sum of summaryInOnePass could
- * tell from the measures' own: incomes finite (and below 1e150 in size, so that a left-out
- * row's squared gap against the line 1 the measures give it stays finite: 0 × it is then 0),
- * weights finite and ≥ 0, every positive standard and the national line finite.
+ * Incomes above this in size make summaryInOnePass give way to the measures: a left-out row's
+ * squared gap against the line 1 the measures give it then stays finite (0 × it is 0).
  */
-function cleanInputs(x: HouseholdIncomes, w: Float64Array, line: number): boolean {
-  if (!Number.isFinite(line)) return false;
-  const { before, after, standard } = x;
-  for (let h = 0; h < w.length; h++) {
-    const wh = w[h]!, b = before[h]!, a = after[h]!, s = standard[h]!;
-    if (!(wh >= 0 && wh < Infinity && Math.abs(b) <= HUGE && Math.abs(a) <= HUGE && (!(s > 0) || s < Infinity))) return false;
-  }
-  return true;
-}
 const HUGE = 1e150;
 
 /**
@@ -477,14 +476,21 @@ const HUGE = 1e150;
  * +0 there, which leaves a sum as it is (sums of terms ≥ 0 start at +0), so it is skipped here;
  * the rural rows are the picked rows, in order. Eight passes, three checks of every weight and
  * five new arrays a run before (issue #25, W3).
+ *
+ * Undefined, as soon as a row shows it, when the inputs are not numbers no measure would refuse
+ * and no sum here could tell from the measures' own (the caller then runs the measures, which
+ * name what is wrong): incomes finite and at most HUGE in size, weights finite and ≥ 0, every
+ * positive standard finite (the caller checks the national line). The check was a pass of its
+ * own before (session 10).
  */
-function summaryInOnePass(x: HouseholdIncomes, w: Float64Array, line: number, months: number, memo?: IncomeFiguresMemo): DistributionSummary {
+function summaryInOnePass(x: HouseholdIncomes, w: Float64Array, line: number, months: number, memo?: IncomeFiguresMemo): DistributionSummary | undefined {
   const { before, after, standard, urban } = x;
   let transfers = 0, gapBefore = 0, gapAfter = 0;
   let localTotal = 0, lb0 = 0, lb1 = 0, lb2 = 0, la0 = 0, la1 = 0, la2 = 0, anyLocal = false;
   let ruralTotal = 0, rb0 = 0, rb1 = 0, rb2 = 0, ra0 = 0, ra1 = 0, ra2 = 0, anyRural = false;
   for (let h = 0; h < w.length; h++) {
     const wh = w[h]!, yb = before[h]!, ya = after[h]!, s = standard[h]!;
+    if (!(wh >= 0 && wh < Infinity && Math.abs(yb) <= HUGE && Math.abs(ya) <= HUGE && (!(s > 0) || s < Infinity))) return undefined;
     transfers += wh * (ya - yb) * months;
     if (yb < s) gapBefore += wh * (s - yb);
     if (ya < s) gapAfter += wh * (s - ya);

@@ -196,7 +196,17 @@ export function ascendingOrderFrom(values: Row, base: Row, baseOrder: Uint32Arra
   const n = values.length;
   if (base.length !== n || baseOrder.length !== n) return undefined;
   const changed = rowsThatDiffer(values, base, maxChanged);
-  if (!changed) return undefined;
+  return changed && ascendingOrderWithChanged(values, baseOrder, changed);
+}
+
+/**
+ * ascendingOrderFrom, given the rows where `values` differ from the values `baseOrder` is the
+ * ascending order of (rowsThatDiffer's answer): a caller that found them already (choosing the
+ * closest of several bases) does not look for them again. Undefined when a changed value is not finite.
+ */
+export function ascendingOrderWithChanged(values: Row, baseOrder: Uint32Array, changed: Uint32Array): Uint32Array | undefined {
+  const n = values.length;
+  if (baseOrder.length !== n) return undefined;
   const k = changed.length;
   for (let j = 0; j < k; j++) if (!Number.isFinite(values[changed[j]!]!)) return undefined;
   if (k === 0) return Uint32Array.from(baseOrder);

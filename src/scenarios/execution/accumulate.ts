@@ -16,7 +16,8 @@ import { PROGRAMS } from '../../programs/index.js';
 import { runMonthLoop } from '../../dynamics/month-loop.js';
 import type { PricePoint } from '../../dynamics/price-trigger.js';
 import { DistributionAccumulator, type MonthAssistance } from '../results/distribution.js';
-import { ProgramAccumulator } from '../results/program-accumulator.js';
+import { isSparse, monthColumn, ProgramAccumulator } from '../results/program-accumulator.js';
+import { resultReuse } from '../results/reuse-switch.js';
 import { DibaoAccumulator, MONTH_COLUMNS, standardGroupings, type MonthColumns } from '../results/summary.js';
 import { systemPriceTrigger, systemRules, systemState } from '../../programs/system.js';
 import { monthAssistance } from './costing.js';
@@ -45,10 +46,27 @@ function monthColumns(sim: Simulation, month: string, first: boolean): MonthColu
   const h = HEADLINE;
   const out: Record<string, ArrayLike<number>> = {};
   // Members with a positive value, counted in one pass per class (no person mask built each month).
-  for (const [column, rule] of Object.entries(h.personCounts)) out[column] = countPositiveByHousehold(sim.population, sim.calculate(rule, month));
+  for (const [column, rule] of Object.entries(h.personCounts)) out[column] = positiveMembers(sim, rule, month);
   for (const [column, rule] of Object.entries(h.columns)) out[column] = sim.calculate((first && h.firstMonth[column]) || rule, month);
   // headlineOf checked that every column is declared.
   return out as unknown as MonthColumns;
+}
+
+/**
+ * Members of each household with a positive value of a person rule in the month. Against a base,
+ * when the rule's column is the base's (maybe with a sub-population's rows over it), counted from
+ * its non-zero rows: integer counts, the same whatever rows are read, and no column of every
+ * person is written out for them (issue #25, session 10).
+ */
+function positiveMembers(sim: Simulation, rule: string, month: string): Int32Array {
+  const pop = sim.population;
+  const c = resultReuse() ? monthColumn(sim, rule, month) : sim.calculate(rule, month);
+  if (!isSparse(c)) return countPositiveByHousehold(pop, c);
+  const out = new Int32Array(pop.nHouseholds);
+  const { rows, values } = c;
+  const hh = pop.personHousehold;
+  for (let j = 0; j < rows.length; j++) if (values[j]! > 0) out[hh[rows[j]!]!]!++;
+  return out;
 }
 
 /**

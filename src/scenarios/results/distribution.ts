@@ -9,12 +9,13 @@ import { specialise } from '../../engine/specialise.js';
 import { decileImpact, winnersLosers, type DecileImpactRow, type WinnersLosers } from '../../analytics/index.js';
 import { decileShares, decileSharesOfAscending } from '../../analytics/deciles.js';
 import { giniOfAscending, weightedGini } from '../../analytics/gini.js';
-import { ascendingOrder, ascendingOrderFrom, countRowsThatDiffer } from '../../analytics/input.js';
+import { ascendingOrder, ascendingOrderWithChanged, rowsThatDiffer } from '../../analytics/input.js';
 import { fgt012 } from '../../analytics/poverty.js';
 import type { Population } from '../../engine/population.js';
 import type { Simulation } from '../../engine/simulation.js';
 import type { SparseColumn } from '../../engine/differential.js';
 import { isSparse, type MonthColumn } from './program-accumulator.js';
+import { resultReuse } from './reuse-switch.js';
 
 /** Per-household arrays of a run, in dataset order (chunks concatenated). */
 export interface HouseholdIncomes {
@@ -79,9 +80,8 @@ export class DistributionAccumulator {
   private partOf(pop: Population): Part {
     if (this.current?.pop !== pop) {
       const n = pop.nHouseholds;
-      const size = new Float64Array(n);
-      for (let h = 0; h < n; h++) size[h] = pop.householdStart[h + 1]! - pop.householdStart[h]!;
-      const part: Part = { weight: Float64Array.from(pop.weight), size, urban: Uint8Array.from(pop.household.urban!), market: new Float64Array(n), transfers: new Float64Array(n), standard: new Float64Array(n), months: 0 };
+      const { weight, size, urban } = resultReuse() ? householdsOf(pop) : householdArraysOf(pop);
+      const part: Part = { weight, size, urban, market: new Float64Array(n), transfers: new Float64Array(n), standard: new Float64Array(n), months: 0 };
       this.parts.push(part);
       this.current = { pop, part };
     }
@@ -117,17 +117,17 @@ export class DistributionAccumulator {
 
   /** The per-household arrays: in the population's order when every part is placed (placeAt), else the parts concatenated. */
   incomes(): HouseholdIncomes {
-    const n = this.parts.reduce((s, p) => s + p.weight.length, 0);
     const placed = this.parts.every((p) => p.at);
-    const out: HouseholdIncomes = { weight: new Float64Array(n), size: new Float64Array(n), urban: new Uint8Array(n), before: new Float64Array(n), after: new Float64Array(n), standard: new Float64Array(n) };
+    const a = assemble(this.parts, placed);
+    this.assembled = a;
+    const n = a.weight.length;
+    // The result's own copies: a caller may write to them, and the assembly serves later runs.
+    const out: HouseholdIncomes = { weight: a.weight.slice(), size: a.size.slice(), urban: a.urban.slice(), before: new Float64Array(n), after: new Float64Array(n), standard: new Float64Array(n) };
     let next = 0;
     for (const p of this.parts) {
       const m = Math.max(p.months, 1);
       for (let h = 0; h < p.weight.length; h++) {
         const o = placed ? p.at![h]! : next++;
-        out.weight[o] = p.weight[h]!;
-        out.size[o] = p.size[h]!;
-        out.urban[o] = p.urban[h]!;
         out.before[o] = p.market[h]! / m / p.size[h]!;
         out.after[o] = (p.market[h]! + p.transfers[h]!) / m / p.size[h]!;
         out.standard[o] = p.standard[h]! / m;
@@ -135,6 +135,81 @@ export class DistributionAccumulator {
     }
     return out;
   }
+
+  /**
+   * Each household's weight × size in the order of incomes() (call it first), as
+   * distributionSummary works them out: an array nothing writes to, the same object for every
+   * run on the same slices (see assemble).
+   */
+  personWeights(): Float64Array | undefined {
+    return resultReuse() ? this.assembled?.persons : undefined;
+  }
+
+  private assembled: Assembly | undefined;
+}
+
+/** The parts' weights, sizes and areas in the population's order, and the person weights (weight × size), by the parts' arrays. */
+interface Assembly { keys: readonly unknown[]; weight: Float64Array; size: Float64Array; urban: Uint8Array; persons: Float64Array }
+
+/**
+ * The last assembly made, for the next run on the same slices: a sweep's variants and an
+ * explorer's moves have the very same parts' weights, sizes, areas and places (householdsOf,
+ * placeAt), which nothing writes to, so the same arrays assembled give the same numbers (issue
+ * #25: three scatters and a product of every household a W3 variant, and the comparisons of the
+ * person weights recentFigures made, the same object now being found at once). Not kept above a
+ * million households (memory; the full count is run once).
+ */
+let lastAssembly: Assembly | undefined;
+/** Person weights nothing writes to (assemblies'): recentFigures keeps them by reference, not a copy. */
+const heldWeights = new WeakSet<Float64Array>();
+const ASSEMBLY_MAX_HOUSEHOLDS = 1_000_000;
+
+function assemble(parts: readonly Part[], placed: boolean): Assembly {
+  const keys: unknown[] = [placed];
+  for (const p of parts) keys.push(p.weight, p.size, p.urban, p.at);
+  const known = resultReuse() ? lastAssembly : undefined;
+  if (known && known.keys.length === keys.length && known.keys.every((k, i) => k === keys[i])) return known;
+  const n = parts.reduce((s, p) => s + p.weight.length, 0);
+  const a: Assembly = { keys, weight: new Float64Array(n), size: new Float64Array(n), urban: new Uint8Array(n), persons: new Float64Array(n) };
+  let next = 0;
+  for (const p of parts) {
+    for (let h = 0; h < p.weight.length; h++) {
+      const o = placed ? p.at![h]! : next++;
+      a.weight[o] = p.weight[h]!;
+      a.size[o] = p.size[h]!;
+      a.urban[o] = p.urban[h]!;
+    }
+  }
+  // As personWeights(x) over incomes()'s arrays.
+  for (let h = 0; h < n; h++) a.persons[h] = a.weight[h]! * a.size[h]!;
+  if (!resultReuse()) return a;
+  heldWeights.add(a.persons);
+  if (n <= ASSEMBLY_MAX_HOUSEHOLDS) lastAssembly = a;
+  return a;
+}
+
+/**
+ * A population's weights, sizes and areas as the parts hold them, made once per population: a
+ * sweep's variants and an explorer's moves accumulate the same slices again and again (a copy of
+ * three columns per slice and run, 1% of a W3 variant). Nothing writes to them; a part sent to
+ * another thread takes them along (packSums transfers their buffers), after which the population
+ * gets new ones.
+ */
+const householdArrays = new WeakMap<Population, { source: ArrayLike<number>; weight: Float64Array; size: Float64Array; urban: Uint8Array }>();
+function householdsOf(pop: Population): { weight: Float64Array; size: Float64Array; urban: Uint8Array } {
+  const n = pop.nHouseholds;
+  const known = householdArrays.get(pop);
+  // A transferred buffer is detached: its arrays' length is 0.
+  if (known && known.source === pop.weight && known.weight.length === n && known.size.length === n && known.urban.length === n) return known;
+  const made = { source: pop.weight, ...householdArraysOf(pop) };
+  householdArrays.set(pop, made);
+  return made;
+}
+
+function householdArraysOf(pop: Population): { weight: Float64Array; size: Float64Array; urban: Uint8Array } {
+  const size = new Float64Array(pop.nHouseholds);
+  for (let h = 0; h < size.length; h++) size[h] = pop.householdStart[h + 1]! - pop.householdStart[h]!;
+  return { weight: Float64Array.from(pop.weight), size, urban: Uint8Array.from(pop.household.urban!) };
 }
 
 function addInto(a: Float64Array, b: ArrayLike<number>, k = 1): void {
@@ -198,7 +273,7 @@ const mean = (y: ArrayLike<number>, w: ArrayLike<number>): number => { let s = 0
 
 /**
  * `checked`: the caller has checked that every income is finite and every weight finite and ≥ 0
- * (cleanInputs), so the measures need not check them again, each its own pass.
+ * (summaryInOnePass), so the measures need not check them again, each its own pass.
  */
 function incomeFigures(y: Float64Array, w: Float64Array, memo?: IncomeFiguresMemo, checked = false): IncomeFigures {
   const known = memo?.find(y, w) ?? findRecent(y, w);
@@ -224,7 +299,7 @@ function incomeFigures(y: Float64Array, w: Float64Array, memo?: IncomeFiguresMem
   }
   if ((y.byteLength + w.byteLength + (order?.byteLength ?? 0)) * RECENT_FIGURES <= RECENT_FIGURES_BYTES) {
     // The weights are the same in every run on a population: one copy serves every entry (none is written to).
-    const wKept = recentFigures.find((r) => sameValues(r.w, w))?.w ?? Float64Array.from(w);
+    const wKept = recentFigures.find((r) => sameValues(r.w, w))?.w ?? (heldWeights.has(w) ? w : Float64Array.from(w));
     recentFigures.unshift({ y: Float64Array.from(y), w: wKept, figures: { ...figures, decileShares: [...figures.decileShares] }, order });
     recentFigures.length = Math.min(recentFigures.length, RECENT_FIGURES);
   }
@@ -254,21 +329,33 @@ function findRecent(y: Float64Array, w: Float64Array): Recent | undefined {
 }
 
 /**
- * The ascending order of `y` from a sorted input met recently that differs from it in the fewest
- * rows, at most a share ORDER_FROM_SHARE of them (ascendingOrderFrom: the same order as sorting
- * again); undefined when none is that close. A variant's income after assistance differs from the
- * reference's (or the previous variant's) in the households the lever moved.
+ * The ascending order of `y` from a sorted input met recently that differs from it in few rows,
+ * at most a share ORDER_FROM_SHARE of them (ascendingOrderWithChanged: the same order as sorting
+ * again, from whichever input); undefined when none is that close. A variant's income after
+ * assistance differs from the reference's (or the previous variant's) in the households the lever
+ * moved. The inputs are tried closest first as a sample of the rows ranks them (sampleDiffer),
+ * and the first close enough is taken: every input looked at in full was a pass over every row,
+ * four a W3 variant (issue #25).
  */
 function orderNear(y: Float64Array, memo: IncomeFiguresMemo | undefined): Uint32Array | undefined {
-  let best: { y: Float64Array; order: Uint32Array } | undefined;
-  let fewest = Math.floor(ORDER_FROM_SHARE * y.length);
-  for (const r of [...(memo?.sorted() ?? []), ...recentFigures]) {
-    if (!r.order || r.y.length !== y.length || r.y === y) continue;
-    const k = countRowsThatDiffer(y, r.y, fewest);
-    if (k <= fewest) { best = { y: r.y, order: r.order }; fewest = k; }
+  const limit = Math.floor(ORDER_FROM_SHARE * y.length);
+  const inputs = [...(memo?.sorted() ?? []), ...recentFigures].filter((r) => r.order && r.y.length === y.length && r.y !== y);
+  const ranked = inputs.length > 1 ? inputs.map((r) => ({ r, k: sampleDiffer(y, r.y) })).sort((a, b) => a.k - b.k).map((e) => e.r) : inputs;
+  for (const r of ranked) {
+    const changed = rowsThatDiffer(y, r.y, limit);
+    if (changed) return ascendingOrderWithChanged(y, r.order!, changed);
   }
-  return best && ascendingOrderFrom(y, best.y, best.order, fewest);
+  return undefined;
 }
+
+/** Rows of a sample (every SAMPLE_STEP-th) where `a` and `b` differ as numbers (as rowsThatDiffer). */
+function sampleDiffer(a: Float64Array, b: Float64Array): number {
+  let k = 0;
+  for (let i = 0; i < a.length; i += SAMPLE_STEP) if (a[i] !== b[i]) k++;
+  return k;
+}
+/** One row in this many is compared to rank the inputs (a speed knob: any input gives the same order). */
+const SAMPLE_STEP = 17;
 
 /**
  * Above this share of rows changed, an order is sorted again rather than worked out from a
@@ -333,6 +420,7 @@ const RECENT_FIGURES_BYTES = 80 * 1024 * 1024;
 interface Recent { y: Float64Array; w: Float64Array; figures: IncomeFigures; order?: Uint32Array | undefined }
 const recentFigures: Recent[] = [];
 function sameValues(a: Float64Array, b: Float64Array): boolean {
+  if (a === b) return true;
   if (a.length !== b.length) return false;
   // Zeros compared by sign too (−0 and 0 are equal to !==, not to the sums they feed).
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i] || (a[i] === 0 && 1 / a[i]! !== 1 / b[i]!)) return false;
@@ -365,28 +453,20 @@ function localStandardRows(standard: Float64Array, w: Float64Array): { z: Float6
   return any ? { z, w: wz } : undefined;
 }
 
-/** The run's distribution figures (`summary.distribution`). */
-export function distributionSummary(x: HouseholdIncomes, nationalLine: readonly number[], months: number, memo?: IncomeFiguresMemo): DistributionSummary {
-  const w = personWeights(x);
+/**
+ * The run's distribution figures (`summary.distribution`). `held`: x's person weights (personWeights(x)) in an array nothing writes to, which the figures
+ * may then keep by reference (DistributionAccumulator.personWeights).
+ */
+export function distributionSummary(x: HouseholdIncomes, nationalLine: readonly number[], months: number, memo?: IncomeFiguresMemo, held?: Float64Array): DistributionSummary {
+  const w = held ?? personWeights(x);
   const line = nationalLine.length ? nationalLine.reduce((a, b) => a + b, 0) / nationalLine.length : 0;
-  return cleanInputs(x, w, line) ? summaryInOnePass(x, w, line, months, memo) : summaryMeasureByMeasure(x, w, line, months, memo);
+  return (Number.isFinite(line) && summaryInOnePass(x, w, line, months, memo)) || summaryMeasureByMeasure(x, w, line, months, memo);
 }
 
 /**
- * Whether the inputs are numbers no measure would refuse and no sum of summaryInOnePass could
- * tell from the measures' own: incomes finite (and below 1e150 in size, so that a left-out
- * row's squared gap against the line 1 the measures give it stays finite: 0 × it is then 0),
- * weights finite and ≥ 0, every positive standard and the national line finite.
+ * Incomes above this in size make summaryInOnePass give way to the measures: a left-out row's
+ * squared gap against the line 1 the measures give it then stays finite (0 × it is 0).
  */
-function cleanInputs(x: HouseholdIncomes, w: Float64Array, line: number): boolean {
-  if (!Number.isFinite(line)) return false;
-  const { before, after, standard } = x;
-  for (let h = 0; h < w.length; h++) {
-    const wh = w[h]!, b = before[h]!, a = after[h]!, s = standard[h]!;
-    if (!(wh >= 0 && wh < Infinity && Math.abs(b) <= HUGE && Math.abs(a) <= HUGE && (!(s > 0) || s < Infinity))) return false;
-  }
-  return true;
-}
 const HUGE = 1e150;
 
 /**
@@ -396,14 +476,21 @@ const HUGE = 1e150;
  * +0 there, which leaves a sum as it is (sums of terms ≥ 0 start at +0), so it is skipped here;
  * the rural rows are the picked rows, in order. Eight passes, three checks of every weight and
  * five new arrays a run before (issue #25, W3).
+ *
+ * Undefined, as soon as a row shows it, when the inputs are not numbers no measure would refuse
+ * and no sum here could tell from the measures' own (the caller then runs the measures, which
+ * name what is wrong): incomes finite and at most HUGE in size, weights finite and ≥ 0, every
+ * positive standard finite (the caller checks the national line). The check was a pass of its
+ * own before (session 10).
  */
-function summaryInOnePass(x: HouseholdIncomes, w: Float64Array, line: number, months: number, memo?: IncomeFiguresMemo): DistributionSummary {
+function summaryInOnePass(x: HouseholdIncomes, w: Float64Array, line: number, months: number, memo?: IncomeFiguresMemo): DistributionSummary | undefined {
   const { before, after, standard, urban } = x;
   let transfers = 0, gapBefore = 0, gapAfter = 0;
   let localTotal = 0, lb0 = 0, lb1 = 0, lb2 = 0, la0 = 0, la1 = 0, la2 = 0, anyLocal = false;
   let ruralTotal = 0, rb0 = 0, rb1 = 0, rb2 = 0, ra0 = 0, ra1 = 0, ra2 = 0, anyRural = false;
   for (let h = 0; h < w.length; h++) {
     const wh = w[h]!, yb = before[h]!, ya = after[h]!, s = standard[h]!;
+    if (!(wh >= 0 && wh < Infinity && Math.abs(yb) <= HUGE && Math.abs(ya) <= HUGE && (!(s > 0) || s < Infinity))) return undefined;
     transfers += wh * (ya - yb) * months;
     if (yb < s) gapBefore += wh * (s - yb);
     if (ya < s) gapAfter += wh * (s - ya);

@@ -11,6 +11,8 @@ import type { Population } from '../../engine/population.js';
 import type { Simulation } from '../../engine/simulation.js';
 import type { Column } from '../../engine/column.js';
 import type { SparseColumn } from '../../engine/differential.js';
+import { EverFlagged } from './ever-flagged.js';
+import { resultReuse } from './reuse-switch.js';
 
 /**
  * A month's column of a rule as the accumulators read it: the column, or, in a run against a
@@ -86,8 +88,8 @@ export class ProgramAccumulator {
   readonly groupDistinct: Float64Array[][];
   readonly groupPersonMonths: Float64Array[][];
   /** Persons of the population being accumulated who benefited in some month, per program. */
-  private ever: (Uint8Array | null)[] = [];
-  private groupEver: Uint8Array[][] = [];
+  private ever: (EverFlagged | null)[] = [];
+  private groupEver: EverFlagged[][] = [];
   private pop: Population | null = null;
 
   constructor(programs: readonly ProgramDefinition[]) {
@@ -108,8 +110,8 @@ export class ProgramAccumulator {
     if (this.pop !== pop) {
       if (this.pop) this.closePopulation();
       this.pop = pop;
-      this.ever = this.programs.map((p) => (p.recipient === null ? null : new Uint8Array(pop.nPersons)));
-      this.groupEver = this.programs.map((p) => Object.keys(p.recipientGroups ?? {}).map(() => new Uint8Array(pop.nPersons)));
+      this.ever = this.programs.map((p) => (p.recipient === null ? null : new EverFlagged(pop.nPersons)));
+      this.groupEver = this.programs.map((p) => Object.keys(p.recipientGroups ?? {}).map(() => new EverFlagged(pop.nPersons)));
     }
     const cells = householdCells(pop);
     const w = pop.weight;
@@ -145,17 +147,17 @@ export class ProgramAccumulator {
       });
       const ever = this.ever[pi];
       if (ever && p.recipient) {
-        const flag = monthColumn(sim, p.recipient, month);
-        if (isSparse(flag)) orSparseFlags(ever, flag);
-        else orFlags(ever, flag);
+        const flag = flagColumn(sim, p.recipient, month);
+        if (isSparse(flag)) ever.addSparse(flag);
+        else ever.addColumn(flag);
       }
       Object.values(p.recipientGroups ?? {}).forEach((g, gi) => {
-        const flag = monthColumn(sim, g.rule, month);
+        const flag = flagColumn(sim, g.rule, month);
         if (isSparse(flag)) {
-          orSparseFlags(this.groupEver[pi]![gi]!, flag);
+          this.groupEver[pi]![gi]!.addSparse(flag);
           addSparsePersonMonths(this.groupPersonMonths[pi]![gi]!, flag, w, cells, pop.personHousehold);
         } else {
-          orFlags(this.groupEver[pi]![gi]!, flag);
+          this.groupEver[pi]![gi]!.addColumn(flag);
           addPersonMonths(this.groupPersonMonths[pi]![gi]!, flag, w, cells, start);
         }
       });
@@ -177,7 +179,7 @@ export class ProgramAccumulator {
       if (!ever) return;
       const r = this.recipients[pi]!;
       const hh = this.households[pi]!;
-      const n = flaggedHouseholds(ever, pop.personHousehold, counts, touched);
+      const n = ever.households(pop.personHousehold, counts, touched);
       for (let k = 0; k < n; k++) {
         const h = touched[k]!;
         r[cells[h]!]! += weight[h]! * counts[h]!;
@@ -187,7 +189,7 @@ export class ProgramAccumulator {
     });
     this.groupEver.forEach((groups, pi) => groups.forEach((ever, gi) => {
       const d = this.groupDistinct[pi]![gi]!;
-      const n = flaggedHouseholds(ever, pop.personHousehold, counts, touched);
+      const n = ever.households(pop.personHousehold, counts, touched);
       for (let k = 0; k < n; k++) {
         const h = touched[k]!;
         d[cells[h]!]! += weight[h]! * counts[h]!;
@@ -238,6 +240,41 @@ export class ProgramAccumulator {
 }
 
 /**
+ * A flag rule's column for the month as monthColumn gives it, or, for a column of the shared
+ * results (never written again) with few persons flagged, its flagged rows, found once per column
+ * (sharedFlags): the flag readers add the flagged rows only, in ascending order, as they would
+ * from the column.
+ */
+function flagColumn(sim: Simulation, rule: string, month: string): MonthColumn {
+  const c = monthColumn(sim, rule, month);
+  if (isSparse(c) || !resultReuse() || !sim.isShared(c)) return c;
+  let rows = sharedFlags.get(c);
+  if (rows === undefined) sharedFlags.set(c, (rows = flaggedRows(c)));
+  return rows ?? c;
+}
+
+/** The flagged rows of each shared flag column seen, or null when more than a third of them are flagged. */
+const sharedFlags = new WeakMap<Column, SparseColumn | null>();
+
+function flaggedRows(c: Column): SparseColumn | null {
+  const rows = new Int32Array(Math.floor(c.length / 3));
+  const n = flaggedRowsKernel(c)(c, rows);
+  return n < 0 ? null : { length: c.length, rows: rows.slice(0, n), values: new Uint8Array(n).fill(1) };
+}
+
+/** The rows of `c` with a truthy value (a flag reader's test) into `rows`, and their number; -1 when they do not fit. */
+function flaggedRowsInto(c: ArrayLike<number>, rows: Int32Array): number {
+  let k = 0;
+  for (let i = 0; i < c.length; i++) {
+    if (!c[i]) continue;
+    if (k === rows.length) return -1;
+    rows[k++] = i;
+  }
+  return k;
+}
+const flaggedRowsKernel = specialise(flaggedRowsInto);
+
+/**
  * The sums per cell of each shared column (SharedResults: a rule no lever reaches, the same
  * column object in every run of a sweep or an explorer session, never written again), made from
  * zero with the weights and cells they were made with.
@@ -285,12 +322,6 @@ function addSparseFenInto(sums: Float64Array, rows: Int32Array, values: ArrayLik
 }
 const addSparseFenKernel = specialise(addSparseFenInto);
 
-/** orFlags over a sparse flag: only its non-zero rows can set a byte. */
-function orSparseFlags(ever: Uint8Array, flag: SparseColumn): void {
-  const { rows, values } = flag;
-  for (let j = 0; j < rows.length; j++) if (values[j]) ever[rows[j]!] = 1;
-}
-
 /** addPersonMonths over a sparse person flag: its flagged rows counted per household, households ascending. */
 function addSparsePersonMonths(sums: Float64Array, flag: SparseColumn, weight: ArrayLike<number>, cells: Uint8Array, personHousehold: Int32Array): void {
   const { rows, values } = flag;
@@ -318,56 +349,6 @@ function addWeightedFenInto(sums: Float64Array, amount: ArrayLike<number>, weigh
   }
 }
 const addWeightedFenKernel = specialise(addWeightedFenInto);
-
-/**
- * The households with a non-zero `ever` byte among their members, in ascending order, into
- * `touched` (their number is returned), each one's count of such members added into `counts`
- * (zero on entry). Persons are grouped by household, so households come in ascending order;
- * the bytes are read four at a time and zero words skipped (most persons are never flagged).
- */
-function flaggedHouseholds(ever: Uint8Array, personHousehold: Int32Array, counts: Int32Array, touched: Int32Array): number {
-  let n = 0;
-  let last = -1;
-  const flag = (q: number): void => {
-    const h = personHousehold[q]!;
-    if (h !== last) {
-      touched[n++] = h;
-      last = h;
-    }
-    counts[h]!++;
-  };
-  const aligned = ever.byteOffset % 4 === 0;
-  const words = aligned ? ever.length >>> 2 : 0;
-  const w32 = new Uint32Array(ever.buffer, ever.byteOffset, words);
-  for (let i = 0; i < words; i++) {
-    if (w32[i] === 0) continue;
-    for (let q = i << 2, e = q + 4; q < e; q++) if (ever[q] !== 0) flag(q);
-  }
-  for (let q = words << 2; q < ever.length; q++) if (ever[q] !== 0) flag(q);
-  return n;
-}
-
-function orFlagsInto(ever: Uint8Array, flag: ArrayLike<number>): void {
-  for (let i = 0; i < ever.length; i++) ever[i] = ever[i]! | (flag[i] ? 1 : 0);
-}
-const orFlagsKernel = specialise(orFlagsInto);
-
-/**
- * ever[i] ← 1 where flag[i] ≠ 0, for every person. A byte flag is ORed four bytes at a time (a
- * byte of `ever` is then non-zero, not 1, where a flag byte was >1: closePopulation counts
- * non-zero bytes, so the count is the same); any other column goes through orFlagsKernel.
- */
-function orFlags(ever: Uint8Array, flag: ArrayLike<number>): void {
-  if (!(flag instanceof Uint8Array) || flag.byteOffset % 4 !== 0 || ever.byteOffset % 4 !== 0) {
-    orFlagsKernel(flag)(ever, flag);
-    return;
-  }
-  const words = ever.length >>> 2;
-  const e = new Uint32Array(ever.buffer, ever.byteOffset, words);
-  const f = new Uint32Array(flag.buffer, flag.byteOffset, words);
-  for (let i = 0; i < words; i++) e[i] = e[i]! | f[i]!;
-  for (let i = words << 2; i < ever.length; i++) ever[i] = ever[i]! | (flag[i] ? 1 : 0);
-}
 
 /** sums[cell of h] += weight[h] × flagged members of h, for a person-month flag. */
 function addPersonMonths(sums: Float64Array, flag: ArrayLike<number>, weight: ArrayLike<number>, cells: Uint8Array, start: ArrayLike<number>): void {

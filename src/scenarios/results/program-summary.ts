@@ -169,13 +169,18 @@ const yuan = (fen: number): number => Math.round(fen) / 100;
 
 /** A program's figures over a set of cells (all years of the period, or one). */
 function figures(program: ProgramDefinition, pc: ProgramCells, recipients: Float64Array, households: Float64Array, cellSet: readonly number[], year?: string): ProgramFigures {
-  const yearIdx = year === undefined ? pc.years.map((_, i) => i) : [pc.years.indexOf(year)];
-  const cells = yearIdx.flatMap((y) => cellSet.map((c) => y * N_CELLS + c));
-  const sum = (a: Cells): number => cells.reduce((s, c) => s + a[c]!, 0);
-  const costByPayer = Object.fromEntries(PAYERS.map((p) => [p, yuan(sum(pc.payers[p]))])) as Record<Payer, number>;
+  const cells = slotsOf(cellSet, pc.years.length, year === undefined ? 'all' : pc.years.indexOf(year));
+  const sum = (a: Cells): number => {
+    let s = 0;
+    for (let i = 0; i < cells.length; i++) s += a[cells[i]!]!;
+    return s;
+  };
+  // Each payer's sum once: the cost adds them in payer order, as it did summing each again.
+  const payerFen = PAYERS.map((p) => sum(pc.payers[p]));
+  const costByPayer = Object.fromEntries(PAYERS.map((p, i) => [p, yuan(payerFen[i]!)])) as Record<Payer, number>;
   const components = Object.fromEntries(Object.keys(program.components).map((name, k) => [name, yuan(sum(pc.components[k]!))]));
   const out: ProgramFigures = {
-    cost: yuan(PAYERS.reduce((s, p) => s + sum(pc.payers[p]), 0)),
+    cost: yuan(payerFen.reduce((s, f) => s + f, 0)),
     costByPayer,
     components,
     recipients: program.recipient === null ? null : cellSet.reduce((s, c) => s + recipients[c]!, 0),
@@ -195,6 +200,26 @@ function figures(program: ProgramDefinition, pc: ProgramCells, recipients: Float
 }
 
 const ALL_CELLS = Array.from({ length: N_CELLS }, (_, c) => c);
+const AREA_CELLS = AREAS.map((_, ai) => ALL_CELLS.filter((c) => c % AREAS.length === ai));
+const PREFECTURE_CELLS = PREFECTURE_CODES.map((_, i) => ALL_CELLS.filter((c) => Math.floor(c / AREAS.length) === i));
+
+/**
+ * The slots (year index × N_CELLS + cell) of a set of cells in every year of the period or in
+ * one, in year then cell order; made once per set of cells, number of years and year
+ * (a result asks for each program's figures by area, prefecture and year).
+ */
+const slotSets = new WeakMap<readonly number[], Map<string, Int32Array>>();
+function slotsOf(cellSet: readonly number[], nYears: number, year: number | 'all'): Int32Array {
+  let byYears = slotSets.get(cellSet);
+  if (!byYears) slotSets.set(cellSet, (byYears = new Map()));
+  const key = `${nYears}|${year}`;
+  let slots = byYears.get(key);
+  if (!slots) {
+    const years = year === 'all' ? Array.from({ length: nYears }, (_, y) => y) : [year];
+    byYears.set(key, (slots = Int32Array.from(years.flatMap((y) => cellSet.map((c) => y * N_CELLS + c)))));
+  }
+  return slots;
+}
 
 /** Every program's figures in whole fen per slot (cell × year), funding-source accounts included. */
 export function allProgramCells(programs: readonly ProgramDefinition[], costings: MonthCostings): ProgramCells[] {
@@ -232,8 +257,8 @@ export function programSummaries(acc: ProgramAccumulator, cells: readonly Progra
       ...(groups.length ? { recipientGroupLabels: Object.fromEntries(groups.map(([name, g]) => [name, { ...g.label }])) } : {}),
       clauses: [...program.clauses],
       ...f(ALL_CELLS),
-      byArea: Object.fromEntries(AREAS.map((a, ai) => [a, f(ALL_CELLS.filter((c) => c % AREAS.length === ai))])),
-      byPrefecture: Object.fromEntries(PREFECTURE_CODES.map((code, i) => [String(code), f(ALL_CELLS.filter((c) => Math.floor(c / AREAS.length) === i))])),
+      byArea: Object.fromEntries(AREAS.map((a, ai) => [a, f(AREA_CELLS[ai]!)])),
+      byPrefecture: Object.fromEntries(PREFECTURE_CODES.map((code, i) => [String(code), f(PREFECTURE_CELLS[i]!)])),
       byYear: Object.fromEntries(pc.years.map((y) => [y, figures(program, pc, r, h, ALL_CELLS, y)])),
     };
     return [program.id, summary];

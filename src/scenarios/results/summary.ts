@@ -252,6 +252,19 @@ export class DibaoAccumulator {
 
 /** The group index every household has, or -1 when they differ (or there are none). */
 function constantOf(index: ArrayLike<number>): number {
+  // The locality groupings' indexes are one object per population (standardGroupings): looked at once.
+  const known = constants.get(index);
+  if (known !== undefined) return known;
+  const k = constantIn(index);
+  if (kept.has(index)) constants.set(index, k);
+  return k;
+}
+
+/** constantOf of the indexes kept per population (nothing writes to them). */
+const constants = new WeakMap<ArrayLike<number>, number>();
+const kept = new WeakSet<ArrayLike<number>>();
+
+function constantIn(index: ArrayLike<number>): number {
   if (!index.length) return -1;
   const k = index[0]!;
   for (let h = 1; h < index.length; h++) if (index[h] !== k) return -1;
@@ -306,7 +319,7 @@ function toSums(s: Float64Array, months: number): DibaoSums {
 }
 
 /** Area and prefecture group of every household, per population (its columns never change). */
-const localityGroups = new WeakMap<Population, { area: Uint8Array; prefIdx: Uint8Array }>();
+const localityGroups = new WeakMap<Population, { total: Uint8Array; area: Uint8Array; prefIdx: Uint8Array }>();
 
 /** The groupings the summary reports: total, by area, by prefecture, by household type. */
 export function standardGroupings(pop: Population, householdType: ArrayLike<number>, typeNames: readonly string[]): Grouping[] {
@@ -321,10 +334,12 @@ export function standardGroupings(pop: Population, householdType: ArrayLike<numb
       area[h] = urban[h] ? 0 : 1;
       prefIdx[h] = lut.get(pref[h]!)!;
     }
-    localityGroups.set(pop, (groups = { area, prefIdx }));
+    const total = new Uint8Array(pop.nHouseholds);
+    for (const index of [total, area, prefIdx]) kept.add(index);
+    localityGroups.set(pop, (groups = { total, area, prefIdx }));
   }
   return [
-    { name: 'total', keys: ['total'], index: new Uint8Array(pop.nHouseholds) },
+    { name: 'total', keys: ['total'], index: groups.total },
     { name: 'byArea', keys: ['urban', 'rural'], index: groups.area },
     { name: 'byPrefecture', keys: PREFECTURE_CODES.map(String), index: groups.prefIdx },
     { name: 'byHouseholdType', keys: typeNames, index: new Uint8Array(householdType) },

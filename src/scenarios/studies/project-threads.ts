@@ -14,7 +14,7 @@
  * else the first waiting job of the largest slice still waiting. A new worker's code is cold (run
  * by the interpreter while V8 compiles it), and a cold first year on the smallest slice
  * (Liaoyuan, 13,738 persons of the default) instead of the largest (Changchun, 84,734) took
- * about 8% less CPU over W4's ten years, V8's compiler threads 20% less (docs/performance.md,
+ * about 8% less CPU over W4's ten years, V8's own threads (compiler, GC) 22% less (docs/performance.md,
  * "The projection, session 10"); the large slices next and the small last keep the last jobs short.
  * A year's sums are merged in slice order as soon as its last slice is back (the same merge as
  * execute's), so the result is the same bytes as in one thread, and the caller can build the

@@ -13,7 +13,7 @@ import { executeOn } from '../src/scenarios/execution/execute.js';
 import { scenarioParameters, scenarioResult, type ScenarioSums } from '../src/scenarios/execution/run.js';
 import { slicesOf } from '../src/scenarios/execution/plan.js';
 import { loadScenario } from '../src/scenarios/input/load.js';
-import { projectYearsOnThreads } from '../src/scenarios/studies/project-threads.js';
+import { nextJob, projectYearsOnThreads, yearJobs } from '../src/scenarios/studies/project-threads.js';
 import { ROOT } from './helpers.js';
 // No useBuiltWorkers(): this file's one worker boots from the source through tsx, the path `tsx src/cli/main.ts` takes.
 
@@ -35,9 +35,35 @@ describe('projection years on workers that keep their slices', () => {
     // One worker allowed to hold 0 persons: every job drops the slice it held and is sent its own again.
     await projectYearsOnThreads({ scenario: s, seed: 1, overrides: [] }, pop, years, 1, (i, sums) => { onWorkers[i] = json(sums); }, (done) => { progress = done; }, 0);
     expect(onWorkers).toEqual(oneThread);
+    // Two workers keeping every slice they are sent (the default cap): each starts on a small
+    // slice and then takes the largest still waiting (nextJob), so the slices' years are spread
+    // differently over the threads; the bytes must not change.
+    const onTwo: string[] = [];
+    await projectYearsOnThreads({ scenario: s, seed: 1, overrides: [] }, pop, years, 2, (i, sums) => { onTwo[i] = json(sums); });
+    expect(onTwo).toEqual(oneThread);
     // The years differ (the uprating moved incomes and weights), so the check compares two different documents.
     expect(oneThread[1]).not.toBe(oneThread[0]);
     // Progress counts slice-months: 9 slices × 1 month × 2 years.
     expect(progress).toBe(18);
   }, 120_000);
+
+  // Slices of 30, 10 and 20 persons (made up; only their order by size matters).
+  const persons = [30, 10, 20];
+  it('the jobs wait year by year, the slices from fewest persons to most', () => {
+    // By size: slice 1 (10), slice 2 (20), slice 0 (30); for year 0, then year 1.
+    expect(yearJobs(2, persons)).toEqual([{ y: 0, k: 1 }, { y: 0, k: 2 }, { y: 0, k: 0 }, { y: 1, k: 1 }, { y: 1, k: 2 }, { y: 1, k: 0 }]);
+    // Equal sizes keep the plan's order.
+    expect(yearJobs(1, [5, 5, 1])).toEqual([{ y: 0, k: 2 }, { y: 0, k: 0 }, { y: 0, k: 1 }]);
+  });
+  it('a free worker takes its own slice\'s next year, else (new) the smallest slice, else the largest still waiting', () => {
+    const all = yearJobs(2, persons);
+    // A new worker holds nothing: the first waiting job, year 0 of the smallest slice (1).
+    expect(nextJob(all, new Set(), persons)).toBe(0);
+    // Year 0 of slices 1 and 2 gone; a worker holding slice 2 takes its year 1, not the first job waiting (year 0 of slice 0).
+    const later = all.slice(2);
+    expect(later[nextJob(later, new Set([2]), persons)]).toEqual({ y: 1, k: 2 });
+    // A worker whose slice (1) has no year left takes the largest slice waiting (0, 30 persons), its first year (0), not the first job waiting (year 1 of slice 2).
+    const rest = [{ y: 1, k: 2 }, { y: 0, k: 0 }, { y: 1, k: 0 }];
+    expect(rest[nextJob(rest, new Set([1]), persons)]).toEqual({ y: 0, k: 0 });
+  });
 });

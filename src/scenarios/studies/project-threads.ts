@@ -9,8 +9,14 @@
  * population, so per year: a pool shared across years was measured slower, see
  * docs/performance.md, "The projection, session 7".)
  *
- * A free worker takes the first waiting job of a slice it holds, else the first waiting job. A
- * year's sums are merged in slice order as soon as its last slice is back (the same merge as
+ * A free worker takes the first waiting job of a slice it holds; a worker that holds none (a
+ * new one) the first waiting job, in year order with the slices from fewest persons to most;
+ * else the first waiting job of the largest slice still waiting. A new worker's code is cold (run
+ * by the interpreter while V8 compiles it), and a cold first year on the smallest slice
+ * (Liaoyuan, 13,738 persons of the default) instead of the largest (Changchun, 84,734) took
+ * about 8% less CPU over W4's ten years, V8's own threads (compiler, GC) 22% less (docs/performance.md,
+ * "The projection, session 10"); the large slices next and the small last keep the last jobs short.
+ * A year's sums are merged in slice order as soon as its last slice is back (the same merge as
  * execute's), so the result is the same bytes as in one thread, and the caller can build the
  * year's result while the workers go on with the next years.
  */
@@ -66,7 +72,8 @@ interface PoolWorker { worker: Worker; held: Map<number, number>; tick: number }
 
 /** The jobs of every year on the pool's workers (see projectYearsOnThreads). */
 async function runYears(pool: readonly PoolWorker[], slices: readonly Slice[], years: readonly ProjectedYear[], cap: number, onYear: (year: number, sums: ScenarioSums) => void, onProgress?: (done: number, total: number) => void): Promise<void> {
-  const jobs = years.flatMap((_, y) => slices.map((_, k) => ({ y, k })));
+  const persons = slices.map((s) => s.population.nPersons);
+  const jobs = yearJobs(years.length, persons);
   const waiting = jobs.map((_, j) => j);
   const back: (ScenarioSums | undefined)[][] = years.map(() => slices.map(() => undefined));
   const left = years.map(() => slices.length);
@@ -77,21 +84,18 @@ async function runYears(pool: readonly PoolWorker[], slices: readonly Slice[], y
   const run = async (w: PoolWorker): Promise<void> => {
     for (;;) {
       if (!waiting.length) return;
-      let at = waiting.findIndex((j) => w.held.has(jobs[j]!.k));
-      if (at < 0) at = 0;
-      const j = waiting.splice(at, 1)[0]!;
+      const j = waiting.splice(nextJob(waiting.map((i) => jobs[i]!), w.held, persons), 1)[0]!;
       const { y, k } = jobs[j]!;
       const job: YearJob = { job: j, slice: k, period: years[y]!.period, factors: years[y]!.factors, drop: [] };
       let transfer: ArrayBuffer[] = [];
       if (!w.held.has(k)) {
         // Least recently used slices go first, until this one fits.
-        const persons = (i: number): number => slices[i]!.population.nPersons;
-        let heldPersons = [...w.held.keys()].reduce((a, i) => a + persons(i), 0);
+        let heldPersons = [...w.held.keys()].reduce((a, i) => a + persons[i]!, 0);
         for (const [i] of [...w.held].sort((a, b) => a[1] - b[1])) {
-          if (heldPersons + persons(k) <= cap) break;
+          if (heldPersons + persons[k]! <= cap) break;
           job.drop.push(i);
           w.held.delete(i);
-          heldPersons -= persons(i);
+          heldPersons -= persons[i]!;
         }
         const packed = packPopulation(slices[k]!.population);
         job.population = packed.population;
@@ -107,6 +111,30 @@ async function runYears(pool: readonly PoolWorker[], slices: readonly Slice[], y
     }
   };
   await Promise.all(pool.map(run));
+}
+
+/**
+ * The jobs of a projection in the order they wait: year by year, and within a year the slices
+ * from the one with fewest persons to the one with most (the plan's order among equals).
+ */
+export function yearJobs(years: number, persons: readonly number[]): { y: number; k: number }[] {
+  const bySize = persons.map((_, k) => k).sort((a, b) => persons[a]! - persons[b]! || a - b);
+  return Array.from({ length: years }, (_, y) => bySize.map((k) => ({ y, k }))).flat();
+}
+
+/**
+ * The position in `waiting` (jobs in yearJobs' order, at least one) of the job a free worker
+ * takes: the first of a slice it holds; if it holds none, the first (a new worker starts on the
+ * smallest slice not started); else the first of the largest slice still waiting.
+ */
+export function nextJob(waiting: readonly { k: number }[], held: { has(k: number): boolean; readonly size: number }, persons: readonly number[]): number {
+  const mine = waiting.findIndex((j) => held.has(j.k));
+  if (mine >= 0 || !held.size) return Math.max(mine, 0);
+  let largest = 0;
+  waiting.forEach((j, i) => {
+    if (persons[j.k]! > persons[waiting[largest]!.k]!) largest = i;
+  });
+  return largest;
 }
 
 /** A year's slices merged in slice order, each placed at its households (as execute merges them). */

@@ -48,9 +48,20 @@ export interface ExecuteOptions {
 export function executeOn(spec: RunSpec, population: Population, options: Omit<ExecuteOptions, 'workers'> = {}): ScenarioSums[] {
   const trees = specTrees(spec);
   const slices = slicesOf(population);
+  // Computed smallest slice first, merged in slice order: a fresh process runs the engine's code
+  // slowly until V8 has compiled it, so the cold start is better spent on the smallest slice
+  // (9 prefecture slices of the default dataset, a cold year: 4.44–4.52 → 3.99–4.05 s; the same
+  // bytes, since each slice's sums are its own and the merge keeps the plan's order).
+  const sums: ScenarioSums[][] = [];
+  smallestFirst(slices).forEach((k, position) => { sums[k] = accumulateSlice(spec, trees, slices[k]!, k, slices.length, options, position); });
   const merged: ScenarioSums[] = [];
-  slices.forEach((slice, k) => addSlice(merged, accumulateSlice(spec, trees, slice, k, slices.length, options)));
+  for (const s of sums) addSlice(merged, s);
   return merged;
+}
+
+/** The slices' indices, fewest persons first (ties in plan order). */
+export function smallestFirst(slices: readonly Slice[]): number[] {
+  return slices.map((_, k) => k).sort((a, b) => slices[a]!.population.nPersons - slices[b]!.population.nPersons || a - b);
 }
 
 /** Runs a spec on any source, in this thread or on `workers` threads; the same sums either way. */
@@ -118,7 +129,8 @@ function expectedSlices(source: DatasetSource): number {
 }
 
 /** Every scenario of a spec accumulated on one slice. */
-function accumulateSlice(spec: RunSpec, trees: readonly ParameterTree[], slice: Slice, k: number, nSlices: number | undefined, options: Omit<ExecuteOptions, 'workers'>): ScenarioSums[] {
+/** Accumulates every scenario of the spec on slice `k`; `position` is its place in the order the slices are computed (progress). */
+function accumulateSlice(spec: RunSpec, trees: readonly ParameterTree[], slice: Slice, k: number, nSlices: number | undefined, options: Omit<ExecuteOptions, 'workers'>, position = k): ScenarioSums[] {
   const pop = spec.prepare ? spec.prepare(slice.population) : slice.population;
   // The scenarios of a slice share the columns none of them changes.
   const shared = !spec.prepare && options.shared ? options.shared.part(k, pop) : spec.scenarios.length > 1 ? new SharedResults(pop) : undefined;
@@ -127,7 +139,7 @@ function accumulateSlice(spec: RunSpec, trees: readonly ParameterTree[], slice: 
   // The later scenarios computed against the first one's run on this slice (against-first.ts).
   const first = new FirstRunBase(pop, spec.prepare ? [] : spec.seeds, monthsBetween(spec.period.from, spec.period.to).length, againstFirst());
   return spec.scenarios.map((s, i) => {
-    const progress = options.onProgress && i === spec.scenarios.length - 1 ? (done: number, months: number) => options.onProgress!(k * months + done, total * months) : undefined;
+    const progress = options.onProgress && i === spec.scenarios.length - 1 ? (done: number, months: number) => options.onProgress!(position * months + done, total * months) : undefined;
     const differential = spec.prepare ? undefined : spec.scenarios.length === 1 ? differentialPart(options.differential, k, pop) : first.option(i);
     const sums = accumulateScenario(pop, trees[i]!, spec.period, spec.seeds[i]!, progress, scenarioPrices(s), onMonth && ((m, sim, p, idx) => onMonth(m, sim, p, idx, slice.households)), shared, differential);
     sums.distribution.placeAt(slice.households);

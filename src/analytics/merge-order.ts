@@ -56,15 +56,16 @@ export function mergeRuns(runs: readonly SortedRun[]): MergedRuns {
   if (k === 0) return out;
   // Each run's head: its value and row; a run that is done heads with (Infinity, Infinity),
   // after every finite value.
+  const values = runs.map((r) => r.values);
+  const weights = runs.map((r) => r.weights);
+  const rows = runs.map((r) => r.rows);
   const pos = new Int32Array(k);
   const headValue = new Float64Array(k);
   const headRow = new Float64Array(k);
-  const head = (j: number): void => {
-    const r = runs[j]!;
-    const p = pos[j]!;
-    if (p < r.values.length) { headValue[j] = r.values[p]!; headRow[j] = r.rows[p]!; } else { headValue[j] = Infinity; headRow[j] = Infinity; }
-  };
-  for (let j = 0; j < k; j++) head(j);
+  for (let j = 0; j < k; j++) {
+    headValue[j] = values[j]!.length ? values[j]![0]! : Infinity;
+    headRow[j] = values[j]!.length ? rows[j]![0]! : Infinity;
+  }
   // −0 === 0 and neither is < the other: tied, then by row, as ascendingOrder ranks them.
   const before = (a: number, b: number): boolean => headValue[a]! < headValue[b]! || (headValue[a] === headValue[b] && headRow[a]! < headRow[b]!);
   // The loser tree: leaves k…2k−1 are the runs, node p plays its children 2p and 2p + 1 and
@@ -77,25 +78,32 @@ export function mergeRuns(runs: readonly SortedRun[]): MergedRuns {
     const b = winner[2 * p + 1]!;
     if (before(b, a)) { winner[p] = b; tree[p] = a; } else { winner[p] = a; tree[p] = b; }
   }
-  tree[0] = k === 1 ? 0 : winner[1]!;
+  let win: number = k === 1 ? 0 : winner[1]!;
+  const outValues = out.values;
+  const outWeights = out.weights;
+  const outOrder = out.order;
   let total = 0;
   for (let o = 0; o < n; o++) {
-    const j: number = tree[0]!;
-    const r = runs[j]!;
+    const j = win;
     const p = pos[j]!;
-    const w = r.weights[p]!;
-    out.values[o] = r.values[p]!;
-    out.weights[o] = w;
-    out.order[o] = r.rows[p]!;
+    const v = values[j]!;
+    const w = weights[j]![p]!;
+    outValues[o] = v[p]!;
+    outWeights[o] = w;
+    outOrder[o] = rows[j]![p]!;
     total += w;
     pos[j] = p + 1;
-    head(j);
-    let win: number = j;
+    // The run's next head, played up the tree against the losers kept on its way.
+    let hv = Infinity;
+    let hr = Infinity;
+    if (p + 1 < v.length) { hv = v[p + 1]!; hr = rows[j]![p + 1]!; }
+    headValue[j] = hv;
+    headRow[j] = hr;
     for (let q = (j + k) >> 1; q >= 1; q >>= 1) {
       const l = tree[q]!;
-      if (before(l, win)) { tree[q] = win; win = l; }
+      const lv = headValue[l]!;
+      if (lv < hv || (lv === hv && headRow[l]! < hr)) { tree[q] = win; win = l; hv = lv; hr = headRow[l]!; }
     }
-    tree[0] = win;
   }
   out.total = total;
   return out;

@@ -88,9 +88,9 @@ describe('incomes sorted slice by slice and merged', () => {
     const x = [base!, reform!].map((a) => a.incomes());
     const summaries = x.map((xi, i) => {
       const s = [base!, reform!][i]!.sortedIncomes()!;
-      return distributionSummary(xi, NATIONAL, 3, memo, { before: () => (merges++, s.before()), after: () => (merges++, s.after()) });
+      return distributionSummary(xi, NATIONAL, 3, memo, { before: () => (merges++, s.before()), after: (...a) => (merges++, s.after(...a)) });
     });
-    // Merged for the baseline's incomes before and after and the reform's after (its before is the baseline's: the memo's).
+    // Asked for the baseline's incomes before and after and the reform's after (its before is the baseline's: the memo's).
     expect(merges).toBe(3);
     const merged = { summaries, delta: distributionDelta(x[0]!, x[1]!) };
     // The full sort: each measure sorting its own input (analytics/), persons weighted weight × size.

@@ -116,11 +116,13 @@ export function mergeRuns(runs: readonly SortedRun[]): MergedRuns {
  * receives nothing. The rows equal in both (as bits, so −0 stays −0) keep base's order; the others
  * are sorted among themselves and merged in by (value, row), as ascendingOrderFrom does: the
  * run sortedRun(values, weights, rows) would give, read in sequence instead of sorted again.
- * Undefined when a changed value is not finite or the lengths differ.
+ * `rows` absent: the rows are 0…n−1 (a whole population's). Undefined when a changed value is
+ * not finite or the lengths differ.
  */
-export function runFrom(base: SortedRun, baseValues: Float64Array, values: Float64Array, weights: Float64Array, rows: ArrayLike<number>): SortedRun | undefined {
+export function runFrom(base: SortedRun, baseValues: Float64Array, values: Float64Array, weights: Float64Array, rows?: ArrayLike<number>): SortedRun | undefined {
   const n = values.length;
-  if (base.values.length !== n || baseValues.length !== n || weights.length !== n || rows.length !== n) return undefined;
+  if (base.values.length !== n || baseValues.length !== n || weights.length !== n || (rows && rows.length !== n)) return undefined;
+  const rowOf = rows ? (i: number): number => rows[i]! : (i: number): number => i;
   let changed = new Uint32Array(Math.max(16, n >> 4));
   let k = 0;
   for (let i = 0; i < n; i++) {
@@ -146,11 +148,11 @@ export function runFrom(base: SortedRun, baseValues: Float64Array, values: Float
     const i = changed[byValue[j]!]!;
     mv[j] = values[i]!;
     mw[j] = weights[i]!;
-    mr[j] = rows[i]!;
+    mr[j] = rowOf(i);
   }
   // Which rows moved, by row from the first (the rows ascend: base's first row is not the smallest).
-  const first = n ? rows[0]! : 0;
-  const isMoved = new Uint8Array(n ? rows[n - 1]! - first + 1 : 0);
+  const first = n ? rowOf(0) : 0;
+  const isMoved = new Uint8Array(n ? rowOf(n - 1) - first + 1 : 0);
   for (let j = 0; j < k; j++) isMoved[mr[j]! - first] = 1;
   const out: SortedRun = { values: new Float64Array(n), weights: new Float64Array(n), rows: new Uint32Array(n) };
   const { values: bv, weights: bw, rows: br } = base;
@@ -177,3 +179,4 @@ export function runFrom(base: SortedRun, baseValues: Float64Array, values: Float
   }
   return out;
 }
+

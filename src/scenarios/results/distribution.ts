@@ -213,7 +213,7 @@ const mean = (y: ArrayLike<number>, w: ArrayLike<number>): number => { let s = 0
  * rows of y with the weights w, already in ascending order (merged from sorted slices), used on
  * checked inputs.
  */
-function incomeFigures(y: Float64Array, w: Float64Array, memo?: IncomeFiguresMemo, checked = false, sorted?: () => MergedRuns): IncomeFigures {
+function incomeFigures(y: Float64Array, w: Float64Array, memo?: IncomeFiguresMemo, checked = false, sorted?: () => MergedRuns | undefined): IncomeFigures {
   const known = memo?.find(y, w) ?? findRecent(y, w);
   if (known) return { ...known.figures, decileShares: [...known.figures.decileShares] };
   const m = mean(y, w);
@@ -224,7 +224,7 @@ function incomeFigures(y: Float64Array, w: Float64Array, memo?: IncomeFiguresMem
     // order, each measure reads them in sequence (their order is then the identity) instead of
     // sorting again and jumping about 8.8M households of the full count (W2, issue #25).
     // The same rows in the same order: the same sums, bit for bit.
-    // Merged from the slices' sorted rows, they come in that order with no gather (sorted-incomes.ts).
+    // Merged from the slices' sorted rows (sorted-incomes.ts), they come in that order with no gather.
     const merged = checked ? sorted?.() : undefined;
     order = merged?.order ?? orderNear(y, memo) ?? ascendingOrder(y);
     sortedOrders.set(y, order);
@@ -445,7 +445,7 @@ function summaryInOnePass(x: HouseholdIncomes, w: Float64Array, line: number, mo
   const closed = (gapBefore - gapAfter) * months;
   return {
     before: incomeFigures(before, w, memo, true, sorted?.before),
-    after: incomeFigures(after, w, memo, true, sorted?.after),
+    after: incomeFigures(after, w, memo, true, sorted && (() => sorted.after(before, after, w))),
     poverty: {
       localStandard: anyLocal ? { before: fgtOf(lb0, lb1, lb2, localTotal), after: fgtOf(la0, la1, la2, localTotal) } : { before: none, after: none },
       nationalRuralLine: { before: hasRural ? fgtOf(rb0, rb1, rb2, ruralTotal) : none, after: hasRural ? fgtOf(ra0, ra1, ra2, ruralTotal) : none, line },

@@ -150,17 +150,20 @@ export function runFrom(base: SortedRun, baseValues: Float64Array, values: Float
     mw[j] = weights[i]!;
     mr[j] = rowOf(i);
   }
-  // Which rows moved, by row from the first (the rows ascend: base's first row is not the smallest).
+  // Which rows moved, a bit per row from the first (the rows ascend: base's first row is not the
+  // smallest): a bit, not a byte, so that the full count's 8.8M rows (1.1 MB) stay in the cache
+  // as base's rows are looked up in value order, at random.
   const first = n ? rowOf(0) : 0;
-  const isMoved = new Uint8Array(n ? rowOf(n - 1) - first + 1 : 0);
-  for (let j = 0; j < k; j++) isMoved[mr[j]! - first] = 1;
+  const isMoved = new Int32Array(n ? ((rowOf(n - 1) - first) >>> 5) + 1 : 0);
+  for (let j = 0; j < k; j++) { const b = mr[j]! - first; isMoved[b >>> 5]! |= 1 << (b & 31); }
   const out: SortedRun = { values: new Float64Array(n), weights: new Float64Array(n), rows: new Uint32Array(n) };
   const { values: bv, weights: bw, rows: br } = base;
   let j = 0;
   let o = 0;
   for (let p = 0; p < n; p++) {
     const r = br[p]!;
-    if (isMoved[r - first]) continue;
+    const b = r - first;
+    if (isMoved[b >>> 5]! & (1 << (b & 31))) continue;
     const v = bv[p]!;
     // The moved rows that come before this one: a smaller value, or the same and a smaller row.
     while (j < k && (mv[j]! < v || (mv[j] === v && mr[j]! < r))) {

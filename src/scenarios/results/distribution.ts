@@ -226,6 +226,7 @@ function incomeFigures(y: Float64Array, w: Float64Array, memo?: IncomeFiguresMem
     // The same rows in the same order: the same sums, bit for bit.
     // Merged from the slices' sorted rows (sorted-incomes.ts), they come in that order with no gather.
     const merged = checked ? sorted?.() : undefined;
+    if (merged && merged.order.length !== y.length) throw new Error(`incomeFigures: ${merged.order.length} sorted rows for ${y.length} incomes`);
     order = merged?.order ?? orderNear(y, memo) ?? ascendingOrder(y);
     sortedOrders.set(y, order);
     // Scratch: read by the measures below and let go.

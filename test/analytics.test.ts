@@ -228,6 +228,9 @@ describe('decileShares and decileIndex', () => {
     expect([...decileIndex(v, ones(4), Uint32Array.of(1, 3, 2, 0))]).toEqual([9, 3, 7, 3]);
     // A wrong order is not used: the same deciles.
     expect([...decileIndex(v, ones(4), Uint32Array.of(0, 1, 2, 3))]).toEqual([9, 3, 7, 3]);
+    // Nor one that is not ascending, not a permutation (row 3 left out, or a row 7 of 4), or too short (session 10:
+    // decileIndex checks it as it gathers the rows; used, each would give other deciles or leave a row without one).
+    for (const wrong of [[1, 2, 3, 0], [1, 1, 2, 0], [1, 3, 2, 7], [1, 3, 2]]) expect([...decileIndex(v, ones(4), Uint32Array.from(wrong))]).toEqual([9, 3, 7, 3]);
     // ascendingOrder's own order passes, on 20,000 values with ties.
     const many = Float64Array.from({ length: 20000 }, (_, i) => (i * 7919) % 1000);
     expect(isAscendingOrder(many, ascendingOrder(many))).toBe(true);

@@ -17,7 +17,7 @@
  * the decile is empty. An empty decile (possible with many tied incomes, see decileIndex) has
  * weight 0 and 0 for every mean and total.
  */
-import { decileIndex } from './deciles.js';
+import { decileIndexOfChecked } from './deciles.js';
 import { checkFinite, checkLength, checkWeights } from './input.js';
 
 /** One decile's row of a decile-impact table. */
@@ -43,9 +43,10 @@ export function decileImpact(before: ArrayLike<number>, after: ArrayLike<number>
   checkFinite(fn, 'after', after);
   checkWeights(fn, weights, n, true);
   checkLength(fn, 'rankBy', rankBy, n);
-  checkFinite(fn, 'rankBy', rankBy);
-  // rankOrder: rankBy's ascending order if the caller has sorted it already (decileIndex checks it).
-  const decile = decileIndex(rankBy, weights, rankOrder);
+  if (rankBy !== before && rankBy !== after) checkFinite(fn, 'rankBy', rankBy);
+  // rankOrder: rankBy's ascending order if the caller has sorted it already (decileIndex checks
+  // it). Every input checked above as decileIndex would check it: not a second time.
+  const decile = decileIndexOfChecked(rankBy, weights, rankOrder);
   const w = new Float64Array(10);
   const b = new Float64Array(10);
   const a = new Float64Array(10);

@@ -90,19 +90,31 @@ function sharesAlong(fn: string, values: ArrayLike<number>, weights: ArrayLike<n
  */
 export function decileIndex(values: ArrayLike<number>, weights: ArrayLike<number>, sorted?: Uint32Array): Uint8Array {
   const fn = 'decileIndex';
-  const n = values.length;
   checkFinite(fn, 'values', values);
-  checkWeights(fn, weights, n, true);
-  const order = sorted && isAscendingOrder(values, sorted) ? sorted : ascendingOrder(values);
+  checkWeights(fn, weights, values.length, true);
+  return decileIndexOfChecked(values, weights, sorted);
+}
+
+/**
+ * decileIndex of inputs the caller has checked as decileIndex checks them (decileImpact). The
+ * rows are gathered once along the order, values and weights, and then read in sequence: on the
+ * full count (W2's decile impact, 8.8M households) the tie groups and their weights read along
+ * the order meant a random access per household and measure. The same rows in the same order:
+ * the same sums.
+ */
+export function decileIndexOfChecked(values: ArrayLike<number>, weights: ArrayLike<number>, sorted?: Uint32Array): Uint8Array {
+  const n = values.length;
+  const rows = (sorted && gatherAscending(values, weights, sorted)) ?? gatherAlong(values, weights, ascendingOrder(values));
+  const { order, v, w } = rows;
   let total = 0;
-  for (const i of order) total += weights[i]!;
+  for (let k = 0; k < n; k++) total += w[k]!;
   const out = new Uint8Array(n);
   let before = 0;
   for (let k = 0; k < n; ) {
-    const x = values[order[k]!]!;
+    const x = v[k]!;
     let e = k;
     let tie = 0;
-    while (e < n && values[order[e]!] === x) tie += weights[order[e++]!]!;
+    while (e < n && v[e] === x) tie += w[e++]!;
     const d = Math.min(D, Math.floor((D * (before + tie / 2)) / total) + 1);
     for (let j = k; j < e; j++) out[order[j]!] = d;
     before += tie;
@@ -110,6 +122,51 @@ export function decileIndex(values: ArrayLike<number>, weights: ArrayLike<number
   }
   return out;
 }
+
+interface Gathered { order: Uint32Array; v: Float64Array; w: Float64Array }
+
+function gatherAlong(values: ArrayLike<number>, weights: ArrayLike<number>, order: Uint32Array): Gathered {
+  const n = order.length;
+  const v = new Float64Array(n);
+  const w = new Float64Array(n);
+  for (let k = 0; k < n; k++) { const i = order[k]!; v[k] = values[i]!; w[k] = weights[i]!; }
+  return { order, v, w };
+}
+
+/**
+ * The rows gathered along `order` if it is the ascending order of `values` with ties by index
+ * (isAscendingOrder's test), else undefined. Each row is written to its place in the order
+ * rather than read from it: on millions of rows, writes at random places cost less than reads
+ * at random places, which wait for memory (W2's decile impact).
+ */
+function gatherAscending(values: ArrayLike<number>, weights: ArrayLike<number>, order: Uint32Array): Gathered | undefined {
+  const n = values.length;
+  if (order.length !== n) return undefined;
+  // Each row's place in the order; n places written and none left unwritten: a permutation.
+  const place = new Uint32Array(n).fill(UNPLACED);
+  for (let k = 0; k < n; k++) {
+    const i = order[k]!;
+    if (!(i < n)) return undefined;
+    place[i] = k;
+  }
+  for (let i = 0; i < n; i++) if (place[i] === UNPLACED) return undefined;
+  const v = new Float64Array(n);
+  const w = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const k = place[i]!;
+    v[k] = values[i]!;
+    w[k] = weights[i]!;
+  }
+  for (let k = 1; k < n; k++) {
+    // + 0: −0 and 0 are one value, as ascendingOrder ranks them.
+    const a = v[k - 1]! + 0;
+    const b = v[k]! + 0;
+    if (a > b || (a === b && order[k - 1]! > order[k]!)) return undefined;
+  }
+  return { order, v, w };
+}
+/** No place yet (rows are fewer than 2³² − 1). */
+const UNPLACED = 0xffffffff;
 
 /**
  * Whether `order` is the ascending order of `values` with ties by index, the one ascendingOrder

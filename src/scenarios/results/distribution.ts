@@ -10,12 +10,14 @@ import { decileImpact, winnersLosers, type DecileImpactRow, type WinnersLosers }
 import { decileShares, decileSharesOfAscending } from '../../analytics/deciles.js';
 import { giniOfAscending, weightedGini } from '../../analytics/gini.js';
 import { ascendingOrder, ascendingOrderWithChanged, rowsThatDiffer } from '../../analytics/input.js';
+import type { MergedRuns } from '../../analytics/merge-order.js';
 import { fgt012 } from '../../analytics/poverty.js';
 import type { Population } from '../../engine/population.js';
 import type { Simulation } from '../../engine/simulation.js';
 import type { SparseColumn } from '../../engine/differential.js';
 import { isSparse, type MonthColumn } from './program-accumulator.js';
 import { resultReuse } from './reuse-switch.js';
+import { presortPart, sortedIncomes, type SortedIncomes } from './sorted-incomes.js';
 
 /** Per-household arrays of a run, in dataset order (chunks concatenated). */
 export interface HouseholdIncomes {
@@ -108,11 +110,20 @@ export class DistributionAccumulator {
 
   /**
    * Records where this accumulator's households sit in the whole population (a slice's household
-   * indices): incomes() then puts every household back in the population's order.
+   * indices): incomes() then puts every household back in the population's order. Callers place
+   * a slice's sums once they are complete: a large slice's incomes are sorted here (sorted-incomes.ts).
    */
   placeAt(households: Int32Array): this {
-    for (const p of this.parts) p.at ??= households;
+    for (const p of this.parts) {
+      p.at ??= households;
+      presortPart(p);
+    }
     return this;
+  }
+
+  /** incomes()' before and after in ascending order, when every part was sorted as it was placed (else undefined). */
+  sortedIncomes(): SortedIncomes | undefined {
+    return sortedIncomes(this.parts);
   }
 
   /** The per-household arrays: in the population's order when every part is placed (placeAt), else the parts concatenated. */
@@ -273,9 +284,11 @@ const mean = (y: ArrayLike<number>, w: ArrayLike<number>): number => { let s = 0
 
 /**
  * `checked`: the caller has checked that every income is finite and every weight finite and ≥ 0
- * (summaryInOnePass), so the measures need not check them again, each its own pass.
+ * (summaryInOnePass), so the measures need not check them again, each its own pass. `sorted`: the
+ * rows of y with the weights w, already in ascending order (merged from sorted slices), used on
+ * checked inputs.
  */
-function incomeFigures(y: Float64Array, w: Float64Array, memo?: IncomeFiguresMemo, checked = false): IncomeFigures {
+function incomeFigures(y: Float64Array, w: Float64Array, memo?: IncomeFiguresMemo, checked = false, sorted?: () => MergedRuns | undefined): IncomeFigures {
   const known = memo?.find(y, w) ?? findRecent(y, w);
   if (known) return { ...known.figures, decileShares: [...known.figures.decileShares] };
   const m = mean(y, w);
@@ -286,13 +299,16 @@ function incomeFigures(y: Float64Array, w: Float64Array, memo?: IncomeFiguresMem
     // order, each measure reads them in sequence (their order is then the identity) instead of
     // sorting again and jumping about 8.8M households of the full count (W2, issue #25).
     // The same rows in the same order: the same sums, bit for bit.
-    order = orderNear(y, memo) ?? ascendingOrder(y);
+    // Merged from the slices' sorted rows (sorted-incomes.ts), they come in that order with no gather.
+    const merged = checked ? sorted?.() : undefined;
+    if (merged && merged.order.length !== y.length) throw new Error(`incomeFigures: ${merged.order.length} sorted rows for ${y.length} incomes`);
+    order = merged?.order ?? orderNear(y, memo) ?? ascendingOrder(y);
     sortedOrders.set(y, order);
     // Scratch: read by the measures below and let go.
-    const { ys, ws } = sortedScratch(y.length);
+    const { ys, ws } = merged ? { ys: merged.values, ws: merged.weights } : sortedScratch(y.length);
     // The total weight in that order, as both measures add it up.
-    let total = 0;
-    for (let k = 0; k < order.length; k++) { const i = order[k]!; ys[k] = y[i]!; ws[k] = w[i]!; total += ws[k]!; }
+    let total = merged?.total ?? 0;
+    if (!merged) for (let k = 0; k < order.length; k++) { const i = order[k]!; ys[k] = y[i]!; ws[k] = w[i]!; total += ws[k]!; }
     figures = checked
       ? { mean: m, gini: giniOfAscending(ys, ws, total), decileShares: decileSharesOfAscending(ys, ws, total) }
       : { mean: m, gini: weightedGini(ys, ws), decileShares: decileShares(ys, ws) };
@@ -455,12 +471,14 @@ function localStandardRows(standard: Float64Array, w: Float64Array): { z: Float6
 
 /**
  * The run's distribution figures (`summary.distribution`). `held`: x's person weights (personWeights(x)) in an array nothing writes to, which the figures
- * may then keep by reference (DistributionAccumulator.personWeights).
+ * may then keep by reference (DistributionAccumulator.personWeights). `sorted`: x's incomes in ascending
+ * order from the accumulator that has just made x (DistributionAccumulator.sortedIncomes), which
+ * the caller has not written to since.
  */
-export function distributionSummary(x: HouseholdIncomes, nationalLine: readonly number[], months: number, memo?: IncomeFiguresMemo, held?: Float64Array): DistributionSummary {
+export function distributionSummary(x: HouseholdIncomes, nationalLine: readonly number[], months: number, memo?: IncomeFiguresMemo, held?: Float64Array, sorted?: SortedIncomes): DistributionSummary {
   const w = held ?? personWeights(x);
   const line = nationalLine.length ? nationalLine.reduce((a, b) => a + b, 0) / nationalLine.length : 0;
-  return (Number.isFinite(line) && summaryInOnePass(x, w, line, months, memo)) || summaryMeasureByMeasure(x, w, line, months, memo);
+  return (Number.isFinite(line) && summaryInOnePass(x, w, line, months, memo, sorted)) || summaryMeasureByMeasure(x, w, line, months, memo);
 }
 
 /**
@@ -483,7 +501,7 @@ const HUGE = 1e150;
  * positive standard finite (the caller checks the national line). The check was a pass of its
  * own before (session 10).
  */
-function summaryInOnePass(x: HouseholdIncomes, w: Float64Array, line: number, months: number, memo?: IncomeFiguresMemo): DistributionSummary | undefined {
+function summaryInOnePass(x: HouseholdIncomes, w: Float64Array, line: number, months: number, memo?: IncomeFiguresMemo, sorted?: SortedIncomes): DistributionSummary | undefined {
   const { before, after, standard, urban } = x;
   let transfers = 0, gapBefore = 0, gapAfter = 0;
   let localTotal = 0, lb0 = 0, lb1 = 0, lb2 = 0, la0 = 0, la1 = 0, la2 = 0, anyLocal = false;
@@ -512,8 +530,8 @@ function summaryInOnePass(x: HouseholdIncomes, w: Float64Array, line: number, mo
   const fgtOf = (s0: number, s1: number, s2: number, total: number): Fgt => ({ headcount: s0 / total, gap: s1 / total, severity: s2 / total });
   const closed = (gapBefore - gapAfter) * months;
   return {
-    before: incomeFigures(before, w, memo, true),
-    after: incomeFigures(after, w, memo, true),
+    before: incomeFigures(before, w, memo, true, sorted?.before),
+    after: incomeFigures(after, w, memo, true, sorted && (() => sorted.after(before, after, w))),
     poverty: {
       localStandard: anyLocal ? { before: fgtOf(lb0, lb1, lb2, localTotal), after: fgtOf(la0, la1, la2, localTotal) } : { before: none, after: none },
       nationalRuralLine: { before: hasRural ? fgtOf(rb0, rb1, rb2, ruralTotal) : none, after: hasRural ? fgtOf(ra0, ra1, ra2, ruralTotal) : none, line },

@@ -62,7 +62,7 @@ export function buildScenarioResult(name: string, sums: ScenarioSums, costing: C
     name,
     summary: {
       ...withMonthTotals(summarise(total), months),
-      distribution: distributionSummary(incomes, sums.distribution.nationalLine, months.length, figures, sums.distribution.personWeights()),
+      distribution: distributionSummary(incomes, sums.distribution.nationalLine, months.length, figures, sums.distribution.personWeights(), sums.distribution.sortedIncomes()),
       byArea: group('byArea', ['urban', 'rural']),
       byPrefecture: group('byPrefecture', acc.groupings[2]!.keys),
       byHouseholdType: group('byHouseholdType', HOUSEHOLD_TYPES),

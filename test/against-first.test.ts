@@ -55,7 +55,7 @@ const files = readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.ya
 describe('compare with the later scenarios against the first: the same bytes as without', () => {
   const dataset = generateDataset({ year: 2006, households: 1200, seed: 7 }).dataset;
   for (const file of files) {
-    it(`${file} and baseline-2006, both orders: its first month; its first three months (not month to month)`, async () => {
+    it(`${file} and baseline-2006, both orders: its first month; the baseline first, its first three months (not month to month)`, async () => {
       const s = loadScenario(join(ROOT, 'scenarios', file));
       const months = monthsBetween(scenarioPeriod(s).from, scenarioPeriod(s).to);
       const one = { from: months[0]!, to: months[0]! };
@@ -67,7 +67,10 @@ describe('compare with the later scenarios against the first: the same bytes as 
         // Every scenario here keeps the seed: the second is computed against the first's run.
         expect(m.decided, `${names}: a base was used`).toBeGreaterThan(0);
         // Over months a small slice computes month to month, which a run against a base cannot:
-        // no base then (against-first.ts). Without month to month, a base over three months.
+        // no base then (against-first.ts). Without month to month, a base over three months
+        // (the baseline's first; the other order is checked over one month above, as the test
+        // suite's time is bounded).
+        if (pair[0] !== baseline) continue;
         setTemporal(false);
         const q = await bothWays(() => compareScenariosOn(pair, dataset, { period: three, timestamp: false }));
         expect(q.on, `${names}, three months`).toBe(q.off);
@@ -101,9 +104,10 @@ describe('on slices of 30,000 households: one thread from chunks, and workers', 
     expect(one.decided).toBeGreaterThan(9 * 100);
     // The workers get the switch of the thread that starts them (WorkerSetup.againstFirst);
     // their counts stay in their threads, so only the bytes are checked here.
-    const two = await bothWays(() => compareScenarios(pair, chunked, { period: month, timestamp: false, workers: 2 }));
-    expect(two.on).toBe(two.off);
-    expect(two.on).toBe(one.on);
+    // On workers only with the switch on: the bytes without a base are one.off, which equals one.on.
+    setAgainstFirst(true);
+    const two = json(await compareScenarios(pair, chunked, { period: month, timestamp: false, workers: 2 }));
+    expect(two).toBe(one.off);
   });
 });
 

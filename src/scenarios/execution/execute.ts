@@ -128,7 +128,6 @@ function expectedSlices(source: DatasetSource): number {
   return tags.every((t) => t !== undefined) ? new Set(tags).size : PREFECTURE_CODES.length;
 }
 
-/** Every scenario of a spec accumulated on one slice. */
 /** Accumulates every scenario of the spec on slice `k`; `position` is its place in the order the slices are computed (progress). */
 function accumulateSlice(spec: RunSpec, trees: readonly ParameterTree[], slice: Slice, k: number, nSlices: number | undefined, options: Omit<ExecuteOptions, 'workers'>, position = k): ScenarioSums[] {
   const pop = spec.prepare ? spec.prepare(slice.population) : slice.population;

@@ -194,9 +194,14 @@ describe('a scenario’s sums do not hold its population once accumulated (issue
   };
   it('the population (and with it its buffer pool) is collected while the sums live on', async () => {
     const { sums, pop } = accumulated();
-    // A WeakRef made in this turn stays alive until the turn ends: collect after it.
-    await new Promise((r) => setTimeout(r, 0));
-    gc();
+    // A WeakRef made in this turn stays alive until the turn ends: collect after it. Up to five
+    // turns and collections: under a loaded suite something transient (a pending task of the
+    // run) held it past the first collection once in some thirty runs (sessions 9 and 10). What
+    // this guards against holds it for good (until the next slice merges), which no retry lets through.
+    for (let i = 0; i < 5 && pop.deref() !== undefined; i++) {
+      await new Promise((r) => setTimeout(r, 0));
+      gc();
+    }
     // Held by the distribution's current part, a full-count prefecture's population and its pool
     // (5.3 GB of columns on Changchun's 2.4 million households) lived until the next slice merged.
     expect(pop.deref()).toBeUndefined();

@@ -18,16 +18,11 @@ const dists = args.map((d) => resolve(d));
 /** The full count's households by prefecture (bench/.cache/jilin-2006-full/manifest.json), in plan order. */
 const SLICES = [2413125, 1437644, 1085573, 391507, 749530, 420568, 924985, 656682, 727012];
 
-/** A deterministic generator (mulberry32). */
+/** Deterministic draws: the engine's keyed generator (engine/random.ts) of the first build given. */
+const { keyedUniform } = await import(pathToFileURL(`${dists[0]}/engine/random.js`).href);
 function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  let key = 0;
+  return () => keyedUniform(seed, key++, 0, 0);
 }
 
 /**

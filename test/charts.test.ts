@@ -12,7 +12,8 @@ import {
   cjkFont, compileSpec, warnNoCjkFont, decileImpactChart, fundingRows, incomeDistributionChart, incomeHistogram, monthsChart, moneyUnit, projectionCharts, renderPng, renderSvg, reportCharts, resolveLang,
   type Chart, type ProjectionRow,
 } from '../src/charts/index.js';
-import { fontParses, outlinerFor, textPath, textToPaths } from '../src/charts/glyphs.js';
+import { fontParses, outlinerFor, textPath } from '../src/charts/glyphs.js';
+import { textToPaths } from '../src/charts/text-paths.js';
 import { loadDataset, resolveDatasetPath } from '../src/data/dataset.js';
 import { plotDecileImpact, plotMonths, plotProgramCosts, plotProjection } from '../src/notebook/plot.js';
 import { loadScenario } from '../src/scenarios/input/load.js';

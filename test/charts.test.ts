@@ -6,11 +6,14 @@
  */
 import { existsSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
+import { Resvg } from '@resvg/resvg-js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   cjkFont, compileSpec, warnNoCjkFont, decileImpactChart, fundingRows, incomeDistributionChart, incomeHistogram, monthsChart, moneyUnit, projectionCharts, renderPng, renderSvg, reportCharts, resolveLang,
   type Chart, type ProjectionRow,
 } from '../src/charts/index.js';
+import { fontParses, outlinerFor, textPath } from '../src/charts/glyphs.js';
+import { textToPaths } from '../src/charts/text-paths.js';
 import { loadDataset, resolveDatasetPath } from '../src/data/dataset.js';
 import { plotDecileImpact, plotMonths, plotProgramCosts, plotProjection } from '../src/notebook/plot.js';
 import { loadScenario } from '../src/scenarios/input/load.js';
@@ -274,6 +277,113 @@ describe('Chinese labels render as glyphs', () => {
     const img = decodePng(renderPng(await renderSvg(chart.spec)));
     expect(img.width).toBeGreaterThan(200);
     expect(ink(img)).toBeGreaterThan(1000);
+  });
+});
+
+describe('Chinese labels as outlines from the CJK font, parsed once per process', () => {
+  const font = cjkFont()!;
+  const FAMILY = 'Noto Sans S Chinese';
+  // The reference: resvg laying the text out itself with the CJK font, as renderPng did before
+  // session 11 (Latin fonts from the system plus the CJK file, the CJK family as default).
+  const resvgText = (svg: string): Buffer => new Resvg(svg, {
+    fitTo: { mode: 'zoom', value: 2 }, background: 'white',
+    font: { loadSystemFonts: false, fontFiles: [...(existsSync(DEJAVU) ? [DEJAVU] : []), font.file], defaultFontFamily: FAMILY },
+  }).render().asPng();
+  /** Channels that differ between two renders of one size, and the largest difference. */
+  const pixelDiff = (a: Buffer, b: Buffer): { differing: number; max: number; total: number } => {
+    const x = decodePng(a);
+    const y = decodePng(b);
+    expect([x.width, x.height]).toEqual([y.width, y.height]);
+    let differing = 0;
+    let max = 0;
+    for (let i = 0; i < x.rgba.length; i++) {
+      const d = Math.abs(x.rgba[i]! - y.rgba[i]!);
+      if (d) differing++;
+      max = Math.max(max, d);
+    }
+    return { differing, max, total: x.rgba.length };
+  };
+
+  it('one glyph’s outline and advance are the font’s own', () => {
+    const o = outlinerFor(font.file)!;
+    // Reference: HarfBuzz 1.6.4 (npm harfbuzzjs, an independent shaper and CFF reader) on this
+    // file gives 城 glyph 11217, advance 1000 of 1000 units per em, outline
+    // "M328,233L231,197L231,525L326,525 … C118,156 78,142 45,131 …", and A glyph 34, advance 607,
+    // outline "M191,298L227,410C253,493 277,572 300,658 …". At 1000 px one unit is one pixel, and
+    // SVG's y axis points down, so every y changes sign.
+    const cheng = textPath(o, '城', 1000, 0, 0);
+    expect(cheng.startsWith('M328,-233L231,-197L231,-525L326,-525')).toBe(true);
+    expect(cheng).toContain('C118,-156 78,-142 45,-131');
+    // At 10 px (0.01 px a unit) from (5, 20): 5 + 3.28, 20 − 2.33.
+    expect(textPath(o, '城', 10, 5, 20).startsWith('M8.28,17.67L7.31,18.03')).toBe(true);
+    // text-anchor="end" on "城A": the run is 1000 + 607 units wide, so 城 starts at −1607 (its
+    // first point 328 − 1607 = −1279) and A at −607 (191 − 607 = −416).
+    const run = textPath(o, '城A', 1000, 0, 0, 1);
+    expect(run.startsWith('M-1279,-233')).toBe(true);
+    expect(run).toContain('M-416,-298L-380,-410C-354,-493 -330,-572 -307,-658');
+    // Middle: half of 1607 to the left.
+    expect(textPath(o, '城A', 1000, 0, 0, 0.5).startsWith('M-475.5,-233')).toBe(true);
+  });
+
+  it('a Chinese chart comes out as resvg draws its text, every label converted', async () => {
+    const svg = await renderSvg(reportCharts(compare, { lang: 'zh' }).find((c) => c.id === 'cost-by-level')!.spec);
+    const converted = textToPaths(svg, outlinerFor(font.file)!, FAMILY, FAMILY);
+    expect((svg.match(/<text[\s>]/g) ?? []).length).toBeGreaterThan(20);
+    expect(converted.left).toBe(0);
+    expect(converted.svg).not.toMatch(/<text[\s>]/);
+    // Same glyphs, sizes, anchors, rotation and weight: this chart comes out pixel for pixel as
+    // resvg draws it (session 11: 8 of the 9 report charts so; decile-impact has 12 channel values
+    // of 3.8 million off by at most 16 of 255, from rounding the outlines to 1/10,000 px).
+    expect(pixelDiff(renderPng(svg), resvgText(svg))).toMatchObject({ differing: 0, max: 0 });
+    expect(ink(decodePng(renderPng(svg)))).toBeGreaterThan(5000);
+  });
+
+  it('labels, anchors, rotation, bold, em offsets and entities match resvg pixel for pixel', () => {
+    const t = (attrs: string, s: string): string => `<text font-family="${FAMILY}, sans-serif" ${attrs}>${s}</text>`;
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="300" height="200"><g transform="translate(20,10)">'
+      + t('text-anchor="start" transform="translate(0,20)" font-size="13px" font-weight="bold"', '谁来支付：各级政府')
+      + t('text-anchor="middle" transform="translate(130,50)" font-size="11px" fill="#c00"', '市（州）级 1,300 &amp; &lt;A&gt;')
+      + t('text-anchor="end" transform="translate(260,80)" font-size="10px" opacity="0.6"', '家庭（个人）')
+      + t('text-anchor="middle" transform="translate(10,150) rotate(-90) translate(0,-2)" font-size="11px"', '政府层级／出资方')
+      + t('x="60" y="120" dy="0.71em" dx="4" font-size="12"', '  城乡\n 低保  ')
+      + '</g></svg>';
+    const converted = textToPaths(svg, outlinerFor(font.file)!, FAMILY, FAMILY);
+    expect(converted.left).toBe(0);
+    expect(pixelDiff(renderPng(svg), resvgText(svg))).toMatchObject({ differing: 0, max: 0 });
+    // And there is text to see: four labels of 10–13 px at scale 2.
+    expect(ink(decodePng(renderPng(svg)))).toBeGreaterThan(2000);
+  });
+
+  it('text it cannot lay out alone stays text, and resvg still draws it with the CJK font', () => {
+    const o = outlinerFor(font.file)!;
+    const kept = [
+      '<text font-size="20"><tspan x="0">城乡</tspan></text>', // child elements
+      '<g font-size="20"><text x="0" y="30">城乡</text></g>', // a text property on an ancestor
+      '<text font-size="20" letter-spacing="3" y="30">城乡</text>', // a property not handled here
+      '<text font-size="2em" y="30">城乡</text>', // a size not in px
+      '<text font-size="20" font-family="DejaVu Sans" y="30">城乡</text>', // another family first
+      '<text font-size="20" y="30">城乡\u{1F600}</text>', // a glyph the font lacks (an emoji)
+    ];
+    for (const k of kept) {
+      const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="60">${k}</svg>`;
+      const out = textToPaths(svg, o, FAMILY, FAMILY);
+      expect(out, k).toEqual({ svg, left: 1 });
+    }
+    const styled = '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="60"><style>text{font-size:30px}</style><text y="40">城乡</text></svg>';
+    expect(textToPaths(styled, o, FAMILY, FAMILY)).toEqual({ svg: styled, left: 1 });
+    // Drawn as before: the ancestor's 20 px size applies, as resvg lays it out itself.
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="60">${kept[1]}</svg>`;
+    expect(pixelDiff(renderPng(svg), resvgText(svg)).differing).toBe(0);
+    expect(ink(decodePng(renderPng(svg)))).toBeGreaterThan(300);
+  });
+
+  it('parses the font once per process, however many charts', async () => {
+    const before = fontParses();
+    for (const c of reportCharts(compare, { lang: 'zh' }).slice(0, 3)) renderPng(await renderSvg(c.spec));
+    expect(outlinerFor(font.file)).toBe(outlinerFor(font.file));
+    // Earlier tests in this file drew Chinese already (when run whole): the one parse happened there.
+    expect(before).toBeLessThanOrEqual(1);
+    expect(fontParses()).toBe(1);
   });
 });
 

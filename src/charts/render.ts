@@ -11,6 +11,8 @@ import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
+import { outlinerFor } from './glyphs.js';
+import { textToPaths } from './text-paths.js';
 import type * as vega from 'vega';
 import type * as vl from 'vega-lite';
 
@@ -166,18 +168,27 @@ export async function renderSvg(spec: vl.TopLevelSpec): Promise<string> {
  * An SVG as PNG bytes, with the CJK font as the default family when the SVG has Chinese to draw.
  * `fontFiles` loads only those fonts instead of the system's and the CJK font; `defaultFontFamily`
  * replaces the default (tests draw Chinese with and without a CJK font this way).
+ *
+ * With the default fonts, text in the CJK font is turned into outlines first (text-paths.ts, the
+ * font parsed once per process in glyphs.ts), so resvg does not lay it out with the 8 MB font for
+ * every chart; text it cannot convert stays text, and resvg gets the CJK font for it as before.
  */
 export function renderPng(svg: string, options: { scale?: number; fontFiles?: readonly string[]; defaultFontFamily?: string } = {}): Buffer {
   // The CJK font only where there is Chinese to draw: shaping with it is ten times slower.
   const font = WIDE.test(svg) ? cjkFont() : null;
+  let fontFiles = options.fontFiles ? [...options.fontFiles] : fontsToLoad(font);
+  const defaultFontFamily = options.defaultFontFamily ?? font?.family ?? 'DejaVu Sans';
+  // Only with the default fonts: given files are the caller's to have resvg draw with.
+  const outliner = font && !options.fontFiles ? outlinerFor(font.file) : null;
+  if (font && outliner) {
+    const converted = textToPaths(svg, outliner, font.family, defaultFontFamily);
+    svg = converted.svg;
+    if (converted.left === 0) fontFiles = fontFiles.filter((f) => f !== font.file);
+  }
   const r = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: options.scale ?? 2 },
     background: 'white',
-    font: {
-      loadSystemFonts: false,
-      fontFiles: options.fontFiles ? [...options.fontFiles] : fontsToLoad(font),
-      defaultFontFamily: options.defaultFontFamily ?? font?.family ?? 'DejaVu Sans',
-    },
+    font: { loadSystemFonts: false, fontFiles, defaultFontFamily },
   });
   return r.render().asPng();
 }

@@ -17,12 +17,16 @@ import { monthsBetween } from '../src/engine/period.js';
 import { createPopulation } from '../src/engine/population.js';
 import { defineRule } from '../src/engine/rule.js';
 import { Simulation } from '../src/engine/simulation.js';
-import { setTemporal, temporalCounts, type TemporalStats } from '../src/engine/temporal.js';
+import { keyedUniform, streamId } from '../src/engine/random.js';
+import { setTemporal, setTemporalDraws, temporalCounts, type TemporalStats } from '../src/engine/temporal.js';
 import { runScenarioOn, scenarioPeriod } from '../src/scenarios/execution/run.js';
 import { loadScenario } from '../src/scenarios/input/load.js';
 import { ROOT } from './helpers.js';
 
-afterEach(() => setTemporal(true));
+afterEach(() => {
+  setTemporal(true);
+  setTemporalDraws(true);
+});
 
 const bytes = (x: unknown): string => JSON.stringify(x, (_k, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as unknown as ArrayLike<number>) : v));
 
@@ -128,6 +132,94 @@ describe('month to month on a constructed case', () => {
     setTemporal(false);
     const off = run();
     expect(off).toEqual(on);
-    expect(counted(() => run())).toEqual({ unchanged: 0, subset: 0, subsetRows: 0, full: 0, fullRows: 0, fallback: 0 });
+    expect(counted(() => run())).toEqual({ unchanged: 0, subset: 0, subsetRows: 0, full: 0, fullRows: 0, fallback: 0, drawing: 0 });
+  });
+});
+
+describe('month to month on rules that draw with a mask', () => {
+  // Eight households of one person each (ids 1–8). `flag` is 1 for households 2 and 5 and never
+  // changes; household 1 has bump 1 (its counter grows by 1 a month), the others 0.
+  const pop = () =>
+    createPopulation({
+      households: { id: [1, 2, 3, 4, 5, 6, 7, 8], columns: { bump: Uint8Array.of(1, 0, 0, 0, 0, 0, 0, 0), flag: Uint8Array.of(0, 1, 0, 0, 1, 0, 0, 0) } },
+      persons: { id: [1, 2, 3, 4, 5, 6, 7, 8], household: [1, 2, 3, 4, 5, 6, 7, 8] },
+    });
+  const rule = (id: string, inputs: string[], formula: Parameters<typeof defineRule>[0]['formula']) =>
+    defineRule({ id, entity: 'household', period: 'month', inputs, parameters: {}, reference: { source: 'test' }, formula });
+  const rules = [
+    rule('dynamics_month', ['bump'], (i) => new Uint16Array(i.bump!.length)),
+    rule('counter_previous', ['bump'], (i) => new Float64Array(i.bump!.length)),
+    rule('counter', ['counter_previous', 'bump'], (i) => Float64Array.from(i.counter_previous!, (v, h) => v + i.bump![h]!)),
+    rule('flagged', ['flag'], (i) => Uint8Array.from(i.flag!)),
+    // A cost drawn for the flagged households only: 1 + their draw, 0 elsewhere.
+    rule('cost', ['flagged'], (i, _p, ctx) => {
+      const u = ctx.random('cost', i.flagged!);
+      return Float64Array.from(i.flagged!, (f, h) => (f ? 1 + u[h]! : 0));
+    }),
+    rule('cost_plus', ['cost'], (i) => Float64Array.from(i.cost!, (v) => v + 1)),
+    // A draw for households whose counter reached 2: nobody in January, household 1 from February.
+    rule('late_draw', ['counter'], (i, _p, ctx) => {
+      const where = Uint8Array.from(i.counter!, (v) => +(v >= 2));
+      const u = ctx.random('late', where);
+      return Float64Array.from(where, (w, h) => (w ? u[h]! : 0));
+    }),
+    // A draw for every household: depends on the month everywhere.
+    rule('everyone', ['bump'], (_i, _p, ctx) => Float64Array.from(ctx.random('everyone'))),
+  ];
+  const ids = ['counter', 'flagged', 'cost', 'cost_plus', 'late_draw', 'everyone'];
+  const months = ['2024-01', '2024-02', '2024-03', '2024-04'];
+
+  function run(): Record<string, number[][]> {
+    const sim = new Simulation({ population: pop(), parameters: new ParameterTree(new Map()), rules, lend: true, temporal: true });
+    const seen: Record<string, number[][]> = Object.fromEntries(ids.map((id) => [id, []]));
+    runMonthLoop(sim, {
+      months,
+      state: [['counter_previous', 'counter']],
+      onMonth: (m) => {
+        for (const id of ids) seen[id]!.push(Array.from(sim.calculate(id, m)));
+      },
+    });
+    return seen;
+  }
+
+  it('recomputes only the households drawn for and the dirty ones, with the draws of each month', () => {
+    let seen: Record<string, number[][]> = {};
+    const c = counted(() => (seen = run()));
+    // The draws worked out independently: the simulation's seed is 1, a household draw is keyed
+    // by household id, and month 2024-0k has index 2024 × 12 + k − 1 (src/engine/period.ts).
+    const draw = (stream: string, id: number, k: number): number => keyedUniform(1, id, 2024 * 12 + k - 1, streamId(stream));
+    expect(seen.cost).toEqual([1, 2, 3, 4].map((k) => [0, 1 + draw('cost', 2, k), 0, 0, 1 + draw('cost', 5, k), 0, 0, 0]));
+    expect(seen.cost_plus).toEqual(seen.cost!.map((r) => r.map((v) => v + 1)));
+    // Household 1's counter is 1, 2, 3, 4: no draw in January, its own draw from February.
+    expect(seen.late_draw).toEqual([1, 2, 3, 4].map((k) => [k >= 2 ? draw('late', 1, k) : 0, 0, 0, 0, 0, 0, 0, 0]));
+    expect(seen.everyone).toEqual([1, 2, 3, 4].map((k) => [1, 2, 3, 4, 5, 6, 7, 8].map((id) => draw('everyone', id, k))));
+    // February–April: flagged is January's column (3); cost and cost_plus run on households 2
+    // and 5 (3 months × 2 rules × 2 rows), counter on household 1 (3 × 1 row), late_draw on
+    // household 1 (3 × 1 row: in February it is dirty, then it is the household drawn for).
+    // Of those, the rule-months that drew with a mask: cost and late_draw, 3 each. everyone runs
+    // in full every month; in January the six rules and counter_previous (the state before the
+    // first month, computed) run in full.
+    expect(c.unchanged).toBe(3);
+    expect(c.subset).toBe(12);
+    expect(c.subsetRows).toBe(18);
+    expect(c.drawing).toBe(6);
+    expect(c.fallback).toBe(0);
+    expect(c.full).toBe(7 + 3);
+  });
+
+  it('the same values with masked draws not followed, and with month to month off', () => {
+    const on = run();
+    setTemporalDraws(false);
+    let off: Record<string, number[][]> = {};
+    const c = counted(() => (off = run()));
+    expect(off).toEqual(on);
+    // Without it, cost and late_draw (which draws in January too, with an empty mask) run in
+    // full every month, like everyone; cost_plus still follows cost on households 2 and 5.
+    expect(c.drawing).toBe(0);
+    expect(c.fallback).toBe(0);
+    expect(c.full).toBe(7 + 3 + 3 + 3);
+    expect(c.subset).toBe(3 + 3);
+    setTemporal(false);
+    expect(run()).toEqual(on);
   });
 });

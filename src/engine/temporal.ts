@@ -14,6 +14,9 @@
  *    (`scope: 'population'`), a parameter value differs from last month's (a dated value's
  *    boundary), or no column of month m − 1 is held: the formula runs in full, as without this,
  *    and one pass against month m − 1's column finds the households whose rows changed.
+ *    Except masked draws (`ctx.random(stream, where)`, 0 outside `where`): when they were a
+ *    formula's only month-dependent reads, for at most a quarter of the households, the
+ *    households of their rows count as dirty next month (cases 2 and 3; see drawLimit).
  * 2. Otherwise, no input changed (row for row, by household): the column is month m − 1's, the
  *    very same object (as period reuse would hand it out).
  * 3. Otherwise, the inputs changed for at most a quarter of the households: the formula runs on
@@ -51,6 +54,7 @@ import { specialise } from './specialise.js';
 import { HouseholdSets } from './household-sets.js';
 
 let enabled = process.env.JIUZHU_ENGINE_TEMPORAL !== '0';
+let confinedDraws = process.env.JIUZHU_ENGINE_TEMPORAL_DRAWS !== '0';
 
 /**
  * Turns month-to-month computation on or off for simulations made from now on (off: every
@@ -64,6 +68,15 @@ export function setTemporal(on: boolean): void {
 /** Whether simulations made now compute months against the month before. */
 export function temporal(): boolean {
   return enabled;
+}
+
+/**
+ * Turns on or off, for rule-months computed from now on, the month-to-month handling of rules
+ * whose only month-dependent reads are masked draws (see `drawLimit`; off: such a rule runs in
+ * full every month, as before). `JIUZHU_ENGINE_TEMPORAL_DRAWS=0` starts a process with it off.
+ */
+export function setTemporalDraws(on: boolean): void {
+  confinedDraws = on;
 }
 
 /**
@@ -89,9 +102,11 @@ export interface TemporalStats {
   fullRows: number;
   /** Sub-population runs thrown away because the formula read something month-dependent. */
   fallback: number;
+  /** Of `unchanged` and `subset`: rule-months of a rule that draws with a mask (not run in full for its draws). */
+  drawing: number;
 }
 
-const totals: TemporalStats = { unchanged: 0, subset: 0, subsetRows: 0, full: 0, fullRows: 0, fallback: 0 };
+const totals: TemporalStats = { unchanged: 0, subset: 0, subsetRows: 0, full: 0, fullRows: 0, fallback: 0, drawing: 0 };
 
 /** What the simulations of this process did so far, added up (a copy). */
 export function temporalCounts(): TemporalStats {
@@ -112,8 +127,11 @@ export interface TemporalHost {
    * month's state given to the next). If so, the simulation forgets it under `key`.
    */
   takeOver(key: string, c: Column): boolean;
-  /** A formula run on a sub-population; readPeriod: whether it read anything month-dependent. */
-  runOn(rule: Rule, p: string, sub: Population, agg: Aggregators, inputs: Record<string, Column>, params: Record<string, ParamValue>): { out: Column; readPeriod: boolean };
+  /**
+   * A formula run on a sub-population; readPeriod: whether it read anything month-dependent;
+   * drawn: when that was only masked draws (see Temporal.drawLimit), their rows.
+   */
+  runOn(rule: Rule, p: string, sub: Population, agg: Aggregators, inputs: Record<string, Column>, params: Record<string, ParamValue>): { out: Column; readPeriod: boolean; drawn: number[] | undefined };
   /** The key of a rule's column for the month before p. */
   previousKey(id: string, p: string): string;
   aggregators(sub: Population): Aggregators;
@@ -125,6 +143,11 @@ interface Held {
   column: Column;
   /** The latest run (in full or on a sub-population) read something month-dependent. */
   readPeriod: boolean;
+  /**
+   * When the latest run's only month-dependent reads were masked draws: the households of their
+   * rows (ascending; see Temporal.drawLimit).
+   */
+  drawn?: Int32Array;
   params: readonly ParamValue[];
 }
 
@@ -153,7 +176,7 @@ export class Temporal {
   /** Sub-populations of this month's change sets, with their inputs' rows gathered (this month's). */
   private readonly subs = new Map<Int32Array, Sub>();
   private setsIndex = -1;
-  readonly stats: TemporalStats = { unchanged: 0, subset: 0, subsetRows: 0, full: 0, fullRows: 0, fallback: 0 };
+  readonly stats: TemporalStats = { unchanged: 0, subset: 0, subsetRows: 0, full: 0, fullRows: 0, fallback: 0, drawing: 0 };
 
   constructor(private readonly host: TemporalHost) {}
 
@@ -170,25 +193,47 @@ export class Temporal {
   before(rule: Rule, p: string, index: number, inputs: Record<string, Column>, params: Record<string, ParamValue>): TemporalDecision {
     this.newMonth(index);
     const prev = this.held.get(rule.id);
-    if (!prev || prev.index !== index - 1 || prev.readPeriod || rule.scope === 'population') return { dirty: undefined };
+    if (!prev || prev.index !== index - 1 || (prev.readPeriod && !prev.drawn) || rule.scope === 'population') return { dirty: undefined };
     const values = Object.values(params);
     if (values.length !== prev.params.length || values.some((v, k) => !Object.is(v, prev.params[k]))) return { dirty: undefined };
-    const dirty = this.inputChange(rule, p);
+    let dirty = this.inputChange(rule, p);
+    // A rule that drew last month: the households it drew for are recomputed too (new draws).
+    const drawing = prev.drawn !== undefined;
+    if (drawing && dirty !== 'all' && prev.drawn!.length) dirty = this.canonical(dirty === 'none' ? prev.drawn! : mergeSorted(dirty, prev.drawn!));
     const key = `${rule.id}@${p}`;
     if (dirty === 'none') {
       this.count('unchanged', 1);
+      if (drawing) this.count('drawing', 1);
       this.changes.set(key, 'none');
-      this.hold(rule.id, { index, column: prev.column, readPeriod: false, params: values });
+      // No input changed and no draw last month: none this month either (the same masks).
+      this.hold(rule.id, { index, column: prev.column, readPeriod: false, drawn: prev.drawn, params: values });
       return { column: prev.column };
     }
-    if (dirty === 'all' || dirty.length > TEMPORAL_SUBSET_SHARE * this.host.population.nHouseholds) return { dirty };
+    if (dirty === 'all' || dirty.length > TEMPORAL_SUBSET_SHARE * this.host.population.nHouseholds) return { dirty: drawing ? undefined : dirty };
     return this.subset(rule, p, index, dirty, prev, inputs, params) ?? { dirty: undefined };
   }
 
-  /** A rule's formula ran in full for month `index`: the households that changed, and the column held for next month. */
-  computed(rule: Rule, p: string, index: number, out: Column, readPeriod: boolean, dirty: Change | undefined, params: Record<string, ParamValue>): void {
+  /**
+   * How many rows of masked draws a formula run in full may make and still be followed month to
+   * month (0: not at all). A draw of month m is 0 outside its mask (`ctx.random(stream, where)`),
+   * so a household-local rule whose only month-dependent reads are masked draws depends on the
+   * month only at the households of their rows: next month it is recomputed on those households
+   * and the dirty ones, not in full (the rows outside are last month's: the same inputs, hence the
+   * same masks, and no draw). Above a quarter of the households, it runs in full as before.
+   */
+  drawLimit(rule: Rule): number {
+    return confinedDraws && rule.scope !== 'population' ? Math.floor(TEMPORAL_SUBSET_SHARE * this.host.population.nHouseholds) : 0;
+  }
+
+  /**
+   * A rule's formula ran in full for month `index`: the households that changed, and the column
+   * held for next month. `drawn`: the rows of its masked draws, when they were its only
+   * month-dependent reads.
+   */
+  computed(rule: Rule, p: string, index: number, out: Column, readPeriod: boolean, dirty: Change | undefined, params: Record<string, ParamValue>, drawn?: number[]): void {
     this.count('full', 1);
     this.count('fullRows', out.length);
+    const drawnSet = readPeriod && drawn ? householdsOf(drawn, rule.entity === 'person' ? this.host.population.personHousehold : undefined, undefined) : undefined;
     const prev = this.held.get(rule.id);
     let change: Change = 'all';
     if (prev && prev.index === index - 1 && prev.column.constructor === out.constructor && prev.column.length === out.length) {
@@ -198,7 +243,7 @@ export class Temporal {
       this.owners.set(out, { id: rule.id, p, index, against: prev.column });
     }
     this.changes.set(`${rule.id}@${p}`, change);
-    this.hold(rule.id, { index, column: out, readPeriod, params: Object.values(params) });
+    this.hold(rule.id, { index, column: out, readPeriod, drawn: drawnSet, params: Object.values(params) });
   }
 
   /** A rule's column taken from elsewhere (the shared results): compared with last month's. */
@@ -323,13 +368,18 @@ export class Temporal {
       if (g === undefined) sub.params.set(v, (g = gatherParam(v, rows, size)));
       subParams[alias] = g;
     }
-    const { out, readPeriod } = host.runOn(rule, p, sub.population, sub.agg, subInputs, subParams);
-    if (readPeriod || out.constructor !== prev.column.constructor) {
+    const { out, readPeriod, drawn } = host.runOn(rule, p, sub.population, sub.agg, subInputs, subParams);
+    // Masked draws are followed only for a rule whose draws were followed last month (their
+    // households are in `dirty`); any other month-dependent read means a run in full.
+    const drawing = prev.drawn !== undefined;
+    if ((readPeriod && !(drawing && drawn)) || out.constructor !== prev.column.constructor) {
       this.count('fallback', 1);
       return undefined;
     }
     this.count('subset', 1);
     this.count('subsetRows', rows.length);
+    if (drawing) this.count('drawing', 1);
+    const drawnSet = readPeriod ? householdsOf(drawn!, person ? sub.population.personHousehold : undefined, dirty) : undefined;
     const changed: number[] = [];
     const words = wordsOf(out);
     diffAt(words)(words, wordsOf(prev.column), rows, words.length / out.length, changed);
@@ -337,7 +387,7 @@ export class Temporal {
     const values = Object.values(params);
     if (!changed.length) {
       this.changes.set(key, 'none');
-      this.hold(rule.id, { index, column: prev.column, readPeriod: false, params: values });
+      this.hold(rule.id, { index, column: prev.column, readPeriod: readPeriod, drawn: drawnSet, params: values });
       return { column: prev.column };
     }
     const ph = person ? sub.population.personHousehold : undefined;
@@ -355,8 +405,8 @@ export class Temporal {
     } else this.owners.delete(column);
     scatter(column)(column, rows, out);
     this.changes.set(key, this.canonical(Int32Array.from(changed.slice(0, n))));
-    if (inPlace) this.held.set(rule.id, { index, column, readPeriod: false, params: values });
-    else this.hold(rule.id, { index, column, readPeriod: false, params: values });
+    if (inPlace) this.held.set(rule.id, { index, column, readPeriod, drawn: drawnSet, params: values });
+    else this.hold(rule.id, { index, column, readPeriod, drawn: drawnSet, params: values });
     return { column };
   }
 
@@ -403,6 +453,23 @@ export class Temporal {
     this.subs.set(households, sub);
     return sub;
   }
+}
+
+/**
+ * The households (ascending, each once) of rows of an entity: `personHousehold` maps person rows
+ * to their household (none for household rows), and `households` a sub-population's household
+ * index to the population's.
+ */
+function householdsOf(rows: readonly number[], personHousehold: Int32Array | undefined, households: Int32Array | undefined): Int32Array {
+  const out = new Int32Array(rows.length);
+  for (let k = 0; k < rows.length; k++) {
+    const h = personHousehold ? personHousehold[rows[k]!]! : rows[k]!;
+    out[k] = households ? households[h]! : h;
+  }
+  out.sort();
+  let n = 0;
+  for (let k = 0; k < out.length; k++) if (n === 0 || out[k] !== out[n - 1]) out[n++] = out[k]!;
+  return n === out.length ? out : out.slice(0, n);
 }
 
 /**

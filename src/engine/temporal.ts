@@ -45,7 +45,7 @@
 import type { Aggregators } from './aggregate.js';
 import type { ColumnType } from './buffers.js';
 import type { Column } from './column.js';
-import { gatherParam, mergeSorted, wordsOf, type Change, type Sub as DifferentialSub } from './differential.js';
+import { contains, gatherParam, mergeSorted, SUPERSET_SLACK, wordsOf, type Change, type Sub as DifferentialSub } from './differential.js';
 import { parseInputId, type RuleGraph } from './graph.js';
 import type { ParamValue } from './parameters/resolve.js';
 import { entitySize, type Entity, type Population } from './population.js';
@@ -55,6 +55,8 @@ import { HouseholdSets } from './household-sets.js';
 
 let enabled = process.env.JIUZHU_ENGINE_TEMPORAL !== '0';
 let confinedDraws = process.env.JIUZHU_ENGINE_TEMPORAL_DRAWS !== '0';
+// Sub-populations shared between close sets (subOf); `JIUZHU_ENGINE_TEMPORAL_SUPERSETS=0` starts a process without (a speed knob).
+const useSupersets = process.env.JIUZHU_ENGINE_TEMPORAL_SUPERSETS !== '0';
 
 /**
  * Turns month-to-month computation on or off for simulations made from now on (off: every
@@ -175,6 +177,8 @@ export class Temporal {
   private readonly sets = new HouseholdSets();
   /** Sub-populations of this month's change sets, with their inputs' rows gathered (this month's). */
   private readonly subs = new Map<Int32Array, Sub>();
+  /** The sub-populations made this month, for sets they hold (subOf). */
+  private monthSubs: Sub[] = [];
   private setsIndex = -1;
   readonly stats: TemporalStats = { unchanged: 0, subset: 0, subsetRows: 0, full: 0, fullRows: 0, fallback: 0, drawing: 0 };
 
@@ -285,6 +289,7 @@ export class Temporal {
     this.lastGiven.clear();
     this.sets.clear();
     this.subs.clear();
+    this.monthSubs = [];
     return all;
   }
 
@@ -299,6 +304,7 @@ export class Temporal {
     this.setsIndex = index;
     this.sets.clear();
     this.subs.clear();
+    this.monthSubs = [];
   }
 
   private hold(id: string, h: Held): void {
@@ -379,7 +385,9 @@ export class Temporal {
     this.count('subset', 1);
     this.count('subsetRows', rows.length);
     if (drawing) this.count('drawing', 1);
-    const drawnSet = readPeriod ? householdsOf(drawn!, person ? sub.population.personHousehold : undefined, dirty) : undefined;
+    // Its rows of this month's column: what a later rule on the same households would gather.
+    sub.gathered.set(rule.id, out);
+    const drawnSet = readPeriod ? householdsOf(drawn!, person ? sub.population.personHousehold : undefined, sub.households) : undefined;
     const changed: number[] = [];
     const words = wordsOf(out);
     diffAt(words)(words, wordsOf(prev.column), rows, words.length / out.length, changed);
@@ -393,7 +401,7 @@ export class Temporal {
     const ph = person ? sub.population.personHousehold : undefined;
     let n = 0;
     for (let k = 0; k < changed.length; k++) {
-      const h = dirty[ph ? ph[changed[k]!]! : changed[k]!]!;
+      const h = sub.households[ph ? ph[changed[k]!]! : changed[k]!]!;
       if (n === 0 || h !== changed[n - 1]) changed[n++] = h;
     }
     // Last month's column is written over when nothing else holds it (most rules): no copy.
@@ -445,13 +453,36 @@ export class Temporal {
     return this.sets.canonical(set);
   }
 
+  /**
+   * The sub-population to compute a set of households on: one made this month for a set that
+   * holds them all and is not much larger (differential.ts's SUPERSET_SLACK), else one of their
+   * own. The other households' rows come out as last month's (their inputs and parameters are,
+   * and they have no draw), so the rules of a month share fewer sub-populations and gathered
+   * inputs.
+   */
   private subOf(households: Int32Array): Sub {
-    let sub = this.subs.get(households);
-    if (sub) return sub;
+    let sub = this.subs.get(households) ?? (useSupersets ? this.supersetSub(households) : undefined);
+    if (sub) {
+      this.subs.set(households, sub);
+      return sub;
+    }
     const { population, persons } = subPopulation(this.host.population, households);
     sub = { population, households, persons, agg: this.host.aggregators(population), gathered: new Map(), params: new Map() };
     this.subs.set(households, sub);
+    this.monthSubs.push(sub);
     return sub;
+  }
+
+  /** The smallest sub-population made this month whose households hold every one of `set` and are at most SUPERSET_SLACK more. */
+  private supersetSub(set: Int32Array): Sub | undefined {
+    let best: Sub | undefined;
+    const most = SUPERSET_SLACK.factor * set.length + SUPERSET_SLACK.rows;
+    for (const sub of this.monthSubs) {
+      const s = sub.households;
+      if (s.length < set.length || s.length > most || (best && s.length >= best.households.length)) continue;
+      if (contains(s, set)) best = sub;
+    }
+    return best;
   }
 }
 

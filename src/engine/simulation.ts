@@ -380,6 +380,15 @@ export class Simulation {
     return this.shared?.isHeld(column) ?? false;
   }
 
+  /**
+   * Month to month (temporal.ts): whether a monthly rule's column for a month, computed or given,
+   * holds the very values of its column for the month before (every row, bit for bit). False
+   * when not known.
+   */
+  sameAsMonthBefore(id: string, month: Period): boolean {
+    return this.temporal?.changeOf(id, month) === 'none';
+  }
+
   /** The column of a rule (or dataset column) for a period, computed once and cached. */
   calculate(id: string, period: Period): Column {
     if (this.depth > 0) return this.compute(id, period);

@@ -274,6 +274,14 @@ export class Temporal {
     if (h) this.drop(id);
   }
 
+  /**
+   * The households whose rows of a rule's (or given column's) month `p` differ from its month
+   * before, when known: 'none' when every row is the same, 'all' when not tracked row by row.
+   */
+  changeOf(id: string, p: string): Change | undefined {
+    return this.changes.get(`${id}@${p}`);
+  }
+
   /** A period is over: its changes go. */
   forgetPeriod(period: string): void {
     const suffix = `@${period}`;

@@ -132,7 +132,7 @@ describe('month to month on a constructed case', () => {
     setTemporal(false);
     const off = run();
     expect(off).toEqual(on);
-    expect(counted(() => run())).toEqual({ unchanged: 0, subset: 0, subsetRows: 0, full: 0, fullRows: 0, fallback: 0, drawing: 0 });
+    expect(counted(() => run())).toEqual({ unchanged: 0, subset: 0, subsetRows: 0, full: 0, fullRows: 0, fallback: 0, followed: 0 });
   });
 });
 
@@ -202,7 +202,7 @@ describe('month to month on rules that draw with a mask', () => {
     expect(c.unchanged).toBe(3);
     expect(c.subset).toBe(12);
     expect(c.subsetRows).toBe(18);
-    expect(c.drawing).toBe(6);
+    expect(c.followed).toBe(6);
     expect(c.fallback).toBe(0);
     expect(c.full).toBe(7 + 3);
   });
@@ -215,7 +215,7 @@ describe('month to month on rules that draw with a mask', () => {
     expect(off).toEqual(on);
     // Without it, cost and late_draw (which draws in January too, with an empty mask) run in
     // full every month, like everyone; cost_plus still follows cost on households 2 and 5.
-    expect(c.drawing).toBe(0);
+    expect(c.followed).toBe(0);
     expect(c.fallback).toBe(0);
     expect(c.full).toBe(7 + 3 + 3 + 3);
     expect(c.subset).toBe(3 + 3);
@@ -273,6 +273,56 @@ describe('month to month shares a sub-population between close sets of household
     // 2 + 1 + 2 + 1 rows.
     expect(c.subset).toBe(3 * 4);
     expect(c.subsetRows).toBe(3 * 8);
+    setTemporal(false);
+    expect(run()).toEqual(seen);
+  });
+});
+
+describe('month to month on rules that read the calendar', () => {
+  // Four households of one person each; household 1 has bump 1, the others 0.
+  const pop = () => createPopulation({ households: { id: [1, 2, 3, 4], columns: { bump: Uint8Array.of(1, 0, 0, 0) } }, persons: { id: [1, 2, 3, 4], household: [1, 2, 3, 4] } });
+  const rule = (id: string, inputs: string[], formula: Parameters<typeof defineRule>[0]['formula']) =>
+    defineRule({ id, entity: 'household', period: 'month', inputs, parameters: {}, reference: { source: 'test' }, formula });
+  const rules = [
+    rule('dynamics_month', ['bump'], (i) => new Uint16Array(i.bump!.length)),
+    rule('ytd_previous', ['bump'], (i) => new Float64Array(i.bump!.length)),
+    // A year-to-date sum: bump added to last month's, from 0 again in January.
+    rule('ytd', ['ytd_previous', 'bump'], (i, _p, ctx) => {
+      const january = ctx.firstMonthOfYear;
+      return Float64Array.from(i.ytd_previous!, (v, h) => (january ? 0 : v) + i.bump![h]!);
+    }),
+    rule('year_col', ['bump'], (i, _p, ctx) => new Float64Array(i.bump!.length).fill(ctx.year)),
+  ];
+  const ids = ['ytd', 'year_col'];
+  function run(): Record<string, number[][]> {
+    const sim = new Simulation({ population: pop(), parameters: new ParameterTree(new Map()), rules, lend: true, temporal: true });
+    const seen: Record<string, number[][]> = Object.fromEntries(ids.map((id) => [id, []]));
+    runMonthLoop(sim, {
+      months: ['2024-11', '2024-12', '2025-01', '2025-02', '2025-03'],
+      state: [['ytd_previous', 'ytd']],
+      onMonth: (m) => {
+        for (const id of ids) seen[id]!.push(Array.from(sim.calculate(id, m)));
+      },
+    });
+    return seen;
+  }
+
+  it('follows them while they stay as they were the month before', () => {
+    let seen: Record<string, number[][]> = {};
+    const c = counted(() => (seen = run()));
+    // Household 1's year-to-date sum, November to March: 1, 2, then from 0 again in January: 1, 2, 3.
+    expect(seen.ytd).toEqual([1, 2, 1, 2, 3].map((v) => [v, 0, 0, 0]));
+    expect(seen.year_col).toEqual([2024, 2024, 2025, 2025, 2025].map((y) => [y, y, y, y]));
+    // December–March. firstMonthOfYear differs from the month before in January and February,
+    // the year in January only. ytd: on household 1 in December and March (2 subsets, 1 row
+    // each), in full in January and February; year_col: November's column in December, then
+    // in full in January, then January's column in February and March (3 unchanged). In
+    // November the three rules (ytd_previous computed, the state before the first month) run in full.
+    expect(c.unchanged).toBe(3);
+    expect(c.subset).toBe(2);
+    expect(c.subsetRows).toBe(2);
+    expect(c.followed).toBe(5);
+    expect(c.full).toBe(3 + 3);
     setTemporal(false);
     expect(run()).toEqual(seen);
   });

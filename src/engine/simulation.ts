@@ -19,7 +19,7 @@ import type { Rule, RuleContext } from './rule.js';
 import { columnFingerprint, leafIdentity, ruleReach, type SharedResults } from './shared-results.js';
 import { Differential, type BasePart, type Change, type DifferentialHost, type DifferentialOption, type SparseColumn } from './differential.js';
 import { specialise } from './specialise.js';
-import { Temporal, temporal, TEMPORAL_MAX_PERSONS, type TemporalHost } from './temporal.js';
+import { CALENDAR_FIRST_MONTH, CALENDAR_YEAR, Temporal, temporal, TEMPORAL_MAX_PERSONS, type TemporalHost } from './temporal.js';
 
 /** What compute needs of a period, worked out once per period text (each is a regular expression match). */
 interface PeriodFacts { unit: 'month' | 'year'; start: string; index: number }
@@ -121,6 +121,8 @@ class FormulaContext implements RuleContext {
    */
   drawLimit = 0;
   drawn: number[] = [];
+  /** Calendar values read (temporal.ts, CALENDAR_* bits): month to month knows when they change. */
+  calendar = 0;
   constructor(
     private readonly period_: Period,
     private readonly date_: string,
@@ -139,6 +141,16 @@ class FormulaContext implements RuleContext {
   get date(): string {
     this.readPeriod = this.readMonth = true;
     return this.date_;
+  }
+  get firstMonthOfYear(): boolean {
+    this.readPeriod = true;
+    this.calendar |= CALENDAR_FIRST_MONTH;
+    return monthIndex(this.period_) % 12 === 0;
+  }
+  get year(): number {
+    this.readPeriod = true;
+    this.calendar |= CALENDAR_YEAR;
+    return Number(this.period_.slice(0, 4));
   }
   alloc<T extends Column>(type: ColumnType<T>, length: number = this.size): T {
     return this.allocator.alloc(type, length);
@@ -514,7 +526,7 @@ export class Simulation {
     // A result that cannot be reused replaces any earlier one: that rule's inputs change from
     // month to month here (carried state), so its held column would only take memory.
     if (reuse) for (const c of stable && !ctx!.readPeriod ? reuse.record(id, inputList, paramList, out) : reuse.drop(id)) this.giveBack(c);
-    monthly?.computed(rule, p, factsOf(p).index, out, ctx!.readPeriod, dirty, paramsUsed, ctx!.readMonth ? undefined : ctx!.drawn);
+    monthly?.computed(rule, p, factsOf(p).index, out, ctx!.readPeriod, dirty, paramsUsed, ctx!.readMonth ? undefined : ctx!.drawn, ctx!.calendar);
     this.afterMonthly(rule, key, p);
     return out;
   }
@@ -689,7 +701,7 @@ export class Simulation {
         ctx.drawLimit = sim.temporal!.drawLimit(rule) > 0 ? size : 0;
         const out = rule.formula(inputs, params, ctx);
         if (!out || out.length !== size) throw new JiuzhuError('BAD_RULE_OUTPUT', `rule '${rule.id}' returned ${out?.length} values for ${size} ${rule.entity}s`, { kind: 'internal', location: { key: rule.id } });
-        return { out, readPeriod: ctx.readPeriod, drawn: ctx.readMonth ? undefined : ctx.drawn };
+        return { out, readPeriod: ctx.readPeriod, drawn: ctx.readMonth ? undefined : ctx.drawn, calendar: ctx.calendar };
       },
       aggregators: (sub) => bindAggregators(sub),
     };

@@ -14,9 +14,11 @@
  *    (`scope: 'population'`), a parameter value differs from last month's (a dated value's
  *    boundary), or no column of month m − 1 is held: the formula runs in full, as without this,
  *    and one pass against month m − 1's column finds the households whose rows changed.
- *    Except masked draws (`ctx.random(stream, where)`, 0 outside `where`): when they were a
- *    formula's only month-dependent reads, for at most a quarter of the households, the
- *    households of their rows count as dirty next month (cases 2 and 3; see drawLimit).
+ *    Except masked draws (`ctx.random(stream, where)`, 0 outside `where`) and the calendar
+ *    (`ctx.firstMonthOfYear`, `ctx.year`): when they were a formula's only month-dependent
+ *    reads, with draws for at most a quarter of the households, the households of the draws'
+ *    rows count as dirty next month (cases 2 and 3; see drawLimit), unless a calendar value
+ *    read differs from the month before's (calendarChanges: January and February).
  * 2. Otherwise, no input changed (row for row, by household): the column is month m − 1's, the
  *    very same object (as period reuse would hand it out).
  * 3. Otherwise, the inputs changed for at most a quarter of the households: the formula runs on
@@ -92,6 +94,16 @@ export const TEMPORAL_MAX_PERSONS = 500_000;
 /** Share of the households above which a dirty rule runs in full (as in differential.ts: gathering costs about what the formula does). */
 export const TEMPORAL_SUBSET_SHARE = 0.25;
 
+/** Calendar values a formula may read (RuleContext.firstMonthOfYear, year), as bits of what it read. */
+export const CALENDAR_FIRST_MONTH = 1;
+export const CALENDAR_YEAR = 2;
+
+/** Whether a calendar value read (CALENDAR_* bits) differs between month p and the month before. */
+export function calendarChanges(bits: number, p: string): boolean {
+  const m = p.slice(5, 7);
+  return ((bits & CALENDAR_FIRST_MONTH) !== 0 && (m === '01' || m === '02')) || ((bits & CALENDAR_YEAR) !== 0 && m === '01');
+}
+
 /** Counts of what month-to-month computation did (tests and the bench). */
 export interface TemporalStats {
   /** Rule-months whose column was the previous month's (no input changed). */
@@ -104,11 +116,14 @@ export interface TemporalStats {
   fullRows: number;
   /** Sub-population runs thrown away because the formula read something month-dependent. */
   fallback: number;
-  /** Of `unchanged` and `subset`: rule-months of a rule that draws with a mask (not run in full for its draws). */
-  drawing: number;
+  /**
+   * Of `unchanged` and `subset`: rule-months of a rule that reads the month, not run in full for
+   * it (its reads were masked draws or calendar values the same as the month before's).
+   */
+  followed: number;
 }
 
-const totals: TemporalStats = { unchanged: 0, subset: 0, subsetRows: 0, full: 0, fullRows: 0, fallback: 0, drawing: 0 };
+const totals: TemporalStats = { unchanged: 0, subset: 0, subsetRows: 0, full: 0, fullRows: 0, fallback: 0, followed: 0 };
 
 /** What the simulations of this process did so far, added up (a copy). */
 export function temporalCounts(): TemporalStats {
@@ -131,9 +146,10 @@ export interface TemporalHost {
   takeOver(key: string, c: Column): boolean;
   /**
    * A formula run on a sub-population; readPeriod: whether it read anything month-dependent;
-   * drawn: when that was only masked draws (see Temporal.drawLimit), their rows.
+   * drawn: when that was only masked draws and calendar values (see Temporal.drawLimit), the
+   * draws' rows; calendar: the calendar values read (CALENDAR_* bits).
    */
-  runOn(rule: Rule, p: string, sub: Population, agg: Aggregators, inputs: Record<string, Column>, params: Record<string, ParamValue>): { out: Column; readPeriod: boolean; drawn: number[] | undefined };
+  runOn(rule: Rule, p: string, sub: Population, agg: Aggregators, inputs: Record<string, Column>, params: Record<string, ParamValue>): { out: Column; readPeriod: boolean; drawn: number[] | undefined; calendar: number };
   /** The key of a rule's column for the month before p. */
   previousKey(id: string, p: string): string;
   aggregators(sub: Population): Aggregators;
@@ -146,10 +162,12 @@ interface Held {
   /** The latest run (in full or on a sub-population) read something month-dependent. */
   readPeriod: boolean;
   /**
-   * When the latest run's only month-dependent reads were masked draws: the households of their
-   * rows (ascending; see Temporal.drawLimit).
+   * When the latest run's only month-dependent reads were masked draws and calendar values: the
+   * households of the draws' rows (ascending; see Temporal.drawLimit).
    */
   drawn?: Int32Array;
+  /** Calendar values the rule's runs read since it was last run in full (CALENDAR_* bits): they stay read. */
+  calendar: number;
   params: readonly ParamValue[];
 }
 
@@ -180,7 +198,7 @@ export class Temporal {
   /** The sub-populations made this month, for sets they hold (subOf). */
   private monthSubs: Sub[] = [];
   private setsIndex = -1;
-  readonly stats: TemporalStats = { unchanged: 0, subset: 0, subsetRows: 0, full: 0, fullRows: 0, fallback: 0, drawing: 0 };
+  readonly stats: TemporalStats = { unchanged: 0, subset: 0, subsetRows: 0, full: 0, fullRows: 0, fallback: 0, followed: 0 };
 
   constructor(private readonly host: TemporalHost) {}
 
@@ -197,23 +215,23 @@ export class Temporal {
   before(rule: Rule, p: string, index: number, inputs: Record<string, Column>, params: Record<string, ParamValue>): TemporalDecision {
     this.newMonth(index);
     const prev = this.held.get(rule.id);
-    if (!prev || prev.index !== index - 1 || (prev.readPeriod && !prev.drawn) || rule.scope === 'population') return { dirty: undefined };
+    if (!prev || prev.index !== index - 1 || (prev.readPeriod && !prev.drawn) || rule.scope === 'population' || calendarChanges(prev.calendar, p)) return { dirty: undefined };
     const values = Object.values(params);
     if (values.length !== prev.params.length || values.some((v, k) => !Object.is(v, prev.params[k]))) return { dirty: undefined };
     let dirty = this.inputChange(rule, p);
     // A rule that drew last month: the households it drew for are recomputed too (new draws).
-    const drawing = prev.drawn !== undefined;
-    if (drawing && dirty !== 'all' && prev.drawn!.length) dirty = this.canonical(dirty === 'none' ? prev.drawn! : mergeSorted(dirty, prev.drawn!));
+    const followed = prev.drawn !== undefined;
+    if (followed && dirty !== 'all' && prev.drawn!.length) dirty = this.canonical(dirty === 'none' ? prev.drawn! : mergeSorted(dirty, prev.drawn!));
     const key = `${rule.id}@${p}`;
     if (dirty === 'none') {
       this.count('unchanged', 1);
-      if (drawing) this.count('drawing', 1);
+      if (followed) this.count('followed', 1);
       this.changes.set(key, 'none');
       // No input changed and no draw last month: none this month either (the same masks).
-      this.hold(rule.id, { index, column: prev.column, readPeriod: false, drawn: prev.drawn, params: values });
+      this.hold(rule.id, { index, column: prev.column, readPeriod: prev.readPeriod, drawn: prev.drawn, calendar: prev.calendar, params: values });
       return { column: prev.column };
     }
-    if (dirty === 'all' || dirty.length > TEMPORAL_SUBSET_SHARE * this.host.population.nHouseholds) return { dirty: drawing ? undefined : dirty };
+    if (dirty === 'all' || dirty.length > TEMPORAL_SUBSET_SHARE * this.host.population.nHouseholds) return { dirty: followed ? undefined : dirty };
     return this.subset(rule, p, index, dirty, prev, inputs, params) ?? { dirty: undefined };
   }
 
@@ -234,7 +252,7 @@ export class Temporal {
    * held for next month. `drawn`: the rows of its masked draws, when they were its only
    * month-dependent reads.
    */
-  computed(rule: Rule, p: string, index: number, out: Column, readPeriod: boolean, dirty: Change | undefined, params: Record<string, ParamValue>, drawn?: number[]): void {
+  computed(rule: Rule, p: string, index: number, out: Column, readPeriod: boolean, dirty: Change | undefined, params: Record<string, ParamValue>, drawn?: number[], calendar = 0): void {
     this.count('full', 1);
     this.count('fullRows', out.length);
     const drawnSet = readPeriod && drawn ? householdsOf(drawn, rule.entity === 'person' ? this.host.population.personHousehold : undefined, undefined) : undefined;
@@ -247,7 +265,7 @@ export class Temporal {
       this.owners.set(out, { id: rule.id, p, index, against: prev.column });
     }
     this.changes.set(`${rule.id}@${p}`, change);
-    this.hold(rule.id, { index, column: out, readPeriod, drawn: drawnSet, params: Object.values(params) });
+    this.hold(rule.id, { index, column: out, readPeriod, drawn: drawnSet, calendar, params: Object.values(params) });
   }
 
   /** A rule's column taken from elsewhere (the shared results): compared with last month's. */
@@ -382,20 +400,25 @@ export class Temporal {
       if (g === undefined) sub.params.set(v, (g = gatherParam(v, rows, size)));
       subParams[alias] = g;
     }
-    const { out, readPeriod, drawn } = host.runOn(rule, p, sub.population, sub.agg, subInputs, subParams);
-    // Masked draws are followed only for a rule whose draws were followed last month (their
-    // households are in `dirty`); any other month-dependent read means a run in full.
-    const drawing = prev.drawn !== undefined;
-    if ((readPeriod && !(drawing && drawn)) || out.constructor !== prev.column.constructor) {
+    const run = host.runOn(rule, p, sub.population, sub.agg, subInputs, subParams);
+    const { out, drawn } = run;
+    // Masked draws and calendar values are followed only for a rule whose reads were followed
+    // last month (the households it drew for are in `dirty`); any other month-dependent read, or
+    // a calendar value that differs from the month before's, means a run in full. Calendar
+    // values once read stay read: a run on a few households may not read what others would.
+    const followed = prev.drawn !== undefined;
+    const calendar = prev.calendar | run.calendar;
+    const readPeriod = run.readPeriod || calendar !== 0;
+    if ((run.readPeriod && !(followed && drawn && !calendarChanges(run.calendar, p))) || out.constructor !== prev.column.constructor) {
       this.count('fallback', 1);
       return undefined;
     }
     this.count('subset', 1);
     this.count('subsetRows', rows.length);
-    if (drawing) this.count('drawing', 1);
+    if (followed) this.count('followed', 1);
     // Its rows of this month's column: what a later rule on the same households would gather.
     sub.gathered.set(rule.id, out);
-    const drawnSet = readPeriod ? householdsOf(drawn!, person ? sub.population.personHousehold : undefined, sub.households) : undefined;
+    const drawnSet = readPeriod ? householdsOf(drawn ?? [], person ? sub.population.personHousehold : undefined, sub.households) : undefined;
     const changed: number[] = [];
     const words = wordsOf(out);
     diffAt(words)(words, wordsOf(prev.column), rows, words.length / out.length, changed);
@@ -403,7 +426,7 @@ export class Temporal {
     const values = Object.values(params);
     if (!changed.length) {
       this.changes.set(key, 'none');
-      this.hold(rule.id, { index, column: prev.column, readPeriod: readPeriod, drawn: drawnSet, params: values });
+      this.hold(rule.id, { index, column: prev.column, readPeriod, drawn: drawnSet, calendar, params: values });
       return { column: prev.column };
     }
     const ph = person ? sub.population.personHousehold : undefined;
@@ -421,8 +444,8 @@ export class Temporal {
     } else this.owners.delete(column);
     scatter(column)(column, rows, out);
     this.changes.set(key, this.canonical(Int32Array.from(changed.slice(0, n))));
-    if (inPlace) this.held.set(rule.id, { index, column, readPeriod, drawn: drawnSet, params: values });
-    else this.hold(rule.id, { index, column, readPeriod, drawn: drawnSet, params: values });
+    if (inPlace) this.held.set(rule.id, { index, column, readPeriod, drawn: drawnSet, calendar, params: values });
+    else this.hold(rule.id, { index, column, readPeriod, drawn: drawnSet, calendar, params: values });
     return { column };
   }
 

@@ -19,6 +19,14 @@ export interface RuleContext {
   readonly period: string;
   /** The date parameters were read on (first day of the period). */
   readonly date: string;
+  /**
+   * Whether the period is the first month of its year (a month only). Read this rather than the
+   * period when that is all a formula needs: computing month to month (temporal.ts), it changes
+   * only in January and February, where the period changes every month.
+   */
+  readonly firstMonthOfYear: boolean;
+  /** The period's year: changes only in January (see firstMonthOfYear). */
+  readonly year: number;
   /** Rows of the rule's entity. */
   readonly size: number;
   /** Person ↔ household helpers bound to the population. */

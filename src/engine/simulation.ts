@@ -18,7 +18,8 @@ import { keyedDraws, streamId, type KeyedDraws } from './random.js';
 import type { Rule, RuleContext } from './rule.js';
 import { columnFingerprint, leafIdentity, ruleReach, type SharedResults } from './shared-results.js';
 import { Differential, type BasePart, type Change, type DifferentialHost, type DifferentialOption, type SparseColumn } from './differential.js';
-import { Temporal, temporal, TEMPORAL_MAX_PERSONS, type TemporalHost } from './temporal.js';
+import { specialise } from './specialise.js';
+import { CALENDAR_FIRST_MONTH, CALENDAR_YEAR, Temporal, temporal, TEMPORAL_MAX_PERSONS, type TemporalHost } from './temporal.js';
 
 /** What compute needs of a period, worked out once per period text (each is a regular expression match). */
 interface PeriodFacts { unit: 'month' | 'year'; start: string; index: number }
@@ -109,6 +110,19 @@ function readersInMonth(graph: RuleGraph): Map<string, number> {
 class FormulaContext implements RuleContext {
   /** Whether the formula read anything that depends on the period (see period-reuse.ts). */
   readPeriod = false;
+  /**
+   * Whether it read the period other than through draws with a `where` mask (`period`, `date`,
+   * `series`, a draw of every row, or more masked rows than `drawLimit`).
+   */
+  readMonth = false;
+  /**
+   * Month to month (temporal.ts): when above 0, the rows of every masked draw are collected in
+   * `drawn`, up to this many (beyond it the formula counts as reading the month everywhere).
+   */
+  drawLimit = 0;
+  drawn: number[] = [];
+  /** Calendar values read (temporal.ts, CALENDAR_* bits): month to month knows when they change. */
+  calendar = 0;
   constructor(
     private readonly period_: Period,
     private readonly date_: string,
@@ -121,12 +135,22 @@ class FormulaContext implements RuleContext {
     private readonly tree: ParameterTree,
   ) {}
   get period(): Period {
-    this.readPeriod = true;
+    this.readPeriod = this.readMonth = true;
     return this.period_;
   }
   get date(): string {
-    this.readPeriod = true;
+    this.readPeriod = this.readMonth = true;
     return this.date_;
+  }
+  get firstMonthOfYear(): boolean {
+    this.readPeriod = true;
+    this.calendar |= CALENDAR_FIRST_MONTH;
+    return monthIndex(this.period_) % 12 === 0;
+  }
+  get year(): number {
+    this.readPeriod = true;
+    this.calendar |= CALENDAR_YEAR;
+    return Number(this.period_.slice(0, 4));
   }
   alloc<T extends Column>(type: ColumnType<T>, length: number = this.size): T {
     return this.allocator.alloc(type, length);
@@ -137,13 +161,15 @@ class FormulaContext implements RuleContext {
   // Draws write every row (0 outside `where`): their buffer comes unzeroed.
   random(stream: string, where?: ArrayLike<number>): Float64Array {
     this.readPeriod = true;
+    // A masked draw is 0 outside its mask whatever the month: the month reaches only its rows.
+    if (!where || this.readMonth || !collectDrawn(where)(where, this.drawn, this.drawLimit)) this.readMonth = true;
     return this.draws().uniforms(this.monthIndex, streamId(stream), where, this.allocator.alloc(Float64Array, this.size, false));
   }
   randomOnce(stream: string, where?: ArrayLike<number>): Float64Array {
     return this.draws().uniforms(PERSISTENT, streamId(stream), where, this.allocator.alloc(Float64Array, this.size, false));
   }
   series(alias: string): readonly { date: string; value: number }[] {
-    this.readPeriod = true;
+    this.readPeriod = this.readMonth = true;
     const path = this.paths[alias];
     if (path === undefined) throw new JiuzhuError('UNKNOWN_PARAMETER', `series('${alias}'): not one of the rule's parameters (${Object.keys(this.paths).join(', ')})`, { kind: 'internal', location: { key: alias } });
     return this.tree.leaf(path).values.map((v) => {
@@ -152,6 +178,21 @@ class FormulaContext implements RuleContext {
     });
   }
 }
+
+/**
+ * Appends the rows of a draw's mask (its non-zero rows) to `rows`; false once `rows` would
+ * exceed `limit` (nothing is collected when the limit is 0).
+ */
+function collectDrawnKernel(where: ArrayLike<number>, rows: number[], limit: number): boolean {
+  if (limit <= 0) return false;
+  for (let i = 0; i < where.length; i++) {
+    if (!where[i]) continue;
+    if (rows.length >= limit) return false;
+    rows.push(i);
+  }
+  return true;
+}
+const collectDrawn = specialise(collectDrawnKernel);
 
 /**
  * The simulation's columns by `id@period`, counting the keys each column is held under: a
@@ -351,6 +392,15 @@ export class Simulation {
     return this.shared?.isHeld(column) ?? false;
   }
 
+  /**
+   * Month to month (temporal.ts): whether a monthly rule's column for a month, computed or given,
+   * holds the very values of its column for the month before (every row, bit for bit). False
+   * when not known.
+   */
+  sameAsMonthBefore(id: string, month: Period): boolean {
+    return this.temporal?.changeOf(id, month) === 'none';
+  }
+
   /** The column of a rule (or dataset column) for a period, computed once and cached. */
   calculate(id: string, period: Period): Column {
     if (this.depth > 0) return this.compute(id, period);
@@ -454,6 +504,7 @@ export class Simulation {
       this.allocator.begin();
       try {
         ctx = new FormulaContext(p, date, size, this.agg_, () => this.keyed(entity), mi, this.allocator, rule.parameters, this.parameters);
+        if (monthly) ctx.drawLimit = monthly.drawLimit(rule);
         out = rule.formula(inputs, params, ctx);
       } catch (e) {
         this.allocator.abandon();
@@ -475,7 +526,7 @@ export class Simulation {
     // A result that cannot be reused replaces any earlier one: that rule's inputs change from
     // month to month here (carried state), so its held column would only take memory.
     if (reuse) for (const c of stable && !ctx!.readPeriod ? reuse.record(id, inputList, paramList, out) : reuse.drop(id)) this.giveBack(c);
-    monthly?.computed(rule, p, factsOf(p).index, out, ctx!.readPeriod, dirty, paramsUsed);
+    monthly?.computed(rule, p, factsOf(p).index, out, ctx!.readPeriod, dirty, paramsUsed, ctx!.readMonth ? undefined : ctx!.drawn, ctx!.calendar);
     this.afterMonthly(rule, key, p);
     return out;
   }
@@ -647,9 +698,10 @@ export class Simulation {
         // The sub-population's ids are gathered only when a formula draws (temporal.ts, subPopulation).
         const keyed = (): KeyedDraws => (draws ??= keyedDraws(sim.seed, rule.entity === 'household' ? sub.householdId : sub.personId));
         const ctx = new FormulaContext(p, facts.start, size, agg, keyed, facts.index, new ColumnAllocator(undefined), rule.parameters, sim.parameters);
+        ctx.drawLimit = sim.temporal!.drawLimit(rule) > 0 ? size : 0;
         const out = rule.formula(inputs, params, ctx);
         if (!out || out.length !== size) throw new JiuzhuError('BAD_RULE_OUTPUT', `rule '${rule.id}' returned ${out?.length} values for ${size} ${rule.entity}s`, { kind: 'internal', location: { key: rule.id } });
-        return { out, readPeriod: ctx.readPeriod };
+        return { out, readPeriod: ctx.readPeriod, drawn: ctx.readMonth ? undefined : ctx.drawn, calendar: ctx.calendar };
       },
       aggregators: (sub) => bindAggregators(sub),
     };

@@ -14,6 +14,11 @@
  *    (`scope: 'population'`), a parameter value differs from last month's (a dated value's
  *    boundary), or no column of month m − 1 is held: the formula runs in full, as without this,
  *    and one pass against month m − 1's column finds the households whose rows changed.
+ *    Except masked draws (`ctx.random(stream, where)`, 0 outside `where`) and the calendar
+ *    (`ctx.firstMonthOfYear`, `ctx.year`): when they were a formula's only month-dependent
+ *    reads, with draws for at most a quarter of the households, the households of the draws'
+ *    rows count as dirty next month (cases 2 and 3; see drawLimit), unless a calendar value
+ *    read differs from the month before's (calendarChanges: January and February).
  * 2. Otherwise, no input changed (row for row, by household): the column is month m − 1's, the
  *    very same object (as period reuse would hand it out).
  * 3. Otherwise, the inputs changed for at most a quarter of the households: the formula runs on
@@ -42,7 +47,7 @@
 import type { Aggregators } from './aggregate.js';
 import type { ColumnType } from './buffers.js';
 import type { Column } from './column.js';
-import { gatherParam, mergeSorted, wordsOf, type Change, type Sub as DifferentialSub } from './differential.js';
+import { contains, gatherParam, mergeSorted, SUPERSET_SLACK, wordsOf, type Change, type Sub as DifferentialSub } from './differential.js';
 import { parseInputId, type RuleGraph } from './graph.js';
 import type { ParamValue } from './parameters/resolve.js';
 import { entitySize, type Entity, type Population } from './population.js';
@@ -51,6 +56,9 @@ import { specialise } from './specialise.js';
 import { HouseholdSets } from './household-sets.js';
 
 let enabled = process.env.JIUZHU_ENGINE_TEMPORAL !== '0';
+let confinedDraws = process.env.JIUZHU_ENGINE_TEMPORAL_DRAWS !== '0';
+// Sub-populations shared between close sets (subOf); `JIUZHU_ENGINE_TEMPORAL_SUPERSETS=0` starts a process without (a speed knob).
+const useSupersets = process.env.JIUZHU_ENGINE_TEMPORAL_SUPERSETS !== '0';
 
 /**
  * Turns month-to-month computation on or off for simulations made from now on (off: every
@@ -67,6 +75,15 @@ export function temporal(): boolean {
 }
 
 /**
+ * Turns on or off, for rule-months computed from now on, the month-to-month handling of rules
+ * whose only month-dependent reads are masked draws (see `drawLimit`; off: such a rule runs in
+ * full every month, as before). `JIUZHU_ENGINE_TEMPORAL_DRAWS=0` starts a process with it off.
+ */
+export function setTemporalDraws(on: boolean): void {
+  confinedDraws = on;
+}
+
+/**
  * Above this many persons a simulation does not hold last month's columns: a full-count
  * prefecture slice (over a million persons each) would hold 0.4–3 GB more per worker, against
  * W2's 8 GiB; at this size at most about 210 MB. The default dataset (309,000 persons) is under
@@ -76,6 +93,16 @@ export const TEMPORAL_MAX_PERSONS = 500_000;
 
 /** Share of the households above which a dirty rule runs in full (as in differential.ts: gathering costs about what the formula does). */
 export const TEMPORAL_SUBSET_SHARE = 0.25;
+
+/** Calendar values a formula may read (RuleContext.firstMonthOfYear, year), as bits of what it read. */
+export const CALENDAR_FIRST_MONTH = 1;
+export const CALENDAR_YEAR = 2;
+
+/** Whether a calendar value read (CALENDAR_* bits) differs between month p and the month before. */
+export function calendarChanges(bits: number, p: string): boolean {
+  const m = p.slice(5, 7);
+  return ((bits & CALENDAR_FIRST_MONTH) !== 0 && (m === '01' || m === '02')) || ((bits & CALENDAR_YEAR) !== 0 && m === '01');
+}
 
 /** Counts of what month-to-month computation did (tests and the bench). */
 export interface TemporalStats {
@@ -89,9 +116,14 @@ export interface TemporalStats {
   fullRows: number;
   /** Sub-population runs thrown away because the formula read something month-dependent. */
   fallback: number;
+  /**
+   * Of `unchanged` and `subset`: rule-months of a rule that reads the month, not run in full for
+   * it (its reads were masked draws or calendar values the same as the month before's).
+   */
+  followed: number;
 }
 
-const totals: TemporalStats = { unchanged: 0, subset: 0, subsetRows: 0, full: 0, fullRows: 0, fallback: 0 };
+const totals: TemporalStats = { unchanged: 0, subset: 0, subsetRows: 0, full: 0, fullRows: 0, fallback: 0, followed: 0 };
 
 /** What the simulations of this process did so far, added up (a copy). */
 export function temporalCounts(): TemporalStats {
@@ -112,8 +144,12 @@ export interface TemporalHost {
    * month's state given to the next). If so, the simulation forgets it under `key`.
    */
   takeOver(key: string, c: Column): boolean;
-  /** A formula run on a sub-population; readPeriod: whether it read anything month-dependent. */
-  runOn(rule: Rule, p: string, sub: Population, agg: Aggregators, inputs: Record<string, Column>, params: Record<string, ParamValue>): { out: Column; readPeriod: boolean };
+  /**
+   * A formula run on a sub-population; readPeriod: whether it read anything month-dependent;
+   * drawn: when that was only masked draws and calendar values (see Temporal.drawLimit), the
+   * draws' rows; calendar: the calendar values read (CALENDAR_* bits).
+   */
+  runOn(rule: Rule, p: string, sub: Population, agg: Aggregators, inputs: Record<string, Column>, params: Record<string, ParamValue>): { out: Column; readPeriod: boolean; drawn: number[] | undefined; calendar: number };
   /** The key of a rule's column for the month before p. */
   previousKey(id: string, p: string): string;
   aggregators(sub: Population): Aggregators;
@@ -125,6 +161,13 @@ interface Held {
   column: Column;
   /** The latest run (in full or on a sub-population) read something month-dependent. */
   readPeriod: boolean;
+  /**
+   * When the latest run's only month-dependent reads were masked draws and calendar values: the
+   * households of the draws' rows (ascending; see Temporal.drawLimit).
+   */
+  drawn?: Int32Array;
+  /** Calendar values the rule's runs read since it was last run in full (CALENDAR_* bits): they stay read. */
+  calendar: number;
   params: readonly ParamValue[];
 }
 
@@ -152,8 +195,10 @@ export class Temporal {
   private readonly sets = new HouseholdSets();
   /** Sub-populations of this month's change sets, with their inputs' rows gathered (this month's). */
   private readonly subs = new Map<Int32Array, Sub>();
+  /** The sub-populations made this month, for sets they hold (subOf). */
+  private monthSubs: Sub[] = [];
   private setsIndex = -1;
-  readonly stats: TemporalStats = { unchanged: 0, subset: 0, subsetRows: 0, full: 0, fullRows: 0, fallback: 0 };
+  readonly stats: TemporalStats = { unchanged: 0, subset: 0, subsetRows: 0, full: 0, fullRows: 0, fallback: 0, followed: 0 };
 
   constructor(private readonly host: TemporalHost) {}
 
@@ -170,25 +215,47 @@ export class Temporal {
   before(rule: Rule, p: string, index: number, inputs: Record<string, Column>, params: Record<string, ParamValue>): TemporalDecision {
     this.newMonth(index);
     const prev = this.held.get(rule.id);
-    if (!prev || prev.index !== index - 1 || prev.readPeriod || rule.scope === 'population') return { dirty: undefined };
+    if (!prev || prev.index !== index - 1 || (prev.readPeriod && !prev.drawn) || rule.scope === 'population' || calendarChanges(prev.calendar, p)) return { dirty: undefined };
     const values = Object.values(params);
     if (values.length !== prev.params.length || values.some((v, k) => !Object.is(v, prev.params[k]))) return { dirty: undefined };
-    const dirty = this.inputChange(rule, p);
+    let dirty = this.inputChange(rule, p);
+    // A rule that drew last month: the households it drew for are recomputed too (new draws).
+    const followed = prev.drawn !== undefined;
+    if (followed && dirty !== 'all' && prev.drawn!.length) dirty = this.canonical(dirty === 'none' ? prev.drawn! : mergeSorted(dirty, prev.drawn!));
     const key = `${rule.id}@${p}`;
     if (dirty === 'none') {
       this.count('unchanged', 1);
+      if (followed) this.count('followed', 1);
       this.changes.set(key, 'none');
-      this.hold(rule.id, { index, column: prev.column, readPeriod: false, params: values });
+      // No input changed and no draw last month: none this month either (the same masks).
+      this.hold(rule.id, { index, column: prev.column, readPeriod: prev.readPeriod, drawn: prev.drawn, calendar: prev.calendar, params: values });
       return { column: prev.column };
     }
-    if (dirty === 'all' || dirty.length > TEMPORAL_SUBSET_SHARE * this.host.population.nHouseholds) return { dirty };
+    if (dirty === 'all' || dirty.length > TEMPORAL_SUBSET_SHARE * this.host.population.nHouseholds) return { dirty: followed ? undefined : dirty };
     return this.subset(rule, p, index, dirty, prev, inputs, params) ?? { dirty: undefined };
   }
 
-  /** A rule's formula ran in full for month `index`: the households that changed, and the column held for next month. */
-  computed(rule: Rule, p: string, index: number, out: Column, readPeriod: boolean, dirty: Change | undefined, params: Record<string, ParamValue>): void {
+  /**
+   * How many rows of masked draws a formula run in full may make and still be followed month to
+   * month (0: not at all). A draw of month m is 0 outside its mask (`ctx.random(stream, where)`),
+   * so a household-local rule whose only month-dependent reads are masked draws depends on the
+   * month only at the households of their rows: next month it is recomputed on those households
+   * and the dirty ones, not in full (the rows outside are last month's: the same inputs, hence the
+   * same masks, and no draw). Above a quarter of the households, it runs in full as before.
+   */
+  drawLimit(rule: Rule): number {
+    return confinedDraws && rule.scope !== 'population' ? Math.floor(TEMPORAL_SUBSET_SHARE * this.host.population.nHouseholds) : 0;
+  }
+
+  /**
+   * A rule's formula ran in full for month `index`: the households that changed, and the column
+   * held for next month. `drawn`: the rows of its masked draws, when they were its only
+   * month-dependent reads.
+   */
+  computed(rule: Rule, p: string, index: number, out: Column, readPeriod: boolean, dirty: Change | undefined, params: Record<string, ParamValue>, drawn?: number[], calendar = 0): void {
     this.count('full', 1);
     this.count('fullRows', out.length);
+    const drawnSet = readPeriod && drawn ? householdsOf(drawn, rule.entity === 'person' ? this.host.population.personHousehold : undefined, undefined) : undefined;
     const prev = this.held.get(rule.id);
     let change: Change = 'all';
     if (prev && prev.index === index - 1 && prev.column.constructor === out.constructor && prev.column.length === out.length) {
@@ -198,7 +265,7 @@ export class Temporal {
       this.owners.set(out, { id: rule.id, p, index, against: prev.column });
     }
     this.changes.set(`${rule.id}@${p}`, change);
-    this.hold(rule.id, { index, column: out, readPeriod, params: Object.values(params) });
+    this.hold(rule.id, { index, column: out, readPeriod, drawn: drawnSet, calendar, params: Object.values(params) });
   }
 
   /** A rule's column taken from elsewhere (the shared results): compared with last month's. */
@@ -225,6 +292,14 @@ export class Temporal {
     if (h) this.drop(id);
   }
 
+  /**
+   * The households whose rows of a rule's (or given column's) month `p` differ from its month
+   * before, when known: 'none' when every row is the same, 'all' when not tracked row by row.
+   */
+  changeOf(id: string, p: string): Change | undefined {
+    return this.changes.get(`${id}@${p}`);
+  }
+
   /** A period is over: its changes go. */
   forgetPeriod(period: string): void {
     const suffix = `@${period}`;
@@ -240,6 +315,7 @@ export class Temporal {
     this.lastGiven.clear();
     this.sets.clear();
     this.subs.clear();
+    this.monthSubs = [];
     return all;
   }
 
@@ -254,6 +330,7 @@ export class Temporal {
     this.setsIndex = index;
     this.sets.clear();
     this.subs.clear();
+    this.monthSubs = [];
   }
 
   private hold(id: string, h: Held): void {
@@ -323,13 +400,25 @@ export class Temporal {
       if (g === undefined) sub.params.set(v, (g = gatherParam(v, rows, size)));
       subParams[alias] = g;
     }
-    const { out, readPeriod } = host.runOn(rule, p, sub.population, sub.agg, subInputs, subParams);
-    if (readPeriod || out.constructor !== prev.column.constructor) {
+    const run = host.runOn(rule, p, sub.population, sub.agg, subInputs, subParams);
+    const { out, drawn } = run;
+    // Masked draws and calendar values are followed only for a rule whose reads were followed
+    // last month (the households it drew for are in `dirty`); any other month-dependent read, or
+    // a calendar value that differs from the month before's, means a run in full. Calendar
+    // values once read stay read: a run on a few households may not read what others would.
+    const followed = prev.drawn !== undefined;
+    const calendar = prev.calendar | run.calendar;
+    const readPeriod = run.readPeriod || calendar !== 0;
+    if ((run.readPeriod && !(followed && drawn && !calendarChanges(run.calendar, p))) || out.constructor !== prev.column.constructor) {
       this.count('fallback', 1);
       return undefined;
     }
     this.count('subset', 1);
     this.count('subsetRows', rows.length);
+    if (followed) this.count('followed', 1);
+    // Its rows of this month's column: what a later rule on the same households would gather.
+    sub.gathered.set(rule.id, out);
+    const drawnSet = readPeriod ? householdsOf(drawn ?? [], person ? sub.population.personHousehold : undefined, sub.households) : undefined;
     const changed: number[] = [];
     const words = wordsOf(out);
     diffAt(words)(words, wordsOf(prev.column), rows, words.length / out.length, changed);
@@ -337,13 +426,13 @@ export class Temporal {
     const values = Object.values(params);
     if (!changed.length) {
       this.changes.set(key, 'none');
-      this.hold(rule.id, { index, column: prev.column, readPeriod: false, params: values });
+      this.hold(rule.id, { index, column: prev.column, readPeriod, drawn: drawnSet, calendar, params: values });
       return { column: prev.column };
     }
     const ph = person ? sub.population.personHousehold : undefined;
     let n = 0;
     for (let k = 0; k < changed.length; k++) {
-      const h = dirty[ph ? ph[changed[k]!]! : changed[k]!]!;
+      const h = sub.households[ph ? ph[changed[k]!]! : changed[k]!]!;
       if (n === 0 || h !== changed[n - 1]) changed[n++] = h;
     }
     // Last month's column is written over when nothing else holds it (most rules): no copy.
@@ -355,8 +444,8 @@ export class Temporal {
     } else this.owners.delete(column);
     scatter(column)(column, rows, out);
     this.changes.set(key, this.canonical(Int32Array.from(changed.slice(0, n))));
-    if (inPlace) this.held.set(rule.id, { index, column, readPeriod: false, params: values });
-    else this.hold(rule.id, { index, column, readPeriod: false, params: values });
+    if (inPlace) this.held.set(rule.id, { index, column, readPeriod, drawn: drawnSet, calendar, params: values });
+    else this.hold(rule.id, { index, column, readPeriod, drawn: drawnSet, calendar, params: values });
     return { column };
   }
 
@@ -395,14 +484,54 @@ export class Temporal {
     return this.sets.canonical(set);
   }
 
+  /**
+   * The sub-population to compute a set of households on: one made this month for a set that
+   * holds them all and is not much larger (differential.ts's SUPERSET_SLACK), else one of their
+   * own. The other households' rows come out as last month's (their inputs and parameters are,
+   * and they have no draw), so the rules of a month share fewer sub-populations and gathered
+   * inputs.
+   */
   private subOf(households: Int32Array): Sub {
-    let sub = this.subs.get(households);
-    if (sub) return sub;
+    let sub = this.subs.get(households) ?? (useSupersets ? this.supersetSub(households) : undefined);
+    if (sub) {
+      this.subs.set(households, sub);
+      return sub;
+    }
     const { population, persons } = subPopulation(this.host.population, households);
     sub = { population, households, persons, agg: this.host.aggregators(population), gathered: new Map(), params: new Map() };
     this.subs.set(households, sub);
+    this.monthSubs.push(sub);
     return sub;
   }
+
+  /** The smallest sub-population made this month whose households hold every one of `set` and are at most SUPERSET_SLACK more. */
+  private supersetSub(set: Int32Array): Sub | undefined {
+    let best: Sub | undefined;
+    const most = SUPERSET_SLACK.factor * set.length + SUPERSET_SLACK.rows;
+    for (const sub of this.monthSubs) {
+      const s = sub.households;
+      if (s.length < set.length || s.length > most || (best && s.length >= best.households.length)) continue;
+      if (contains(s, set)) best = sub;
+    }
+    return best;
+  }
+}
+
+/**
+ * The households (ascending, each once) of rows of an entity: `personHousehold` maps person rows
+ * to their household (none for household rows), and `households` a sub-population's household
+ * index to the population's.
+ */
+function householdsOf(rows: readonly number[], personHousehold: Int32Array | undefined, households: Int32Array | undefined): Int32Array {
+  const out = new Int32Array(rows.length);
+  for (let k = 0; k < rows.length; k++) {
+    const h = personHousehold ? personHousehold[rows[k]!]! : rows[k]!;
+    out[k] = households ? households[h]! : h;
+  }
+  out.sort();
+  let n = 0;
+  for (let k = 0; k < out.length; k++) if (n === 0 || out[k] !== out[n - 1]) out[n++] = out[k]!;
+  return n === out.length ? out : out.slice(0, n);
 }
 
 /**

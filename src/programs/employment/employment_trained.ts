@@ -1,5 +1,4 @@
 import { MONTHS_PER_YEAR } from '../../engine/money.js';
-import { monthIndex } from '../../engine/period.js';
 import { defineRule } from '../../engine/rule.js';
 import { asNumber, category } from '../../engine/values.js';
 
@@ -17,7 +16,7 @@ export const employment_trained = defineRule({
     const hazard = (r: number): number => 1 - Math.pow(1 - r, 1 / MONTHS_PER_YEAR);
     const hHolder = hazard(asNumber(category(p.rate, 'certificate_holder')));
     const hLhs = hazard(asNumber(category(p.rate, 'liang_hou_sheng')));
-    const january = monthIndex(ctx.period) % MONTHS_PER_YEAR === 0;
+    const january = ctx.firstMonthOfYear;
     const candidate = ctx.allocFull(Uint8Array);
     for (let i = 0; i < candidate.length; i++) candidate[i] = (+!!holder[i] | +!!lhs[i]) & +(january || !before[i]);
     const u = ctx.random('employment-training', candidate);

@@ -1,5 +1,3 @@
-import { MONTHS_PER_YEAR } from '../../engine/money.js';
-import { monthIndex } from '../../engine/period.js';
 import { defineRule } from '../../engine/rule.js';
 
 export const employment_trained_ytd = defineRule({
@@ -13,7 +11,7 @@ export const employment_trained_ytd = defineRule({
   parameters: {},
   reference: { clause: '六.1' },
   formula: ({ employment_trained_ytd_previous: before, employment_trained: now }, _p, ctx) => {
-    const january = monthIndex(ctx.period) % MONTHS_PER_YEAR === 0;
+    const january = ctx.firstMonthOfYear;
     const out = ctx.allocFull(Uint8Array);
     for (let i = 0; i < out.length; i++) out[i] = (+!january & +!!before[i]) | +!!now[i];
     return out;

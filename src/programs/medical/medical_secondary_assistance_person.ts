@@ -1,6 +1,5 @@
-import { MONTHS_PER_YEAR, roundFen } from '../../engine/money.js';
+import { roundFen } from '../../engine/money.js';
 import type { ParamValue } from '../../engine/parameters/resolve.js';
-import { monthIndex } from '../../engine/period.js';
 import { defineRule } from '../../engine/rule.js';
 import { asNumber, category } from '../../engine/values.js';
 
@@ -23,7 +22,7 @@ export const medical_secondary_assistance_person = defineRule({
     // Fixed amounts indexed like medical_disease_category: 1 = the share table's first category.
     const amounts = [0, ...categoryNames(p.share).map((name) => asNumber(category(p.amount, name)))];
     const cap = asNumber(p.cap);
-    const january = monthIndex(ctx.period) % MONTHS_PER_YEAR === 0;
+    const january = ctx.firstMonthOfYear;
     const out = ctx.alloc(Float64Array);
     for (let i = 0; i < out.length; i++) {
       const k = disease[i]!;

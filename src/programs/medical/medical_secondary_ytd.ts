@@ -1,5 +1,4 @@
-import { MONTHS_PER_YEAR, roundFen } from '../../engine/money.js';
-import { monthIndex } from '../../engine/period.js';
+import { roundFen } from '../../engine/money.js';
 import { defineRule } from '../../engine/rule.js';
 
 export const medical_secondary_ytd = defineRule({
@@ -13,7 +12,7 @@ export const medical_secondary_ytd = defineRule({
   parameters: {},
   reference: { clause: '三.1' },
   formula: ({ medical_secondary_ytd_previous: previous, medical_secondary_assistance_person: paid }, _p, ctx) => {
-    const january = monthIndex(ctx.period) % MONTHS_PER_YEAR === 0;
+    const january = ctx.firstMonthOfYear;
     const out = ctx.allocFull(Float64Array);
     for (let i = 0; i < out.length; i++) out[i] = roundFen((january ? 0 : previous[i]!) + paid[i]!);
     return out;

@@ -22,7 +22,7 @@ export const wubao_living_level = defineRule({
   parameters: { income: 'wubao.living_level.previous_year_income', relative: 'wubao.living_level.relative', growth: 'wubao.living_level.growth_rate', last: 'wubao.living_level.last_observed_year' },
   reference: { clause: '八.1' },
   formula: (_i, p, ctx) => {
-    const year = Number(ctx.period.split('-')[0]);
+    const year = ctx.year;
     const income = asNumber(p.income);
     const growth = asNumber(p.growth);
     const last = asNumber(p.last);

@@ -5,6 +5,7 @@
  * of those whole fen, so breakdowns and payers add up to totals exactly.
  */
 import { specialise } from '../../engine/specialise.js';
+import { monthFromIndex, monthIndex } from '../../engine/period.js';
 import { PREFECTURE_CODES } from '../../engine/locality.js';
 import type { ProgramDefinition } from '../../engine/program.js';
 import type { Population } from '../../engine/population.js';
@@ -91,6 +92,12 @@ export class ProgramAccumulator {
   private ever: (EverFlagged | null)[] = [];
   private groupEver: EverFlagged[][] = [];
   private pop: Population | null = null;
+  /**
+   * Of the population being accumulated, per money rule: its latest month's sums per cell, added
+   * from +0 (see addMonthFen). Per flag set: the rule and month last ORed into it.
+   */
+  private lastSums = new Map<string, { month: string; sums: Float64Array }>();
+  private lastFlags = new Map<EverFlagged, { rule: string; month: string }>();
 
   constructor(programs: readonly ProgramDefinition[]) {
     this.programs = programs;
@@ -110,6 +117,8 @@ export class ProgramAccumulator {
     if (this.pop !== pop) {
       if (this.pop) this.closePopulation();
       this.pop = pop;
+      this.lastSums = new Map();
+      this.lastFlags = new Map();
       this.ever = this.programs.map((p) => (p.recipient === null ? null : new EverFlagged(pop.nPersons)));
       this.groupEver = this.programs.map((p) => Object.keys(p.recipientGroups ?? {}).map(() => new EverFlagged(pop.nPersons)));
     }
@@ -129,6 +138,7 @@ export class ProgramAccumulator {
       const own = populationCells(pop);
       this.population.set(month, { persons: Float64Array.from(own.persons), households: Float64Array.from(own.households) });
     }
+    const before = monthFromIndex(monthIndex(month) - 1);
     const sums = this.months.get(month) ?? this.programs.map((p) => ({
       components: Object.keys(p.components).map(() => new Float64Array(N_CELLS)),
       funds: Object.values(p.accounts ?? {}).map(() => new Float64Array(N_CELLS)),
@@ -139,17 +149,17 @@ export class ProgramAccumulator {
       Object.entries(p.components).forEach(([key, c], k) => {
         if (!('rule' in c)) return;
         const column = monthColumn(sim, c.rule, month);
-        addWeightedFenOnce(sim, s.components[k]!, column, w, cells);
+        this.addMonthFen(sim, c.rule, month, before, s.components[k]!, column, w, cells);
         onComponent?.(`${p.id}.${key}`, column);
       });
       Object.values(p.accounts ?? {}).forEach((a, k) => {
-        if ('rule' in a.funds) addWeightedFenOnce(sim, s.funds[k]!, monthColumn(sim, a.funds.rule, month), w, cells);
+        if ('rule' in a.funds) this.addMonthFen(sim, a.funds.rule, month, before, s.funds[k]!, monthColumn(sim, a.funds.rule, month), w, cells);
       });
       const ever = this.ever[pi];
       if (ever && p.recipient) {
         const flag = flagColumn(sim, p.recipient, month);
         if (isSparse(flag)) ever.addSparse(flag);
-        else ever.addColumn(flag);
+        else this.orFlag(sim, p.recipient, month, before, ever, flag);
       }
       Object.values(p.recipientGroups ?? {}).forEach((g, gi) => {
         const flag = flagColumn(sim, g.rule, month);
@@ -157,12 +167,43 @@ export class ProgramAccumulator {
           this.groupEver[pi]![gi]!.addSparse(flag);
           addSparsePersonMonths(this.groupPersonMonths[pi]![gi]!, flag, w, cells, pop.personHousehold);
         } else {
-          this.groupEver[pi]![gi]!.addColumn(flag);
+          this.orFlag(sim, g.rule, month, before, this.groupEver[pi]![gi]!, flag);
           addPersonMonths(this.groupPersonMonths[pi]![gi]!, flag, w, cells, start);
         }
       });
     });
     this.months.set(month, sums);
+  }
+
+  /**
+   * addWeightedFenOnce of a money rule's month into its month's sums, or, when the sums are still
+   * all +0, the simulation says the column holds the very values of the month before (month to
+   * month, engine/temporal.ts) and that month's sums of the rule were added here from +0 too:
+   * those sums, copied. The same additions in the same order from the same start (the
+   * population's weights and cells do not change), so the same bytes, without reading the column
+   * (issue #25, W4: about half of a later month's money columns are the month before's).
+   */
+  private addMonthFen(sim: Simulation, rule: string, month: string, before: string, sums: Float64Array, column: MonthColumn, w: ArrayLike<number>, cells: Uint8Array): void {
+    if (isSparse(column) || !allPositiveZero(sums)) {
+      addWeightedFenOnce(sim, sums, column, w, cells);
+      this.lastSums.delete(rule);
+      return;
+    }
+    const last = this.lastSums.get(rule);
+    if (last && (last.month === month || (last.month === before && sim.sameAsMonthBefore(rule, month)))) sums.set(last.sums);
+    else addWeightedFenOnce(sim, sums, column, w, cells);
+    this.lastSums.set(rule, { month, sums: last?.month === month ? last.sums : Float64Array.from(sums) });
+  }
+
+  /**
+   * A month's dense flag ORed into a set of flagged persons, unless it holds the very values of
+   * the month before (temporal.ts) and that month's column of the same rule was ORed into this
+   * set: ORing it again would change nothing.
+   */
+  private orFlag(sim: Simulation, rule: string, month: string, before: string, ever: EverFlagged, flag: Column): void {
+    const last = this.lastFlags.get(ever);
+    if (!(last && last.rule === rule && (last.month === month || (last.month === before && sim.sameAsMonthBefore(rule, month))))) ever.addColumn(flag);
+    this.lastFlags.set(ever, { rule, month });
   }
 
   /** Counts the distinct recipients of the population accumulated so far (call once it is done). */

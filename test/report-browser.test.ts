@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchTestBrowser, watchPage } from './browser.js';
 import type { WrittenReport } from '../src/report/write.js';
@@ -43,31 +43,35 @@ function cjkFontFace(): string {
   return `@font-face{font-family:"Noto Sans SC";src:url("${pathToFileURL(file).href}")}`;
 }
 
-// One report for both; a browser each: @sparticuz/chromium runs single-process, and a closed page
-// can take the browser down with it.
+// One report and one browser for both. @sparticuz/chromium runs with --single-process, where closing a
+// page's own browser context ends the browser (it took one browser per check before): the checks
+// share one context, each on a page of its own, and a blank page keeps the context open between
+// them (as test/explorer-browser.test.ts does).
 const tmp = mkdtempSync(join(tmpdir(), 'jiuzhu-report-browser-'));
 let written: WrittenReport;
+let browser: Browser;
+let context: BrowserContext;
 beforeAll(async () => {
   written = await writeFixtureReport(tmp);
+  ({ browser } = await launchTestBrowser('report-browser.test.ts'));
+  context = await browser.newContext();
+  await context.newPage();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  rmSync(tmp, { recursive: true, force: true });
 });
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-/** A browser for the tests of the describe block it is called in. */
-function useBrowser(what: string): () => Browser {
-  let browser: Browser;
-  beforeAll(async () => {
-    ({ browser } = await launchTestBrowser(what));
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  return () => browser;
+/** A page of the shared context at the given viewport. */
+async function newPage(width: number, height: number): Promise<Page> {
+  const page = await context.newPage();
+  await page.setViewportSize({ width, height });
+  return page;
 }
 
 describe('a report in a browser (the npm package\'s Chromium, else Debian\'s)', () => {
-  const browser = useBrowser('report-browser.test.ts (on screen)');
   it('opens without console errors or outside requests, and every chart renders', async () => {
-    const page = await browser().newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await newPage(1280, 900);
     const { errors, requests } = watchPage(page);
     const url = pathToFileURL(written.index).href;
     await page.goto(url, { waitUntil: 'load' });
@@ -95,9 +99,8 @@ describe('a report in a browser (the npm package\'s Chromium, else Debian\'s)', 
 });
 
 describe('the report printed on A4', () => {
-  const browser = useBrowser('report-browser.test.ts (printed)');
   it('page 1 is the executive summary; no table is wider than the page', async () => {
-    const page = await browser().newPage({ viewport: { width: PRINT_WIDTH, height: PRINT_HEIGHT } });
+    const page = await newPage(PRINT_WIDTH, PRINT_HEIGHT);
     const { errors } = watchPage(page);
     await page.goto(pathToFileURL(written.index).href, { waitUntil: 'load' });
     await page.addStyleTag({ content: cjkFontFace() });

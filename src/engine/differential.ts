@@ -46,7 +46,8 @@ import type { ColumnType } from './buffers.js';
 import type { Column } from './column.js';
 import { JiuzhuError } from './errors.js';
 import { parseInputId, type RuleGraph } from './graph.js';
-import type { ParamValue } from './parameters/resolve.js';
+import { localityChange, type ParamValue } from './parameters/resolve.js';
+import type { ParameterLeaf } from './parameters/types.js';
 import type { ParameterTree } from './parameters/tree.js';
 import { selectHouseholdRows, type Entity, type Population } from './population.js';
 import type { Rule } from './rule.js';
@@ -770,7 +771,8 @@ export class Differential {
     if (!byWas) this.paramRowsCache.set(now, (byWas = new WeakMap()));
     let c = byWas.get(was);
     if (c === undefined) {
-      c = paramValueChange(this.host.param(path, date, 'household'), this.host.param(path, date, 'household', baseTree));
+      c = sameLeafShape(this.host.parameters.leaf(path), baseTree.leaf(path)) ? localityChange(this.host.parameters.leaf(path), now, was, this.host.population) : undefined;
+      c ??= paramValueChange(this.host.param(path, date, 'household'), this.host.param(path, date, 'household', baseTree));
       // Every household: 'all', which readers take without merging or comparing household by household.
       if (c !== 'none' && c !== 'all' && c.length === this.host.population.nHouseholds) c = 'all';
       // Kept across periods: a set is made canonical again in each period that meets it.
@@ -901,6 +903,11 @@ export class Differential {
     }
     return best;
   }
+}
+
+/** Whether two trees' leaves of one path break down alike (their cells then mean the same localities and categories). */
+function sameLeafShape(a: ParameterLeaf, b: ParameterLeaf): boolean {
+  return a === b || (a.breakdown.join() === b.breakdown.join() && a.categories.join() === b.categories.join());
 }
 
 /**

@@ -51,6 +51,8 @@ export const WEIGHT = 'weight';
  * of every leaf again (about 110 ms of CPU a year of W4's first months, issue #25).
  */
 interface ByHouseholds<T> { household: Population['household']; value: T }
+/** Per parameter tree and rule graph: each rule's seed and leaf identities (sharedKey's fingerprint), by `seed|id`. */
+const leafFingerprints = new WeakMap<ParameterTree, WeakMap<RuleGraph, Map<string, string>>>();
 const resolvedParameters = new WeakMap<Population['householdStart'], ByHouseholds<Map<string, WeakMap<DatedValue, ParamValue>>>>();
 
 /** Locality tables of parameters (see Simulation.tableParameter), by household index and dated value; null: not a locality-only leaf. */
@@ -704,8 +706,17 @@ export class Simulation {
   private sharedKey(id: string, period: Period): string {
     let fp = this.fingerprints.get(id);
     if (fp === undefined) {
-      const reach = ruleReach(this.graph, id);
-      fp = `${this.seed}|${reach.paths.map((path) => leafIdentity(this.parameters, path)).join(',')}`;
+      // The same for every simulation of this tree, graph and seed (a variant's slices): kept with the tree.
+      let byGraph = leafFingerprints.get(this.parameters);
+      if (!byGraph) leafFingerprints.set(this.parameters, (byGraph = new WeakMap()));
+      let byRule = byGraph.get(this.graph);
+      if (!byRule) byGraph.set(this.graph, (byRule = new Map()));
+      const k = `${this.seed}|${id}`;
+      fp = byRule.get(k);
+      if (fp === undefined) {
+        const reach = ruleReach(this.graph, id);
+        byRule.set(k, (fp = `${this.seed}|${reach.paths.map((path) => leafIdentity(this.parameters, path)).join(',')}`));
+      }
       this.fingerprints.set(id, fp);
     }
     let given = '';

@@ -264,6 +264,11 @@ export class KeptSubs {
       else this.byHash.delete(k);
     }
   }
+  /** Whether a sub-population of these very households (ascending) is kept. */
+  has(households: Int32Array): boolean {
+    return !!this.byHash.get(householdSetKey(households))?.some((s) => sameHouseholds(s.households, households));
+  }
+
   /** The kept sub-population of these households (ascending), made with `make` when there is none. */
   get(households: Int32Array, make: () => { population: Population; persons: Int32Array; agg: Aggregators }): KeptSub {
     const key = householdSetKey(households);
@@ -282,6 +287,25 @@ export class KeptSubs {
     list.push(s);
     return s;
   }
+  /**
+   * A kept sub-population whose households hold every one of `households` (ascending) and are at
+   * most `most` (see SUPERSET_SLACK), the smallest; undefined when there is none. A sweep's
+   * variants move away from the reference and back: a variant nearer the reference dirties
+   * fewer households than the one before, mostly among them (session 11).
+   */
+  superset(households: Int32Array, most: number): KeptSub | undefined {
+    let best: KeptSub | undefined;
+    for (const list of this.byHash.values()) {
+      for (const s of list) {
+        const n = s.households.length;
+        if (n < households.length || n > most || (best && n >= best.households.length)) continue;
+        if (contains(s.households, households)) best = s;
+      }
+    }
+    if (best) best.run = this.run;
+    return best;
+  }
+
   /** Whether `bytes` more may be kept. */
   room(bytes: number): boolean {
     return this.bytes + bytes <= KEPT_SUB_BYTES;
@@ -291,6 +315,16 @@ export class KeptSubs {
     sub.bytes += bytes;
     this.bytes += bytes;
   }
+}
+
+let SUPERSET_KEPT = process.env.JIUZHU_ENGINE_KEPT_SUPERSET !== '0';
+/**
+ * Turns on or off computing a set of households on a sub-population kept from an earlier run
+ * for a larger set (Differential.keptSuperset). Off, only a kept sub-population of the very
+ * households is taken: kept to check that the bytes are the same either way.
+ */
+export function setKeptSuperset(on: boolean): void {
+  SUPERSET_KEPT = on;
 }
 
 /** Bytes of gathered rows kept across runs per base part (see KeptSubs). A memory knob. */
@@ -878,7 +912,7 @@ export class Differential {
     sub = this.supersetSub(households);
     if (!sub) {
       let made = false;
-      const kept = this.base.kept.get(households, () => {
+      const kept = this.keptSuperset(households) ?? this.base.kept.get(households, () => {
         made = true;
         // Formulas read columns through their inputs, gathered: a sub-population carries none.
         const { population, persons } = selectHouseholdRows(this.host.population, households, false);
@@ -890,6 +924,19 @@ export class Differential {
     }
     this.subs.set(households, sub);
     return sub;
+  }
+
+  /**
+   * A sub-population kept from an earlier run for a larger set that holds every one of `set`
+   * (at most SUPERSET_SLACK more), when no run kept one of these very households: computing a
+   * household-local rule on it changes no byte (its other households' rows are the base's, as
+   * in supersetSub), and its gathered dataset columns, base rows and parameters are reused.
+   */
+  private keptSuperset(set: Int32Array): KeptSub | undefined {
+    if (!SUPERSET_KEPT || this.base.kept.has(set)) return undefined;
+    const kept = this.base.kept.superset(set, SUPERSET_SLACK.factor * set.length + SUPERSET_SLACK.rows);
+    if (kept) this.count('sharedSubs', 1);
+    return kept;
   }
 
   /** The smallest sub-population made this month whose households hold every one of `set` and are at most SUPERSET_SLACK more. */

@@ -668,20 +668,19 @@ export class Differential {
       return { change: 'all', column };
     }
     // Rows that changed (byte for byte), by household.
-    const changed: number[] = [];
     const base = this.storedRows(sub, stored, rows);
     const a = wordsOf(out);
-    (a.length === 2 * out.length ? diffPairs : diffWords(a))(a, wordsOf(base), changed);
-    if (!changed.length) return { change: 'none', stored };
+    const changed = rowsScratch(out.length);
+    const found = (a.length === 2 * out.length ? diffPairs : diffWords(a))(a, wordsOf(base), changed);
+    if (!found) return { change: 'none', stored };
     const ph = rule.entity === 'person' ? sub.population.personHousehold : undefined;
     let n = 0;
-    for (let k = 0; k < changed.length; k++) {
+    for (let k = 0; k < found; k++) {
       const h = sub.households[ph ? ph[changed[k]!]! : changed[k]!]!;
       if (n === 0 || h !== changed[n - 1]) changed[n++] = h;
     }
-    changed.length = n;
     // Written out over the base's column only when a reader needs the whole column.
-    return { change: this.canonical(Int32Array.from(changed)), stored, patch: { rows, values: out } };
+    return { change: this.canonical(changed.slice(0, n)), stored, patch: { rows, values: out } };
   }
 
   /**
@@ -828,12 +827,13 @@ export class Differential {
 
   /** Households whose rows of `column` differ from the stored column's, byte for byte. */
   private compareFull(column: Column, stored: Stored, entity: Entity): Change {
-    const changed: number[] = [];
+    const changed = rowsScratch(column.length);
     const a = wordsOf(column);
     const per = a.length / column.length;
-    if (stored.dense) (per === 2 ? diffPairs : diffWords(a))(a, wordsOf(stored.dense), changed);
-    else (per === 2 ? diffSparsePairs : diffSparseWords(a))(a, stored.rows!, wordsOf(stored.values!), changed);
-    return this.householdsOfRows(changed, entity);
+    const n = stored.dense
+      ? (per === 2 ? diffPairs : diffWords(a))(a, wordsOf(stored.dense), changed)
+      : (per === 2 ? diffSparsePairs : diffSparseWords(a))(a, stored.rows!, wordsOf(stored.values!), changed);
+    return this.householdsOfRows(changed, n, entity);
   }
 
   /**
@@ -842,27 +842,28 @@ export class Differential {
    */
   private compareRows(column: Column, stored: Stored, entity: Entity, dirty: Int32Array): Change {
     const start = entity === 'person' ? this.host.population.householdStart : this.identity();
-    const changed: number[] = [];
+    const changed = rowsScratch(column.length);
     const a = wordsOf(column);
     const pairs = a.length === 2 * column.length;
-    if (stored.dense) (pairs ? diffRowsPairs : diffRowsWords(a))(a, wordsOf(stored.dense), dirty, start, changed);
-    else (pairs ? diffRowsSparsePairs : diffRowsSparseWords(a))(a, stored.rows!, wordsOf(stored.values!), dirty, start, changed);
-    return this.householdsOfRows(changed, entity);
+    const n = stored.dense
+      ? (pairs ? diffRowsPairs : diffRowsWords(a))(a, wordsOf(stored.dense), dirty, start, changed)
+      : (pairs ? diffRowsSparsePairs : diffRowsSparseWords(a))(a, stored.rows!, wordsOf(stored.values!), dirty, start, changed);
+    return this.householdsOfRows(changed, n, entity);
   }
 
-  /** The households of changed rows (ascending, of `entity`), each once; 'none' when there are none. */
-  private householdsOfRows(changed: number[], entity: Entity): Change {
-    if (!changed.length) return 'none';
+  /** The households of the first `count` changed rows (ascending, of `entity`), each once; 'none' when there are none. */
+  private householdsOfRows(changed: Int32Array, count: number, entity: Entity): Change {
+    if (!count) return 'none';
     const hh = entity === 'person' ? this.host.population.personHousehold : undefined;
     let n = 0;
-    for (let k = 0; k < changed.length; k++) {
+    for (let k = 0; k < count; k++) {
       const h = hh ? hh[changed[k]!]! : changed[k]!;
       if (n === 0 || h !== changed[n - 1]) changed[n++] = h;
     }
     // Every household changed (a standard's column when every household's standard moved): 'all'
     // is the same for every reader (it computes in full), without a set to merge and compare by.
     if (n === this.host.population.nHouseholds) return 'all';
-    return this.canonical(Int32Array.from(changed.slice(0, n)));
+    return this.canonical(changed.slice(0, n));
   }
 
   private identityStart: Int32Array | undefined;
@@ -964,9 +965,9 @@ function sameLeafShape(a: ParameterLeaf, b: ParameterLeaf): boolean {
  */
 export function paramValueChange(now: ParamValue, was: ParamValue): Change {
   if (now instanceof Float64Array && was instanceof Float64Array && now.length === was.length) {
-    const rows: number[] = [];
-    diffPairs(wordsOf(now), wordsOf(was), rows);
-    return rows.length ? Int32Array.from(rows) : 'none';
+    const rows = new Int32Array(now.length);
+    const n = diffPairs(wordsOf(now), wordsOf(was), rows);
+    return n ? rows.slice(0, n) : 'none';
   }
   if (typeof now === 'number' || typeof was === 'number' || now instanceof Float64Array || was instanceof Float64Array) return 'all';
   if ('brackets' in now || 'brackets' in was) return 'all';
@@ -1036,85 +1037,113 @@ export function wordsOf(c: Column): Int32Array | Int16Array | Int8Array | Uint32
 
 type Words = ArrayLike<number>;
 
-/** Rows of float64 words (pairs) that differ. */
-function diffPairs(a: Words, b: Words, out: number[]): void {
-  const n = a.length >>> 1;
-  for (let i = 0; i < n; i++) if (a[2 * i] !== b[2 * i] || a[2 * i + 1] !== b[2 * i + 1]) out.push(i);
+let rowScratch = new Int32Array(1024);
+/**
+ * Scratch for the diff kernels' rows (at most one per row compared), reused: the changed rows
+ * were pushed onto a new array per comparison, whole slices of them when a standard changed
+ * every row, about half of the JavaScript heap a W3 variant allocated (session 11). Read before
+ * the next comparison, never kept.
+ */
+function rowsScratch(n: number): Int32Array {
+  if (rowScratch.length < n) rowScratch = new Int32Array(Math.max(n, 2 * rowScratch.length));
+  return rowScratch;
 }
 
-function diffWordsKernel(a: Words, b: Words, out: number[]): void {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) out.push(i);
+/** Rows of float64 words (pairs) that differ (into `out`, ascending; their number). */
+function diffPairs(a: Words, b: Words, out: Int32Array): number {
+  let n = 0;
+  const rows = a.length >>> 1;
+  for (let i = 0; i < rows; i++) if (a[2 * i] !== b[2 * i] || a[2 * i + 1] !== b[2 * i + 1]) out[n++] = i;
+  return n;
+}
+
+function diffWordsKernel(a: Words, b: Words, out: Int32Array): number {
+  let n = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) out[n++] = i;
+  return n;
 }
 const diffWords = specialise(diffWordsKernel);
 
 /** Rows of float64 words (pairs) that differ from a sparse column's (0 outside its rows). */
-function diffSparsePairs(a: Words, rows: Int32Array, values: Words, out: number[]): void {
-  const n = a.length >>> 1;
+function diffSparsePairs(a: Words, rows: Int32Array, values: Words, out: Int32Array): number {
+  let n = 0;
+  const length = a.length >>> 1;
   let j = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < length; i++) {
     if (j < rows.length && rows[j] === i) {
-      if (a[2 * i] !== values[2 * j] || a[2 * i + 1] !== values[2 * j + 1]) out.push(i);
+      if (a[2 * i] !== values[2 * j] || a[2 * i + 1] !== values[2 * j + 1]) out[n++] = i;
       j++;
-    } else if (a[2 * i] !== 0 || a[2 * i + 1] !== 0) out.push(i);
+    } else if (a[2 * i] !== 0 || a[2 * i + 1] !== 0) out[n++] = i;
   }
+  return n;
 }
 
-function diffSparseWordsKernel(a: Words, rows: Int32Array, values: Words, out: number[]): void {
+function diffSparseWordsKernel(a: Words, rows: Int32Array, values: Words, out: Int32Array): number {
+  let n = 0;
   let j = 0;
   for (let i = 0; i < a.length; i++) {
     if (j < rows.length && rows[j] === i) {
-      if (a[i] !== values[j]) out.push(i);
+      if (a[i] !== values[j]) out[n++] = i;
       j++;
-    } else if (a[i] !== 0) out.push(i);
+    } else if (a[i] !== 0) out[n++] = i;
   }
+  return n;
 }
 const diffSparseWords = specialise(diffSparseWordsKernel);
 
 /**
  * The diff kernels below go over the rows of the `households` given (ascending): household h's
  * rows are start[h] to start[h + 1] (householdStart for a person column, h alone for a household
- * one), and they push the rows that differ.
+ * one), and they write the rows that differ into `out` (ascending) and return their number.
  */
-function diffRowsPairs(a: Words, b: Words, households: Int32Array, start: Int32Array, out: number[]): void {
+function diffRowsPairs(a: Words, b: Words, households: Int32Array, start: Int32Array, out: Int32Array): number {
+  let n = 0;
   for (let k = 0; k < households.length; k++) {
     const h = households[k]!;
-    for (let i = start[h]!; i < start[h + 1]!; i++) if (a[2 * i] !== b[2 * i] || a[2 * i + 1] !== b[2 * i + 1]) out.push(i);
+    for (let i = start[h]!; i < start[h + 1]!; i++) if (a[2 * i] !== b[2 * i] || a[2 * i + 1] !== b[2 * i + 1]) out[n++] = i;
   }
+  return n;
 }
 
-function diffRowsWordsKernel(a: Words, b: Words, households: Int32Array, start: Int32Array, out: number[]): void {
+function diffRowsWordsKernel(a: Words, b: Words, households: Int32Array, start: Int32Array, out: Int32Array): number {
+  let n = 0;
   for (let k = 0; k < households.length; k++) {
     const h = households[k]!;
-    for (let i = start[h]!; i < start[h + 1]!; i++) if (a[i] !== b[i]) out.push(i);
+    for (let i = start[h]!; i < start[h + 1]!; i++) if (a[i] !== b[i]) out[n++] = i;
   }
+  return n;
 }
 const diffRowsWords = specialise(diffRowsWordsKernel);
 
 /** The same against a sparse column's words (0 outside its rows). */
-function diffRowsSparsePairs(a: Words, sr: Int32Array, values: Words, households: Int32Array, start: Int32Array, out: number[]): void {
+function diffRowsSparsePairs(a: Words, sr: Int32Array, values: Words, households: Int32Array, start: Int32Array, out: Int32Array): number {
+  let n = 0;
   let j = 0;
   for (let k = 0; k < households.length; k++) {
     const h = households[k]!;
     for (let i = start[h]!; i < start[h + 1]!; i++) {
       while (j < sr.length && sr[j]! < i) j++;
       if (j < sr.length && sr[j] === i) {
-        if (a[2 * i] !== values[2 * j] || a[2 * i + 1] !== values[2 * j + 1]) out.push(i);
-      } else if (a[2 * i] !== 0 || a[2 * i + 1] !== 0) out.push(i);
+        if (a[2 * i] !== values[2 * j] || a[2 * i + 1] !== values[2 * j + 1]) out[n++] = i;
+      } else if (a[2 * i] !== 0 || a[2 * i + 1] !== 0) out[n++] = i;
     }
   }
+  return n;
 }
 
-function diffRowsSparseWordsKernel(a: Words, sr: Int32Array, values: Words, households: Int32Array, start: Int32Array, out: number[]): void {
+function diffRowsSparseWordsKernel(a: Words, sr: Int32Array, values: Words, households: Int32Array, start: Int32Array, out: Int32Array): number {
+  let n = 0;
   let j = 0;
   for (let k = 0; k < households.length; k++) {
     const h = households[k]!;
     for (let i = start[h]!; i < start[h + 1]!; i++) {
       while (j < sr.length && sr[j]! < i) j++;
       if (j < sr.length && sr[j] === i) {
-        if (a[i] !== values[j]) out.push(i);
-      } else if (a[i] !== 0) out.push(i);
+        if (a[i] !== values[j]) out[n++] = i;
+      } else if (a[i] !== 0) out[n++] = i;
     }
   }
+  return n;
 }
 const diffRowsSparseWords = specialise(diffRowsSparseWordsKernel);
 

@@ -481,6 +481,28 @@ export interface DifferentialHost {
   date(p: string): string;
 }
 
+/** A rule's input, parsed once per simulation, with its status key for the last period asked. */
+interface ParsedInput {
+  readonly id: string;
+  readonly sumYear: boolean;
+  readonly input: Rule | undefined;
+  period: string | undefined;
+  key: string;
+}
+
+/**
+ * The status key `id@period` of an input, made once per period and kept: a key built anew for
+ * every lookup is a new string that each map lookup hashes again (the statuses' lookup was
+ * about 2% of a W3 variant, session 11).
+ */
+function keyOf(parsed: ParsedInput, period: string): string {
+  if (parsed.period !== period) {
+    parsed.key = `${parsed.id}@${period}`;
+    parsed.period = period;
+  }
+  return parsed.key;
+}
+
 /** A sub-population of the dirty households: the households' and persons' rows in the parent. */
 export interface Sub {
   population: Population;
@@ -616,10 +638,11 @@ export class Differential {
     let dirty: Change = this.base.givenKeys.has(key) ? 'all' : this.paramsDiffer(rule) ? this.paramChange(rule, p) : 'none';
     if (dirty !== 'all') {
       const changes: Int32Array[] = dirty === 'none' ? [] : [dirty];
-      for (const { id, sumYear, input } of this.inputsOf(rule)) {
+      for (const parsed of this.inputsOf(rule)) {
+        const { sumYear, input } = parsed;
         if (!input) continue; // a dataset column, or the weights: the base's
         const ip = input.period === 'year' && p.length > 4 ? p.slice(0, 4) : p;
-        const c = sumYear ? 'all' : this.status(input, ip, `${id}@${ip}`).change;
+        const c = sumYear ? 'all' : this.status(input, ip, keyOf(parsed, ip)).change;
         if (c === 'all') {
           dirty = 'all';
           break;
@@ -719,10 +742,11 @@ export class Differential {
 
   /** An input's rows of the sub-population's households (or persons), as a column of its class. */
   private gather(raw: string, p: string, sub: RunSub): Column {
-    const known = sub.gathered.get(`${raw}@${p}`);
+    const key = `${raw}@${p}`;
+    const known = sub.gathered.get(key);
     if (known) return known;
     const out = this.gatherNew(raw, p, sub);
-    sub.gathered.set(`${raw}@${p}`, out);
+    sub.gathered.set(key, out);
     return out;
   }
 
@@ -761,14 +785,14 @@ export class Differential {
     return out;
   }
 
-  private readonly parsedInputs = new Map<string, { id: string; sumYear: boolean; input: Rule | undefined }[]>();
+  private readonly parsedInputs = new Map<string, ParsedInput[]>();
   /** A rule's inputs parsed, with the rule each names (undefined: a dataset column). */
-  private inputsOf(rule: Rule): { id: string; sumYear: boolean; input: Rule | undefined }[] {
+  private inputsOf(rule: Rule): ParsedInput[] {
     let list = this.parsedInputs.get(rule.id);
     if (!list) {
       list = Object.values(rule.inputs).map((raw) => {
         const { id, sumYear } = parseInputId(raw);
-        return { id, sumYear, input: this.host.graph.rules.get(id) };
+        return { id, sumYear, input: this.host.graph.rules.get(id), period: undefined, key: '' };
       });
       this.parsedInputs.set(rule.id, list);
     }

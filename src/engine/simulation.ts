@@ -53,7 +53,9 @@ export const WEIGHT = 'weight';
 interface ByHouseholds<T> { household: Population['household']; value: T }
 /** Per parameter tree and rule graph: each rule's seed and leaf identities (sharedKey's fingerprint), by `seed|id`. */
 const leafFingerprints = new WeakMap<ParameterTree, WeakMap<RuleGraph, Map<string, string>>>();
-const resolvedParameters = new WeakMap<Population['householdStart'], ByHouseholds<Map<string, WeakMap<DatedValue, ParamValue>>>>();
+/** By path (a rule's own string, hashed once), then entity: a key `path@entity` made per call was hashed anew every lookup. */
+type ByEntity = { person?: WeakMap<DatedValue, ParamValue>; household?: WeakMap<DatedValue, ParamValue> };
+const resolvedParameters = new WeakMap<Population['householdStart'], ByHouseholds<Map<string, ByEntity>>>();
 
 /** Locality tables of parameters (see Simulation.tableParameter), by household index and dated value; null: not a locality-only leaf. */
 const localityTables = new WeakMap<Population['householdStart'], ByHouseholds<WeakMap<DatedValue, LocalityTable | null>>>();
@@ -776,10 +778,11 @@ export class Simulation {
    */
   parameter(path: string, date: string, entity: Entity, tree: ParameterTree = this.parameters): ParamValue {
     const entry = tree.entryAt(path, date);
-    const byPath = byHouseholds(resolvedParameters, this.population, () => new Map<string, WeakMap<DatedValue, ParamValue>>());
-    const key = `${path}@${entity}`;
-    let byEntry = byPath.get(key);
-    if (!byEntry) byPath.set(key, (byEntry = new WeakMap()));
+    const byPath = byHouseholds(resolvedParameters, this.population, () => new Map<string, ByEntity>());
+    let byEntity = byPath.get(path);
+    if (!byEntity) byPath.set(path, (byEntity = {}));
+    let byEntry = byEntity[entity];
+    if (!byEntry) byEntity[entity] = byEntry = new WeakMap();
     let v = byEntry.get(entry);
     if (v === undefined) {
       v = resolveParameter(tree, path, date, this.population, entity);

@@ -27,7 +27,11 @@ export const employment_post_holder = defineRule({
     const size = ctx.agg.householdSize();
     const cellOfHousehold = ctx.alloc(Int32Array, nH);
     const { prefecture, urban, household_size: members } = inp;
-    for (let h = 0; h < nH; h++) cellOfHousehold[h] = (PREFECTURE_INDEX.get(prefecture[h]!) ?? -1) * 2 + (urban[h] ? 0 : 1);
+    // Households come by prefecture (a slice is one): the last code's position is looked up again only when the code changes.
+    for (let h = 0, code = NaN, at = -1; h < nH; h++) {
+      if (prefecture[h] !== code) at = PREFECTURE_INDEX.get((code = prefecture[h]!)) ?? -1;
+      cellOfHousehold[h] = at * 2 + (urban[h] ? 0 : 1);
+    }
     const weight = inp.weight;
     const zeroFirst = asNumber(p.zeroFirst) > 0;
     const zero = inp.employment_zero_employment_family;

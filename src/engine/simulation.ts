@@ -51,8 +51,10 @@ export const WEIGHT = 'weight';
  * of every leaf again (about 110 ms of CPU a year of W4's first months, issue #25).
  */
 interface ByHouseholds<T> { household: Population['household']; value: T }
-/** Per parameter tree and rule graph: each rule's seed and leaf identities (sharedKey's fingerprint), by `seed|id`. */
-const leafFingerprints = new WeakMap<ParameterTree, WeakMap<RuleGraph, Map<string, string>>>();
+/** Per parameter tree: the identities of the leaves a rule reaches (sharedKey's fingerprint less the seed), by the reached paths joined. */
+const leafFingerprints = new WeakMap<ParameterTree, Map<string, string>>();
+/** A rule's reach (memoised per graph) → its paths joined: one string, hashed once, per rule and graph. */
+const reachPaths = new WeakMap<object, string>();
 /** By path (a rule's own string, hashed once), then entity: a key `path@entity` made per call was hashed anew every lookup. */
 type ByEntity = { person?: WeakMap<DatedValue, ParamValue>; household?: WeakMap<DatedValue, ParamValue> };
 const resolvedParameters = new WeakMap<Population['householdStart'], ByHouseholds<Map<string, ByEntity>>>();
@@ -708,17 +710,17 @@ export class Simulation {
   private sharedKey(id: string, period: Period): string {
     let fp = this.fingerprints.get(id);
     if (fp === undefined) {
-      // The same for every simulation of this tree, graph and seed (a variant's slices): kept with the tree.
-      let byGraph = leafFingerprints.get(this.parameters);
-      if (!byGraph) leafFingerprints.set(this.parameters, (byGraph = new WeakMap()));
-      let byRule = byGraph.get(this.graph);
-      if (!byRule) byGraph.set(this.graph, (byRule = new Map()));
-      const k = `${this.seed}|${id}`;
-      fp = byRule.get(k);
-      if (fp === undefined) {
-        const reach = ruleReach(this.graph, id);
-        byRule.set(k, (fp = `${this.seed}|${reach.paths.map((path) => leafIdentity(this.parameters, path)).join(',')}`));
-      }
+      // The leaves' identities are the same for every simulation of this tree whose rule reaches
+      // the same leaves (a variant's slices, each with its population's graph): kept with the tree,
+      // by the reached paths (their joined text made once per reach).
+      const reach = ruleReach(this.graph, id);
+      let paths = reachPaths.get(reach);
+      if (paths === undefined) reachPaths.set(reach, (paths = reach.paths.join('\n')));
+      let byPaths = leafFingerprints.get(this.parameters);
+      if (!byPaths) leafFingerprints.set(this.parameters, (byPaths = new Map()));
+      let ids = byPaths.get(paths);
+      if (ids === undefined) byPaths.set(paths, (ids = reach.paths.map((path) => leafIdentity(this.parameters, path)).join(',')));
+      fp = `${this.seed}|${ids}`;
       this.fingerprints.set(id, fp);
     }
     let given = '';

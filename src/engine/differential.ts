@@ -46,7 +46,8 @@ import type { ColumnType } from './buffers.js';
 import type { Column } from './column.js';
 import { JiuzhuError } from './errors.js';
 import { parseInputId, type RuleGraph } from './graph.js';
-import type { ParamValue } from './parameters/resolve.js';
+import { localityChange, type ParamValue } from './parameters/resolve.js';
+import type { ParameterLeaf } from './parameters/types.js';
 import type { ParameterTree } from './parameters/tree.js';
 import { selectHouseholdRows, type Entity, type Population } from './population.js';
 import type { Rule } from './rule.js';
@@ -263,6 +264,11 @@ export class KeptSubs {
       else this.byHash.delete(k);
     }
   }
+  /** Whether a sub-population of these very households (ascending) is kept. */
+  has(households: Int32Array): boolean {
+    return !!this.byHash.get(householdSetKey(households))?.some((s) => sameHouseholds(s.households, households));
+  }
+
   /** The kept sub-population of these households (ascending), made with `make` when there is none. */
   get(households: Int32Array, make: () => { population: Population; persons: Int32Array; agg: Aggregators }): KeptSub {
     const key = householdSetKey(households);
@@ -281,6 +287,25 @@ export class KeptSubs {
     list.push(s);
     return s;
   }
+  /**
+   * A kept sub-population whose households hold every one of `households` (ascending) and are at
+   * most `most` (see SUPERSET_SLACK), the smallest; undefined when there is none. A sweep's
+   * variants move away from the reference and back: a variant nearer the reference dirties
+   * fewer households than the one before, mostly among them (session 11).
+   */
+  superset(households: Int32Array, most: number): KeptSub | undefined {
+    let best: KeptSub | undefined;
+    for (const list of this.byHash.values()) {
+      for (const s of list) {
+        const n = s.households.length;
+        if (n < households.length || n > most || (best && n >= best.households.length)) continue;
+        if (contains(s.households, households)) best = s;
+      }
+    }
+    if (best) best.run = this.run;
+    return best;
+  }
+
   /** Whether `bytes` more may be kept. */
   room(bytes: number): boolean {
     return this.bytes + bytes <= KEPT_SUB_BYTES;
@@ -290,6 +315,16 @@ export class KeptSubs {
     sub.bytes += bytes;
     this.bytes += bytes;
   }
+}
+
+let SUPERSET_KEPT = process.env.JIUZHU_ENGINE_KEPT_SUPERSET !== '0';
+/**
+ * Turns on or off computing a set of households on a sub-population kept from an earlier run
+ * for a larger set (Differential.keptSuperset). Off, only a kept sub-population of the very
+ * households is taken: kept to check that the bytes are the same either way.
+ */
+export function setKeptSuperset(on: boolean): void {
+  SUPERSET_KEPT = on;
 }
 
 /** Bytes of gathered rows kept across runs per base part (see KeptSubs). A memory knob. */
@@ -446,6 +481,28 @@ export interface DifferentialHost {
   date(p: string): string;
 }
 
+/** A rule's input, parsed once per simulation, with its status key for the last period asked. */
+interface ParsedInput {
+  readonly id: string;
+  readonly sumYear: boolean;
+  readonly input: Rule | undefined;
+  period: string | undefined;
+  key: string;
+}
+
+/**
+ * The status key `id@period` of an input, made once per period and kept: a key built anew for
+ * every lookup is a new string that each map lookup hashes again (the statuses' lookup was
+ * about 2% of a W3 variant, session 11).
+ */
+function keyOf(parsed: ParsedInput, period: string): string {
+  if (parsed.period !== period) {
+    parsed.key = `${parsed.id}@${period}`;
+    parsed.period = period;
+  }
+  return parsed.key;
+}
+
 /** A sub-population of the dirty households: the households' and persons' rows in the parent. */
 export interface Sub {
   population: Population;
@@ -581,10 +638,11 @@ export class Differential {
     let dirty: Change = this.base.givenKeys.has(key) ? 'all' : this.paramsDiffer(rule) ? this.paramChange(rule, p) : 'none';
     if (dirty !== 'all') {
       const changes: Int32Array[] = dirty === 'none' ? [] : [dirty];
-      for (const { id, sumYear, input } of this.inputsOf(rule)) {
+      for (const parsed of this.inputsOf(rule)) {
+        const { sumYear, input } = parsed;
         if (!input) continue; // a dataset column, or the weights: the base's
         const ip = input.period === 'year' && p.length > 4 ? p.slice(0, 4) : p;
-        const c = sumYear ? 'all' : this.status(input, ip, `${id}@${ip}`).change;
+        const c = sumYear ? 'all' : this.status(input, ip, keyOf(parsed, ip)).change;
         if (c === 'all') {
           dirty = 'all';
           break;
@@ -633,20 +691,19 @@ export class Differential {
       return { change: 'all', column };
     }
     // Rows that changed (byte for byte), by household.
-    const changed: number[] = [];
     const base = this.storedRows(sub, stored, rows);
     const a = wordsOf(out);
-    (a.length === 2 * out.length ? diffPairs : diffWords(a))(a, wordsOf(base), changed);
-    if (!changed.length) return { change: 'none', stored };
+    const changed = rowsScratch(out.length);
+    const found = (a.length === 2 * out.length ? diffPairs : diffWords(a))(a, wordsOf(base), changed);
+    if (!found) return { change: 'none', stored };
     const ph = rule.entity === 'person' ? sub.population.personHousehold : undefined;
     let n = 0;
-    for (let k = 0; k < changed.length; k++) {
+    for (let k = 0; k < found; k++) {
       const h = sub.households[ph ? ph[changed[k]!]! : changed[k]!]!;
       if (n === 0 || h !== changed[n - 1]) changed[n++] = h;
     }
-    changed.length = n;
     // Written out over the base's column only when a reader needs the whole column.
-    return { change: this.canonical(Int32Array.from(changed)), stored, patch: { rows, values: out } };
+    return { change: this.canonical(changed.slice(0, n)), stored, patch: { rows, values: out } };
   }
 
   /**
@@ -685,10 +742,11 @@ export class Differential {
 
   /** An input's rows of the sub-population's households (or persons), as a column of its class. */
   private gather(raw: string, p: string, sub: RunSub): Column {
-    const known = sub.gathered.get(`${raw}@${p}`);
+    const key = `${raw}@${p}`;
+    const known = sub.gathered.get(key);
     if (known) return known;
     const out = this.gatherNew(raw, p, sub);
-    sub.gathered.set(`${raw}@${p}`, out);
+    sub.gathered.set(key, out);
     return out;
   }
 
@@ -727,14 +785,14 @@ export class Differential {
     return out;
   }
 
-  private readonly parsedInputs = new Map<string, { id: string; sumYear: boolean; input: Rule | undefined }[]>();
+  private readonly parsedInputs = new Map<string, ParsedInput[]>();
   /** A rule's inputs parsed, with the rule each names (undefined: a dataset column). */
-  private inputsOf(rule: Rule): { id: string; sumYear: boolean; input: Rule | undefined }[] {
+  private inputsOf(rule: Rule): ParsedInput[] {
     let list = this.parsedInputs.get(rule.id);
     if (!list) {
       list = Object.values(rule.inputs).map((raw) => {
         const { id, sumYear } = parseInputId(raw);
-        return { id, sumYear, input: this.host.graph.rules.get(id) };
+        return { id, sumYear, input: this.host.graph.rules.get(id), period: undefined, key: '' };
       });
       this.parsedInputs.set(rule.id, list);
     }
@@ -770,7 +828,8 @@ export class Differential {
     if (!byWas) this.paramRowsCache.set(now, (byWas = new WeakMap()));
     let c = byWas.get(was);
     if (c === undefined) {
-      c = paramValueChange(this.host.param(path, date, 'household'), this.host.param(path, date, 'household', baseTree));
+      c = sameLeafShape(this.host.parameters.leaf(path), baseTree.leaf(path)) ? localityChange(this.host.parameters.leaf(path), now, was, this.host.population) : undefined;
+      c ??= paramValueChange(this.host.param(path, date, 'household'), this.host.param(path, date, 'household', baseTree));
       // Every household: 'all', which readers take without merging or comparing household by household.
       if (c !== 'none' && c !== 'all' && c.length === this.host.population.nHouseholds) c = 'all';
       // Kept across periods: a set is made canonical again in each period that meets it.
@@ -792,12 +851,13 @@ export class Differential {
 
   /** Households whose rows of `column` differ from the stored column's, byte for byte. */
   private compareFull(column: Column, stored: Stored, entity: Entity): Change {
-    const changed: number[] = [];
+    const changed = rowsScratch(column.length);
     const a = wordsOf(column);
     const per = a.length / column.length;
-    if (stored.dense) (per === 2 ? diffPairs : diffWords(a))(a, wordsOf(stored.dense), changed);
-    else (per === 2 ? diffSparsePairs : diffSparseWords(a))(a, stored.rows!, wordsOf(stored.values!), changed);
-    return this.householdsOfRows(changed, entity);
+    const n = stored.dense
+      ? (per === 2 ? diffPairs : diffWords(a))(a, wordsOf(stored.dense), changed)
+      : (per === 2 ? diffSparsePairs : diffSparseWords(a))(a, stored.rows!, wordsOf(stored.values!), changed);
+    return this.householdsOfRows(changed, n, entity);
   }
 
   /**
@@ -806,27 +866,28 @@ export class Differential {
    */
   private compareRows(column: Column, stored: Stored, entity: Entity, dirty: Int32Array): Change {
     const start = entity === 'person' ? this.host.population.householdStart : this.identity();
-    const changed: number[] = [];
+    const changed = rowsScratch(column.length);
     const a = wordsOf(column);
     const pairs = a.length === 2 * column.length;
-    if (stored.dense) (pairs ? diffRowsPairs : diffRowsWords(a))(a, wordsOf(stored.dense), dirty, start, changed);
-    else (pairs ? diffRowsSparsePairs : diffRowsSparseWords(a))(a, stored.rows!, wordsOf(stored.values!), dirty, start, changed);
-    return this.householdsOfRows(changed, entity);
+    const n = stored.dense
+      ? (pairs ? diffRowsPairs : diffRowsWords(a))(a, wordsOf(stored.dense), dirty, start, changed)
+      : (pairs ? diffRowsSparsePairs : diffRowsSparseWords(a))(a, stored.rows!, wordsOf(stored.values!), dirty, start, changed);
+    return this.householdsOfRows(changed, n, entity);
   }
 
-  /** The households of changed rows (ascending, of `entity`), each once; 'none' when there are none. */
-  private householdsOfRows(changed: number[], entity: Entity): Change {
-    if (!changed.length) return 'none';
+  /** The households of the first `count` changed rows (ascending, of `entity`), each once; 'none' when there are none. */
+  private householdsOfRows(changed: Int32Array, count: number, entity: Entity): Change {
+    if (!count) return 'none';
     const hh = entity === 'person' ? this.host.population.personHousehold : undefined;
     let n = 0;
-    for (let k = 0; k < changed.length; k++) {
+    for (let k = 0; k < count; k++) {
       const h = hh ? hh[changed[k]!]! : changed[k]!;
       if (n === 0 || h !== changed[n - 1]) changed[n++] = h;
     }
     // Every household changed (a standard's column when every household's standard moved): 'all'
     // is the same for every reader (it computes in full), without a set to merge and compare by.
     if (n === this.host.population.nHouseholds) return 'all';
-    return this.canonical(Int32Array.from(changed.slice(0, n)));
+    return this.canonical(changed.slice(0, n));
   }
 
   private identityStart: Int32Array | undefined;
@@ -876,7 +937,7 @@ export class Differential {
     sub = this.supersetSub(households);
     if (!sub) {
       let made = false;
-      const kept = this.base.kept.get(households, () => {
+      const kept = this.keptSuperset(households) ?? this.base.kept.get(households, () => {
         made = true;
         // Formulas read columns through their inputs, gathered: a sub-population carries none.
         const { population, persons } = selectHouseholdRows(this.host.population, households, false);
@@ -888,6 +949,19 @@ export class Differential {
     }
     this.subs.set(households, sub);
     return sub;
+  }
+
+  /**
+   * A sub-population kept from an earlier run for a larger set that holds every one of `set`
+   * (at most SUPERSET_SLACK more), when no run kept one of these very households: computing a
+   * household-local rule on it changes no byte (its other households' rows are the base's, as
+   * in supersetSub), and its gathered dataset columns, base rows and parameters are reused.
+   */
+  private keptSuperset(set: Int32Array): KeptSub | undefined {
+    if (!SUPERSET_KEPT || this.base.kept.has(set)) return undefined;
+    const kept = this.base.kept.superset(set, SUPERSET_SLACK.factor * set.length + SUPERSET_SLACK.rows);
+    if (kept) this.count('sharedSubs', 1);
+    return kept;
   }
 
   /** The smallest sub-population made this month whose households hold every one of `set` and are at most SUPERSET_SLACK more. */
@@ -903,6 +977,11 @@ export class Differential {
   }
 }
 
+/** Whether two trees' leaves of one path break down alike (their cells then mean the same localities and categories). */
+function sameLeafShape(a: ParameterLeaf, b: ParameterLeaf): boolean {
+  return a === b || (a.breakdown.join() === b.breakdown.join() && a.categories.join() === b.categories.join());
+}
+
 /**
  * Households whose value of a resolved parameter differs between two trees (both resolved for
  * households): the rows that differ of a locality column (by category too), 'all' for a scalar
@@ -910,9 +989,9 @@ export class Differential {
  */
 export function paramValueChange(now: ParamValue, was: ParamValue): Change {
   if (now instanceof Float64Array && was instanceof Float64Array && now.length === was.length) {
-    const rows: number[] = [];
-    diffPairs(wordsOf(now), wordsOf(was), rows);
-    return rows.length ? Int32Array.from(rows) : 'none';
+    const rows = new Int32Array(now.length);
+    const n = diffPairs(wordsOf(now), wordsOf(was), rows);
+    return n ? rows.slice(0, n) : 'none';
   }
   if (typeof now === 'number' || typeof was === 'number' || now instanceof Float64Array || was instanceof Float64Array) return 'all';
   if ('brackets' in now || 'brackets' in was) return 'all';
@@ -982,85 +1061,113 @@ export function wordsOf(c: Column): Int32Array | Int16Array | Int8Array | Uint32
 
 type Words = ArrayLike<number>;
 
-/** Rows of float64 words (pairs) that differ. */
-function diffPairs(a: Words, b: Words, out: number[]): void {
-  const n = a.length >>> 1;
-  for (let i = 0; i < n; i++) if (a[2 * i] !== b[2 * i] || a[2 * i + 1] !== b[2 * i + 1]) out.push(i);
+let rowScratch = new Int32Array(1024);
+/**
+ * Scratch for the diff kernels' rows (at most one per row compared), reused: the changed rows
+ * were pushed onto a new array per comparison, whole slices of them when a standard changed
+ * every row, about half of the JavaScript heap a W3 variant allocated (session 11). Read before
+ * the next comparison, never kept.
+ */
+function rowsScratch(n: number): Int32Array {
+  if (rowScratch.length < n) rowScratch = new Int32Array(Math.max(n, 2 * rowScratch.length));
+  return rowScratch;
 }
 
-function diffWordsKernel(a: Words, b: Words, out: number[]): void {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) out.push(i);
+/** Rows of float64 words (pairs) that differ (into `out`, ascending; their number). */
+function diffPairs(a: Words, b: Words, out: Int32Array): number {
+  let n = 0;
+  const rows = a.length >>> 1;
+  for (let i = 0; i < rows; i++) if (a[2 * i] !== b[2 * i] || a[2 * i + 1] !== b[2 * i + 1]) out[n++] = i;
+  return n;
+}
+
+function diffWordsKernel(a: Words, b: Words, out: Int32Array): number {
+  let n = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) out[n++] = i;
+  return n;
 }
 const diffWords = specialise(diffWordsKernel);
 
 /** Rows of float64 words (pairs) that differ from a sparse column's (0 outside its rows). */
-function diffSparsePairs(a: Words, rows: Int32Array, values: Words, out: number[]): void {
-  const n = a.length >>> 1;
+function diffSparsePairs(a: Words, rows: Int32Array, values: Words, out: Int32Array): number {
+  let n = 0;
+  const length = a.length >>> 1;
   let j = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < length; i++) {
     if (j < rows.length && rows[j] === i) {
-      if (a[2 * i] !== values[2 * j] || a[2 * i + 1] !== values[2 * j + 1]) out.push(i);
+      if (a[2 * i] !== values[2 * j] || a[2 * i + 1] !== values[2 * j + 1]) out[n++] = i;
       j++;
-    } else if (a[2 * i] !== 0 || a[2 * i + 1] !== 0) out.push(i);
+    } else if (a[2 * i] !== 0 || a[2 * i + 1] !== 0) out[n++] = i;
   }
+  return n;
 }
 
-function diffSparseWordsKernel(a: Words, rows: Int32Array, values: Words, out: number[]): void {
+function diffSparseWordsKernel(a: Words, rows: Int32Array, values: Words, out: Int32Array): number {
+  let n = 0;
   let j = 0;
   for (let i = 0; i < a.length; i++) {
     if (j < rows.length && rows[j] === i) {
-      if (a[i] !== values[j]) out.push(i);
+      if (a[i] !== values[j]) out[n++] = i;
       j++;
-    } else if (a[i] !== 0) out.push(i);
+    } else if (a[i] !== 0) out[n++] = i;
   }
+  return n;
 }
 const diffSparseWords = specialise(diffSparseWordsKernel);
 
 /**
  * The diff kernels below go over the rows of the `households` given (ascending): household h's
  * rows are start[h] to start[h + 1] (householdStart for a person column, h alone for a household
- * one), and they push the rows that differ.
+ * one), and they write the rows that differ into `out` (ascending) and return their number.
  */
-function diffRowsPairs(a: Words, b: Words, households: Int32Array, start: Int32Array, out: number[]): void {
+function diffRowsPairs(a: Words, b: Words, households: Int32Array, start: Int32Array, out: Int32Array): number {
+  let n = 0;
   for (let k = 0; k < households.length; k++) {
     const h = households[k]!;
-    for (let i = start[h]!; i < start[h + 1]!; i++) if (a[2 * i] !== b[2 * i] || a[2 * i + 1] !== b[2 * i + 1]) out.push(i);
+    for (let i = start[h]!; i < start[h + 1]!; i++) if (a[2 * i] !== b[2 * i] || a[2 * i + 1] !== b[2 * i + 1]) out[n++] = i;
   }
+  return n;
 }
 
-function diffRowsWordsKernel(a: Words, b: Words, households: Int32Array, start: Int32Array, out: number[]): void {
+function diffRowsWordsKernel(a: Words, b: Words, households: Int32Array, start: Int32Array, out: Int32Array): number {
+  let n = 0;
   for (let k = 0; k < households.length; k++) {
     const h = households[k]!;
-    for (let i = start[h]!; i < start[h + 1]!; i++) if (a[i] !== b[i]) out.push(i);
+    for (let i = start[h]!; i < start[h + 1]!; i++) if (a[i] !== b[i]) out[n++] = i;
   }
+  return n;
 }
 const diffRowsWords = specialise(diffRowsWordsKernel);
 
 /** The same against a sparse column's words (0 outside its rows). */
-function diffRowsSparsePairs(a: Words, sr: Int32Array, values: Words, households: Int32Array, start: Int32Array, out: number[]): void {
+function diffRowsSparsePairs(a: Words, sr: Int32Array, values: Words, households: Int32Array, start: Int32Array, out: Int32Array): number {
+  let n = 0;
   let j = 0;
   for (let k = 0; k < households.length; k++) {
     const h = households[k]!;
     for (let i = start[h]!; i < start[h + 1]!; i++) {
       while (j < sr.length && sr[j]! < i) j++;
       if (j < sr.length && sr[j] === i) {
-        if (a[2 * i] !== values[2 * j] || a[2 * i + 1] !== values[2 * j + 1]) out.push(i);
-      } else if (a[2 * i] !== 0 || a[2 * i + 1] !== 0) out.push(i);
+        if (a[2 * i] !== values[2 * j] || a[2 * i + 1] !== values[2 * j + 1]) out[n++] = i;
+      } else if (a[2 * i] !== 0 || a[2 * i + 1] !== 0) out[n++] = i;
     }
   }
+  return n;
 }
 
-function diffRowsSparseWordsKernel(a: Words, sr: Int32Array, values: Words, households: Int32Array, start: Int32Array, out: number[]): void {
+function diffRowsSparseWordsKernel(a: Words, sr: Int32Array, values: Words, households: Int32Array, start: Int32Array, out: Int32Array): number {
+  let n = 0;
   let j = 0;
   for (let k = 0; k < households.length; k++) {
     const h = households[k]!;
     for (let i = start[h]!; i < start[h + 1]!; i++) {
       while (j < sr.length && sr[j]! < i) j++;
       if (j < sr.length && sr[j] === i) {
-        if (a[i] !== values[j]) out.push(i);
-      } else if (a[i] !== 0) out.push(i);
+        if (a[i] !== values[j]) out[n++] = i;
+      } else if (a[i] !== 0) out[n++] = i;
     }
   }
+  return n;
 }
 const diffRowsSparseWords = specialise(diffRowsSparseWordsKernel);
 

@@ -52,7 +52,13 @@ export const WEIGHT = 'weight';
  * of every leaf again (about 110 ms of CPU a year of W4's first months, issue #25).
  */
 interface ByHouseholds<T> { household: Population['household']; value: T }
-const resolvedParameters = new WeakMap<Population['householdStart'], ByHouseholds<Map<string, WeakMap<DatedValue, ParamValue>>>>();
+/** Per parameter tree: the identities of the leaves a rule reaches (sharedKey's fingerprint less the seed), by the reached paths joined. */
+const leafFingerprints = new WeakMap<ParameterTree, Map<string, string>>();
+/** A rule's reach (memoised per graph) → its paths joined: one string, hashed once, per rule and graph. */
+const reachPaths = new WeakMap<object, string>();
+/** By path (a rule's own string, hashed once), then entity: a key `path@entity` made per call was hashed anew every lookup. */
+type ByEntity = { person?: WeakMap<DatedValue, ParamValue>; household?: WeakMap<DatedValue, ParamValue> };
+const resolvedParameters = new WeakMap<Population['householdStart'], ByHouseholds<Map<string, ByEntity>>>();
 
 /** Locality tables of parameters (see Simulation.tableParameter), by household index and dated value; null: not a locality-only leaf. */
 const localityTables = new WeakMap<Population['householdStart'], ByHouseholds<WeakMap<DatedValue, LocalityTable | null>>>();
@@ -756,8 +762,17 @@ export class Simulation {
   private sharedKey(id: string, period: Period): string {
     let fp = this.fingerprints.get(id);
     if (fp === undefined) {
+      // The leaves' identities are the same for every simulation of this tree whose rule reaches
+      // the same leaves (a variant's slices, each with its population's graph): kept with the tree,
+      // by the reached paths (their joined text made once per reach).
       const reach = ruleReach(this.graph, id);
-      fp = `${this.seed}|${reach.paths.map((path) => leafIdentity(this.parameters, path)).join(',')}`;
+      let paths = reachPaths.get(reach);
+      if (paths === undefined) reachPaths.set(reach, (paths = reach.paths.join('\n')));
+      let byPaths = leafFingerprints.get(this.parameters);
+      if (!byPaths) leafFingerprints.set(this.parameters, (byPaths = new Map()));
+      let ids = byPaths.get(paths);
+      if (ids === undefined) byPaths.set(paths, (ids = reach.paths.map((path) => leafIdentity(this.parameters, path)).join(',')));
+      fp = `${this.seed}|${ids}`;
       this.fingerprints.set(id, fp);
     }
     let given = '';
@@ -817,10 +832,11 @@ export class Simulation {
    */
   parameter(path: string, date: string, entity: Entity, tree: ParameterTree = this.parameters): ParamValue {
     const entry = tree.entryAt(path, date);
-    const byPath = byHouseholds(resolvedParameters, this.population, () => new Map<string, WeakMap<DatedValue, ParamValue>>());
-    const key = `${path}@${entity}`;
-    let byEntry = byPath.get(key);
-    if (!byEntry) byPath.set(key, (byEntry = new WeakMap()));
+    const byPath = byHouseholds(resolvedParameters, this.population, () => new Map<string, ByEntity>());
+    let byEntity = byPath.get(path);
+    if (!byEntity) byPath.set(path, (byEntity = {}));
+    let byEntry = byEntity[entity];
+    if (!byEntry) byEntity[entity] = byEntry = new WeakMap();
     let v = byEntry.get(entry);
     if (v === undefined) {
       v = resolveParameter(tree, path, date, this.population, entity);

@@ -3,6 +3,9 @@ import { defineRule } from '../../engine/rule.js';
 import { asColumn, asNumber } from '../../engine/values.js';
 import { stockInMonth } from '../../engine/stock-flow.js';
 
+/** A prefecture code's position in PREFECTURE_CODES (-1 for none, as indexOf), looked up once per household. */
+const PREFECTURE_INDEX = new Map(PREFECTURE_CODES.map((code, i) => [code, i]));
+
 export const employment_post_holder = defineRule({
   id: 'employment_post_holder',
   entity: 'person',
@@ -23,7 +26,12 @@ export const employment_post_holder = defineRule({
     // (cell, weight, priority, income) read in place rather than broadcast to every person.
     const size = ctx.agg.householdSize();
     const cellOfHousehold = ctx.alloc(Int32Array, nH);
-    for (let h = 0; h < nH; h++) cellOfHousehold[h] = PREFECTURE_CODES.indexOf(inp.prefecture[h]!) * 2 + (inp.urban[h] ? 0 : 1);
+    const { prefecture, urban, household_size: members } = inp;
+    // Households come by prefecture (a slice is one): the last code's position is looked up again only when the code changes.
+    for (let h = 0, code = NaN, at = -1; h < nH; h++) {
+      if (prefecture[h] !== code) at = PREFECTURE_INDEX.get((code = prefecture[h]!)) ?? -1;
+      cellOfHousehold[h] = at * 2 + (urban[h] ? 0 : 1);
+    }
     const weight = inp.weight;
     const zeroFirst = asNumber(p.zeroFirst) > 0;
     const zero = inp.employment_zero_employment_family;
@@ -36,7 +44,7 @@ export const employment_post_holder = defineRule({
     // Posts of each cell: its weighted population × the province rate × the cell's weight (any person of the cell carries it).
     const nCells = PREFECTURE_CODES.length * 2;
     const population = ctx.alloc(Float64Array, nCells);
-    for (let h = 0; h < nH; h++) population[cellOfHousehold[h]!]! += weight[h]! * inp.household_size[h]!;
+    for (let h = 0; h < nH; h++) population[cellOfHousehold[h]!]! += weight[h]! * members[h]!;
     // The value of the cell's last person, as a pass over every person would leave it: the last
     // member of each household, in household order.
     const available = ctx.alloc(Float64Array, nCells);

@@ -158,7 +158,7 @@ describe('responsiveness', () => {
       await busy.close();
     }
   }, 60_000);
-  it('a short load test: 40 mixed requests, a quarter abandoned: no 5xx, p95 of /api/scenarios under 200 ms', async () => {
+  it('a short load test: 40 mixed requests, a quarter abandoned: no 5xx, p95 of /api/scenarios under 500 ms in the suite', async () => {
     // Each computation holds its thread 60 ms (testBusyMs), longer than any give-up delay (5–50 ms),
     // and the queue takes them all, so every request given up is still unanswered when its client
     // leaves. On the fixture a computation alone takes a few ms: without the hold, a fast server
@@ -168,7 +168,14 @@ describe('responsiveness', () => {
       const r = await runLoad({ url: held.url, requests: 40, seed: 7 });
       expect(r.serverErrors).toEqual([]);
       expect(r.scenarios.count).toBeGreaterThanOrEqual(10);
-      expect(r.scenarios.p95).toBeLessThan(200);
+      // A coarse bound. The client shares this process's event loop and the suite's other fork the
+      // second core, so its clock counts their time too: p95 54–83 ms run alone, 212 ms once in a
+      // full suite on a slow host (session 11). It cannot tell a blocked event loop from a busy
+      // machine: with the computations held on this thread (`thread: false`) p95 was 158 ms. The
+      // test above (a 1.5 s hold, the client in another process) guards that; this one guards no
+      // 5xx and every request given up abandoned, and catches stalls of another order (seconds).
+      // #23's 200 ms bar is `npm run load`'s, out of process and alone (p95 7.5 ms, session 11).
+      expect(r.scenarios.p95).toBeLessThan(500);
       expect(r.givenUp).toBeGreaterThanOrEqual(5); // seed 7 sends this many to be given up
       expect(r.abandoned).toBe(r.givenUp);
     } finally {

@@ -75,6 +75,20 @@ export const SUBSET_SHARE = 0.25;
  */
 export const SUPERSET_SLACK = { factor: 1.5, rows: 8 };
 
+/**
+ * Of `subs`, the first of the smallest whose households (ascending) hold every one of `set` and
+ * number at most `most` (by default SUPERSET_SLACK more than `set`); undefined when there is none.
+ */
+export function smallestSuperset<T extends { households: Int32Array }>(subs: Iterable<T>, set: Int32Array, most = SUPERSET_SLACK.factor * set.length + SUPERSET_SLACK.rows): T | undefined {
+  let best: T | undefined;
+  for (const sub of subs) {
+    const n = sub.households.length;
+    if (n < set.length || n > most || (best && n >= best.households.length)) continue;
+    if (contains(sub.households, set)) best = sub;
+  }
+  return best;
+}
+
 /** Whether sorted set `a` holds every element of sorted set `b`. */
 export function contains(a: Int32Array, b: Int32Array): boolean {
   let j = 0;
@@ -296,11 +310,8 @@ export class KeptSubs {
   superset(households: Int32Array, most: number): KeptSub | undefined {
     let best: KeptSub | undefined;
     for (const list of this.byHash.values()) {
-      for (const s of list) {
-        const n = s.households.length;
-        if (n < households.length || n > most || (best && n >= best.households.length)) continue;
-        if (contains(s.households, households)) best = s;
-      }
+      const s = smallestSuperset(list, households, most);
+      if (s && (!best || s.households.length < best.households.length)) best = s;
     }
     if (best) best.run = this.run;
     return best;
@@ -966,14 +977,7 @@ export class Differential {
 
   /** The smallest sub-population made this month whose households hold every one of `set` and are at most SUPERSET_SLACK more. */
   private supersetSub(set: Int32Array): RunSub | undefined {
-    let best: RunSub | undefined;
-    const most = SUPERSET_SLACK.factor * set.length + SUPERSET_SLACK.rows;
-    for (const sub of this.monthSubs) {
-      const s = sub.households;
-      if (s.length < set.length || s.length > most || (best && s.length >= best.households.length)) continue;
-      if (contains(s, set)) best = sub;
-    }
-    return best;
+    return smallestSuperset(this.monthSubs, set);
   }
 }
 

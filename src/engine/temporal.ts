@@ -47,7 +47,7 @@
 import type { Aggregators } from './aggregate.js';
 import type { ColumnType } from './buffers.js';
 import type { Column } from './column.js';
-import { contains, gatherParam, mergeSorted, SUPERSET_SLACK, wordsOf, type Change, type Sub as DifferentialSub } from './differential.js';
+import { gatherParam, mergeSorted, smallestSuperset, wordsOf, type Change, type Sub as DifferentialSub } from './differential.js';
 import { parseInputId, type RuleGraph } from './graph.js';
 import type { ParamValue } from './parameters/resolve.js';
 import { entitySize, type Entity, type Population } from './population.js';
@@ -506,14 +506,7 @@ export class Temporal {
 
   /** The smallest sub-population made this month whose households hold every one of `set` and are at most SUPERSET_SLACK more. */
   private supersetSub(set: Int32Array): Sub | undefined {
-    let best: Sub | undefined;
-    const most = SUPERSET_SLACK.factor * set.length + SUPERSET_SLACK.rows;
-    for (const sub of this.monthSubs) {
-      const s = sub.households;
-      if (s.length < set.length || s.length > most || (best && s.length >= best.households.length)) continue;
-      if (contains(s, set)) best = sub;
-    }
-    return best;
+    return smallestSuperset(this.monthSubs, set);
   }
 }
 

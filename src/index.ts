@@ -274,7 +274,8 @@ export { Simulation } from './engine/simulation.js';
  * const tree = explain(scenarioSimulation(s, await loadDataset(resolveDatasetPath('fixture-dibao'))), 'dibao_benefit', '2006-01', 3);
  * console.assert(tree.id === 'dibao_benefit' && formatExplain(tree).includes('dibao.standard'));
  */
-export { explain, formatExplain, explainParameters } from './engine/explain.js';
+export { explain, explainParameters } from './engine/explain.js';
+export { formatExplain } from './text/explain-text.js';
 /**
  * Rule results shared by runs on one population: a sweep recomputes only the rules its lever reaches.
  * @example

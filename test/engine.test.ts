@@ -1,7 +1,8 @@
 /** Engine unit tests: ordering, cycles, cache, purity, aggregation, periods, randomness, explain. */
 import { describe, expect, it } from 'vitest';
 import { anyInHousehold, allInHousehold, broadcastToPersons, countByHousehold, countPositiveByHousehold, maxByHousehold, minByHousehold, sumByHousehold } from '../src/engine/aggregate.js';
-import { explain, formatExplain } from '../src/engine/explain.js';
+import { explain } from '../src/engine/explain.js';
+import { formatExplain } from '../src/text/explain-text.js';
 import { buildRuleGraph } from '../src/engine/graph.js';
 import { roundFen } from '../src/engine/money.js';
 import { monthsBetween, monthsOfYear, isIsoDate } from '../src/engine/period.js';
@@ -220,6 +221,25 @@ describe('explain', () => {
     const en = formatExplain(node, 'en');
     expect(en).toContain('value from: assumption: half is assumed');
     expect(en).toContain('value from: source: MCA bulletin');
+  });
+  it('prints units and yes/no values in the reader’s language (--full, zh)', () => {
+    // The glossary's Chinese for CNY/person/month is 元/人/月 (src/text/glossary.ts); a bool rule reads 是/否
+    // in zh, as the summary prints it, and "1 bool" in en (the engine's 0/1 column).
+    const s = { name: 's', path: 't.std', label: { zh: '标准', en: 'standard' }, unit: 'CNY/person/month', value: 76, date: '2006-01-01', reference: { source: 'MCA bulletin', zh: '民政部公报' }, referenceText: 'source: MCA bulletin' };
+    const f = { name: 'f', path: 't.on', label: { zh: '开关', en: 'switch' }, unit: 'bool', value: 0, date: '2006-01-01', reference: { assumption: 'off' }, referenceText: 'assumption: off' };
+    const money = { id: 'gap', kind: 'rule' as const, entity: 'household' as const, period: '2006-01', value: 210.6, unit: 'CNY/household/month', clauses: [], inputs: [], parameters: [s, f] };
+    const node = { id: 'r', kind: 'rule' as const, entity: 'household' as const, period: '2006-01', value: 1, unit: 'bool', clauses: [], inputs: [money], parameters: [] };
+    const zh = formatExplain(node, 'zh');
+    expect(zh).toContain('● r = 是');
+    expect(zh).toContain('● gap = 210.6 元/户/月');
+    expect(zh).toContain('◆ t.std = 76 元/人/月, 自 2006-01-01');
+    expect(zh).toContain('◆ t.on = 否, 自 2006-01-01');
+    expect(zh).not.toMatch(/CNY|bool/);
+    const en = formatExplain(node, 'en');
+    expect(en).toContain('● r = 1 bool');
+    expect(en).toContain('● gap = 210.6 CNY/household/month');
+    expect(en).toContain('◆ t.std = 76 CNY/person/month, from 2006-01-01');
+    expect(en).toContain('◆ t.on = false bool, from 2006-01-01');
   });
   it('rejects an unknown household id', () => {
     const s = new Simulation({ population: pop, parameters: params, rules: [gap, income, standardCol] });

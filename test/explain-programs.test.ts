@@ -5,7 +5,8 @@
  * before them), for household 1.
  */
 import { describe, expect, it } from 'vitest';
-import { explain, formatExplain, type ExplainNode } from '../src/engine/explain.js';
+import { explain, type ExplainNode } from '../src/engine/explain.js';
+import { formatExplain } from '../src/text/explain-text.js';
 import { loadDataset, resolveDatasetPath } from '../src/data/dataset.js';
 import { runMonthLoop } from '../src/dynamics/month-loop.js';
 import { PROGRAMS } from '../src/programs/index.js';

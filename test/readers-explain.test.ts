@@ -39,7 +39,7 @@ describe('explain summary on the hand-worked fixture', () => {
   it('household 8: Songyuan rural income 600 / 3 = 200 > standard 67; in Chinese', async () => {
     const out = await stdoutOf((io) => explainCommand(PERFECT, { household: '8', month: '2006-01', lang: 'zh', ...FIXTURE }, io));
     expect(out).toMatch(/决定结果的比较：\n/);
-    expect(out).toMatch(/核定人均收入 200 > 低保标准 67 元\/人·月 → 核定符合低保条件：否/);
+    expect(out).toMatch(/核定人均收入 200 > 低保标准 67 元\/人\/月 → 核定符合低保条件：否/);
   });
   it('--full prints the whole tree, with every parameter’s reference', async () => {
     const out = await stdoutOf((io) => explainCommand(PERFECT, { household: '6', month: '2006-01', full: true, ...FIXTURE }, io));

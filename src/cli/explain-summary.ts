@@ -7,29 +7,15 @@
 import type { ExplainNode, ExplainParameter } from '../engine/explain.js';
 import type { Lang } from '../text/labels.js';
 import { clipText, wrapLine } from '../text/format.js';
+import { unitText as unitTextFull } from '../text/explain-text.js';
 
 export const SUMMARY_MAX_LINES = 30;
 export const SUMMARY_MAX_WIDTH = 120;
 
-/** Rule units in Chinese (the rule files write them in English). */
-const UNIT_ZH: Record<string, string> = {
-  'CNY/person/month': '元/人·月',
-  'CNY/household/month': '元/户·月',
-  'CNY/month': '元/月',
-  'CNY/year': '元/年',
-  'CNY/person/year': '元/人·年',
-  persons: '人',
-  months: '个月',
-  count: '个',
-  rate: '',
-  ratio: '',
-  probability: '',
-};
+/** Dimensionless units are left out of a summary line (0.43, not 0.43 比率); others as the full tree prints them. */
+const UNITLESS = new Set(['rate', 'ratio', 'probability', 'share', 'bool']);
 
-const unitText = (unit: string | undefined, lang: Lang): string => {
-  if (!unit || unit === 'bool') return '';
-  return lang === 'zh' ? (UNIT_ZH[unit] ?? unit) : unit;
-};
+const unitText = (unit: string | undefined, lang: Lang): string => (!unit || UNITLESS.has(unit) ? '' : unitTextFull(unit, lang));
 
 const num = (v: number): string => (v !== 0 && Math.abs(v) < 0.01 ? String(Number(v.toPrecision(4))) : String(Math.round(v * 100) / 100));
 const value = (v: number | number[]): string => (Array.isArray(v) ? `[${v.map(num).join(', ')}]` : num(v));

@@ -172,44 +172,6 @@ function walker(sim: Simulation, h: number, state: (id: string, period: Period) 
   return walk;
 }
 
-/** Renders an explain tree as indented text, in Chinese or English. A rule met again is not expanded twice. */
-export function formatExplain(root: ExplainNode, lang: 'zh' | 'en' = 'en'): string {
-  // A bool leaf is a number 0/1, or one 0/1 per cell of its breakdown.
-  const bool = (v: ExplainParameter['value']): string => (typeof v === 'number' ? String(v === 1) : Array.isArray(v) ? fmt(v) : `{${Object.entries(v as Record<string, number>).map(([k, x]) => `${k}: ${x === 1}`).join(', ')}}`);
-  const pv = (p: ExplainParameter): string => (p.unit === 'bool' ? bool(p.value) : fmt(p.value));
-  // The clause the parameter serves, unless its value's reference already is that clause.
-  const basis = (p: ExplainParameter): string => (p.clause && !('clause' in p.reference && p.reference.clause === p.clause) ? `吉政发〔2006〕48号 §${p.clause} · ` : '');
-  // Money to the fen; small rates and densities (0.004919) keep four significant digits.
-  const num = (v: number): string => (v !== 0 && Math.abs(v) < 0.01 ? String(Number(v.toPrecision(4))) : String(Math.round(v * 100) / 100));
-  const fmt = (v: unknown): string => (Array.isArray(v) ? `[${v.map((x) => fmt(x)).join(', ')}]` : typeof v === 'number' ? num(v) : JSON.stringify(v));
-  const short = (t: string): string => (t.length > 90 ? `${t.slice(0, 89)}…` : t);
-  const seen = new Set<string>();
-  const lines: string[] = [];
-  const rec = (node: ExplainNode, indent: string): void => {
-    const name = node.label ? `${node.id} (${node.label[lang]})` : node.id;
-    const cite = node.clauses.length ? `  ‹吉政发〔2006〕48号 ${node.clauses.map((c) => `§${c}`).join(', ')}›` : '';
-    const data = node.kind === 'column' ? (lang === 'zh' ? '  [数据]' : '  [data]') : node.kind === 'state' ? (lang === 'zh' ? '  [上月状态]' : '  [carried from last month]') : '';
-    const again = node.kind === 'rule' && seen.has(node.id);
-    lines.push(`${indent}${node.kind === 'column' ? '▪' : '●'} ${name} = ${fmt(node.value)}${node.unit ? ` ${node.unit}` : ''}${data}${cite}${again ? (lang === 'zh' ? '  (见上)' : '  (see above)') : ''}`);
-    if (again) return;
-    seen.add(node.id);
-    for (const p of node.parameters) {
-      const ov = p.overrides?.length ? `  [${lang === 'zh' ? '情景调整' : 'overridden'}: ${p.overrides.join('; ')}]` : '';
-      lines.push(`${indent}    ◆ ${p.path} = ${pv(p)} ${p.unit}, ${lang === 'zh' ? '自' : 'from'} ${p.date}  ‹${basis(p)}${short(referenceText(p.reference, lang))}›${ov}`);
-    }
-    for (const c of node.inputs) rec(c, `${indent}    `);
-  };
-  rec(root, '');
-  lines.push('', lang === 'zh' ? '所用参数（取值、生效日期、依据）：' : 'Parameters used (value, effective date, reference):');
-  for (const p of explainParameters(root)) {
-    lines.push(`  ◆ ${p.path} (${p.label[lang]}) = ${pv(p)} ${p.unit}, ${lang === 'zh' ? '自' : 'from'} ${p.date}`);
-    if (p.clause) lines.push(`      ${lang === 'zh' ? '政策依据' : 'serves'}: 吉政发〔2006〕48号 §${p.clause}`);
-    lines.push(`      ${lang === 'zh' ? '取值依据' : 'value from'}: ${referenceText(p.reference, lang)}`);
-    if (p.overrides?.length) lines.push(`      ${lang === 'zh' ? '情景调整' : 'overridden by'}: ${p.overrides.join('; ')}`);
-  }
-  return lines.join('\n');
-}
-
 /** Parameters used anywhere in a tree, deduplicated by path. */
 export function explainParameters(node: ExplainNode): ExplainParameter[] {
   const seen = new Map<string, ExplainParameter>();

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { dtypeOf, type Column } from '../src/engine/column.js';
-import { calibrate } from '../src/data/calibration.js';
+import { calibrate, householdSizeByIncome } from '../src/data/calibration.js';
 import { generateHouseholds, prefectureRanges, toPopulation, householdSizes } from '../src/data/generate/index.js';
 import { loadTargets, targetHouseholds, targetsPath } from '../src/data/generate/targets.js';
 import { HOUSEHOLD_COLUMNS, PERSON_COLUMNS } from '../src/data/schema.js';
@@ -247,6 +247,41 @@ describe('calibrate', () => {
       expect(c.quintileShares.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
       c.quintileShares.forEach((s, k) => expect(Math.abs(s - c.expectedShares[k]!), `${c.area} quintile ${k + 1}: ${s}`).toBeLessThan(targets.income.quintileTolerance));
     }
+  });
+
+  it('household size by income group: the published tables, and the generated groups recompute to the area mean', () => {
+    // CSY 2008 table 9-6 (national urban 2007): all 2.91, poorest 5% 3.30, richest 10% 2.58;
+    // CSY 2008 table 9-23 (national rural 2007 quintiles): 4.57 … 3.40, overall (4.57+4.31+4.05+3.81+3.40)/5 = 20.14/5 = 4.028.
+    const [urbanCheck, ruralCheck] = report.income;
+    expect(urbanCheck!.sizeByIncome[0]).toMatchObject({ from: 0, to: 0.05, expected: 3.3 });
+    expect(urbanCheck!.sizeByIncome.at(-1)).toMatchObject({ from: 0.9, to: 1, expected: 2.58 });
+    expect(urbanCheck!.sizeByIncome[0]!.expectedRatio).toBeCloseTo(3.3 / 2.91, 12);
+    expect(ruralCheck!.sizeByIncome.map((g) => g.expected)).toEqual([4.57, 4.31, 4.05, 3.81, 3.4]);
+    expect(targets.income.sizeByIncome.rural.overall).toBeCloseTo((4.57 + 4.31 + 4.05 + 3.81 + 3.4) / 5, 12);
+    expect(urbanCheck!.sizeSource).toMatch(/^source: CSY 2008 table 9-6/);
+    // The rural quintiles hold a fifth of the (weighted) households each, so the mean of their
+    // five sizes is the area's persons ÷ households, recomputed here from the raked weights.
+    const size = householdSizes(gen);
+    let hh = 0;
+    let persons = 0;
+    for (let h = 0; h < N; h++) if (!gen.households.urban![h]) { hh += weights[h]!; persons += weights[h]! * size[h]!; }
+    const quintileMean = ruralCheck!.sizeByIncome.reduce((a, g) => a + g.generated, 0) / 5;
+    expect(quintileMean).toBeCloseTo(persons / hh, 9);
+    for (const g of ruralCheck!.sizeByIncome) expect(g.generatedRatio).toBeCloseTo(g.generated / (persons / hh), 9);
+  });
+
+  it('householdSizeByIncome ranks by per-capita income and splits a straddling household pro rata', () => {
+    // Four households of weight 1, per-capita incomes 4, 1, 3, 2 with sizes 1, 4, 2, 3: ranked
+    // poorest first the sizes are 4, 3, 2, 1.
+    const pc = Float64Array.of(4, 1, 3, 2);
+    const size = Float64Array.of(1, 4, 2, 3);
+    const w = Float64Array.of(1, 1, 1, 1);
+    expect(householdSizeByIncome(pc, size, w, 0, 0.25)).toBe(4);
+    expect(householdSizeByIncome(pc, size, w, 0, 0.5)).toBe(3.5); // (4 + 3) / 2
+    expect(householdSizeByIncome(pc, size, w, 0.125, 0.375)).toBe(3.5); // half of the 4 and half of the 3
+    expect(householdSizeByIncome(pc, size, w, 0, 1)).toBe(2.5); // 10 persons / 4 households
+    // With weight 3 the poorest household is 3 of the 6 weighted households: the poorest half is it alone.
+    expect(householdSizeByIncome(pc, size, Float64Array.of(1, 3, 1, 1), 0, 0.5)).toBe(4);
   });
 
   it('other checks are reported with their targets (disability, sex ratio)', () => {

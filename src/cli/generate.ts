@@ -64,6 +64,11 @@ export function calibrationTable(report: CalibrationReport, lang: 'zh' | 'en'): 
     zh ? ['地区', '人均收入（元/年）', '目标', '相对差', '五等分份额 %', '目标份额 %', '最大差'] : ['Area', 'Mean income (yuan/yr)', 'Target', 'Rel. diff', 'Quintile shares %', 'Target shares %', 'Max diff'],
     report.income.map((c) => [c.area, fmtInt(c.mean), fmtInt(c.expectedMean), pct(c.relativeDiff), q(c.quintileShares), q(c.expectedShares), `${(c.maxShareDiff * 100).toFixed(2)} pp`]),
   );
+  const band = (from: number, to: number): string => `${Math.round(from * 100)}–${Math.round(to * 100)}%`;
+  const sizes = formatTable(
+    zh ? ['地区', '收入组（户，由低到高）', '生成户均人数', '公布', '生成÷地区平均', '公布÷平均'] : ['Area', 'Income group (households, poorest first)', 'Generated size', 'Published', 'Generated ÷ area mean', 'Published ÷ mean'],
+    report.income.flatMap((c) => c.sizeByIncome.map((g) => [c.area, band(g.from, g.to), g.generated.toFixed(2), g.expected.toFixed(2), g.generatedRatio.toFixed(2), g.expectedRatio.toFixed(2)])),
+  );
   return [
     formatTable(head, rows),
     '',
@@ -72,6 +77,9 @@ export function calibrationTable(report: CalibrationReport, lang: 'zh' | 'en'): 
     '',
     zh ? '收入检查：' : 'Income checks:',
     income,
+    '',
+    zh ? '按收入分组的户均人数（检查，不校准；公布值为全国2007年，见 targets.yaml）：' : 'Household size by income group (a check, never fitted; the published figures are national, 2007: targets.yaml):',
+    sizes,
   ].join('\n');
 }
 

@@ -2,7 +2,8 @@
  * Calibration of a generated population to its targets (datasets/jilin-<year>/targets.yaml):
  * rakes the household weights to the population by prefecture, by area (urban/rural) and by
  * sex, the household-size distribution and the age groups, then reports each target beside
- * the generated value, plus income checks (means and quintile shares) that are not raked.
+ * the generated value, plus income checks (means and quintile shares) that are not raked,
+ * and household size by income group against published survey tables (a check, never fitted).
  */
 import type { Generated } from './generate/index.js';
 import { householdSizes } from './generate/index.js';
@@ -44,7 +45,16 @@ export interface IncomeCheck {
   poorest5Ratio: number;
   meanSource: string;
   shareSource: string;
+  /**
+   * Mean household size by income group (households ranked by per-capita income, household-
+   * weighted, poorest first) beside the published one, each also as a ratio to its area mean:
+   * the published table is national, so the ratio is what compares with Jilin.
+   */
+  sizeByIncome: SizeByIncomeCheck[];
+  sizeSource: string;
 }
+
+export interface SizeByIncomeCheck { from: number; to: number; generated: number; expected: number; generatedRatio: number; expectedRatio: number }
 
 export interface CalibrationReport {
   rows: TargetRow[];
@@ -202,6 +212,14 @@ function incomeCheck(area: 'urban' | 'rural', w: Float64Array, T: Tallies, urban
   const pw = new Float64Array(idx.length);
   idx.forEach((i, j) => { pc[j] = T.pcIncome[i]! * 12; pw[j] = w[i]! * T.size[i]!; });
   const d = personDistribution(pc, pw);
+  const hs = Float64Array.from(idx, (i) => T.size[i]!);
+  const hw = Float64Array.from(idx, (i) => w[i]!);
+  const published = t.income.sizeByIncome[area];
+  const areaSize = householdSizeByIncome(pc, hs, hw, 0, 1);
+  const sizeByIncome = published.groups.map((g) => {
+    const generated = householdSizeByIncome(pc, hs, hw, g.from, g.to);
+    return { from: g.from, to: g.to, generated, expected: g.size, generatedRatio: generated / areaSize, expectedRatio: g.size / published.overall };
+  });
   const expectedMean = area === 'urban' ? t.income.urbanMean : t.income.ruralMean;
   const expectedShares = area === 'urban' ? t.income.urbanQuintiles : t.income.ruralQuintiles;
   return {
@@ -216,7 +234,35 @@ function incomeCheck(area: 'urban' | 'rural', w: Float64Array, T: Tallies, urban
     poorest5Ratio: d.bottomMean(0.05) / d.mean,
     meanSource: t.cite[`income.${area}_mean`]!,
     shareSource: t.cite[`income.${area}_quintile_shares`]!,
+    sizeByIncome,
+    sizeSource: t.cite[`income.${area}_size_by_income_group`]!,
   };
+}
+
+/**
+ * Mean size of the households between the shares `from` and `to` of all households (weighted),
+ * ranked by per-capita income, poorest first: persons ÷ households in the group, a household
+ * straddling a boundary counted pro rata (as NBS income groups hold fixed shares of households).
+ */
+export function householdSizeByIncome(pc: Float64Array, size: Float64Array, weight: Float64Array, from: number, to: number): number {
+  const n = pc.length;
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((a, b) => pc[a]! - pc[b]!);
+  let W = 0;
+  for (let i = 0; i < n; i++) W += weight[i]!;
+  const lo = from * W;
+  const hi = to * W;
+  let cw = 0;
+  let households = 0;
+  let persons = 0;
+  for (let j = 0; j < n && cw < hi; j++) {
+    const i = order[j]!;
+    const part = Math.min(cw + weight[i]!, hi) - Math.max(cw, lo);
+    if (part > 0) { households += part; persons += part * size[i]!; }
+    cw += weight[i]!;
+  }
+  return households > 0 ? persons / households : 0;
 }
 
 /**

@@ -11,6 +11,10 @@ import { packagePath } from '../../engine/paths.js';
 export const MAX_SIZE = 10;
 
 export interface AgeGroupTarget { name: string; min: number; max: number; share: number }
+/** A published mean household size of the households between two shares of the income ranking (poorest first). */
+export interface SizeByIncomeGroup { from: number; to: number; size: number }
+/** Household size by income group, a check of the generator (never raked or fitted). */
+export interface SizeByIncome { overall: number; groups: SizeByIncomeGroup[] }
 export interface PrefectureTarget { code: number; share: number }
 
 export interface Targets {
@@ -38,6 +42,8 @@ export interface Targets {
     poorest5Ratio: number;
     meanTolerance: number;
     quintileTolerance: number;
+    /** Published household size by income group (national, a check only). */
+    sizeByIncome: { urban: SizeByIncome; rural: SizeByIncome };
   };
   disability: { prevalence: number; severeShare: number };
   /** Generator assumptions (the `assumptions:` section, values only). */
@@ -147,6 +153,14 @@ export function parseTargets(text: string, file: string): Targets {
   const q = (path: string): number[] => Array.from(shares(path, 5));
   const tail = cited('income.urban_lower_tail');
   const tol = cited('income.tolerance');
+  const sizeByIncome = (path: string): SizeByIncome => {
+    const n = cited(path);
+    const raw = n.groups;
+    if (!Array.isArray(raw) || raw.length === 0) fail(`${path}.groups`, 'expected a list');
+    const groups = (raw as Obj[]).map((g, i) => ({ from: num(g, 'from', `${path}.groups[${i}]`), to: num(g, 'to', `${path}.groups[${i}]`), size: num(g, 'size', `${path}.groups[${i}]`) }));
+    groups.forEach((g, i) => { if (!(g.from >= 0 && g.from < g.to && g.to <= 1 && g.size > 0)) fail(`${path}.groups[${i}]`, 'needs 0 ≤ from < to ≤ 1 and size > 0'); });
+    return { overall: num(n, 'overall', path), groups };
+  };
   const a = (k: string): Obj => cited(`assumptions.${k}`);
   const pair = (n: Obj, path: string): AreaPair => ({ urban: num(n, 'urban', path), rural: num(n, 'rural', path) });
   const levels = ['primary', 'junior', 'senior', 'vocational', 'tertiary'];
@@ -185,6 +199,7 @@ export function parseTargets(text: string, file: string): Targets {
       poorest5Ratio: num(tail, 'poorest_5pct_ratio', 'income.urban_lower_tail'),
       meanTolerance: num(tol, 'mean_relative', 'income.tolerance'),
       quintileTolerance: num(tol, 'quintile_share_pp', 'income.tolerance'),
+      sizeByIncome: { urban: sizeByIncome('income.urban_size_by_income_group'), rural: sizeByIncome('income.rural_size_by_income_group') },
     },
     disability: { prevalence: value('health.disability_prevalence'), severeShare: value('health.disability_severe_share') },
     assumptions: {

@@ -29,6 +29,10 @@ import { dibao_taper_payment } from './dibao_taper_payment.js';
 import { dibao_taper_step } from './dibao_taper_step.js';
 import { dibao_taper_step_previous } from './dibao_taper_step_previous.js';
 import { dibao_temporary_assistance } from './dibao_temporary_assistance.js';
+import { dibao_temporary_capped_shock } from './dibao_temporary_capped_shock.js';
+import { dibao_temporary_hardship } from './dibao_temporary_hardship.js';
+import { dibao_temporary_medical_need } from './dibao_temporary_medical_need.js';
+import { dibao_temporary_shock } from './dibao_temporary_shock.js';
 import { food_price_rise } from './food_price_rise.js';
 import { cpi_price_rise } from './cpi_price_rise.js';
 import { price_subsidy_triggered } from './price_subsidy_triggered.js';
@@ -50,7 +54,8 @@ export const dibaoRules: readonly Rule[] = [
   dibao_observation_factor, dibao_assessed_income, dibao_assessed_eligible, dibao_applies, dibao_admitted,
   dibao_receives, dibao_benefit, household_type,
   dibao_received_previous, dibao_benefit_previous, dibao_taper_step_previous, dibao_exit_benefit_previous,
-  dibao_taper_step, dibao_exit_benefit, dibao_taper_payment, dibao_temporary_assistance,
+  dibao_taper_step, dibao_exit_benefit, dibao_taper_payment, dibao_temporary_medical_need, dibao_temporary_shock,
+  dibao_temporary_hardship, dibao_temporary_capped_shock, dibao_temporary_assistance,
   price_subsidy_triggered, food_price_rise, cpi_price_rise, dibao_price_subsidy, dibao_beneficiary,
   dibao_regular_recipient, dibao_temporary_recipient,
 ];

@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/rule.js';
-import { asColumn, asNumber, at, category } from '../../engine/values.js';
+import { asNumber, at, category } from '../../engine/values.js';
 
 /** Special-hardship categories, in the order of the parameter's categories. */
 const CATEGORIES = [
@@ -14,14 +14,14 @@ export const dibao_classified_top_up_person = defineRule({
   entity: 'person',
   period: 'month',
   label: { zh: '分类施保（个人）', en: 'Classified top-up per person' },
-  description: 'For members of households paid dibao: rate × standard + amount of each category the person is in; the largest one, or the sum if cumulative.',
+  description: 'For members of households paid dibao: rate × standard (dibao_classified_standard, the local standard where a member is in a category) + amount of each category the person is in; the largest one, or the sum if cumulative.',
   unit: 'CNY/person/month',
-  inputs: ['dibao_receives', 'is_elderly', 'is_severely_disabled', 'is_seriously_ill', 'is_vulnerable_minor'],
-  parameters: { rate: 'dibao.classified.rate', amount: 'dibao.classified.amount', cumulative: 'dibao.classified.cumulative', standard: 'dibao.standard' },
+  inputs: ['dibao_receives', 'dibao_classified_standard', 'is_elderly', 'is_severely_disabled', 'is_seriously_ill', 'is_vulnerable_minor'],
+  parameters: { rate: 'dibao.classified.rate', amount: 'dibao.classified.amount', cumulative: 'dibao.classified.cumulative' },
   reference: { clause: '二.2' },
   formula: (inp, p, ctx) => {
     const paid = inp.dibao_receives;
-    const std = asColumn(p.standard, ctx.size, ctx);
+    const std = inp.dibao_classified_standard;
     const sum = asNumber(p.cumulative) === 1;
     const out = ctx.alloc(Float64Array);
     // Each category's flag, rate and amount; a rate or amount is one number or one per person.
@@ -35,11 +35,12 @@ export const dibao_classified_top_up_person = defineRule({
         i = end;
         continue;
       }
+      const s = std[h]!; // the household's standard: any member in a category has one
       for (; i < end; i++) {
         let top = 0;
         for (const c of cats) {
           if (!c.flag[i]) continue;
-          const v = at(c.rate, i) * std[i]! + at(c.amount, i);
+          const v = at(c.rate, i) * s + at(c.amount, i);
           top = sum ? top + v : Math.max(top, v);
         }
         out[i] = top;

@@ -5,6 +5,8 @@ import { dibao_beneficiary } from './dibao_beneficiary.js';
 import { counted_income } from './counted_income.js';
 import { dibao_benefit } from './dibao_benefit.js';
 import { dibao_classified_top_up } from './dibao_classified_top_up.js';
+import { dibao_classified_household } from './dibao_classified_household.js';
+import { dibao_classified_standard } from './dibao_classified_standard.js';
 import { dibao_classified_top_up_person } from './dibao_classified_top_up_person.js';
 import { dibao_eligible } from './dibao_eligible.js';
 import { dibao_in_force } from './dibao_in_force.js';
@@ -29,6 +31,10 @@ import { dibao_taper_payment } from './dibao_taper_payment.js';
 import { dibao_taper_step } from './dibao_taper_step.js';
 import { dibao_taper_step_previous } from './dibao_taper_step_previous.js';
 import { dibao_temporary_assistance } from './dibao_temporary_assistance.js';
+import { dibao_temporary_capped_shock } from './dibao_temporary_capped_shock.js';
+import { dibao_temporary_hardship } from './dibao_temporary_hardship.js';
+import { dibao_temporary_medical_need } from './dibao_temporary_medical_need.js';
+import { dibao_temporary_shock } from './dibao_temporary_shock.js';
 import { food_price_rise } from './food_price_rise.js';
 import { cpi_price_rise } from './cpi_price_rise.js';
 import { price_subsidy_triggered } from './price_subsidy_triggered.js';
@@ -46,11 +52,12 @@ export { HOUSEHOLD_TYPES } from './household_type.js';
 export const dibaoRules: readonly Rule[] = [
   counted_income, household_size, per_capita_counted_income, dibao_standard, dibao_local_hukou, dibao_in_force, dibao_eligible,
   dibao_gap_benefit, dibao_minimum_top_up, is_elderly, is_severely_disabled, is_seriously_ill,
-  is_vulnerable_minor, dibao_classified_top_up_person, dibao_classified_top_up, dibao_entitlement,
+  is_vulnerable_minor, dibao_classified_household, dibao_classified_standard, dibao_classified_top_up_person, dibao_classified_top_up, dibao_entitlement,
   dibao_observation_factor, dibao_assessed_income, dibao_assessed_eligible, dibao_applies, dibao_admitted,
   dibao_receives, dibao_benefit, household_type,
   dibao_received_previous, dibao_benefit_previous, dibao_taper_step_previous, dibao_exit_benefit_previous,
-  dibao_taper_step, dibao_exit_benefit, dibao_taper_payment, dibao_temporary_assistance,
+  dibao_taper_step, dibao_exit_benefit, dibao_taper_payment, dibao_temporary_medical_need, dibao_temporary_shock,
+  dibao_temporary_hardship, dibao_temporary_capped_shock, dibao_temporary_assistance,
   price_subsidy_triggered, food_price_rise, cpi_price_rise, dibao_price_subsidy, dibao_beneficiary,
   dibao_regular_recipient, dibao_temporary_recipient,
 ];

@@ -8,13 +8,14 @@ import type { Rule } from '../../engine/rule.js';
 import { disabled_house_repair } from './disabled_house_repair.js';
 import { disabled_house_repaired } from './disabled_house_repaired.js';
 import { disabled_house_repaired_previous } from './disabled_house_repaired_previous.js';
+import { disabled_income_below_line } from './disabled_income_below_line.js';
 import { disabled_poor_household } from './disabled_poor_household.js';
 import { disabled_recipient } from './disabled_recipient.js';
 import { disabled_rehabilitation } from './disabled_rehabilitation.js';
 import { disabled_rehabilitation_person } from './disabled_rehabilitation_person.js';
 
 export const disabledRules: readonly Rule[] = [
-  disabled_poor_household, disabled_house_repaired_previous, disabled_house_repaired, disabled_house_repair,
+  disabled_income_below_line, disabled_poor_household, disabled_house_repaired_previous, disabled_house_repaired, disabled_house_repair,
   disabled_rehabilitation_person, disabled_rehabilitation, disabled_recipient,
 ];
 

@@ -5,11 +5,12 @@
  */
 import { defineProgram, type ProgramDefinition } from '../../engine/program.js';
 import type { Rule } from '../../engine/rule.js';
+import { elderly_income_below_line } from './elderly_income_below_line.js';
 import { elderly_poor } from './elderly_poor.js';
 import { elderly_served } from './elderly_served.js';
 import { elderly_service_cost } from './elderly_service_cost.js';
 
-export const elderlyRules: readonly Rule[] = [elderly_poor, elderly_served, elderly_service_cost];
+export const elderlyRules: readonly Rule[] = [elderly_income_below_line, elderly_poor, elderly_served, elderly_service_cost];
 
 export const elderlyProgram: ProgramDefinition = defineProgram({
   id: 'elderly',

@@ -10,6 +10,7 @@ import { defineProgram, type ProgramDefinition } from '../../engine/program.js';
 import type { Rule } from '../../engine/rule.js';
 import { employment_certificate_holder } from './employment_certificate_holder.js';
 import { employment_income_before_post } from './employment_income_before_post.js';
+import { employment_income_below_standard } from './employment_income_below_standard.js';
 import { employment_liang_hou_sheng } from './employment_liang_hou_sheng.js';
 import { employment_post_holder } from './employment_post_holder.js';
 import { employment_post_subsidy } from './employment_post_subsidy.js';
@@ -24,7 +25,7 @@ import { employment_training_subsidy } from './employment_training_subsidy.js';
 import { employment_zero_employment_family } from './employment_zero_employment_family.js';
 
 export const employmentRules: readonly Rule[] = [
-  employment_zero_employment_family, employment_income_before_post, employment_target_family,
+  employment_zero_employment_family, employment_income_before_post, employment_income_below_standard, employment_target_family,
   employment_certificate_holder, employment_post_holder, employment_post_wage,
   employment_post_subsidy, employment_social_insurance_subsidy,
   employment_liang_hou_sheng, employment_trained_ytd_previous, employment_trained, employment_trained_ytd,

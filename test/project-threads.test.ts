@@ -21,22 +21,24 @@ import { builtDist, ROOT } from './helpers.js';
 // (helpers.ts), as `npx jiuzhu project --workers 2` does from dist/ (~0.45 s less CPU a thread).
 
 describe('projection years on workers that keep their slices', () => {
-  it('two years of 30,000 households (9 prefecture slices), a worker holding no slice between jobs: the one-thread bytes', async () => {
+  it('two years of 3,000 households (9 prefecture slices), a worker holding no slice between jobs: the one-thread bytes', async () => {
     const s = loadScenario(join(ROOT, 'scenarios/baseline-2006.yaml'));
-    // 30,000 households: the smallest population cut into prefecture slices (plan.ts MIN_SLICED_HOUSEHOLDS).
-    const pop = generateDataset({ year: 2006, households: 30_000, seed: 5 }).dataset.population;
-    expect(slicesOf(pop).length).toBe(9);
+    // 3,000 households cut into their 9 prefectures by lowering the plan's threshold to their number
+    // (the option minSlicedHouseholds; by default slicing starts at 30,000 households, ten times the work).
+    const SLICED = 3_000;
+    const pop = generateDataset({ year: 2006, households: SLICED, seed: 5 }).dataset.population;
+    expect(slicesOf(pop, SLICED).length).toBe(9);
     // Year 2 moved as a projection moves it: incomes × 1.1 (urban) and × 1.05 (rural), elderly households' weights × 1.02, the others' × 0.99.
     const years: { period: { from: string; to: string }; factors: UpratingFactors }[] = [
       { period: { from: '2006-01', to: '2006-01' }, factors: {} },
       { period: { from: '2007-01', to: '2007-01' }, factors: { income: { urban: 1.1, rural: 1.05 }, elderlyWeight: 1.02, otherWeight: 0.99 } },
     ];
     const json = (sums: ScenarioSums): string => JSON.stringify(scenarioResult(s.name, sums, scenarioParameters(s), s.inputs));
-    const oneThread = years.map((y) => json(executeOn({ scenarios: [s], period: y.period, seeds: [1], prepare: (p) => upratePopulation(p, y.factors) }, pop)[0]!));
+    const oneThread = years.map((y) => json(executeOn({ scenarios: [s], period: y.period, seeds: [1], prepare: (p) => upratePopulation(p, y.factors) }, pop, { minSlicedHouseholds: SLICED })[0]!));
     const onWorkers: string[] = [];
     let progress = 0;
     // One worker allowed to hold 0 persons: every job drops the slice it held and is sent its own again.
-    await projectYearsOnThreads({ scenario: s, seed: 1, overrides: [] }, pop, years, 1, (i, sums) => { onWorkers[i] = json(sums); }, (done) => { progress = done; }, 0);
+    await projectYearsOnThreads({ scenario: s, seed: 1, overrides: [] }, pop, years, 1, (i, sums) => { onWorkers[i] = json(sums); }, (done) => { progress = done; }, 0, SLICED);
     expect(onWorkers).toEqual(oneThread);
     // Two workers keeping every slice they are sent (the default cap): each starts on a small
     // slice and then takes the largest still waiting (nextJob), so the slices' years are spread
@@ -44,7 +46,7 @@ describe('projection years on workers that keep their slices', () => {
     const onTwo: string[] = [];
     bootWorkersFromBuild(builtDist());
     try {
-      await projectYearsOnThreads({ scenario: s, seed: 1, overrides: [] }, pop, years, 2, (i, sums) => { onTwo[i] = json(sums); });
+      await projectYearsOnThreads({ scenario: s, seed: 1, overrides: [] }, pop, years, 2, (i, sums) => { onTwo[i] = json(sums); }, undefined, undefined, SLICED);
     } finally {
       bootWorkersFromBuild(undefined);
     }

@@ -50,6 +50,11 @@ export interface RunOptions {
   /** With workers: households in flight at once (ExecuteOptions.inFlightHouseholds), a memory knob. */
   inFlightHouseholds?: number;
   /**
+   * Households from which a population is cut into prefecture slices (execution/plan.ts; default
+   * MIN_SLICED_HOUSEHOLDS, 30,000). The tests lower it to check slicing on small datasets.
+   */
+  minSlicedHouseholds?: number;
+  /**
    * Rule results shared with other runs on the same population (SharedResults): columns whose
    * rule reads nothing a run changed are computed once. compareScenarios makes one itself.
    */

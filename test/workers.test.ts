@@ -65,6 +65,10 @@ describe('the plan: slices of whole prefectures', () => {
     expect(slicesOf(dataset.population, 5000)).toHaveLength(9);
     expect(slicesOf(dataset.population, 5001)).toHaveLength(1);
     expect(slicesOf(dataset.population)).toHaveLength(1);
+    // A whole number ≥ 1: below 1 an empty population would be no slice at all.
+    for (const bad of [0, -5, 2.5, Number.NaN]) expect(() => planSlices(4, pref, bad)).toThrow(/minSlicedHouseholds must be a whole number ≥ 1/);
+    expect(() => runScenarioOn(scenarios[0]!, dataset, { period, minSlicedHouseholds: 0 })).toThrow(/minSlicedHouseholds must be a whole number ≥ 1/);
+    expect(planSlices(0, [], 1).map((s) => s.length)).toEqual([0]);
   });
   it('selecting households keeps their persons and columns; chunks put end to end give the population back', () => {
     const pop = dataset.population;

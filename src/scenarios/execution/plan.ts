@@ -25,6 +25,14 @@ import type { Dataset } from '../../data/dataset.js';
  */
 export const MIN_SLICED_HOUSEHOLDS = 30_000;
 
+/** The option minSlicedHouseholds, checked: a whole number ≥ 1 (below 1 an empty population would have no slice at all). */
+export function checkMinSliced(n: unknown): number {
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) {
+    throw new JiuzhuError('BAD_OPTION', `minSlicedHouseholds must be a whole number ≥ 1, not '${String(n)}'`, { kind: 'usage', location: { key: 'minSlicedHouseholds' } });
+  }
+  return n;
+}
+
 /**
  * Households simulated together: their indices in the whole population (ascending) and their
  * population. `owned`: the population's buffers belong to this slice alone (read from chunks for
@@ -43,7 +51,7 @@ export const isChunked = (d: DatasetSource): d is ChunkedDataset => 'kind' in d 
  * PREFECTURE_CODES order; any other code last), households in the population's order.
  */
 export function planSlices(nHouseholds: number, prefecture: ArrayLike<number> | undefined, minSliced = MIN_SLICED_HOUSEHOLDS): Int32Array[] {
-  if (nHouseholds < minSliced || !prefecture) return [Int32Array.from({ length: nHouseholds }, (_, h) => h)];
+  if (nHouseholds < checkMinSliced(minSliced) || !prefecture) return [Int32Array.from({ length: nHouseholds }, (_, h) => h)];
   const order = new Map<number, number>(PREFECTURE_CODES.map((c, i) => [c, i]));
   const groups = new Map<number, number[]>();
   for (let h = 0; h < nHouseholds; h++) {
@@ -139,7 +147,7 @@ export function chunkedPlan(source: ChunkedDataset, minSliced = MIN_SLICED_HOUSE
   const offsets: number[] = [];
   let total = 0;
   for (const c of chunks) { offsets.push(total); total += c.households; }
-  if (total < minSliced) {
+  if (total < checkMinSliced(minSliced)) {
     return [{
       households: total,
       read: async () => {

@@ -14,6 +14,7 @@ import { scenarioParameters, scenarioResult, type ScenarioSums } from '../src/sc
 import { slicesOf } from '../src/scenarios/execution/plan.js';
 import { loadScenario } from '../src/scenarios/input/load.js';
 import { nextJob, projectYearsOnThreads, yearJobs } from '../src/scenarios/studies/project-threads.js';
+import { projectScenario } from '../src/scenarios/studies/project.js';
 import { bootWorkersFromBuild } from '../src/scenarios/execution/worker-thread.js';
 import { builtDist, ROOT } from './helpers.js';
 // Not useBuiltWorkers() for the whole file: the one-worker run boots from the source through tsx, the
@@ -56,6 +57,25 @@ describe('projection years on workers that keep their slices', () => {
     // Progress counts slice-months: 9 slices × 1 month × 2 years.
     expect(progress).toBe(18);
   }, 120_000);
+
+  it('ProjectOptions.minSlicedHouseholds reaches the plan, in this thread and on a worker: each year is 9 slices', async () => {
+    const growth = loadScenario(join(ROOT, 'scenarios/dynamic-growth-2007-2015.yaml'));
+    const { dataset } = generateDataset({ year: 2006, households: 3_000, seed: 5 });
+    // Progress counts slice-months: 2 years × 1 month × 9 slices = 18 when sliced, 2 × 1 × 1 = 2 when not.
+    const total = async (options: Parameters<typeof projectScenario>[1]): Promise<number> => {
+      let t = 0;
+      await projectScenario(growth, { dataset, from: 2006, to: 2007, monthsPerYear: 1, onProgress: (_done, n) => { t = n; }, ...options });
+      return t;
+    };
+    expect(await total({})).toBe(2);
+    expect(await total({ minSlicedHouseholds: 3_000 })).toBe(18);
+    bootWorkersFromBuild(builtDist());
+    try {
+      expect(await total({ minSlicedHouseholds: 3_000, workers: 1 })).toBe(18);
+    } finally {
+      bootWorkersFromBuild(undefined);
+    }
+  }, 60_000);
 
   // Slices of 30, 10 and 20 persons (made up; only their order by size matters).
   const persons = [30, 10, 20];

@@ -91,18 +91,21 @@ describe('compare with the later scenarios against the first: the same bytes as 
   });
 });
 
-describe('on slices of 30,000 households: one thread from chunks, and workers', () => {
+// 3,000 households cut into their 9 prefectures by lowering the plan's threshold to their number
+// (the run option minSlicedHouseholds; by default slicing starts at 30,000 households, ten times the work).
+const SLICED = 3_000;
+describe('on slices of 3,000 households (minSlicedHouseholds 3,000): one thread from chunks, and workers', () => {
   const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-against-first-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const pair = [baseline, loadScenario(join(ROOT, 'scenarios', 'raise-standard-10pct.yaml'))];
   const month = { from: '2006-01', to: '2006-01' };
 
   it('the chunked copy in one thread (each prefecture a slice with its own base) and on 2 workers: the bytes without a base', async () => {
-    const pop = generateDataset({ year: 2006, households: 30_000, seed: 5 }).dataset.population;
-    const cuts = [0, 12_000, pop.nHouseholds];
+    const pop = generateDataset({ year: 2006, households: SLICED, seed: 5 }).dataset.population;
+    const cuts = [0, 1200, pop.nHouseholds];
     await writeChunkedDataset(join(dir, 'c'), { name: 'c' }, cuts.slice(1).map((end, i) => ({ population: slicePopulation(pop, cuts[i]!, end) })));
     const chunked = openChunkedDataset(join(dir, 'c'));
-    const one = await bothWays(() => compareScenarios(pair, chunked, { period: month, timestamp: false }));
+    const one = await bothWays(() => compareScenarios(pair, chunked, { period: month, timestamp: false, minSlicedHouseholds: SLICED }));
     expect(one.on).toBe(one.off);
     // Nine prefecture slices, each with a base: some hundred rule-periods each.
     expect(one.decided).toBeGreaterThan(9 * 100);
@@ -110,7 +113,7 @@ describe('on slices of 30,000 households: one thread from chunks, and workers', 
     // their counts stay in their threads, so only the bytes are checked here.
     // On workers only with the switch on: the bytes without a base are one.off, which equals one.on.
     setAgainstFirst(true);
-    const two = json(await compareScenarios(pair, chunked, { period: month, timestamp: false, workers: 2 }));
+    const two = json(await compareScenarios(pair, chunked, { period: month, timestamp: false, workers: 2, minSlicedHouseholds: SLICED }));
     expect(two).toBe(one.off);
   });
 });

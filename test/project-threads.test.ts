@@ -14,6 +14,7 @@ import { scenarioParameters, scenarioResult, type ScenarioSums } from '../src/sc
 import { slicesOf } from '../src/scenarios/execution/plan.js';
 import { loadScenario } from '../src/scenarios/input/load.js';
 import { nextJob, projectYearsOnThreads, yearJobs } from '../src/scenarios/studies/project-threads.js';
+import { projectScenario } from '../src/scenarios/studies/project.js';
 import { bootWorkersFromBuild } from '../src/scenarios/execution/worker-thread.js';
 import { builtDist, ROOT } from './helpers.js';
 // Not useBuiltWorkers() for the whole file: the one-worker run boots from the source through tsx, the
@@ -21,22 +22,24 @@ import { builtDist, ROOT } from './helpers.js';
 // (helpers.ts), as `npx jiuzhu project --workers 2` does from dist/ (~0.45 s less CPU a thread).
 
 describe('projection years on workers that keep their slices', () => {
-  it('two years of 30,000 households (9 prefecture slices), a worker holding no slice between jobs: the one-thread bytes', async () => {
+  it('two years of 3,000 households (9 prefecture slices), a worker holding no slice between jobs: the one-thread bytes', async () => {
     const s = loadScenario(join(ROOT, 'scenarios/baseline-2006.yaml'));
-    // 30,000 households: the smallest population cut into prefecture slices (plan.ts MIN_SLICED_HOUSEHOLDS).
-    const pop = generateDataset({ year: 2006, households: 30_000, seed: 5 }).dataset.population;
-    expect(slicesOf(pop).length).toBe(9);
+    // 3,000 households cut into their 9 prefectures by lowering the plan's threshold to their number
+    // (the option minSlicedHouseholds; by default slicing starts at 30,000 households, ten times the work).
+    const SLICED = 3_000;
+    const pop = generateDataset({ year: 2006, households: SLICED, seed: 5 }).dataset.population;
+    expect(slicesOf(pop, SLICED).length).toBe(9);
     // Year 2 moved as a projection moves it: incomes × 1.1 (urban) and × 1.05 (rural), elderly households' weights × 1.02, the others' × 0.99.
     const years: { period: { from: string; to: string }; factors: UpratingFactors }[] = [
       { period: { from: '2006-01', to: '2006-01' }, factors: {} },
       { period: { from: '2007-01', to: '2007-01' }, factors: { income: { urban: 1.1, rural: 1.05 }, elderlyWeight: 1.02, otherWeight: 0.99 } },
     ];
     const json = (sums: ScenarioSums): string => JSON.stringify(scenarioResult(s.name, sums, scenarioParameters(s), s.inputs));
-    const oneThread = years.map((y) => json(executeOn({ scenarios: [s], period: y.period, seeds: [1], prepare: (p) => upratePopulation(p, y.factors) }, pop)[0]!));
+    const oneThread = years.map((y) => json(executeOn({ scenarios: [s], period: y.period, seeds: [1], prepare: (p) => upratePopulation(p, y.factors) }, pop, { minSlicedHouseholds: SLICED })[0]!));
     const onWorkers: string[] = [];
     let progress = 0;
     // One worker allowed to hold 0 persons: every job drops the slice it held and is sent its own again.
-    await projectYearsOnThreads({ scenario: s, seed: 1, overrides: [] }, pop, years, 1, (i, sums) => { onWorkers[i] = json(sums); }, (done) => { progress = done; }, 0);
+    await projectYearsOnThreads({ scenario: s, seed: 1, overrides: [] }, pop, years, 1, (i, sums) => { onWorkers[i] = json(sums); }, (done) => { progress = done; }, 0, SLICED);
     expect(onWorkers).toEqual(oneThread);
     // Two workers keeping every slice they are sent (the default cap): each starts on a small
     // slice and then takes the largest still waiting (nextJob), so the slices' years are spread
@@ -44,7 +47,7 @@ describe('projection years on workers that keep their slices', () => {
     const onTwo: string[] = [];
     bootWorkersFromBuild(builtDist());
     try {
-      await projectYearsOnThreads({ scenario: s, seed: 1, overrides: [] }, pop, years, 2, (i, sums) => { onTwo[i] = json(sums); });
+      await projectYearsOnThreads({ scenario: s, seed: 1, overrides: [] }, pop, years, 2, (i, sums) => { onTwo[i] = json(sums); }, undefined, undefined, SLICED);
     } finally {
       bootWorkersFromBuild(undefined);
     }
@@ -54,6 +57,25 @@ describe('projection years on workers that keep their slices', () => {
     // Progress counts slice-months: 9 slices × 1 month × 2 years.
     expect(progress).toBe(18);
   }, 120_000);
+
+  it('ProjectOptions.minSlicedHouseholds reaches the plan, in this thread and on a worker: each year is 9 slices', async () => {
+    const growth = loadScenario(join(ROOT, 'scenarios/dynamic-growth-2007-2015.yaml'));
+    const { dataset } = generateDataset({ year: 2006, households: 3_000, seed: 5 });
+    // Progress counts slice-months: 2 years × 1 month × 9 slices = 18 when sliced, 2 × 1 × 1 = 2 when not.
+    const total = async (options: Parameters<typeof projectScenario>[1]): Promise<number> => {
+      let t = 0;
+      await projectScenario(growth, { dataset, from: 2006, to: 2007, monthsPerYear: 1, onProgress: (_done, n) => { t = n; }, ...options });
+      return t;
+    };
+    expect(await total({})).toBe(2);
+    expect(await total({ minSlicedHouseholds: 3_000 })).toBe(18);
+    bootWorkersFromBuild(builtDist());
+    try {
+      expect(await total({ minSlicedHouseholds: 3_000, workers: 1 })).toBe(18);
+    } finally {
+      bootWorkersFromBuild(undefined);
+    }
+  }, 60_000);
 
   // Slices of 30, 10 and 20 persons (made up; only their order by size matters).
   const persons = [30, 10, 20];

@@ -4,11 +4,13 @@
  * the dataset's files, and the clause coverage — so the report is made from the Result alone,
  * even from a Result read back from its JSON.
  */
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset, resolveDatasetPath } from '../src/data/dataset.js';
 import { reportTables } from '../src/report/tables.js';
 import { loadScenario } from '../src/scenarios/input/load.js';
+import { jiuzhuCommit } from '../src/scenarios/execution/run.js';
 import { ResultSchema, type Result } from '../src/scenarios/results/result.js';
 import { compareScenarios } from '../src/scenarios/studies/compare.js';
 import { ROOT } from './helpers.js';
@@ -40,6 +42,23 @@ describe('result.provenance', () => {
     // src/policy/coverage.yaml: 27 paragraphs of the opinion, each with a status.
     expect(result.provenance.clauses.counts.total).toBe(27);
     expect(result.provenance.clauses.rows).toHaveLength(27);
+  });
+  it('each result gets its own copy of the clause rows (worked out once per baseline): changing one changes no later result', async () => {
+    const data = await loadDataset(resolveDatasetPath('fixture-dibao'));
+    const again = async (): Promise<Result> => compareScenarios([loadScenario(join(ROOT, 'scenarios/baseline-2006.yaml'))], data, { period: { from: '2006-01', to: '2006-01' }, timestamp: false });
+    const first = await again();
+    const kept = JSON.stringify(first.provenance.clauses);
+    expect(kept).toBe(JSON.stringify(result.provenance.clauses));
+    first.provenance.clauses.rows.length = 0;
+    first.provenance.clauses.counts.total = -1;
+    expect(JSON.stringify((await again()).provenance.clauses)).toBe(kept);
+  });
+  it('meta.commit is the checkout\'s HEAD (asked of git once a process), the same in every result', async () => {
+    // The worktree's HEAD as git tells it, against the commit the results carry.
+    const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    expect(head).toMatch(/^[0-9a-f]{40}$/);
+    expect(result.meta.commit).toBe(head);
+    expect(jiuzhuCommit()).toBe(head);
   });
   it('is enough for the report: a Result read back from its JSON gives the same tables', () => {
     const read = ResultSchema.parse(JSON.parse(JSON.stringify(result)));

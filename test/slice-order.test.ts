@@ -20,16 +20,19 @@ import { ROOT } from './helpers.js';
 describe('the order slices are computed in', () => {
   const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-slice-order-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const generated = generateDataset({ year: 2006, households: 30_000, seed: 7 }).dataset;
+  // 3,000 households cut into their 9 prefectures by lowering the plan's threshold to their number
+  // (the run option minSlicedHouseholds; by default slicing starts at 30,000 households, ten times the work).
+  const SLICED = 3_000;
+  const generated = generateDataset({ year: 2006, households: SLICED, seed: 7 }).dataset;
   const pop = generated.population;
 
   it('is fewest persons first, ties in plan order', () => {
     // Sizes by hand: slices of 5, 2, 9, 2 persons → 1 and 3 (2 each, plan order), then 0 (5), then 2 (9).
     const fake = [5, 2, 9, 2].map((nPersons) => ({ households: new Int32Array(0), population: { nPersons } })) as unknown as Parameters<typeof smallestFirst>[0];
     expect(smallestFirst(fake)).toEqual([1, 3, 0, 2]);
-    // On 30,000 generated households: nine prefecture slices, and the order is not the plan's
+    // On 3,000 generated households: nine prefecture slices, and the order is not the plan's
     // (Changchun, the first slice, is the largest), so the test below compares two orders.
-    const slices = slicesOf(pop);
+    const slices = slicesOf(pop, SLICED);
     expect(slices).toHaveLength(9);
     const order = smallestFirst(slices);
     expect(order).not.toEqual(order.slice().sort((a, b) => a - b));
@@ -37,10 +40,10 @@ describe('the order slices are computed in', () => {
   });
 
   it('changes no byte: in memory (smallest first) against a chunked copy in one thread (plan order)', async () => {
-    const cuts = [0, 12_000, pop.nHouseholds];
+    const cuts = [0, 1200, pop.nHouseholds];
     await writeChunkedDataset(join(dir, 'c'), { name: generated.meta.name }, cuts.slice(1).map((end, i) => ({ population: slicePopulation(pop, cuts[i]!, end) })));
     const pair = [loadScenario(join(ROOT, 'scenarios', 'baseline-2006.yaml')), loadScenario(join(ROOT, 'scenarios', 'raise-standard-10pct.yaml'))];
-    const options = { period: { from: '2006-01', to: '2006-01' }, timestamp: false } as const;
+    const options = { period: { from: '2006-01', to: '2006-01' }, timestamp: false, minSlicedHouseholds: SLICED } as const;
     const strip = (r: Awaited<ReturnType<typeof compareScenarios>>): string => JSON.stringify(r.scenarios);
     const inMemory = strip(await compareScenarios(pair, generated, options));
     const chunked = strip(await compareScenarios(pair, openChunkedDataset(join(dir, 'c')), options));

@@ -15,7 +15,7 @@ import { writePopulation } from '../src/data/write.js';
 import { PREFECTURE_CODES } from '../src/engine/locality.js';
 import { SharedResults } from '../src/engine/shared-results.js';
 import { loadScenario } from '../src/scenarios/input/load.js';
-import { compareScenarios, projectResult } from '../src/scenarios/studies/compare.js';
+import { compareScenarios, projectResult, type CompareOptions } from '../src/scenarios/studies/compare.js';
 import { accumulateScenario, runScenarioOn, scenarioParameters } from '../src/scenarios/execution/run.js';
 import { concatPopulations, MIN_SLICED_HOUSEHOLDS, planSlices, selectHouseholds, slicesOf } from '../src/scenarios/execution/plan.js';
 import { mergeSums, packSums, unpackSums } from '../src/scenarios/results/sums.js';
@@ -45,13 +45,30 @@ describe('the plan: slices of whole prefectures', () => {
     expect(planSlices(4, [220200, 220100, 220200, 220100]).map((s) => [...s])).toEqual([[0, 1, 2, 3]]);
     // 30,000 households alternating Jilin (220200) and Changchun (220100): Changchun (first code) is the first slice.
     const n = MIN_SLICED_HOUSEHOLDS;
+    expect(n).toBe(30_000);
     const pref = Array.from({ length: n }, (_, h) => (h % 2 ? 220100 : 220200));
+    expect(planSlices(n - 1, pref)).toHaveLength(1);
     const slices = planSlices(n, pref);
     expect(slices).toHaveLength(2);
     expect([...slices[0]!.subarray(0, 3)]).toEqual([1, 3, 5]);
     expect([...slices[1]!.subarray(0, 3)]).toEqual([0, 2, 4]);
     expect(slices[0]!.length + slices[1]!.length).toBe(n);
     expect(PREFECTURE_CODES[0]).toBe(220100);
+  });
+  it('the option minSlicedHouseholds moves the threshold: 4 households are sliced from 4, not from 5', () => {
+    const pref = [220200, 220100, 220200, 220100];
+    expect(planSlices(4, pref, 5).map((s) => [...s])).toEqual([[0, 1, 2, 3]]);
+    expect(planSlices(4, pref, 4).map((s) => [...s])).toEqual([[1, 3], [0, 2]]);
+    // slicesOf keeps one plan per threshold: the default's one slice and the lowered one's nine
+    // (the 5,000 generated households hold every prefecture) side by side.
+    expect(slicesOf(dataset.population)).toHaveLength(1);
+    expect(slicesOf(dataset.population, 5000)).toHaveLength(9);
+    expect(slicesOf(dataset.population, 5001)).toHaveLength(1);
+    expect(slicesOf(dataset.population)).toHaveLength(1);
+    // A whole number ≥ 1: below 1 an empty population would be no slice at all.
+    for (const bad of [0, -5, 2.5, Number.NaN]) expect(() => planSlices(4, pref, bad)).toThrow(/minSlicedHouseholds must be a whole number ≥ 1/);
+    expect(() => runScenarioOn(scenarios[0]!, dataset, { period, minSlicedHouseholds: 0 })).toThrow(/minSlicedHouseholds must be a whole number ≥ 1/);
+    expect(planSlices(0, [], 1).map((s) => s.length)).toEqual([0]);
   });
   it('selecting households keeps their persons and columns; chunks put end to end give the population back', () => {
     const pop = dataset.population;
@@ -82,47 +99,62 @@ describe('the plan: slices of whole prefectures', () => {
   });
 });
 
-describe('a population of 30,000 households (sliced by prefecture), one month', () => {
+// 3,000 households cut into their 9 prefectures by lowering the plan's threshold to their number
+// (the run option minSlicedHouseholds; the default, 30,000 households, took ten times the work for
+// the same checks): every way of running below must plan the same nine slices.
+const SLICED = 3_000;
+describe('a population of 3,000 households sliced by prefecture (minSlicedHouseholds 3,000), one month', () => {
   const month = { from: '2006-01', to: '2006-01' };
+  const sliced = { minSlicedHouseholds: SLICED };
   let big: Dataset;
   beforeAll(() => {
-    big = generateDataset({ year: 2006, households: MIN_SLICED_HOUSEHOLDS, seed: 5 }).dataset;
+    big = generateDataset({ year: 2006, households: SLICED, seed: 5 }).dataset;
   });
   it('is cut into one slice per prefecture (9)', () => {
-    expect(slicesOf(big.population).map((s) => s.population.household.prefecture![0])).toEqual([...PREFECTURE_CODES]);
+    expect(slicesOf(big.population, SLICED).map((s) => s.population.household.prefecture![0])).toEqual([...PREFECTURE_CODES]);
   });
   it('without workers, with 2, and on a chunked copy cut across prefectures (one thread and 2 workers): the same bytes', async () => {
     const baseline = [scenarios[0]!];
-    const none = await compareScenarios(baseline, big, { period: month, timestamp: false });
-    const two = await compareScenarios(baseline, big, { period: month, timestamp: false, workers: 2 });
+    // Each run's progress ends at (9, 9): one month × the 9 slices, so each way of running was sliced.
+    const last: [number, number][] = [];
+    const options = (more: object = {}): CompareOptions => ({ period: month, timestamp: false, ...sliced, onProgress: (done, total) => { last.push([done, total]); }, ...more });
+    const none = await compareScenarios(baseline, big, options());
+    const two = await compareScenarios(baseline, big, options({ workers: 2 }));
     expect(json(two)).toBe(json(none));
     const pop = big.population;
-    const cuts = [0, 7000, 15001, 21000, pop.nHouseholds];
+    const cuts = [0, 700, 1501, 2100, pop.nHouseholds];
     await writeChunkedDataset(join(dir, 'big'), { name: 'big' }, cuts.slice(1).map((end, i) => ({ population: slicePopulation(pop, cuts[i]!, end) })));
     const chunked = openChunkedDataset(join(dir, 'big'));
-    expect(body(await compareScenarios(baseline, chunked, { period: month, timestamp: false }))).toBe(body(none));
-    expect(body(await compareScenarios(baseline, chunked, { period: month, timestamp: false, workers: 2 }))).toBe(body(none));
+    expect(body(await compareScenarios(baseline, chunked, options()))).toBe(body(none));
+    expect(body(await compareScenarios(baseline, chunked, options({ workers: 2 })))).toBe(body(none));
     // A budget of one household in flight: each slice is read and simulated alone, largest first
     // (schedule.ts); the sums still merge in the plan's order.
-    expect(body(await compareScenarios(baseline, chunked, { period: month, timestamp: false, workers: 2, inFlightHouseholds: 1 }))).toBe(body(none));
+    expect(body(await compareScenarios(baseline, chunked, options({ workers: 2, inFlightHouseholds: 1 })))).toBe(body(none));
+    expect(last.filter(([d, t]) => d === 9 && t === 9)).toHaveLength(5);
+    expect(last.every(([, t]) => t === 9)).toBe(true);
+    // The same population without the option is one slice: the unsliced sums, equal to rounding only.
+    last.length = 0;
+    const whole = await compareScenarios(baseline, big, { period: month, timestamp: false, onProgress: (done, total) => { last.push([done, total]); } });
+    expect(last).toEqual([[1, 1]]);
+    expect(whole.scenarios[0]!.summary.recipients / none.scenarios[0]!.summary.recipients).toBeCloseTo(1, 12);
   });
   it('a store of shared results gives each slice its part: a raised standard gives the bytes it gives alone', () => {
     const shared = new SharedResults(big.population);
     const s = scenarios[1]!;
-    runScenarioOn(scenarios[0]!, big, { period: month, shared });
-    expect(shared.part(0, slicesOf(big.population)[0]!.population).size.columns).toBeGreaterThan(0);
-    expect(json(runScenarioOn(s, big, { period: month, shared }))).toBe(json(runScenarioOn(s, big, { period: month })));
+    runScenarioOn(scenarios[0]!, big, { period: month, shared, ...sliced });
+    expect(shared.part(0, slicesOf(big.population, SLICED)[0]!.population).size.columns).toBeGreaterThan(0);
+    expect(json(runScenarioOn(s, big, { period: month, shared, ...sliced }))).toBe(json(runScenarioOn(s, big, { period: month, ...sliced })));
   });
   it('rations the quota and posts over whole cells: the sliced run admits whom the unsliced run admits', () => {
     // The unsliced run is the month loop over the whole population at once (accumulateScenario).
     // The sliced run only adds the slices' sums in another order, so the figures agree to rounding.
-    // Contiguous slices of 3,750 households (the old worker slices) rank within each slice and
-    // admit a different set of households.
+    // Contiguous slices of 375 households (as the old worker slices cut 30,000) rank within each
+    // slice and admit a different set of households.
     const s = scenarios[0]!;
     const tree = scenarioParameters(s);
     const figures = (r: ReturnType<typeof scenarioResult>): number[] => [r.summary.recipients, r.programs.employment!.cost];
     const whole = figures(scenarioResult(s.name, accumulateScenario(big.population, tree, month, 1), tree));
-    const sliced = figures(runScenarioOn(s, big, { period: month }));
+    const sliced = figures(runScenarioOn(s, big, { period: month, minSlicedHouseholds: SLICED }));
     sliced.forEach((x, i) => expect(x / whole[i]!).toBeCloseTo(1, 12));
     const pop = big.population;
     const parts = [0, 1, 2, 3, 4, 5, 6, 7].map((i) => accumulateScenario(slicePopulation(pop, (i * pop.nHouseholds) / 8, ((i + 1) * pop.nHouseholds) / 8), tree, month, 1));
@@ -139,7 +171,7 @@ describe('results do not depend on the number of workers', () => {
     const source = openChunkedDataset(join(dir, 'chunked'));
     // Below MIN_SLICED_HOUSEHOLDS the plan is one slice, and the pool is min(workers, slices) threads
     // (threads.ts runOnThreads): 1 and 2 workers run the same single thread on the same job, so one
-    // run stands for both (it was run twice here). Several threads on several slices: the 30,000 above.
+    // run stands for both (it was run twice here). Several threads on several slices: the 3,000 above.
     expect(slicesOf(pop)).toHaveLength(1);
     const none = json(await compareScenarios(scenarios, source, { period, timestamp: false }));
     const two = json(await compareScenarios(scenarios, source, { period, timestamp: false, workers: 2 }));

@@ -42,12 +42,14 @@ export interface ExecuteOptions {
    * default inFlightBudget of the plan. A memory knob: the result is the same for any value.
    */
   inFlightHouseholds?: number;
+  /** Households from which a population is cut into prefecture slices (plan.ts; default MIN_SLICED_HOUSEHOLDS). */
+  minSlicedHouseholds?: number;
 }
 
 /** Runs a spec on a dataset in memory, in this thread: each scenario's sums, merged over the slices. */
 export function executeOn(spec: RunSpec, population: Population, options: Omit<ExecuteOptions, 'workers'> = {}): ScenarioSums[] {
   const trees = specTrees(spec);
-  const slices = slicesOf(population);
+  const slices = slicesOf(population, options.minSlicedHouseholds);
   // Computed smallest slice first, merged in slice order: a fresh process runs the engine's code
   // slowly until V8 has compiled it, so the cold start is better spent on the smallest slice
   // (9 prefecture slices of the default dataset, a cold year: 4.44–4.52 → 3.99–4.05 s; the same
@@ -80,7 +82,7 @@ export async function executeAll(specs: readonly RunSpec[], source: DatasetSourc
   }
   const merged: ScenarioSums[][] = specs.map(() => []);
   if (!specs.length || !specs[0]!.scenarios.length) return merged;
-  const total = expectedSlices(source);
+  const total = expectedSlices(source, options.minSlicedHouseholds);
   if (options.workers === undefined) {
     for (const [n, spec] of specs.entries()) {
       // Progress over every spec: spec n's (done, total) follow the n before it.
@@ -89,7 +91,7 @@ export async function executeAll(specs: readonly RunSpec[], source: DatasetSourc
       else {
         const trees = specTrees(spec);
         let k = 0;
-        for (const planned of chunkedPlan(source)) {
+        for (const planned of chunkedPlan(source, options.minSlicedHouseholds)) {
           const slice = await planned.read();
           if (slice) addSlice(merged[n]!, accumulateSlice(spec, trees, slice, k++, total, { ...options, onProgress, shared: undefined }));
         }
@@ -100,7 +102,7 @@ export async function executeAll(specs: readonly RunSpec[], source: DatasetSourc
   const months = specs.map((s) => monthsBetween(s.period.from, s.period.to).length);
   const allMonths = months.reduce((a, b) => a + b, 0);
   let doneMonths = 0;
-  const plan = plannedSlices(source);
+  const plan = plannedSlices(source, options.minSlicedHouseholds);
   const work: PlannedWork[] = specs.flatMap((spec, n) => plan.map((p) => ({
     spec: n,
     period: spec.period,
@@ -121,9 +123,9 @@ export async function executeAll(specs: readonly RunSpec[], source: DatasetSourc
 }
 
 /** How many slices the plan makes of a source (of a chunked one, before reading it: at most one per prefecture). */
-function expectedSlices(source: DatasetSource): number {
-  if (!isChunked(source)) return slicesOf(source.population).length;
-  if (source.manifest.households < MIN_SLICED_HOUSEHOLDS) return 1;
+function expectedSlices(source: DatasetSource, minSliced = MIN_SLICED_HOUSEHOLDS): number {
+  if (!isChunked(source)) return slicesOf(source.population, minSliced).length;
+  if (source.manifest.households < minSliced) return 1;
   const tags = source.manifest.chunks.map((c) => c.prefecture);
   return tags.every((t) => t !== undefined) ? new Set(tags).size : PREFECTURE_CODES.length;
 }

@@ -16,8 +16,22 @@ import { selectHouseholdRows, type Population } from '../../engine/population.js
 import type { ChunkedDataset } from '../../data/chunked.js';
 import type { Dataset } from '../../data/dataset.js';
 
-/** A population below this many households is one slice, in its own order (nothing is copied). */
+/**
+ * A population below this many households is one slice, in its own order (nothing is copied).
+ * The default of the plan option `minSlicedHouseholds` (ExecuteOptions, RunOptions,
+ * ProjectOptions): a run given a lower value slices a smaller population the same way, so the
+ * tests check slicing on a few thousand households (docs/architecture.md, Execution). Sliced and unsliced
+ * runs agree to rounding, not byte for byte (the slices' sums are added in another order).
+ */
 export const MIN_SLICED_HOUSEHOLDS = 30_000;
+
+/** The option minSlicedHouseholds, checked: a whole number ≥ 1 (below 1 an empty population would have no slice at all). */
+export function checkMinSliced(n: unknown): number {
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) {
+    throw new JiuzhuError('BAD_OPTION', `minSlicedHouseholds must be a whole number ≥ 1, not '${String(n)}'`, { kind: 'usage', location: { key: 'minSlicedHouseholds' } });
+  }
+  return n;
+}
 
 /**
  * Households simulated together: their indices in the whole population (ascending) and their
@@ -33,11 +47,11 @@ export const isChunked = (d: DatasetSource): d is ChunkedDataset => 'kind' in d 
 
 /**
  * The slices of a population of `nHouseholds` households with these prefecture codes: one slice
- * of everyone below MIN_SLICED_HOUSEHOLDS, else one per prefecture present (in PREFECTURE_CODES
- * order; any other code last), households in the population's order.
+ * of everyone below `minSliced` (MIN_SLICED_HOUSEHOLDS), else one per prefecture present (in
+ * PREFECTURE_CODES order; any other code last), households in the population's order.
  */
-export function planSlices(nHouseholds: number, prefecture: ArrayLike<number> | undefined): Int32Array[] {
-  if (nHouseholds < MIN_SLICED_HOUSEHOLDS || !prefecture) return [Int32Array.from({ length: nHouseholds }, (_, h) => h)];
+export function planSlices(nHouseholds: number, prefecture: ArrayLike<number> | undefined, minSliced = MIN_SLICED_HOUSEHOLDS): Int32Array[] {
+  if (nHouseholds < checkMinSliced(minSliced) || !prefecture) return [Int32Array.from({ length: nHouseholds }, (_, h) => h)];
   const order = new Map<number, number>(PREFECTURE_CODES.map((c, i) => [c, i]));
   const groups = new Map<number, number[]>();
   for (let h = 0; h < nHouseholds; h++) {
@@ -95,14 +109,16 @@ export function concatPopulations(parts: readonly Population[]): Population {
   };
 }
 
-const planned = new WeakMap<Population, Slice[]>();
+const planned = new WeakMap<Population, Map<number, Slice[]>>();
 
-/** The slices of a population in memory (computed once per population object). */
-export function slicesOf(pop: Population): Slice[] {
-  let s = planned.get(pop);
+/** The slices of a population in memory (computed once per population object and threshold). */
+export function slicesOf(pop: Population, minSliced = MIN_SLICED_HOUSEHOLDS): Slice[] {
+  let byThreshold = planned.get(pop);
+  if (!byThreshold) planned.set(pop, (byThreshold = new Map()));
+  let s = byThreshold.get(minSliced);
   if (!s) {
-    s = planSlices(pop.nHouseholds, pop.household.prefecture).map((households) => ({ households, population: selectHouseholds(pop, households) }));
-    planned.set(pop, s);
+    s = planSlices(pop.nHouseholds, pop.household.prefecture, minSliced).map((households) => ({ households, population: selectHouseholds(pop, households) }));
+    byThreshold.set(minSliced, s);
   }
   return s;
 }
@@ -114,24 +130,24 @@ export function slicesOf(pop: Population): Slice[] {
 export interface PlannedSlice { households: number; read(): Promise<Slice | undefined> }
 
 /** The plan of any source, in slice order: slicesOf a dataset in memory, or chunkedPlan. */
-export function plannedSlices(source: DatasetSource): PlannedSlice[] {
-  if (isChunked(source)) return chunkedPlan(source);
-  return slicesOf(source.population).map((s) => ({ households: s.households.length, read: () => Promise.resolve(s) }));
+export function plannedSlices(source: DatasetSource, minSliced = MIN_SLICED_HOUSEHOLDS): PlannedSlice[] {
+  if (isChunked(source)) return chunkedPlan(source, minSliced);
+  return slicesOf(source.population, minSliced).map((s) => ({ households: s.households.length, read: () => Promise.resolve(s) }));
 }
 
 /**
  * The slices of a chunked dataset, each read when asked, equal to slicesOf the dataset's chunks
- * put end to end. A small dataset is read whole; a large one prefecture by prefecture, reading
+ * put end to end (with the same `minSliced`). A small dataset is read whole; a large one prefecture by prefecture, reading
  * only the chunks the manifest tags with that prefecture (an untagged chunk is read for each
  * prefecture), so a slice holds only its prefecture's households. Their number comes from the
  * manifest; an untagged chunk's households count as spread evenly over the prefectures.
  */
-export function chunkedPlan(source: ChunkedDataset): PlannedSlice[] {
+export function chunkedPlan(source: ChunkedDataset, minSliced = MIN_SLICED_HOUSEHOLDS): PlannedSlice[] {
   const chunks = source.manifest.chunks;
   const offsets: number[] = [];
   let total = 0;
   for (const c of chunks) { offsets.push(total); total += c.households; }
-  if (total < MIN_SLICED_HOUSEHOLDS) {
+  if (total < checkMinSliced(minSliced)) {
     return [{
       households: total,
       read: async () => {

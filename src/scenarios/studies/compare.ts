@@ -63,7 +63,7 @@ export function compareScenariosOn(scenarios: readonly Scenario[], dataset: Data
     // The later scenarios computed against the first one's run (execution/against-first.ts),
     // when the base pays and fits on every slice (one base serves the slices of a run).
     const months = monthsBetween(period.from, period.to).length;
-    const base = !options.differential && scenarios.length > 1 && againstFirst() && slicesOf(dataset.population).every((s) => baseFits(s.population, months)) ? new DifferentialBase() : undefined;
+    const base = !options.differential && scenarios.length > 1 && againstFirst() && slicesOf(dataset.population, options.minSlicedHouseholds).every((s) => baseFits(s.population, months)) ? new DifferentialBase() : undefined;
     const results = scenarios.map((s, i) => runScenarioOn(s, dataset, { ...options, period, seed, shared, ...(base ? { differential: i === 0 ? { record: base } : { base } } : {}) }));
     return buildResult(scenarios, results, dataset.meta, period, seed, options);
   }

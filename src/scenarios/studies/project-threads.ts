@@ -53,16 +53,16 @@ export const HELD_PERSONS = 3_000_000;
 /**
  * Accumulates the scenario on every slice of `population` for each year, on `workers` threads;
  * `onYear` gets each year's sums (merged over the slices in slice order) as soon as the year is
- * complete, in any order of years.
+ * complete, in any order of years. `minSliced`: ProjectOptions.minSlicedHouseholds.
  */
-export async function projectYearsOnThreads(setup: YearWorkerSetup, population: Population, years: readonly ProjectedYear[], workers: number, onYear: (year: number, sums: ScenarioSums) => void, onProgress?: (done: number, total: number) => void, heldPersons = HELD_PERSONS): Promise<void> {
+export async function projectYearsOnThreads(setup: YearWorkerSetup, population: Population, years: readonly ProjectedYear[], workers: number, onYear: (year: number, sums: ScenarioSums) => void, onProgress?: (done: number, total: number) => void, heldPersons = HELD_PERSONS, minSliced?: number): Promise<void> {
   // The workers start first: their start-up (loading the engine, building the parameters) runs
   // while this thread cuts the slices.
   // Each worker builds its trees on this thread's baseline, sent as data (no parameter file parsed again).
   const withParameters = { ...setup, parameters: workerParameters() };
   const pool = Array.from({ length: workers }, () => ({ worker: startYearWorker(withParameters), held: new Map<number, number>(), tick: 0 }));
   try {
-    await runYears(pool, slicesOf(population), years, heldPersons, onYear, onProgress);
+    await runYears(pool, slicesOf(population, minSliced), years, heldPersons, onYear, onProgress);
   } finally {
     await Promise.all(pool.map((w) => w.worker.terminate()));
   }

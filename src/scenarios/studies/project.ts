@@ -132,6 +132,8 @@ export interface ProjectOptions {
    * the same bytes for any number of workers, and the same as without them.
    */
   workers?: number;
+  /** Households from which a year's population is cut into prefecture slices (RunOptions.minSlicedHouseholds). */
+  minSlicedHouseholds?: number;
 }
 
 type Areas = { urban: number; rural: number };
@@ -315,7 +317,7 @@ export async function projectScenario(s: Scenario, options: ProjectOptions & { d
     }
     setOtherWeights(plan, (y) => totals[plan.years.indexOf(y)]!);
     // The years share one pool of workers.
-    const sums = await executeAll(plan.years.map((y) => yearSpec(plan, y)), source, { workers: options.workers, onProgress: options.onProgress });
+    const sums = await executeAll(plan.years.map((y) => yearSpec(plan, y)), source, { workers: options.workers, onProgress: options.onProgress, minSlicedHouseholds: options.minSlicedHouseholds });
     return finishProjection(s, plan, sums.map((perScenario) => perScenario[0]!));
   }
   setOtherWeights(plan, (y) => ageingTotals(source.population, plan.factors[y]!.elderlyAge));
@@ -328,7 +330,7 @@ export async function projectScenario(s: Scenario, options: ProjectOptions & { d
   await projectYearsOnThreads({ scenario: s, seed: plan.seed, overrides: plan.overrides }, source.population, years, checkWorkers(options.workers), (i, yearSums) => {
     sums[i] = yearSums;
     results[i] = scenarioResult(s.name, yearSums, plan.tree, s.inputs);
-  }, options.onProgress);
+  }, options.onProgress, undefined, options.minSlicedHouseholds);
   return finishProjection(s, plan, sums, results);
 }
 
@@ -336,7 +338,7 @@ export async function projectScenario(s: Scenario, options: ProjectOptions & { d
 export function projectScenarioOn(s: Scenario, dataset: Dataset, options: ProjectOptions = {}): Projection {
   const plan = projectionPlan(s, options);
   setOtherWeights(plan, (y) => ageingTotals(dataset.population, plan.factors[y]!.elderlyAge));
-  const sums = plan.years.map((y, i) => executeOn(yearSpec(plan, y), dataset.population, { onProgress: yearProgress(plan, i, options.onProgress) })[0]!);
+  const sums = plan.years.map((y, i) => executeOn(yearSpec(plan, y), dataset.population, { onProgress: yearProgress(plan, i, options.onProgress), minSlicedHouseholds: options.minSlicedHouseholds })[0]!);
   return finishProjection(s, plan, sums);
 }
 

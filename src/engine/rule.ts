@@ -27,6 +27,13 @@ export interface RuleContext {
   readonly firstMonthOfYear: boolean;
   /** The period's year: changes only in January (see firstMonthOfYear). */
   readonly year: number;
+  /**
+   * This month's value of a parameter broken down by calendar month (categories m01 … m12), e.g.
+   * a seasonal factor. Read it this way rather than through the period: computing month to month
+   * (temporal.ts), a rule then runs again only in a month whose value differs from the month
+   * before's, where the period changes every month.
+   */
+  byCalendarMonth(value: ParamValue): number | Float64Array;
   /** Rows of the rule's entity. */
   readonly size: number;
   /** Person ↔ household helpers bound to the population. */

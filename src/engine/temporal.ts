@@ -492,10 +492,20 @@ export class Temporal {
     const changed: number[] = [];
     const wa = wordsOf(a), wb = wordsOf(b);
     const per = wa.length / a.length;
-    if (households) diffHouseholds(wa)(wa, wb, households, entity === 'person' ? pop.householdStart : undefined, per, changed);
-    else if (a instanceof Float64Array) diffFloat64(a, b as Float64Array, changed);
-    else if (a.BYTES_PER_ELEMENT < 4 && a.byteOffset % 4 === 0 && b.byteOffset % 4 === 0) diffNarrow(a, b, changed);
-    else diffAll(wa)(wa, wb, per, changed);
+    // A household column stops at the first row beyond a quarter of the households: the answer is
+    // then 'all' (as below). A column that changes everywhere (the month loop's month counter,
+    // given every month; events_active in the second month) is not collected row by row. A person
+    // column's rows are not its households, so it is compared in full.
+    const limit = entity === 'household' ? Math.floor(TEMPORAL_SUBSET_SHARE * pop.nHouseholds) : Infinity;
+    let whole: boolean;
+    if (households) {
+      diffHouseholds(wa)(wa, wb, households, entity === 'person' ? pop.householdStart : undefined, per, changed);
+      whole = true;
+    }
+    else if (a instanceof Float64Array) whole = diffFloat64(a, b as Float64Array, changed, limit);
+    else if (a.BYTES_PER_ELEMENT < 4 && a.byteOffset % 4 === 0 && b.byteOffset % 4 === 0) whole = diffNarrow(a, b, changed, limit);
+    else whole = diffAll(wa)(wa, wb, per, changed, limit);
+    if (!whole) return 'all';
     if (!changed.length) return 'none';
     const hh = entity === 'person' ? pop.personHousehold : undefined;
     let n = 0;
@@ -604,26 +614,31 @@ function subPopulation(pop: Population, households: Int32Array): { population: P
   return { population, persons };
 }
 
+// The diff kernels below collect the rows that differ and return false, stopping there, once
+// they hold more than `limit` rows (the caller then takes every row as changed).
+
 /** Rows of two 1- or 2-byte columns that differ, four bytes at a time (most words are equal). */
-function diffNarrow(a: Column, b: Column, out: number[]): void {
+function diffNarrow(a: Column, b: Column, out: number[], limit: number): boolean {
   const n = a.byteLength >>> 2;
   const wa = new Int32Array(a.buffer, a.byteOffset, n), wb = new Int32Array(b.buffer, b.byteOffset, n);
   const per = 4 / a.BYTES_PER_ELEMENT;
   for (let w = 0; w < n; w++) {
     if (wa[w] === wb[w]) continue;
-    for (let i = w * per; i < (w + 1) * per; i++) if (a[i] !== b[i]) out.push(i);
+    for (let i = w * per; i < (w + 1) * per; i++) if (a[i] !== b[i] && out.push(i) > limit) return false;
   }
-  for (let i = n * per; i < a.length; i++) if (a[i] !== b[i]) out.push(i);
+  for (let i = n * per; i < a.length; i++) if (a[i] !== b[i] && out.push(i) > limit) return false;
+  return true;
 }
 
 // Kernels over a column's words (wordsOf: a float64 row is `per` = 2 words), compiled per class.
-function diffAllKernel(a: ArrayLike<number>, b: ArrayLike<number>, per: number, out: number[]): void {
+function diffAllKernel(a: ArrayLike<number>, b: ArrayLike<number>, per: number, out: number[], limit: number): boolean {
   if (per === 2) {
     const n = a.length >>> 1;
-    for (let i = 0; i < n; i++) if (a[2 * i] !== b[2 * i] || a[2 * i + 1] !== b[2 * i + 1]) out.push(i);
-    return;
+    for (let i = 0; i < n; i++) if ((a[2 * i] !== b[2 * i] || a[2 * i + 1] !== b[2 * i + 1]) && out.push(i) > limit) return false;
+    return true;
   }
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) out.push(i);
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && out.push(i) > limit) return false;
+  return true;
 }
 const diffAll = specialise(diffAllKernel);
 
@@ -633,11 +648,12 @@ const diffAll = specialise(diffAllKernel);
  * either is NaN (NaN !== NaN). Reporting a row that did not change is safe (it is recomputed);
  * missing one that did is not, and this misses none.
  */
-function diffFloat64(a: Float64Array, b: Float64Array, out: number[]): void {
+function diffFloat64(a: Float64Array, b: Float64Array, out: number[], limit: number): boolean {
   for (let i = 0; i < a.length; i++) {
     const x = a[i]!, y = b[i]!;
-    if (x !== y || (x === 0 && 1 / x !== 1 / y)) out.push(i);
+    if ((x !== y || (x === 0 && 1 / x !== 1 / y)) && out.push(i) > limit) return false;
   }
+  return true;
 }
 
 /** Rows of the given households (household h: rows start[h] to start[h + 1], or h alone without start) that differ. */

@@ -45,6 +45,12 @@ export interface RuleContext {
    * where a condition holds passes that condition and saves the hashing of the rest.
    */
   random(stream: string, where?: ArrayLike<number>): Float64Array;
+  /**
+   * 1 where this period's keyed draw of the stream is below the row's `rate`, else 0: the same
+   * as `random(stream, where)[i] < rate[i]` (0 outside `where`), for about two thirds of the
+   * hashing. For a formula that reads its draws only to compare them with a rate.
+   */
+  chance(stream: string, rate: ArrayLike<number>, where?: ArrayLike<number>): Uint8Array;
   /** Keyed uniform draws that do not change with the period: a household's or person's persistent trait. */
   randomOnce(stream: string, where?: ArrayLike<number>): Float64Array;
   /**

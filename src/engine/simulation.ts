@@ -179,6 +179,12 @@ class FormulaContext implements RuleContext {
     if (!where || this.readMonth || !collectDrawn(where)(where, this.drawn, this.drawLimit)) this.readMonth = true;
     return this.draws().uniforms(this.monthIndex, streamId(stream), where, this.allocator.alloc(Float64Array, this.size, false));
   }
+  chance(stream: string, rate: ArrayLike<number>, where?: ArrayLike<number>): Uint8Array {
+    // As random(): the month reaches only a masked draw's rows.
+    this.readPeriod = true;
+    if (!where || this.readMonth || !collectDrawn(where)(where, this.drawn, this.drawLimit)) this.readMonth = true;
+    return this.draws().chances(this.monthIndex, streamId(stream), rate, where, this.allocator.alloc(Uint8Array, this.size, false));
+  }
   randomOnce(stream: string, where?: ArrayLike<number>): Float64Array {
     return this.draws().uniforms(PERSISTENT, streamId(stream), where, this.allocator.alloc(Float64Array, this.size, false));
   }

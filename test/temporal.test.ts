@@ -21,7 +21,7 @@ import { keyedUniform, streamId } from '../src/engine/random.js';
 import { setTemporal, setTemporalDraws, temporalCounts, type TemporalStats } from '../src/engine/temporal.js';
 import { runScenarioOn, scenarioPeriod } from '../src/scenarios/execution/run.js';
 import { loadScenario } from '../src/scenarios/input/load.js';
-import { ROOT } from './helpers.js';
+import { ROOT, treeFromYaml } from './helpers.js';
 
 afterEach(() => {
   setTemporal(true);
@@ -323,6 +323,57 @@ describe('month to month on rules that read the calendar', () => {
     expect(c.subsetRows).toBe(2);
     expect(c.followed).toBe(5);
     expect(c.full).toBe(3 + 3);
+    setTemporal(false);
+    expect(run()).toEqual(seen);
+  });
+});
+
+describe('month to month on a rule that reads a parameter by calendar month', () => {
+  // A seasonal factor by calendar month: 1 in November and December, 2 in January, 2 again in
+  // February, 3 in March (the other months 1).
+  const tree = treeFromYaml(`
+t:
+  season:
+    description: test factor by calendar month
+    label: {zh: 系数, en: factor}
+    unit: ratio
+    breakdown: [category]
+    categories: [m01, m02, m03, m04, m05, m06, m07, m08, m09, m10, m11, m12]
+    values:
+      2006-01-01: {value: {m01: 2, m02: 2, m03: 3, "*": 1}, reference: {assumption: test}}
+`);
+  // Four households of one person each; household 1 has bump 1, the others 0.
+  const pop = () => createPopulation({ households: { id: [1, 2, 3, 4], columns: { bump: Uint8Array.of(1, 0, 0, 0) } }, persons: { id: [1, 2, 3, 4], household: [1, 2, 3, 4] } });
+  const rules = [
+    defineRule({ id: 'dynamics_month', entity: 'household', period: 'month', inputs: ['bump'], parameters: {}, reference: { source: 'test' }, formula: (i) => new Uint16Array(i.bump!.length) }),
+    // bump + 10 × the month's factor: household 1 11 + 10 (f − 1), the others 10 f.
+    defineRule({
+      id: 'seasonal', entity: 'household', period: 'month', inputs: ['bump'], parameters: { season: 't.season' }, reference: { source: 'test' },
+      formula: (i, p, ctx) => {
+        const f = ctx.byCalendarMonth(p.season) as number;
+        return Float64Array.from(i.bump!, (b) => b + 10 * f);
+      },
+    }),
+  ];
+  function run(): number[][] {
+    const sim = new Simulation({ population: pop(), parameters: tree, rules, lend: true, temporal: true });
+    const seen: number[][] = [];
+    runMonthLoop(sim, { months: ['2006-11', '2006-12', '2007-01', '2007-02', '2007-03'], state: [], onMonth: (m) => seen.push(Array.from(sim.calculate('seasonal', m))) });
+    return seen;
+  }
+
+  it('takes the month before’s column while the factor is the same, and runs it in full when it differs', () => {
+    let seen: number[][] = [];
+    const c = counted(() => (seen = run()));
+    // Factors 1, 1, 2, 2, 3 (November–March): household 1 11, 11, 21, 21, 31; the others 10, 10, 20, 20, 30.
+    expect(seen).toEqual([1, 1, 2, 2, 3].map((f) => [1 + 10 * f, 10 * f, 10 * f, 10 * f]));
+    // November: in full (no month before). December (1 = 1) and February (2 = 2): November's and
+    // January's columns, unchanged, followed; January (1 → 2) and March (2 → 3): in full.
+    // (dynamics_month is given by the month loop, not computed.)
+    expect(c.full).toBe(3);
+    expect(c.unchanged).toBe(2);
+    expect(c.followed).toBe(2);
+    expect(c.subset).toBe(0);
     setTemporal(false);
     expect(run()).toEqual(seen);
   });

@@ -38,6 +38,20 @@ function uniformFromHash(a: number): number {
   return ((a >>> 5) * 67108864 + (b >>> 6)) / 9007199254740992;
 }
 
+/**
+ * Whether uniformFromHash(a) < r, as 1 or 0. The uniform is (hi + lo) / 2^53 exactly, with
+ * hi = (a >>> 5) × 2^26 and lo in [0, 2^26) from a second hash; both sides times 2^53 (exact for
+ * doubles) compare integers below 2^53. Unless r × 2^53 falls between hi and hi + 2^26 (one row in
+ * about 2^27), hi alone decides, and the second hash is not made. A NaN rate gives 0, as `u < NaN`.
+ */
+function chanceFromHash(a: number, r: number): number {
+  const scaled = r * 9007199254740992;
+  const hi = (a >>> 5) * 67108864;
+  if (hi + 67108864 <= scaled) return 1;
+  if (hi >= scaled) return 0;
+  return hi + (mix32(a ^ 0x68e31da4) >>> 6) < scaled ? 1 : 0;
+}
+
 /** One uniform draw in [0, 1) with 53 random bits, keyed by (seed, key, month, stream). */
 export function keyedUniform(seed: number, key: number, month: number, stream: number): number {
   return uniformFromHash(hashFromPrefix(keyPrefix(seed, key), month, stream));
@@ -63,6 +77,12 @@ export interface KeyedDraws {
    * its non-zero rows, and 0 in the others (a row's draw never depends on which others are drawn).
    */
   uniforms(month: number, stream: number, where?: ArrayLike<number>, into?: Float64Array): Float64Array;
+  /**
+   * 1 where keyedUniform(seed, keys[i], month, stream) < rate[i], else 0; with `where`, only for
+   * its non-zero rows (0 in the others). The very answers of comparing `uniforms`, most of them
+   * without the second hash and the float (see chanceFromHash).
+   */
+  chances(month: number, stream: number, rate: ArrayLike<number>, where: ArrayLike<number> | undefined, into: Uint8Array): Uint8Array;
 }
 
 const prefixCache = new WeakMap<Float64Array, Map<number, Uint32Array>>();
@@ -99,6 +119,17 @@ export function keyedDraws(seed: number, keys: Float64Array): KeyedDraws {
         for (let i = 0; i < p.length; i++) out[i] = uniformFromHash(mix32(mix32(p[i]! ^ m) ^ s));
       }
       return out;
+    },
+    chances(month, stream, rate, where, into) {
+      if (into.length !== p.length || rate.length !== p.length || (where && where.length !== p.length)) throw new RangeError(`keyed chances: ${into.length} output, ${rate.length} rate and ${where?.length} mask rows for ${p.length} keys`);
+      const m = Math.imul(month >>> 0, 0xc2b2ae35);
+      const s = Math.imul(stream >>> 0, 0x27d4eb2f);
+      if (where) {
+        for (let i = 0; i < p.length; i++) into[i] = where[i] ? chanceFromHash(mix32(mix32(p[i]! ^ m) ^ s), rate[i]!) : 0;
+      } else {
+        for (let i = 0; i < p.length; i++) into[i] = chanceFromHash(mix32(mix32(p[i]! ^ m) ^ s), rate[i]!);
+      }
+      return into;
     },
   };
 }

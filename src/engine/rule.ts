@@ -27,6 +27,13 @@ export interface RuleContext {
   readonly firstMonthOfYear: boolean;
   /** The period's year: changes only in January (see firstMonthOfYear). */
   readonly year: number;
+  /**
+   * This month's value of a parameter broken down by calendar month (categories m01 … m12), e.g.
+   * a seasonal factor. Read it this way rather than through the period: computing month to month
+   * (temporal.ts), a rule then runs again only in a month whose value differs from the month
+   * before's, where the period changes every month.
+   */
+  byCalendarMonth(value: ParamValue): number | Float64Array;
   /** Rows of the rule's entity. */
   readonly size: number;
   /** Person ↔ household helpers bound to the population. */
@@ -38,6 +45,12 @@ export interface RuleContext {
    * where a condition holds passes that condition and saves the hashing of the rest.
    */
   random(stream: string, where?: ArrayLike<number>): Float64Array;
+  /**
+   * 1 where this period's keyed draw of the stream is below the row's `rate`, else 0: the same
+   * as `random(stream, where)[i] < rate[i]` (0 outside `where`), for about two thirds of the
+   * hashing. For a formula that reads its draws only to compare them with a rate.
+   */
+  chance(stream: string, rate: ArrayLike<number>, where?: ArrayLike<number>): Uint8Array;
   /** Keyed uniform draws that do not change with the period: a household's or person's persistent trait. */
   randomOnce(stream: string, where?: ArrayLike<number>): Float64Array;
   /**

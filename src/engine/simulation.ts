@@ -19,7 +19,8 @@ import type { Rule, RuleContext } from './rule.js';
 import { columnFingerprint, leafIdentity, ruleReach, type SharedResults } from './shared-results.js';
 import { Differential, type BasePart, type Change, type DifferentialHost, type DifferentialOption, type SparseColumn } from './differential.js';
 import { specialise } from './specialise.js';
-import { CALENDAR_FIRST_MONTH, CALENDAR_YEAR, Temporal, temporal, TEMPORAL_MAX_PERSONS, type TemporalHost } from './temporal.js';
+import { category } from './values.js';
+import { CALENDAR_FIRST_MONTH, CALENDAR_YEAR, calendarMonthKey, Temporal, temporal, TEMPORAL_MAX_PERSONS, type TemporalHost } from './temporal.js';
 
 /** What compute needs of a period, worked out once per period text (each is a regular expression match). */
 interface PeriodFacts { unit: 'month' | 'year'; start: string; index: number }
@@ -129,6 +130,8 @@ class FormulaContext implements RuleContext {
   drawn: number[] = [];
   /** Calendar values read (temporal.ts, CALENDAR_* bits): month to month knows when they change. */
   calendar = 0;
+  /** Parameters read by calendar month (byCalendarMonth): month to month compares their values of this month and the one before. */
+  byMonth: ParamValue[] | undefined;
   constructor(
     private readonly period_: Period,
     private readonly date_: string,
@@ -158,6 +161,11 @@ class FormulaContext implements RuleContext {
     this.calendar |= CALENDAR_YEAR;
     return Number(this.period_.slice(0, 4));
   }
+  byCalendarMonth(value: ParamValue): number | Float64Array {
+    this.readPeriod = true;
+    (this.byMonth ??= []).push(value);
+    return category(value, calendarMonthKey(this.period_));
+  }
   alloc<T extends Column>(type: ColumnType<T>, length: number = this.size): T {
     return this.allocator.alloc(type, length);
   }
@@ -170,6 +178,12 @@ class FormulaContext implements RuleContext {
     // A masked draw is 0 outside its mask whatever the month: the month reaches only its rows.
     if (!where || this.readMonth || !collectDrawn(where)(where, this.drawn, this.drawLimit)) this.readMonth = true;
     return this.draws().uniforms(this.monthIndex, streamId(stream), where, this.allocator.alloc(Float64Array, this.size, false));
+  }
+  chance(stream: string, rate: ArrayLike<number>, where?: ArrayLike<number>): Uint8Array {
+    // As random(): the month reaches only a masked draw's rows.
+    this.readPeriod = true;
+    if (!where || this.readMonth || !collectDrawn(where)(where, this.drawn, this.drawLimit)) this.readMonth = true;
+    return this.draws().chances(this.monthIndex, streamId(stream), rate, where, this.allocator.alloc(Uint8Array, this.size, false));
   }
   randomOnce(stream: string, where?: ArrayLike<number>): Float64Array {
     return this.draws().uniforms(PERSISTENT, streamId(stream), where, this.allocator.alloc(Float64Array, this.size, false));
@@ -532,7 +546,7 @@ export class Simulation {
     // A result that cannot be reused replaces any earlier one: that rule's inputs change from
     // month to month here (carried state), so its held column would only take memory.
     if (reuse) for (const c of stable && !ctx!.readPeriod ? reuse.record(id, inputList, paramList, out) : reuse.drop(id)) this.giveBack(c);
-    monthly?.computed(rule, p, factsOf(p).index, out, ctx!.readPeriod, dirty, paramsUsed, ctx!.readMonth ? undefined : ctx!.drawn, ctx!.calendar);
+    monthly?.computed(rule, p, factsOf(p).index, out, ctx!.readPeriod, dirty, paramsUsed, ctx!.readMonth ? undefined : ctx!.drawn, ctx!.calendar, ctx!.byMonth);
     this.afterMonthly(rule, key, p);
     return out;
   }
@@ -707,7 +721,7 @@ export class Simulation {
         ctx.drawLimit = sim.temporal!.drawLimit(rule) > 0 ? size : 0;
         const out = rule.formula(inputs, params, ctx);
         if (!out || out.length !== size) throw new JiuzhuError('BAD_RULE_OUTPUT', `rule '${rule.id}' returned ${out?.length} values for ${size} ${rule.entity}s`, { kind: 'internal', location: { key: rule.id } });
-        return { out, readPeriod: ctx.readPeriod, drawn: ctx.readMonth ? undefined : ctx.drawn, calendar: ctx.calendar };
+        return { out, readPeriod: ctx.readPeriod, drawn: ctx.readMonth ? undefined : ctx.drawn, calendar: ctx.calendar, byMonth: ctx.byMonth };
       },
       aggregators: (sub) => bindAggregators(sub),
     };

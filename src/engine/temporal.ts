@@ -15,10 +15,11 @@
  *    boundary), or no column of month m − 1 is held: the formula runs in full, as without this,
  *    and one pass against month m − 1's column finds the households whose rows changed.
  *    Except masked draws (`ctx.random(stream, where)`, 0 outside `where`) and the calendar
- *    (`ctx.firstMonthOfYear`, `ctx.year`): when they were a formula's only month-dependent
- *    reads, with draws for at most a quarter of the households, the households of the draws'
- *    rows count as dirty next month (cases 2 and 3; see drawLimit), unless a calendar value
- *    read differs from the month before's (calendarChanges: January and February).
+ *    (`ctx.firstMonthOfYear`, `ctx.year`, `ctx.byCalendarMonth`): when they were a formula's
+ *    only month-dependent reads, with draws for at most a quarter of the households, the
+ *    households of the draws' rows count as dirty next month (cases 2 and 3; see drawLimit),
+ *    unless a calendar value read differs from the month before's (calendarChanges: January and
+ *    February; byMonthChanges: a parameter's value of the calendar month).
  * 2. Otherwise, no input changed (row for row, by household): the column is month m − 1's, the
  *    very same object (as period reuse would hand it out).
  * 3. Otherwise, the inputs changed for at most a quarter of the households: the formula runs on
@@ -54,6 +55,7 @@ import { entitySize, type Entity, type Population } from './population.js';
 import type { Rule } from './rule.js';
 import { specialise } from './specialise.js';
 import { HouseholdSets } from './household-sets.js';
+import { category } from './values.js';
 
 let enabled = process.env.JIUZHU_ENGINE_TEMPORAL !== '0';
 let confinedDraws = process.env.JIUZHU_ENGINE_TEMPORAL_DRAWS !== '0';
@@ -104,6 +106,27 @@ export function calendarChanges(bits: number, p: string): boolean {
   return ((bits & CALENDAR_FIRST_MONTH) !== 0 && (m === '01' || m === '02')) || ((bits & CALENDAR_YEAR) !== 0 && m === '01');
 }
 
+/** The category of month p ('YYYY-MM') in a parameter broken down by calendar month (RuleContext.byCalendarMonth). */
+export function calendarMonthKey(p: string): string {
+  return `m${p.slice(5, 7)}`;
+}
+
+/**
+ * Whether a parameter read by calendar month (RuleContext.byCalendarMonth) has another value in
+ * month p than in the month before (a value by locality, a column, counts as changed).
+ */
+export function byMonthChanges(values: readonly ParamValue[] | undefined, p: string): boolean {
+  if (!values) return false;
+  const m = Number(p.slice(5, 7));
+  const before = `m${String(m === 1 ? 12 : m - 1).padStart(2, '0')}`;
+  const now = calendarMonthKey(p);
+  for (const v of values) {
+    const a = category(v, now), b = category(v, before);
+    if (typeof a !== 'number' || !Object.is(a, b)) return true;
+  }
+  return false;
+}
+
 /** Counts of what month-to-month computation did (tests and the bench). */
 export interface TemporalStats {
   /** Rule-months whose column was the previous month's (no input changed). */
@@ -147,9 +170,10 @@ export interface TemporalHost {
   /**
    * A formula run on a sub-population; readPeriod: whether it read anything month-dependent;
    * drawn: when that was only masked draws and calendar values (see Temporal.drawLimit), the
-   * draws' rows; calendar: the calendar values read (CALENDAR_* bits).
+   * draws' rows; calendar: the calendar values read (CALENDAR_* bits); byMonth: the parameters
+   * read by calendar month.
    */
-  runOn(rule: Rule, p: string, sub: Population, agg: Aggregators, inputs: Record<string, Column>, params: Record<string, ParamValue>): { out: Column; readPeriod: boolean; drawn: number[] | undefined; calendar: number };
+  runOn(rule: Rule, p: string, sub: Population, agg: Aggregators, inputs: Record<string, Column>, params: Record<string, ParamValue>): { out: Column; readPeriod: boolean; drawn: number[] | undefined; calendar: number; byMonth: ParamValue[] | undefined };
   /** The key of a rule's column for the month before p. */
   previousKey(id: string, p: string): string;
   aggregators(sub: Population): Aggregators;
@@ -168,6 +192,8 @@ interface Held {
   drawn?: Int32Array;
   /** Calendar values the rule's runs read since it was last run in full (CALENDAR_* bits): they stay read. */
   calendar: number;
+  /** Parameters its runs read by calendar month since it was last run in full: they stay read too. */
+  byMonth?: readonly ParamValue[];
   params: readonly ParamValue[];
 }
 
@@ -215,7 +241,7 @@ export class Temporal {
   before(rule: Rule, p: string, index: number, inputs: Record<string, Column>, params: Record<string, ParamValue>): TemporalDecision {
     this.newMonth(index);
     const prev = this.held.get(rule.id);
-    if (!prev || prev.index !== index - 1 || (prev.readPeriod && !prev.drawn) || rule.scope === 'population' || calendarChanges(prev.calendar, p)) return { dirty: undefined };
+    if (!prev || prev.index !== index - 1 || (prev.readPeriod && !prev.drawn) || rule.scope === 'population' || calendarChanges(prev.calendar, p) || byMonthChanges(prev.byMonth, p)) return { dirty: undefined };
     const values = Object.values(params);
     if (values.length !== prev.params.length || values.some((v, k) => !Object.is(v, prev.params[k]))) return { dirty: undefined };
     let dirty = this.inputChange(rule, p);
@@ -228,7 +254,7 @@ export class Temporal {
       if (followed) this.count('followed', 1);
       this.changes.set(key, 'none');
       // No input changed and no draw last month: none this month either (the same masks).
-      this.hold(rule.id, { index, column: prev.column, readPeriod: prev.readPeriod, drawn: prev.drawn, calendar: prev.calendar, params: values });
+      this.hold(rule.id, { index, column: prev.column, readPeriod: prev.readPeriod, drawn: prev.drawn, calendar: prev.calendar, byMonth: prev.byMonth, params: values });
       return { column: prev.column };
     }
     if (dirty === 'all' || dirty.length > TEMPORAL_SUBSET_SHARE * this.host.population.nHouseholds) return { dirty: followed ? undefined : dirty };
@@ -252,7 +278,7 @@ export class Temporal {
    * held for next month. `drawn`: the rows of its masked draws, when they were its only
    * month-dependent reads.
    */
-  computed(rule: Rule, p: string, index: number, out: Column, readPeriod: boolean, dirty: Change | undefined, params: Record<string, ParamValue>, drawn?: number[], calendar = 0): void {
+  computed(rule: Rule, p: string, index: number, out: Column, readPeriod: boolean, dirty: Change | undefined, params: Record<string, ParamValue>, drawn?: number[], calendar = 0, byMonth?: readonly ParamValue[]): void {
     this.count('full', 1);
     this.count('fullRows', out.length);
     const drawnSet = readPeriod && drawn ? householdsOf(drawn, rule.entity === 'person' ? this.host.population.personHousehold : undefined, undefined) : undefined;
@@ -265,7 +291,7 @@ export class Temporal {
       this.owners.set(out, { id: rule.id, p, index, against: prev.column });
     }
     this.changes.set(`${rule.id}@${p}`, change);
-    this.hold(rule.id, { index, column: out, readPeriod, drawn: drawnSet, calendar, params: Object.values(params) });
+    this.hold(rule.id, { index, column: out, readPeriod, drawn: drawnSet, calendar, byMonth, params: Object.values(params) });
   }
 
   /** A rule's column taken from elsewhere (the shared results): compared with last month's. */
@@ -408,8 +434,9 @@ export class Temporal {
     // values once read stay read: a run on a few households may not read what others would.
     const followed = prev.drawn !== undefined;
     const calendar = prev.calendar | run.calendar;
-    const readPeriod = run.readPeriod || calendar !== 0;
-    if ((run.readPeriod && !(followed && drawn && !calendarChanges(run.calendar, p))) || out.constructor !== prev.column.constructor) {
+    const byMonth = run.byMonth ? [...(prev.byMonth ?? []), ...run.byMonth] : prev.byMonth;
+    const readPeriod = run.readPeriod || calendar !== 0 || byMonth !== undefined;
+    if ((run.readPeriod && !(followed && drawn && !calendarChanges(run.calendar, p) && !byMonthChanges(run.byMonth, p))) || out.constructor !== prev.column.constructor) {
       this.count('fallback', 1);
       return undefined;
     }
@@ -426,7 +453,7 @@ export class Temporal {
     const values = Object.values(params);
     if (!changed.length) {
       this.changes.set(key, 'none');
-      this.hold(rule.id, { index, column: prev.column, readPeriod, drawn: drawnSet, calendar, params: values });
+      this.hold(rule.id, { index, column: prev.column, readPeriod, drawn: drawnSet, calendar, byMonth, params: values });
       return { column: prev.column };
     }
     const ph = person ? sub.population.personHousehold : undefined;
@@ -444,8 +471,8 @@ export class Temporal {
     } else this.owners.delete(column);
     scatter(column)(column, rows, out);
     this.changes.set(key, this.canonical(Int32Array.from(changed.slice(0, n))));
-    if (inPlace) this.held.set(rule.id, { index, column, readPeriod, drawn: drawnSet, calendar, params: values });
-    else this.hold(rule.id, { index, column, readPeriod, drawn: drawnSet, calendar, params: values });
+    if (inPlace) this.held.set(rule.id, { index, column, readPeriod, drawn: drawnSet, calendar, byMonth, params: values });
+    else this.hold(rule.id, { index, column, readPeriod, drawn: drawnSet, calendar, byMonth, params: values });
     return { column };
   }
 
@@ -465,10 +492,20 @@ export class Temporal {
     const changed: number[] = [];
     const wa = wordsOf(a), wb = wordsOf(b);
     const per = wa.length / a.length;
-    if (households) diffHouseholds(wa)(wa, wb, households, entity === 'person' ? pop.householdStart : undefined, per, changed);
-    else if (a instanceof Float64Array) diffFloat64(a, b as Float64Array, changed);
-    else if (a.BYTES_PER_ELEMENT < 4 && a.byteOffset % 4 === 0 && b.byteOffset % 4 === 0) diffNarrow(a, b, changed);
-    else diffAll(wa)(wa, wb, per, changed);
+    // A household column stops at the first row beyond a quarter of the households: the answer is
+    // then 'all' (as below). A column that changes everywhere (the month loop's month counter,
+    // given every month; events_active in the second month) is not collected row by row. A person
+    // column's rows are not its households, so it is compared in full.
+    const limit = entity === 'household' ? Math.floor(TEMPORAL_SUBSET_SHARE * pop.nHouseholds) : Infinity;
+    let whole: boolean;
+    if (households) {
+      diffHouseholds(wa)(wa, wb, households, entity === 'person' ? pop.householdStart : undefined, per, changed);
+      whole = true;
+    }
+    else if (a instanceof Float64Array) whole = diffFloat64(a, b as Float64Array, changed, limit);
+    else if (a.BYTES_PER_ELEMENT < 4 && a.byteOffset % 4 === 0 && b.byteOffset % 4 === 0) whole = diffNarrow(a, b, changed, limit);
+    else whole = diffAll(wa)(wa, wb, per, changed, limit);
+    if (!whole) return 'all';
     if (!changed.length) return 'none';
     const hh = entity === 'person' ? pop.personHousehold : undefined;
     let n = 0;
@@ -577,26 +614,31 @@ function subPopulation(pop: Population, households: Int32Array): { population: P
   return { population, persons };
 }
 
+// The diff kernels below collect the rows that differ and return false, stopping there, once
+// they hold more than `limit` rows (the caller then takes every row as changed).
+
 /** Rows of two 1- or 2-byte columns that differ, four bytes at a time (most words are equal). */
-function diffNarrow(a: Column, b: Column, out: number[]): void {
+function diffNarrow(a: Column, b: Column, out: number[], limit: number): boolean {
   const n = a.byteLength >>> 2;
   const wa = new Int32Array(a.buffer, a.byteOffset, n), wb = new Int32Array(b.buffer, b.byteOffset, n);
   const per = 4 / a.BYTES_PER_ELEMENT;
   for (let w = 0; w < n; w++) {
     if (wa[w] === wb[w]) continue;
-    for (let i = w * per; i < (w + 1) * per; i++) if (a[i] !== b[i]) out.push(i);
+    for (let i = w * per; i < (w + 1) * per; i++) if (a[i] !== b[i] && out.push(i) > limit) return false;
   }
-  for (let i = n * per; i < a.length; i++) if (a[i] !== b[i]) out.push(i);
+  for (let i = n * per; i < a.length; i++) if (a[i] !== b[i] && out.push(i) > limit) return false;
+  return true;
 }
 
 // Kernels over a column's words (wordsOf: a float64 row is `per` = 2 words), compiled per class.
-function diffAllKernel(a: ArrayLike<number>, b: ArrayLike<number>, per: number, out: number[]): void {
+function diffAllKernel(a: ArrayLike<number>, b: ArrayLike<number>, per: number, out: number[], limit: number): boolean {
   if (per === 2) {
     const n = a.length >>> 1;
-    for (let i = 0; i < n; i++) if (a[2 * i] !== b[2 * i] || a[2 * i + 1] !== b[2 * i + 1]) out.push(i);
-    return;
+    for (let i = 0; i < n; i++) if ((a[2 * i] !== b[2 * i] || a[2 * i + 1] !== b[2 * i + 1]) && out.push(i) > limit) return false;
+    return true;
   }
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) out.push(i);
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && out.push(i) > limit) return false;
+  return true;
 }
 const diffAll = specialise(diffAllKernel);
 
@@ -606,11 +648,12 @@ const diffAll = specialise(diffAllKernel);
  * either is NaN (NaN !== NaN). Reporting a row that did not change is safe (it is recomputed);
  * missing one that did is not, and this misses none.
  */
-function diffFloat64(a: Float64Array, b: Float64Array, out: number[]): void {
+function diffFloat64(a: Float64Array, b: Float64Array, out: number[], limit: number): boolean {
   for (let i = 0; i < a.length; i++) {
     const x = a[i]!, y = b[i]!;
-    if (x !== y || (x === 0 && 1 / x !== 1 / y)) out.push(i);
+    if ((x !== y || (x === 0 && 1 / x !== 1 / y)) && out.push(i) > limit) return false;
   }
+  return true;
 }
 
 /** Rows of the given households (household h: rows start[h] to start[h + 1], or h alone without start) that differ. */

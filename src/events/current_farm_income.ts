@@ -1,5 +1,4 @@
 import { defineRule } from '../engine/rule.js';
-import { category } from '../engine/values.js';
 
 export const current_farm_income = defineRule({
   id: 'current_farm_income',
@@ -12,7 +11,9 @@ export const current_farm_income = defineRule({
   parameters: { season: 'events.farm_seasonality' },
   reference: { clause: '二.3' },
   formula: ({ farm_business: farm }, p, ctx) => {
-    const f = category(p.season, `m${ctx.period.slice(5, 7)}`) as number;
+    // By calendar month, not through the period: month to month (src/engine/temporal.ts) then
+    // recomputes it only in a month whose factor differs from the month before's.
+    const f = ctx.byCalendarMonth(p.season) as number;
     const out = ctx.allocFull(Float64Array, farm.length);
     for (let i = 0; i < out.length; i++) out[i] = farm[i]! * f;
     return out;

@@ -14,10 +14,8 @@ export const job_lost = defineRule({
   formula: ({ events_active: on, employed_previous: emp }, p, ctx) => {
     const rate = asColumn(p.rate, ctx.size, ctx);
     // Who could lose a job; only they need a draw.
-    const out = ctx.allocFull(Uint8Array);
-    for (let i = 0; i < out.length; i++) out[i] = +!!on[i] & +!!emp[i];
-    const u = ctx.random('job-loss', out);
-    for (let i = 0; i < out.length; i++) out[i]! &= +(u[i]! < rate[i]!);
-    return out;
+    const at = ctx.allocFull(Uint8Array);
+    for (let i = 0; i < at.length; i++) at[i] = +!!on[i] & +!!emp[i];
+    return ctx.chance('job-loss', rate, at);
   },
 });

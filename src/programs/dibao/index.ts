@@ -3,6 +3,7 @@ import { defineProgram, type ProgramDefinition } from '../../engine/program.js';
 import type { Rule } from '../../engine/rule.js';
 import { dibao_beneficiary } from './dibao_beneficiary.js';
 import { counted_income } from './counted_income.js';
+import { new_job_in_disregard_period } from './new_job_in_disregard_period.js';
 import { dibao_benefit } from './dibao_benefit.js';
 import { dibao_classified_top_up } from './dibao_classified_top_up.js';
 import { dibao_classified_household } from './dibao_classified_household.js';
@@ -50,7 +51,7 @@ import { per_capita_counted_income } from './per_capita_counted_income.js';
 export { HOUSEHOLD_TYPES } from './household_type.js';
 
 export const dibaoRules: readonly Rule[] = [
-  counted_income, household_size, per_capita_counted_income, dibao_standard, dibao_local_hukou, dibao_in_force, dibao_eligible,
+  new_job_in_disregard_period, counted_income, household_size, per_capita_counted_income, dibao_standard, dibao_local_hukou, dibao_in_force, dibao_eligible,
   dibao_gap_benefit, dibao_minimum_top_up, is_elderly, is_severely_disabled, is_seriously_ill,
   is_vulnerable_minor, dibao_classified_household, dibao_classified_standard, dibao_classified_top_up_person, dibao_classified_top_up, dibao_entitlement,
   dibao_observation_factor, dibao_assessed_income, dibao_assessed_eligible, dibao_applies, dibao_admitted,

@@ -18,6 +18,7 @@ import { education_high_school_fee_reduction } from './education_high_school_fee
 import { education_high_school_fee_reduction_person } from './education_high_school_fee_reduction_person.js';
 import { education_illness_hardship_months } from './education_illness_hardship_months.js';
 import { education_illness_hardship_months_previous } from './education_illness_hardship_months_previous.js';
+import { education_in_illness_hardship } from './education_in_illness_hardship.js';
 import { education_needy } from './education_needy.js';
 import { education_poor_household } from './education_poor_household.js';
 import { education_recipient } from './education_recipient.js';
@@ -33,7 +34,8 @@ import { education_vocational_tuition_waiver_person } from './education_vocation
 
 /** The program's rules: targeting first, then each level, then the set-aside and the recipient. */
 export const educationRules: readonly Rule[] = [
-  education_illness_hardship_months_previous, education_illness_hardship_months, education_poor_household,
+  education_illness_hardship_months_previous, education_illness_hardship_months, education_in_illness_hardship,
+  education_poor_household,
   education_target_household, education_needy, education_compulsory_student,
   education_fee_waiver_person, education_fee_waiver, education_free_textbooks_person, education_free_textbooks,
   education_boarding_subsidy_person, education_boarding_subsidy,

@@ -13,10 +13,11 @@ export const legal_aid_case = defineRule({
   reference: { clause: '七.1' },
   formula: ({ legal_aid_case_rate: rate }, _p, ctx) => {
     const where = ctx.allocFull(Uint8Array);
-    for (let i = 0; i < where.length; i++) where[i] = +(rate[i]! > 0);
-    const u = ctx.random('legal-aid-case', where);
-    const out = ctx.allocFull(Uint8Array);
-    for (let i = 0; i < out.length; i++) out[i] = where[i]! & +(u[i]! < rate[i]! / MONTHS_PER_YEAR);
-    return out;
+    const monthly = ctx.allocFull(Float64Array);
+    for (let i = 0; i < where.length; i++) {
+      where[i] = +(rate[i]! > 0);
+      monthly[i] = rate[i]! / MONTHS_PER_YEAR;
+    }
+    return ctx.chance('legal-aid-case', monthly, where);
   },
 });

@@ -14,14 +14,13 @@
  */
 import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
 import { JiuzhuError } from '../../engine/errors.js';
-import type { DifferentialBase } from '../../engine/differential.js';
+import type { DifferentialBase, DifferentialUse } from '../../engine/differential.js';
 import type { ParameterData } from '../../engine/parameters/tree.js';
 import type { Population } from '../../engine/population.js';
 import type { SharedResults, SharedResultsOptions } from '../../engine/shared-results.js';
 import type { Scenario } from '../input/load.js';
 import { slicesOf } from './plan.js';
 import { workerParameters, type Period, type RunSpec } from './spec.js';
-import type { ExecuteOptions } from './execute.js';
 import { packError, unpackError } from './threads.js';
 import { startEntryWorker } from './worker-thread.js';
 import { unpackSums, type PackedSums, type ScenarioSums } from '../results/sums.js';
@@ -70,6 +69,9 @@ export function splitSlices(households: readonly number[]): Set<number> {
   return remote;
 }
 
+/** What of a run's options (execute.ts ExecuteOptions) decides whether the helper takes part, and how. */
+export interface HelperRunOptions { onMonth?: unknown; onProgress?: unknown; shared?: SharedResults; differential?: DifferentialUse }
+
 /** A job posted: the slices it computes there, and the wait for their sums. */
 export interface HelperRun {
   owns(k: number): boolean;
@@ -115,13 +117,13 @@ export class SliceHelper {
   }
 
   /** Whether a run of `spec` on `population` with these options can give the helper its slices. */
-  takes(spec: RunSpec, population: Population, options: Omit<ExecuteOptions, 'workers'>): boolean {
+  takes(spec: RunSpec, population: Population, options: HelperRunOptions): boolean {
     return !this.closed && this.remote.size > 0 && population === this.population && spec.scenarios.length === 1 && !spec.prepare && !spec.overrides?.length
       && !options.onMonth && !options.onProgress && options.shared === this.shared;
   }
 
   /** Posts the run's job; the calling thread computes its own slices, then waits (HelperRun.wait). */
-  start(spec: RunSpec, options: Omit<ExecuteOptions, 'workers'>): HelperRun {
+  start(spec: RunSpec, options: HelperRunOptions): HelperRun {
     const id = ++this.seq;
     const d = options.differential;
     const differential = !d ? undefined

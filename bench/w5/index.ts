@@ -88,6 +88,7 @@ export async function runW5(opts: RunOptions): Promise<WorkloadResult> {
       targets,
       notes: [
         `${dataset.population.nHouseholds.toLocaleString('en')} households (${dataset.meta.name}); dibao cost of ${scenario.period.from}–${scenario.period.to}: ${(cost / 1e6).toFixed(1)}M yuan, the figure jiuzhu run gives (test/serve.test.ts).`,
+        `Computed on ${explorer.sliceThreads === 2 ? 'two threads: a helper owns about half of the nine prefecture slices (scenarios/execution/helper-thread.ts)' : 'one thread (one core available)'}.`,
         'Each move is computed against the scenario\'s first run (its first view, recorded as a base: engine/differential.ts): of the rules a slider reaches, only the households whose inputs changed are computed again; the columns of the other rules come from the explorer\'s shared results, kept for every month of the session.',
       ],
     };

@@ -84,10 +84,20 @@ export class SharedResults {
     if (population === this.population) return this;
     let p = this.parts.get(k);
     if (!p || p.population !== population) {
-      p = new SharedResults(population, Math.floor((this.maxBytes * population.nHouseholds) / Math.max(this.population.nHouseholds, 1)), this.options);
+      const { maxBytes, options } = this.partSettings(population.nHouseholds);
+      p = new SharedResults(population, maxBytes, options);
       this.parts.set(k, p);
     }
     return p;
+  }
+
+  /**
+   * The budget and options of the store of a part of `households` households (part): a thread
+   * that simulates some slices on its own (scenarios/execution/helper-thread.ts) makes their
+   * stores with these, as this thread would.
+   */
+  partSettings(households: number): { maxBytes: number; options: SharedResultsOptions } {
+    return { maxBytes: Math.floor((this.maxBytes * households) / Math.max(this.population.nHouseholds, 1)), options: this.options };
   }
 
   /** Columns held, each once (a column reused for several months is held under each month's key). */

@@ -6,7 +6,7 @@
  */
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderPng, renderSvg, reportCharts } from '../charts/index.js';
 import { withNames } from '../report/charts.js';
@@ -21,6 +21,8 @@ import { SharedResults } from '../engine/shared-results.js';
 import { DifferentialBase, type DifferentialUse } from '../engine/differential.js';
 import { runScenarioOn, scenarioParameters, scenarioPeriod, type Period, type ScenarioResult } from '../scenarios/execution/run.js';
 import { workerParameters } from '../scenarios/execution/spec.js';
+import { SliceHelper } from '../scenarios/execution/helper-thread.js';
+import { slicesOf } from '../scenarios/execution/plan.js';
 import type { Result } from '../scenarios/results/result.js';
 import type { ExplorerOptions } from './options.js';
 import { Lane, SUPERSEDED } from './lane.js';
@@ -182,10 +184,25 @@ export class Explorer {
     this.tmp = mkdtempSync(join(tmpdir(), 'jiuzhu-serve-'));
     this.lane = new Lane({ maxWaiting: options.maxQueue });
     if (options.thread) {
-      const { scenarioFiles, baselineFile, period, seed, dataArg, testBusyMs } = options;
+      const { scenarioFiles, baselineFile, period, seed, dataArg, testBusyMs, sliceThreads } = options;
       // The thread runs on what this thread has loaded already: the dataset, the scenarios and the baseline parameters.
-      this.thread = new ComputeThread({ options: { scenarioFiles, baselineFile, period, seed, dataArg, testBusyMs, loaded }, dataset: options.dataset, parameters: workerParameters() });
+      this.thread = new ComputeThread({ options: { scenarioFiles, baselineFile, period, seed, dataArg, testBusyMs, loaded, sliceThreads }, dataset: options.dataset, parameters: workerParameters() });
     }
+    this.sliceThreads = checkSliceThreads(options.sliceThreads ?? (availableParallelism() >= 2 ? 2 : 1));
+  }
+
+  /** Threads a computation runs on (ExplorerOptions.sliceThreads, checked, or the default for this machine). */
+  readonly sliceThreads: 1 | 2;
+  private helperThread: SliceHelper | undefined;
+
+  /**
+   * The helper thread that computes about half of every run's slices, started at the first
+   * computation of an explorer that computes on this thread, with two slice threads, on a dataset
+   * of more than one slice; else undefined (one thread).
+   */
+  private get helper(): SliceHelper | undefined {
+    if (this.helperThread || this.thread || this.sliceThreads < 2 || slicesOf(this.dataset.population).length < 2) return this.helperThread;
+    return (this.helperThread = new SliceHelper(this.dataset.population, this.shared));
   }
 
   /** Computations waiting, and those dropped because their client went away. */
@@ -299,6 +316,7 @@ export class Explorer {
   /** Stops the worker thread and removes the temporary folder of loaded settings files. */
   close(): void {
     void this.thread?.close();
+    void this.helperThread?.close();
     rmSync(this.tmp, { recursive: true, force: true });
   }
 
@@ -380,10 +398,18 @@ export class Explorer {
   /** A base to record under `key`, the oldest ones dropped past MAX_BASES. */
   private newBase(key: string): DifferentialBase {
     const record = new DifferentialBase();
-    this.bases.delete(key);
+    this.dropBase(key);
     this.bases.set(key, record);
-    while (this.bases.size > MAX_BASES) this.bases.delete(this.bases.keys().next().value!);
+    while (this.bases.size > MAX_BASES) this.dropBase(this.bases.keys().next().value!);
     return record;
+  }
+
+  /** Forgets a base, and the helper thread its parts of it. */
+  private dropBase(key: string): void {
+    const base = this.bases.get(key);
+    if (!base) return;
+    this.bases.delete(key);
+    this.helperThread?.release(base);
   }
 
   /**
@@ -395,14 +421,14 @@ export class Explorer {
     const cached = this.baselines.get(key);
     if (cached) return { result: cached, ms: 0 };
     const t0 = performance.now();
-    const result = runScenarioOn(this.baseline, this.dataset, { period, seed: this.seed, shared: this.shared, ...(base?.complete ? { differential: { base } } : {}) });
+    const result = runScenarioOn(this.baseline, this.dataset, { period, seed: this.seed, shared: this.shared, helper: this.helper, ...(base?.complete ? { differential: { base } } : {}) });
     this.baselines.set(key, result);
     return { result, ms: Math.round(performance.now() - t0) };
   }
 
   private timedRun(explored: Scenario, found: ExplorerScenario, use: DifferentialUse): { run: ScenarioResult; runMs: number } {
     const t0 = performance.now();
-    const run = runScenarioOn(explored, this.dataset, { period: found.period, seed: this.seed, shared: this.shared, differential: use });
+    const run = runScenarioOn(explored, this.dataset, { period: found.period, seed: this.seed, shared: this.shared, differential: use, helper: this.helper });
     return { run, runMs: Math.round(performance.now() - t0) };
   }
 
@@ -503,6 +529,12 @@ export function explorerPeriodNote(shown: Period, own: Period): Bilingual | unde
     zh: `仅 ${periodText(shown)}（${n} 个月；情景期间为 ${periodText(own)}），数字为这些月份之和，未折算为全年`,
     en: `${periodText(shown)} only (${n} month${n === 1 ? '' : 's'}; the scenario runs ${periodText(own)}): figures are these months' own, not annualised`,
   };
+}
+
+/** The number of slice threads asked for, checked: 1 or 2. */
+function checkSliceThreads(n: unknown): 1 | 2 {
+  if (n === 1 || n === 2) return n;
+  throw new JiuzhuError('BAD_OPTION', `sliceThreads must be 1 or 2, not '${String(n)}'`, { kind: 'usage', location: { key: 'sliceThreads' }, hint: 'two threads when the machine has two cores or more (the default), else one' });
 }
 
 /** The lane key of a page's requests: one waiting job per page. */

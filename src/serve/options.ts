@@ -29,6 +29,14 @@ export interface ExplorerOptions {
    * that answers requests is never blocked by a simulation. The worker holds a copy of the dataset.
    */
   thread?: boolean;
+  /**
+   * Threads a computation runs on: 2, the computing thread and a helper that owns about half of
+   * the dataset's slices (prefectures) with what moves reuse for them (scenarios/execution/
+   * helper-thread.ts), or 1. Default: 2 when the machine has two cores or more
+   * (os.availableParallelism()), else 1. The same figures either way. A dataset below
+   * MIN_SLICED_HOUSEHOLDS is one slice: one thread whatever this says.
+   */
+  sliceThreads?: 1 | 2;
   /** Most computations waiting behind the running one (default 16); beyond it a request is refused (429). */
   maxQueue?: number;
   /** Test hook: every computation first holds its thread this many ms, as a large dataset would. */

@@ -17,7 +17,7 @@ import type { ExplorerRequest } from './request.js';
  * main thread loaded (`loaded`, by file), the dataset (copied) and the baseline parameters.
  */
 export interface ComputeSetup {
-  options: Pick<ExplorerOptions, 'scenarioFiles' | 'baselineFile' | 'period' | 'seed' | 'dataArg' | 'testBusyMs' | 'loaded'>;
+  options: Pick<ExplorerOptions, 'scenarioFiles' | 'baselineFile' | 'period' | 'seed' | 'dataArg' | 'testBusyMs' | 'loaded' | 'sliceThreads'>;
   dataset: Dataset;
   /**
    * The main thread's baseline parameters (spec.ts workerParameters): the worker runs on them

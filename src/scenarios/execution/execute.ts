@@ -22,6 +22,7 @@ import { chunkedPlan, isChunked, MIN_SLICED_HOUSEHOLDS, plannedSlices, slicesOf,
 import { scenarioPrices, specTrees, type RunSpec } from './spec.js';
 import { mergeSums, type ScenarioSums } from '../results/sums.js';
 import { checkWorkers, runOnThreads, type PlannedWork } from './threads.js';
+import type { SliceHelper } from './helper-thread.js';
 
 export interface ExecuteOptions {
   /** Worker threads; absent: this thread. */
@@ -44,18 +45,35 @@ export interface ExecuteOptions {
   inFlightHouseholds?: number;
   /** Households from which a population is cut into prefecture slices (plan.ts; default MIN_SLICED_HOUSEHOLDS). */
   minSlicedHouseholds?: number;
+  /**
+   * A second thread that owns some of the population's slices (helper-thread.ts): a run of one
+   * scenario in this thread computes them there while it computes the others, and merges every
+   * slice's sums in slice order as always (the same bytes). Ignored for a spec of several
+   * scenarios, a prepared one, with onMonth or onProgress, with its own minSlicedHouseholds, or on
+   * another population.
+   */
+  helper?: SliceHelper;
 }
 
 /** Runs a spec on a dataset in memory, in this thread: each scenario's sums, merged over the slices. */
 export function executeOn(spec: RunSpec, population: Population, options: Omit<ExecuteOptions, 'workers'> = {}): ScenarioSums[] {
   const trees = specTrees(spec);
   const slices = slicesOf(population, options.minSlicedHouseholds);
+  // The helper's slices start there first, and are computed while this thread does its own.
+  const far = options.helper?.takes(spec, population, options) ? options.helper.start(spec, options) : undefined;
   // Computed smallest slice first, merged in slice order: a fresh process runs the engine's code
   // slowly until V8 has compiled it, so the cold start is better spent on the smallest slice
   // (9 prefecture slices of the default dataset, a cold year: 4.44–4.52 → 3.99–4.05 s; the same
   // bytes, since each slice's sums are its own and the merge keeps the plan's order).
   const sums: ScenarioSums[][] = [];
-  smallestFirst(slices).forEach((k, position) => { sums[k] = accumulateSlice(spec, trees, slices[k]!, k, slices.length, options, position); });
+  smallestFirst(slices).filter((k) => !far?.owns(k)).forEach((k, position) => { sums[k] = accumulateSlice(spec, trees, slices[k]!, k, slices.length, options, position); });
+  if (far) {
+    // Placed here, as runOnThreads places a worker's slice: the same households, the same sums.
+    for (const [k, s] of far.wait()) {
+      s.forEach((x) => x.distribution.placeAt(slices[k]!.households));
+      sums[k] = s;
+    }
+  }
   const merged: ScenarioSums[] = [];
   for (const s of sums) addSlice(merged, s);
   return merged;
@@ -130,8 +148,12 @@ function expectedSlices(source: DatasetSource, minSliced = MIN_SLICED_HOUSEHOLDS
   return tags.every((t) => t !== undefined) ? new Set(tags).size : PREFECTURE_CODES.length;
 }
 
-/** Accumulates every scenario of the spec on slice `k`; `position` is its place in the order the slices are computed (progress). */
-function accumulateSlice(spec: RunSpec, trees: readonly ParameterTree[], slice: Slice, k: number, nSlices: number | undefined, options: Omit<ExecuteOptions, 'workers'>, position = k): ScenarioSums[] {
+/**
+ * Accumulates every scenario of the spec on slice `k`; `position` is its place in the order the
+ * slices are computed (progress). `place`: the sums are placed at the slice's households
+ * (false in a thread that sends them back: its parent places them).
+ */
+export function accumulateSlice(spec: RunSpec, trees: readonly ParameterTree[], slice: Slice, k: number, nSlices: number | undefined, options: Omit<ExecuteOptions, 'workers'>, position = k, place = true): ScenarioSums[] {
   const pop = spec.prepare ? spec.prepare(slice.population) : slice.population;
   // The scenarios of a slice share the columns none of them changes.
   const shared = !spec.prepare && options.shared ? options.shared.part(k, pop) : spec.scenarios.length > 1 ? new SharedResults(pop) : undefined;
@@ -143,7 +165,7 @@ function accumulateSlice(spec: RunSpec, trees: readonly ParameterTree[], slice: 
     const progress = options.onProgress && i === spec.scenarios.length - 1 ? (done: number, months: number) => options.onProgress!(position * months + done, total * months) : undefined;
     const differential = spec.prepare ? undefined : spec.scenarios.length === 1 ? differentialPart(options.differential, k, pop) : first.option(i);
     const sums = accumulateScenario(pop, trees[i]!, spec.period, spec.seeds[i]!, progress, scenarioPrices(s), onMonth && ((m, sim, p, idx) => onMonth(m, sim, p, idx, slice.households)), shared, differential);
-    sums.distribution.placeAt(slice.households);
+    if (place) sums.distribution.placeAt(slice.households);
     return sums;
   });
 }

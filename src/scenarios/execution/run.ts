@@ -8,6 +8,7 @@ import { JiuzhuError } from '../../engine/errors.js';
 import type { ParameterTree } from '../../engine/parameters/tree.js';
 import type { SharedResults } from '../../engine/shared-results.js';
 import type { DifferentialUse } from '../../engine/differential.js';
+import type { SliceHelper } from './helper-thread.js';
 import { Simulation, type SimulationOptions } from '../../engine/simulation.js';
 import type { Dataset } from '../../data/dataset.js';
 import { packagePath, packageRoot } from '../../engine/paths.js';
@@ -61,6 +62,11 @@ export interface RunOptions {
   shared?: SharedResults;
   /** Record the run as a base, or compute against a recorded one (engine/differential.ts); runScenarioOn only. */
   differential?: DifferentialUse;
+  /**
+   * A second thread owning some of the dataset's slices (helper-thread.ts): a run of one scenario
+   * in this thread computes those there meanwhile. The same bytes as without.
+   */
+  helper?: SliceHelper;
 }
 
 /** A simulation of a scenario on a dataset (`lend`: see SimulationOptions). */

@@ -5,7 +5,7 @@
  */
 import { relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type Transferable } from 'node:worker_threads';
 import { JiuzhuError } from '../../engine/errors.js';
 
 /** True when this module runs from the TypeScript source (tsx, vitest) rather than dist/. */
@@ -33,15 +33,16 @@ export function bootWorkersFromBuild(dir: string | undefined): void {
  * first register tsx's loader: on Node 20 a worker does not inherit the loader of the thread
  * that starts it, and `execArgv: ['--import', 'tsx']` is not honoured by workers.
  */
-export function startEntryWorker(name: string, base: string, workerData: unknown): Worker {
+export function startEntryWorker(name: string, base: string, workerData: unknown, transferList?: Transferable[]): Worker {
   const entry = new URL(`./${name}.${FROM_SOURCE ? 'ts' : 'js'}`, base);
-  if (!FROM_SOURCE) return new Worker(entry, { workerData });
+  const options = { workerData, ...(transferList ? { transferList } : {}) };
+  if (!FROM_SOURCE) return new Worker(entry, options);
   if (sourceBuild !== undefined) {
     const built = pathToFileURL(`${sourceBuild}/${relative(fileURLToPath(SRC), fileURLToPath(entry)).replace(/\.ts$/, '.js')}`);
-    return new Worker(built, { workerData });
+    return new Worker(built, options);
   }
   const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((t) => { t.register(); return import(${JSON.stringify(entry.href)}); });`;
-  return new Worker(boot, { eval: true, workerData });
+  return new Worker(boot, { eval: true, ...options });
 }
 
 /**

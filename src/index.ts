@@ -275,6 +275,14 @@ export { Simulation } from './engine/simulation.js';
  * console.assert(tree.id === 'dibao_benefit' && formatExplain(tree).includes('dibao.standard'));
  */
 export { explain, explainParameters } from './engine/explain.js';
+/**
+ * An explain tree as indented text, units and yes/no in the reader's language (元/户/月 and 是/否 in zh).
+ * @example
+ * import { explain, formatExplain, loadScenario, scenarioSimulation, loadDataset, resolveDatasetPath } from 'jiuzhu';
+ * const tree = explain(scenarioSimulation(loadScenario('scenarios/baseline-2006.yaml'), await loadDataset(resolveDatasetPath('fixture-dibao'))), 'dibao_benefit', '2006-01', 3);
+ * const zh = formatExplain(tree, 'zh');
+ * console.assert(zh.includes('元/户/月') && !zh.includes('CNY/'));
+ */
 export { formatExplain } from './text/explain-text.js';
 /**
  * Rule results shared by runs on one population: a sweep recomputes only the rules its lever reaches.

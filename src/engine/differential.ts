@@ -736,11 +736,7 @@ export class Differential {
     // stored column at its rows directly: gathering them into a new column to compare once
     // was most of a comparison's cost (session 12).
     const base = sub.kept.stored.get(stored);
-    const found = base
-      ? (pairs ? diffPairs : diffWords(a))(a, wordsOf(base), changed)
-      : stored.dense
-        ? (pairs ? diffAtRowsPairs : diffAtRowsWords(a))(a, wordsOf(stored.dense), rows, changed)
-        : (pairs ? diffAtRowsSparsePairs : diffAtRowsSparseWords(a))(a, stored.rows!, wordsOf(stored.values!), rows, changed);
+    const found = base ? (pairs ? diffPairs : diffWords(a))(a, wordsOf(base), changed) : diffAtRows(out, stored, rows, changed);
     if (!found) return { change: 'none', stored };
     const ph = rule.entity === 'person' ? sub.population.personHousehold : undefined;
     let n = 0;
@@ -926,12 +922,7 @@ export class Differential {
   /** Households whose rows of `column` differ from the stored column's, byte for byte. */
   private compareFull(column: Column, stored: Stored, entity: Entity): Change {
     const changed = rowsScratch(column.length);
-    const a = wordsOf(column);
-    const per = a.length / column.length;
-    const n = stored.dense
-      ? (per === 2 ? diffPairs : diffWords(a))(a, wordsOf(stored.dense), changed)
-      : (per === 2 ? diffSparsePairs : diffSparseWords(a))(a, stored.rows!, wordsOf(stored.values!), changed);
-    return this.householdsOfRows(changed, n, entity);
+    return this.householdsOfRows(changed, diffStored(column, stored, changed), entity);
   }
 
   /**
@@ -1259,6 +1250,30 @@ function diffRowsSparseWordsKernel(a: Words, sr: Int32Array, values: Words, hous
   return n;
 }
 const diffRowsSparseWords = specialise(diffRowsSparseWordsKernel);
+
+/**
+ * Rows (ascending) where `column` differs byte for byte from a stored column of its class and
+ * length, into `out`; their number.
+ */
+export function diffStored(column: Column, stored: Stored, out: Int32Array): number {
+  const a = wordsOf(column);
+  const pairs = a.length === 2 * column.length;
+  return stored.dense
+    ? (pairs ? diffPairs : diffWords(a))(a, wordsOf(stored.dense), out)
+    : (pairs ? diffSparsePairs : diffSparseWords(a))(a, stored.rows!, wordsOf(stored.values!), out);
+}
+
+/**
+ * Indices i (ascending) where `column`'s row i differs byte for byte from a stored column's
+ * row rows[i] (`rows` ascending; the stored column of `column`'s class), into `out`; their number.
+ */
+export function diffAtRows(column: Column, stored: Stored, rows: Int32Array, out: Int32Array): number {
+  const a = wordsOf(column);
+  const pairs = a.length === 2 * column.length;
+  return stored.dense
+    ? (pairs ? diffAtRowsPairs : diffAtRowsWords(a))(a, wordsOf(stored.dense), rows, out)
+    : (pairs ? diffAtRowsSparsePairs : diffAtRowsSparseWords(a))(a, stored.rows!, wordsOf(stored.values!), rows, out);
+}
 
 /**
  * The diff kernels below compare a sub-population's column `a` (its words) with a stored

@@ -251,8 +251,7 @@ interface KeptSub {
   readonly agg: Aggregators;
   readonly dataset: Map<string, Column>;
   readonly stored: WeakMap<Stored, Column>;
-  /** Resolved parameters' rows, by the content of the value (see subParam). */
-  readonly params: Map<string, ParamValue>;
+  readonly params: Map<ParamValue, ParamValue>;
   /** The last run (KeptSubs.run) that used it. */
   run: number;
   bytes: number;
@@ -718,7 +717,7 @@ export class Differential {
     for (const g of plan.inputs) inputs[g.alias] = this.gather(g, p, sub);
     const date = host.date(p);
     const params: Record<string, ParamValue> = {};
-    for (const [alias, path] of plan.params) params[alias] = this.subParam(sub, path, date, rule.entity);
+    for (const [alias, path] of plan.params) params[alias] = this.subParam(sub, host.param(path, date, rule.entity), rule.entity);
     const out = host.runOn(rule, p, sub.population, sub.agg, inputs, params);
     const rows = rule.entity === 'person' ? sub.persons : sub.households;
     this.count('subset', 1);
@@ -750,26 +749,19 @@ export class Differential {
 
   /**
    * A resolved parameter's rows of the sub-population (a locality column gathered), once per
-   * value: the rules of a sub-population read the same few (a standard, its lines). Kept by the
-   * value's content (the leaf's content identity, the dated value in force, the entity), which
-   * is all a resolution on this population reads: every variant of a sweep has a tree of its
-   * own, whose unchanged leaves resolve to new objects of the same values, and kept by object
-   * they were gathered again in every variant (session 12).
+   * resolved value: the rules of a sub-population read the same few (a standard, its lines).
    */
-  private subParam(sub: RunSub, path: string, date: string, entity: Entity): ParamValue {
-    const host = this.host;
-    const entry = host.parameters.entryAt(path, date);
-    if (!entry.cells) return host.param(path, date, entity);
-    const key = `${leafIdentity(host.parameters, path)}@${entry.date}@${entity}`;
+  private subParam(sub: RunSub, v: ParamValue, entity: Entity): ParamValue {
+    if (typeof v === 'number') return v;
     const params = sub.kept.params;
-    let g = params.get(key);
+    let g = params.get(v);
     if (g === undefined) {
-      const pop = host.population;
-      g = gatherParam(host.param(path, date, entity), entity === 'person' ? sub.persons : sub.households, entity === 'person' ? pop.nPersons : pop.nHouseholds);
-      // Kept while there is room (dropped with its sub-population).
+      const pop = this.host.population;
+      g = gatherParam(v, entity === 'person' ? sub.persons : sub.households, entity === 'person' ? pop.nPersons : pop.nHouseholds);
+      // Kept while there is room (a value no tree holds any more is dropped with its sub-population).
       const bytes = paramBytes(g);
       if (this.base.kept.room(bytes)) {
-        params.set(key, g);
+        params.set(v, g);
         this.base.kept.add(sub.kept, bytes);
       }
     }

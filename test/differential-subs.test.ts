@@ -9,7 +9,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { generateDataset } from '../src/data/generated.js';
-import { contains, differentialCounts, gatherStored, KeptSubs, storeColumn, type DifferentialStats } from '../src/engine/differential.js';
+import { contains, diffAtRows, differentialCounts, diffStored, gatherStored, KeptSubs, storeColumn, type DifferentialStats } from '../src/engine/differential.js';
+import type { Column } from '../src/engine/column.js';
 import { selectHouseholdRows } from '../src/engine/population.js';
 import { bindAggregators } from '../src/engine/aggregate.js';
 import { loadScenario, type Scenario } from '../src/scenarios/input/load.js';
@@ -69,6 +70,67 @@ describe('a stored column read at rows (gatherStored, galloping over the stored 
       gatherStored(storeColumn(col), rows, out);
       expect(Array.from(out)).toEqual(Array.from(rows, (r) => col[r]!));
     }
+  });
+});
+
+describe('comparing with a stored column (diffStored in full, diffAtRows at a sub-population\'s rows)', () => {
+  const found = (n: number, out: Int32Array): number[] => Array.from(out.subarray(0, n));
+
+  it('a hand-worked sparse float64 column: -0 and +0 differ, the same NaN does not', () => {
+    // Stored: 12 rows, non-zero at 2 (1.5), 4 (-2), 7 (NaN), 10 (3): 4 of 12, at most a third, so sparse.
+    const was = new Float64Array(12);
+    was[2] = 1.5; was[4] = -2; was[7] = NaN; was[10] = 3;
+    const s = storeColumn(was);
+    expect(s.dense).toBeUndefined();
+    // Now: row 1 is -0 (bytes differ from +0), row 2 the same, row 4 is 0 (was -2), row 7 the
+    // same NaN, row 9 is 5 (was 0), row 10 the same, row 11 is 0 as before: rows 1, 4, 9 differ.
+    const now = Float64Array.from(was);
+    now[1] = -0; now[4] = 0; now[9] = 5;
+    const out = new Int32Array(12);
+    expect(found(diffStored(now, s, out), out)).toEqual([1, 4, 9]);
+    // At rows 1, 2, 4, 8, 10 (a sub-population's rows), its column is now's at those rows, then
+    // its row 3 (row 8: 0) set to 7: indices 0 (row 1), 2 (row 4) and 3 (row 8) differ.
+    const rows = Int32Array.from([1, 2, 4, 8, 10]);
+    const sub = Float64Array.from(rows, (r) => now[r]!);
+    sub[3] = 7;
+    expect(found(diffAtRows(sub, s, rows, out), out)).toEqual([0, 2, 3]);
+  });
+
+  it('random columns of every class, stored dense or sparse: the rows whose bytes differ', () => {
+    let x = 987654;
+    const next = (): number => ((x = Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const bytesDiffer = (a: Column, i: number, b: Column, j: number): boolean => {
+      const size = a.BYTES_PER_ELEMENT;
+      const ua = new Uint8Array(a.buffer, a.byteOffset + i * size, size), ub = new Uint8Array(b.buffer, b.byteOffset + j * size, size);
+      return ua.some((v, k) => v !== ub[k]);
+    };
+    const classes = [Float64Array, Float32Array, Int32Array, Uint8Array] as const;
+    const kinds = new Set<string>();
+    for (let trial = 0; trial < 80; trial++) {
+      const type = classes[trial % classes.length]!;
+      const n = 1 + Math.floor(next() * 2000);
+      // Non-zero in 5% (stored sparse) or 60% (dense) of the rows; values include -0 for floats.
+      const share = trial % 2 ? 0.05 : 0.6;
+      const value = (): number => (type === Uint8Array ? 1 + Math.floor(next() * 200) : next() < 0.1 && type !== Int32Array ? -0 : Math.floor(next() * 100) - 50);
+      const was = new type(n) as Column;
+      for (let i = 0; i < n; i++) if (next() < share) was[i] = value();
+      const s = storeColumn(was);
+      // storeColumn keeps it sparse when at most a third of its rows are non-zero (+0 by bytes).
+      const nonZero = Array.from(was).filter((v) => !Object.is(v, 0)).length;
+      expect(s.dense === undefined).toBe(nonZero <= Math.floor(n / 3));
+      kinds.add(s.dense ? 'dense' : 'sparse');
+      const now = was.slice() as Column;
+      for (let i = 0; i < n; i++) if (next() < 0.05) now[i] = next() < 0.5 ? 0 : value();
+      const out = new Int32Array(n);
+      const expected = Array.from({ length: n }, (_, i) => i).filter((i) => bytesDiffer(now, i, was, i));
+      expect(found(diffStored(now, s, out), out)).toEqual(expected);
+      const rows = Int32Array.from(Array.from({ length: n }, (_, i) => i).filter(() => next() < 0.3));
+      const sub = new type(rows.length) as Column;
+      for (let i = 0; i < rows.length; i++) sub[i] = now[rows[i]!]!;
+      const expectedAt = Array.from(rows, (r, i) => i).filter((i) => bytesDiffer(sub, i, was, rows[i]!));
+      expect(found(diffAtRows(sub, s, rows, out), out)).toEqual(expectedAt);
+    }
+    expect([...kinds].sort()).toEqual(['dense', 'sparse']);
   });
 });
 

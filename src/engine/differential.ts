@@ -514,6 +514,29 @@ function keyOf(parsed: ParsedInput, period: string): string {
   return parsed.key;
 }
 
+/** An input of a rule computed on sub-populations, with its gathered key `raw@period` for the last period asked (see keyOf). */
+interface GatheredInput {
+  readonly alias: string;
+  readonly raw: string;
+  period: string | undefined;
+  key: string;
+  /** Its id parsed, with the status key of the last period asked (the `input` rule is looked up in each graph). */
+  readonly parsed: ParsedInput;
+}
+
+/** What `subset` reads of a rule, listed once. */
+interface SubsetPlan {
+  readonly inputs: GatheredInput[];
+  readonly params: [string, string][];
+}
+
+/**
+ * Lists made once per rule (or graph) rather than once per simulation: a sweep makes nine
+ * simulations a variant, each of which made them again for every rule it decided (session 12).
+ */
+const subsetPlans = new WeakMap<Rule, SubsetPlan>();
+const parsedInputs = new WeakMap<RuleGraph, Map<string, ParsedInput[]>>();
+
 /** A sub-population of the dirty households: the households' and persons' rows in the parent. */
 export interface Sub {
   population: Population;
@@ -532,7 +555,8 @@ interface RunSub extends Sub {
 /** The differential logic of one simulation computing against a base part. */
 export class Differential {
   private readonly statuses = new Map<string, Status>();
-  private readonly paramsChanged = new Map<string, boolean>();
+  /** Whether a rule's parameters differ, by rule id: one map per pair of trees (a variant's slices share it). */
+  private readonly paramsChanged: Map<string, boolean>;
   /** Change sets met this month, by content, so that equal sets are one object (and one sub-population). */
   private readonly sets = new HouseholdSets();
   private readonly subs = new WeakMap<Int32Array, RunSub>();
@@ -543,6 +567,7 @@ export class Differential {
   constructor(private readonly host: DifferentialHost, readonly base: BasePart) {
     if (base.population !== host.population) throw new JiuzhuError('BASE_POPULATION', 'a differential base belongs to another population', { kind: 'internal' });
     base.kept.begin();
+    this.paramsChanged = paramsChangedOf(host.parameters, base.parameters);
   }
 
   /**
@@ -687,11 +712,12 @@ export class Differential {
     const host = this.host;
     const sub = this.subOf(dirty);
     if (sub.households.length !== dirty.length) this.count('sharedSubs', 1);
+    const plan = this.planOf(rule);
     const inputs: Record<string, Column> = {};
-    for (const [alias, raw] of Object.entries(rule.inputs)) inputs[alias] = this.gather(raw, p, sub);
+    for (const g of plan.inputs) inputs[g.alias] = this.gather(g, p, sub);
     const date = host.date(p);
     const params: Record<string, ParamValue> = {};
-    for (const [alias, path] of Object.entries(rule.parameters)) params[alias] = this.subParam(sub, host.param(path, date, rule.entity), rule.entity);
+    for (const [alias, path] of plan.params) params[alias] = this.subParam(sub, host.param(path, date, rule.entity), rule.entity);
     const out = host.runOn(rule, p, sub.population, sub.agg, inputs, params);
     const rows = rule.entity === 'person' ? sub.persons : sub.households;
     this.count('subset', 1);
@@ -702,10 +728,14 @@ export class Differential {
       return { change: 'all', column };
     }
     // Rows that changed (byte for byte), by household.
-    const base = this.storedRows(sub, stored, rows);
     const a = wordsOf(out);
+    const pairs = a.length === 2 * out.length;
     const changed = rowsScratch(out.length);
-    const found = (a.length === 2 * out.length ? diffPairs : diffWords(a))(a, wordsOf(base), changed);
+    // Against the base's rows kept for this sub-population when there are, else against the
+    // stored column at its rows directly: gathering them into a new column to compare once
+    // was most of a comparison's cost (session 12).
+    const base = sub.kept.stored.get(stored);
+    const found = base ? (pairs ? diffPairs : diffWords(a))(a, wordsOf(base), changed) : diffAtRows(out, stored, rows, changed);
     if (!found) return { change: 'none', stored };
     const ph = rule.entity === 'person' ? sub.population.personHousehold : undefined;
     let n = 0;
@@ -752,25 +782,45 @@ export class Differential {
   }
 
   /** An input's rows of the sub-population's households (or persons), as a column of its class. */
-  private gather(raw: string, p: string, sub: RunSub): Column {
-    const key = `${raw}@${p}`;
-    const known = sub.gathered.get(key);
+  private gather(input: GatheredInput, p: string, sub: RunSub): Column {
+    if (input.period !== p) {
+      input.key = `${input.raw}@${p}`;
+      input.period = p;
+    }
+    const known = sub.gathered.get(input.key);
     if (known) return known;
-    const out = this.gatherNew(raw, p, sub);
-    sub.gathered.set(key, out);
+    const out = this.gatherNew(input, p, sub);
+    sub.gathered.set(input.key, out);
     return out;
   }
 
-  private gatherNew(raw: string, p: string, sub: RunSub): Column {
+  /** A rule's inputs and parameters as lists, made once per rule (not two `Object.entries` per rule-slice). */
+  private planOf(rule: Rule): SubsetPlan {
+    let plan = subsetPlans.get(rule);
+    if (!plan) {
+      plan = {
+        inputs: Object.entries(rule.inputs).map(([alias, raw]) => {
+          const { id, sumYear } = parseInputId(raw);
+          return { alias, raw, period: undefined, key: '', parsed: { id, sumYear, input: undefined, period: undefined, key: '' } };
+        }),
+        params: Object.entries(rule.parameters),
+      };
+      subsetPlans.set(rule, plan);
+    }
+    return plan;
+  }
+
+  private gatherNew(input: GatheredInput, p: string, sub: RunSub): Column {
     const host = this.host;
-    const { id, sumYear } = parseInputId(raw);
+    const raw = input.raw;
+    const { id, sumYear } = input.parsed;
     const rule = host.graph.rules.get(id);
-    const entity = host.graph.entityOf(id);
+    const entity = rule ? rule.entity : host.graph.entityOf(id);
     const rows = entity === 'person' ? sub.persons : sub.households;
     let st: Status | undefined;
     if (rule && !sumYear) {
       const period = rule.period === 'year' && p.length > 4 ? p.slice(0, 4) : p;
-      st = this.status(rule, period, `${id}@${period}`);
+      st = this.status(rule, period, keyOf(input.parsed, period));
       // Computed on this very sub-population: its rows are the patch's values (never written to).
       if (!st.column && st.patch && st.patch.rows === rows) return st.patch.values;
       if (!st.column && st.stored) {
@@ -796,16 +846,17 @@ export class Differential {
     return out;
   }
 
-  private readonly parsedInputs = new Map<string, ParsedInput[]>();
-  /** A rule's inputs parsed, with the rule each names (undefined: a dataset column). */
+  /** A rule's inputs parsed, with the rule each names (undefined: a dataset column); kept per graph, for every run on it. */
   private inputsOf(rule: Rule): ParsedInput[] {
-    let list = this.parsedInputs.get(rule.id);
+    let byRule = parsedInputs.get(this.host.graph);
+    if (!byRule) parsedInputs.set(this.host.graph, (byRule = new Map()));
+    let list = byRule.get(rule.id);
     if (!list) {
       list = Object.values(rule.inputs).map((raw) => {
         const { id, sumYear } = parseInputId(raw);
         return { id, sumYear, input: this.host.graph.rules.get(id), period: undefined, key: '' };
       });
-      this.parsedInputs.set(rule.id, list);
+      byRule.set(rule.id, list);
     }
     return list;
   }
@@ -863,12 +914,7 @@ export class Differential {
   /** Households whose rows of `column` differ from the stored column's, byte for byte. */
   private compareFull(column: Column, stored: Stored, entity: Entity): Change {
     const changed = rowsScratch(column.length);
-    const a = wordsOf(column);
-    const per = a.length / column.length;
-    const n = stored.dense
-      ? (per === 2 ? diffPairs : diffWords(a))(a, wordsOf(stored.dense), changed)
-      : (per === 2 ? diffSparsePairs : diffSparseWords(a))(a, stored.rows!, wordsOf(stored.values!), changed);
-    return this.householdsOfRows(changed, n, entity);
+    return this.householdsOfRows(changed, diffStored(column, stored, changed), entity);
   }
 
   /**
@@ -979,6 +1025,21 @@ export class Differential {
   private supersetSub(set: Int32Array): RunSub | undefined {
     return smallestSuperset(this.monthSubs, set);
   }
+}
+
+/**
+ * Whether each rule's parameters differ between a run's tree and its base's, by rule id, kept per
+ * pair of trees: the answer is the same in every slice of a variant (one tree, nine simulations),
+ * where each simulation asked it again for its ~160 rules (session 12).
+ */
+const paramsChangedByTrees = new WeakMap<ParameterTree, WeakMap<ParameterTree, Map<string, boolean>>>();
+function paramsChangedOf(tree: ParameterTree, baseTree: ParameterTree | undefined): Map<string, boolean> {
+  if (!baseTree) return new Map();
+  let byBase = paramsChangedByTrees.get(tree);
+  if (!byBase) paramsChangedByTrees.set(tree, (byBase = new WeakMap()));
+  let m = byBase.get(baseTree);
+  if (!m) byBase.set(baseTree, (m = new Map()));
+  return m;
 }
 
 /** Whether two trees' leaves of one path break down alike (their cells then mean the same localities and categories). */
@@ -1092,29 +1153,36 @@ function diffWordsKernel(a: Words, b: Words, out: Int32Array): number {
 }
 const diffWords = specialise(diffWordsKernel);
 
-/** Rows of float64 words (pairs) that differ from a sparse column's (0 outside its rows). */
+/**
+ * Rows of float64 words (pairs) that differ from a sparse column's (0 outside its rows). The
+ * rows between two stored rows are checked for zero in a loop of their own: one branch per row
+ * fewer than asking each row whether it is the next stored one (comparing the standard's flags
+ * in full was the top self time of the differential, session 12).
+ */
 function diffSparsePairs(a: Words, rows: Int32Array, values: Words, out: Int32Array): number {
   let n = 0;
   const length = a.length >>> 1;
-  let j = 0;
-  for (let i = 0; i < length; i++) {
-    if (j < rows.length && rows[j] === i) {
-      if (a[2 * i] !== values[2 * j] || a[2 * i + 1] !== values[2 * j + 1]) out[n++] = i;
-      j++;
-    } else if (a[2 * i] !== 0 || a[2 * i + 1] !== 0) out[n++] = i;
+  let i = 0;
+  for (let j = 0; j < rows.length; j++) {
+    const r = rows[j]!;
+    for (; i < r; i++) if (a[2 * i] !== 0 || a[2 * i + 1] !== 0) out[n++] = i;
+    if (a[2 * r] !== values[2 * j] || a[2 * r + 1] !== values[2 * j + 1]) out[n++] = r;
+    i = r + 1;
   }
+  for (; i < length; i++) if (a[2 * i] !== 0 || a[2 * i + 1] !== 0) out[n++] = i;
   return n;
 }
 
 function diffSparseWordsKernel(a: Words, rows: Int32Array, values: Words, out: Int32Array): number {
   let n = 0;
-  let j = 0;
-  for (let i = 0; i < a.length; i++) {
-    if (j < rows.length && rows[j] === i) {
-      if (a[i] !== values[j]) out[n++] = i;
-      j++;
-    } else if (a[i] !== 0) out[n++] = i;
+  let i = 0;
+  for (let j = 0; j < rows.length; j++) {
+    const r = rows[j]!;
+    for (; i < r; i++) if (a[i] !== 0) out[n++] = i;
+    if (a[r] !== values[j]) out[n++] = r;
+    i = r + 1;
   }
+  for (; i < a.length; i++) if (a[i] !== 0) out[n++] = i;
   return n;
 }
 const diffSparseWords = specialise(diffSparseWordsKernel);
@@ -1174,6 +1242,113 @@ function diffRowsSparseWordsKernel(a: Words, sr: Int32Array, values: Words, hous
   return n;
 }
 const diffRowsSparseWords = specialise(diffRowsSparseWordsKernel);
+
+/**
+ * Rows (ascending) where `column` differs byte for byte from a stored column of its class and
+ * length, into `out`; their number.
+ */
+export function diffStored(column: Column, stored: Stored, out: Int32Array): number {
+  const a = wordsOf(column);
+  const pairs = a.length === 2 * column.length;
+  return stored.dense
+    ? (pairs ? diffPairs : diffWords(a))(a, wordsOf(stored.dense), out)
+    : (pairs ? diffSparsePairs : diffSparseWords(a))(a, stored.rows!, wordsOf(stored.values!), out);
+}
+
+/**
+ * Indices i (ascending) where `column`'s row i differs byte for byte from a stored column's
+ * row rows[i] (`rows` ascending; the stored column of `column`'s class), into `out`; their number.
+ */
+export function diffAtRows(column: Column, stored: Stored, rows: Int32Array, out: Int32Array): number {
+  const a = wordsOf(column);
+  const pairs = a.length === 2 * column.length;
+  return stored.dense
+    ? (pairs ? diffAtRowsPairs : diffAtRowsWords(a))(a, wordsOf(stored.dense), rows, out)
+    : (pairs ? diffAtRowsSparsePairs : diffAtRowsSparseWords(a))(a, stored.rows!, wordsOf(stored.values!), rows, out);
+}
+
+/**
+ * The diff kernels below compare a sub-population's column `a` (its words) with a stored
+ * column at the sub-population's `rows` (ascending): they write the indices i (ascending) where
+ * `a`'s row i differs from the stored row rows[i] into `out` and return their number.
+ */
+function diffAtRowsPairs(a: Words, b: Words, rows: Int32Array, out: Int32Array): number {
+  let n = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    if (a[2 * i] !== b[2 * r] || a[2 * i + 1] !== b[2 * r + 1]) out[n++] = i;
+  }
+  return n;
+}
+
+function diffAtRowsWordsKernel(a: Words, b: Words, rows: Int32Array, out: Int32Array): number {
+  let n = 0;
+  for (let i = 0; i < rows.length; i++) if (a[i] !== b[rows[i]!]) out[n++] = i;
+  return n;
+}
+const diffAtRowsWords = specialise(diffAtRowsWordsKernel);
+
+/** The same against a sparse column (0 outside its rows `sr`), finding each row by galloping as gatherSparse does. */
+function diffAtRowsSparsePairs(a: Words, sr: Int32Array, values: Words, rows: Int32Array, out: Int32Array): number {
+  const m = sr.length;
+  let n = 0;
+  let j = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    if (j < m && sr[j]! < r) {
+      let lo = j + 1;
+      let hi = lo;
+      let step = 1;
+      while (hi < m && sr[hi]! < r) {
+        lo = hi + 1;
+        hi += step;
+        step <<= 1;
+      }
+      if (hi > m) hi = m;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (sr[mid]! < r) lo = mid + 1;
+        else hi = mid;
+      }
+      j = lo;
+    }
+    if (j < m && sr[j] === r) {
+      if (a[2 * i] !== values[2 * j] || a[2 * i + 1] !== values[2 * j + 1]) out[n++] = i;
+    } else if (a[2 * i] !== 0 || a[2 * i + 1] !== 0) out[n++] = i;
+  }
+  return n;
+}
+
+function diffAtRowsSparseWordsKernel(a: Words, sr: Int32Array, values: Words, rows: Int32Array, out: Int32Array): number {
+  const m = sr.length;
+  let n = 0;
+  let j = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    if (j < m && sr[j]! < r) {
+      let lo = j + 1;
+      let hi = lo;
+      let step = 1;
+      while (hi < m && sr[hi]! < r) {
+        lo = hi + 1;
+        hi += step;
+        step <<= 1;
+      }
+      if (hi > m) hi = m;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (sr[mid]! < r) lo = mid + 1;
+        else hi = mid;
+      }
+      j = lo;
+    }
+    if (j < m && sr[j] === r) {
+      if (a[i] !== values[j]) out[n++] = i;
+    } else if (a[i] !== 0) out[n++] = i;
+  }
+  return n;
+}
+const diffAtRowsSparseWords = specialise(diffAtRowsSparseWordsKernel);
 
 /** Bytes of the columns in a resolved parameter (0 for a number or a scale). */
 function paramBytes(v: ParamValue): number {

@@ -13,7 +13,7 @@ import { executeOn } from '../src/scenarios/execution/execute.js';
 import { scenarioParameters, scenarioResult, type ScenarioSums } from '../src/scenarios/execution/run.js';
 import { slicesOf } from '../src/scenarios/execution/plan.js';
 import { loadScenario } from '../src/scenarios/input/load.js';
-import { nextJob, poolsToClear, POOLED_PERSONS, projectYearsOnThreads, yearJobs } from '../src/scenarios/studies/project-threads.js';
+import { nextJob, projectYearsOnThreads, yearJobs } from '../src/scenarios/studies/project-threads.js';
 import { projectScenario } from '../src/scenarios/studies/project.js';
 import { bootWorkersFromBuild } from '../src/scenarios/execution/worker-thread.js';
 import { builtDist, ROOT } from './helpers.js';
@@ -95,19 +95,5 @@ describe('projection years on workers that keep their slices', () => {
     // A worker whose slice (1) has no year left takes the largest slice waiting (0, 30 persons), its first year (0), not the first job waiting (year 1 of slice 2).
     const rest = [{ y: 1, k: 2 }, { y: 0, k: 0 }, { y: 1, k: 0 }];
     expect(rest[nextJob(rest, new Set([1]), persons)]).toEqual({ y: 0, k: 0 });
-  });
-  it("a worker keeps its slices' buffer pools up to a number of persons, letting the least recently run go first", () => {
-    const sizes = [100, 200, 300, 400];
-    const of = (k: number): number => sizes[k]!;
-    // Pools of slices 0, 1, 2 kept (run in that order), a year of slice 3 next, cap 450: the others
-    // hold 100 + 200 + 300 = 600; letting 0 go leaves 500, then 1 leaves 300 ≤ 450.
-    expect(poolsToClear([0, 1, 2], 3, of, 450)).toEqual([0, 1]);
-    // Slice 1 next: its own pool is not counted; 0 and 2 hold 400 ≤ 450, nothing goes.
-    expect(poolsToClear([0, 1, 2], 1, of, 450)).toEqual([]);
-    // Cap 0 (the policy before session 12: only the slice run keeps its pool): every other goes.
-    expect(poolsToClear([2, 0, 1], 3, of, 0)).toEqual([2, 0, 1]);
-    // The default cap keeps every slice of the default dataset (309,000 persons in all).
-    expect(POOLED_PERSONS).toBeGreaterThanOrEqual(309_000);
-    expect(poolsToClear([0, 1, 2, 3, 4, 5, 6, 7], 8, () => 309_000 / 9)).toEqual([]);
   });
 });

@@ -7,9 +7,8 @@
  * src/scenarios/execution/accumulate.ts systemGraph). Sharing must change no value: a year run
  * after its slice's earlier years gives the same bytes as on a copy with an index of its own
  * (nothing shared), and a population with the same index but other household columns does not
- * take their parameters. A projection worker clears the pools of the slices it ran least
- * recently beyond POOLED_PERSONS persons (project-worker.ts, project-threads.ts poolsToClear), so
- * that a full count's worker does not keep one set of free buffers per slice it holds.
+ * take their parameters. A projection worker clears the pool of a slice it moves away from
+ * (project-worker.ts), so that it keeps one slice's free buffers, not one set per slice it holds.
  */
 import { describe, expect, it } from 'vitest';
 import { generateDataset } from '../src/data/generated.js';
@@ -59,7 +58,7 @@ describe("a projection's years of one slice", () => {
     expect(pool.freshBytes - fresh1).toBeLessThan(fresh1 / 4);
   });
 
-  it('a cleared pool (a projection worker letting a slice\'s pool go) holds nothing free, and its next year allocates afresh', () => {
+  it('a cleared pool (a projection worker moving to another slice) holds nothing free, and its next year allocates afresh', () => {
     const other = packPopulation(slice).population;
     const pool = populationPool(other);
     accumulateScenario(upratePopulation(other, {}), tree, { from: '2006-01', to: '2006-02' }, 1);

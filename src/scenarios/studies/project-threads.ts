@@ -51,36 +51,6 @@ export interface ProjectedYear { period: Period; factors: UpratingFactors }
 export const HELD_PERSONS = 3_000_000;
 
 /**
- * Persons of slices whose buffer pools a worker keeps besides the pool of the slice it runs.
- * A slice's years share its pool (populationPool: one per household index), which keeps a
- * year's worth of its columns free for the next; a worker runs its slices in turn, so a pool
- * let go whenever it moved to another slice left every slice-year's first month to allocate
- * and fault in all its columns afresh (about a third of that month's CPU, docs/performance.md,
- * "The first month of a projection year"). Every slice of the default dataset (309,000 persons,
- * a worker running about half of them) stays under it; a full count's prefectures (millions of
- * persons each) keep the one pool they had. A memory knob (W4: +230 MB of peak RSS for the
- * default's 309,000 persons, about 0.75 KB a person), not a policy number.
- */
-export const POOLED_PERSONS = 400_000;
-
-/**
- * The slices whose pools a worker lets go before a year of slice `next`: from `pooled` (slices
- * with a pool kept, least recently run first), the least recently run until the others left
- * hold at most `cap` persons. `next`'s own pool is always kept.
- */
-export function poolsToClear(pooled: readonly number[], next: number, persons: (slice: number) => number, cap = POOLED_PERSONS): number[] {
-  const others = pooled.filter((k) => k !== next);
-  let kept = others.reduce((a, k) => a + persons(k), 0);
-  const clear: number[] = [];
-  for (const k of others) {
-    if (kept <= cap) break;
-    clear.push(k);
-    kept -= persons(k);
-  }
-  return clear;
-}
-
-/**
  * Accumulates the scenario on every slice of `population` for each year, on `workers` threads;
  * `onYear` gets each year's sums (merged over the slices in slice order) as soon as the year is
  * complete, in any order of years. `minSliced`: ProjectOptions.minSlicedHouseholds.

@@ -16,7 +16,7 @@ import { accumulateScenario } from '../execution/accumulate.js';
 import { scenarioPrices, workerTrees } from '../execution/spec.js';
 import { packError } from '../execution/threads.js';
 import { packSums } from '../results/sums.js';
-import { poolsToClear, type YearJob, type YearReply, type YearWorkerSetup } from './project-threads.js';
+import type { YearJob, YearReply, YearWorkerSetup } from './project-threads.js';
 import type { ParameterData } from '../../engine/parameters/tree.js';
 
 const setup = workerData as YearWorkerSetup & { parameters: ParameterData };
@@ -26,24 +26,21 @@ const tree = workerTrees({ scenarios: [setup.scenario], overrides: setup.overrid
 const prices = scenarioPrices(setup.scenario);
 /** The slices this worker holds, by their index in the plan. */
 const held = new Map<number, Population>();
-/** Slices whose buffer pools are kept, least recently run first (project-threads.ts poolsToClear). */
-let pooled: number[] = [];
+/** The slice of the last job. */
+let last: number | undefined;
 
 port.on('message', (job: YearJob) => {
   try {
     for (const k of job.drop) held.delete(k);
-    // A dropped slice's pool goes with its population (pools are kept per household index).
-    pooled = pooled.filter((k) => held.has(k));
     if (job.population) held.set(job.slice, job.population);
     const slice = held.get(job.slice);
     if (!slice) throw new JiuzhuError('WORKER_SLICE', `a projection worker was sent a year of slice ${job.slice}, which it does not hold`, { kind: 'internal' });
     // A slice's years share its buffer pool (populationPool: one per household index), which
-    // keeps a year's worth of its columns free for the next. The pools of the slices run last
-    // stay up to POOLED_PERSONS persons: a worker holding many slices of a full count
-    // (HELD_PERSONS) would otherwise keep a pool for each.
-    const clear = poolsToClear(pooled, job.slice, (k) => held.get(k)!.nPersons);
-    for (const k of clear) populationPool(held.get(k)!).clear();
-    pooled = [...pooled.filter((k) => k !== job.slice && !clear.includes(k)), job.slice];
+    // keeps a year's worth of its columns free for the next. Only the last slice's is kept: a
+    // worker holding many slices of a full count (HELD_PERSONS) would otherwise keep a pool for each.
+    const before = last === undefined ? undefined : held.get(last);
+    if (before && last !== job.slice) populationPool(before).clear();
+    last = job.slice;
     const sums = accumulateScenario(upratePopulation(slice, job.factors), tree, job.period, setup.seed, undefined, prices);
     const packed = packSums(sums);
     const reply: YearReply = { job: job.job, sums: packed.value };

@@ -78,12 +78,16 @@ export async function runW1(opts: W1Options): Promise<WorkloadResult> {
   if (relDiff(nHouseholds, EXPECTED.households) > TOLERANCE) warn(`W1: ${nHouseholds} households; the workload expects about ${EXPECTED.households}`);
 
   progress('W1: JIT warm-up on a small population…');
+  const small = w1Columns(WARMUP_PERSONS, 1, true); // laid out like the timed data (shared memory)
+  // arquero is warmed up just before it is timed, not here: run before the engine's steps, its
+  // warm-up slowed the engine's first baseline (a fresh simulation) from 11–13 ms to 19–22 ms, JIT
+  // state shared through the parameter tree or the typed-array built-ins, while the loop stayed at
+  // 12–14 ms (a script replaying these steps, 2026-12-07, session 12; docs/performance.md, "W1's
+  // ratio on a fast host"). Each implementation is now warmed and timed without the others between.
   const warm = timed(() => {
-    const small = w1Columns(WARMUP_PERSONS, 1, true); // laid out like the timed data (shared memory)
     warmUpEngine(small, tree);
     const s = householdStarts(small);
     for (let i = 0; i < WARMUP_ROUNDS; i++) limitStep(small, s, tree, date);
-    arqueroStep(small, tree, date);
   });
   // Year workers are started (and warmed up the same way) before any timing, only when needed.
   const maxWorkers = Math.max(...YEAR_MODES.map((m) => WORKERS_FOR[m]));
@@ -134,6 +138,7 @@ export async function runW1(opts: W1Options): Promise<WorkloadResult> {
 
     // arquero.
     progress('W1: arquero…');
+    const aqWarm = timed(() => arqueroStep(small, tree, date));
     await settle();
     const aqBase = timed(() => arqueroStep(cols, tree, date));
     await settle();
@@ -205,7 +210,7 @@ export async function runW1(opts: W1Options): Promise<WorkloadResult> {
       { step: 'arquero.reform', ms: aqReform.ms, label: 'the same with the reformed standards' },
     );
     info('data', data.ms, 'generating the W1 columns (not part of build)');
-    info('warm-up', warm.ms, `JIT warm-up: engine ×${WARMUP_ROUNDS}, limit ×${WARMUP_ROUNDS}, arquero ×1 on ${WARMUP_PERSONS.toLocaleString('en')} persons`);
+    info('warm-up', warm.ms + aqWarm.ms, `JIT warm-up: engine ×${WARMUP_ROUNDS}, limit ×${WARMUP_ROUNDS} on ${WARMUP_PERSONS.toLocaleString('en')} persons before the timed steps; arquero ×1 (${aqWarm.ms.toFixed(0)} ms) just before its own`);
     if (pool) info('year.pool-startup', poolMs, `starting ${maxWorkers} year workers (load + the same warm-up)`);
     for (const mode of YEAR_MODES) info(`year.${mode}`, yearMs.get(mode)!, `year computed ${mode === 'single' ? 'in the main thread' : mode === 'workers' ? 'by 2 workers, 6 months each' : 'by the main thread and 1 worker'}`, mode === yearMode ? 'reported as year' : undefined);
     const singleMs = yearMs.get('single')!;

@@ -80,8 +80,8 @@ export async function runW1(opts: W1Options): Promise<WorkloadResult> {
   progress('W1: JIT warm-up on a small population…');
   const small = w1Columns(WARMUP_PERSONS, 1, true); // laid out like the timed data (shared memory)
   // arquero is warmed up just before it is timed, not here: run before the engine's steps, its
-  // warm-up slowed the engine's first baseline (a fresh simulation) from 11–13 ms to 19–22 ms, JIT
-  // state shared through the parameter tree or the typed-array built-ins, while the loop stayed at
+  // warm-up slowed the engine's first baseline (a fresh simulation) from 11–13 ms to 19–22 ms (JIT
+  // state of shared code, presumably the parameter tree or typed-array built-ins), while the loop stayed at
   // 12–14 ms (a script replaying these steps, 2026-12-07, session 12; docs/performance.md, "W1's
   // ratio on a fast host"). Each implementation is now warmed and timed without the others between.
   const warm = timed(() => {

@@ -12,7 +12,11 @@ import { generateDataset } from '../src/data/generated.js';
 import { differentialCounts } from '../src/engine/differential.js';
 import { isJiuzhuError } from '../src/engine/errors.js';
 import { MIN_SLICED_HOUSEHOLDS, slicesOf } from '../src/scenarios/execution/plan.js';
-import { splitSlices } from '../src/scenarios/execution/helper-thread.js';
+import { SliceHelper, splitSlices } from '../src/scenarios/execution/helper-thread.js';
+import { runScenarioOn } from '../src/scenarios/execution/run.js';
+import { loadScenario } from '../src/scenarios/input/load.js';
+import type { ScenarioResult } from '../src/scenarios/results/scenario-result.js';
+import type { Worker } from 'node:worker_threads';
 import { Explorer, SUPERSEDED, type RunResponse } from '../src/serve/api.js';
 import type { Settings } from '../src/serve/sliders.js';
 import { ROOT, useBuiltWorkers } from './helpers.js';
@@ -116,4 +120,35 @@ describe("the explorer's moves on two threads", () => {
       served.close();
     }
   }, 240_000);
+});
+
+describe('a slice helper that died', () => {
+  // A terminated thread runs no exit handler, and the waiting thread, blocked in Atomics.wait,
+  // never sees its 'exit' event: before HELPER_STALL_MS the next run waited for ever (found in
+  // session 12 with a script; this test then timed out). Now the wait gives the helper up once no
+  // month has been computed there for its stall limit (here 300 ms), and later runs compute every
+  // slice on this thread. Expected values: the run without a helper, byte for byte.
+  it('fails the run waiting on it with WORKER_EXITED, then runs every slice here with the same bytes', async () => {
+    const dataset = generateDataset({ year: 2006, households: MIN_SLICED_HOUSEHOLDS, seed: 11 }).dataset;
+    const scenario = loadScenario(FILE);
+    const month = { period: { from: '2006-01', to: '2006-01' } };
+    const bytes = (r: ScenarioResult): string => JSON.stringify({ ...r, meta: undefined });
+    const alone = bytes(runScenarioOn(scenario, dataset, month));
+    const helper = new SliceHelper(dataset.population, undefined, 300);
+    try {
+      expect(bytes(runScenarioOn(scenario, dataset, { ...month, helper }))).toBe(alone);
+      await (helper as unknown as { worker: Worker }).worker.terminate();
+      let error: unknown;
+      try {
+        runScenarioOn(scenario, dataset, { ...month, helper });
+      } catch (e) {
+        error = e;
+      }
+      expect(isJiuzhuError(error) && [error.code, /computed no month/.test(error.message)]).toEqual(['WORKER_EXITED', true]);
+      expect(helper.takes({ scenarios: [scenario], period: month.period, seeds: [1] }, dataset.population, {})).toBe(false);
+      expect(bytes(runScenarioOn(scenario, dataset, { ...month, helper }))).toBe(alone);
+    } finally {
+      await helper.close();
+    }
+  }, 60_000);
 });

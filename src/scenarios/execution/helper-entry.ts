@@ -40,7 +40,8 @@ function run(job: HelperJob): HelperReply {
   const sums = slices.map((s) => {
     const shared = job.shared ? stores.get(s.k) : undefined;
     // Unplaced (place false): the calling thread places them at the slice's households, as runOnThreads does.
-    const out = accumulateSlice(spec, trees, s, s.k, setup.nSlices, { shared, differential }, s.k, false);
+    // Each month computed is a sign of life for the waiting thread (helper-thread.ts, HELPER_STALL_MS).
+    const out = accumulateSlice(spec, trees, s, s.k, setup.nSlices, { shared, differential, onProgress: () => Atomics.add(signal, 2, 1) }, s.k, false);
     return [s.k, out.map((x) => packSums(x).value)] as [number, ReturnType<typeof packSums>['value'][]];
   });
   // Recorded on every slice of this thread: a base to compute against from now on, as runScenarioOn marks it.

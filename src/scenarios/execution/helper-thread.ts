@@ -35,7 +35,10 @@ export interface HelperSetup {
   parameters: ParameterData;
   /** Where its answers go (the other end stays with the calling thread, read with receiveMessageOnPort). */
   port: MessagePort;
-  /** [0] counts the answers posted (waited on with Atomics.wait); [1] is set when the thread exits. */
+  /**
+   * [0] counts the answers posted (waited on with Atomics.wait); [1] is set when the thread exits
+   * through its exit handler; [2] counts the months it has computed (its sign of life).
+   */
   signal: Int32Array;
 }
 
@@ -79,6 +82,15 @@ export interface HelperRun {
   wait(): [number, ScenarioSums[]][];
 }
 
+/**
+ * How long the calling thread waits without the helper computing a month before it gives the
+ * helper up. A thread that is terminated (or dies of memory) runs no exit handler, and the
+ * waiting thread, blocked in Atomics.wait, never sees its 'exit' event: without this bound it
+ * waited for ever (seen in session 12 with a terminated helper). A month of the full count's
+ * largest prefecture slice takes about 7 s on this project's machine; 120 s is far beyond it.
+ */
+export const HELPER_STALL_MS = 120_000;
+
 export class SliceHelper {
   /** The slices the helper owns. */
   readonly remote: ReadonlySet<number>;
@@ -92,14 +104,17 @@ export class SliceHelper {
   private readonly held = new Map<string, Float64Array | Uint8Array>();
   private closed = false;
 
-  /** A helper for runs on `population` with the store `shared` (or none). */
-  constructor(readonly population: Population, readonly shared?: SharedResults) {
+  /**
+   * A helper for runs on `population` with the store `shared` (or none). `stallMs`: how long a
+   * wait may see no month computed there before the helper is given up (HELPER_STALL_MS).
+   */
+  constructor(readonly population: Population, readonly shared?: SharedResults, private readonly stallMs = HELPER_STALL_MS) {
     const slices = slicesOf(population);
     this.remote = slices.length > 1 ? splitSlices(slices.map((s) => s.households.length)) : new Set();
     const channel = new MessageChannel();
     this.port = channel.port1;
     this.port.unref();
-    this.signal = new Int32Array(new SharedArrayBuffer(8));
+    this.signal = new Int32Array(new SharedArrayBuffer(12));
     const setup: HelperSetup = {
       slices: [...this.remote].sort((a, b) => a - b).map((k) => ({
         k,
@@ -159,6 +174,8 @@ export class SliceHelper {
   }
 
   private wait(id: number): [number, ScenarioSums[]][] {
+    let months = Atomics.load(this.signal, 2);
+    let since = performance.now();
     for (;;) {
       const seen = Atomics.load(this.signal, 0);
       const got = receiveMessageOnPort(this.port);
@@ -168,9 +185,25 @@ export class SliceHelper {
         if ('error' in reply) throw unpackError(reply.error);
         return reply.sums.map(([k, packed]) => [k, [unpackSums(this.canonical(k, packed))]]);
       }
-      if (Atomics.load(this.signal, 1)) throw new JiuzhuError('WORKER_EXITED', 'the slice helper thread exited before answering', { kind: 'internal' });
-      Atomics.wait(this.signal, 0, seen);
+      if (Atomics.load(this.signal, 1)) this.giveUp('the slice helper thread exited before answering');
+      if (Atomics.wait(this.signal, 0, seen, Math.min(1000, this.stallMs)) !== 'timed-out') continue;
+      const now = performance.now();
+      const done = Atomics.load(this.signal, 2);
+      if (done !== months) [months, since] = [done, now];
+      else if (now - since >= this.stallMs) this.giveUp(`the slice helper thread computed no month for ${Math.round((now - since) / 1000)} s (it may have died)`);
     }
+  }
+
+  /**
+   * Ends the helper and throws: this run fails, and later runs compute every slice on the
+   * calling thread (takes() is false once closed); the helper's slices, whose base parts and
+   * stores it held, are then computed in full there, giving the same bytes.
+   */
+  private giveUp(why: string): never {
+    this.closed = true;
+    this.port.close();
+    void this.worker.terminate();
+    throw new JiuzhuError('WORKER_EXITED', `${why}; its slices run on this thread from now on`, { kind: 'internal' });
   }
 
   /**

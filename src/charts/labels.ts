@@ -69,7 +69,7 @@ export const UNITS = {
   yuan: YUAN,
   persons: { zh: '人', en: 'persons' },
   percent: { zh: '%', en: '%' },
-  perPersonMonth: { zh: '元/人·月', en: 'yuan per person per month' },
+  perPersonMonth: { zh: '元/人/月', en: 'yuan per person per month' },
   perPerson: { zh: '元/人', en: 'yuan per person' },
   perThousand: { zh: '人/千人', en: 'persons per 1,000 residents' },
 } as const;

@@ -41,7 +41,7 @@ export function prefecturesChart(result: Result, options: ChartOptions = {}): Ch
     color: { field: 'scenario', type: 'nominal', title: tx(r.lang, '情景', 'Scenario') },
   };
   const recipientsTitle = withUnit(r.lang, { zh: '低保人数', en: 'Dibao recipients' }, { zh: '人/千人', en: 'persons per 1,000 residents' });
-  const costTitle = withUnit(r.lang, { zh: '人均低保支出（年化）', en: 'Dibao cost per resident, annualised' }, { zh: '元/人·年', en: 'yuan per person per year' });
+  const costTitle = withUnit(r.lang, { zh: '人均低保支出（年化）', en: 'Dibao cost per resident, annualised' }, { zh: '元/人/年', en: 'yuan per person per year' });
   return makeChart('prefectures', tx(r.lang, '各市（州）低保情况', 'Dibao by prefecture'), {
     data: { values },
     hconcat: [

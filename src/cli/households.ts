@@ -73,7 +73,7 @@ export function householdsTable(rows: readonly HouseholdRow[], program: string, 
   const prefectureLabel = (c: number): string => findPrefecture(c)?.[lang] ?? String(c);
   const withBenefit = rows.some((r) => r.benefit !== undefined);
   const header = zh
-    ? ['家庭', '市（州）', '城乡', '人数', '受益人数', ...(withBenefit ? ['低保金（元/户·月）'] : [])]
+    ? ['家庭', '市（州）', '城乡', '人数', '受益人数', ...(withBenefit ? ['低保金（元/户/月）'] : [])]
     : ['Household', 'Prefecture', 'Area', 'Members', 'Receiving', ...(withBenefit ? ['Dibao (yuan/household/month)'] : [])];
   const body = rows.map((r) => [String(r.id), prefectureLabel(r.prefecture), zh ? (r.urban ? '城镇' : '农村') : r.urban ? 'urban' : 'rural', String(r.size), String(r.recipients), ...(withBenefit ? [(r.benefit ?? 0).toFixed(2)] : [])]);
   const title = zh ? `领取${program}的家庭 · 情景 ${scenario} · ${month}` : `Households receiving ${program} · scenario ${scenario} · ${month}`;

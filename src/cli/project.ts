@@ -146,7 +146,7 @@ export function projectionTable(result: Result, lang: Lang): string {
   const fiscal = ['', ...wrapLine(fiscalTitle), unitLine(fiscalUnit, lang), formatTable(fiscalHeader, fiscalRows), '', ...wrapLine(upTitle), formatTable(upHeader, upRows)];
   const checks = failed.size ? ['', zh ? `${label('checks', lang)}（未通过）：` : `${label('checks', lang)} (failed):`, ...[...failed].flatMap(([id, f]) => wrapLine(`  ✗ ${id} [${f.years.join(', ')}] ${f.detail}`))] : [];
   const linkageTitle = zh
-    ? '与相关标准的衔接（§二.1 相互衔接）：各市州标准减参照线，最小 … 最大，元/人·月；负数为低于参照线'
+    ? '与相关标准的衔接（§二.1 相互衔接）：各市州标准减参照线，最小 … 最大，元/人/月；负数为低于参照线'
     : 'Linkage (§二.1 dovetailing): each prefecture’s standard minus the reference, smallest … largest, yuan per person a month; negative is below the reference';
-  return [title, '', `${unitLine(unit, lang)}${zh ? '；标准：元/人·月' : '; standards: yuan per person per month'}`, formatTable(header, rows), '', ...wrapLine(linkageTitle), formatTable(linkHeader, linkRows), ...fiscal, ...checks].join('\n');
+  return [title, '', `${unitLine(unit, lang)}${zh ? '；标准：元/人/月' : '; standards: yuan per person per month'}`, formatTable(header, rows), '', ...wrapLine(linkageTitle), formatTable(linkHeader, linkRows), ...fiscal, ...checks].join('\n');
 }

@@ -18,7 +18,7 @@ export function formatOutcomeValue(x: number, unit: string, lang: Lang): string 
     case 'yuan':
       if (lang === 'zh') return x >= 1e8 ? `${(x / 1e8).toFixed(2)} 亿元` : `${(x / 1e4).toFixed(1)} 万元`;
       return x >= 1e9 ? `${(x / 1e9).toFixed(2)} billion yuan` : `${(x / 1e6).toFixed(1)} million yuan`;
-    case 'yuan/person/month': return `${x.toFixed(1)} ${lang === 'zh' ? '元/人·月' : 'yuan/person/month'}`;
+    case 'yuan/person/month': return `${x.toFixed(1)} ${lang === 'zh' ? '元/人/月' : 'yuan/person/month'}`;
     case 'share': return `${(100 * x).toFixed(2)}%`;
     default: return x.toFixed(2);
   }

@@ -87,7 +87,7 @@ export function wubaoStandardChecks(ctx: CheckContext): ProgramCheck[] {
       const ok = found.every((w) => w.margin >= -FLOAT_NOISE_YUAN);
       const status = found.length === 0 ? 'not-applicable' : ok ? 'complies' : 'does-not-comply';
       const en = found.map((w) => `${w.form} (${FORM_ZH[w.form]}) worst margin ${w.margin.toFixed(2)} yuan/person/year in ${prefectureLabel(w.prefecture, 'zh')} ${prefectureLabel(w.prefecture)} ${w.month}: standard ${w.standard.toFixed(2)} ${w.margin < -FLOAT_NOISE_YUAN ? '<' : '≥'} level ${w.level.toFixed(2)}`);
-      const zh = found.map((w) => `${FORM_ZH[w.form]}最小差额 ${w.margin.toFixed(2)} 元/人·年（${prefectureLabel(w.prefecture, 'zh')} ${w.month}：标准 ${w.standard.toFixed(2)} ${w.margin < -FLOAT_NOISE_YUAN ? '<' : '≥'} 生活水平 ${w.level.toFixed(2)}）`);
+      const zh = found.map((w) => `${FORM_ZH[w.form]}最小差额 ${w.margin.toFixed(2)} 元/人/年（${prefectureLabel(w.prefecture, 'zh')} ${w.month}：标准 ${w.standard.toFixed(2)} ${w.margin < -FLOAT_NOISE_YUAN ? '<' : '≥'} 生活水平 ${w.level.toFixed(2)}）`);
       const where = scope.kind === 'province' ? `${PREFECTURE_CODES.length} prefectures` : `${prefectureLabel(Number(scope.key))}`;
       const whereZh = scope.kind === 'province' ? `${PREFECTURE_CODES.length} 个市（州）` : prefectureLabel(Number(scope.key), 'zh');
       const readingZh = reading === 'net-income' ? '纯收入口径' : '消费口径';

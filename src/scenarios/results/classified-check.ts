@@ -57,7 +57,7 @@ export function classifiedRow(s: DibaoSums, reading: ClassifiedReading, scope: C
     : `吉政发〔2006〕48号 §二.2 (${where.en}, ${reading} reading): ${what.en} ${classified.toFixed(2)} yuan ${status === 'complies' ? '>' : '≤'} average gap benefit ${averageGap.toFixed(2)} yuan per recipient a month`;
   const detailZh = status === 'not-applicable'
     ? `吉政发〔2006〕48号 §二.2（${where.zh}，${reading === 'top-up' ? '补助额' : '所领'}口径）：无分类施保对象`
-    : `吉政发〔2006〕48号 §二.2（${where.zh}，${reading === 'top-up' ? '补助额' : '所领'}口径）：${what.zh} ${classified.toFixed(2)} 元${status === 'complies' ? '高于' : '不高于'}低保平均补差 ${averageGap.toFixed(2)} 元/人·月`;
+    : `吉政发〔2006〕48号 §二.2（${where.zh}，${reading === 'top-up' ? '补助额' : '所领'}口径）：${what.zh} ${classified.toFixed(2)} 元${status === 'complies' ? '高于' : '不高于'}低保平均补差 ${averageGap.toFixed(2)} 元/人/月`;
   return checkRow({ id: CLASSIFIED_CHECK_ID, clause: '二.2', reading: CLASSIFIED_READINGS[reading], scope, status, detail, detailZh });
 }
 

@@ -28,6 +28,9 @@ afterEach(() => {
   setTemporalDraws(true);
 });
 
+/** A monthly household rule of the constructed cases below (no parameters; the reference is the test). */
+const rule = (id: string, inputs: string[], formula: Parameters<typeof defineRule>[0]['formula']) =>
+  defineRule({ id, entity: 'household', period: 'month', inputs, parameters: {}, reference: { source: 'test' }, formula });
 const bytes = (x: unknown): string => JSON.stringify(x, (_k, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as unknown as ArrayLike<number>) : v));
 
 /** The month-to-month counts of the work done by `f`. */
@@ -64,8 +67,6 @@ describe('month to month gives the bytes of every month in full', () => {
 describe('month to month on a constructed case', () => {
   // Four households of one person each; household 1 has bump 1, the others 0.
   const pop = () => createPopulation({ households: { id: [1, 2, 3, 4], columns: { bump: Uint8Array.of(1, 0, 0, 0) } }, persons: { id: [1, 2, 3, 4], household: [1, 2, 3, 4] } });
-  const rule = (id: string, inputs: string[], formula: Parameters<typeof defineRule>[0]['formula']) =>
-    defineRule({ id, entity: 'household', period: 'month', inputs, parameters: {}, reference: { source: 'test' }, formula });
   const monthOf = (p: string): number => Number(p.slice(5, 7));
   const rules = [
     // The month loop gives every month its index (src/dynamics/month-loop.ts); nothing here reads it.
@@ -144,8 +145,6 @@ describe('month to month on rules that draw with a mask', () => {
       households: { id: [1, 2, 3, 4, 5, 6, 7, 8], columns: { bump: Uint8Array.of(1, 0, 0, 0, 0, 0, 0, 0), flag: Uint8Array.of(0, 1, 0, 0, 1, 0, 0, 0) } },
       persons: { id: [1, 2, 3, 4, 5, 6, 7, 8], household: [1, 2, 3, 4, 5, 6, 7, 8] },
     });
-  const rule = (id: string, inputs: string[], formula: Parameters<typeof defineRule>[0]['formula']) =>
-    defineRule({ id, entity: 'household', period: 'month', inputs, parameters: {}, reference: { source: 'test' }, formula });
   const rules = [
     rule('dynamics_month', ['bump'], (i) => new Uint16Array(i.bump!.length)),
     rule('counter_previous', ['bump'], (i) => new Float64Array(i.bump!.length)),
@@ -232,8 +231,6 @@ describe('month to month shares a sub-population between close sets of household
       households: { id: [1, 2, 3, 4, 5, 6, 7, 8], columns: { bump: Uint8Array.of(1, 1, 0, 0, 0, 0, 0, 0), bump2: Uint8Array.of(1, 0, 0, 0, 0, 0, 0, 0) } },
       persons: { id: [1, 2, 3, 4, 5, 6, 7, 8], household: [1, 2, 3, 4, 5, 6, 7, 8] },
     });
-  const rule = (id: string, inputs: string[], formula: Parameters<typeof defineRule>[0]['formula']) =>
-    defineRule({ id, entity: 'household', period: 'month', inputs, parameters: {}, reference: { source: 'test' }, formula });
   const rules = [
     rule('dynamics_month', ['bump'], (i) => new Uint16Array(i.bump!.length)),
     rule('counter_previous', ['bump'], (i) => new Float64Array(i.bump!.length)),
@@ -281,8 +278,6 @@ describe('month to month shares a sub-population between close sets of household
 describe('month to month on rules that read the calendar', () => {
   // Four households of one person each; household 1 has bump 1, the others 0.
   const pop = () => createPopulation({ households: { id: [1, 2, 3, 4], columns: { bump: Uint8Array.of(1, 0, 0, 0) } }, persons: { id: [1, 2, 3, 4], household: [1, 2, 3, 4] } });
-  const rule = (id: string, inputs: string[], formula: Parameters<typeof defineRule>[0]['formula']) =>
-    defineRule({ id, entity: 'household', period: 'month', inputs, parameters: {}, reference: { source: 'test' }, formula });
   const rules = [
     rule('dynamics_month', ['bump'], (i) => new Uint16Array(i.bump!.length)),
     rule('ytd_previous', ['bump'], (i) => new Float64Array(i.bump!.length)),

@@ -124,10 +124,13 @@ describe("the explorer's moves on two threads", () => {
 
 describe('a slice helper that died', () => {
   // A terminated thread runs no exit handler, and the waiting thread, blocked in Atomics.wait,
-  // never sees its 'exit' event: before HELPER_STALL_MS the next run waited for ever (found in
-  // session 12 with a script; this test then timed out). Now the wait gives the helper up once no
-  // month has been computed there for its stall limit (here 300 ms), and later runs compute every
-  // slice on this thread. Expected values: the run without a helper, byte for byte.
+  // never sees its 'exit' event: before HELPER_STALL_MS a run given a dead helper waited for ever
+  // (found in session 12 with a script; this test then hung). Now the wait gives the helper up once
+  // no month has been computed there for its stall limit (here 300 ms), and later runs compute every
+  // slice on this thread. The helper is terminated before its first job: a healthy helper's first
+  // month (a cold thread, in a loaded suite) can itself take longer than 300 ms, so a healthy run
+  // is not made with this limit (the moves above check healthy runs with the default limit).
+  // Expected values: the run without a helper, byte for byte.
   it('fails the run waiting on it with WORKER_EXITED, then runs every slice here with the same bytes', async () => {
     const dataset = generateDataset({ year: 2006, households: MIN_SLICED_HOUSEHOLDS, seed: 11 }).dataset;
     const scenario = loadScenario(FILE);
@@ -136,15 +139,15 @@ describe('a slice helper that died', () => {
     const alone = bytes(runScenarioOn(scenario, dataset, month));
     const helper = new SliceHelper(dataset.population, undefined, 300);
     try {
-      expect(bytes(runScenarioOn(scenario, dataset, { ...month, helper }))).toBe(alone);
       await (helper as unknown as { worker: Worker }).worker.terminate();
+      expect(helper.takes({ scenarios: [scenario], period: month.period, seeds: [1] }, dataset.population, {})).toBe(true);
       let error: unknown;
       try {
         runScenarioOn(scenario, dataset, { ...month, helper });
       } catch (e) {
         error = e;
       }
-      expect(isJiuzhuError(error) && [error.code, /computed no month/.test(error.message)]).toEqual(['WORKER_EXITED', true]);
+      expect(isJiuzhuError(error) && error.code).toBe('WORKER_EXITED');
       expect(helper.takes({ scenarios: [scenario], period: month.period, seeds: [1] }, dataset.population, {})).toBe(false);
       expect(bytes(runScenarioOn(scenario, dataset, { ...month, helper }))).toBe(alone);
     } finally {

@@ -13,7 +13,8 @@ import { parseQuery } from '../src/serve/request.js';
 import { startExplorer, type RunningExplorer } from '../src/serve/server.js';
 import { runLoad } from '../bench/load.js';
 import { join } from 'node:path';
-import { ROOT, useBuiltWorkers } from './helpers.js';
+import { Explorer, type RunResponse } from '../src/serve/api.js';
+import { cli, ROOT, useBuiltWorkers } from './helpers.js';
 
 // The explorer's compute thread boots from a fresh build of this source, not through tsx (helpers.ts useBuiltWorkers): the same code, less start-up.
 useBuiltWorkers();
@@ -182,4 +183,43 @@ describe('responsiveness', () => {
       await held.close();
     }
   }, 60_000);
+});
+
+describe('a computation that hangs', () => {
+  it('is stopped at the time limit (503 COMPUTE_TIMEOUT), and the next computation runs on a fresh thread', async () => {
+    // The first compute thread holds every job 60 s (testStallFirstThreadMs): a thread that hangs.
+    // With a 1 s limit the first request is answered 503 after about a second; the second, sent
+    // at once and queued behind it, runs on the thread started after the first was stopped, which
+    // does not stall, and answers as a computation on this thread does.
+    const hung = await startExplorer({ dataset: data, port: 0, period: PERIOD, scenarioFiles: [scenarioFile('baseline-2006')], warm: false, computeTimeoutMs: 1000, testStallFirstThreadMs: 60_000 });
+    const here = new Explorer({ dataset: data, scenarioFiles: [scenarioFile('baseline-2006')], period: PERIOD });
+    try {
+      const post = (): Promise<Response> => fetch(`${hung.url}api/run`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-jiuzhu-client': 'hang-test' }, body: JSON.stringify({ scenario: 'baseline-2006', settings: {} }) });
+      const t0 = performance.now();
+      const [first, second] = await Promise.all([post(), post()]);
+      const ms = performance.now() - t0;
+      expect(first.status).toBe(503);
+      const body = (await first.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe('COMPUTE_TIMEOUT');
+      expect(body.error.message).toContain('limit of 1 s');
+      expect(second.status).toBe(200);
+      const answered = (await second.json()) as RunResponse;
+      const expected = here.runNow({ scenario: 'baseline-2006', settings: {}, lang: 'en' });
+      expect(answered.headline).toEqual(expected.headline);
+      // Far less than the 60 s stall: the stalled thread was stopped, not waited for.
+      expect(ms).toBeLessThan(30_000);
+    } finally {
+      here.close();
+      await hung.close();
+    }
+  }, 60_000);
+
+  it('a limit outside 1 ms … a day is refused, by the library and by `jiuzhu serve --timeout`', async () => {
+    expect(() => new Explorer({ dataset: data, scenarioFiles: [scenarioFile('baseline-2006')], period: PERIOD, thread: true, computeTimeoutMs: 0 })).toThrow(/computeTimeoutMs must be a whole number/);
+    for (const bad of ['0', '1.5', '86401', 'ten']) {
+      const r = await cli(['serve', '--timeout', bad, '--port', '0', '--data', 'datasets/fixture-dibao']);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain(`--timeout must be a whole number of seconds from 1 to 86400 (a day), not '${bad}'`);
+    }
+  });
 });

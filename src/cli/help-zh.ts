@@ -83,6 +83,7 @@ export const OPTIONS_ZH: Record<string, string> = {
   'report:--out': '报告文件夹（新报告完整写出后才替换原有报告）',
   'generate:--out': '输出：.csv、.arrow 或 .parquet 文件；加 --full 时为分块 Arrow 文件夹',
   'generate:--full': '生成全省人口（约900万户），按市（州）分块写出',
+  '--timeout': '一次计算最长可用的秒数，超时即停止并返回 503（默认 600；默认数据集全年约需 5 秒）',
   'serve:--period': '每次运行的月份，YYYY-MM 或 YYYY-MM:YYYY-MM（默认：每个情景自身的期间，与 jiuzhu run 相同；月份较少时页面注明所示月份，不折算为全年）',
   'project:--from': '起始年份（默认：情景期间的第一年）',
   'solve:--from': '杠杆开始生效的日期（默认：始终）',

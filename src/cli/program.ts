@@ -116,6 +116,7 @@ program.command('serve').argument('[scenarios...]', 'scenario YAML files to offe
   .option('--codebook <file>', 'codebook YAML mapping your columns and codes onto jiuzhu’s (with --data)')
   .addOption(new Option('--encoding <enc>', 'text encoding of a CSV given with --data').choices(['utf8', 'gbk']))
   .option('--seed <n>', 'seed of the random generator (default: the baseline’s, else 1)')
+  .option('--timeout <seconds>', 'longest a computation may take before it is stopped and answered 503 (default 600; a full year of the default dataset takes about 5 s)')
   .addOption(new Option('--lang <lang>', 'language the page opens in').choices(['zh', 'en']).default('en'))
   .action((files: string[], opts) => serveCommand(files, opts, io));
 

@@ -15,6 +15,7 @@ export interface ServeCliOptions extends CommonOptions {
   port?: string;
   baseline?: string;
   period?: string;
+  timeout?: string;
 }
 
 const usage = (key: string, message: string, hint?: string): JiuzhuError => new JiuzhuError('BAD_OPTION', message, { kind: 'usage', location: { key }, hint });
@@ -24,6 +25,14 @@ export function parsePort(v: string | undefined): number | undefined {
   const n = Number(v);
   if (!/^\d+$/.test(v) || n > 65535) throw usage('--port', `--port must be a port number 0–65535, not '${v}'`, '0 picks any free port');
   return n;
+}
+
+/** Seconds a computation may take (`--timeout`), as ms: a whole number from 1 to 86,400 (a day). */
+export function parseComputeTimeout(v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!/^\d+$/.test(v) || n < 1 || n > 86_400) throw usage('--timeout', `--timeout must be a whole number of seconds from 1 to 86400 (a day), not '${v}'`, 'the default is 600 (10 minutes)');
+  return n * 1000;
 }
 
 /** `YYYY-MM` (one month) or `YYYY-MM:YYYY-MM`. */
@@ -39,6 +48,7 @@ export async function serveCommand(files: string[], options: ServeCliOptions, io
   const port = parsePort(options.port);
   const period = parseServePeriod(options.period);
   const seed = parseSeed(options.seed);
+  const computeTimeoutMs = parseComputeTimeout(options.timeout);
   const baselineFile = resolve(options.baseline ?? packagePath('scenarios', 'baseline-2006.yaml'));
   const log = (line: string): void => void io.stderr.write(`${line}\n`);
   log(`loading the dataset${options.data ? ` ${options.data}` : ''}…`);
@@ -58,6 +68,7 @@ export async function serveCommand(files: string[], options: ServeCliOptions, io
     period,
     seed,
     port,
+    computeTimeoutMs,
     lang,
     dataArg: options.data ? `${resolve(options.data)}${options.codebook ? ` --codebook ${resolve(options.codebook)}` : ''}${options.encoding ? ` --encoding ${options.encoding}` : ''}` : undefined,
     log,

@@ -26,7 +26,7 @@ import { slicesOf } from '../scenarios/execution/plan.js';
 import type { Result } from '../scenarios/results/result.js';
 import type { ExplorerOptions } from './options.js';
 import { Lane, SUPERSEDED } from './lane.js';
-import { ComputeThread } from './thread.js';
+import { ComputeThread, DEFAULT_COMPUTE_TIMEOUT_MS } from './thread.js';
 import type { ExplorerRequest } from './request.js';
 import { headlineFigures, programFigures, type Figure } from './headline.js';
 import { explorerResult } from './result.js';
@@ -186,7 +186,8 @@ export class Explorer {
     if (options.thread) {
       const { scenarioFiles, baselineFile, period, seed, dataArg, testBusyMs, sliceThreads } = options;
       // The thread runs on what this thread has loaded already: the dataset, the scenarios and the baseline parameters.
-      this.thread = new ComputeThread({ options: { scenarioFiles, baselineFile, period, seed, dataArg, testBusyMs, loaded, sliceThreads }, dataset: options.dataset, parameters: workerParameters() });
+      const limits = { timeoutMs: checkComputeTimeout(options.computeTimeoutMs ?? DEFAULT_COMPUTE_TIMEOUT_MS), testStallFirstThreadMs: options.testStallFirstThreadMs };
+      this.thread = new ComputeThread({ options: { scenarioFiles, baselineFile, period, seed, dataArg, testBusyMs, loaded, sliceThreads }, dataset: options.dataset, parameters: workerParameters() }, limits);
     }
     this.sliceThreads = checkSliceThreads(options.sliceThreads ?? (availableParallelism() >= 2 ? 2 : 1));
   }
@@ -529,6 +530,15 @@ export function explorerPeriodNote(shown: Period, own: Period): Bilingual | unde
     zh: `仅 ${periodText(shown)}（${n} 个月；情景期间为 ${periodText(own)}），数字为这些月份之和，未折算为全年`,
     en: `${periodText(shown)} only (${n} month${n === 1 ? '' : 's'}; the scenario runs ${periodText(own)}): figures are these months' own, not annualised`,
   };
+}
+
+/** Longest limit accepted: a day. */
+const MAX_COMPUTE_TIMEOUT_MS = 86_400_000;
+
+/** The compute time limit asked for, checked: a whole number of ms, 1 ms to a day. */
+function checkComputeTimeout(ms: unknown): number {
+  if (typeof ms === 'number' && Number.isInteger(ms) && ms >= 1 && ms <= MAX_COMPUTE_TIMEOUT_MS) return ms;
+  throw new JiuzhuError('BAD_OPTION', `computeTimeoutMs must be a whole number of milliseconds from 1 to ${MAX_COMPUTE_TIMEOUT_MS} (a day), not '${String(ms)}'`, { kind: 'usage', location: { key: 'computeTimeoutMs' }, hint: `the default is ${DEFAULT_COMPUTE_TIMEOUT_MS} (10 minutes)` });
 }
 
 /** The number of slice threads asked for, checked: 1 or 2. */

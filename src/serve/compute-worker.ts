@@ -28,6 +28,8 @@ async function answer(job: ComputeJob): Promise<unknown> {
 }
 
 port.on('message', (job: ComputeJob) => {
+  // Test hook only (a thread that hangs): the main thread's time limit must stop it.
+  if (job.stallMs) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, job.stallMs);
   void answer(job).then(
     (value) => port.postMessage({ id: job.seq, value } satisfies ComputeReply),
     (e: unknown) => {

@@ -39,8 +39,21 @@ export interface ExplorerOptions {
   sliceThreads?: 1 | 2;
   /** Most computations waiting behind the running one (default 16); beyond it a request is refused (429). */
   maxQueue?: number;
+  /**
+   * Longest a computation may hold the compute thread (`thread: true`), in ms; default
+   * DEFAULT_COMPUTE_TIMEOUT_MS (10 minutes). After it the thread is stopped, the computation and
+   * those waiting on that thread fail with COMPUTE_TIMEOUT / WORKER_EXITED (503), and the next
+   * computation starts a fresh thread: a computation that never ends cannot hold the explorer.
+   * A computation on the request thread (`thread: false`) cannot be stopped, so it has no limit.
+   */
+  computeTimeoutMs?: number;
   /** Test hook: every computation first holds its thread this many ms, as a large dataset would. */
   testBusyMs?: number;
+  /**
+   * Test hook: every computation sent to the first compute thread first holds it this many ms
+   * (a thread that hangs); a thread started after a timeout does not.
+   */
+  testStallFirstThreadMs?: number;
   /**
    * Scenario files already loaded, by the name given (the compute thread gets its main thread's,
    * serve/thread.ts): not read, parsed and checked again. Others are loaded.

@@ -8,7 +8,7 @@
  * same-origin or none, our own Origin, or the X-Jiuzhu-Client header, which no other site can
  * send without a CORS preflight this server never grants). Computations run on a worker thread
  * behind a bounded queue (429 when full); a request whose connection closes while it waits is
- * dropped.
+ * dropped; a computation that holds the thread past its time limit is stopped (503).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -228,6 +228,12 @@ function sendError(res: ServerResponse, e: unknown, log: (line: string) => void)
     return sendJson(res, 429, { error: { code: e.code, message: e.message, hint: e.hint } });
   }
   if (e instanceof HttpError) return sendJson(res, e.status, { error: { code: e.code, message: e.message } });
+  // The compute thread was stopped (it held a job past the limit, or died): this request failed,
+  // the next starts a fresh thread. Not the client's fault, and worth a retry: 503.
+  if (isJiuzhuError(e) && (e.code === 'COMPUTE_TIMEOUT' || e.code === 'WORKER_EXITED')) {
+    log(`${e.code}: ${e.message}`);
+    return sendJson(res, 503, { error: { code: e.code, message: e.message, hint: e.hint } });
+  }
   if (isJiuzhuError(e) && e.kind !== 'internal') {
     return sendJson(res, 400, { error: { code: e.code, message: e.summary(), key: e.location.key, details: e.details, hint: e.hint } });
   }

@@ -3,6 +3,7 @@
  * over persons (through personHousehold) or over the contiguous member ranges, so rules
  * never loop over households themselves.
  */
+import { ColumnAllocator } from './buffers.js';
 import type { Column } from './column.js';
 import type { Population } from './population.js';
 import { specialise } from './specialise.js';
@@ -199,7 +200,10 @@ export interface Allocator {
   alloc<T extends Column>(type: new (length: number) => T, length: number, zeroed?: boolean): T;
 }
 
-const plainNew: Allocator = { alloc: (type, length) => new type(length) };
+// New arrays, through a ColumnAllocator with no pool (its `alloc` outside a formula): the very
+// class a simulation's helpers allocate through, so a formula compiled on a whole population
+// is not deoptimised when it first runs on a sub-population's helpers (temporal.ts, session 13).
+const plainNew: Allocator = new ColumnAllocator(undefined);
 
 /** Binds the helpers to a population's membership index, allocating through `allocator` (default: new arrays). */
 export function bindAggregators(pop: Membership, allocator: Allocator = plainNew): Aggregators {

@@ -92,6 +92,9 @@ export class BufferPool implements PoolStats {
 
 const pools = new WeakMap<Population['householdStart'], BufferPool>();
 
+/** A pool nothing is given back to: its `take` is a new column, zeroed. */
+const UNPOOLED = new BufferPool();
+
 /**
  * The pool of a population, shared by its simulations (a reform, a sweep's variants, the months),
  * and by the populations that share its household index (`householdStart`): a projection's
@@ -124,9 +127,13 @@ export class ColumnAllocator {
 
   /** `zeroed` false: the caller writes every element before reading any (see BufferPool.take). */
   alloc<T extends Column>(type: ColumnType<T>, length: number, zeroed = true): T {
-    if (!this.pending) return new type(length);
-    const c = this.pool!.take(type, length, zeroed);
-    this.pending.push(c);
+    // Without a formula running (or a pool), a new column, made by an empty pool's `take`: a
+    // sub-population's rule (temporal.ts, from the second month) then runs the very code its
+    // first months ran on the pool. A `new` of its own here deoptimised every formula compiled
+    // in the first month the first time it ran on a sub-population (docs/performance.md, session 13).
+    const pending = this.pending;
+    const c = (pending ? this.pool! : UNPOOLED).take(type, length, zeroed);
+    if (pending) pending.push(c);
     return c;
   }
 

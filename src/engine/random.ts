@@ -101,37 +101,54 @@ export function keyedDraws(seed: number, keys: Float64Array): KeyedDraws {
     for (let i = 0; i < keys.length; i++) prefix[i] = keyPrefix(seed, keys[i]!);
     bySeed.set(seed, prefix);
   }
-  const p = prefix;
-  return {
-    seed,
-    size: p.length,
-    uniforms(month, stream, where, into) {
-      // `into` (one slot per key, any content: every slot is written, 0 outside `where`) is
-      // where the simulation's reused buffers come in.
-      if (into && into.length !== p.length) throw new RangeError(`keyed draws: output has ${into.length} rows for ${p.length} keys`);
-      const out = into ?? new Float64Array(p.length);
-      const m = Math.imul(month >>> 0, 0xc2b2ae35);
-      const s = Math.imul(stream >>> 0, 0x27d4eb2f);
-      if (where) {
-        if (where.length !== p.length) throw new RangeError(`keyed draws: mask has ${where.length} rows for ${p.length} keys`);
-        for (let i = 0; i < p.length; i++) out[i] = where[i] ? uniformFromHash(mix32(mix32(p[i]! ^ m) ^ s)) : 0;
-      } else {
-        for (let i = 0; i < p.length; i++) out[i] = uniformFromHash(mix32(mix32(p[i]! ^ m) ^ s));
-      }
-      return out;
-    },
-    chances(month, stream, rate, where, into) {
-      if (into.length !== p.length || rate.length !== p.length || (where && where.length !== p.length)) throw new RangeError(`keyed chances: ${into.length} output, ${rate.length} rate and ${where?.length} mask rows for ${p.length} keys`);
-      const m = Math.imul(month >>> 0, 0xc2b2ae35);
-      const s = Math.imul(stream >>> 0, 0x27d4eb2f);
-      if (where) {
-        for (let i = 0; i < p.length; i++) into[i] = where[i] ? chanceFromHash(mix32(mix32(p[i]! ^ m) ^ s), rate[i]!) : 0;
-      } else {
-        for (let i = 0; i < p.length; i++) into[i] = chanceFromHash(mix32(mix32(p[i]! ^ m) ^ s), rate[i]!);
-      }
-      return into;
-    },
-  };
+  return new PrefixDraws(seed, prefix);
+}
+
+/**
+ * keyedDraws's draws over a column's hash prefixes. A class, not an object of closures made at
+ * each call: a sub-population's rule makes one at each run (simulation.ts runOn), and the fresh
+ * closures made V8 compile `uniforms` and `chances` again and again (about 15 times each in a
+ * projection worker; docs/performance.md, session 13).
+ */
+class PrefixDraws implements KeyedDraws {
+  readonly size: number;
+
+  constructor(
+    readonly seed: number,
+    private readonly p: Uint32Array,
+  ) {
+    this.size = p.length;
+  }
+
+  uniforms(month: number, stream: number, where?: ArrayLike<number>, into?: Float64Array): Float64Array {
+    const p = this.p;
+    // `into` (one slot per key, any content: every slot is written, 0 outside `where`) is
+    // where the simulation's reused buffers come in.
+    if (into && into.length !== p.length) throw new RangeError(`keyed draws: output has ${into.length} rows for ${p.length} keys`);
+    const out = into ?? new Float64Array(p.length);
+    const m = Math.imul(month >>> 0, 0xc2b2ae35);
+    const s = Math.imul(stream >>> 0, 0x27d4eb2f);
+    if (where) {
+      if (where.length !== p.length) throw new RangeError(`keyed draws: mask has ${where.length} rows for ${p.length} keys`);
+      for (let i = 0; i < p.length; i++) out[i] = where[i] ? uniformFromHash(mix32(mix32(p[i]! ^ m) ^ s)) : 0;
+    } else {
+      for (let i = 0; i < p.length; i++) out[i] = uniformFromHash(mix32(mix32(p[i]! ^ m) ^ s));
+    }
+    return out;
+  }
+
+  chances(month: number, stream: number, rate: ArrayLike<number>, where: ArrayLike<number> | undefined, into: Uint8Array): Uint8Array {
+    const p = this.p;
+    if (into.length !== p.length || rate.length !== p.length || (where && where.length !== p.length)) throw new RangeError(`keyed chances: ${into.length} output, ${rate.length} rate and ${where?.length} mask rows for ${p.length} keys`);
+    const m = Math.imul(month >>> 0, 0xc2b2ae35);
+    const s = Math.imul(stream >>> 0, 0x27d4eb2f);
+    if (where) {
+      for (let i = 0; i < p.length; i++) into[i] = where[i] ? chanceFromHash(mix32(mix32(p[i]! ^ m) ^ s), rate[i]!) : 0;
+    } else {
+      for (let i = 0; i < p.length; i++) into[i] = chanceFromHash(mix32(mix32(p[i]! ^ m) ^ s), rate[i]!);
+    }
+    return into;
+  }
 }
 
 /** Stable stream number from a stream name, so rules name their streams in words. */

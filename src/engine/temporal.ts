@@ -489,6 +489,7 @@ export class Temporal {
   /** Households whose rows differ (`rows`: only those households', the others known equal). */
   private compare(a: Column, b: Column, entity: Entity, households: Int32Array | undefined): Change {
     const pop = this.host.population;
+    const nH = pop.nHouseholds;
     const changed: number[] = [];
     const wa = wordsOf(a), wb = wordsOf(b);
     const per = wa.length / a.length;
@@ -496,7 +497,7 @@ export class Temporal {
     // then 'all' (as below). A column that changes everywhere (the month loop's month counter,
     // given every month; events_active in the second month) is not collected row by row. A person
     // column's rows are not its households, so it is compared in full.
-    const limit = entity === 'household' ? Math.floor(TEMPORAL_SUBSET_SHARE * pop.nHouseholds) : Infinity;
+    const limit = entity === 'household' ? Math.floor(TEMPORAL_SUBSET_SHARE * nH) : Infinity;
     let whole: boolean;
     if (households) {
       diffHouseholds(wa)(wa, wb, households, entity === 'person' ? pop.householdStart : undefined, per, changed);
@@ -513,7 +514,9 @@ export class Temporal {
       const h = hh ? hh[changed[k]!]! : changed[k]!;
       if (n === 0 || h !== changed[n - 1]) changed[n++] = h;
     }
-    if (n > TEMPORAL_SUBSET_SHARE * pop.nHouseholds) return 'all';
+    // nH read before the loops: a read here deoptimised compare at every call (V8 kept
+    // entering code compiled for another population's shape; docs/performance.md, session 13).
+    if (n > TEMPORAL_SUBSET_SHARE * nH) return 'all';
     return this.canonical(Int32Array.from(changed.slice(0, n)));
   }
 

@@ -299,6 +299,8 @@ export { SharedResults, DEFAULT_SHARED_BYTES } from './engine/shared-results.js'
 /**
  * A sweep: variants of one scenario run on one dataset, each computed against the scenario's own
  * recorded run (only what its levers change is recomputed); the same bytes as each run alone.
+ * On two cores or more a helper thread computes about half of each run's slices (sliceThreads):
+ * close() the sweep when done.
  * @example
  * import { ScenarioSweep, loadScenario, runScenarioOn, loadDataset, resolveDatasetPath } from 'jiuzhu';
  * const ds = await loadDataset(resolveDatasetPath('fixture-dibao'));
@@ -307,6 +309,7 @@ export { SharedResults, DEFAULT_SHARED_BYTES } from './engine/shared-results.js'
  * const sweep = new ScenarioSweep(s, ds, { period, levers: ['dibao.standard'] });
  * const variant = { ...s, overrides: [...s.overrides, { path: 'dibao.standard', scale: 1.1 }] };
  * console.assert(sweep.run(variant).summary.cost === runScenarioOn(variant, ds, { period }).summary.cost);
+ * await sweep.close();
  */
 export { ScenarioSweep, type SweepOptions } from './scenarios/execution/sweep.js';
 /**

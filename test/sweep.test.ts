@@ -8,15 +8,22 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import type { Worker } from 'node:worker_threads';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Dataset } from '../src/data/dataset.js';
 import { generateDataset } from '../src/data/generated.js';
 import { differentialCounts } from '../src/engine/differential.js';
+import { isJiuzhuError } from '../src/engine/errors.js';
+import { MIN_SLICED_HOUSEHOLDS, slicesOf } from '../src/scenarios/execution/plan.js';
 import { monthsBetween } from '../src/engine/period.js';
 import { loadScenario, type Scenario } from '../src/scenarios/input/load.js';
 import { runScenarioOn, scenarioPeriod } from '../src/scenarios/execution/run.js';
 import { ScenarioSweep } from '../src/scenarios/execution/sweep.js';
 import { resolveLever, solveScenario, withLever } from '../src/scenarios/studies/solve.js';
-import { ROOT } from './helpers.js';
+import { ROOT, useBuiltWorkers } from './helpers.js';
+
+// The helper thread of a sweep on two threads boots from a fresh build of this source (helpers.ts).
+useBuiltWorkers();
 
 const bytes = (x: unknown): string => JSON.stringify(x, (_k, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as unknown as ArrayLike<number>) : v));
 
@@ -83,5 +90,100 @@ describe('a sweep gives the bytes of each variant run alone', () => {
       const alone = runScenarioOn(withLever(s, resolveLever(lever), e.value!), dataset, { period });
       expect([e.cost, e.coverageOfPoor, e.povertyGapClosed], `value ${e.value}`).toEqual([alone.summary.cost, alone.summary.targeting.coverageOfPoor, alone.summary.distribution.povertyGapClosed]);
     }
+  });
+});
+
+describe('a sweep on two threads gives the bytes of one thread and of each variant run alone', () => {
+  // Just above the threshold where a population is cut into prefecture slices (plan.ts): nine
+  // slices, about half of them the helper thread's (helper-thread.ts, splitSlices). The helper
+  // takes the default plan only, so the dataset is this size rather than a lowered threshold.
+  let dataset: Dataset;
+  const s = loadScenario(join(ROOT, 'scenarios', 'baseline-2006.yaml'));
+  // Two months: the second starts from the state the first left, on each thread.
+  const period = { from: '2006-01', to: '2006-02' };
+  const sweeps: ScenarioSweep[] = [];
+  const open = (sliceThreads: 1 | 2): ScenarioSweep => {
+    const sweep = new ScenarioSweep(s, dataset, { period, levers: [LEVER], sliceThreads });
+    sweeps.push(sweep);
+    return sweep;
+  };
+  const rows = (): number => {
+    const c = differentialCounts();
+    return c.fullRows + c.subsetRows;
+  };
+  beforeAll(() => {
+    dataset = generateDataset({ year: 2006, households: MIN_SLICED_HOUSEHOLDS, seed: 7 }).dataset;
+  }, 60_000);
+  afterAll(async () => {
+    await Promise.all(sweeps.map((w) => w.close()));
+  });
+
+  it('the reference and every variant: two threads, one thread and runs alone agree byte for byte', () => {
+    expect(slicesOf(dataset.population).length).toBe(9);
+    const one = open(1);
+    const two = open(2);
+    expect([one.threads, two.threads]).toEqual([1, 2]);
+    const alone = bytes(runScenarioOn(s, dataset, { period }));
+    expect(bytes(one.referenceResult())).toBe(alone);
+    expect(bytes(two.referenceResult())).toBe(alone);
+    for (const f of FACTORS) {
+      const v = scaled(s, f);
+      const r0 = rows();
+      const here = bytes(one.run(v));
+      const r1 = rows();
+      const there = bytes(two.run(v));
+      const r2 = rows();
+      expect(here, `×${f}`).toBe(bytes(runScenarioOn(v, dataset, { period })));
+      expect(there, `×${f}`).toBe(here);
+      // The counts are this thread's only (engine/differential.ts): on two threads it computed
+      // some rows of a moved variant, but fewer than one thread did; the rest were the helper's.
+      if (f !== 1) {
+        expect(r2 - r1, `×${f}`).toBeGreaterThan(0);
+        expect(r2 - r1, `×${f}`).toBeLessThan(r1 - r0);
+      }
+    }
+  }, 240_000);
+
+  it('a closed sweep stops its helper thread, and then computes every slice here with the same bytes', async () => {
+    const two = open(2);
+    const v = scaled(s, 1.1);
+    const helped = bytes(two.run(v));
+    const thread = (two as unknown as { helperThread: { worker: Worker } }).helperThread.worker;
+    expect(thread.threadId).toBeGreaterThan(0);
+    await two.close();
+    // Node gives a thread that is no longer running the id -1 (worker.threadId).
+    expect(thread.threadId).toBe(-1);
+    expect(two.threads).toBe(1);
+    // The helper's slices, whose base parts it held, are computed in full here now: the same bytes.
+    expect(bytes(two.run(v))).toBe(helped);
+    expect(helped).toBe(bytes(runScenarioOn(v, dataset, { period })));
+  }, 240_000);
+
+  it('jiuzhu solve on two threads finds what it finds on one, every evaluation the same', () => {
+    // Budget-neutral: the standard scale whose dibao cost matches the scenario at ×1.1 (its run
+    // alone goes through the sweep's threads too), so the answer is 1.1 within --xtol.
+    const lever = { path: LEVER, mode: 'scale' as const, min: 0.8, max: 1.3, xtol: 0.01 };
+    const solve = (sliceThreads: 1 | 2) => solveScenario(s, dataset, { lever, objective: 'budget-neutral', against: scaled(s, 1.1), tol: 0.001, period, sliceThreads });
+    const strip = (r: ReturnType<typeof solve>): string => bytes({ ...r, seconds: 0, iterations: r.iterations.map((e) => ({ ...e, seconds: 0 })) });
+    const one = solve(1);
+    const two = solve(2);
+    expect(one.status).toBe('solved');
+    expect(one.solution!.value).toBeCloseTo(1.1, 2);
+    expect(one.iterations.length).toBeGreaterThan(2);
+    expect(strip(two)).toBe(strip(one));
+  }, 240_000);
+
+  it('a dataset of one slice runs on one thread whatever sliceThreads says; other counts are refused', () => {
+    const small = generateDataset({ year: 2006, households: 1500, seed: 7 }).dataset;
+    const sweep = new ScenarioSweep(s, small, { period, levers: [LEVER], sliceThreads: 2 });
+    expect(sweep.threads).toBe(1);
+    expect(bytes(sweep.run(scaled(s, 1.1)))).toBe(bytes(runScenarioOn(scaled(s, 1.1), small, { period })));
+    let caught: unknown;
+    try {
+      new ScenarioSweep(s, small, { sliceThreads: 3 as 2 });
+    } catch (e) {
+      caught = e;
+    }
+    expect(isJiuzhuError(caught) && caught.code).toBe('BAD_OPTION');
   });
 });

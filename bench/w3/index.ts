@@ -3,8 +3,11 @@
  * on the default dataset, every program, one month, through the public sweep path
  * (ScenarioSweep, as jiuzhu solve uses it): the reference scenario run once (it records the
  * base every variant is computed against; timed apart), five warm-up variants, then each
- * variant run once, timed; the median latency per variant is the figure.
+ * variant run once, timed; the median latency per variant is the figure. The sweep's default
+ * threads: two where the machine has two cores (a helper thread computes about half of the
+ * prefecture slices of every run, helper-thread.ts), else one.
  */
+import { fileURLToPath } from 'node:url';
 import { loadScenario, type Scenario } from '../../src/scenarios/input/load.js';
 import { scenarioDataset, scenarioParameters } from '../../src/scenarios/execution/run.js';
 import { ScenarioSweep } from '../../src/scenarios/execution/sweep.js';
@@ -18,6 +21,8 @@ import { settle, timed } from '../lib/timing.js';
 import { populationPool } from '../../src/engine/buffers.js';
 import { slicesOf } from '../../src/scenarios/execution/plan.js';
 import type { RunOptions } from '../workloads.js';
+import { bundleScript } from '../lib/bundle.js';
+import { bootWorkersFromBuild } from '../../src/scenarios/execution/worker-thread.js';
 
 const VARIANTS = 100;
 const WARM_UP = 5;
@@ -77,6 +82,14 @@ export async function runW3(opts: RunOptions): Promise<WorkloadResult> {
   // The sweep path: the rules the standard does not reach are computed once and shared, and
   // every variant is computed against the base scenario's recorded run (sweep.ts).
   const sweeper = new ScenarioSweep(base, dataset, { period: MONTH, levers: [LEVER] });
+  // The helper thread runs bundled JavaScript with plain node, as `npx jiuzhu solve` runs dist/
+  // (W4 does the same): from the source it would first register tsx and compile the TypeScript.
+  // Read before close(), after which the sweep runs on one thread.
+  const threads = sweeper.threads;
+  if (threads === 2) {
+    await bundleScript(new URL('../../src/scenarios/execution/helper-entry.ts', import.meta.url), 'w3-helper', 'w3/scenarios/execution/helper-entry.js');
+    bootWorkersFromBuild(fileURLToPath(new URL('../.cache/w3', import.meta.url)));
+  }
   const run = (f: number): number => sweeper.run(variant(base, f)).summary.cost;
   progress('W3: the reference run (records the base)…');
   const refCpu0 = process.cpuUsage();
@@ -107,6 +120,8 @@ export async function runW3(opts: RunOptions): Promise<WorkloadResult> {
   const freshMB = (poolBytes('freshBytes') - fresh0) / VARIANTS / 1e6;
   const reusedMB = (poolBytes('reusedBytes') - reused0) / VARIANTS / 1e6;
   const gcShare = gc.ms / sweep.ms;
+  await sweeper.close();
+  bootWorkersFromBuild(undefined);
   const sorted = [...ms].sort((a, b) => a - b);
   const median = quantile(sorted, 0.5);
   await settle();
@@ -120,7 +135,7 @@ export async function runW3(opts: RunOptions): Promise<WorkloadResult> {
     { step: 'sweep.cpu', ms: (sweepCpu.user + sweepCpu.system) / 1000, label: 'CPU time of the sweep, every thread of the process (GC helpers included)', info: true },
     { step: 'reference', ms: reference.ms, label: `the reference run, once before the variants (records the base; CPU ${((refCpu.user + refCpu.system) / 1000).toFixed(0)} ms; base copies ${(sweeper.baseBytes / 1e6).toFixed(1)} MB)`, info: true },
     { step: 'variant.with-reference', ms: (sweep.ms + reference.ms) / VARIANTS, label: `the sweep and the reference run, ÷ ${VARIANTS}`, info: true },
-    { step: 'gc.variant', ms: gc.ms / VARIANTS, label: `GC pause per variant (one month): ${gc.count} collections in the sweep, ${(100 * gcShare).toFixed(1)}% of its time`, info: true },
+    { step: 'gc.variant', ms: gc.ms / VARIANTS, label: `GC pause per variant (one month): ${gc.count} collections in the sweep, ${(100 * gcShare).toFixed(1)}% of its time${threads === 2 ? ' (the calling thread\'s heap; the helper collects its own)' : ''}`, info: true },
     { step: 'warm-up', ms: warm.ms, label: `${WARM_UP} warm-up runs (not in the sweep)`, info: true },
     { step: 'rules.reading-standard', ms: split.dependentMs, label: `${split.dependent} rules that read ${LEVER}, directly or through another rule: one month, fresh simulation`, info: true },
     { step: 'rules.other', ms: split.independentMs, label: `the other ${split.independent} rules (what a sweep could keep from one run)`, info: true },
@@ -141,8 +156,10 @@ export async function runW3(opts: RunOptions): Promise<WorkloadResult> {
       `${dataset.population.nHouseholds.toLocaleString('en')} households, ${dataset.population.nPersons.toLocaleString('en')} persons (${dataset.meta.name}). Dibao cost of ${MONTH.from}: ${(costs[0]! / 1e6).toFixed(1)}M yuan at ×${LOW.toFixed(2)}, ${(costs[costs.length - 1]! / 1e6).toFixed(1)}M at ×${HIGH.toFixed(2)}.`,
       'Each variant is a scenario with one more override (dibao.standard scaled) run through the public sweep path, ScenarioSweep.run (src/scenarios/execution/sweep.ts): parameters, a fresh simulation computed against the base (the unscaled scenario\'s recorded run), the month loop, every accumulator and the result (summary, distribution, programs, funding); the same bytes as runScenarioOn alone. The reference run is made once before the variants and timed apart. No forced GC between variants: a sweep pays for its garbage.',
       `Only ${split.independent} of ${split.dependent + split.independent} rules do not read the standard (it decides dibao eligibility, which every program's targeting reads), so reusing them from one run would save at most ${((100 * split.independentMs) / (split.dependentMs + split.independentMs)).toFixed(0)}% of the rule time.`,
-      `Column buffers per variant: ${freshMB.toFixed(1)} MB allocated fresh, ${reusedMB.toFixed(1)} MB reused from the pools of the population's slices (src/engine/buffers.ts).`,
-      'Variants run one after another in one thread: a worker per variant would overlap two variants on two cores (throughput), not shorten one (latency).',
+      `Column buffers per variant: ${freshMB.toFixed(1)} MB allocated fresh, ${reusedMB.toFixed(1)} MB reused from the pools of the population's slices (src/engine/buffers.ts)${threads === 2 ? '; of the calling thread\'s slices only (the helper\'s slices are copies with pools of their own, in its thread)' : ''}.`,
+      sweeper.sliceThreads === 2 && threads === 1 ? 'Variants run one after another; each on one thread (the dataset is one slice).'
+        : threads === 2 ? 'Variants run one after another, each on two threads (the sweep\'s default on this machine of two cores or more): a helper thread computes about half of the nine prefecture slices (helper-thread.ts), keeping their shared columns and their parts of the base; the calling thread computes the others and merges every slice in slice order (the same bytes). The sweep\'s CPU counts both threads.'
+        : 'Variants run one after another, each on one thread (the sweep\'s default on a machine of one core).',
     ],
   };
 }

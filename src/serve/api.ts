@@ -6,7 +6,7 @@
  */
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderPng, renderSvg, reportCharts } from '../charts/index.js';
 import { withNames } from '../report/charts.js';
@@ -21,7 +21,7 @@ import { SharedResults } from '../engine/shared-results.js';
 import { DifferentialBase, type DifferentialUse } from '../engine/differential.js';
 import { runScenarioOn, scenarioParameters, scenarioPeriod, type Period, type ScenarioResult } from '../scenarios/execution/run.js';
 import { workerParameters } from '../scenarios/execution/spec.js';
-import { SliceHelper } from '../scenarios/execution/helper-thread.js';
+import { SliceHelper, sliceThreadsOf } from '../scenarios/execution/helper-thread.js';
 import { slicesOf } from '../scenarios/execution/plan.js';
 import type { Result } from '../scenarios/results/result.js';
 import type { ExplorerOptions } from './options.js';
@@ -189,7 +189,7 @@ export class Explorer {
       const limits = { timeoutMs: checkComputeTimeout(options.computeTimeoutMs ?? DEFAULT_COMPUTE_TIMEOUT_MS), testStallFirstThreadMs: options.testStallFirstThreadMs };
       this.thread = new ComputeThread({ options: { scenarioFiles, baselineFile, period, seed, dataArg, testBusyMs, loaded, sliceThreads }, dataset: options.dataset, parameters: workerParameters() }, limits);
     }
-    this.sliceThreads = checkSliceThreads(options.sliceThreads ?? (availableParallelism() >= 2 ? 2 : 1));
+    this.sliceThreads = sliceThreadsOf(options.sliceThreads);
   }
 
   /** Threads a computation runs on (ExplorerOptions.sliceThreads, checked, or the default for this machine). */
@@ -539,12 +539,6 @@ const MAX_COMPUTE_TIMEOUT_MS = 86_400_000;
 function checkComputeTimeout(ms: unknown): number {
   if (typeof ms === 'number' && Number.isInteger(ms) && ms >= 1 && ms <= MAX_COMPUTE_TIMEOUT_MS) return ms;
   throw new JiuzhuError('BAD_OPTION', `computeTimeoutMs must be a whole number of milliseconds from 1 to ${MAX_COMPUTE_TIMEOUT_MS} (a day), not '${String(ms)}'`, { kind: 'usage', location: { key: 'computeTimeoutMs' }, hint: `the default is ${DEFAULT_COMPUTE_TIMEOUT_MS} (10 minutes)` });
-}
-
-/** The number of slice threads asked for, checked: 1 or 2. */
-function checkSliceThreads(n: unknown): 1 | 2 {
-  if (n === 1 || n === 2) return n;
-  throw new JiuzhuError('BAD_OPTION', `sliceThreads must be 1 or 2, not '${String(n)}'`, { kind: 'usage', location: { key: 'sliceThreads' }, hint: 'two threads when the machine has two cores or more (the default), else one' });
 }
 
 /** The lane key of a page's requests: one waiting job per page. */

@@ -12,6 +12,7 @@
  * runScenarioOn stays synchronous: the thread that waits is the one that computes (the
  * explorer's compute thread under `jiuzhu serve`), never the one that answers requests.
  */
+import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
 import { JiuzhuError } from '../../engine/errors.js';
 import type { DifferentialBase, DifferentialUse } from '../../engine/differential.js';
@@ -70,6 +71,16 @@ export function splitSlices(households: readonly number[]): Set<number> {
     if (side === 1) remote.add(k);
   }
   return remote;
+}
+
+/**
+ * The number of slice threads asked for (`sliceThreads` of the explorer and of a sweep), checked:
+ * 1 or 2, else BAD_OPTION. Default: 2 when the machine has two cores or more, else 1.
+ */
+export function sliceThreadsOf(n: unknown): 1 | 2 {
+  if (n === undefined) return availableParallelism() >= 2 ? 2 : 1;
+  if (n === 1 || n === 2) return n;
+  throw new JiuzhuError('BAD_OPTION', `sliceThreads must be 1 or 2, not '${String(n)}'`, { kind: 'usage', location: { key: 'sliceThreads' }, hint: 'two threads when the machine has two cores or more (the default), else one' });
 }
 
 /** What of a run's options (execute.ts ExecuteOptions) decides whether the helper takes part, and how. */

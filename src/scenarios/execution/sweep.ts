@@ -16,13 +16,20 @@
  * standard, one month): a variant's CPU 334 → 257 ms against the reference, and 349 ms against
  * the sweep's first variant (×0.8, far from the others) (docs/performance.md, session 8).
  *
- * The results are the same bytes as independent runs (test/sweep.test.ts).
+ * On two threads (`sliceThreads`, the default where the machine has two cores), a helper thread
+ * (helper-thread.ts) owns about half of the dataset's prefecture slices, with their shared
+ * columns and their parts of the base: the reference run records them there, and each variant
+ * computes those slices there while this thread computes the others, as the explorer's moves do.
+ *
+ * The results are the same bytes as independent runs, on one thread or two (test/sweep.test.ts).
  */
 import { DifferentialBase } from '../../engine/differential.js';
 import { DEFAULT_SHARED_BYTES, SharedResults } from '../../engine/shared-results.js';
 import type { Dataset } from '../../data/dataset.js';
 import type { Scenario } from '../input/load.js';
 import type { ScenarioResult } from '../results/scenario-result.js';
+import { SliceHelper, sliceThreadsOf } from './helper-thread.js';
+import { slicesOf } from './plan.js';
 import { runScenarioOn } from './run.js';
 import { scenarioPeriod, type Period } from './spec.js';
 
@@ -39,6 +46,14 @@ export interface SweepOptions {
   levers?: readonly string[];
   /** Byte budget of the shared columns (default DEFAULT_SHARED_BYTES). A memory knob. */
   sharedBytes?: number;
+  /**
+   * Threads a run computes on: 2, this thread and a helper that owns about half of the dataset's
+   * slices (prefectures) with what the variants reuse for them, or 1 (else BAD_OPTION). Default:
+   * 2 when the machine has two cores or more (os.availableParallelism()), else 1, as the
+   * explorer's. The same bytes either way. A dataset below MIN_SLICED_HOUSEHOLDS is one slice:
+   * one thread whatever this says. With two, close() the sweep when done.
+   */
+  sliceThreads?: 1 | 2;
 }
 
 /** Variants of one scenario on one dataset, each computed against the scenario's own run. */
@@ -47,24 +62,61 @@ export class ScenarioSweep {
   readonly seed: number;
   /** The columns of the rules no lever reaches, computed once (other runs on the population may share them too). */
   readonly shared: SharedResults;
+  /** Threads a run computes on (SweepOptions.sliceThreads, checked, or the default for this machine). */
+  readonly sliceThreads: 1 | 2;
   private readonly base = new DifferentialBase();
   private referenceRun: ScenarioResult | undefined;
+  private helperThread: SliceHelper | undefined;
+  private closed = false;
 
   constructor(readonly reference: Scenario, readonly dataset: Dataset, options: SweepOptions = {}) {
     this.period = options.period ?? scenarioPeriod(reference);
     this.seed = options.seed ?? reference.seed ?? 1;
+    this.sliceThreads = sliceThreadsOf(options.sliceThreads);
     this.shared = new SharedResults(dataset.population, options.sharedBytes ?? DEFAULT_SHARED_BYTES, options.levers ? { unreached: options.levers } : {});
   }
 
   /** The reference scenario's result; its run records the base (made on first use). */
   referenceResult(): ScenarioResult {
-    return (this.referenceRun ??= runScenarioOn(this.reference, this.dataset, { period: this.period, seed: this.seed, shared: this.shared, differential: { record: this.base } }));
+    return (this.referenceRun ??= runScenarioOn(this.reference, this.dataset, { period: this.period, seed: this.seed, shared: this.shared, differential: { record: this.base }, helper: this.helper }));
   }
 
   /** One variant's result: the same as runScenarioOn(variant) over the sweep's period and seed. */
   run(variant: Scenario): ScenarioResult {
     this.referenceResult();
-    return runScenarioOn(variant, this.dataset, { period: this.period, seed: this.seed, shared: this.shared, differential: { base: this.base } });
+    return runScenarioOn(variant, this.dataset, { period: this.period, seed: this.seed, shared: this.shared, differential: { base: this.base }, helper: this.helper });
+  }
+
+  /**
+   * Another scenario over the sweep's period and seed, with its shared columns and threads but
+   * not against the base (solve's budget-neutral reference): the same as runScenarioOn(scenario).
+   */
+  runAlone(scenario: Scenario): ScenarioResult {
+    return runScenarioOn(scenario, this.dataset, { period: this.period, seed: this.seed, shared: this.shared, helper: this.helper });
+  }
+
+  /** The threads its runs compute on: 2 with a helper (sliceThreads 2, a dataset of more than one slice, not closed), else 1. */
+  get threads(): 1 | 2 {
+    return !this.closed && this.sliceThreads === 2 && slicesOf(this.dataset.population).length > 1 ? 2 : 1;
+  }
+
+  /**
+   * Stops the helper thread. The thread is unref'd, so an unclosed sweep does not keep the
+   * process alive, but it holds its slices' copies and base parts until closed. A run after
+   * close computes every slice on this thread, with the same bytes (the helper's slices in full).
+   */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.helperThread?.close();
+  }
+
+  /**
+   * The helper thread, started at the sweep's first run with two slice threads on a dataset of
+   * more than one slice; else undefined (one thread).
+   */
+  private get helper(): SliceHelper | undefined {
+    if (this.helperThread || this.threads < 2) return this.helperThread;
+    return (this.helperThread = new SliceHelper(this.dataset.population, this.shared));
   }
 
   /** Bytes of the base's own copies (columns the shared results hold are referenced, not copied). */

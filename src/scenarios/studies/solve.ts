@@ -43,8 +43,8 @@ import type { Override, ParameterTree } from '../../engine/parameters/tree.js';
 import { monthsBetween } from '../../engine/period.js';
 import { baselineParameters } from '../../policy/parameters.js';
 import { loadScenario, type Scenario } from '../input/load.js';
-import { ScenarioSweep } from '../execution/sweep.js';
-import { runScenarioOn, scenarioParameters, scenarioPeriod, type Period, type ScenarioResult } from '../execution/run.js';
+import { ScenarioSweep, type SweepOptions } from '../execution/sweep.js';
+import { scenarioParameters, scenarioPeriod, type Period, type ScenarioResult } from '../execution/run.js';
 import { OverrideSchema, type OverrideSpec } from '../input/schema.js';
 
 export const SOLVE_OBJECTIVES = ['coverage-of-poor', 'gap-closed', 'budget-neutral'] as const;
@@ -96,6 +96,8 @@ export interface SolveOptions {
   maxEvaluations?: number;
   period?: Period;
   seed?: number;
+  /** Threads each run computes on (SweepOptions.sliceThreads; default 2 on a machine of two cores or more). The same result either way. */
+  sliceThreads?: 1 | 2;
   /** Called after every run (progress). */
   onEvaluation?: (e: Evaluation) => void;
 }
@@ -220,6 +222,16 @@ const OBJECTIVE_LABEL: Record<SolveObjective, string> = {
 
 /** Finds the lever value that meets the objective. Runs are synchronous: the dataset is in memory. */
 export function solveScenario(scenario: Scenario, dataset: Dataset, options: SolveOptions): SolveResult {
+  let sweep: ScenarioSweep | undefined;
+  try {
+    return solve(scenario, dataset, options, (o) => (sweep = new ScenarioSweep(scenario, dataset, { ...o, sliceThreads: options.sliceThreads })));
+  } finally {
+    // Its helper thread (if any) stops; solve returns at once (the thread is unref'd meanwhile).
+    void sweep?.close();
+  }
+}
+
+function solve(scenario: Scenario, dataset: Dataset, options: SolveOptions, openSweep: (o: SweepOptions) => ScenarioSweep): SolveResult {
   const t0 = performance.now();
   const lever = resolveLever(options.lever);
   const tol = options.tol ?? 0.001;
@@ -252,7 +264,7 @@ export function solveScenario(scenario: Scenario, dataset: Dataset, options: Sol
   // Every evaluation is a variant of one sweep (execution/sweep.ts): the rules the lever does
   // not reach are computed once, and each evaluation against the scenario's own run (recorded
   // at the first evaluation), recomputing only what the lever changed.
-  const sweep = new ScenarioSweep(scenario, dataset, { period, seed, levers: [lever.path] });
+  const sweep = openSweep({ period, seed, levers: [lever.path] });
   const evaluate = (x: number, phase: Phase): Evaluation => {
     const hit = cache.get(x);
     if (hit) return hit;
@@ -393,7 +405,7 @@ export function solveScenario(scenario: Scenario, dataset: Dataset, options: Sol
   if (options.objective === 'budget-neutral') {
     const against = options.against!;
     const t = performance.now();
-    const ref = record('against', null, runScenarioOn(against, dataset, { period, seed, shared: sweep.shared }), t);
+    const ref = record('against', null, sweep.runAlone(against), t);
     const target = ref.cost;
     const againstInfo = { name: against.name, cost: ref.cost, costAnnual: ref.costAnnual };
     const g = (e: Evaluation): number => e.cost - target;

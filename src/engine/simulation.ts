@@ -717,7 +717,7 @@ export class Simulation {
         const size = entitySize(sub, rule.entity);
         // The sub-population's ids are gathered only when a formula draws (temporal.ts, subPopulation).
         const keyed = (): KeyedDraws => (draws ??= keyedDraws(sim.seed, rule.entity === 'household' ? sub.householdId : sub.personId));
-        const ctx = new FormulaContext(p, facts.start, size, agg, keyed, facts.index, new ColumnAllocator(undefined), rule.parameters, sim.parameters);
+        const ctx = new FormulaContext(p, facts.start, size, agg, keyed, facts.index, sim.temporal!.arena.allocator(), rule.parameters, sim.parameters);
         ctx.drawLimit = sim.temporal!.drawLimit(rule) > 0 ? size : 0;
         const out = rule.formula(inputs, params, ctx);
         if (!out || out.length !== size) throw new JiuzhuError('BAD_RULE_OUTPUT', `rule '${rule.id}' returned ${out?.length} values for ${size} ${rule.entity}s`, { kind: 'internal', location: { key: rule.id } });

@@ -55,6 +55,7 @@ import { entitySize, type Entity, type Population } from './population.js';
 import type { Rule } from './rule.js';
 import { specialise } from './specialise.js';
 import { HouseholdSets } from './household-sets.js';
+import { MonthArena } from './month-arena.js';
 import { category } from './values.js';
 
 let enabled = process.env.JIUZHU_ENGINE_TEMPORAL !== '0';
@@ -224,6 +225,8 @@ export class Temporal {
   /** The sub-populations made this month, for sets they hold (subOf). */
   private monthSubs: Sub[] = [];
   private setsIndex = -1;
+  /** The month's sub-populations' columns (their gathered inputs, membership, formulas' allocations): taken back when the next month starts. */
+  readonly arena = new MonthArena();
   readonly stats: TemporalStats = { unchanged: 0, subset: 0, subsetRows: 0, full: 0, fullRows: 0, fallback: 0, followed: 0 };
 
   constructor(private readonly host: TemporalHost) {}
@@ -342,6 +345,7 @@ export class Temporal {
     this.sets.clear();
     this.subs.clear();
     this.monthSubs = [];
+    this.arena.clear();
     return all;
   }
 
@@ -357,6 +361,7 @@ export class Temporal {
     this.sets.clear();
     this.subs.clear();
     this.monthSubs = [];
+    this.arena.reset();
   }
 
   private hold(id: string, h: Held): void {
@@ -480,7 +485,7 @@ export class Temporal {
     let out = sub.gathered.get(raw);
     if (out) return out;
     const rows = this.host.graph.entityOf(parseInputId(raw).id) === 'person' ? sub.persons : sub.households;
-    out = new (col.constructor as ColumnType)(rows.length);
+    out = this.arena.alloc(col.constructor as ColumnType, rows.length, false);
     gather(col)(out, col, rows);
     sub.gathered.set(raw, out);
     return out;
@@ -534,7 +539,7 @@ export class Temporal {
       this.subs.set(households, sub);
       return sub;
     }
-    const { population, persons } = subPopulation(this.host.population, households);
+    const { population, persons } = subPopulation(this.host.population, households, this.arena);
     sub = { population, households, persons, agg: this.host.aggregators(population), gathered: new Map(), params: new Map() };
     this.subs.set(households, sub);
     this.monthSubs.push(sub);
@@ -570,17 +575,17 @@ function householdsOf(rows: readonly number[], personHousehold: Int32Array | und
  * read (draws keyed by id; weights are read by population-scope rules only, never run here).
  * Lighter than selectHouseholdRows: made for every change set of every month.
  */
-function subPopulation(pop: Population, households: Int32Array): { population: Population; persons: Int32Array } {
+function subPopulation(pop: Population, households: Int32Array, arena: MonthArena): { population: Population; persons: Int32Array } {
   const nH = households.length;
   const start = pop.householdStart;
-  const householdStart = new Int32Array(nH + 1);
+  const householdStart = arena.alloc(Int32Array, nH + 1);
   for (let i = 0; i < nH; i++) {
     const h = households[i]!;
     householdStart[i + 1] = householdStart[i]! + start[h + 1]! - start[h]!;
   }
   const nP = householdStart[nH]!;
-  const persons = new Int32Array(nP);
-  const personHousehold = new Int32Array(nP);
+  const persons = arena.alloc(Int32Array, nP, false);
+  const personHousehold = arena.alloc(Int32Array, nP, false);
   for (let i = 0, o = 0; i < nH; i++) {
     const h = households[i]!;
     for (let q = start[h]!; q < start[h + 1]!; q++, o++) {

@@ -227,6 +227,7 @@ export class Temporal {
   private setsIndex = -1;
   /** The month's sub-populations' columns (their gathered inputs, membership, formulas' allocations): taken back when the next month starts. */
   readonly arena = new MonthArena();
+  private readonly arenaFloat64 = (n: number): Float64Array => this.arena.alloc(Float64Array, n, false);
   readonly stats: TemporalStats = { unchanged: 0, subset: 0, subsetRows: 0, full: 0, fullRows: 0, fallback: 0, followed: 0 };
 
   constructor(private readonly host: TemporalHost) {}
@@ -428,7 +429,7 @@ export class Temporal {
     const size = entitySize(host.population, rule.entity);
     for (const [alias, v] of Object.entries(params)) {
       let g = typeof v === 'number' ? v : sub.params.get(v);
-      if (g === undefined) sub.params.set(v, (g = gatherParam(v, rows, size)));
+      if (g === undefined) sub.params.set(v, (g = gatherParam(v, rows, size, this.arenaFloat64)));
       subParams[alias] = g;
     }
     const run = host.runOn(rule, p, sub.population, sub.agg, subInputs, subParams);

@@ -83,6 +83,12 @@ export interface KeyedDraws {
    * without the second hash and the float (see chanceFromHash).
    */
   chances(month: number, stream: number, rate: ArrayLike<number>, where: ArrayLike<number> | undefined, into: Uint8Array): Uint8Array;
+  /**
+   * The draws of the keys at `rows` (a sub-population's rows), their hash prefixes gathered
+   * from these (into `prefix`, of rows.length, when given): the very draws of keyedDraws over
+   * those keys, without hashing them again.
+   */
+  at(rows: Int32Array, prefix?: Uint32Array): KeyedDraws;
 }
 
 const prefixCache = new WeakMap<Float64Array, Map<number, Uint32Array>>();
@@ -101,7 +107,11 @@ export function keyedDraws(seed: number, keys: Float64Array): KeyedDraws {
     for (let i = 0; i < keys.length; i++) prefix[i] = keyPrefix(seed, keys[i]!);
     bySeed.set(seed, prefix);
   }
-  const p = prefix;
+  return drawsFromPrefix(seed, prefix);
+}
+
+/** Keyed draws over keys whose (seed, key) hash prefixes are `p`. */
+function drawsFromPrefix(seed: number, p: Uint32Array): KeyedDraws {
   return {
     seed,
     size: p.length,
@@ -130,6 +140,10 @@ export function keyedDraws(seed: number, keys: Float64Array): KeyedDraws {
         for (let i = 0; i < p.length; i++) into[i] = chanceFromHash(mix32(mix32(p[i]! ^ m) ^ s), rate[i]!);
       }
       return into;
+    },
+    at(rows, prefix = new Uint32Array(rows.length)) {
+      for (let i = 0; i < rows.length; i++) prefix[i] = p[rows[i]!]!;
+      return drawsFromPrefix(seed, prefix);
     },
   };
 }

@@ -711,12 +711,13 @@ export class Simulation {
         return true;
       },
       previousKey: (id, p) => `${id}@${monthFromIndex(factsOf(p).index - 1)}`,
-      runOn: (rule, p, sub, agg, inputs, params) => {
+      runOn: (rule, p, sub, rows, agg, inputs, params) => {
         const facts = factsOf(p);
         let draws: KeyedDraws | undefined;
         const size = entitySize(sub, rule.entity);
-        // The sub-population's ids are gathered only when a formula draws (temporal.ts, subPopulation).
-        const keyed = (): KeyedDraws => (draws ??= keyedDraws(sim.seed, rule.entity === 'household' ? sub.householdId : sub.personId));
+        // Only when a formula draws: the population's hash prefixes of the sub-population's rows
+        // (the same draws as over its ids, without hashing them again), in the month's arena.
+        const keyed = (): KeyedDraws => (draws ??= sim.keyed(rule.entity).at(rows, sim.temporal!.arena.alloc(Uint32Array, rows.length, false)));
         const ctx = new FormulaContext(p, facts.start, size, agg, keyed, facts.index, sim.temporal!.arena.allocator(), rule.parameters, sim.parameters);
         ctx.drawLimit = sim.temporal!.drawLimit(rule) > 0 ? size : 0;
         const out = rule.formula(inputs, params, ctx);

@@ -169,12 +169,12 @@ export interface TemporalHost {
    */
   takeOver(key: string, c: Column): boolean;
   /**
-   * A formula run on a sub-population; readPeriod: whether it read anything month-dependent;
+   * A formula run on a sub-population (`rows`: its rows of the rule's entity in the population); readPeriod: whether it read anything month-dependent;
    * drawn: when that was only masked draws and calendar values (see Temporal.drawLimit), the
    * draws' rows; calendar: the calendar values read (CALENDAR_* bits); byMonth: the parameters
    * read by calendar month.
    */
-  runOn(rule: Rule, p: string, sub: Population, agg: Aggregators, inputs: Record<string, Column>, params: Record<string, ParamValue>): { out: Column; readPeriod: boolean; drawn: number[] | undefined; calendar: number; byMonth: ParamValue[] | undefined };
+  runOn(rule: Rule, p: string, sub: Population, rows: Int32Array, agg: Aggregators, inputs: Record<string, Column>, params: Record<string, ParamValue>): { out: Column; readPeriod: boolean; drawn: number[] | undefined; calendar: number; byMonth: ParamValue[] | undefined };
   /** The key of a rule's column for the month before p. */
   previousKey(id: string, p: string): string;
   aggregators(sub: Population): Aggregators;
@@ -432,7 +432,7 @@ export class Temporal {
       if (g === undefined) sub.params.set(v, (g = gatherParam(v, rows, size, this.arenaFloat64)));
       subParams[alias] = g;
     }
-    const run = host.runOn(rule, p, sub.population, sub.agg, subInputs, subParams);
+    const run = host.runOn(rule, p, sub.population, rows, sub.agg, subInputs, subParams);
     const { out, drawn } = run;
     // Masked draws and calendar values are followed only for a rule whose reads were followed
     // last month (the households it drew for are in `dirty`); any other month-dependent read, or

@@ -421,6 +421,14 @@ export class Simulation {
     return this.temporal?.changeOf(id, month) === 'none';
   }
 
+  /**
+   * Month to month: the households whose rows of a monthly rule's column for a month differ from
+   * its column for the month before (ascending), 'none', or 'all'; undefined when not known.
+   */
+  changeFromMonthBefore(id: string, month: Period): Change | undefined {
+    return this.temporal?.changeOf(id, month);
+  }
+
   /** The column of a rule (or dataset column) for a period, computed once and cached. */
   calculate(id: string, period: Period): Column {
     if (this.depth > 0) return this.compute(id, period);

@@ -14,6 +14,7 @@ import type { Column } from '../../engine/column.js';
 import type { SparseColumn } from '../../engine/differential.js';
 import { EverFlagged } from './ever-flagged.js';
 import { resultReuse } from './reuse-switch.js';
+import { monthNonZero } from './month-nonzero.js';
 
 /**
  * A month's column of a rule as the accumulators read it: the column, or, in a run against a
@@ -24,9 +25,15 @@ export type MonthColumn = Column | SparseColumn;
 
 export const isSparse = (c: MonthColumn): c is SparseColumn => 'rows' in c && !ArrayBuffer.isView(c);
 
-/** A rule's column for the month, sparse when the simulation has it so. */
+/**
+ * A rule's column for the month, sparse when the simulation has it so: a run against a base,
+ * or month to month, when the column is mostly zero (month-nonzero.ts).
+ */
 export function monthColumn(sim: Simulation, rule: string, month: string): MonthColumn {
-  return sim.unchangedSparse(rule, month) ?? sim.calculate(rule, month);
+  const sparse = sim.unchangedSparse(rule, month);
+  if (sparse) return sparse;
+  const c = sim.calculate(rule, month);
+  return monthNonZero(sim, rule, month, c) ?? c;
 }
 
 export const AREAS = ['urban', 'rural'] as const;
@@ -98,8 +105,6 @@ export class ProgramAccumulator {
    */
   private lastSums = new Map<string, { month: string; sums: Float64Array }>();
   private lastFlags = new Map<EverFlagged, { rule: string; month: string }>();
-  /** Of the population being accumulated, per money rule: its latest month's non-zero rows (see nonZero). */
-  private lastNonZero = new Map<string, { month: string; column: SparseColumn }>();
 
   constructor(programs: readonly ProgramDefinition[]) {
     this.programs = programs;
@@ -121,7 +126,6 @@ export class ProgramAccumulator {
       this.pop = pop;
       this.lastSums = new Map();
       this.lastFlags = new Map();
-      this.lastNonZero = new Map();
       this.ever = this.programs.map((p) => (p.recipient === null ? null : new EverFlagged(pop.nPersons)));
       this.groupEver = this.programs.map((p) => Object.keys(p.recipientGroups ?? {}).map(() => new EverFlagged(pop.nPersons)));
     }
@@ -160,18 +164,13 @@ export class ProgramAccumulator {
       const ever = this.ever[pi];
       if (ever && p.recipient) {
         const flag = flagColumn(sim, p.recipient, month);
-        if (isSparse(flag)) ever.addSparse(flag);
-        else this.orFlag(sim, p.recipient, month, before, ever, flag);
+        this.orFlag(sim, p.recipient, month, before, ever, flag);
       }
       Object.values(p.recipientGroups ?? {}).forEach((g, gi) => {
         const flag = flagColumn(sim, g.rule, month);
-        if (isSparse(flag)) {
-          this.groupEver[pi]![gi]!.addSparse(flag);
-          addSparsePersonMonths(this.groupPersonMonths[pi]![gi]!, flag, w, cells, pop.personHousehold);
-        } else {
-          this.orFlag(sim, g.rule, month, before, this.groupEver[pi]![gi]!, flag);
-          addPersonMonths(this.groupPersonMonths[pi]![gi]!, flag, w, cells, start);
-        }
+        this.orFlag(sim, g.rule, month, before, this.groupEver[pi]![gi]!, flag);
+        if (isSparse(flag)) addSparsePersonMonths(this.groupPersonMonths[pi]![gi]!, flag, w, cells, pop.personHousehold);
+        else addPersonMonths(this.groupPersonMonths[pi]![gi]!, flag, w, cells, start);
       });
     });
     this.months.set(month, sums);
@@ -185,11 +184,11 @@ export class ProgramAccumulator {
    * population's weights and cells do not change), so the same bytes, without reading the column
    * (issue #25, W4: about half of a later month's money columns are the month before's).
    */
-  private addMonthFen(sim: Simulation, rule: string, month: string, before: string, sums: Float64Array, dense: MonthColumn, w: ArrayLike<number>, cells: Uint8Array): MonthColumn {
-    // A household column of this month-to-month run is added over its non-zero rows: the very
-    // additions of the pass over every household, which skips the zero rows, in the same order.
-    const column = isSparse(dense) || sim.isShared(dense) || dense.length !== cells.length ? dense : this.nonZero(sim, rule, month, before, dense) ?? dense;
-    if (isSparse(dense) || !allPositiveZero(sums)) {
+  private addMonthFen(sim: Simulation, rule: string, month: string, before: string, sums: Float64Array, column: MonthColumn, w: ArrayLike<number>, cells: Uint8Array): MonthColumn {
+    // Sums of sparse columns (month-nonzero.ts, or a run against a base) are copied too: the
+    // copy needs month to month's word that the column is the month before's, which a run
+    // against a base never has.
+    if (!allPositiveZero(sums)) {
       addWeightedFenOnce(sim, sums, column, w, cells);
       this.lastSums.delete(rule);
       return column;
@@ -202,36 +201,16 @@ export class ProgramAccumulator {
   }
 
   /**
-   * A money rule's household column for the month as its non-zero rows (ascending) and their
-   * values, when month to month knows which households changed since the month before
-   * (engine/temporal.ts): last month's rows with the changed households' taken again from the
-   * column, or last month's very rows and values when none changed (issue #25, W4: most money
-   * columns are zero for most households and change for a few a month, and every one was read
-   * in full for the program sums and the distribution's transfers). Without a known change
-   * (the first month, 'all'), found by a pass over the column. Undefined outside month to month.
-   */
-  private nonZero(sim: Simulation, rule: string, month: string, before: string, column: Column): SparseColumn | undefined {
-    const last = this.lastNonZero.get(rule);
-    if (last?.month === month) return last.column;
-    const change = sim.changeFromMonthBefore(rule, month);
-    if (change === undefined) {
-      this.lastNonZero.delete(rule);
-      return undefined;
-    }
-    const known = last?.month === before ? last.column : undefined;
-    const rows = !known || change === 'all' ? nonZeroRows(column) : change === 'none' ? known : updatedNonZero(known, change, column);
-    this.lastNonZero.set(rule, { month, column: rows });
-    return rows;
-  }
-
-  /**
-   * A month's dense flag ORed into a set of flagged persons, unless it holds the very values of
+   * A month's flag (whole or its non-zero rows) ORed into a set of flagged persons, unless it holds the very values of
    * the month before (temporal.ts) and that month's column of the same rule was ORed into this
    * set: ORing it again would change nothing.
    */
-  private orFlag(sim: Simulation, rule: string, month: string, before: string, ever: EverFlagged, flag: Column): void {
+  private orFlag(sim: Simulation, rule: string, month: string, before: string, ever: EverFlagged, flag: MonthColumn): void {
     const last = this.lastFlags.get(ever);
-    if (!(last && last.rule === rule && (last.month === month || (last.month === before && sim.sameAsMonthBefore(rule, month))))) ever.addColumn(flag);
+    if (!(last && last.rule === rule && (last.month === month || (last.month === before && sim.sameAsMonthBefore(rule, month))))) {
+      if (isSparse(flag)) ever.addSparse(flag);
+      else ever.addColumn(flag);
+    }
     this.lastFlags.set(ever, { rule, month });
   }
 
@@ -375,53 +354,6 @@ function addWeightedFenOnce(sim: Simulation, sums: Float64Array, amount: MonthCo
 function allPositiveZero(a: Float64Array): boolean {
   for (let i = 0; i < a.length; i++) if (a[i] !== 0 || 1 / a[i]! < 0) return false;
   return true;
-}
-
-/** The non-zero rows of a column (NaN is not zero; -0 is), ascending, with their values. */
-function nonZeroRows(c: Column): SparseColumn {
-  if (nonZeroScratch.length < c.length) nonZeroScratch = new Int32Array(c.length);
-  const n = nonZeroKernel(c)(c, nonZeroScratch);
-  const rows = nonZeroScratch.slice(0, n);
-  const values = new Float64Array(n);
-  for (let j = 0; j < n; j++) values[j] = c[rows[j]!]!;
-  return { length: c.length, rows, values };
-}
-let nonZeroScratch = new Int32Array(0);
-
-function nonZeroInto(c: ArrayLike<number>, rows: Int32Array): number {
-  let n = 0;
-  for (let i = 0; i < c.length; i++) if (c[i] !== 0) rows[n++] = i;
-  return n;
-}
-const nonZeroKernel = specialise(nonZeroInto);
-
-/**
- * The non-zero rows of a column whose rows differ from those of a column with non-zero rows
- * `known` only at the households `changed` (ascending): known's rows elsewhere, the changed
- * households' taken again from the column.
- */
-function updatedNonZero(known: SparseColumn, changed: Int32Array, c: Column): SparseColumn {
-  const kr = known.rows, kv = known.values;
-  const rows = new Int32Array(kr.length + changed.length);
-  const values = new Float64Array(rows.length);
-  let n = 0;
-  for (let i = 0, j = 0; i < kr.length || j < changed.length;) {
-    const a = i < kr.length ? kr[i]! : Infinity;
-    const b = j < changed.length ? changed[j]! : Infinity;
-    if (a < b) {
-      rows[n] = a;
-      values[n++] = kv[i++]!;
-      continue;
-    }
-    const v = c[b]!;
-    if (v !== 0) {
-      rows[n] = b;
-      values[n++] = v;
-    }
-    j++;
-    if (a === b) i++;
-  }
-  return { length: c.length, rows: rows.slice(0, n), values: values.slice(0, n) };
 }
 
 /** sums[cell of h] += weight[h] × amount[h] in fen, for households with an amount (ascending). */

@@ -72,16 +72,22 @@ const nonZeroKernel = specialise(nonZeroInto);
  * rows taken again from the column.
  */
 function updated(known: SparseColumn, changed: Int32Array, c: Column, start: Int32Array | undefined): SparseColumn {
-  const kr = known.rows, kv = known.values;
-  let bound = kr.length;
+  let bound = known.rows.length;
   for (let k = 0; k < changed.length; k++) bound += start ? start[changed[k]! + 1]! - start[changed[k]!]! : 1;
   const rows = new Int32Array(bound);
   const values = new Float64Array(bound);
+  const n = updateKernel(c)(c, known.rows, known.values, changed, start ?? NO_START, start !== undefined, rows, values);
+  return { length: c.length, rows: rows.subarray(0, n), values: values.subarray(0, n) };
+}
+const NO_START = new Int32Array(0);
+
+// Compiled once per column class (engine/specialise.ts): the columns read have every dtype.
+function updateInto(c: ArrayLike<number>, kr: Int32Array, kv: ArrayLike<number>, changed: Int32Array, start: Int32Array, person: boolean, rows: Int32Array, values: Float64Array): number {
   let n = 0;
   let i = 0;
   for (let k = 0; k < changed.length; k++) {
     const h = changed[k]!;
-    const s = start ? start[h]! : h, e = start ? start[h + 1]! : h + 1;
+    const s = person ? start[h]! : h, e = person ? start[h + 1]! : h + 1;
     for (; i < kr.length && kr[i]! < s; i++, n++) {
       rows[n] = kr[i]!;
       values[n] = kv[i]!;
@@ -99,5 +105,6 @@ function updated(known: SparseColumn, changed: Int32Array, c: Column, start: Int
     rows[n] = kr[i]!;
     values[n] = kv[i]!;
   }
-  return { length: c.length, rows: rows.slice(0, n), values: values.slice(0, n) };
+  return n;
 }
+const updateKernel = specialise(updateInto);

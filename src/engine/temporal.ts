@@ -272,8 +272,15 @@ export class Temporal {
    * month only at the households of their rows: next month it is recomputed on those households
    * and the dirty ones, not in full (the rows outside are last month's: the same inputs, hence the
    * same masks, and no draw). Above a quarter of the households, it runs in full as before.
+   * A rule whose run last month read the month otherwise, or drew for more than that, is not
+   * collected for again (issue #25, W4: job_lost, serious_illness_onset and legal_aid_case
+   * collected a quarter of the households' rows every month only to give up): it runs in full
+   * next month, which is always sound (a rule whose draws would fall back under the limit is
+   * then run in full where it could have been followed: time, never a value).
    */
   drawLimit(rule: Rule): number {
+    const prev = this.held.get(rule.id);
+    if (prev && prev.readPeriod && !prev.drawn) return 0;
     return confinedDraws && rule.scope !== 'population' ? Math.floor(TEMPORAL_SUBSET_SHARE * this.host.population.nHouseholds) : 0;
   }
 

@@ -1361,16 +1361,16 @@ function paramBytes(v: ParamValue): number {
 }
 
 /** A parameter's rows of a sub-population: a column per row is gathered; a number or a scale is the same. */
-export function gatherParam(v: ParamValue, rows: Int32Array, size: number): ParamValue {
+export function gatherParam(v: ParamValue, rows: Int32Array, size: number, alloc: (n: number) => Float64Array = (n) => new Float64Array(n)): ParamValue {
   if (typeof v === 'number') return v;
   if (v instanceof Float64Array) {
     if (v.length !== size) return v;
-    const out = new Float64Array(rows.length);
+    const out = alloc(rows.length);
     for (let i = 0; i < rows.length; i++) out[i] = v[rows[i]!]!;
     return out;
   }
   if ('brackets' in v && Array.isArray((v as { brackets: unknown }).brackets)) return v;
   const out: Record<string, number | Float64Array> = {};
-  for (const [k, x] of Object.entries(v as Record<string, number | Float64Array>)) out[k] = gatherParam(x, rows, size) as number | Float64Array;
+  for (const [k, x] of Object.entries(v as Record<string, number | Float64Array>)) out[k] = gatherParam(x, rows, size, alloc) as number | Float64Array;
   return out;
 }

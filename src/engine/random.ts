@@ -83,6 +83,12 @@ export interface KeyedDraws {
    * without the second hash and the float (see chanceFromHash).
    */
   chances(month: number, stream: number, rate: ArrayLike<number>, where: ArrayLike<number> | undefined, into: Uint8Array): Uint8Array;
+  /**
+   * The draws of the keys at `rows` (a sub-population's rows), their hash prefixes gathered
+   * from these (into `prefix`, of rows.length, when given): the very draws of keyedDraws over
+   * those keys, without hashing them again.
+   */
+  at(rows: Int32Array, prefix?: Uint32Array): KeyedDraws;
 }
 
 const prefixCache = new WeakMap<Float64Array, Map<number, Uint32Array>>();
@@ -148,6 +154,12 @@ class PrefixDraws implements KeyedDraws {
       for (let i = 0; i < p.length; i++) into[i] = chanceFromHash(mix32(mix32(p[i]! ^ m) ^ s), rate[i]!);
     }
     return into;
+  }
+
+  at(rows: Int32Array, prefix: Uint32Array = new Uint32Array(rows.length)): KeyedDraws {
+    const p = this.p;
+    for (let i = 0; i < rows.length; i++) prefix[i] = p[rows[i]!]!;
+    return new PrefixDraws(this.seed, prefix);
   }
 }
 

@@ -421,6 +421,14 @@ export class Simulation {
     return this.temporal?.changeOf(id, month) === 'none';
   }
 
+  /**
+   * Month to month: the households whose rows of a monthly rule's column for a month differ from
+   * its column for the month before (ascending), 'none', or 'all'; undefined when not known.
+   */
+  changeFromMonthBefore(id: string, month: Period): Change | undefined {
+    return this.temporal?.changeOf(id, month);
+  }
+
   /** The column of a rule (or dataset column) for a period, computed once and cached. */
   calculate(id: string, period: Period): Column {
     if (this.depth > 0) return this.compute(id, period);
@@ -711,13 +719,14 @@ export class Simulation {
         return true;
       },
       previousKey: (id, p) => `${id}@${monthFromIndex(factsOf(p).index - 1)}`,
-      runOn: (rule, p, sub, agg, inputs, params) => {
+      runOn: (rule, p, sub, rows, agg, inputs, params) => {
         const facts = factsOf(p);
         let draws: KeyedDraws | undefined;
         const size = entitySize(sub, rule.entity);
-        // The sub-population's ids are gathered only when a formula draws (temporal.ts, subPopulation).
-        const keyed = (): KeyedDraws => (draws ??= keyedDraws(sim.seed, rule.entity === 'household' ? sub.householdId : sub.personId));
-        const ctx = new FormulaContext(p, facts.start, size, agg, keyed, facts.index, new ColumnAllocator(undefined), rule.parameters, sim.parameters);
+        // Only when a formula draws: the population's hash prefixes of the sub-population's rows
+        // (the same draws as over its ids, without hashing them again), in the month's arena.
+        const keyed = (): KeyedDraws => (draws ??= sim.keyed(rule.entity).at(rows, sim.temporal!.arena.alloc(Uint32Array, rows.length, false)));
+        const ctx = new FormulaContext(p, facts.start, size, agg, keyed, facts.index, sim.temporal!.arena.allocator(), rule.parameters, sim.parameters);
         ctx.drawLimit = sim.temporal!.drawLimit(rule) > 0 ? size : 0;
         const out = rule.formula(inputs, params, ctx);
         if (!out || out.length !== size) throw new JiuzhuError('BAD_RULE_OUTPUT', `rule '${rule.id}' returned ${out?.length} values for ${size} ${rule.entity}s`, { kind: 'internal', location: { key: rule.id } });

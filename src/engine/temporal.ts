@@ -55,6 +55,7 @@ import { entitySize, type Entity, type Population } from './population.js';
 import type { Rule } from './rule.js';
 import { specialise } from './specialise.js';
 import { HouseholdSets } from './household-sets.js';
+import { MonthArena } from './month-arena.js';
 import { category } from './values.js';
 
 let enabled = process.env.JIUZHU_ENGINE_TEMPORAL !== '0';
@@ -168,12 +169,12 @@ export interface TemporalHost {
    */
   takeOver(key: string, c: Column): boolean;
   /**
-   * A formula run on a sub-population; readPeriod: whether it read anything month-dependent;
+   * A formula run on a sub-population (`rows`: its rows of the rule's entity in the population); readPeriod: whether it read anything month-dependent;
    * drawn: when that was only masked draws and calendar values (see Temporal.drawLimit), the
    * draws' rows; calendar: the calendar values read (CALENDAR_* bits); byMonth: the parameters
    * read by calendar month.
    */
-  runOn(rule: Rule, p: string, sub: Population, agg: Aggregators, inputs: Record<string, Column>, params: Record<string, ParamValue>): { out: Column; readPeriod: boolean; drawn: number[] | undefined; calendar: number; byMonth: ParamValue[] | undefined };
+  runOn(rule: Rule, p: string, sub: Population, rows: Int32Array, agg: Aggregators, inputs: Record<string, Column>, params: Record<string, ParamValue>): { out: Column; readPeriod: boolean; drawn: number[] | undefined; calendar: number; byMonth: ParamValue[] | undefined };
   /** The key of a rule's column for the month before p. */
   previousKey(id: string, p: string): string;
   aggregators(sub: Population): Aggregators;
@@ -224,6 +225,9 @@ export class Temporal {
   /** The sub-populations made this month, for sets they hold (subOf). */
   private monthSubs: Sub[] = [];
   private setsIndex = -1;
+  /** The month's sub-populations' columns (their gathered inputs, membership, formulas' allocations): taken back when the next month starts. */
+  readonly arena = new MonthArena();
+  private readonly arenaFloat64 = (n: number): Float64Array => this.arena.alloc(Float64Array, n, false);
   readonly stats: TemporalStats = { unchanged: 0, subset: 0, subsetRows: 0, full: 0, fullRows: 0, fallback: 0, followed: 0 };
 
   constructor(private readonly host: TemporalHost) {}
@@ -268,8 +272,15 @@ export class Temporal {
    * month only at the households of their rows: next month it is recomputed on those households
    * and the dirty ones, not in full (the rows outside are last month's: the same inputs, hence the
    * same masks, and no draw). Above a quarter of the households, it runs in full as before.
+   * A rule whose run last month read the month otherwise, or drew for more than that, is not
+   * collected for again (issue #25, W4: job_lost, serious_illness_onset and legal_aid_case
+   * collected a quarter of the households' rows every month only to give up): it runs in full
+   * next month, which is always sound (a rule whose draws would fall back under the limit is
+   * then run in full where it could have been followed: time, never a value).
    */
   drawLimit(rule: Rule): number {
+    const prev = this.held.get(rule.id);
+    if (prev && prev.readPeriod && !prev.drawn) return 0;
     return confinedDraws && rule.scope !== 'population' ? Math.floor(TEMPORAL_SUBSET_SHARE * this.host.population.nHouseholds) : 0;
   }
 
@@ -342,6 +353,7 @@ export class Temporal {
     this.sets.clear();
     this.subs.clear();
     this.monthSubs = [];
+    this.arena.clear();
     return all;
   }
 
@@ -357,6 +369,7 @@ export class Temporal {
     this.sets.clear();
     this.subs.clear();
     this.monthSubs = [];
+    this.arena.reset();
   }
 
   private hold(id: string, h: Held): void {
@@ -423,10 +436,10 @@ export class Temporal {
     const size = entitySize(host.population, rule.entity);
     for (const [alias, v] of Object.entries(params)) {
       let g = typeof v === 'number' ? v : sub.params.get(v);
-      if (g === undefined) sub.params.set(v, (g = gatherParam(v, rows, size)));
+      if (g === undefined) sub.params.set(v, (g = gatherParam(v, rows, size, this.arenaFloat64)));
       subParams[alias] = g;
     }
-    const run = host.runOn(rule, p, sub.population, sub.agg, subInputs, subParams);
+    const run = host.runOn(rule, p, sub.population, rows, sub.agg, subInputs, subParams);
     const { out, drawn } = run;
     // Masked draws and calendar values are followed only for a rule whose reads were followed
     // last month (the households it drew for are in `dirty`); any other month-dependent read, or
@@ -480,7 +493,7 @@ export class Temporal {
     let out = sub.gathered.get(raw);
     if (out) return out;
     const rows = this.host.graph.entityOf(parseInputId(raw).id) === 'person' ? sub.persons : sub.households;
-    out = new (col.constructor as ColumnType)(rows.length);
+    out = this.arena.alloc(col.constructor as ColumnType, rows.length, false);
     gather(col)(out, col, rows);
     sub.gathered.set(raw, out);
     return out;
@@ -537,7 +550,7 @@ export class Temporal {
       this.subs.set(households, sub);
       return sub;
     }
-    const { population, persons } = subPopulation(this.host.population, households);
+    const { population, persons } = subPopulation(this.host.population, households, this.arena);
     sub = { population, households, persons, agg: this.host.aggregators(population), gathered: new Map(), params: new Map() };
     this.subs.set(households, sub);
     this.monthSubs.push(sub);
@@ -573,17 +586,17 @@ function householdsOf(rows: readonly number[], personHousehold: Int32Array | und
  * read (draws keyed by id; weights are read by population-scope rules only, never run here).
  * Lighter than selectHouseholdRows: made for every change set of every month.
  */
-function subPopulation(pop: Population, households: Int32Array): { population: Population; persons: Int32Array } {
+function subPopulation(pop: Population, households: Int32Array, arena: MonthArena): { population: Population; persons: Int32Array } {
   const nH = households.length;
   const start = pop.householdStart;
-  const householdStart = new Int32Array(nH + 1);
+  const householdStart = arena.alloc(Int32Array, nH + 1);
   for (let i = 0; i < nH; i++) {
     const h = households[i]!;
     householdStart[i + 1] = householdStart[i]! + start[h + 1]! - start[h]!;
   }
   const nP = householdStart[nH]!;
-  const persons = new Int32Array(nP);
-  const personHousehold = new Int32Array(nP);
+  const persons = arena.alloc(Int32Array, nP, false);
+  const personHousehold = arena.alloc(Int32Array, nP, false);
   for (let i = 0, o = 0; i < nH; i++) {
     const h = households[i]!;
     for (let q = start[h]!; q < start[h + 1]!; q++, o++) {

@@ -14,6 +14,7 @@ import type { Column } from '../../engine/column.js';
 import type { SparseColumn } from '../../engine/differential.js';
 import { EverFlagged } from './ever-flagged.js';
 import { resultReuse } from './reuse-switch.js';
+import { monthNonZero } from './month-nonzero.js';
 
 /**
  * A month's column of a rule as the accumulators read it: the column, or, in a run against a
@@ -24,9 +25,15 @@ export type MonthColumn = Column | SparseColumn;
 
 export const isSparse = (c: MonthColumn): c is SparseColumn => 'rows' in c && !ArrayBuffer.isView(c);
 
-/** A rule's column for the month, sparse when the simulation has it so. */
+/**
+ * A rule's column for the month, sparse when the simulation has it so: a run against a base,
+ * or month to month, when the column is mostly zero (month-nonzero.ts).
+ */
 export function monthColumn(sim: Simulation, rule: string, month: string): MonthColumn {
-  return sim.unchangedSparse(rule, month) ?? sim.calculate(rule, month);
+  const sparse = sim.unchangedSparse(rule, month);
+  if (sparse) return sparse;
+  const c = sim.calculate(rule, month);
+  return monthNonZero(sim, rule, month, c) ?? c;
 }
 
 export const AREAS = ['urban', 'rural'] as const;
@@ -148,8 +155,7 @@ export class ProgramAccumulator {
       // Computed components have no households: they are costed once, at reporting.
       Object.entries(p.components).forEach(([key, c], k) => {
         if (!('rule' in c)) return;
-        const column = monthColumn(sim, c.rule, month);
-        this.addMonthFen(sim, c.rule, month, before, s.components[k]!, column, w, cells);
+        const column = this.addMonthFen(sim, c.rule, month, before, s.components[k]!, monthColumn(sim, c.rule, month), w, cells);
         onComponent?.(`${p.id}.${key}`, column);
       });
       Object.values(p.accounts ?? {}).forEach((a, k) => {
@@ -158,18 +164,13 @@ export class ProgramAccumulator {
       const ever = this.ever[pi];
       if (ever && p.recipient) {
         const flag = flagColumn(sim, p.recipient, month);
-        if (isSparse(flag)) ever.addSparse(flag);
-        else this.orFlag(sim, p.recipient, month, before, ever, flag);
+        this.orFlag(sim, p.recipient, month, before, ever, flag);
       }
       Object.values(p.recipientGroups ?? {}).forEach((g, gi) => {
         const flag = flagColumn(sim, g.rule, month);
-        if (isSparse(flag)) {
-          this.groupEver[pi]![gi]!.addSparse(flag);
-          addSparsePersonMonths(this.groupPersonMonths[pi]![gi]!, flag, w, cells, pop.personHousehold);
-        } else {
-          this.orFlag(sim, g.rule, month, before, this.groupEver[pi]![gi]!, flag);
-          addPersonMonths(this.groupPersonMonths[pi]![gi]!, flag, w, cells, start);
-        }
+        this.orFlag(sim, g.rule, month, before, this.groupEver[pi]![gi]!, flag);
+        if (isSparse(flag)) addSparsePersonMonths(this.groupPersonMonths[pi]![gi]!, flag, w, cells, pop.personHousehold);
+        else addPersonMonths(this.groupPersonMonths[pi]![gi]!, flag, w, cells, start);
       });
     });
     this.months.set(month, sums);
@@ -183,26 +184,33 @@ export class ProgramAccumulator {
    * population's weights and cells do not change), so the same bytes, without reading the column
    * (issue #25, W4: about half of a later month's money columns are the month before's).
    */
-  private addMonthFen(sim: Simulation, rule: string, month: string, before: string, sums: Float64Array, column: MonthColumn, w: ArrayLike<number>, cells: Uint8Array): void {
-    if (isSparse(column) || !allPositiveZero(sums)) {
+  private addMonthFen(sim: Simulation, rule: string, month: string, before: string, sums: Float64Array, column: MonthColumn, w: ArrayLike<number>, cells: Uint8Array): MonthColumn {
+    // Sums of sparse columns (month-nonzero.ts, or a run against a base) are copied too: the
+    // copy needs month to month's word that the column is the month before's, which a run
+    // against a base never has.
+    if (!allPositiveZero(sums)) {
       addWeightedFenOnce(sim, sums, column, w, cells);
       this.lastSums.delete(rule);
-      return;
+      return column;
     }
     const last = this.lastSums.get(rule);
     if (last && (last.month === month || (last.month === before && sim.sameAsMonthBefore(rule, month)))) sums.set(last.sums);
     else addWeightedFenOnce(sim, sums, column, w, cells);
     this.lastSums.set(rule, { month, sums: last?.month === month ? last.sums : Float64Array.from(sums) });
+    return column;
   }
 
   /**
-   * A month's dense flag ORed into a set of flagged persons, unless it holds the very values of
+   * A month's flag (whole or its non-zero rows) ORed into a set of flagged persons, unless it holds the very values of
    * the month before (temporal.ts) and that month's column of the same rule was ORed into this
    * set: ORing it again would change nothing.
    */
-  private orFlag(sim: Simulation, rule: string, month: string, before: string, ever: EverFlagged, flag: Column): void {
+  private orFlag(sim: Simulation, rule: string, month: string, before: string, ever: EverFlagged, flag: MonthColumn): void {
     const last = this.lastFlags.get(ever);
-    if (!(last && last.rule === rule && (last.month === month || (last.month === before && sim.sameAsMonthBefore(rule, month))))) ever.addColumn(flag);
+    if (!(last && last.rule === rule && (last.month === month || (last.month === before && sim.sameAsMonthBefore(rule, month))))) {
+      if (isSparse(flag)) ever.addSparse(flag);
+      else ever.addColumn(flag);
+    }
     this.lastFlags.set(ever, { rule, month });
   }
 

@@ -6,6 +6,7 @@
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
+import { detachOneBuffer } from '../../engine/detach-once.js';
 import { monthsBetween } from '../../engine/period.js';
 import { SharedResults } from '../../engine/shared-results.js';
 import { accumulateScenario } from './accumulate.js';
@@ -14,15 +15,8 @@ import { scenarioPrices, workerTrees } from './spec.js';
 import { packSums } from '../results/sums.js';
 import { packError, type SliceJob, type SliceReply, type WorkerSetup } from './threads.js';
 
-// Detaches one buffer before any code is optimised. The first buffer this thread transfers (a
-// slice's sums, to the parent) would otherwise invalidate V8's "no buffer was ever detached"
-// assumption, and with it every optimised formula and kernel of the first slice at once (about
-// 130 functions, run again in the interpreter and compiled again; issue #25, W2). Code
-// optimised from here on checks for detached buffers, as it will after that first transfer anyway.
-{
-  const b = new ArrayBuffer(8);
-  structuredClone(b, { transfer: [b] });
-}
+// Before anything is optimised (engine/detach-once.ts): the first slice's code then outlives its reply.
+detachOneBuffer();
 const setup = workerData as WorkerSetup;
 v8.setFlagsFromString('--expose-gc');
 /** V8's full collection, from a context made after the flag (the only way without starting node with --expose-gc). */

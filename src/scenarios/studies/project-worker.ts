@@ -10,7 +10,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Population } from '../../engine/population.js';
 import { populationPool } from '../../engine/buffers.js';
-import { detachOneBuffer } from '../../engine/detach-once.js';
 import { JiuzhuError } from '../../engine/errors.js';
 import { upratePopulation } from '../../dynamics/uprating.js';
 import { accumulateScenario } from '../execution/accumulate.js';
@@ -20,8 +19,6 @@ import { packSums } from '../results/sums.js';
 import type { YearJob, YearReply, YearWorkerSetup } from './project-threads.js';
 import type { ParameterData } from '../../engine/parameters/tree.js';
 
-// Before anything is optimised (engine/detach-once.ts): the first job's code then outlives its reply.
-detachOneBuffer();
 const setup = workerData as YearWorkerSetup & { parameters: ParameterData };
 const port = parentPort!;
 // Built on the baseline the parent sent (spec.ts workerParameters), not on the parameter files.

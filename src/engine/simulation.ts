@@ -206,7 +206,7 @@ class FormulaContext implements RuleContext {
  * V8 reaches that map from the class only through weak transitions: at a full collection with
  * no context alive (a worker collects between two slices, when no formula runs), the map dies,
  * and every optimised formula that checked it is thrown away ("weak objects") to run in the
- * interpreter on the next slice and be compiled again (issue #25, W2: a formula was compiled 4
+ * interpreter on the next slice and be compiled again (issue #25, W2: a formula was compiled 3
  * to 21 times over three slices). This one holds no population, columns or parameters.
  */
 FormulaContext.kept = new FormulaContext('', '', 0, bindAggregators({ nHouseholds: 0, nPersons: 0, householdStart: new Int32Array(1), personHousehold: new Int32Array(0) }), () => keyedDraws(0, new Float64Array(0)), 0, new ColumnAllocator(undefined), {}, undefined as unknown as ParameterTree);

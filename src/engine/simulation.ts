@@ -132,6 +132,8 @@ class FormulaContext implements RuleContext {
   calendar = 0;
   /** Parameters read by calendar month (byCalendarMonth): month to month compares their values of this month and the one before. */
   byMonth: ParamValue[] | undefined;
+  /** An instance held by the class (below): never read. */
+  static kept: FormulaContext | undefined;
   constructor(
     private readonly period_: Period,
     private readonly date_: string,
@@ -198,6 +200,16 @@ class FormulaContext implements RuleContext {
     });
   }
 }
+
+/**
+ * One context alive for the life of the thread (held by the class), so that the class's instance map stays alive.
+ * V8 reaches that map from the class only through weak transitions: at a full collection with
+ * no context alive (a worker collects between two slices, when no formula runs), the map dies,
+ * and every optimised formula that checked it is thrown away ("weak objects") to run in the
+ * interpreter on the next slice and be compiled again (issue #25, W2: a formula was compiled 3
+ * to 21 times over three slices). This one holds no population, columns or parameters.
+ */
+FormulaContext.kept = new FormulaContext('', '', 0, bindAggregators({ nHouseholds: 0, nPersons: 0, householdStart: new Int32Array(1), personHousehold: new Int32Array(0) }), () => keyedDraws(0, new Float64Array(0)), 0, new ColumnAllocator(undefined), {}, undefined as unknown as ParameterTree);
 
 /**
  * Appends the rows of a draw's mask (its non-zero rows) to `rows`; false once `rows` would

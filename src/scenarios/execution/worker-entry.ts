@@ -6,6 +6,7 @@
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
+import { detachOneBuffer } from '../../engine/detach-once.js';
 import { monthsBetween } from '../../engine/period.js';
 import { SharedResults } from '../../engine/shared-results.js';
 import { accumulateScenario } from './accumulate.js';
@@ -14,6 +15,8 @@ import { scenarioPrices, workerTrees } from './spec.js';
 import { packSums } from '../results/sums.js';
 import { packError, type SliceJob, type SliceReply, type WorkerSetup } from './threads.js';
 
+// Before anything is optimised (engine/detach-once.ts): the first slice's code then outlives its reply.
+detachOneBuffer();
 const setup = workerData as WorkerSetup;
 v8.setFlagsFromString('--expose-gc');
 /** V8's full collection, from a context made after the flag (the only way without starting node with --expose-gc). */

@@ -96,7 +96,13 @@ export interface SolveOptions {
   maxEvaluations?: number;
   period?: Period;
   seed?: number;
-  /** Threads each run computes on (SweepOptions.sliceThreads; default 2 on a machine of two cores or more). The same result either way. */
+  /**
+   * Threads each run computes on (SweepOptions.sliceThreads); default 1. The same result either
+   * way. A solve is a few runs (8 for the README's example), and a second thread first starts and
+   * compiles the engine again: measured quiet on the default dataset (session 13), the README's
+   * solve took 7.25–7.40 s on two threads against 6.89–7.06 s on one, with 35% more CPU. A sweep
+   * of many variants gains (W3: median 116–118 against 134–154 ms a variant).
+   */
   sliceThreads?: 1 | 2;
   /** Called after every run (progress). */
   onEvaluation?: (e: Evaluation) => void;
@@ -224,7 +230,7 @@ const OBJECTIVE_LABEL: Record<SolveObjective, string> = {
 export function solveScenario(scenario: Scenario, dataset: Dataset, options: SolveOptions): SolveResult {
   let sweep: ScenarioSweep | undefined;
   try {
-    return solve(scenario, dataset, options, (o) => (sweep = new ScenarioSweep(scenario, dataset, { ...o, sliceThreads: options.sliceThreads })));
+    return solve(scenario, dataset, options, (o) => (sweep = new ScenarioSweep(scenario, dataset, { ...o, sliceThreads: options.sliceThreads ?? 1 })));
   } finally {
     // Its helper thread (if any) stops; solve returns at once (the thread is unref'd meanwhile).
     void sweep?.close();

@@ -19,6 +19,7 @@ import { monthsBetween } from '../src/engine/period.js';
 import { loadScenario, type Scenario } from '../src/scenarios/input/load.js';
 import { runScenarioOn, scenarioPeriod } from '../src/scenarios/execution/run.js';
 import { ScenarioSweep } from '../src/scenarios/execution/sweep.js';
+import { SliceHelper } from '../src/scenarios/execution/helper-thread.js';
 import { resolveLever, solveScenario, withLever } from '../src/scenarios/studies/solve.js';
 import { ROOT, useBuiltWorkers } from './helpers.js';
 
@@ -159,6 +160,27 @@ describe('a sweep on two threads gives the bytes of one thread and of each varia
     // The helper's slices, whose base parts it held, are computed in full here now: the same bytes.
     expect(bytes(two.run(v))).toBe(helped);
     expect(helped).toBe(bytes(runScenarioOn(v, dataset, { period })));
+  }, 240_000);
+
+  it('a helper that died: the run waiting on it fails (WORKER_EXITED), the sweep says one thread, and later runs give the same bytes', async () => {
+    // As test/helper-thread.test.ts's dead helper, through a sweep: its helper replaced by one
+    // with a 300 ms stall limit, terminated before its first job (a terminated thread runs no
+    // exit handler; the wait gives it up). Expected values: the run alone, byte for byte.
+    const two = open(2);
+    const dead = new SliceHelper(dataset.population, two.shared, 300);
+    (two as unknown as { helperThread: SliceHelper }).helperThread = dead;
+    await (dead as unknown as { worker: Worker }).worker.terminate();
+    expect(two.threads).toBe(2);
+    const v = scaled(s, 1.1);
+    let error: unknown;
+    try {
+      two.run(v);
+    } catch (e) {
+      error = e;
+    }
+    expect(isJiuzhuError(error) && error.code).toBe('WORKER_EXITED');
+    expect(two.threads).toBe(1);
+    expect(bytes(two.run(v))).toBe(bytes(runScenarioOn(v, dataset, { period })));
   }, 240_000);
 
   it('jiuzhu solve on two threads finds what it finds on one, every evaluation the same', () => {

@@ -170,6 +170,11 @@ export class SliceHelper {
     this.port.postMessage({ release: id } satisfies HelperMessage);
   }
 
+  /** False once closed or given up (a dead helper): runs then compute every slice on the calling thread. */
+  get alive(): boolean {
+    return !this.closed;
+  }
+
   /** Stops the thread. */
   async close(): Promise<void> {
     if (this.closed) return;

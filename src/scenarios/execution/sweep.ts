@@ -95,9 +95,12 @@ export class ScenarioSweep {
     return runScenarioOn(scenario, this.dataset, { period: this.period, seed: this.seed, shared: this.shared, helper: this.helper });
   }
 
-  /** The threads its runs compute on: 2 with a helper (sliceThreads 2, a dataset of more than one slice, not closed), else 1. */
+  /**
+   * The threads its runs compute on: 2 with a helper (sliceThreads 2, a dataset of more than one
+   * slice, not closed, the helper not given up as dead), else 1.
+   */
   get threads(): 1 | 2 {
-    return !this.closed && this.sliceThreads === 2 && slicesOf(this.dataset.population).length > 1 ? 2 : 1;
+    return !this.closed && this.sliceThreads === 2 && slicesOf(this.dataset.population).length > 1 && (this.helperThread?.alive ?? true) ? 2 : 1;
   }
 
   /**

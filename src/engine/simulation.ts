@@ -127,7 +127,8 @@ class FormulaContext implements RuleContext {
    * `drawn`, up to this many (beyond it the formula counts as reading the month everywhere).
    */
   drawLimit = 0;
-  drawn: number[] = [];
+  /** How many rows of masked draws were collected (see drawnRows). */
+  private drawnCount = 0;
   /** Calendar values read (temporal.ts, CALENDAR_* bits): month to month knows when they change. */
   calendar = 0;
   /** Parameters read by calendar month (byCalendarMonth): month to month compares their values of this month and the one before. */
@@ -178,14 +179,32 @@ class FormulaContext implements RuleContext {
   random(stream: string, where?: ArrayLike<number>): Float64Array {
     this.readPeriod = true;
     // A masked draw is 0 outside its mask whatever the month: the month reaches only its rows.
-    if (!where || this.readMonth || !collectDrawn(where)(where, this.drawn, this.drawLimit)) this.readMonth = true;
+    this.collect(where);
     return this.draws().uniforms(this.monthIndex, streamId(stream), where, this.allocator.alloc(Float64Array, this.size, false));
   }
   chance(stream: string, rate: ArrayLike<number>, where?: ArrayLike<number>): Uint8Array {
     // As random(): the month reaches only a masked draw's rows.
     this.readPeriod = true;
-    if (!where || this.readMonth || !collectDrawn(where)(where, this.drawn, this.drawLimit)) this.readMonth = true;
+    this.collect(where);
     return this.draws().chances(this.monthIndex, streamId(stream), rate, where, this.allocator.alloc(Uint8Array, this.size, false));
+  }
+  /** A masked draw's rows collected (up to drawLimit), or the month read everywhere. */
+  private collect(where: ArrayLike<number> | undefined): void {
+    if (!where || this.readMonth) {
+      this.readMonth = true;
+      return;
+    }
+    const n = collectDrawn(where)(where, drawnScratch(this.drawLimit), this.drawnCount, this.drawLimit);
+    if (n < 0) this.readMonth = true;
+    else this.drawnCount = n;
+  }
+  /**
+   * The rows of the masked draws collected, when they were the only month-dependent reads (else
+   * undefined): a view of a scratch shared by every context, valid until the next formula draws
+   * (month to month reads it at once, into a set of households of its own).
+   */
+  drawnRows(): Int32Array | undefined {
+    return this.readMonth ? undefined : drawnScratch(this.drawnCount).subarray(0, this.drawnCount);
   }
   randomOnce(stream: string, where?: ArrayLike<number>): Float64Array {
     return this.draws().uniforms(PERSISTENT, streamId(stream), where, this.allocator.alloc(Float64Array, this.size, false));
@@ -212,19 +231,36 @@ class FormulaContext implements RuleContext {
 FormulaContext.kept = new FormulaContext('', '', 0, bindAggregators({ nHouseholds: 0, nPersons: 0, householdStart: new Int32Array(1), personHousehold: new Int32Array(0) }), () => keyedDraws(0, new Float64Array(0)), 0, new ColumnAllocator(undefined), {}, undefined as unknown as ParameterTree);
 
 /**
- * Appends the rows of a draw's mask (its non-zero rows) to `rows`; false once `rows` would
- * exceed `limit` (nothing is collected when the limit is 0).
+ * Writes the rows of a draw's mask (its non-zero rows) into `rows` from row `n` on, and returns
+ * how many `rows` then holds; -1 once it would exceed `limit` (nothing is collected when the
+ * limit is 0).
  */
-function collectDrawnKernel(where: ArrayLike<number>, rows: number[], limit: number): boolean {
-  if (limit <= 0) return false;
+function collectDrawnKernel(where: ArrayLike<number>, rows: Int32Array, n: number, limit: number): number {
+  if (limit <= 0) return -1;
   for (let i = 0; i < where.length; i++) {
     if (!where[i]) continue;
-    if (rows.length >= limit) return false;
-    rows.push(i);
+    if (n >= limit) return -1;
+    rows[n++] = i;
   }
-  return true;
+  return n;
 }
 const collectDrawn = specialise(collectDrawnKernel);
+
+let drawnRowsScratch = new Int32Array(1024);
+/**
+ * The rows of masked draws, collected for month to month (temporal.ts), in one array reused by
+ * every formula context: a formula's draws are read as soon as it returns, before another
+ * formula runs. Their own growing arrays were 8 MB of garbage over two years of a projection's
+ * slice loop (session 13). Grown keeping what it holds.
+ */
+function drawnScratch(n: number): Int32Array {
+  if (drawnRowsScratch.length < n) {
+    const grown = new Int32Array(Math.max(n, 2 * drawnRowsScratch.length));
+    grown.set(drawnRowsScratch);
+    drawnRowsScratch = grown;
+  }
+  return drawnRowsScratch;
+}
 
 /**
  * The simulation's columns by `id@period`, counting the keys each column is held under: a
@@ -566,7 +602,7 @@ export class Simulation {
     // A result that cannot be reused replaces any earlier one: that rule's inputs change from
     // month to month here (carried state), so its held column would only take memory.
     if (reuse) for (const c of stable && !ctx!.readPeriod ? reuse.record(id, inputList, paramList, out) : reuse.drop(id)) this.giveBack(c);
-    monthly?.computed(rule, p, factsOf(p).index, out, ctx!.readPeriod, dirty, paramsUsed, ctx!.readMonth ? undefined : ctx!.drawn, ctx!.calendar, ctx!.byMonth);
+    monthly?.computed(rule, p, factsOf(p).index, out, ctx!.readPeriod, dirty, paramsUsed, ctx!.drawnRows(), ctx!.calendar, ctx!.byMonth);
     this.afterMonthly(rule, key, p);
     return out;
   }
@@ -742,7 +778,7 @@ export class Simulation {
         ctx.drawLimit = sim.temporal!.drawLimit(rule) > 0 ? size : 0;
         const out = rule.formula(inputs, params, ctx);
         if (!out || out.length !== size) throw new JiuzhuError('BAD_RULE_OUTPUT', `rule '${rule.id}' returned ${out?.length} values for ${size} ${rule.entity}s`, { kind: 'internal', location: { key: rule.id } });
-        return { out, readPeriod: ctx.readPeriod, drawn: ctx.readMonth ? undefined : ctx.drawn, calendar: ctx.calendar, byMonth: ctx.byMonth };
+        return { out, readPeriod: ctx.readPeriod, drawn: ctx.drawnRows(), calendar: ctx.calendar, byMonth: ctx.byMonth };
       },
       aggregators: (sub) => bindAggregators(sub),
     };

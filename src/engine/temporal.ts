@@ -48,7 +48,7 @@
 import type { Aggregators } from './aggregate.js';
 import type { ColumnType } from './buffers.js';
 import type { Column } from './column.js';
-import { gatherParam, mergeSorted, smallestSuperset, wordsOf, type Change, type Sub as DifferentialSub } from './differential.js';
+import { gatherParam, mergeSorted, rowsScratch, smallestSuperset, wordsOf, type Change, type Sub as DifferentialSub } from './differential.js';
 import { parseInputId, type RuleGraph } from './graph.js';
 import type { ParamValue } from './parameters/resolve.js';
 import { entitySize, type Entity, type Population } from './population.js';
@@ -174,7 +174,7 @@ export interface TemporalHost {
    * draws' rows; calendar: the calendar values read (CALENDAR_* bits); byMonth: the parameters
    * read by calendar month.
    */
-  runOn(rule: Rule, p: string, sub: Population, rows: Int32Array, agg: Aggregators, inputs: Record<string, Column>, params: Record<string, ParamValue>): { out: Column; readPeriod: boolean; drawn: number[] | undefined; calendar: number; byMonth: ParamValue[] | undefined };
+  runOn(rule: Rule, p: string, sub: Population, rows: Int32Array, agg: Aggregators, inputs: Record<string, Column>, params: Record<string, ParamValue>): { out: Column; readPeriod: boolean; drawn: ArrayLike<number> | undefined; calendar: number; byMonth: ParamValue[] | undefined };
   /** The key of a rule's column for the month before p. */
   previousKey(id: string, p: string): string;
   aggregators(sub: Population): Aggregators;
@@ -289,7 +289,7 @@ export class Temporal {
    * held for next month. `drawn`: the rows of its masked draws, when they were its only
    * month-dependent reads.
    */
-  computed(rule: Rule, p: string, index: number, out: Column, readPeriod: boolean, dirty: Change | undefined, params: Record<string, ParamValue>, drawn?: number[], calendar = 0, byMonth?: readonly ParamValue[]): void {
+  computed(rule: Rule, p: string, index: number, out: Column, readPeriod: boolean, dirty: Change | undefined, params: Record<string, ParamValue>, drawn?: ArrayLike<number>, calendar = 0, byMonth?: readonly ParamValue[]): void {
     this.count('full', 1);
     this.count('fullRows', out.length);
     const drawnSet = readPeriod && drawn ? householdsOf(drawn, rule.entity === 'person' ? this.host.population.personHousehold : undefined, undefined) : undefined;
@@ -459,22 +459,26 @@ export class Temporal {
     // Its rows of this month's column: what a later rule on the same households would gather.
     sub.gathered.set(rule.id, out);
     const drawnSet = readPeriod ? householdsOf(drawn ?? [], person ? sub.population.personHousehold : undefined, sub.households) : undefined;
-    const changed: number[] = [];
+    // The rows that differ go to a reused scratch (they were a new array grown a row at a time,
+    // 28 MB of the heap's garbage over two years of a slice loop, session 13), then their
+    // households, once each, copied out.
     const words = wordsOf(out);
-    diffAt(words)(words, wordsOf(prev.column), rows, words.length / out.length, changed);
+    const changed = rowsScratch(rows.length);
+    const found = diffAt(words)(words, wordsOf(prev.column), rows, words.length / out.length, changed);
     const key = `${rule.id}@${p}`;
     const values = Object.values(params);
-    if (!changed.length) {
+    if (!found) {
       this.changes.set(key, 'none');
       this.hold(rule.id, { index, column: prev.column, readPeriod, drawn: drawnSet, calendar, byMonth, params: values });
       return { column: prev.column };
     }
     const ph = person ? sub.population.personHousehold : undefined;
     let n = 0;
-    for (let k = 0; k < changed.length; k++) {
+    for (let k = 0; k < found; k++) {
       const h = sub.households[ph ? ph[changed[k]!]! : changed[k]!]!;
       if (n === 0 || h !== changed[n - 1]) changed[n++] = h;
     }
+    const households = this.canonical(changed.slice(0, n));
     // Last month's column is written over when nothing else holds it (most rules): no copy.
     const inPlace = this.holding.get(prev.column) === 1 && host.takeOver(host.previousKey(rule.id, p), prev.column);
     const column = inPlace ? prev.column : host.alloc(prev.column.constructor as ColumnType, prev.column.length);
@@ -483,7 +487,7 @@ export class Temporal {
       this.owners.set(column, { id: rule.id, p, index, against: prev.column });
     } else this.owners.delete(column);
     scatter(column)(column, rows, out);
-    this.changes.set(key, this.canonical(Int32Array.from(changed.slice(0, n))));
+    this.changes.set(key, households);
     if (inPlace) this.held.set(rule.id, { index, column, readPeriod, drawn: drawnSet, calendar, byMonth, params: values });
     else this.hold(rule.id, { index, column, readPeriod, drawn: drawnSet, calendar, byMonth, params: values });
     return { column };
@@ -503,34 +507,34 @@ export class Temporal {
   private compare(a: Column, b: Column, entity: Entity, households: Int32Array | undefined): Change {
     const pop = this.host.population;
     const nH = pop.nHouseholds;
-    const changed: number[] = [];
     const wa = wordsOf(a), wb = wordsOf(b);
     const per = wa.length / a.length;
+    // The rows that differ go to a reused scratch (at most one per row), not a new array grown a
+    // row at a time: those were the largest garbage of a later month (34 MB over two years of a
+    // slice loop, many of them large enough to go straight to the old generation; session 13).
+    const changed = rowsScratch(a.length);
     // A household column stops at the first row beyond a quarter of the households: the answer is
     // then 'all' (as below). A column that changes everywhere (the month loop's month counter,
     // given every month; events_active in the second month) is not collected row by row. A person
     // column's rows are not its households, so it is compared in full.
     const limit = entity === 'household' ? Math.floor(TEMPORAL_SUBSET_SHARE * nH) : Infinity;
-    let whole: boolean;
-    if (households) {
-      diffHouseholds(wa)(wa, wb, households, entity === 'person' ? pop.householdStart : undefined, per, changed);
-      whole = true;
-    }
-    else if (a instanceof Float64Array) whole = diffFloat64(a, b as Float64Array, changed, limit);
-    else if (a.BYTES_PER_ELEMENT < 4 && a.byteOffset % 4 === 0 && b.byteOffset % 4 === 0) whole = diffNarrow(a, b, changed, limit);
-    else whole = diffAll(wa)(wa, wb, per, changed, limit);
-    if (!whole) return 'all';
-    if (!changed.length) return 'none';
+    let found: number;
+    if (households) found = diffHouseholds(wa)(wa, wb, households, entity === 'person' ? pop.householdStart : undefined, per, changed);
+    else if (a instanceof Float64Array) found = diffFloat64(a, b as Float64Array, changed, limit);
+    else if (a.BYTES_PER_ELEMENT < 4 && a.byteOffset % 4 === 0 && b.byteOffset % 4 === 0) found = diffNarrow(a, b, changed, limit);
+    else found = diffAll(wa)(wa, wb, per, changed, limit);
+    if (found < 0) return 'all';
+    if (!found) return 'none';
     const hh = entity === 'person' ? pop.personHousehold : undefined;
     let n = 0;
-    for (let k = 0; k < changed.length; k++) {
+    for (let k = 0; k < found; k++) {
       const h = hh ? hh[changed[k]!]! : changed[k]!;
       if (n === 0 || h !== changed[n - 1]) changed[n++] = h;
     }
     // nH read before the loops: a read here deoptimised compare at every call (V8 kept
     // entering code compiled for another population's shape; docs/performance.md, session 13).
     if (n > TEMPORAL_SUBSET_SHARE * nH) return 'all';
-    return this.canonical(Int32Array.from(changed.slice(0, n)));
+    return this.canonical(changed.slice(0, n));
   }
 
   private canonical(set: Int32Array): Int32Array {
@@ -568,7 +572,7 @@ export class Temporal {
  * to their household (none for household rows), and `households` a sub-population's household
  * index to the population's.
  */
-function householdsOf(rows: readonly number[], personHousehold: Int32Array | undefined, households: Int32Array | undefined): Int32Array {
+function householdsOf(rows: ArrayLike<number>, personHousehold: Int32Array | undefined, households: Int32Array | undefined): Int32Array {
   const out = new Int32Array(rows.length);
   for (let k = 0; k < rows.length; k++) {
     const h = personHousehold ? personHousehold[rows[k]!]! : rows[k]!;
@@ -630,31 +634,42 @@ function subPopulation(pop: Population, households: Int32Array, arena: MonthAren
   return { population, persons };
 }
 
-// The diff kernels below collect the rows that differ and return false, stopping there, once
-// they hold more than `limit` rows (the caller then takes every row as changed).
+// The diff kernels below write the rows that differ into `out` (ascending; room for one per row)
+// and return their number; -1, stopping there, once they hold more than `limit` rows (the caller
+// then takes every row as changed).
 
 /** Rows of two 1- or 2-byte columns that differ, four bytes at a time (most words are equal). */
-function diffNarrow(a: Column, b: Column, out: number[], limit: number): boolean {
-  const n = a.byteLength >>> 2;
-  const wa = new Int32Array(a.buffer, a.byteOffset, n), wb = new Int32Array(b.buffer, b.byteOffset, n);
+function diffNarrow(a: Column, b: Column, out: Int32Array, limit: number): number {
+  const words = a.byteLength >>> 2;
+  const wa = new Int32Array(a.buffer, a.byteOffset, words), wb = new Int32Array(b.buffer, b.byteOffset, words);
   const per = 4 / a.BYTES_PER_ELEMENT;
-  for (let w = 0; w < n; w++) {
+  let n = 0;
+  for (let w = 0; w < words; w++) {
     if (wa[w] === wb[w]) continue;
-    for (let i = w * per; i < (w + 1) * per; i++) if (a[i] !== b[i] && out.push(i) > limit) return false;
+    for (let i = w * per; i < (w + 1) * per; i++) {
+      if (a[i] !== b[i] && (out[n++] = i, n > limit)) return -1;
+    }
   }
-  for (let i = n * per; i < a.length; i++) if (a[i] !== b[i] && out.push(i) > limit) return false;
-  return true;
+  for (let i = words * per; i < a.length; i++) {
+    if (a[i] !== b[i] && (out[n++] = i, n > limit)) return -1;
+  }
+  return n;
 }
 
 // Kernels over a column's words (wordsOf: a float64 row is `per` = 2 words), compiled per class.
-function diffAllKernel(a: ArrayLike<number>, b: ArrayLike<number>, per: number, out: number[], limit: number): boolean {
+function diffAllKernel(a: ArrayLike<number>, b: ArrayLike<number>, per: number, out: Int32Array, limit: number): number {
+  let n = 0;
   if (per === 2) {
-    const n = a.length >>> 1;
-    for (let i = 0; i < n; i++) if ((a[2 * i] !== b[2 * i] || a[2 * i + 1] !== b[2 * i + 1]) && out.push(i) > limit) return false;
-    return true;
+    const rows = a.length >>> 1;
+    for (let i = 0; i < rows; i++) {
+      if ((a[2 * i] !== b[2 * i] || a[2 * i + 1] !== b[2 * i + 1]) && (out[n++] = i, n > limit)) return -1;
+    }
+    return n;
   }
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && out.push(i) > limit) return false;
-  return true;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] !== b[i] && (out[n++] = i, n > limit)) return -1;
+  }
+  return n;
 }
 const diffAll = specialise(diffAllKernel);
 
@@ -664,32 +679,37 @@ const diffAll = specialise(diffAllKernel);
  * either is NaN (NaN !== NaN). Reporting a row that did not change is safe (it is recomputed);
  * missing one that did is not, and this misses none.
  */
-function diffFloat64(a: Float64Array, b: Float64Array, out: number[], limit: number): boolean {
+function diffFloat64(a: Float64Array, b: Float64Array, out: Int32Array, limit: number): number {
+  let n = 0;
   for (let i = 0; i < a.length; i++) {
     const x = a[i]!, y = b[i]!;
-    if ((x !== y || (x === 0 && 1 / x !== 1 / y)) && out.push(i) > limit) return false;
+    if ((x !== y || (x === 0 && 1 / x !== 1 / y)) && (out[n++] = i, n > limit)) return -1;
   }
-  return true;
+  return n;
 }
 
 /** Rows of the given households (household h: rows start[h] to start[h + 1], or h alone without start) that differ. */
-function diffHouseholdsKernel(a: ArrayLike<number>, b: ArrayLike<number>, households: Int32Array, start: Int32Array | undefined, per: number, out: number[]): void {
+function diffHouseholdsKernel(a: ArrayLike<number>, b: ArrayLike<number>, households: Int32Array, start: Int32Array | undefined, per: number, out: Int32Array): number {
+  let n = 0;
   for (let k = 0; k < households.length; k++) {
     const h = households[k]!;
     const from = start ? start[h]! : h, to = start ? start[h + 1]! : h + 1;
     for (let i = from; i < to; i++) {
-      if (per === 2 ? a[2 * i] !== b[2 * i] || a[2 * i + 1] !== b[2 * i + 1] : a[i] !== b[i]) out.push(i);
+      if (per === 2 ? a[2 * i] !== b[2 * i] || a[2 * i + 1] !== b[2 * i + 1] : a[i] !== b[i]) out[n++] = i;
     }
   }
+  return n;
 }
 const diffHouseholds = specialise(diffHouseholdsKernel);
 
-/** Rows i of `a` (a sub-population's) that differ from rows rows[i] of `b`. */
-function diffAtKernel(a: ArrayLike<number>, b: ArrayLike<number>, rows: Int32Array, per: number, out: number[]): void {
+/** Rows i of `a` (a sub-population's) that differ from rows rows[i] of `b` (into `out`; their number). */
+function diffAtKernel(a: ArrayLike<number>, b: ArrayLike<number>, rows: Int32Array, per: number, out: Int32Array): number {
+  let n = 0;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
-    if (per === 2 ? a[2 * i] !== b[2 * r] || a[2 * i + 1] !== b[2 * r + 1] : a[i] !== b[r]) out.push(i);
+    if (per === 2 ? a[2 * i] !== b[2 * r] || a[2 * i + 1] !== b[2 * r + 1] : a[i] !== b[r]) out[n++] = i;
   }
+  return n;
 }
 const diffAt = specialise(diffAtKernel);
 

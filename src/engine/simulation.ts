@@ -18,6 +18,7 @@ import { keyedDraws, streamId, type KeyedDraws } from './random.js';
 import type { Rule, RuleContext } from './rule.js';
 import { columnFingerprint, leafIdentity, ruleReach, type SharedResults } from './shared-results.js';
 import { Differential, type BasePart, type Change, type DifferentialHost, type DifferentialOption, type SparseColumn } from './differential.js';
+import { ruleLists } from './rule-lists.js';
 import { specialise } from './specialise.js';
 import { category } from './values.js';
 import { CALENDAR_FIRST_MONTH, CALENDAR_YEAR, calendarMonthKey, Temporal, temporal, TEMPORAL_MAX_PERSONS, type TemporalHost } from './temporal.js';
@@ -376,6 +377,8 @@ export class Simulation {
    * holding it (its buffer then reused and overwritten under it).
    */
   private readonly counted = new Set<string>();
+  /** Cache keys by period and id (keyOf). */
+  private readonly keys = new Map<Period, Map<string, string>>();
   private readonly asked: Set<string>;
   /** Nesting of calculate: 0 is a caller outside the engine. */
   private depth = 0;
@@ -498,7 +501,7 @@ export class Simulation {
     }
     if (!rule) throw new JiuzhuError('UNKNOWN_RULE', `no rule or column named '${id}'`, { kind: 'usage', location: { key: id } });
     const p = this.periodFor(rule, period);
-    const key = `${id}@${p}`;
+    const key = this.keyOf(id, p);
     const hit = this.cache.get(key);
     if (hit) return hit;
     if (this.differential) {
@@ -545,14 +548,16 @@ export class Simulation {
     let paramsUsed: Record<string, ParamValue> = {};
     this.depth++;
     try {
-      for (const [alias, raw] of Object.entries(rule.inputs)) {
-        const c = (inputs[alias] = this.input(raw, p));
+      const { inputAliases, inputRaws, inputIds, inputSumYear, paramAliases, paramPaths } = ruleLists(rule);
+      for (let k = 0; k < inputAliases.length; k++) {
+        const raw = inputRaws[k]!;
+        const c = (inputs[inputAliases[k]!] = this.inputOf(inputIds[k]!, inputSumYear[k]!, p));
         if (stable && this.graph.rules.has(raw) && (this.givenColumns.has(c) || !reuse!.stable(c))) stable = false;
       }
       const facts = factsOf(p);
       const date = facts.start;
       const params: Record<string, ParamValue> = {};
-      for (const [alias, path] of Object.entries(rule.parameters)) params[alias] = this.parameter(path, date, rule.entity);
+      for (let k = 0; k < paramAliases.length; k++) params[paramAliases[k]!] = this.parameter(paramPaths[k]!, date, rule.entity);
       if (stable) {
         inputList = Object.values(inputs);
         paramList = Object.values(params);
@@ -709,13 +714,14 @@ export class Simulation {
    * same values: rules are pure and their draws keyed).
    */
   private readInputs(rule: Rule, p: Period): void {
-    const reader = `${rule.id}@${p}`;
+    const reader = this.keyOf(rule.id, p);
     if (this.counted.has(reader)) return;
     this.counted.add(reader);
-    for (const raw of Object.values(rule.inputs)) {
-      const { id, sumYear } = parseInputId(raw);
-      if (sumYear) continue;
-      const key = `${id}@${p}`;
+    const { inputIds, inputSumYear } = ruleLists(rule);
+    for (let k = 0; k < inputIds.length; k++) {
+      if (inputSumYear[k]) continue;
+      const id = inputIds[k]!;
+      const key = this.keyOf(id, p);
       const left = this.readersLeft.get(key);
       if (left === undefined) continue;
       if (left > 1) {
@@ -962,6 +968,7 @@ export class Simulation {
     this.differential?.forgetPeriod(period);
     this.temporal?.forgetPeriod(period);
     for (const k of [...this.counted]) if (k.endsWith(suffix)) this.counted.delete(k);
+    this.keys.delete(period);
     // A forgotten month's given columns are read no more; keeping their fingerprints would only
     // make later keys longer (never wrong: a key may name more than a rule reads).
     for (const k of [...this.givenFingerprints.keys()]) if (k.endsWith(suffix)) this.givenFingerprints.delete(k);
@@ -981,6 +988,21 @@ export class Simulation {
     this.readersLeft.clear();
     this.differential?.clear();
     this.counted.clear();
+    this.keys.clear();
+  }
+
+  /**
+   * The cache key `id@p`, one string per rule and period until the period is forgotten: a key
+   * made per look-up (a new string, hashed again by every map it met) for each rule asked and
+   * each input counted was about 15 MB of garbage over two years of a projection's slice loop
+   * (session 13).
+   */
+  private keyOf(id: string, p: Period): string {
+    let byId = this.keys.get(p);
+    if (!byId) this.keys.set(p, (byId = new Map()));
+    let k = byId.get(id);
+    if (k === undefined) byId.set(id, (k = `${id}@${p}`));
+    return k;
   }
 
   /** Number of cached rule results (for tests of the cache). */
@@ -996,6 +1018,11 @@ export class Simulation {
 
   private input(raw: string, period: Period): Column {
     const { id, sumYear } = parseInputId(raw);
+    return this.inputOf(id, sumYear, period);
+  }
+
+  /** An input parsed already (ruleLists). */
+  private inputOf(id: string, sumYear: boolean, period: Period): Column {
     if (!sumYear) return this.calculate(id, period);
     const months = monthsOfYear(period);
     const first = this.calculate(id, months[0]!);

@@ -50,6 +50,7 @@ import type { ColumnType } from './buffers.js';
 import type { Column } from './column.js';
 import { gatherParam, mergeSorted, rowsScratch, smallestSuperset, wordsOf, type Change, type Sub as DifferentialSub } from './differential.js';
 import { parseInputId, type RuleGraph } from './graph.js';
+import { ruleLists } from './rule-lists.js';
 import type { ParamValue } from './parameters/resolve.js';
 import { entitySize, type Entity, type Population } from './population.js';
 import type { Rule } from './rule.js';
@@ -210,8 +211,10 @@ export type TemporalDecision = { column: Column } | { dirty: Change | undefined 
 export class Temporal {
   private readonly held = new Map<string, Held>();
   private readonly holding = new Map<Column, number>();
-  /** Households whose rows changed against the month before, by `id@period`. */
-  private readonly changes = new Map<string, Change>();
+  /** Households whose rows changed against the month before, by period then id (no key string made per look-up). */
+  private readonly changes = new Map<string, Map<string, Change>>();
+  /** inputChange's list of its inputs' change sets, reused. */
+  private readonly inputSets: Int32Array[] = [];
   private readonly lastGiven = new Map<string, { index: number; column: Column }>();
   /**
    * Of a rule's column of some month: the rule, the month, and the column it was compared
@@ -246,19 +249,20 @@ export class Temporal {
     this.newMonth(index);
     const prev = this.held.get(rule.id);
     if (!prev || prev.index !== index - 1 || (prev.readPeriod && !prev.drawn) || rule.scope === 'population' || calendarChanges(prev.calendar, p) || byMonthChanges(prev.byMonth, p)) return { dirty: undefined };
-    const values = Object.values(params);
-    if (values.length !== prev.params.length || values.some((v, k) => !Object.is(v, prev.params[k]))) return { dirty: undefined };
+    // The same parameter values as last month's, in order (then prev.params stands for them).
+    const aliases = ruleLists(rule).paramAliases;
+    if (aliases.length !== prev.params.length) return { dirty: undefined };
+    for (let k = 0; k < aliases.length; k++) if (!Object.is(params[aliases[k]!], prev.params[k])) return { dirty: undefined };
     let dirty = this.inputChange(rule, p);
     // A rule that drew last month: the households it drew for are recomputed too (new draws).
     const followed = prev.drawn !== undefined;
     if (followed && dirty !== 'all' && prev.drawn!.length) dirty = this.canonical(dirty === 'none' ? prev.drawn! : mergeSorted(dirty, prev.drawn!));
-    const key = `${rule.id}@${p}`;
     if (dirty === 'none') {
       this.count('unchanged', 1);
       if (followed) this.count('followed', 1);
-      this.changes.set(key, 'none');
+      this.changesOf(p).set(rule.id, 'none');
       // No input changed and no draw last month: none this month either (the same masks).
-      this.hold(rule.id, { index, column: prev.column, readPeriod: prev.readPeriod, drawn: prev.drawn, calendar: prev.calendar, byMonth: prev.byMonth, params: values });
+      this.hold(rule.id, { index, column: prev.column, readPeriod: prev.readPeriod, drawn: prev.drawn, calendar: prev.calendar, byMonth: prev.byMonth, params: prev.params });
       return { column: prev.column };
     }
     if (dirty === 'all' || dirty.length > TEMPORAL_SUBSET_SHARE * this.host.population.nHouseholds) return { dirty: followed ? undefined : dirty };
@@ -301,7 +305,7 @@ export class Temporal {
       change = prev.column === out ? 'none' : this.compare(out, prev.column, rule.entity, rows);
       this.owners.set(out, { id: rule.id, p, index, against: prev.column });
     }
-    this.changes.set(`${rule.id}@${p}`, change);
+    this.changesOf(p).set(rule.id, change);
     this.hold(rule.id, { index, column: out, readPeriod, drawn: drawnSet, calendar, byMonth, params: Object.values(params) });
   }
 
@@ -322,9 +326,9 @@ export class Temporal {
     const h = this.held.get(id);
     const against = last?.index === index - 1 ? last.column : h?.index === index - 1 ? h.column : undefined;
     const o = this.owners.get(column);
-    const known = o && o.index === index - 1 && against !== undefined && o.against === against ? this.changes.get(`${o.id}@${o.p}`) : undefined;
+    const known = o && o.index === index - 1 && against !== undefined && o.against === against ? this.changeOf(o.id, o.p) : undefined;
     const change: Change = !against || against.constructor !== column.constructor || against.length !== column.length ? 'all' : against === column ? 'none' : known ?? this.compare(column, against, entity, undefined);
-    this.changes.set(`${id}@${p}`, change);
+    this.changesOf(p).set(id, change);
     this.lastGiven.set(id, { index, column });
     if (h) this.drop(id);
   }
@@ -334,13 +338,19 @@ export class Temporal {
    * before, when known: 'none' when every row is the same, 'all' when not tracked row by row.
    */
   changeOf(id: string, p: string): Change | undefined {
-    return this.changes.get(`${id}@${p}`);
+    return this.changes.get(p)?.get(id);
   }
 
   /** A period is over: its changes go. */
   forgetPeriod(period: string): void {
-    const suffix = `@${period}`;
-    for (const k of [...this.changes.keys()]) if (k.endsWith(suffix)) this.changes.delete(k);
+    this.changes.delete(period);
+  }
+
+  /** The change sets of period p, by id. */
+  private changesOf(p: string): Map<string, Change> {
+    let m = this.changes.get(p);
+    if (!m) this.changes.set(p, (m = new Map()));
+    return m;
   }
 
   /** Every held column, and the store emptied (the simulation is released). */
@@ -397,19 +407,22 @@ export class Temporal {
 
   /** Households whose rows of the rule's inputs changed since last month. */
   private inputChange(rule: Rule, p: string): Change {
-    const changes: Int32Array[] = [];
-    for (const raw of Object.values(rule.inputs)) {
-      const { id, sumYear } = parseInputId(raw);
+    const changes = this.inputSets;
+    changes.length = 0;
+    const { inputIds, inputSumYear } = ruleLists(rule);
+    const month = this.changes.get(p);
+    for (let k = 0; k < inputIds.length; k++) {
+      const id = inputIds[k]!;
       const input = this.host.graph.rules.get(id);
       if (!input) continue; // a dataset column or the weights: the same every month
-      if (sumYear) return 'all';
-      // A yearly rule's column is the same within its year; a new year is unknown (the
-      // rule's own parameters would have differed too, most likely).
+      if (inputSumYear[k]) return 'all';
+      // A yearly rule's column is the same within its year; a new year (January) is unknown
+      // (the rule's own parameters would have differed too, most likely).
       if (input.period === 'year') {
-        if (p.slice(0, 4) !== this.prevYear(p)) return 'all';
+        if (p.endsWith('-01')) return 'all';
         continue;
       }
-      const c = this.changes.get(`${id}@${p}`) ?? 'all';
+      const c = month?.get(id) ?? 'all';
       if (c === 'all') return 'all';
       if (c !== 'none') changes.push(c);
     }
@@ -419,22 +432,22 @@ export class Temporal {
     return this.canonical(acc);
   }
 
-  private prevYear(p: string): string {
-    const y = Number(p.slice(0, 4));
-    return p.slice(5, 7) === '01' ? String(y - 1) : String(y);
-  }
-
   /** The rule on the dirty households, written over a copy of last month's column; undefined when the run read the month. */
   private subset(rule: Rule, p: string, index: number, dirty: Int32Array, prev: Held, inputs: Record<string, Column>, params: Record<string, ParamValue>): TemporalDecision | undefined {
     const host = this.host;
     const sub = this.subOf(dirty);
     const person = rule.entity === 'person';
     const rows = person ? sub.persons : sub.households;
+    const { inputAliases, inputRaws, paramAliases } = ruleLists(rule);
     const subInputs: Record<string, Column> = {};
-    for (const [alias, raw] of Object.entries(rule.inputs)) subInputs[alias] = this.gathered(sub, raw, inputs[alias]!);
+    for (let k = 0; k < inputAliases.length; k++) {
+      const alias = inputAliases[k]!;
+      subInputs[alias] = this.gathered(sub, inputRaws[k]!, inputs[alias]!);
+    }
     const subParams: Record<string, ParamValue> = {};
     const size = entitySize(host.population, rule.entity);
-    for (const [alias, v] of Object.entries(params)) {
+    for (const alias of paramAliases) {
+      const v = params[alias]!;
       let g = typeof v === 'number' ? v : sub.params.get(v);
       if (g === undefined) sub.params.set(v, (g = gatherParam(v, rows, size, this.arenaFloat64)));
       subParams[alias] = g;
@@ -465,10 +478,11 @@ export class Temporal {
     const words = wordsOf(out);
     const changed = rowsScratch(rows.length);
     const found = diffAt(words)(words, wordsOf(prev.column), rows, words.length / out.length, changed);
-    const key = `${rule.id}@${p}`;
-    const values = Object.values(params);
+    // The parameters are last month's (before compared them): prev.params stands for them.
+    const values = prev.params;
+    const changes = this.changesOf(p);
     if (!found) {
-      this.changes.set(key, 'none');
+      changes.set(rule.id, 'none');
       this.hold(rule.id, { index, column: prev.column, readPeriod, drawn: drawnSet, calendar, byMonth, params: values });
       return { column: prev.column };
     }
@@ -487,7 +501,7 @@ export class Temporal {
       this.owners.set(column, { id: rule.id, p, index, against: prev.column });
     } else this.owners.delete(column);
     scatter(column)(column, rows, out);
-    this.changes.set(key, households);
+    changes.set(rule.id, households);
     if (inPlace) this.held.set(rule.id, { index, column, readPeriod, drawn: drawnSet, calendar, byMonth, params: values });
     else this.hold(rule.id, { index, column, readPeriod, drawn: drawnSet, calendar, byMonth, params: values });
     return { column };

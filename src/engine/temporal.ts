@@ -407,8 +407,10 @@ export class Temporal {
 
   /** Households whose rows of the rule's inputs changed since last month. */
   private inputChange(rule: Rule, p: string): Change {
+    // A list kept from call to call and filled from its start (emptying it with `length = 0`
+    // would let its backing store go, to be grown again at the next push).
     const changes = this.inputSets;
-    changes.length = 0;
+    let count = 0;
     const { inputIds, inputSumYear } = ruleLists(rule);
     const month = this.changes.get(p);
     for (let k = 0; k < inputIds.length; k++) {
@@ -424,11 +426,11 @@ export class Temporal {
       }
       const c = month?.get(id) ?? 'all';
       if (c === 'all') return 'all';
-      if (c !== 'none') changes.push(c);
+      if (c !== 'none') changes[count++] = c;
     }
-    if (!changes.length) return 'none';
+    if (!count) return 'none';
     let acc = changes[0]!;
-    for (let k = 1; k < changes.length; k++) if (changes[k] !== acc) acc = mergeSorted(acc, changes[k]!);
+    for (let k = 1; k < count; k++) if (changes[k] !== acc) acc = mergeSorted(acc, changes[k]!);
     return this.canonical(acc);
   }
 
@@ -622,30 +624,54 @@ function subPopulation(pop: Population, households: Int32Array, arena: MonthAren
       personHousehold[o] = i;
     }
   }
-  const pick = (c: Float64Array, rows: Int32Array): Float64Array => {
-    const out = new Float64Array(rows.length);
-    for (let i = 0; i < rows.length; i++) out[i] = c[rows[i]!]!;
-    return out;
-  };
-  let hId: Float64Array | undefined, pId: Float64Array | undefined, w: Float64Array | undefined;
-  const population: Population = {
-    nPersons: nP,
-    nHouseholds: nH,
-    get householdId() {
-      return (hId ??= pick(pop.householdId, households));
-    },
-    get personId() {
-      return (pId ??= pick(pop.personId, persons));
-    },
-    get weight() {
-      return (w ??= pick(pop.weight, households));
-    },
-    personHousehold,
-    householdStart,
-    person: {},
-    household: {},
-  };
-  return { population, persons };
+  return { population: new SubPopulation(pop, households, persons, personHousehold, householdStart), persons };
+}
+
+/** No dataset column: a sub-population's inputs are gathered (one object for every sub-population). */
+const NO_COLUMNS: Readonly<Record<string, Column>> = Object.freeze({});
+
+/**
+ * A sub-population's Population (subPopulation): one class, so every sub-population has one
+ * shape and no object of accessors and closures of its own. They live the month and so mostly
+ * outlived the young generation: as object literals with getters they were the largest of the
+ * month-to-month bookkeeping that reached the old generation (session 13).
+ */
+class SubPopulation implements Population {
+  readonly nPersons: number;
+  readonly nHouseholds: number;
+  readonly person = NO_COLUMNS;
+  readonly household = NO_COLUMNS;
+  private hId: Float64Array | undefined;
+  private pId: Float64Array | undefined;
+  private w: Float64Array | undefined;
+
+  constructor(
+    private readonly of: Population,
+    private readonly rowsH: Int32Array,
+    private readonly rowsP: Int32Array,
+    readonly personHousehold: Int32Array,
+    readonly householdStart: Int32Array,
+  ) {
+    this.nPersons = rowsP.length;
+    this.nHouseholds = rowsH.length;
+  }
+
+  get householdId(): Float64Array {
+    return (this.hId ??= pick(this.of.householdId, this.rowsH));
+  }
+  get personId(): Float64Array {
+    return (this.pId ??= pick(this.of.personId, this.rowsP));
+  }
+  get weight(): Float64Array {
+    return (this.w ??= pick(this.of.weight, this.rowsH));
+  }
+}
+
+/** Rows `rows` of a column, in a new array (ids and weights are read past the month, not from the arena). */
+function pick(c: Float64Array, rows: Int32Array): Float64Array {
+  const out = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = c[rows[i]!]!;
+  return out;
 }
 
 // The diff kernels below write the rows that differ into `out` (ascending; room for one per row)

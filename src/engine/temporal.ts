@@ -363,6 +363,7 @@ export class Temporal {
     this.sets.clear();
     this.subs.clear();
     this.monthSubs = [];
+    this.inputSets.length = 0;
     this.arena.clear();
     return all;
   }

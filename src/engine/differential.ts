@@ -1131,9 +1131,9 @@ let rowScratch = new Int32Array(1024);
  * Scratch for the diff kernels' rows (at most one per row compared), reused: the changed rows
  * were pushed onto a new array per comparison, whole slices of them when a standard changed
  * every row, about half of the JavaScript heap a W3 variant allocated (session 11). Read before
- * the next comparison, never kept.
+ * the next comparison, never kept. Month to month (temporal.ts) uses it the same way.
  */
-function rowsScratch(n: number): Int32Array {
+export function rowsScratch(n: number): Int32Array {
   if (rowScratch.length < n) rowScratch = new Int32Array(Math.max(n, 2 * rowScratch.length));
   return rowScratch;
 }

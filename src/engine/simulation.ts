@@ -18,6 +18,7 @@ import { keyedDraws, streamId, type KeyedDraws } from './random.js';
 import type { Rule, RuleContext } from './rule.js';
 import { columnFingerprint, leafIdentity, ruleReach, type SharedResults } from './shared-results.js';
 import { Differential, type BasePart, type Change, type DifferentialHost, type DifferentialOption, type SparseColumn } from './differential.js';
+import { ruleLists } from './rule-lists.js';
 import { specialise } from './specialise.js';
 import { category } from './values.js';
 import { CALENDAR_FIRST_MONTH, CALENDAR_YEAR, calendarMonthKey, Temporal, temporal, TEMPORAL_MAX_PERSONS, type TemporalHost } from './temporal.js';
@@ -127,7 +128,8 @@ class FormulaContext implements RuleContext {
    * `drawn`, up to this many (beyond it the formula counts as reading the month everywhere).
    */
   drawLimit = 0;
-  drawn: number[] = [];
+  /** How many rows of masked draws were collected (see drawnRows). */
+  private drawnCount = 0;
   /** Calendar values read (temporal.ts, CALENDAR_* bits): month to month knows when they change. */
   calendar = 0;
   /** Parameters read by calendar month (byCalendarMonth): month to month compares their values of this month and the one before. */
@@ -178,14 +180,32 @@ class FormulaContext implements RuleContext {
   random(stream: string, where?: ArrayLike<number>): Float64Array {
     this.readPeriod = true;
     // A masked draw is 0 outside its mask whatever the month: the month reaches only its rows.
-    if (!where || this.readMonth || !collectDrawn(where)(where, this.drawn, this.drawLimit)) this.readMonth = true;
+    this.collect(where);
     return this.draws().uniforms(this.monthIndex, streamId(stream), where, this.allocator.alloc(Float64Array, this.size, false));
   }
   chance(stream: string, rate: ArrayLike<number>, where?: ArrayLike<number>): Uint8Array {
     // As random(): the month reaches only a masked draw's rows.
     this.readPeriod = true;
-    if (!where || this.readMonth || !collectDrawn(where)(where, this.drawn, this.drawLimit)) this.readMonth = true;
+    this.collect(where);
     return this.draws().chances(this.monthIndex, streamId(stream), rate, where, this.allocator.alloc(Uint8Array, this.size, false));
+  }
+  /** A masked draw's rows collected (up to drawLimit), or the month read everywhere. */
+  private collect(where: ArrayLike<number> | undefined): void {
+    if (!where || this.readMonth) {
+      this.readMonth = true;
+      return;
+    }
+    const n = collectDrawn(where)(where, drawnScratch(this.drawLimit), this.drawnCount, this.drawLimit);
+    if (n < 0) this.readMonth = true;
+    else this.drawnCount = n;
+  }
+  /**
+   * The rows of the masked draws collected, when they were the only month-dependent reads (else
+   * undefined): a view of a scratch shared by every context, valid until the next formula draws
+   * (month to month reads it at once, into a set of households of its own).
+   */
+  drawnRows(): Int32Array | undefined {
+    return this.readMonth ? undefined : drawnScratch(this.drawnCount).subarray(0, this.drawnCount);
   }
   randomOnce(stream: string, where?: ArrayLike<number>): Float64Array {
     return this.draws().uniforms(PERSISTENT, streamId(stream), where, this.allocator.alloc(Float64Array, this.size, false));
@@ -212,19 +232,36 @@ class FormulaContext implements RuleContext {
 FormulaContext.kept = new FormulaContext('', '', 0, bindAggregators({ nHouseholds: 0, nPersons: 0, householdStart: new Int32Array(1), personHousehold: new Int32Array(0) }), () => keyedDraws(0, new Float64Array(0)), 0, new ColumnAllocator(undefined), {}, undefined as unknown as ParameterTree);
 
 /**
- * Appends the rows of a draw's mask (its non-zero rows) to `rows`; false once `rows` would
- * exceed `limit` (nothing is collected when the limit is 0).
+ * Writes the rows of a draw's mask (its non-zero rows) into `rows` from row `n` on, and returns
+ * how many `rows` then holds; -1 once it would exceed `limit` (nothing is collected when the
+ * limit is 0).
  */
-function collectDrawnKernel(where: ArrayLike<number>, rows: number[], limit: number): boolean {
-  if (limit <= 0) return false;
+function collectDrawnKernel(where: ArrayLike<number>, rows: Int32Array, n: number, limit: number): number {
+  if (limit <= 0) return -1;
   for (let i = 0; i < where.length; i++) {
     if (!where[i]) continue;
-    if (rows.length >= limit) return false;
-    rows.push(i);
+    if (n >= limit) return -1;
+    rows[n++] = i;
   }
-  return true;
+  return n;
 }
 const collectDrawn = specialise(collectDrawnKernel);
+
+let drawnRowsScratch = new Int32Array(1024);
+/**
+ * The rows of masked draws, collected for month to month (temporal.ts), in one array reused by
+ * every formula context: a formula's draws are read as soon as it returns, before another
+ * formula runs. Their own growing arrays were 8 MB of garbage over two years of a projection's
+ * slice loop (session 13). Grown keeping what it holds.
+ */
+function drawnScratch(n: number): Int32Array {
+  if (drawnRowsScratch.length < n) {
+    const grown = new Int32Array(Math.max(n, 2 * drawnRowsScratch.length));
+    grown.set(drawnRowsScratch);
+    drawnRowsScratch = grown;
+  }
+  return drawnRowsScratch;
+}
 
 /**
  * The simulation's columns by `id@period`, counting the keys each column is held under: a
@@ -340,6 +377,8 @@ export class Simulation {
    * holding it (its buffer then reused and overwritten under it).
    */
   private readonly counted = new Set<string>();
+  /** Cache keys by period and id (keyOf). */
+  private readonly keys = new Map<Period, Map<string, string>>();
   private readonly asked: Set<string>;
   /** Nesting of calculate: 0 is a caller outside the engine. */
   private depth = 0;
@@ -462,7 +501,7 @@ export class Simulation {
     }
     if (!rule) throw new JiuzhuError('UNKNOWN_RULE', `no rule or column named '${id}'`, { kind: 'usage', location: { key: id } });
     const p = this.periodFor(rule, period);
-    const key = `${id}@${p}`;
+    const key = this.keyOf(id, p);
     const hit = this.cache.get(key);
     if (hit) return hit;
     if (this.differential) {
@@ -509,14 +548,16 @@ export class Simulation {
     let paramsUsed: Record<string, ParamValue> = {};
     this.depth++;
     try {
-      for (const [alias, raw] of Object.entries(rule.inputs)) {
-        const c = (inputs[alias] = this.input(raw, p));
+      const { inputAliases, inputRaws, inputIds, inputSumYear, paramAliases, paramPaths } = ruleLists(rule);
+      for (let k = 0; k < inputAliases.length; k++) {
+        const raw = inputRaws[k]!;
+        const c = (inputs[inputAliases[k]!] = this.inputOf(inputIds[k]!, inputSumYear[k]!, p));
         if (stable && this.graph.rules.has(raw) && (this.givenColumns.has(c) || !reuse!.stable(c))) stable = false;
       }
       const facts = factsOf(p);
       const date = facts.start;
       const params: Record<string, ParamValue> = {};
-      for (const [alias, path] of Object.entries(rule.parameters)) params[alias] = this.parameter(path, date, rule.entity);
+      for (let k = 0; k < paramAliases.length; k++) params[paramAliases[k]!] = this.parameter(paramPaths[k]!, date, rule.entity);
       if (stable) {
         inputList = Object.values(inputs);
         paramList = Object.values(params);
@@ -566,7 +607,7 @@ export class Simulation {
     // A result that cannot be reused replaces any earlier one: that rule's inputs change from
     // month to month here (carried state), so its held column would only take memory.
     if (reuse) for (const c of stable && !ctx!.readPeriod ? reuse.record(id, inputList, paramList, out) : reuse.drop(id)) this.giveBack(c);
-    monthly?.computed(rule, p, factsOf(p).index, out, ctx!.readPeriod, dirty, paramsUsed, ctx!.readMonth ? undefined : ctx!.drawn, ctx!.calendar, ctx!.byMonth);
+    monthly?.computed(rule, p, factsOf(p).index, out, ctx!.readPeriod, dirty, paramsUsed, ctx!.drawnRows(), ctx!.calendar, ctx!.byMonth);
     this.afterMonthly(rule, key, p);
     return out;
   }
@@ -673,13 +714,14 @@ export class Simulation {
    * same values: rules are pure and their draws keyed).
    */
   private readInputs(rule: Rule, p: Period): void {
-    const reader = `${rule.id}@${p}`;
+    const reader = this.keyOf(rule.id, p);
     if (this.counted.has(reader)) return;
     this.counted.add(reader);
-    for (const raw of Object.values(rule.inputs)) {
-      const { id, sumYear } = parseInputId(raw);
-      if (sumYear) continue;
-      const key = `${id}@${p}`;
+    const { inputIds, inputSumYear } = ruleLists(rule);
+    for (let k = 0; k < inputIds.length; k++) {
+      if (inputSumYear[k]) continue;
+      const id = inputIds[k]!;
+      const key = this.keyOf(id, p);
       const left = this.readersLeft.get(key);
       if (left === undefined) continue;
       if (left > 1) {
@@ -742,7 +784,7 @@ export class Simulation {
         ctx.drawLimit = sim.temporal!.drawLimit(rule) > 0 ? size : 0;
         const out = rule.formula(inputs, params, ctx);
         if (!out || out.length !== size) throw new JiuzhuError('BAD_RULE_OUTPUT', `rule '${rule.id}' returned ${out?.length} values for ${size} ${rule.entity}s`, { kind: 'internal', location: { key: rule.id } });
-        return { out, readPeriod: ctx.readPeriod, drawn: ctx.readMonth ? undefined : ctx.drawn, calendar: ctx.calendar, byMonth: ctx.byMonth };
+        return { out, readPeriod: ctx.readPeriod, drawn: ctx.drawnRows(), calendar: ctx.calendar, byMonth: ctx.byMonth };
       },
       aggregators: (sub) => bindAggregators(sub),
     };
@@ -926,6 +968,7 @@ export class Simulation {
     this.differential?.forgetPeriod(period);
     this.temporal?.forgetPeriod(period);
     for (const k of [...this.counted]) if (k.endsWith(suffix)) this.counted.delete(k);
+    this.keys.delete(period);
     // A forgotten month's given columns are read no more; keeping their fingerprints would only
     // make later keys longer (never wrong: a key may name more than a rule reads).
     for (const k of [...this.givenFingerprints.keys()]) if (k.endsWith(suffix)) this.givenFingerprints.delete(k);
@@ -945,6 +988,21 @@ export class Simulation {
     this.readersLeft.clear();
     this.differential?.clear();
     this.counted.clear();
+    this.keys.clear();
+  }
+
+  /**
+   * The cache key `id@p`, one string per rule and period until the period is forgotten: a key
+   * made per look-up (a new string, hashed again by every map it met) for each rule asked and
+   * each input counted was about 15 MB of garbage over two years of a projection's slice loop
+   * (session 13).
+   */
+  private keyOf(id: string, p: Period): string {
+    let byId = this.keys.get(p);
+    if (!byId) this.keys.set(p, (byId = new Map()));
+    let k = byId.get(id);
+    if (k === undefined) byId.set(id, (k = `${id}@${p}`));
+    return k;
   }
 
   /** Number of cached rule results (for tests of the cache). */
@@ -960,6 +1018,11 @@ export class Simulation {
 
   private input(raw: string, period: Period): Column {
     const { id, sumYear } = parseInputId(raw);
+    return this.inputOf(id, sumYear, period);
+  }
+
+  /** An input parsed already (ruleLists). */
+  private inputOf(id: string, sumYear: boolean, period: Period): Column {
     if (!sumYear) return this.calculate(id, period);
     const months = monthsOfYear(period);
     const first = this.calculate(id, months[0]!);

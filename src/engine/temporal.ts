@@ -48,8 +48,9 @@
 import type { Aggregators } from './aggregate.js';
 import type { ColumnType } from './buffers.js';
 import type { Column } from './column.js';
-import { gatherParam, mergeSorted, smallestSuperset, wordsOf, type Change, type Sub as DifferentialSub } from './differential.js';
+import { gatherParam, mergeSorted, rowsScratch, smallestSuperset, wordsOf, type Change, type Sub as DifferentialSub } from './differential.js';
 import { parseInputId, type RuleGraph } from './graph.js';
+import { ruleLists } from './rule-lists.js';
 import type { ParamValue } from './parameters/resolve.js';
 import { entitySize, type Entity, type Population } from './population.js';
 import type { Rule } from './rule.js';
@@ -174,7 +175,7 @@ export interface TemporalHost {
    * draws' rows; calendar: the calendar values read (CALENDAR_* bits); byMonth: the parameters
    * read by calendar month.
    */
-  runOn(rule: Rule, p: string, sub: Population, rows: Int32Array, agg: Aggregators, inputs: Record<string, Column>, params: Record<string, ParamValue>): { out: Column; readPeriod: boolean; drawn: number[] | undefined; calendar: number; byMonth: ParamValue[] | undefined };
+  runOn(rule: Rule, p: string, sub: Population, rows: Int32Array, agg: Aggregators, inputs: Record<string, Column>, params: Record<string, ParamValue>): { out: Column; readPeriod: boolean; drawn: ArrayLike<number> | undefined; calendar: number; byMonth: ParamValue[] | undefined };
   /** The key of a rule's column for the month before p. */
   previousKey(id: string, p: string): string;
   aggregators(sub: Population): Aggregators;
@@ -210,8 +211,10 @@ export type TemporalDecision = { column: Column } | { dirty: Change | undefined 
 export class Temporal {
   private readonly held = new Map<string, Held>();
   private readonly holding = new Map<Column, number>();
-  /** Households whose rows changed against the month before, by `id@period`. */
-  private readonly changes = new Map<string, Change>();
+  /** Households whose rows changed against the month before, by period then id (no key string made per look-up). */
+  private readonly changes = new Map<string, Map<string, Change>>();
+  /** inputChange's list of its inputs' change sets, reused. */
+  private readonly inputSets: Int32Array[] = [];
   private readonly lastGiven = new Map<string, { index: number; column: Column }>();
   /**
    * Of a rule's column of some month: the rule, the month, and the column it was compared
@@ -246,19 +249,20 @@ export class Temporal {
     this.newMonth(index);
     const prev = this.held.get(rule.id);
     if (!prev || prev.index !== index - 1 || (prev.readPeriod && !prev.drawn) || rule.scope === 'population' || calendarChanges(prev.calendar, p) || byMonthChanges(prev.byMonth, p)) return { dirty: undefined };
-    const values = Object.values(params);
-    if (values.length !== prev.params.length || values.some((v, k) => !Object.is(v, prev.params[k]))) return { dirty: undefined };
+    // The same parameter values as last month's, in order (then prev.params stands for them).
+    const aliases = ruleLists(rule).paramAliases;
+    if (aliases.length !== prev.params.length) return { dirty: undefined };
+    for (let k = 0; k < aliases.length; k++) if (!Object.is(params[aliases[k]!], prev.params[k])) return { dirty: undefined };
     let dirty = this.inputChange(rule, p);
     // A rule that drew last month: the households it drew for are recomputed too (new draws).
     const followed = prev.drawn !== undefined;
     if (followed && dirty !== 'all' && prev.drawn!.length) dirty = this.canonical(dirty === 'none' ? prev.drawn! : mergeSorted(dirty, prev.drawn!));
-    const key = `${rule.id}@${p}`;
     if (dirty === 'none') {
       this.count('unchanged', 1);
       if (followed) this.count('followed', 1);
-      this.changes.set(key, 'none');
+      this.changesOf(p).set(rule.id, 'none');
       // No input changed and no draw last month: none this month either (the same masks).
-      this.hold(rule.id, { index, column: prev.column, readPeriod: prev.readPeriod, drawn: prev.drawn, calendar: prev.calendar, byMonth: prev.byMonth, params: values });
+      this.hold(rule.id, { index, column: prev.column, readPeriod: prev.readPeriod, drawn: prev.drawn, calendar: prev.calendar, byMonth: prev.byMonth, params: prev.params });
       return { column: prev.column };
     }
     if (dirty === 'all' || dirty.length > TEMPORAL_SUBSET_SHARE * this.host.population.nHouseholds) return { dirty: followed ? undefined : dirty };
@@ -289,7 +293,7 @@ export class Temporal {
    * held for next month. `drawn`: the rows of its masked draws, when they were its only
    * month-dependent reads.
    */
-  computed(rule: Rule, p: string, index: number, out: Column, readPeriod: boolean, dirty: Change | undefined, params: Record<string, ParamValue>, drawn?: number[], calendar = 0, byMonth?: readonly ParamValue[]): void {
+  computed(rule: Rule, p: string, index: number, out: Column, readPeriod: boolean, dirty: Change | undefined, params: Record<string, ParamValue>, drawn?: ArrayLike<number>, calendar = 0, byMonth?: readonly ParamValue[]): void {
     this.count('full', 1);
     this.count('fullRows', out.length);
     const drawnSet = readPeriod && drawn ? householdsOf(drawn, rule.entity === 'person' ? this.host.population.personHousehold : undefined, undefined) : undefined;
@@ -301,7 +305,7 @@ export class Temporal {
       change = prev.column === out ? 'none' : this.compare(out, prev.column, rule.entity, rows);
       this.owners.set(out, { id: rule.id, p, index, against: prev.column });
     }
-    this.changes.set(`${rule.id}@${p}`, change);
+    this.changesOf(p).set(rule.id, change);
     this.hold(rule.id, { index, column: out, readPeriod, drawn: drawnSet, calendar, byMonth, params: Object.values(params) });
   }
 
@@ -322,9 +326,9 @@ export class Temporal {
     const h = this.held.get(id);
     const against = last?.index === index - 1 ? last.column : h?.index === index - 1 ? h.column : undefined;
     const o = this.owners.get(column);
-    const known = o && o.index === index - 1 && against !== undefined && o.against === against ? this.changes.get(`${o.id}@${o.p}`) : undefined;
+    const known = o && o.index === index - 1 && against !== undefined && o.against === against ? this.changeOf(o.id, o.p) : undefined;
     const change: Change = !against || against.constructor !== column.constructor || against.length !== column.length ? 'all' : against === column ? 'none' : known ?? this.compare(column, against, entity, undefined);
-    this.changes.set(`${id}@${p}`, change);
+    this.changesOf(p).set(id, change);
     this.lastGiven.set(id, { index, column });
     if (h) this.drop(id);
   }
@@ -334,13 +338,19 @@ export class Temporal {
    * before, when known: 'none' when every row is the same, 'all' when not tracked row by row.
    */
   changeOf(id: string, p: string): Change | undefined {
-    return this.changes.get(`${id}@${p}`);
+    return this.changes.get(p)?.get(id);
   }
 
   /** A period is over: its changes go. */
   forgetPeriod(period: string): void {
-    const suffix = `@${period}`;
-    for (const k of [...this.changes.keys()]) if (k.endsWith(suffix)) this.changes.delete(k);
+    this.changes.delete(period);
+  }
+
+  /** The change sets of period p, by id. */
+  private changesOf(p: string): Map<string, Change> {
+    let m = this.changes.get(p);
+    if (!m) this.changes.set(p, (m = new Map()));
+    return m;
   }
 
   /** Every held column, and the store emptied (the simulation is released). */
@@ -353,6 +363,7 @@ export class Temporal {
     this.sets.clear();
     this.subs.clear();
     this.monthSubs = [];
+    this.inputSets.length = 0;
     this.arena.clear();
     return all;
   }
@@ -397,31 +408,31 @@ export class Temporal {
 
   /** Households whose rows of the rule's inputs changed since last month. */
   private inputChange(rule: Rule, p: string): Change {
-    const changes: Int32Array[] = [];
-    for (const raw of Object.values(rule.inputs)) {
-      const { id, sumYear } = parseInputId(raw);
+    // A list kept from call to call and filled from its start (emptying it with `length = 0`
+    // would let its backing store go, to be grown again at the next push).
+    const changes = this.inputSets;
+    let count = 0;
+    const { inputIds, inputSumYear } = ruleLists(rule);
+    const month = this.changes.get(p);
+    for (let k = 0; k < inputIds.length; k++) {
+      const id = inputIds[k]!;
       const input = this.host.graph.rules.get(id);
       if (!input) continue; // a dataset column or the weights: the same every month
-      if (sumYear) return 'all';
-      // A yearly rule's column is the same within its year; a new year is unknown (the
-      // rule's own parameters would have differed too, most likely).
+      if (inputSumYear[k]) return 'all';
+      // A yearly rule's column is the same within its year; a new year (January) is unknown
+      // (the rule's own parameters would have differed too, most likely).
       if (input.period === 'year') {
-        if (p.slice(0, 4) !== this.prevYear(p)) return 'all';
+        if (p.endsWith('-01')) return 'all';
         continue;
       }
-      const c = this.changes.get(`${id}@${p}`) ?? 'all';
+      const c = month?.get(id) ?? 'all';
       if (c === 'all') return 'all';
-      if (c !== 'none') changes.push(c);
+      if (c !== 'none') changes[count++] = c;
     }
-    if (!changes.length) return 'none';
+    if (!count) return 'none';
     let acc = changes[0]!;
-    for (let k = 1; k < changes.length; k++) if (changes[k] !== acc) acc = mergeSorted(acc, changes[k]!);
+    for (let k = 1; k < count; k++) if (changes[k] !== acc) acc = mergeSorted(acc, changes[k]!);
     return this.canonical(acc);
-  }
-
-  private prevYear(p: string): string {
-    const y = Number(p.slice(0, 4));
-    return p.slice(5, 7) === '01' ? String(y - 1) : String(y);
   }
 
   /** The rule on the dirty households, written over a copy of last month's column; undefined when the run read the month. */
@@ -430,11 +441,16 @@ export class Temporal {
     const sub = this.subOf(dirty);
     const person = rule.entity === 'person';
     const rows = person ? sub.persons : sub.households;
+    const { inputAliases, inputRaws, paramAliases } = ruleLists(rule);
     const subInputs: Record<string, Column> = {};
-    for (const [alias, raw] of Object.entries(rule.inputs)) subInputs[alias] = this.gathered(sub, raw, inputs[alias]!);
+    for (let k = 0; k < inputAliases.length; k++) {
+      const alias = inputAliases[k]!;
+      subInputs[alias] = this.gathered(sub, inputRaws[k]!, inputs[alias]!);
+    }
     const subParams: Record<string, ParamValue> = {};
     const size = entitySize(host.population, rule.entity);
-    for (const [alias, v] of Object.entries(params)) {
+    for (const alias of paramAliases) {
+      const v = params[alias]!;
       let g = typeof v === 'number' ? v : sub.params.get(v);
       if (g === undefined) sub.params.set(v, (g = gatherParam(v, rows, size, this.arenaFloat64)));
       subParams[alias] = g;
@@ -459,22 +475,27 @@ export class Temporal {
     // Its rows of this month's column: what a later rule on the same households would gather.
     sub.gathered.set(rule.id, out);
     const drawnSet = readPeriod ? householdsOf(drawn ?? [], person ? sub.population.personHousehold : undefined, sub.households) : undefined;
-    const changed: number[] = [];
+    // The rows that differ go to a reused scratch (they were a new array grown a row at a time,
+    // 28 MB of the heap's garbage over two years of a slice loop, session 13), then their
+    // households, once each, copied out.
     const words = wordsOf(out);
-    diffAt(words)(words, wordsOf(prev.column), rows, words.length / out.length, changed);
-    const key = `${rule.id}@${p}`;
-    const values = Object.values(params);
-    if (!changed.length) {
-      this.changes.set(key, 'none');
+    const changed = rowsScratch(rows.length);
+    const found = diffAt(words)(words, wordsOf(prev.column), rows, words.length / out.length, changed);
+    // The parameters are last month's (before compared them): prev.params stands for them.
+    const values = prev.params;
+    const changes = this.changesOf(p);
+    if (!found) {
+      changes.set(rule.id, 'none');
       this.hold(rule.id, { index, column: prev.column, readPeriod, drawn: drawnSet, calendar, byMonth, params: values });
       return { column: prev.column };
     }
     const ph = person ? sub.population.personHousehold : undefined;
     let n = 0;
-    for (let k = 0; k < changed.length; k++) {
+    for (let k = 0; k < found; k++) {
       const h = sub.households[ph ? ph[changed[k]!]! : changed[k]!]!;
       if (n === 0 || h !== changed[n - 1]) changed[n++] = h;
     }
+    const households = this.canonical(changed.slice(0, n));
     // Last month's column is written over when nothing else holds it (most rules): no copy.
     const inPlace = this.holding.get(prev.column) === 1 && host.takeOver(host.previousKey(rule.id, p), prev.column);
     const column = inPlace ? prev.column : host.alloc(prev.column.constructor as ColumnType, prev.column.length);
@@ -483,7 +504,7 @@ export class Temporal {
       this.owners.set(column, { id: rule.id, p, index, against: prev.column });
     } else this.owners.delete(column);
     scatter(column)(column, rows, out);
-    this.changes.set(key, this.canonical(Int32Array.from(changed.slice(0, n))));
+    changes.set(rule.id, households);
     if (inPlace) this.held.set(rule.id, { index, column, readPeriod, drawn: drawnSet, calendar, byMonth, params: values });
     else this.hold(rule.id, { index, column, readPeriod, drawn: drawnSet, calendar, byMonth, params: values });
     return { column };
@@ -503,34 +524,34 @@ export class Temporal {
   private compare(a: Column, b: Column, entity: Entity, households: Int32Array | undefined): Change {
     const pop = this.host.population;
     const nH = pop.nHouseholds;
-    const changed: number[] = [];
     const wa = wordsOf(a), wb = wordsOf(b);
     const per = wa.length / a.length;
+    // The rows that differ go to a reused scratch (at most one per row), not a new array grown a
+    // row at a time: those were the largest garbage of a later month (34 MB over two years of a
+    // slice loop, many of them large enough to go straight to the old generation; session 13).
+    const changed = rowsScratch(a.length);
     // A household column stops at the first row beyond a quarter of the households: the answer is
     // then 'all' (as below). A column that changes everywhere (the month loop's month counter,
     // given every month; events_active in the second month) is not collected row by row. A person
     // column's rows are not its households, so it is compared in full.
     const limit = entity === 'household' ? Math.floor(TEMPORAL_SUBSET_SHARE * nH) : Infinity;
-    let whole: boolean;
-    if (households) {
-      diffHouseholds(wa)(wa, wb, households, entity === 'person' ? pop.householdStart : undefined, per, changed);
-      whole = true;
-    }
-    else if (a instanceof Float64Array) whole = diffFloat64(a, b as Float64Array, changed, limit);
-    else if (a.BYTES_PER_ELEMENT < 4 && a.byteOffset % 4 === 0 && b.byteOffset % 4 === 0) whole = diffNarrow(a, b, changed, limit);
-    else whole = diffAll(wa)(wa, wb, per, changed, limit);
-    if (!whole) return 'all';
-    if (!changed.length) return 'none';
+    let found: number;
+    if (households) found = diffHouseholds(wa)(wa, wb, households, entity === 'person' ? pop.householdStart : undefined, per, changed);
+    else if (a instanceof Float64Array) found = diffFloat64(a, b as Float64Array, changed, limit);
+    else if (a.BYTES_PER_ELEMENT < 4 && a.byteOffset % 4 === 0 && b.byteOffset % 4 === 0) found = diffNarrow(a, b, changed, limit);
+    else found = diffAll(wa)(wa, wb, per, changed, limit);
+    if (found < 0) return 'all';
+    if (!found) return 'none';
     const hh = entity === 'person' ? pop.personHousehold : undefined;
     let n = 0;
-    for (let k = 0; k < changed.length; k++) {
+    for (let k = 0; k < found; k++) {
       const h = hh ? hh[changed[k]!]! : changed[k]!;
       if (n === 0 || h !== changed[n - 1]) changed[n++] = h;
     }
     // nH read before the loops: a read here deoptimised compare at every call (V8 kept
     // entering code compiled for another population's shape; docs/performance.md, session 13).
     if (n > TEMPORAL_SUBSET_SHARE * nH) return 'all';
-    return this.canonical(Int32Array.from(changed.slice(0, n)));
+    return this.canonical(changed.slice(0, n));
   }
 
   private canonical(set: Int32Array): Int32Array {
@@ -568,7 +589,7 @@ export class Temporal {
  * to their household (none for household rows), and `households` a sub-population's household
  * index to the population's.
  */
-function householdsOf(rows: readonly number[], personHousehold: Int32Array | undefined, households: Int32Array | undefined): Int32Array {
+function householdsOf(rows: ArrayLike<number>, personHousehold: Int32Array | undefined, households: Int32Array | undefined): Int32Array {
   const out = new Int32Array(rows.length);
   for (let k = 0; k < rows.length; k++) {
     const h = personHousehold ? personHousehold[rows[k]!]! : rows[k]!;
@@ -604,57 +625,92 @@ function subPopulation(pop: Population, households: Int32Array, arena: MonthAren
       personHousehold[o] = i;
     }
   }
-  const pick = (c: Float64Array, rows: Int32Array): Float64Array => {
-    const out = new Float64Array(rows.length);
-    for (let i = 0; i < rows.length; i++) out[i] = c[rows[i]!]!;
-    return out;
-  };
-  let hId: Float64Array | undefined, pId: Float64Array | undefined, w: Float64Array | undefined;
-  const population: Population = {
-    nPersons: nP,
-    nHouseholds: nH,
-    get householdId() {
-      return (hId ??= pick(pop.householdId, households));
-    },
-    get personId() {
-      return (pId ??= pick(pop.personId, persons));
-    },
-    get weight() {
-      return (w ??= pick(pop.weight, households));
-    },
-    personHousehold,
-    householdStart,
-    person: {},
-    household: {},
-  };
-  return { population, persons };
+  return { population: new SubPopulation(pop, households, persons, personHousehold, householdStart), persons };
 }
 
-// The diff kernels below collect the rows that differ and return false, stopping there, once
-// they hold more than `limit` rows (the caller then takes every row as changed).
+/** No dataset column: a sub-population's inputs are gathered (one object for every sub-population). */
+const NO_COLUMNS: Readonly<Record<string, Column>> = Object.freeze({});
+
+/**
+ * A sub-population's Population (subPopulation): one class, so every sub-population has one
+ * shape and no object of accessors and closures of its own. They live the month and so mostly
+ * outlived the young generation: as object literals with getters they were the largest of the
+ * month-to-month bookkeeping that reached the old generation (session 13).
+ */
+class SubPopulation implements Population {
+  readonly nPersons: number;
+  readonly nHouseholds: number;
+  readonly person = NO_COLUMNS;
+  readonly household = NO_COLUMNS;
+  private hId: Float64Array | undefined;
+  private pId: Float64Array | undefined;
+  private w: Float64Array | undefined;
+
+  constructor(
+    private readonly of: Population,
+    private readonly rowsH: Int32Array,
+    private readonly rowsP: Int32Array,
+    readonly personHousehold: Int32Array,
+    readonly householdStart: Int32Array,
+  ) {
+    this.nPersons = rowsP.length;
+    this.nHouseholds = rowsH.length;
+  }
+
+  get householdId(): Float64Array {
+    return (this.hId ??= pick(this.of.householdId, this.rowsH));
+  }
+  get personId(): Float64Array {
+    return (this.pId ??= pick(this.of.personId, this.rowsP));
+  }
+  get weight(): Float64Array {
+    return (this.w ??= pick(this.of.weight, this.rowsH));
+  }
+}
+
+/** Rows `rows` of a column, in a new array (ids and weights are read past the month, not from the arena). */
+function pick(c: Float64Array, rows: Int32Array): Float64Array {
+  const out = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = c[rows[i]!]!;
+  return out;
+}
+
+// The diff kernels below write the rows that differ into `out` (ascending; room for one per row)
+// and return their number; -1, stopping there, once they hold more than `limit` rows (the caller
+// then takes every row as changed).
 
 /** Rows of two 1- or 2-byte columns that differ, four bytes at a time (most words are equal). */
-function diffNarrow(a: Column, b: Column, out: number[], limit: number): boolean {
-  const n = a.byteLength >>> 2;
-  const wa = new Int32Array(a.buffer, a.byteOffset, n), wb = new Int32Array(b.buffer, b.byteOffset, n);
+function diffNarrow(a: Column, b: Column, out: Int32Array, limit: number): number {
+  const words = a.byteLength >>> 2;
+  const wa = new Int32Array(a.buffer, a.byteOffset, words), wb = new Int32Array(b.buffer, b.byteOffset, words);
   const per = 4 / a.BYTES_PER_ELEMENT;
-  for (let w = 0; w < n; w++) {
+  let n = 0;
+  for (let w = 0; w < words; w++) {
     if (wa[w] === wb[w]) continue;
-    for (let i = w * per; i < (w + 1) * per; i++) if (a[i] !== b[i] && out.push(i) > limit) return false;
+    for (let i = w * per; i < (w + 1) * per; i++) {
+      if (a[i] !== b[i] && (out[n++] = i, n > limit)) return -1;
+    }
   }
-  for (let i = n * per; i < a.length; i++) if (a[i] !== b[i] && out.push(i) > limit) return false;
-  return true;
+  for (let i = words * per; i < a.length; i++) {
+    if (a[i] !== b[i] && (out[n++] = i, n > limit)) return -1;
+  }
+  return n;
 }
 
 // Kernels over a column's words (wordsOf: a float64 row is `per` = 2 words), compiled per class.
-function diffAllKernel(a: ArrayLike<number>, b: ArrayLike<number>, per: number, out: number[], limit: number): boolean {
+function diffAllKernel(a: ArrayLike<number>, b: ArrayLike<number>, per: number, out: Int32Array, limit: number): number {
+  let n = 0;
   if (per === 2) {
-    const n = a.length >>> 1;
-    for (let i = 0; i < n; i++) if ((a[2 * i] !== b[2 * i] || a[2 * i + 1] !== b[2 * i + 1]) && out.push(i) > limit) return false;
-    return true;
+    const rows = a.length >>> 1;
+    for (let i = 0; i < rows; i++) {
+      if ((a[2 * i] !== b[2 * i] || a[2 * i + 1] !== b[2 * i + 1]) && (out[n++] = i, n > limit)) return -1;
+    }
+    return n;
   }
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && out.push(i) > limit) return false;
-  return true;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] !== b[i] && (out[n++] = i, n > limit)) return -1;
+  }
+  return n;
 }
 const diffAll = specialise(diffAllKernel);
 
@@ -664,32 +720,37 @@ const diffAll = specialise(diffAllKernel);
  * either is NaN (NaN !== NaN). Reporting a row that did not change is safe (it is recomputed);
  * missing one that did is not, and this misses none.
  */
-function diffFloat64(a: Float64Array, b: Float64Array, out: number[], limit: number): boolean {
+function diffFloat64(a: Float64Array, b: Float64Array, out: Int32Array, limit: number): number {
+  let n = 0;
   for (let i = 0; i < a.length; i++) {
     const x = a[i]!, y = b[i]!;
-    if ((x !== y || (x === 0 && 1 / x !== 1 / y)) && out.push(i) > limit) return false;
+    if ((x !== y || (x === 0 && 1 / x !== 1 / y)) && (out[n++] = i, n > limit)) return -1;
   }
-  return true;
+  return n;
 }
 
 /** Rows of the given households (household h: rows start[h] to start[h + 1], or h alone without start) that differ. */
-function diffHouseholdsKernel(a: ArrayLike<number>, b: ArrayLike<number>, households: Int32Array, start: Int32Array | undefined, per: number, out: number[]): void {
+function diffHouseholdsKernel(a: ArrayLike<number>, b: ArrayLike<number>, households: Int32Array, start: Int32Array | undefined, per: number, out: Int32Array): number {
+  let n = 0;
   for (let k = 0; k < households.length; k++) {
     const h = households[k]!;
     const from = start ? start[h]! : h, to = start ? start[h + 1]! : h + 1;
     for (let i = from; i < to; i++) {
-      if (per === 2 ? a[2 * i] !== b[2 * i] || a[2 * i + 1] !== b[2 * i + 1] : a[i] !== b[i]) out.push(i);
+      if (per === 2 ? a[2 * i] !== b[2 * i] || a[2 * i + 1] !== b[2 * i + 1] : a[i] !== b[i]) out[n++] = i;
     }
   }
+  return n;
 }
 const diffHouseholds = specialise(diffHouseholdsKernel);
 
-/** Rows i of `a` (a sub-population's) that differ from rows rows[i] of `b`. */
-function diffAtKernel(a: ArrayLike<number>, b: ArrayLike<number>, rows: Int32Array, per: number, out: number[]): void {
+/** Rows i of `a` (a sub-population's) that differ from rows rows[i] of `b` (into `out`; their number). */
+function diffAtKernel(a: ArrayLike<number>, b: ArrayLike<number>, rows: Int32Array, per: number, out: Int32Array): number {
+  let n = 0;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
-    if (per === 2 ? a[2 * i] !== b[2 * r] || a[2 * i + 1] !== b[2 * r + 1] : a[i] !== b[r]) out.push(i);
+    if (per === 2 ? a[2 * i] !== b[2 * r] || a[2 * i + 1] !== b[2 * r + 1] : a[i] !== b[r]) out[n++] = i;
   }
+  return n;
 }
 const diffAt = specialise(diffAtKernel);
 

@@ -6,6 +6,7 @@
 import { PREFECTURE_CODES } from '../../engine/locality.js';
 import { PAYERS, type Payer, type ProgramDefinition } from '../../engine/program.js';
 import { AREAS, N_CELLS, type ProgramAccumulator } from './program-accumulator.js';
+import { packed } from './packed.js';
 
 /** Need against funds of one account. */
 export interface AccountFigures {
@@ -109,10 +110,10 @@ function programCells(program: ProgramDefinition, pi: number, costings: MonthCos
   const years = [...new Set(months.map((m) => m.slice(0, 4)))];
   const nSlots = years.length * N_CELLS;
   const slots = (): Float64Array => new Float64Array(nSlots);
-  const comp = components.map(slots);
+  const comp = packed(components.length, slots);
   /** compPayers[k][payer][slot]: component k's fen paid by each payer. */
-  const compPayers = components.map(() => Object.fromEntries(PAYERS.map((p) => [p, slots()])) as Record<Payer, Cells>);
-  const funds = accounts.map(slots);
+  const compPayers = packed(components.length, () => Object.fromEntries(PAYERS.map((p) => [p, slots()])) as Record<Payer, Cells>);
+  const funds = packed(accounts.length, slots);
   for (const month of months) {
     const costing = costings.get(month)![pi]!;
     const base = years.indexOf(month.slice(0, 4)) * N_CELLS;
@@ -141,15 +142,15 @@ function programCells(program: ProgramDefinition, pi: number, costings: MonthCos
     }
   }
   const names = Object.keys(program.components);
-  const need = accounts.map((a) => {
+  const need = packed(accounts.length, (k) => {
     const n = slots();
-    for (const c of a.components) addInto(n, comp[names.indexOf(c)]!);
+    for (const c of accounts[k]!.components) addInto(n, comp[names.indexOf(c)]!);
     return n;
   });
   // Accounts that pay: their payer meets the need up to the funds, the rest falls to the shortfall.
   accounts.forEach((a, k) => {
     if (!a.pays) return;
-    const idx = a.components.map((c) => names.indexOf(c));
+    const idx = packed(a.components.length, (j) => names.indexOf(a.components[j]!));
     for (let slot = 0; slot < nSlots; slot++) {
       const n = need[k]![slot]!;
       const covered = Math.max(0, Math.min(n, funds[k]![slot]!));
@@ -173,7 +174,7 @@ function programCells(program: ProgramDefinition, pi: number, costings: MonthCos
   });
   const payers = Object.fromEntries(PAYERS.map((p) => [p, slots()])) as Record<Payer, Cells>;
   for (const cp of compPayers) for (const p of PAYERS) addInto(payers[p], cp[p]);
-  return { years, components: comp, payers, accounts: accounts.map((_, k) => ({ need: need[k]!, funds: funds[k]! })) };
+  return { years, components: comp, payers, accounts: packed(accounts.length, (k) => ({ need: need[k]!, funds: funds[k]! })) };
 }
 
 const yuan = (fen: number): number => Math.round(fen) / 100;

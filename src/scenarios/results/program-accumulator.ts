@@ -130,8 +130,9 @@ export class ProgramAccumulator {
       this.pop = pop;
       this.lastSums = new Map();
       this.lastFlags = new Map();
-      this.ever = this.programs.map((p) => (p.recipient === null ? null : new EverFlagged(pop.nPersons)));
-      this.groupEver = this.programs.map((p) => Object.keys(p.recipientGroups ?? {}).map(() => new EverFlagged(pop.nPersons)));
+      const programs = this.programs;
+      this.ever = packed(programs.length, (pi) => (programs[pi]!.recipient === null ? null : new EverFlagged(pop.nPersons)));
+      this.groupEver = packed(programs.length, (pi) => packed(Object.keys(programs[pi]!.recipientGroups ?? {}).length, () => new EverFlagged(pop.nPersons)));
     }
     const cells = householdCells(pop);
     const w = pop.weight;

@@ -50,7 +50,9 @@ export function decileSharesOfAscending(values: Float64Array, weights: Float64Ar
 
 /** The shares, the rows taken along `order` (undefined: row order). */
 function sharesAlong(fn: string, values: ArrayLike<number>, weights: ArrayLike<number>, order: Uint32Array | undefined, total: number): number[] {
-  const income = new Array<number>(D).fill(0);
+  // Doubles from the start: an array of small integers turned into one of doubles at its first
+  // fractional addition, a change of shape the optimised loop did not expect (it deoptimised).
+  const income = new Float64Array(D);
   let g = 0; // current group, 0-based
   let cum = 0;
   let sum = 0;
@@ -79,7 +81,7 @@ function sharesAlong(fn: string, values: ArrayLike<number>, weights: ArrayLike<n
     cum = hi;
   }
   if (!(sum > 0)) throw new Error(`${fn}: the total weighted income is ${sum}; income shares need a positive total`);
-  return income.map((v) => v / sum);
+  return Array.from(income, (v) => v / sum);
 }
 
 /**

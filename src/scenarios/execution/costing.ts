@@ -18,6 +18,7 @@ import { cellArea, cellPrefecture, N_CELLS, type ProgramAccumulator } from '../r
 import { allProgramCells, type MonthCostings, type ProgramMonthCosting } from '../results/program-summary.js';
 import type { Costing } from '../results/scenario-result.js';
 import type { ScenarioSums } from '../results/sums.js';
+import { packed } from '../results/packed.js';
 import { dibaoTransfers } from './dibao-transfers.js';
 
 /** The payer shares of a component in a month: [payers, shares]. */
@@ -58,18 +59,27 @@ function programMonth(acc: ProgramAccumulator, pi: number, month: string, tree: 
   };
   const componentNames = Object.keys(program.components);
   const accountNames = Object.keys(program.accounts ?? {});
+  const components = Object.values(program.components);
+  const accounts = Object.values(program.accounts ?? {});
+  // packed(): arrays of one shape whichever tier made them (packed.ts).
   return {
-    components: Object.values(program.components).map((c, k) => perCell((cell) => {
-      if ('rule' in c) return Math.round(sums.components[k]![cell]!);
-      const ctx = cellContext(acc, tree, inputs, month, cell);
-      return computedFen(program, `component '${componentNames[k]}'`, c.compute(ctx), ctx);
-    })),
-    componentPayers: Object.values(program.components).map((c) => payerShares(program, c.payer, tree, date)),
-    funds: Object.values(program.accounts ?? {}).map((a, k) => perCell((cell) => {
-      if ('rule' in a.funds) return Math.round(sums.funds[k]![cell]!);
-      const ctx = cellContext(acc, tree, inputs, month, cell);
-      return computedFen(program, `the funds of account '${accountNames[k]}'`, a.funds.compute(ctx), ctx);
-    })),
+    components: packed(components.length, (k) => {
+      const c = components[k]!;
+      return perCell((cell) => {
+        if ('rule' in c) return Math.round(sums.components[k]![cell]!);
+        const ctx = cellContext(acc, tree, inputs, month, cell);
+        return computedFen(program, `component '${componentNames[k]}'`, c.compute(ctx), ctx);
+      });
+    }),
+    componentPayers: packed(components.length, (k) => payerShares(program, components[k]!.payer, tree, date)),
+    funds: packed(accounts.length, (k) => {
+      const a = accounts[k]!;
+      return perCell((cell) => {
+        if ('rule' in a.funds) return Math.round(sums.funds[k]![cell]!);
+        const ctx = cellContext(acc, tree, inputs, month, cell);
+        return computedFen(program, `the funds of account '${accountNames[k]}'`, a.funds.compute(ctx), ctx);
+      });
+    }),
   };
 }
 

@@ -15,6 +15,7 @@ import type { SparseColumn } from '../../engine/differential.js';
 import { EverFlagged } from './ever-flagged.js';
 import { resultReuse } from './reuse-switch.js';
 import { monthNonZero } from './month-nonzero.js';
+import { packed } from './packed.js';
 
 /**
  * A month's column of a rule as the accumulators read it: the column, or, in a run against a
@@ -108,10 +109,13 @@ export class ProgramAccumulator {
 
   constructor(programs: readonly ProgramDefinition[]) {
     this.programs = programs;
-    this.recipients = programs.map(() => new Float64Array(N_CELLS));
-    this.households = programs.map(() => new Float64Array(N_CELLS));
-    this.groupDistinct = programs.map((p) => Object.keys(p.recipientGroups ?? {}).map(() => new Float64Array(N_CELLS)));
-    this.groupPersonMonths = programs.map((p) => Object.keys(p.recipientGroups ?? {}).map(() => new Float64Array(N_CELLS)));
+    // packed(): arrays of one shape whichever tier made them (packed.ts).
+    const cells = (): Float64Array => new Float64Array(N_CELLS);
+    const groups = (pi: number): Float64Array[] => packed(Object.keys(programs[pi]!.recipientGroups ?? {}).length, cells);
+    this.recipients = packed(programs.length, cells);
+    this.households = packed(programs.length, cells);
+    this.groupDistinct = packed(programs.length, groups);
+    this.groupPersonMonths = packed(programs.length, groups);
   }
 
   /**
@@ -126,8 +130,9 @@ export class ProgramAccumulator {
       this.pop = pop;
       this.lastSums = new Map();
       this.lastFlags = new Map();
-      this.ever = this.programs.map((p) => (p.recipient === null ? null : new EverFlagged(pop.nPersons)));
-      this.groupEver = this.programs.map((p) => Object.keys(p.recipientGroups ?? {}).map(() => new EverFlagged(pop.nPersons)));
+      const programs = this.programs;
+      this.ever = packed(programs.length, (pi) => (programs[pi]!.recipient === null ? null : new EverFlagged(pop.nPersons)));
+      this.groupEver = packed(programs.length, (pi) => packed(Object.keys(programs[pi]!.recipientGroups ?? {}).length, () => new EverFlagged(pop.nPersons)));
     }
     const cells = householdCells(pop);
     const w = pop.weight;
@@ -146,9 +151,9 @@ export class ProgramAccumulator {
       this.population.set(month, { persons: Float64Array.from(own.persons), households: Float64Array.from(own.households) });
     }
     const before = monthFromIndex(monthIndex(month) - 1);
-    const sums = this.months.get(month) ?? this.programs.map((p) => ({
-      components: Object.keys(p.components).map(() => new Float64Array(N_CELLS)),
-      funds: Object.values(p.accounts ?? {}).map(() => new Float64Array(N_CELLS)),
+    const sums = this.months.get(month) ?? packed(this.programs.length, (pi) => ({
+      components: packed(Object.keys(this.programs[pi]!.components).length, () => new Float64Array(N_CELLS)),
+      funds: packed(Object.keys(this.programs[pi]!.accounts ?? {}).length, () => new Float64Array(N_CELLS)),
     }));
     this.programs.forEach((p, pi) => {
       const s = sums[pi]!;
@@ -258,7 +263,7 @@ export class ProgramAccumulator {
     for (const [month, o] of other.months) {
       const mine = this.months.get(month);
       if (!mine) {
-        this.months.set(month, o.map((s) => ({ components: s.components.map((a) => Float64Array.from(a)), funds: s.funds.map((a) => Float64Array.from(a)) })));
+        this.months.set(month, packed(o.length, (pi) => ({ components: packed(o[pi]!.components.length, (k) => Float64Array.from(o[pi]!.components[k]!)), funds: packed(o[pi]!.funds.length, (k) => Float64Array.from(o[pi]!.funds[k]!)) })));
         continue;
       }
       mine.forEach((s, pi) => {

@@ -6,6 +6,7 @@
 import { PREFECTURE_CODES } from '../../engine/locality.js';
 import { PAYERS, type Payer, type ProgramDefinition } from '../../engine/program.js';
 import { AREAS, N_CELLS, type ProgramAccumulator } from './program-accumulator.js';
+import { packed } from './packed.js';
 
 /** Need against funds of one account. */
 export interface AccountFigures {
@@ -109,36 +110,47 @@ function programCells(program: ProgramDefinition, pi: number, costings: MonthCos
   const years = [...new Set(months.map((m) => m.slice(0, 4)))];
   const nSlots = years.length * N_CELLS;
   const slots = (): Float64Array => new Float64Array(nSlots);
-  const comp = components.map(slots);
+  const comp = packed(components.length, slots);
   /** compPayers[k][payer][slot]: component k's fen paid by each payer. */
-  const compPayers = components.map(() => Object.fromEntries(PAYERS.map((p) => [p, slots()])) as Record<Payer, Cells>);
-  const funds = accounts.map(slots);
+  const compPayers = packed(components.length, () => Object.fromEntries(PAYERS.map((p) => [p, slots()])) as Record<Payer, Cells>);
+  const funds = packed(accounts.length, slots);
   for (const month of months) {
     const costing = costings.get(month)![pi]!;
     const base = years.indexOf(month.slice(0, 4)) * N_CELLS;
-    components.forEach((_, k) => {
+    // Plain loops: these run a few times a run, not often enough for callbacks to be optimised.
+    for (let k = 0; k < components.length; k++) {
       const { payers, shares } = costing.componentPayers[k]!;
+      const column = costing.components[k]!;
+      const into = comp[k]!;
+      const byPayer = compPayers[k]!;
       for (let cell = 0; cell < N_CELLS; cell++) {
-        const fen = costing.components[k]![cell]!;
+        const fen = column[cell]!;
         if (fen === 0) continue;
-        comp[k]![base + cell]! += fen;
-        splitFen(fen, shares).forEach((f, j) => (compPayers[k]![payers[j]!]![base + cell]! += f));
+        into[base + cell]! += fen;
+        // One payer takes the whole fen: what splitFen(fen, [1]) gives a whole number of fen.
+        if (payers.length === 1) byPayer[payers[0]!]![base + cell]! += fen;
+        else {
+          const parts = splitFen(fen, shares);
+          for (let j = 0; j < parts.length; j++) byPayer[payers[j]!]![base + cell]! += parts[j]!;
+        }
       }
-    });
-    accounts.forEach((_, k) => {
-      for (let cell = 0; cell < N_CELLS; cell++) funds[k]![base + cell]! += costing.funds[k]![cell]!;
-    });
+    }
+    for (let k = 0; k < accounts.length; k++) {
+      const column = costing.funds[k]!;
+      const into = funds[k]!;
+      for (let cell = 0; cell < N_CELLS; cell++) into[base + cell]! += column[cell]!;
+    }
   }
   const names = Object.keys(program.components);
-  const need = accounts.map((a) => {
+  const need = packed(accounts.length, (k) => {
     const n = slots();
-    for (const c of a.components) addInto(n, comp[names.indexOf(c)]!);
+    for (const c of accounts[k]!.components) addInto(n, comp[names.indexOf(c)]!);
     return n;
   });
   // Accounts that pay: their payer meets the need up to the funds, the rest falls to the shortfall.
   accounts.forEach((a, k) => {
     if (!a.pays) return;
-    const idx = a.components.map((c) => names.indexOf(c));
+    const idx = packed(a.components.length, (j) => names.indexOf(a.components[j]!));
     for (let slot = 0; slot < nSlots; slot++) {
       const n = need[k]![slot]!;
       const covered = Math.max(0, Math.min(n, funds[k]![slot]!));
@@ -162,7 +174,7 @@ function programCells(program: ProgramDefinition, pi: number, costings: MonthCos
   });
   const payers = Object.fromEntries(PAYERS.map((p) => [p, slots()])) as Record<Payer, Cells>;
   for (const cp of compPayers) for (const p of PAYERS) addInto(payers[p], cp[p]);
-  return { years, components: comp, payers, accounts: accounts.map((_, k) => ({ need: need[k]!, funds: funds[k]! })) };
+  return { years, components: comp, payers, accounts: packed(accounts.length, (k) => ({ need: need[k]!, funds: funds[k]! })) };
 }
 
 const yuan = (fen: number): number => Math.round(fen) / 100;
@@ -170,33 +182,46 @@ const yuan = (fen: number): number => Math.round(fen) / 100;
 /** A program's figures over a set of cells (all years of the period, or one). */
 function figures(program: ProgramDefinition, pc: ProgramCells, recipients: Float64Array, households: Float64Array, cellSet: readonly number[], year?: string): ProgramFigures {
   const cells = slotsOf(cellSet, pc.years.length, year === undefined ? 'all' : pc.years.indexOf(year));
-  const sum = (a: Cells): number => {
-    let s = 0;
-    for (let i = 0; i < cells.length; i++) s += a[cells[i]!]!;
-    return s;
-  };
+  const sum = (a: Cells): number => sumAt(a, cells);
   // Each payer's sum once: the cost adds them in payer order, as it did summing each again.
-  const payerFen = PAYERS.map((p) => sum(pc.payers[p]));
+  // Doubles from the start (an array of them held small integers or doubles, a shape each).
+  const payerFen = new Float64Array(PAYERS.length);
+  for (let i = 0; i < PAYERS.length; i++) payerFen[i] = sumAt(pc.payers[PAYERS[i]!], cells);
   const costByPayer = Object.fromEntries(PAYERS.map((p, i) => [p, yuan(payerFen[i]!)])) as Record<Payer, number>;
   const components = Object.fromEntries(Object.keys(program.components).map((name, k) => [name, yuan(sum(pc.components[k]!))]));
   const out: ProgramFigures = {
     cost: yuan(payerFen.reduce((s, f) => s + f, 0)),
     costByPayer,
     components,
-    recipients: program.recipient === null ? null : cellSet.reduce((s, c) => s + recipients[c]!, 0),
-    households: program.recipient === null ? null : cellSet.reduce((s, c) => s + households[c]!, 0),
+    recipients: program.recipient === null ? null : sumCells(recipients, cellSet),
+    households: program.recipient === null ? null : sumCells(households, cellSet),
   };
   const names = Object.keys(program.accounts ?? {});
   if (names.length) {
     const accounts = Object.fromEntries(names.map((name, k) => {
       const { need, funds } = pc.accounts[k]!;
-      const gap = cells.reduce((s, c) => s + Math.max(0, need[c]! - funds[c]!), 0);
+      let gap = 0;
+      for (let i = 0; i < cells.length; i++) gap += Math.max(0, need[cells[i]!]! - funds[cells[i]!]!);
       return [name, { need: yuan(sum(need)), funds: yuan(sum(funds)), gap: yuan(gap), balance: yuan(sum(funds) - sum(need)) }];
     }));
     const total = (f: keyof AccountFigures): number => Math.round(Object.values(accounts).reduce((s, a) => s + a[f] * 100, 0)) / 100;
     Object.assign(out, { need: total('need'), funds: total('funds'), gap: total('gap'), balance: total('balance'), accounts });
   }
   return out;
+}
+
+/** a's slots summed in order. */
+function sumAt(a: Cells, slots: Int32Array): number {
+  let s = 0;
+  for (let i = 0; i < slots.length; i++) s += a[slots[i]!]!;
+  return s;
+}
+
+/** a's cells summed in order (cellSet.reduce's sum, without a callback). */
+function sumCells(a: Float64Array, cellSet: readonly number[]): number {
+  let s = 0;
+  for (let i = 0; i < cellSet.length; i++) s += a[cellSet[i]!]!;
+  return s;
 }
 
 const ALL_CELLS = Array.from({ length: N_CELLS }, (_, c) => c);
@@ -247,8 +272,8 @@ export function programSummaries(acc: ProgramAccumulator, cells: readonly Progra
     const withGroups = (out: ProgramFigures, cellSet: readonly number[]): ProgramFigures => (groups.length === 0 ? out : {
       ...out,
       recipientGroups: Object.fromEntries(groups.map(([name], gi) => [name, {
-        averageMonth: cellSet.reduce((s, c) => s + acc.groupPersonMonths[pi]![gi]![c]!, 0) / months,
-        distinct: cellSet.reduce((s, c) => s + acc.groupDistinct[pi]![gi]![c]!, 0),
+        averageMonth: sumCells(acc.groupPersonMonths[pi]![gi]!, cellSet) / months,
+        distinct: sumCells(acc.groupDistinct[pi]![gi]!, cellSet),
       }])),
     });
     const f = (cells: readonly number[]): ProgramFigures => withGroups(figures(program, pc, r, h, cells), cells);

@@ -14,7 +14,7 @@ import type { Dataset } from '../src/data/dataset.js';
 import { generateDataset } from '../src/data/generated.js';
 import { differentialCounts } from '../src/engine/differential.js';
 import { isJiuzhuError } from '../src/engine/errors.js';
-import { MIN_SLICED_HOUSEHOLDS, slicesOf } from '../src/scenarios/execution/plan.js';
+import { slicesOf } from '../src/scenarios/execution/plan.js';
 import { monthsBetween } from '../src/engine/period.js';
 import { loadScenario, type Scenario } from '../src/scenarios/input/load.js';
 import { runScenarioOn, scenarioPeriod } from '../src/scenarios/execution/run.js';
@@ -95,16 +95,18 @@ describe('a sweep gives the bytes of each variant run alone', () => {
 });
 
 describe('a sweep on two threads gives the bytes of one thread and of each variant run alone', () => {
-  // Just above the threshold where a population is cut into prefecture slices (plan.ts): nine
-  // slices, about half of them the helper thread's (helper-thread.ts, splitSlices). The helper
-  // takes the default plan only, so the dataset is this size rather than a lowered threshold.
+  // Cut into prefecture slices from 3,000 households (the option minSlicedHouseholds; by default
+  // slicing starts at 30,000, ten times the work): nine slices, about half of them the helper
+  // thread's (helper-thread.ts, splitSlices). The runs alone are cut the same way.
+  const SLICED = 3_000;
   let dataset: Dataset;
   const s = loadScenario(join(ROOT, 'scenarios', 'baseline-2006.yaml'));
   // Two months: the second starts from the state the first left, on each thread.
   const period = { from: '2006-01', to: '2006-02' };
+  const sliced = { period, minSlicedHouseholds: SLICED };
   const sweeps: ScenarioSweep[] = [];
   const open = (sliceThreads: 1 | 2): ScenarioSweep => {
-    const sweep = new ScenarioSweep(s, dataset, { period, levers: [LEVER], sliceThreads });
+    const sweep = new ScenarioSweep(s, dataset, { period, levers: [LEVER], sliceThreads, minSlicedHouseholds: SLICED });
     sweeps.push(sweep);
     return sweep;
   };
@@ -113,18 +115,18 @@ describe('a sweep on two threads gives the bytes of one thread and of each varia
     return c.fullRows + c.subsetRows;
   };
   beforeAll(() => {
-    dataset = generateDataset({ year: 2006, households: MIN_SLICED_HOUSEHOLDS, seed: 7 }).dataset;
+    dataset = generateDataset({ year: 2006, households: SLICED, seed: 7 }).dataset;
   }, 60_000);
   afterAll(async () => {
     await Promise.all(sweeps.map((w) => w.close()));
   });
 
   it('the reference and a variant either side: two threads, one thread and runs alone agree byte for byte', () => {
-    expect(slicesOf(dataset.population).length).toBe(9);
+    expect(slicesOf(dataset.population, SLICED).length).toBe(9);
     const one = open(1);
     const two = open(2);
     expect([one.threads, two.threads]).toEqual([1, 2]);
-    const alone = bytes(runScenarioOn(s, dataset, { period }));
+    const alone = bytes(runScenarioOn(s, dataset, sliced));
     expect(bytes(one.referenceResult())).toBe(alone);
     expect(bytes(two.referenceResult())).toBe(alone);
     // One variant below the reference and one above (the first describe block covers the other
@@ -138,7 +140,7 @@ describe('a sweep on two threads gives the bytes of one thread and of each varia
       const r1 = rows();
       const there = bytes(two.run(v));
       const r2 = rows();
-      if (f === 1.3) expect(here, `×${f}`).toBe(bytes(runScenarioOn(v, dataset, { period })));
+      if (f === 1.3) expect(here, `×${f}`).toBe(bytes(runScenarioOn(v, dataset, sliced)));
       expect(there, `×${f}`).toBe(here);
       // The counts are this thread's only (engine/differential.ts): on two threads it computed
       // some rows of a moved variant, but fewer than one thread did; the rest were the helper's.
@@ -159,7 +161,7 @@ describe('a sweep on two threads gives the bytes of one thread and of each varia
     expect(two.threads).toBe(1);
     // The helper's slices, whose base parts it held, are computed in full here now: the same bytes.
     expect(bytes(two.run(v))).toBe(helped);
-    expect(helped).toBe(bytes(runScenarioOn(v, dataset, { period })));
+    expect(helped).toBe(bytes(runScenarioOn(v, dataset, sliced)));
   }, 240_000);
 
   it('a helper that died: the run waiting on it fails (WORKER_EXITED), the sweep says one thread, and later runs give the same bytes', async () => {
@@ -167,7 +169,7 @@ describe('a sweep on two threads gives the bytes of one thread and of each varia
     // with a 300 ms stall limit, terminated before its first job (a terminated thread runs no
     // exit handler; the wait gives it up). Expected values: the run alone, byte for byte.
     const two = open(2);
-    const dead = new SliceHelper(dataset.population, two.shared, 300);
+    const dead = new SliceHelper(dataset.population, two.shared, 300, SLICED);
     (two as unknown as { helperThread: SliceHelper }).helperThread = dead;
     await (dead as unknown as { worker: Worker }).worker.terminate();
     expect(two.threads).toBe(2);
@@ -180,7 +182,7 @@ describe('a sweep on two threads gives the bytes of one thread and of each varia
     }
     expect(isJiuzhuError(error) && error.code).toBe('WORKER_EXITED');
     expect(two.threads).toBe(1);
-    expect(bytes(two.run(v))).toBe(bytes(runScenarioOn(v, dataset, { period })));
+    expect(bytes(two.run(v))).toBe(bytes(runScenarioOn(v, dataset, sliced)));
   }, 240_000);
 
   it('jiuzhu solve on two threads finds what it finds on one, every evaluation the same', () => {
@@ -188,7 +190,7 @@ describe('a sweep on two threads gives the bytes of one thread and of each varia
     // alone goes through the sweep's threads too), so the answer is 1.1 within --xtol.
     const lever = { path: LEVER, mode: 'scale' as const, min: 0.8, max: 1.3, xtol: 0.01 };
     // One month (the byte test above covers two): every evaluation is a run on 30,000 households.
-    const solve = (sliceThreads: 1 | 2) => solveScenario(s, dataset, { lever, objective: 'budget-neutral', against: scaled(s, 1.1), tol: 0.001, period: { from: '2006-01', to: '2006-01' }, sliceThreads });
+    const solve = (sliceThreads: 1 | 2) => solveScenario(s, dataset, { lever, objective: 'budget-neutral', against: scaled(s, 1.1), tol: 0.001, period: { from: '2006-01', to: '2006-01' }, sliceThreads, minSlicedHouseholds: SLICED });
     const strip = (r: ReturnType<typeof solve>): string => bytes({ ...r, seconds: 0, iterations: r.iterations.map((e) => ({ ...e, seconds: 0 })) });
     const one = solve(1);
     const two = solve(2);

@@ -49,8 +49,8 @@ export interface ExecuteOptions {
    * A second thread that owns some of the population's slices (helper-thread.ts): a run of one
    * scenario in this thread computes them there while it computes the others, and merges every
    * slice's sums in slice order as always (the same bytes). Ignored for a spec of several
-   * scenarios, a prepared one, with onMonth or onProgress, with its own minSlicedHouseholds, or on
-   * another population.
+   * scenarios, a prepared one, with onMonth or onProgress, with a minSlicedHouseholds other than
+   * the helper's, or on another population.
    */
   helper?: SliceHelper;
 }

@@ -20,7 +20,7 @@ import type { ParameterData } from '../../engine/parameters/tree.js';
 import type { Population } from '../../engine/population.js';
 import type { SharedResults, SharedResultsOptions } from '../../engine/shared-results.js';
 import type { Scenario } from '../input/load.js';
-import { slicesOf } from './plan.js';
+import { MIN_SLICED_HOUSEHOLDS, slicesOf } from './plan.js';
 import { workerParameters, type Period, type RunSpec } from './spec.js';
 import { packError, unpackError } from './threads.js';
 import { startEntryWorker } from './worker-thread.js';
@@ -118,9 +118,10 @@ export class SliceHelper {
   /**
    * A helper for runs on `population` with the store `shared` (or none). `stallMs`: how long a
    * wait may see no month computed there before the helper is given up (HELPER_STALL_MS).
+   * `minSliced`: the plan's threshold (the run option minSlicedHouseholds) of the runs it takes.
    */
-  constructor(readonly population: Population, readonly shared?: SharedResults, private readonly stallMs = HELPER_STALL_MS) {
-    const slices = slicesOf(population);
+  constructor(readonly population: Population, readonly shared?: SharedResults, private readonly stallMs = HELPER_STALL_MS, readonly minSliced = MIN_SLICED_HOUSEHOLDS) {
+    const slices = slicesOf(population, minSliced);
     this.remote = slices.length > 1 ? splitSlices(slices.map((s) => s.households.length)) : new Set();
     const channel = new MessageChannel();
     this.port = channel.port1;
@@ -146,8 +147,8 @@ export class SliceHelper {
   takes(spec: RunSpec, population: Population, options: HelperRunOptions): boolean {
     return !this.closed && this.remote.size > 0 && population === this.population && spec.scenarios.length === 1 && !spec.prepare && !spec.overrides?.length
       && !options.onMonth && !options.onProgress && options.shared === this.shared
-      // The helper's slices are the default plan's: a run cut at another threshold is not its to share.
-      && options.minSlicedHouseholds === undefined;
+      // The helper's slices are those of its plan's threshold: a run cut at another is not its to share.
+      && (options.minSlicedHouseholds ?? MIN_SLICED_HOUSEHOLDS) === this.minSliced;
   }
 
   /** Posts the run's job; the calling thread computes its own slices, then waits (HelperRun.wait). */

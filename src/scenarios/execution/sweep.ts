@@ -54,6 +54,11 @@ export interface SweepOptions {
    * one thread whatever this says. With two, close() the sweep when done.
    */
   sliceThreads?: 1 | 2;
+  /**
+   * Households from which a population is cut into prefecture slices (the run option of that
+   * name; default MIN_SLICED_HOUSEHOLDS). The tests slice small populations with it.
+   */
+  minSlicedHouseholds?: number;
 }
 
 /** Variants of one scenario on one dataset, each computed against the scenario's own run. */
@@ -68,23 +73,25 @@ export class ScenarioSweep {
   private referenceRun: ScenarioResult | undefined;
   private helperThread: SliceHelper | undefined;
   private closed = false;
+  private readonly minSliced: number | undefined;
 
   constructor(readonly reference: Scenario, readonly dataset: Dataset, options: SweepOptions = {}) {
     this.period = options.period ?? scenarioPeriod(reference);
     this.seed = options.seed ?? reference.seed ?? 1;
     this.sliceThreads = sliceThreadsOf(options.sliceThreads);
+    this.minSliced = options.minSlicedHouseholds;
     this.shared = new SharedResults(dataset.population, options.sharedBytes ?? DEFAULT_SHARED_BYTES, options.levers ? { unreached: options.levers } : {});
   }
 
   /** The reference scenario's result; its run records the base (made on first use). */
   referenceResult(): ScenarioResult {
-    return (this.referenceRun ??= runScenarioOn(this.reference, this.dataset, { period: this.period, seed: this.seed, shared: this.shared, differential: { record: this.base }, helper: this.helper }));
+    return (this.referenceRun ??= runScenarioOn(this.reference, this.dataset, { period: this.period, seed: this.seed, shared: this.shared, differential: { record: this.base }, helper: this.helper, ...this.plan }));
   }
 
   /** One variant's result: the same as runScenarioOn(variant) over the sweep's period and seed. */
   run(variant: Scenario): ScenarioResult {
     this.referenceResult();
-    return runScenarioOn(variant, this.dataset, { period: this.period, seed: this.seed, shared: this.shared, differential: { base: this.base }, helper: this.helper });
+    return runScenarioOn(variant, this.dataset, { period: this.period, seed: this.seed, shared: this.shared, differential: { base: this.base }, helper: this.helper, ...this.plan });
   }
 
   /**
@@ -92,7 +99,7 @@ export class ScenarioSweep {
    * not against the base (solve's budget-neutral reference): the same as runScenarioOn(scenario).
    */
   runAlone(scenario: Scenario): ScenarioResult {
-    return runScenarioOn(scenario, this.dataset, { period: this.period, seed: this.seed, shared: this.shared, helper: this.helper });
+    return runScenarioOn(scenario, this.dataset, { period: this.period, seed: this.seed, shared: this.shared, helper: this.helper, ...this.plan });
   }
 
   /**
@@ -100,7 +107,7 @@ export class ScenarioSweep {
    * slice, not closed, the helper not given up as dead), else 1.
    */
   get threads(): 1 | 2 {
-    return !this.closed && this.sliceThreads === 2 && slicesOf(this.dataset.population).length > 1 && (this.helperThread?.alive ?? true) ? 2 : 1;
+    return !this.closed && this.sliceThreads === 2 && slicesOf(this.dataset.population, this.minSliced).length > 1 && (this.helperThread?.alive ?? true) ? 2 : 1;
   }
 
   /**
@@ -119,7 +126,12 @@ export class ScenarioSweep {
    */
   private get helper(): SliceHelper | undefined {
     if (this.helperThread || this.threads < 2) return this.helperThread;
-    return (this.helperThread = new SliceHelper(this.dataset.population, this.shared));
+    return (this.helperThread = new SliceHelper(this.dataset.population, this.shared, undefined, this.minSliced));
+  }
+
+  /** The run option minSlicedHouseholds, when given. */
+  private get plan(): { minSlicedHouseholds?: number } {
+    return this.minSliced === undefined ? {} : { minSlicedHouseholds: this.minSliced };
   }
 
   /** Bytes of the base's own copies (columns the shared results hold are referenced, not copied). */

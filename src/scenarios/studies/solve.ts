@@ -104,6 +104,8 @@ export interface SolveOptions {
    * of many variants gains (W3: median 116–118 against 134–154 ms a variant).
    */
   sliceThreads?: 1 | 2;
+  /** Households from which a population is cut into prefecture slices (SweepOptions.minSlicedHouseholds; the tests slice small populations). */
+  minSlicedHouseholds?: number;
   /** Called after every run (progress). */
   onEvaluation?: (e: Evaluation) => void;
 }
@@ -230,7 +232,7 @@ const OBJECTIVE_LABEL: Record<SolveObjective, string> = {
 export function solveScenario(scenario: Scenario, dataset: Dataset, options: SolveOptions): SolveResult {
   let sweep: ScenarioSweep | undefined;
   try {
-    return solve(scenario, dataset, options, (o) => (sweep = new ScenarioSweep(scenario, dataset, { ...o, sliceThreads: options.sliceThreads ?? 1 })));
+    return solve(scenario, dataset, options, (o) => (sweep = new ScenarioSweep(scenario, dataset, { ...o, sliceThreads: options.sliceThreads ?? 1, minSlicedHouseholds: options.minSlicedHouseholds })));
   } finally {
     // Its helper thread (if any) stops; solve returns at once (the thread is unref'd meanwhile).
     void sweep?.close();

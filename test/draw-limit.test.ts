@@ -8,17 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { createPopulation } from '../src/engine/population.js';
 import { defineRule } from '../src/engine/rule.js';
 import { Simulation } from '../src/engine/simulation.js';
-import { treeFromYaml } from './helpers.js';
+import { placeholderTree } from './helpers.js';
 
-const tree = treeFromYaml(`
-t:
-  unused:
-    description: test
-    label: {zh: 无, en: none}
-    unit: share
-    values:
-      2006-01-01: {value: 1, reference: {assumption: test}}
-`);
+// The rules under test read no parameter: a tree of one unused leaf.
+const tree = placeholderTree();
 
 // Eight one-person households: a quarter of them is 2.
 const pop = () =>

@@ -18,6 +18,19 @@ export function treeFromYaml(text: string, file = 'test.yaml'): ParameterTree {
 }
 
 /** What a CLI run printed and its exit code. */
+/** A parameter tree of one unused leaf, for rules that read no parameter (the engine needs a tree). */
+export function placeholderTree(): ParameterTree {
+  return treeFromYaml(`
+t:
+  unused:
+    description: test
+    label: {zh: 无, en: none}
+    unit: share
+    values:
+      2006-01-01: {value: 1, reference: {assumption: test}}
+`);
+}
+
 export interface CliRun { status: number; stdout: string; stderr: string }
 
 /**

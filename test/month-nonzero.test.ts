@@ -10,17 +10,10 @@ import { createPopulation } from '../src/engine/population.js';
 import { defineRule } from '../src/engine/rule.js';
 import { Simulation } from '../src/engine/simulation.js';
 import { monthNonZero } from '../src/scenarios/results/month-nonzero.js';
-import { treeFromYaml } from './helpers.js';
+import { placeholderTree } from './helpers.js';
 
-const tree = treeFromYaml(`
-t:
-  unused:
-    description: test
-    label: {zh: 无, en: none}
-    unit: share
-    values:
-      2006-01-01: {value: 1, reference: {assumption: test}}
-`);
+// The rules under test read no parameter: a tree of one unused leaf.
+const tree = placeholderTree();
 
 // Eight households of two persons each (household h: persons 2h and 2h + 1), all Changchun urban.
 const pop = () =>

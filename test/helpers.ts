@@ -8,6 +8,7 @@ import { bootWorkersFromBuild } from '../src/scenarios/execution/worker-thread.j
 import { loadParameterText } from '../src/engine/parameters/load.js';
 import { ParameterTree } from '../src/engine/parameters/tree.js';
 import { clauseIds } from '../src/policy/clauses.js';
+import { defineRule } from '../src/engine/rule.js';
 
 export const ROOT = join(import.meta.dirname, '..');
 
@@ -18,6 +19,10 @@ export function treeFromYaml(text: string, file = 'test.yaml'): ParameterTree {
 }
 
 /** What a CLI run printed and its exit code. */
+/** A monthly test rule reading no parameter: the engine's declaration with the fields tests do not vary filled in. */
+export const monthlyTestRule = (id: string, entity: 'household' | 'person', inputs: string[], formula: Parameters<typeof defineRule>[0]['formula']) =>
+  defineRule({ id, entity, period: 'month', inputs, parameters: {}, reference: { source: 'test' }, formula });
+
 /** A parameter tree of one unused leaf, for rules that read no parameter (the engine needs a tree). */
 export function placeholderTree(): ParameterTree {
   return treeFromYaml(`

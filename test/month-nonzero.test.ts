@@ -7,10 +7,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createPopulation } from '../src/engine/population.js';
-import { defineRule } from '../src/engine/rule.js';
 import { Simulation } from '../src/engine/simulation.js';
 import { monthNonZero } from '../src/scenarios/results/month-nonzero.js';
-import { placeholderTree } from './helpers.js';
+import { monthlyTestRule, placeholderTree } from './helpers.js';
 
 // The rules under test read no parameter: a tree of one unused leaf.
 const tree = placeholderTree();
@@ -21,14 +20,12 @@ const pop = () =>
     households: { id: [1, 2, 3, 4, 5, 6, 7, 8], weight: [1, 1, 1, 1, 1, 1, 1, 1], columns: { prefecture: new Int32Array(8).fill(220100), urban: new Uint8Array(8).fill(1) } },
     persons: { id: Array.from({ length: 16 }, (_, i) => 100 + i), household: Array.from({ length: 16 }, (_, i) => 1 + (i >> 1)) },
   });
-const monthly = (id: string, entity: 'household' | 'person', inputs: string[], formula: Parameters<typeof defineRule>[0]['formula']) =>
-  defineRule({ id, entity, period: 'month', inputs, parameters: {}, reference: { source: 'test' }, formula });
 // x_given and flag_given are given each month; x and flag follow them row for row.
 const rules = [
-  monthly('x_given', 'household', ['prefecture'], (i) => new Float64Array(i.prefecture!.length)),
-  monthly('x', 'household', ['x_given'], (i) => Float64Array.from(i.x_given!)),
-  monthly('flag_given', 'person', [], (_i, _p, ctx) => new Uint8Array(ctx.size)),
-  monthly('flag', 'person', ['flag_given'], (i) => Uint8Array.from(i.flag_given!)),
+  monthlyTestRule('x_given', 'household', ['prefecture'], (i) => new Float64Array(i.prefecture!.length)),
+  monthlyTestRule('x', 'household', ['x_given'], (i) => Float64Array.from(i.x_given!)),
+  monthlyTestRule('flag_given', 'person', [], (_i, _p, ctx) => new Uint8Array(ctx.size)),
+  monthlyTestRule('flag', 'person', ['flag_given'], (i) => Uint8Array.from(i.flag_given!)),
 ];
 
 const MONTHS = ['2006-01', '2006-02', '2006-03', '2006-04', '2006-05', '2006-06'];

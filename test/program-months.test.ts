@@ -8,11 +8,10 @@
 import { describe, expect, it } from 'vitest';
 import { defineProgram } from '../src/engine/program.js';
 import { createPopulation } from '../src/engine/population.js';
-import { defineRule } from '../src/engine/rule.js';
 import { Simulation } from '../src/engine/simulation.js';
 import { setTemporal } from '../src/engine/temporal.js';
 import { ProgramAccumulator } from '../src/scenarios/results/program-accumulator.js';
-import { treeFromYaml } from './helpers.js';
+import { monthlyTestRule, treeFromYaml } from './helpers.js';
 
 const tree = treeFromYaml(`
 t:
@@ -35,13 +34,11 @@ const pop = () =>
     persons: { id: [10, 11, 20, 30, 40, 41, 42], household: [1, 1, 2, 3, 4, 4, 4] },
   });
 // x_given and flag_given are given each month (setInput); x_cost and x_flag follow them.
-const monthly = (id: string, entity: 'household' | 'person', inputs: string[], formula: Parameters<typeof defineRule>[0]['formula']) =>
-  defineRule({ id, entity, period: 'month', inputs, parameters: {}, reference: { source: 'test' }, formula });
 const rules = [
-  monthly('x_given', 'household', ['prefecture'], (i) => new Float64Array(i.prefecture!.length)),
-  monthly('x_cost', 'household', ['x_given'], (i) => Float64Array.from(i.x_given!)),
-  monthly('flag_given', 'person', [], (_i, _p, ctx) => new Uint8Array(ctx.size)),
-  monthly('x_flag', 'person', ['flag_given'], (i) => Uint8Array.from(i.flag_given!)),
+  monthlyTestRule('x_given', 'household', ['prefecture'], (i) => new Float64Array(i.prefecture!.length)),
+  monthlyTestRule('x_cost', 'household', ['x_given'], (i) => Float64Array.from(i.x_given!)),
+  monthlyTestRule('flag_given', 'person', [], (_i, _p, ctx) => new Uint8Array(ctx.size)),
+  monthlyTestRule('x_flag', 'person', ['flag_given'], (i) => Uint8Array.from(i.flag_given!)),
 ];
 const program = defineProgram({
   id: 'test', label: { zh: '测试', en: 'Test' }, clauses: ['三.1'], rules,

@@ -83,3 +83,32 @@ describe('jiuzhu households --receiving', () => {
     expect(receivingHouseholds(scenario, dataset, { program: 'dibao', month: '2006-01', limit: 10, prefecture: findPrefecture('延边')!.code }).map((r) => r.id)).toEqual([10]);
   });
 });
+
+describe('explain --full: scenario overrides in the reader’s language', () => {
+  // test/scenarios/overrides-zh.yaml on the hand-worked fixture, household 6 (Tonghua urban, standard 141:
+  // test/fixture-dibao.test.ts header table). Its overrides: dibao.classified.rate × 1.5 (the tree's
+  // 0.3 / 0.5, src/programs/dibao/parameters/classified.yaml → 0.45 / 0.75), dibao.standard + 10 in
+  // Tonghua urban for 2006 (141 + 10 = 151), and the perfect-baseline's and baseline-2006's sets.
+  const file = 'test/scenarios/overrides-zh.yaml';
+  const opts = { household: '6', month: '2006-01', full: true, ...FIXTURE };
+  it('zh words every override in Chinese: how, where and when, the scenario entry and its assumption', async () => {
+    const out = await stdoutOf((io) => explainCommand(file, { ...opts, lang: 'zh' }, io));
+    expect(out).toContain('◆ dibao.standard (城乡低保标准) = 151 元/人/月, 自 2006-01-01');
+    // …and the household's gap benefit: 151 − its per-capita income 141 = 10 a month, one member.
+    expect(out).toContain('● dibao_benefit (低保金) = 10 元/户/月');
+    expect(out).toContain('情景调整: overrides-zh：加 10，限 通化；城镇，2006-01-01 至 2007-01-01 前');
+    expect(out).toContain('情景调整: overrides-zh：乘以 1.5');
+    // 0.3 × 1.5 is 0.44999999999999996 in binary floating point: shown as the reader reckons it.
+    expect(out).toContain('dibao.classified.rate (分类施保比例) = {elderly: 0.45, severely_disabled: 0.75, seriously_ill: 0.75, minor_vulnerable: 0.45}');
+    // baseline-2006.yaml sets the rural roll-out share 0.375 until 2007-11 (shown whole, not 0.38); perfect-baseline then 1.
+    expect(out).toContain('情景调整: baseline-2006：设为 0.375，2006-01-01 至 2007-11-01 前；perfect-baseline：设为 1');
+    expect(out).toContain('overrides-zh behaviour.takeUp.byArea.urban（假设：perfect implementation, for hand-worked tests）：设为 1，限 城镇');
+    for (const line of out.split('\n').filter((l) => l.includes('情景调整'))) expect(line).not.toMatch(/\b(set|scale|add|until|where|assumption)\b/);
+  });
+  it('en keeps the English text of record', async () => {
+    const out = await stdoutOf((io) => explainCommand(file, { ...opts, lang: 'en' }, io));
+    expect(out).toContain('overridden by: overrides-zh: add 10 from 2006-01-01 until 2007-01-01 where {"prefecture":220500,"area":"urban"}');
+    expect(out).toContain('overridden by: overrides-zh: scale ×1.5');
+    expect(out).toContain('= {elderly: 0.45, severely_disabled: 0.75, seriously_ill: 0.75, minor_vulnerable: 0.45}');
+  });
+});

@@ -14,7 +14,7 @@ import type { Column } from './column.js';
 import { JiuzhuError } from './errors.js';
 import { parseInputId } from './graph.js';
 import { parameterForHousehold } from './parameters/resolve.js';
-import { referenceText, type Bracket, type Reference } from './parameters/types.js';
+import { referenceText, type Bracket, type OverrideStep, type Reference } from './parameters/types.js';
 import { monthsOfYear, periodStartDate, periodUnit, type Period } from './period.js';
 import { householdIndexOf, selectHouseholdRows } from './population.js';
 import { ruleClauses } from './rule.js';
@@ -33,6 +33,8 @@ export interface ExplainParameter {
   reference: Reference;
   referenceText: string;
   overrides?: readonly string[];
+  /** The same overrides as data (the text layer words them in Chinese). */
+  overrideSteps?: readonly OverrideStep[];
 }
 
 export interface ExplainNode {
@@ -153,7 +155,7 @@ function walker(sim: Simulation, h: number, state: (id: string, period: Period) 
       const { value, entry } = parameterForHousehold(sim.parameters, path, date, pop, h);
       return {
         name, path, label: leaf.label, unit: leaf.unit, ...(leaf.clause ? { clause: leaf.clause } : {}), value, date: entry.date, reference: entry.reference,
-        referenceText: referenceText(entry.reference), ...(entry.overrides ? { overrides: entry.overrides } : {}),
+        referenceText: referenceText(entry.reference), ...(entry.overrides ? { overrides: entry.overrides } : {}), ...(entry.overrideSteps ? { overrideSteps: entry.overrideSteps } : {}),
       };
     });
     return {

@@ -7,6 +7,7 @@
 import { explainParameters, type ExplainNode, type ExplainParameter } from '../engine/explain.js';
 import { referenceText } from '../engine/parameters/types.js';
 import { unitName } from './glossary.js';
+import { overrideStepZh } from './override-text.js';
 import type { Lang } from './units.js';
 
 /** Rule units the parameter glossary does not name (rules write units as free codes). */
@@ -30,9 +31,17 @@ export function formatExplain(root: ExplainNode, lang: Lang = 'en'): string {
   const unit = (p: ExplainParameter): string => (zh && p.unit === 'bool' ? '' : ` ${unitText(p.unit, lang)}`);
   // The clause the parameter serves, unless its value's reference already is that clause.
   const basis = (p: ExplainParameter): string => (p.clause && !('clause' in p.reference && p.reference.clause === p.clause) ? `吉政发〔2006〕48号 §${p.clause} · ` : '');
-  // Money to the fen; small rates and densities (0.004919) keep four significant digits.
-  const num = (v: number): string => (v !== 0 && Math.abs(v) < 0.01 ? String(Number(v.toPrecision(4))) : String(Math.round(v * 100) / 100));
-  const fmt = (v: unknown): string => (Array.isArray(v) ? `[${v.map((x) => fmt(x)).join(', ')}]` : typeof v === 'number' ? num(v) : JSON.stringify(v));
+  // Money to the fen; shares, rates and densities below 1 (0.375, 0.004919) keep four significant
+  // digits: to the hundredth, a 0.375 share read 0.38.
+  const num = (v: number): string => (v !== 0 && Math.abs(v) < 1 ? String(Number(v.toPrecision(4))) : String(Math.round(v * 100) / 100));
+  // A breakdown's cells read as the scalars do ({elderly: 0.45}, not 0.44999999999999996 after a scale).
+  const fmt = (v: unknown): string =>
+    Array.isArray(v) ? `[${v.map((x) => fmt(x)).join(', ')}]`
+    : typeof v === 'number' ? num(v)
+    : v !== null && typeof v === 'object' && Object.values(v).every((x) => typeof x === 'number') ? `{${Object.entries(v as Record<string, number>).map(([k, x]) => `${k}: ${num(x)}`).join(', ')}}`
+    : JSON.stringify(v);
+  // Overrides in zh from their data; en keeps the English text of record.
+  const overrides = (p: ExplainParameter): string => (zh && p.overrideSteps ? p.overrideSteps.map((s) => overrideStepZh(s, num)).join('；') : (p.overrides ?? []).join('; '));
   const short = (t: string): string => (t.length > 90 ? `${t.slice(0, 89)}…` : t);
   const seen = new Set<string>();
   const lines: string[] = [];
@@ -45,7 +54,7 @@ export function formatExplain(root: ExplainNode, lang: Lang = 'en'): string {
     if (again) return;
     seen.add(node.id);
     for (const p of node.parameters) {
-      const ov = p.overrides?.length ? `  [${zh ? '情景调整' : 'overridden'}: ${p.overrides.join('; ')}]` : '';
+      const ov = p.overrides?.length ? `  [${zh ? '情景调整' : 'overridden'}: ${overrides(p)}]` : '';
       lines.push(`${indent}    ◆ ${p.path} = ${pv(p)}${unit(p)}, ${zh ? '自' : 'from'} ${p.date}  ‹${basis(p)}${short(referenceText(p.reference, lang))}›${ov}`);
     }
     for (const c of node.inputs) rec(c, `${indent}    `);
@@ -56,7 +65,7 @@ export function formatExplain(root: ExplainNode, lang: Lang = 'en'): string {
     lines.push(`  ◆ ${p.path} (${p.label[lang]}) = ${pv(p)}${unit(p)}, ${zh ? '自' : 'from'} ${p.date}`);
     if (p.clause) lines.push(`      ${zh ? '政策依据' : 'serves'}: 吉政发〔2006〕48号 §${p.clause}`);
     lines.push(`      ${zh ? '取值依据' : 'value from'}: ${referenceText(p.reference, lang)}`);
-    if (p.overrides?.length) lines.push(`      ${zh ? '情景调整' : 'overridden by'}: ${p.overrides.join('; ')}`);
+    if (p.overrides?.length) lines.push(`      ${zh ? '情景调整' : 'overridden by'}: ${overrides(p)}`);
   }
   return lines.join('\n');
 }

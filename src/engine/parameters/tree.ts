@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { JiuzhuError, type ErrorLocation } from '../errors.js';
 import { isIsoDate } from '../period.js';
 import { allCellKeys, cellKey } from './cells.js';
-import type { CellSelector, DatedValue, ParameterLeaf } from './types.js';
+import type { CellSelector, DatedValue, OverrideBasis, OverrideStep, ParameterLeaf } from './types.js';
 
 /** One scenario override, as in a scenario file. */
 export interface Override {
@@ -17,8 +17,11 @@ export interface Override {
   scale?: number;
   add?: number;
   where?: CellSelector;
-  /** Where it was written, for errors and for explain. */
-  origin?: ErrorLocation & { scenario?: string };
+  /**
+   * Where it was written, for errors and for explain. `scenario` is the English text of record
+   * (DatedValue.overrides); `by` and `basis`, when given, are the same as parts, for other languages.
+   */
+  origin?: ErrorLocation & { scenario?: string; by?: string; basis?: OverrideBasis };
 }
 
 /**
@@ -166,12 +169,13 @@ export class ParameterTree {
   }
 }
 
-type MutableValue = { -readonly [K in keyof DatedValue]: DatedValue[K] } & { overrides?: string[]; cells?: Record<string, number> };
+type MutableValue = { -readonly [K in keyof DatedValue]: DatedValue[K] } & { overrides?: string[]; overrideSteps?: OverrideStep[]; cells?: Record<string, number> };
 
 /** A dated value this call may change: its own overrides list and cells. */
 function copyValue(v: DatedValue): DatedValue {
   const c: MutableValue = { ...v } as MutableValue;
   if (v.overrides) c.overrides = [...v.overrides];
+  if (v.overrideSteps) c.overrideSteps = [...v.overrideSteps];
   if (v.cells) c.cells = { ...v.cells };
   return c;
 }
@@ -184,6 +188,13 @@ export function entryOn(leaf: ParameterLeaf, date: string): DatedValue | undefin
     else break;
   }
   return found;
+}
+
+/** The override as data (what describeOverride words in English). */
+function overrideStep(o: Override): OverrideStep {
+  const by = o.origin?.by ?? o.origin?.scenario;
+  const op = o.set !== undefined ? { op: 'set' as const, value: o.set } : o.scale !== undefined ? { op: 'scale' as const, value: o.scale } : { op: 'add' as const, value: o.add! };
+  return { ...(by ? { by } : {}), ...(o.origin?.basis ? { basis: o.origin.basis } : {}), ...op, ...(o.from ? { from: o.from } : {}), ...(o.until ? { until: o.until } : {}), ...(o.where ? { where: o.where } : {}) };
 }
 
 function describeOverride(o: Override): string {
@@ -219,10 +230,12 @@ function applyOverride(leaf: ParameterLeaf, o: Override): void {
   if (o.from) splitAt(o.from);
   if (o.until) splitAt(o.until);
   const text = describeOverride(o);
+  const step = overrideStep(o);
   for (const value of values) {
     if ((o.from && value.date < o.from) || (o.until && value.date >= o.until)) continue;
     const v = value as MutableValue;
     (v.overrides ??= []).push(text);
+    (v.overrideSteps ??= []).push(step);
     if (v.value !== undefined) v.value = f(v.value);
     if (v.cells) for (const k of selected) v.cells[k] = f(v.cells[k]!);
   }

@@ -33,8 +33,25 @@ export interface DatedValue {
   reference: Reference;
   /** Source line in the parameter file. */
   line?: number;
-  /** Scenario overrides applied to this value, in order, as readable text. */
+  /** Scenario overrides applied to this value, in order, as readable text (English; kept in JSON). */
   overrides?: readonly string[];
+  /** The same overrides as data, for the text layer to word in the reader's language. */
+  overrideSteps?: readonly OverrideStep[];
+}
+
+/** What a scenario's entry gives as the basis of its value, as written there. */
+export interface OverrideBasis { kind: 'clause' | 'source' | 'assumption'; text: string }
+
+/** One scenario override applied to a value, as data (DatedValue.overrides words it in English). */
+export interface OverrideStep {
+  /** Who made it: the scenario and its entry (`classified-expansion behaviour.takeUp`), or a tool's text. */
+  by?: string;
+  basis?: OverrideBasis;
+  op: 'set' | 'scale' | 'add';
+  value: number | boolean;
+  from?: string;
+  until?: string;
+  where?: CellSelector;
 }
 
 export interface ParameterLeaf {

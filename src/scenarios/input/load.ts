@@ -201,7 +201,10 @@ function checkOverrides(parameters: ParameterTree, overrides: readonly Override[
  */
 function behaviourOverrides(b: Record<string, unknown>, file: string, name: string): Override[] {
   const out: Override[] = [];
-  const origin = (key: string, assumption: unknown) => ({ file, key: `behaviour.${key}`, scenario: `${name} behaviour.${key} (assumption: ${String(assumption)})` });
+  const origin = (key: string, assumption: unknown) => ({
+    file, key: `behaviour.${key}`, scenario: `${name} behaviour.${key} (assumption: ${String(assumption)})`,
+    by: `${name} behaviour.${key}`, basis: { kind: 'assumption' as const, text: String(assumption) },
+  });
   const takeUp = b.takeUp as { rate: number; byArea?: { urban?: number; rural?: number }; assumption: string } | undefined;
   if (takeUp) {
     out.push({ path: 'dibao.implementation.take_up', set: takeUp.rate, origin: origin('takeUp', takeUp.assumption) });
@@ -246,7 +249,8 @@ function implementationOverrides(block: Record<string, Record<string, Implementa
       throw new JiuzhuError('UNKNOWN_CLAUSE', `'${v.clause}' is not a clause id of 吉政发〔2006〕48号`, { location: { ...at, key: `implementation.${branch}.${key}.clause` }, hint: 'clause ids are <section>.<paragraph>, e.g. 八.2 (jiuzhu clauses lists them)' });
     }
     const reference = v.clause !== undefined ? `clause ${v.clause}` : v.source !== undefined ? `source: ${v.source}` : `assumption: ${v.assumption}`;
-    const origin = { ...at, key: `implementation.${branch}.${key}`, scenario: `${name} implementation.${branch}.${key} (${reference})` };
+    const basis = v.clause !== undefined ? { kind: 'clause' as const, text: v.clause } : v.source !== undefined ? { kind: 'source' as const, text: v.source } : { kind: 'assumption' as const, text: String(v.assumption) };
+    const origin = { ...at, key: `implementation.${branch}.${key}`, scenario: `${name} implementation.${branch}.${key} (${reference})`, by: `${name} implementation.${branch}.${key}`, basis };
     const after = (from?: string): Override[] => [
       { path, set: v.value, ...(from ? { from } : {}), origin },
       ...(['urban', 'rural'] as const).flatMap((area) => (v.byArea?.[area] !== undefined ? [{ path, set: v.byArea[area]!, ...(from ? { from } : {}), where: { area }, origin }] : [])),

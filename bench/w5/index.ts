@@ -46,8 +46,14 @@ export async function runW5(opts: RunOptions): Promise<WorkloadResult> {
     const ask = (settings: Settings) => explorer.runNow({ scenario: scenario.name, settings, lang: 'en' });
     progress(`W5: first view (${scenario.period.from}–${scenario.period.to}, the baseline and the scenario)…`);
     const first = timed(() => ask({}));
-    ask(WARM_UP);
+    // The first view's garbage is collected here, off the clock, before the warm-up move and not
+    // after it: a forced full GC keeps no map without a live object, so it drops the optimized code
+    // of every function that relied on one (~230 functions, "weak objects" under --trace-deopt),
+    // and the next move compiled them all again (move.1 was the slowest move by a third, session 14).
+    // The explorer forces no GC; between its moves, as between these, V8 keeps those maps.
     await settle();
+    ask(WARM_UP);
+    await sleep(0);
     progress(`W5: ${MOVES.length} slider moves…`);
     const ms: number[] = [];
     const cpuMs: number[] = [];

@@ -311,7 +311,25 @@ export class Explorer {
 
   /** `warm` on this thread, now (the worker's side). */
   async warmNow(lang: 'zh' | 'en'): Promise<void> {
-    await this.chartSvgs(this.compute(this.initialScenario, { settings: {} }), lang);
+    const found = this.initialScenario;
+    await this.chartSvgs(this.compute(found, { settings: {} }), lang);
+    this.warmMove(found);
+  }
+
+  /**
+   * One slider move computed at start-up and forgotten (not kept in the cache). The first view
+   * runs every rule over the whole population; a move runs the rules it reaches on the
+   * households that changed (sub-populations: engine/differential.ts), code V8 had not yet seen:
+   * it compiled it, deoptimised it on those shapes and compiled it again during the user's first
+   * move, which cost 1.2–1.35 times the CPU of a later move of the same slider (session 14).
+   * The move is the first slider (the urban standard) one step up: a standard move reaches the most rules.
+   */
+  private warmMove(found: ExplorerScenario): void {
+    const slider = SLIDERS[0]!;
+    const settings: Settings = { [slider.id]: Math.min(slider.max, found.defaults[slider.id] + slider.step) };
+    const before = new Set(this.cache.keys());
+    this.compute(found, { settings });
+    for (const key of this.cache.keys()) if (!before.has(key)) this.cache.delete(key);
   }
 
   /** Stops the worker thread and removes the temporary folder of loaded settings files. */

@@ -1,6 +1,8 @@
 /** Engine unit tests: ordering, cycles, cache, purity, aggregation, periods, randomness, explain. */
 import { describe, expect, it } from 'vitest';
-import { anyInHousehold, allInHousehold, broadcastToPersons, countByHousehold, countPositiveByHousehold, maxByHousehold, minByHousehold, sumByHousehold } from '../src/engine/aggregate.js';
+import { anyInHousehold, allInHousehold, bindAggregators, broadcastToPersons, countByHousehold, countPositiveByHousehold, maxByHousehold, minByHousehold, sumByHousehold } from '../src/engine/aggregate.js';
+import { ColumnAllocator } from '../src/engine/buffers.js';
+import { MonthArena } from '../src/engine/month-arena.js';
 import { explain } from '../src/engine/explain.js';
 import { formatExplain } from '../src/text/explain-text.js';
 import { buildRuleGraph } from '../src/engine/graph.js';
@@ -110,6 +112,42 @@ describe('aggregation helpers', () => {
     expect(Array.from(countPositiveByHousehold(pop, i8))).toEqual([2, 2, 0]);
     // The same counts as countByHousehold over the mask values > 0 (what it replaced in the month loop).
     expect(Array.from(countPositiveByHousehold(pop, f))).toEqual(Array.from(countByHousehold(pop, Uint8Array.from(f, (x) => (x > 0 ? 1 : 0)))));
+  });
+
+  it('the bound helpers read the membership once, when bound, and never the population object again', () => {
+    // A formula's helpers must not read through the population: its shape differs between a
+    // slice, an uprated year and a month's SubPopulation, and optimised formula code that read
+    // one was deoptimised on the next (docs/performance.md, session 14). Same values as above.
+    let reads = 0;
+    const counted = new Proxy(pop, { get: (t, k, r) => (reads++, Reflect.get(t, k, r)) });
+    const agg = bindAggregators(counted);
+    reads = 0;
+    const inc = pop.person.income!;
+    expect(Array.from(agg.sumByHousehold(inc))).toEqual([30, 600, 7]);
+    expect(Array.from(agg.countByHousehold(Uint8Array.from(inc, (x) => (x > 15 ? 1 : 0))))).toEqual([1, 3, 0]);
+    expect(Array.from(agg.anyInHousehold(Uint8Array.from(inc, (x) => (x > 250 ? 1 : 0))))).toEqual([0, 1, 0]);
+    expect(Array.from(agg.allInHousehold(Uint8Array.from(inc, (x) => (x >= 10 ? 1 : 0))))).toEqual([1, 1, 0]);
+    expect(Array.from(agg.maxByHousehold(inc))).toEqual([20, 300, 7]);
+    expect(Array.from(agg.minByHousehold(inc))).toEqual([10, 100, 7]);
+    expect(Array.from(agg.broadcastToPersons(Float64Array.of(1, 2, 3)))).toEqual([1, 1, 2, 2, 2, 3]);
+    expect(reads).toBe(0);
+  });
+
+  it("a month arena's allocator is a ColumnAllocator itself, handing out views of the arena's chunk", () => {
+    // One class for every allocator a formula sees (a subclass was another map: the same
+    // deoptimisation as above). Its columns are consecutive views of one chunk, zeroed unless asked not.
+    const arena = new MonthArena();
+    const a = arena.allocator();
+    expect(Object.getPrototypeOf(a)).toBe(ColumnAllocator.prototype);
+    const x = a.alloc(Float64Array, 3);
+    x.set([1, 2, 3]);
+    const y = a.alloc(Uint8Array, 5);
+    expect(y.buffer).toBe(x.buffer);
+    expect(y.byteOffset).toBe(24);
+    expect(Array.from(y)).toEqual([0, 0, 0, 0, 0]);
+    arena.reset();
+    // Taken back: the next column is the first one's space again, handed over as it is when not zeroed.
+    expect(Array.from(a.alloc(Float64Array, 3, false))).toEqual([1, 2, 3]);
   });
 });
 

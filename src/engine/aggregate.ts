@@ -161,35 +161,49 @@ function sharedHouseholdSize(pop: Membership): Int32Array {
  * formulas call them through `ctx.agg`; with methods on a prototype, every simulation hands its
  * formulas the same function objects, so optimised formula code stays valid from one simulation
  * (and one month) to the next instead of being thrown away for a "wrong call target".
+ *
+ * The membership index is copied into fields of this class rather than read through the
+ * population: populations come in several shapes (a slice, an uprated year made by spreading
+ * it, a month's SubPopulation in temporal.ts), and a formula that inlined `this.pop.nHouseholds`
+ * for one of them was deoptimised ("wrong map") on the next (docs/performance.md, session 14).
  */
-class PopulationAggregators implements Aggregators {
+class PopulationAggregators implements Aggregators, Membership {
+  readonly nHouseholds: number;
+  readonly nPersons: number;
+  readonly householdStart: Int32Array;
+  readonly personHousehold: Int32Array;
   private size: Int32Array | undefined;
-  constructor(private readonly pop: Membership, private readonly allocator: Allocator) {}
+  constructor(private readonly pop: Membership, private readonly allocator: Allocator) {
+    this.nHouseholds = pop.nHouseholds;
+    this.nPersons = pop.nPersons;
+    this.householdStart = pop.householdStart;
+    this.personHousehold = pop.personHousehold;
+  }
   sumByHousehold(v: ArrayLike<number>): Float64Array;
   sumByHousehold<T extends Float32Array | Float64Array>(v: ArrayLike<number>, out: T): T;
   sumByHousehold(v: ArrayLike<number>, out?: Float32Array | Float64Array): Float32Array | Float64Array {
     // sumByHousehold zeroes the column it is given: taking it zeroed from the pool would zero it twice.
-    return sumByHousehold(this.pop, v, out ?? this.allocator.alloc(Float64Array, this.pop.nHouseholds, false));
+    return sumByHousehold(this, v, out ?? this.allocator.alloc(Float64Array, this.nHouseholds, false));
   }
   countByHousehold(m: ArrayLike<number>): Int32Array {
-    const out = this.allocator.alloc(Int32Array, this.pop.nHouseholds);
-    countKernel(m)(out, m, this.pop.personHousehold, this.pop.nPersons);
+    const out = this.allocator.alloc(Int32Array, this.nHouseholds);
+    countKernel(m)(out, m, this.personHousehold, this.nPersons);
     return out;
   }
   anyInHousehold(m: ArrayLike<number>): Uint8Array {
-    const out = this.allocator.alloc(Uint8Array, this.pop.nHouseholds);
-    anyKernel(m)(out, m, this.pop.householdStart, this.pop.nHouseholds);
+    const out = this.allocator.alloc(Uint8Array, this.nHouseholds);
+    anyKernel(m)(out, m, this.householdStart, this.nHouseholds);
     return out;
   }
-  allInHousehold(m: ArrayLike<number>): Uint8Array { return allInHousehold(this.pop, m); }
-  maxByHousehold(v: ArrayLike<number>): Float64Array { return maxByHousehold(this.pop, v); }
-  minByHousehold(v: ArrayLike<number>): Float64Array { return minByHousehold(this.pop, v); }
+  allInHousehold(m: ArrayLike<number>): Uint8Array { return allInHousehold(this, m); }
+  maxByHousehold(v: ArrayLike<number>): Float64Array { return maxByHousehold(this, v); }
+  minByHousehold(v: ArrayLike<number>): Float64Array { return minByHousehold(this, v); }
   // Computed once per population (its membership never changes), shared by its simulations.
   householdSize(): Int32Array { return (this.size ??= sharedHouseholdSize(this.pop)); }
   broadcastToPersons<T extends Column>(v: T): T {
     // Every person is written (gatherInto): the buffer comes unzeroed.
-    const out = this.allocator.alloc(v.constructor as new (n: number) => T, this.pop.nPersons, false);
-    gatherKernel(v)(out, v, this.pop.personHousehold, this.pop.nPersons);
+    const out = this.allocator.alloc(v.constructor as new (n: number) => T, this.nPersons, false);
+    gatherKernel(v)(out, v, this.personHousehold, this.nPersons);
     return out;
   }
 }

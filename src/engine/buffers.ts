@@ -110,10 +110,16 @@ export function populationPool(pop: Population): BufferPool {
   return pool;
 }
 
+/** Columns that all go back at once, later (a month's arena: month-arena.ts). */
+export interface ColumnArena {
+  alloc<T extends Column>(type: ColumnType<T>, length: number, zeroed: boolean): T;
+}
+
 /**
  * One simulation's allocations. While a formula runs, `alloc` takes from the pool and records
  * what it took; when the formula returns, `settle` keeps its output and gives the rest back.
  * Outside a formula (a caller using `sim.agg()`), or with reuse off, `alloc` is plain `new`.
+ * With an arena, every allocation comes from it (a formula run on a month's sub-population).
  */
 export class ColumnAllocator {
   /** Allocations of the formula running now. */
@@ -123,10 +129,18 @@ export class ColumnAllocator {
   /** Buffers someone outside may hold: never given back. */
   private readonly pinned = new WeakSet<ArrayBufferLike>();
 
-  constructor(readonly pool: BufferPool | undefined) {}
+  /**
+   * The arena is a field of this one class, not a subclass overriding `alloc`: a formula
+   * compiled in a year's first month (on this class, over the whole population) then finds the
+   * same class when it runs on the month's sub-populations; a subclass was another map, and
+   * deoptimised it ("wrong map") in the second month of every year (docs/performance.md, session 14).
+   */
+  constructor(readonly pool: BufferPool | undefined, private readonly arena?: ColumnArena) {}
 
   /** `zeroed` false: the caller writes every element before reading any (see BufferPool.take). */
   alloc<T extends Column>(type: ColumnType<T>, length: number, zeroed = true): T {
+    const arena = this.arena;
+    if (arena) return arena.alloc(type, length, zeroed);
     // Without a formula running (or a pool), a new column, made by an empty pool's `take`: a
     // sub-population's rule (temporal.ts, from the second month) then runs the very code its
     // first months ran on the pool. A `new` of its own here deoptimised every formula compiled

@@ -10,13 +10,13 @@
  * Nothing allocated here may be held past the month: temporal.ts writes a sub-population's
  * rows over full columns (scatter) and keeps no view into this arena once the month is over.
  */
-import { ColumnAllocator, type ColumnType } from './buffers.js';
+import { ColumnAllocator, type ColumnArena, type ColumnType } from './buffers.js';
 import type { Column } from './column.js';
 
 /** Bytes of each chunk: larger columns are plain `new` arrays. */
 const CHUNK_BYTES = 1 << 22;
 
-export class MonthArena {
+export class MonthArena implements ColumnArena {
   private readonly chunks: ArrayBuffer[] = [];
   private chunk = 0;
   private offset = 0;
@@ -51,18 +51,7 @@ export class MonthArena {
 
   /** An allocator for a formula run on a sub-population (FormulaContext): every allocation from this arena. */
   allocator(): ColumnAllocator {
-    return (this.own ??= new ArenaAllocator(this));
+    return (this.own ??= new ColumnAllocator(undefined, this));
   }
   private own: ColumnAllocator | undefined;
-}
-
-/** A formula's allocations on a sub-population, from the month's arena (nothing is pooled or settled). */
-class ArenaAllocator extends ColumnAllocator {
-  constructor(private readonly arena: MonthArena) {
-    super(undefined);
-  }
-
-  override alloc<T extends Column>(type: ColumnType<T>, length: number, zeroed = true): T {
-    return this.arena.alloc(type, length, zeroed);
-  }
 }

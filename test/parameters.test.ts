@@ -222,6 +222,29 @@ describe('a leaf by locality resolved over a population: one value per row (W2, 
     expect([...rate.elderly!]).toEqual([0.3, 0.3, 0.3, 0.3, 0.3]);
     expect([...rate.disabled!]).toEqual([0.5, 0.5, 0.5, 0.5, 0.5]);
   });
+  it('a later dated value with the same cells gets the column already made (session 14)', () => {
+    // From July, d.standard is scaled by 1 (the same cells: a new dated value, as a projection
+    // year re-dates a leaf it did not change) and d.rate's elderly cell set to 0.6 (disabled
+    // stays 0.5); from October, d.standard is doubled: Changchun 320 urban / 160 rural, Baicheng rural 140.
+    const t = tree.withOverrides([
+      { path: 'd.standard', scale: 1, from: '2006-07-01', until: '2006-10-01' },
+      { path: 'd.standard', scale: 2, from: '2006-10-01', until: '2007-01-01' },
+      { path: 'd.rate', set: 0.6, from: '2006-07-01', where: { category: 'elderly' } },
+    ]);
+    expect(t.entryAt('d.standard', '2006-08-01')).not.toBe(t.entryAt('d.standard', '2006-06-01'));
+    const june = resolveParameter(t, 'd.standard', '2006-06-01', pop, 'household') as Float64Array;
+    const august = resolveParameter(t, 'd.standard', '2006-08-01', pop, 'household') as Float64Array;
+    expect(august).toBe(june);
+    const october = resolveParameter(t, 'd.standard', '2006-10-01', pop, 'household') as Float64Array;
+    expect(october).not.toBe(june);
+    expect([...october]).toEqual([320, 140, 160]);
+    expect([...june]).toEqual([160, 70, 80]);
+    const rateJune = resolveParameter(t, 'd.rate', '2006-06-01', pop, 'person') as Record<string, Float64Array>;
+    const rateAugust = resolveParameter(t, 'd.rate', '2006-08-01', pop, 'person') as Record<string, Float64Array>;
+    expect(rateAugust.disabled).toBe(rateJune.disabled);
+    expect([...rateAugust.elderly!]).toEqual([0.6, 0.6, 0.6, 0.6, 0.6]);
+    expect([...rateJune.elderly!]).toEqual([0.3, 0.3, 0.3, 0.3, 0.3]);
+  });
   it('an unknown prefecture code is refused even for a leaf of one number', () => {
     const odd = createPopulation({
       households: { id: [1], weight: Float64Array.of(1), columns: { prefecture: Int32Array.of(110100), urban: Uint8Array.of(1) } },

@@ -131,14 +131,42 @@ function localityColumn(leaf: ParameterLeaf, entry: DatedValue, pop: Population,
   const loc = leaf.breakdown.filter((d) => d !== 'category');
   const lutValues = localityValues(leaf, entry, category);
   if (loc.length === 0) return lutValues[0]!;
-  const n = entity === 'person' ? pop.nPersons : pop.nHouseholds;
-  const out = new Float64Array(n);
   // Built even when not read below: it is where an unknown prefecture code is refused.
   const households = localityIndex(pop);
+  const made = lastColumns(pop);
+  const key = `${leaf.path}@${entity}@${category ?? ''}`;
+  const last = made.get(key);
+  if (last && sameValues(last.values, lutValues)) return last.column;
+  const n = entity === 'person' ? pop.nPersons : pop.nHouseholds;
+  const out = new Float64Array(n);
+  made.set(key, { values: lutValues, column: out });
   if (lutValues.every((v) => Object.is(v, lutValues[0]))) return out.fill(lutValues[0]!);
   const idx = entity === 'person' ? personLocalityIndex(pop) : households;
   for (let r = 0; r < n; r++) out[r] = lutValues[idx[r]!]!;
   return out;
+}
+
+/**
+ * The last locality column made of each leaf (by path, entity and category) for a population's
+ * households: held per household index and household columns, as Simulation's resolved
+ * parameters are, so a projection's uprated years of one slice share it. A later dated value
+ * whose cells are the same numbers (a year's tree re-dating a leaf it did not change) gets
+ * that column instead of a new one with the same bytes: resolved again for every slice and
+ * year, such columns were most of a projection worker's fresh ArrayBuffers (session 14).
+ * Columns handed to formulas are never written, so one column may serve several dated values.
+ */
+const lastColumnsCache = new WeakMap<Population['householdStart'], { household: Population['household']; made: Map<string, { values: Float64Array; column: Float64Array }> }>();
+
+function lastColumns(pop: Population): Map<string, { values: Float64Array; column: Float64Array }> {
+  let held = lastColumnsCache.get(pop.householdStart);
+  if (!held || held.household !== pop.household) lastColumnsCache.set(pop.householdStart, (held = { household: pop.household, made: new Map() }));
+  return held.made;
+}
+
+/** Cell values equal bit for bit (Object.is: -0 and NaN as themselves). */
+function sameValues(a: Float64Array, b: Float64Array): boolean {
+  for (let k = 0; k < a.length; k++) if (!Object.is(a[k], b[k])) return false;
+  return true;
 }
 
 /** Resolves a leaf on a date for a population and entity. */

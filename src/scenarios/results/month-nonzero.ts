@@ -55,7 +55,12 @@ export function monthNonZero(sim: Simulation, rule: string, month: string, colum
     if (change === 'none') rows = known;
     else rows = known ? updated(known, change, column, person ? pop.householdStart : undefined, slot) : null;
   } else rows = nonZeroRows(column, slot);
-  if (rows && rows.rows.length > SPARSE_SHARE * column.length) rows = null;
+  if (rows && rows.rows.length > SPARSE_SHARE * column.length) {
+    rows = null;
+    // A column read whole keeps no room for its rows (on a full count's slice, tens of MB a rule).
+    slot.rows = EMPTY_SLOT().rows;
+    slot.values = EMPTY_SLOT().values;
+  }
   last.month = month;
   last.rows = rows;
   return rows ?? undefined;
@@ -71,10 +76,11 @@ function room(slot: Slot, n: number): Slot {
   return slot;
 }
 
-/** The non-zero rows of a column, ascending, with their values, in `slot`. */
-function nonZeroRows(c: Column, slot: Slot): SparseColumn {
+/** The non-zero rows of a column, ascending, with their values, in `slot`; null when it is read whole (too many). */
+function nonZeroRows(c: Column, slot: Slot): SparseColumn | null {
   if (scratch.length < c.length) scratch = new Int32Array(c.length);
   const n = nonZeroKernel(c)(c, scratch);
+  if (n > SPARSE_SHARE * c.length) return null;
   const { rows, values } = room(slot, n);
   rows.set(scratch.subarray(0, n));
   for (let j = 0; j < n; j++) values[j] = c[rows[j]!]!;

@@ -42,11 +42,17 @@ const X = [
 // Flagged persons: person 1 (household 0) from January, person 14 (household 7) from February.
 const FLAGGED = [[1], [1, 14], [1, 14], [1, 14], [1, 14], [1, 14]];
 
-function run(): { x: (ReturnType<typeof monthNonZero>)[]; flag: (ReturnType<typeof monthNonZero>)[] } {
+type Rows = ReturnType<typeof monthNonZero>;
+type Snapshot = { rows: number[]; values: number[] } | undefined;
+
+/** Each month's rows as returned, and copied out in their month (a month's rows are readable until the month after next: month-nonzero.ts). */
+function run(): { x: Rows[]; flag: Rows[]; xAt: Snapshot[]; flagAt: Snapshot[] } {
   const p = pop();
   const sim = new Simulation({ population: p, parameters: tree, rules, seed: 1, lend: true, temporal: true });
   const x: ReturnType<typeof monthNonZero>[] = [];
   const flag: ReturnType<typeof monthNonZero>[] = [];
+  const xAt: Snapshot[] = [];
+  const flagAt: Snapshot[] = [];
   MONTHS.forEach((m, k) => {
     sim.setInput('x_given', m, Float64Array.from(X[k]!));
     const f = new Uint8Array(16);
@@ -62,21 +68,25 @@ function run(): { x: (ReturnType<typeof monthNonZero>)[]; flag: (ReturnType<type
     if (poisonFlag) fc[4] = 1;
     x.push(monthNonZero(sim, 'x', m, xc));
     flag.push(monthNonZero(sim, 'flag', m, fc));
+    xAt.push(rowsOf(x[k]));
+    flagAt.push(rowsOf(flag[k]));
     if (poisonX) xc[3] = 0;
     if (poisonFlag) fc[4] = 0;
   });
-  return { x, flag };
+  return { x, flag, xAt, flagAt };
 }
 
-const rowsOf = (s: ReturnType<typeof monthNonZero>) => (s ? { rows: Array.from(s.rows), values: Array.from(s.values) } : undefined);
+function rowsOf(s: Rows): Snapshot {
+  return s ? { rows: Array.from(s.rows), values: Array.from(s.values) } : undefined;
+}
 
 describe('mostly-zero monthly columns as their non-zero rows', () => {
-  const { x, flag } = run();
+  const { x, flag, xAt, flagAt } = run();
 
   it('finds the rows of the first month by a pass over the column', () => {
     // January: household 0 only (5 yuan); person 1 only.
-    expect(rowsOf(x[0])).toEqual({ rows: [0], values: [5] });
-    expect(rowsOf(flag[0])).toEqual({ rows: [1], values: [1] });
+    expect(xAt[0]).toEqual({ rows: [0], values: [5] });
+    expect(flagAt[0]).toEqual({ rows: [1], values: [1] });
   });
 
   it("keeps last month's very rows when nothing changed", () => {
@@ -86,14 +96,25 @@ describe('mostly-zero monthly columns as their non-zero rows', () => {
 
   it('takes only the changed households again (household 3 and person 4, poisoned, are not read)', () => {
     // March: households 0 (5 → 0) and 7 (0 → 4.5) changed.
-    expect(rowsOf(x[2])).toEqual({ rows: [7], values: [4.5] });
+    expect(xAt[2]).toEqual({ rows: [7], values: [4.5] });
     // February: household 7 changed (person 14 flagged); March: nothing changed.
-    expect(rowsOf(flag[1])).toEqual({ rows: [1, 14], values: [1, 1] });
-    expect(rowsOf(flag[2])).toEqual({ rows: [1, 14], values: [1, 1] });
+    expect(flagAt[1]).toEqual({ rows: [1, 14], values: [1, 1] });
+    expect(flagAt[2]).toEqual({ rows: [1, 14], values: [1, 1] });
     // April: household 1 (0 → 3) and 6 (+0 → -0: a change of bits, but -0 is zero).
-    expect(rowsOf(x[3])).toEqual({ rows: [1, 7], values: [3, 4.5] });
+    expect(xAt[3]).toEqual({ rows: [1, 7], values: [3, 4.5] });
     // May: household 1 (3 → 0) and 6 (-0 → NaN: NaN is not zero, as the readers' `!== 0`).
-    expect(rowsOf(x[4])).toEqual({ rows: [6, 7], values: [NaN, 4.5] });
+    expect(xAt[4]).toEqual({ rows: [6, 7], values: [NaN, 4.5] });
+  });
+
+  it("writes a month's rows over the month before last's, never over last month's", () => {
+    // x: January's 1 row found by a pass (room for 1), kept in February; March's updated from
+    // them into the other buffer (room for 1 + 2 changed households, made 4 by the half again);
+    // April's from March's into January's, too small for 3 (so a new one); May's (2 rows + 2 changed)
+    // fit March's buffer and are written there.
+    expect(x[2]!.rows.buffer).not.toBe(x[0]!.rows.buffer);
+    expect(x[3]!.rows.buffer).not.toBe(x[2]!.rows.buffer);
+    expect(x[4]!.rows.buffer).toBe(x[2]!.rows.buffer);
+    expect(x[4]!.values.buffer).toBe(x[2]!.values.buffer);
   });
 
   it('reads a column whole once more than a quarter of its rows are non-zero', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { JiuzhuError } from '../src/engine/errors.js';
 import { treeFromYaml } from './helpers.js';
 import { createPopulation } from '../src/engine/population.js';
-import { resolveParameter } from '../src/engine/parameters/resolve.js';
+import { releaseLocalityColumns, resolveParameter } from '../src/engine/parameters/resolve.js';
 
 const leaf = (values: string, extra = '') => `
 p:
@@ -221,6 +221,53 @@ describe('a leaf by locality resolved over a population: one value per row (W2, 
     expect(rate.elderly).toBeInstanceOf(Float64Array);
     expect([...rate.elderly!]).toEqual([0.3, 0.3, 0.3, 0.3, 0.3]);
     expect([...rate.disabled!]).toEqual([0.5, 0.5, 0.5, 0.5, 0.5]);
+  });
+  it('a later dated value with the same cells gets the column already made (session 14)', () => {
+    // From July, d.standard is scaled by 1 (the same cells: a new dated value, as a projection
+    // year re-dates a leaf it did not change) and d.rate's elderly cell set to 0.6 (disabled
+    // stays 0.5); from October, d.standard is doubled: Changchun 320 urban / 160 rural, Baicheng rural 140.
+    const t = tree.withOverrides([
+      { path: 'd.standard', scale: 1, from: '2006-07-01', until: '2006-10-01' },
+      { path: 'd.standard', scale: 2, from: '2006-10-01', until: '2007-01-01' },
+      { path: 'd.rate', set: 0.6, from: '2006-07-01', where: { category: 'elderly' } },
+    ]);
+    expect(t.entryAt('d.standard', '2006-08-01')).not.toBe(t.entryAt('d.standard', '2006-06-01'));
+    const june = resolveParameter(t, 'd.standard', '2006-06-01', pop, 'household') as Float64Array;
+    const august = resolveParameter(t, 'd.standard', '2006-08-01', pop, 'household') as Float64Array;
+    expect(august).toBe(june);
+    const october = resolveParameter(t, 'd.standard', '2006-10-01', pop, 'household') as Float64Array;
+    expect(october).not.toBe(june);
+    expect([...october]).toEqual([320, 140, 160]);
+    expect([...june]).toEqual([160, 70, 80]);
+    const rateJune = resolveParameter(t, 'd.rate', '2006-06-01', pop, 'person') as Record<string, Float64Array>;
+    const rateAugust = resolveParameter(t, 'd.rate', '2006-08-01', pop, 'person') as Record<string, Float64Array>;
+    expect(rateAugust.disabled).toBe(rateJune.disabled);
+    expect([...rateAugust.elderly!]).toEqual([0.6, 0.6, 0.6, 0.6, 0.6]);
+    expect([...rateJune.elderly!]).toEqual([0.3, 0.3, 0.3, 0.3, 0.3]);
+  });
+  it('once the caller lets its columns go, a leaf whose cells change is written into its last column', () => {
+    // A population of its own (the columns are kept per household index): Changchun urban, Baicheng rural.
+    const two = createPopulation({
+      households: { id: [1, 2], weight: Float64Array.of(1, 1), columns: { prefecture: Int32Array.of(220100, 220800), urban: Uint8Array.of(1, 0) } },
+      persons: { id: [1, 2], household: [1, 2] },
+    });
+    // 2006: 160 urban Changchun, 70 rural elsewhere; 2007: 170 and 75 (the tree above).
+    const y2006 = resolveParameter(tree, 'd.standard', '2006-06-01', two, 'household') as Float64Array;
+    expect([...y2006]).toEqual([160, 70]);
+    // Not let go: 2007 is a new column, 2006's unchanged.
+    const y2007 = resolveParameter(tree, 'd.standard', '2007-06-01', two, 'household') as Float64Array;
+    expect(y2007).not.toBe(y2006);
+    expect([...y2006]).toEqual([160, 70]);
+    // Let go: 2006 again (its cells changed from 2007's) is written into 2007's column.
+    releaseLocalityColumns(two);
+    const again = resolveParameter(tree, 'd.standard', '2006-06-01', two, 'household') as Float64Array;
+    expect(again).toBe(y2007);
+    expect([...again]).toEqual([160, 70]);
+    // Handed out since the call: the next change is a new column again.
+    const later = resolveParameter(tree, 'd.standard', '2007-06-01', two, 'household') as Float64Array;
+    expect(later).not.toBe(again);
+    expect([...later]).toEqual([170, 75]);
+    expect([...again]).toEqual([160, 70]);
   });
   it('an unknown prefecture code is refused even for a leaf of one number', () => {
     const odd = createPopulation({

@@ -39,9 +39,13 @@ export function runMonthLoop(sim: Simulation, options: MonthLoopOptions): Trigge
   if (options.prices && months.length && !declared) throw new JiuzhuError('NO_PRICE_TRIGGER', 'a price path is given but no program declares a price trigger (priceTrigger)', { kind: 'internal' });
   const trigger = options.prices && months.length && branch ? runPriceTrigger(months, options.prices, (m) => triggerRuleAt(sim.parameters, periodStartDate(m), branch)) : [];
   let carried = new Map<string, Column>();
+  // dynamics_month's columns, taken in turn: month k's is read in month k, compared with in
+  // month k + 1 and forgotten at its end, so month k + 3 may write over it. A new array each
+  // month was a fresh ArrayBuffer per slice-month of a projection (session 14).
+  const monthNumbers: Uint16Array[] = [];
   months.forEach((month, k) => {
     if (k > 0) {
-      sim.setInput('dynamics_month', month, new Uint16Array(nH).fill(k));
+      sim.setInput('dynamics_month', month, (monthNumbers[k % 3] ??= new Uint16Array(nH)).fill(k));
       for (const [previous, current] of options.state) sim.setInput(previous, month, carried.get(current)!);
     }
     const t = trigger[k];

@@ -16,6 +16,16 @@ import type { Column } from './column.js';
 /** Bytes of each chunk: larger columns are plain `new` arrays. */
 const CHUNK_BYTES = 1 << 22;
 
+/**
+ * Chunks of arenas whose simulation was released, for the next simulation's arena in this
+ * thread. A projection worker runs one simulation per slice and year, each needing about one
+ * chunk: made anew, that was a 4 MB ArrayBuffer per slice-year (about 190 MB of fresh external
+ * memory per W4 worker, each ~8 MB of which counts towards a mark-compact; session 14). Kept
+ * to a few, so a thread that ran a large simulation once does not hold its chunks forever.
+ */
+const freeChunks: ArrayBuffer[] = [];
+const MAX_FREE_CHUNKS = 4;
+
 export class MonthArena implements ColumnArena {
   private readonly chunks: ArrayBuffer[] = [];
   private chunk = 0;
@@ -28,7 +38,7 @@ export class MonthArena implements ColumnArena {
     if (bytes > CHUNK_BYTES) return new type(length);
     if (this.chunk === this.chunks.length || this.offset + bytes > CHUNK_BYTES) {
       if (this.chunk < this.chunks.length) this.chunk++;
-      if (this.chunk === this.chunks.length) this.chunks.push(new ArrayBuffer(CHUNK_BYTES));
+      if (this.chunk === this.chunks.length) this.chunks.push(freeChunks.pop() ?? new ArrayBuffer(CHUNK_BYTES));
       this.offset = 0;
     }
     const view = new (type as unknown as new (b: ArrayBuffer, o: number, n: number) => T)(this.chunks[this.chunk]!, this.offset, length);
@@ -43,8 +53,12 @@ export class MonthArena implements ColumnArena {
     this.offset = 0;
   }
 
-  /** Lets the chunks go (the simulation is released). */
+  /**
+   * The simulation is released: nothing reads its columns any more, so its chunks go to the
+   * next arena of this thread (a few), the rest to the collector.
+   */
   clear(): void {
+    for (const c of this.chunks) if (freeChunks.length < MAX_FREE_CHUNKS) freeChunks.push(c);
     this.chunks.length = 0;
     this.reset();
   }

@@ -7,7 +7,7 @@ import { bufferReuse, ColumnAllocator, populationPool, type ColumnType } from '.
 import type { Column } from './column.js';
 import { JiuzhuError } from './errors.js';
 import { buildRuleGraph, parseInputId, type RuleGraph } from './graph.js';
-import { localityTable, resolveParameter, type LocalityTable, type ParamValue } from './parameters/resolve.js';
+import { localityTable, releaseLocalityColumns, resolveParameter, type LocalityTable, type ParamValue } from './parameters/resolve.js';
 import type { ParameterTree } from './parameters/tree.js';
 import type { DatedValue } from './parameters/types.js';
 import { monthFromIndex, monthIndex, monthsOfYear, periodStartDate, periodUnit, type Period } from './period.js';
@@ -64,6 +64,19 @@ const resolvedParameters = new WeakMap<Population['householdStart'], ByHousehold
 
 /** Locality tables of parameters (see Simulation.tableParameter), by household index and dated value; null: not a locality-only leaf. */
 const localityTables = new WeakMap<Population['householdStart'], ByHouseholds<WeakMap<DatedValue, LocalityTable | null>>>();
+
+/**
+ * The caller will read no parameter column resolved so far for this population's households
+ * (nor its uprated copies'): a projection worker once a slice's year is done, its simulation
+ * released. The resolutions are dropped (the next year resolves its leaves again; a leaf whose
+ * cells did not change gets its column back as it was), and a locality leaf whose cells change is
+ * written into its last column instead of a new one (resolve.ts, releaseLocalityColumns). Without
+ * this call every year's columns stayed reachable from the tree's dated values for the whole run.
+ */
+export function releaseParameters(pop: Population): void {
+  resolvedParameters.delete(pop.householdStart);
+  releaseLocalityColumns(pop);
+}
 
 /** What `cache` holds for a population's household index and household columns (a new entry when the columns differ). */
 function byHouseholds<T>(cache: WeakMap<Population['householdStart'], ByHouseholds<T>>, pop: Population, make: () => T): T {

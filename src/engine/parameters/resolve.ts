@@ -131,14 +131,65 @@ function localityColumn(leaf: ParameterLeaf, entry: DatedValue, pop: Population,
   const loc = leaf.breakdown.filter((d) => d !== 'category');
   const lutValues = localityValues(leaf, entry, category);
   if (loc.length === 0) return lutValues[0]!;
-  const n = entity === 'person' ? pop.nPersons : pop.nHouseholds;
-  const out = new Float64Array(n);
   // Built even when not read below: it is where an unknown prefecture code is refused.
   const households = localityIndex(pop);
+  const held = lastColumns(pop);
+  const key = `${leaf.path}@${entity}@${category ?? ''}`;
+  const last = held.made.get(key);
+  if (last && sameValues(last.values, lutValues)) {
+    last.round = held.round;
+    return last.column;
+  }
+  const n = entity === 'person' ? pop.nPersons : pop.nHouseholds;
+  // A column last handed out before its population's columns were let go is no one's: written over.
+  const out = last && last.round < held.round && last.column.length === n ? last.column : new Float64Array(n);
+  held.made.set(key, { values: lutValues, column: out, round: held.round });
   if (lutValues.every((v) => Object.is(v, lutValues[0]))) return out.fill(lutValues[0]!);
   const idx = entity === 'person' ? personLocalityIndex(pop) : households;
   for (let r = 0; r < n; r++) out[r] = lutValues[idx[r]!]!;
   return out;
+}
+
+/**
+ * The last locality column made of each leaf (by path, entity and category) for a population's
+ * households: held per household index and household columns, as Simulation's resolved
+ * parameters are, so a projection's uprated years of one slice share it. A later dated value
+ * whose cells are the same numbers (a year's tree re-dating a leaf it did not change) gets
+ * that column instead of a new one with the same bytes: resolved again for every slice and
+ * year, such columns were most of a projection worker's fresh ArrayBuffers (session 14).
+ * Columns handed to formulas are never written, so one column may serve several dated values.
+ */
+interface LastColumns {
+  household: Population['household'];
+  made: Map<string, { values: Float64Array; column: Float64Array; round: number }>;
+  /** How many times the caller let this population's columns go (releaseLocalityColumns). */
+  round: number;
+}
+const lastColumnsCache = new WeakMap<Population['householdStart'], LastColumns>();
+
+function lastColumns(pop: Population): LastColumns {
+  let held = lastColumnsCache.get(pop.householdStart);
+  if (!held || held.household !== pop.household) lastColumnsCache.set(pop.householdStart, (held = { household: pop.household, made: new Map(), round: 0 }));
+  return held;
+}
+
+/**
+ * The caller says no column resolved so far for this population's households is read any more
+ * (a projection worker, once a slice's year is done: Simulation's releaseParameters). A leaf
+ * whose cells then change (the next year's standards, its uprated amounts) is written into the
+ * column last made for it instead of a new one: some twenty columns per slice and year, most of
+ * what a projection worker still allocated afresh once the columns of unchanged cells were kept
+ * (session 14). A column handed out again after the call (its cells unchanged) is kept as it is.
+ */
+export function releaseLocalityColumns(pop: Population): void {
+  const held = lastColumnsCache.get(pop.householdStart);
+  if (held && held.household === pop.household) held.round++;
+}
+
+/** Cell values equal bit for bit (Object.is: -0 and NaN as themselves). */
+function sameValues(a: Float64Array, b: Float64Array): boolean {
+  for (let k = 0; k < a.length; k++) if (!Object.is(a[k], b[k])) return false;
+  return true;
 }
 
 /** Resolves a leaf on a date for a population and entity. */

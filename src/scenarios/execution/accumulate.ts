@@ -62,10 +62,24 @@ function positiveMembers(sim: Simulation, rule: string, month: string): Int32Arr
   const pop = sim.population;
   const c = resultReuse() ? monthColumn(sim, rule, month) : sim.calculate(rule, month);
   if (!isSparse(c)) return countPositiveByHousehold(pop, c);
-  const out = new Int32Array(pop.nHouseholds);
+  const out = memberCounts(pop, rule).fill(0);
   const { rows, values } = c;
   const hh = pop.personHousehold;
   for (let j = 0; j < rows.length; j++) if (values[j]! > 0) out[hh[rows[j]!]!]!++;
+  return out;
+}
+
+/**
+ * The counts positiveMembers writes, one array per rule and household index (a projection's
+ * years of a slice share it): the month's summary adds them up and keeps none, so next month
+ * writes over them. A new array each month was one fresh ArrayBuffer per slice-month of W4.
+ */
+const memberCountsCache = new WeakMap<Population['householdStart'], Map<string, Int32Array>>();
+function memberCounts(pop: Population, rule: string): Int32Array {
+  let byRule = memberCountsCache.get(pop.householdStart);
+  if (!byRule) memberCountsCache.set(pop.householdStart, (byRule = new Map()));
+  let out = byRule.get(rule);
+  if (!out) byRule.set(rule, (out = new Int32Array(pop.nHouseholds)));
   return out;
 }
 

@@ -10,6 +10,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Population } from '../../engine/population.js';
 import { populationPool } from '../../engine/buffers.js';
+import { releaseParameters } from '../../engine/simulation.js';
 import { JiuzhuError } from '../../engine/errors.js';
 import { upratePopulation } from '../../dynamics/uprating.js';
 import { accumulateScenario } from '../execution/accumulate.js';
@@ -41,7 +42,11 @@ port.on('message', (job: YearJob) => {
     const before = last === undefined ? undefined : held.get(last);
     if (before && last !== job.slice) populationPool(before).clear();
     last = job.slice;
-    const sums = accumulateScenario(upratePopulation(slice, job.factors), tree, job.period, setup.seed, undefined, prices);
+    const population = upratePopulation(slice, job.factors);
+    const sums = accumulateScenario(population, tree, job.period, setup.seed, undefined, prices);
+    // Its simulation is released and nothing here reads its parameter columns again: next
+    // year's changed leaves are written into them, not into new ones.
+    releaseParameters(population);
     const packed = packSums(sums);
     const reply: YearReply = { job: job.job, sums: packed.value };
     port.postMessage(reply, packed.transfer);

@@ -20,7 +20,8 @@ const CHUNK_BYTES = 1 << 22;
  * Chunks of arenas whose simulation was released, for the next simulation's arena in this
  * thread. A projection worker runs one simulation per slice and year, each needing about one
  * chunk: made anew, that was a 4 MB ArrayBuffer per slice-year (about 190 MB of fresh external
- * memory per W4 worker, each ~8 MB of which counts towards a mark-compact; session 14). Kept
+ * memory per W4 worker; fresh external memory counts towards starting V8's next mark-compact,
+ * one about every 22–38 MB here: docs/performance.md, session 14). Kept
  * to a few, so a thread that ran a large simulation once does not hold its chunks forever.
  */
 const freeChunks: ArrayBuffer[] = [];

@@ -58,8 +58,7 @@ export function monthNonZero(sim: Simulation, rule: string, month: string, colum
   if (rows && rows.rows.length > SPARSE_SHARE * column.length) {
     rows = null;
     // A column read whole keeps no room for its rows (on a full count's slice, tens of MB a rule).
-    slot.rows = EMPTY_SLOT().rows;
-    slot.values = EMPTY_SLOT().values;
+    Object.assign(slot, EMPTY_SLOT());
   }
   last.month = month;
   last.rows = rows;

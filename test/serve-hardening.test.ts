@@ -13,6 +13,8 @@ import { parseQuery } from '../src/serve/request.js';
 import { startExplorer, type RunningExplorer } from '../src/serve/server.js';
 import { runLoad } from '../bench/load.js';
 import { join } from 'node:path';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { Explorer, type RunResponse } from '../src/serve/api.js';
 import { cli, ROOT, useBuiltWorkers } from './helpers.js';
 
@@ -215,7 +217,20 @@ describe('a computation that hangs', () => {
   }, 60_000);
 
   it('a limit outside 1 ms … a day is refused, by the library and by `jiuzhu serve --timeout`', async () => {
-    expect(() => new Explorer({ dataset: data, scenarioFiles: [scenarioFile('baseline-2006')], period: PERIOD, thread: true, computeTimeoutMs: 0 })).toThrow(/computeTimeoutMs must be a whole number/);
+    // Refused before the explorer makes its temporary folder (os.tmpdir() reads TMPDIR at each call;
+    // the constructor runs synchronously, so no other test of this worker makes a folder meanwhile).
+    const tmp = mkdtempSync(join(tmpdir(), 'jiuzhu-serve-limit-'));
+    const before = process.env.TMPDIR;
+    process.env.TMPDIR = tmp;
+    try {
+      expect(() => new Explorer({ dataset: data, scenarioFiles: [scenarioFile('baseline-2006')], period: PERIOD, thread: true, computeTimeoutMs: 0 })).toThrow(/computeTimeoutMs must be a whole number/);
+      expect(() => new Explorer({ dataset: data, scenarioFiles: [scenarioFile('baseline-2006')], period: PERIOD, sliceThreads: 3 as 2 })).toThrow(/sliceThreads/);
+    } finally {
+      if (before === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = before;
+    }
+    expect(readdirSync(tmp)).toEqual([]);
+    rmSync(tmp, { recursive: true });
     for (const bad of ['0', '1.5', '86401', 'ten']) {
       const r = await cli(['serve', '--timeout', bad, '--port', '0', '--data', 'datasets/fixture-dibao']);
       expect(r.status).toBe(2);

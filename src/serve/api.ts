@@ -181,15 +181,17 @@ export class Explorer {
     if (!this.scenarios.length) {
       throw new JiuzhuError('NO_SCENARIOS', 'no scenario to explore: every file given is a projection', { kind: 'usage', location: { key: 'scenarios' }, hint: 'give scenario files that `jiuzhu run` runs month by month' });
     }
+    // Every option is checked before the temporary folder is made: a refused option leaves nothing behind.
+    this.sliceThreads = sliceThreadsOf(options.sliceThreads);
+    const timeoutMs = options.thread ? checkComputeTimeout(options.computeTimeoutMs ?? DEFAULT_COMPUTE_TIMEOUT_MS) : 0;
     this.tmp = mkdtempSync(join(tmpdir(), 'jiuzhu-serve-'));
     this.lane = new Lane({ maxWaiting: options.maxQueue });
     if (options.thread) {
       const { scenarioFiles, baselineFile, period, seed, dataArg, testBusyMs, sliceThreads } = options;
       // The thread runs on what this thread has loaded already: the dataset, the scenarios and the baseline parameters.
-      const limits = { timeoutMs: checkComputeTimeout(options.computeTimeoutMs ?? DEFAULT_COMPUTE_TIMEOUT_MS), testStallFirstThreadMs: options.testStallFirstThreadMs };
+      const limits = { timeoutMs, testStallFirstThreadMs: options.testStallFirstThreadMs };
       this.thread = new ComputeThread({ options: { scenarioFiles, baselineFile, period, seed, dataArg, testBusyMs, loaded, sliceThreads }, dataset: options.dataset, parameters: workerParameters() }, limits);
     }
-    this.sliceThreads = sliceThreadsOf(options.sliceThreads);
   }
 
   /** Threads a computation runs on (ExplorerOptions.sliceThreads, checked, or the default for this machine). */

@@ -11,7 +11,7 @@ import type { Dataset } from '../src/data/dataset.js';
 import { generateDataset } from '../src/data/generated.js';
 import { differentialCounts } from '../src/engine/differential.js';
 import { isJiuzhuError } from '../src/engine/errors.js';
-import { MIN_SLICED_HOUSEHOLDS, slicesOf } from '../src/scenarios/execution/plan.js';
+import { slicesOf } from '../src/scenarios/execution/plan.js';
 import { SliceHelper, splitSlices } from '../src/scenarios/execution/helper-thread.js';
 import { runScenarioOn } from '../src/scenarios/execution/run.js';
 import { loadScenario } from '../src/scenarios/input/load.js';
@@ -28,6 +28,11 @@ const FILE = join(ROOT, 'scenarios', 'baseline-2006.yaml');
 // Two months: the second starts from the state the first left, on each thread.
 const PERIOD = { from: '2006-01', to: '2006-02' };
 const TABLES = ['summary', 'deltas', 'programs', 'funding', 'prefectures', 'months', 'distribution', 'decile-impact', 'checks'];
+// 3,000 households cut into their 9 prefecture slices by lowering the plan's threshold to their
+// number (the option minSlicedHouseholds, of the explorer and of a run): the same slices, split
+// between the threads and merged as at the default threshold (30,000 households, which took ten
+// times the work for the same checks). Every explorer and run below is given it.
+const SLICED = 3_000;
 const ask = (settings: Settings) => ({ scenario: 'baseline-2006', settings, lang: 'en' as const });
 /** What a run answers, less its timing (which differs run to run). */
 const answer = (r: RunResponse): string => JSON.stringify({ ...r, timing: undefined });
@@ -53,10 +58,10 @@ describe("the explorer's moves on two threads", () => {
   let one: Explorer;
   let two: Explorer;
   beforeAll(() => {
-    // Just above the threshold where a population is cut into prefecture slices (plan.ts).
-    dataset = generateDataset({ year: 2006, households: MIN_SLICED_HOUSEHOLDS, seed: 7 }).dataset;
-    one = new Explorer({ dataset, scenarioFiles: [FILE], baselineFile: FILE, period: PERIOD, sliceThreads: 1 });
-    two = new Explorer({ dataset, scenarioFiles: [FILE], baselineFile: FILE, period: PERIOD, sliceThreads: 2 });
+    // At the threshold where a population is cut into prefecture slices (plan.ts), lowered (SLICED).
+    dataset = generateDataset({ year: 2006, households: SLICED, seed: 7 }).dataset;
+    one = new Explorer({ dataset, scenarioFiles: [FILE], baselineFile: FILE, period: PERIOD, sliceThreads: 1, minSlicedHouseholds: SLICED });
+    two = new Explorer({ dataset, scenarioFiles: [FILE], baselineFile: FILE, period: PERIOD, sliceThreads: 2, minSlicedHouseholds: SLICED });
   }, 60_000);
   afterAll(() => {
     one?.close();
@@ -64,7 +69,7 @@ describe("the explorer's moves on two threads", () => {
   });
 
   it('answers every move with the bytes of one thread, and computes about half of it on the other thread', () => {
-    expect(slicesOf(dataset.population).length).toBe(9);
+    expect(slicesOf(dataset.population, SLICED).length).toBe(9);
     // The first view (recorded as the base), then moves of each kind of slider, against the base.
     const moves: Settings[] = [{}, { standardUrban: 1.05 }, { takeUpUrban: 0.8 }, { classifiedRate: 1.5 }, { standardRural: 0.95, takeUpRural: 0.7 }, { classifiedRate: 0.5 }];
     const rows = (): number => {
@@ -103,7 +108,7 @@ describe("the explorer's moves on two threads", () => {
   it('under serve, a move superseded while another runs is dropped, and the others answer as one thread does', async () => {
     // Each computation first holds the compute thread 300 ms (testBusyMs): the second and third
     // requests arrive while the first runs; the third supersedes the second, which never runs.
-    const served = new Explorer({ dataset, scenarioFiles: [FILE], baselineFile: FILE, period: PERIOD, sliceThreads: 2, thread: true, testBusyMs: 300 });
+    const served = new Explorer({ dataset, scenarioFiles: [FILE], baselineFile: FILE, period: PERIOD, sliceThreads: 2, thread: true, testBusyMs: 300, minSlicedHouseholds: SLICED });
     try {
       const first = served.run(ask({ standardUrban: 1.1 }), 'page');
       await new Promise((r) => setTimeout(r, 100));
@@ -132,15 +137,16 @@ describe('a slice helper that died', () => {
   // is not made with this limit (the moves above check healthy runs with the default limit).
   // Expected values: the run without a helper, byte for byte.
   it('fails the run waiting on it with WORKER_EXITED, then runs every slice here with the same bytes', async () => {
-    const dataset = generateDataset({ year: 2006, households: MIN_SLICED_HOUSEHOLDS, seed: 11 }).dataset;
+    const dataset = generateDataset({ year: 2006, households: SLICED, seed: 11 }).dataset;
     const scenario = loadScenario(FILE);
-    const month = { period: { from: '2006-01', to: '2006-01' } };
+    const month = { period: { from: '2006-01', to: '2006-01' }, minSlicedHouseholds: SLICED };
+    const plan = { minSlicedHouseholds: SLICED };
     const bytes = (r: ScenarioResult): string => JSON.stringify({ ...r, meta: undefined });
     const alone = bytes(runScenarioOn(scenario, dataset, month));
-    const helper = new SliceHelper(dataset.population, undefined, 300);
+    const helper = new SliceHelper(dataset.population, undefined, 300, SLICED);
     try {
       await (helper as unknown as { worker: Worker }).worker.terminate();
-      expect(helper.takes({ scenarios: [scenario], period: month.period, seeds: [1] }, dataset.population, {})).toBe(true);
+      expect(helper.takes({ scenarios: [scenario], period: month.period, seeds: [1] }, dataset.population, plan)).toBe(true);
       let error: unknown;
       try {
         runScenarioOn(scenario, dataset, { ...month, helper });
@@ -148,7 +154,7 @@ describe('a slice helper that died', () => {
         error = e;
       }
       expect(isJiuzhuError(error) && error.code).toBe('WORKER_EXITED');
-      expect(helper.takes({ scenarios: [scenario], period: month.period, seeds: [1] }, dataset.population, {})).toBe(false);
+      expect(helper.takes({ scenarios: [scenario], period: month.period, seeds: [1] }, dataset.population, plan)).toBe(false);
       expect(bytes(runScenarioOn(scenario, dataset, { ...month, helper }))).toBe(alone);
     } finally {
       await helper.close();

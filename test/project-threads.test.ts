@@ -7,6 +7,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Dataset } from '../src/data/dataset.js';
 import { generateDataset } from '../src/data/generated.js';
 import { upratePopulation, type UpratingFactors } from '../src/dynamics/uprating.js';
 import { executeOn } from '../src/scenarios/execution/execute.js';
@@ -21,13 +22,17 @@ import { builtDist, ROOT } from './helpers.js';
 // path `tsx src/cli/main.ts` takes; the two-worker run boots from the fresh build of the same source
 // (helpers.ts), as `npx jiuzhu project --workers 2` does from dist/ (~0.45 s less CPU a thread).
 
+// 3,000 households cut into their 9 prefectures by lowering the plan's threshold to their number
+// (the option minSlicedHouseholds; by default slicing starts at 30,000 households, ten times the work).
+// Generated once for both tests below (it was generated in each, with the same seed).
+const SLICED = 3_000;
+let generated: Dataset | undefined;
+const sliced = (): Dataset => (generated ??= generateDataset({ year: 2006, households: SLICED, seed: 5 }).dataset);
+
 describe('projection years on workers that keep their slices', () => {
   it('two years of 3,000 households (9 prefecture slices), a worker holding no slice between jobs: the one-thread bytes', async () => {
     const s = loadScenario(join(ROOT, 'scenarios/baseline-2006.yaml'));
-    // 3,000 households cut into their 9 prefectures by lowering the plan's threshold to their number
-    // (the option minSlicedHouseholds; by default slicing starts at 30,000 households, ten times the work).
-    const SLICED = 3_000;
-    const pop = generateDataset({ year: 2006, households: SLICED, seed: 5 }).dataset.population;
+    const pop = sliced().population;
     expect(slicesOf(pop, SLICED).length).toBe(9);
     // Year 2 moved as a projection moves it: incomes × 1.1 (urban) and × 1.05 (rural), elderly households' weights × 1.02, the others' × 0.99.
     const years: { period: { from: string; to: string }; factors: UpratingFactors }[] = [
@@ -60,7 +65,7 @@ describe('projection years on workers that keep their slices', () => {
 
   it('ProjectOptions.minSlicedHouseholds reaches the plan, in this thread and on a worker: each year is 9 slices', async () => {
     const growth = loadScenario(join(ROOT, 'scenarios/dynamic-growth-2007-2015.yaml'));
-    const { dataset } = generateDataset({ year: 2006, households: 3_000, seed: 5 });
+    const dataset = sliced();
     // Progress counts slice-months: 2 years × 1 month × 9 slices = 18 when sliced, 2 × 1 × 1 = 2 when not.
     const total = async (options: Parameters<typeof projectScenario>[1]): Promise<number> => {
       let t = 0;
@@ -68,10 +73,10 @@ describe('projection years on workers that keep their slices', () => {
       return t;
     };
     expect(await total({})).toBe(2);
-    expect(await total({ minSlicedHouseholds: 3_000 })).toBe(18);
+    expect(await total({ minSlicedHouseholds: SLICED })).toBe(18);
     bootWorkersFromBuild(builtDist());
     try {
-      expect(await total({ minSlicedHouseholds: 3_000, workers: 1 })).toBe(18);
+      expect(await total({ minSlicedHouseholds: SLICED, workers: 1 })).toBe(18);
     } finally {
       bootWorkersFromBuild(undefined);
     }

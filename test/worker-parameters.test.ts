@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { generateDataset } from '../src/data/generated.js';
 import type { ParameterData } from '../src/engine/parameters/tree.js';
 import { loadScenario } from '../src/scenarios/input/load.js';
-import { ROOT } from './helpers.js';
+import { builtDist, ROOT } from './helpers.js';
 
 const LOADER = '../src/engine/parameters/load.js';
 /** Counts every load of the parameter files by modules imported after it (the real loader runs). */
@@ -73,6 +73,11 @@ describe('a real worker thread runs on the parameters it was sent', () => {
     const { accumulateScenario } = await import('../src/scenarios/execution/accumulate.js');
     const { packSums, unpackSums } = await import('../src/scenarios/results/sums.js');
     const { startWorker, packPopulation } = await import('../src/scenarios/execution/threads.js');
+    // The worker boots from a fresh build of this source, not through tsx (helpers.ts builtDist): the
+    // same code, less start-up (test/project-threads.test.ts keeps a boot through tsx). Set on this
+    // test's module graph (fresh after the resetModules above), whose threads.js starts the worker.
+    const { bootWorkersFromBuild } = await import('../src/scenarios/execution/worker-thread.js');
+    bootWorkersFromBuild(builtDist());
     // The parent's baseline with every dibao standard halved: a tree no file on disk gives.
     const halved = baselineParameters().withOverrides([{ path: 'dibao.standard', scale: 0.5 }]);
     const pop = generateDataset({ year: 2006, households: 400, seed: 7 }).dataset.population;
@@ -97,6 +102,7 @@ describe('a real worker thread runs on the parameters it was sent', () => {
       expect(there === here(baselineParameters())).toBe(false);
     } finally {
       await w.terminate();
+      bootWorkersFromBuild(undefined);
     }
   }, 60_000);
 });

@@ -22,7 +22,7 @@ import { DifferentialBase, type DifferentialUse } from '../engine/differential.j
 import { runScenarioOn, scenarioParameters, scenarioPeriod, type Period, type ScenarioResult } from '../scenarios/execution/run.js';
 import { workerParameters } from '../scenarios/execution/spec.js';
 import { SliceHelper, sliceThreadsOf } from '../scenarios/execution/helper-thread.js';
-import { slicesOf } from '../scenarios/execution/plan.js';
+import { MIN_SLICED_HOUSEHOLDS, slicesOf } from '../scenarios/execution/plan.js';
 import type { Result } from '../scenarios/results/result.js';
 import type { ExplorerOptions } from './options.js';
 import { Lane, SUPERSEDED } from './lane.js';
@@ -187,10 +187,10 @@ export class Explorer {
     this.tmp = mkdtempSync(join(tmpdir(), 'jiuzhu-serve-'));
     this.lane = new Lane({ maxWaiting: options.maxQueue });
     if (options.thread) {
-      const { scenarioFiles, baselineFile, period, seed, dataArg, testBusyMs, sliceThreads } = options;
+      const { scenarioFiles, baselineFile, period, seed, dataArg, testBusyMs, sliceThreads, minSlicedHouseholds } = options;
       // The thread runs on what this thread has loaded already: the dataset, the scenarios and the baseline parameters.
       const limits = { timeoutMs, testStallFirstThreadMs: options.testStallFirstThreadMs };
-      this.thread = new ComputeThread({ options: { scenarioFiles, baselineFile, period, seed, dataArg, testBusyMs, loaded, sliceThreads }, dataset: options.dataset, parameters: workerParameters() }, limits);
+      this.thread = new ComputeThread({ options: { scenarioFiles, baselineFile, period, seed, dataArg, testBusyMs, loaded, sliceThreads, minSlicedHouseholds }, dataset: options.dataset, parameters: workerParameters() }, limits);
     }
   }
 
@@ -204,8 +204,9 @@ export class Explorer {
    * of more than one slice; else undefined (one thread).
    */
   private get helper(): SliceHelper | undefined {
-    if (this.helperThread || this.thread || this.sliceThreads < 2 || slicesOf(this.dataset.population).length < 2) return this.helperThread;
-    return (this.helperThread = new SliceHelper(this.dataset.population, this.shared));
+    const minSliced = this.options.minSlicedHouseholds ?? MIN_SLICED_HOUSEHOLDS;
+    if (this.helperThread || this.thread || this.sliceThreads < 2 || slicesOf(this.dataset.population, minSliced).length < 2) return this.helperThread;
+    return (this.helperThread = new SliceHelper(this.dataset.population, this.shared, undefined, minSliced));
   }
 
   /** Computations waiting, and those dropped because their client went away. */
@@ -442,14 +443,19 @@ export class Explorer {
     const cached = this.baselines.get(key);
     if (cached) return { result: cached, ms: 0 };
     const t0 = performance.now();
-    const result = runScenarioOn(this.baseline, this.dataset, { period, seed: this.seed, shared: this.shared, helper: this.helper, ...(base?.complete ? { differential: { base } } : {}) });
+    const result = runScenarioOn(this.baseline, this.dataset, { period, seed: this.seed, shared: this.shared, helper: this.helper, ...this.plan, ...(base?.complete ? { differential: { base } } : {}) });
     this.baselines.set(key, result);
     return { result, ms: Math.round(performance.now() - t0) };
   }
 
+  /** The run option minSlicedHouseholds, when given (absent, the runs keep the plan's default). */
+  private get plan(): { minSlicedHouseholds?: number } {
+    return this.options.minSlicedHouseholds === undefined ? {} : { minSlicedHouseholds: this.options.minSlicedHouseholds };
+  }
+
   private timedRun(explored: Scenario, found: ExplorerScenario, use: DifferentialUse): { run: ScenarioResult; runMs: number } {
     const t0 = performance.now();
-    const run = runScenarioOn(explored, this.dataset, { period: found.period, seed: this.seed, shared: this.shared, differential: use, helper: this.helper });
+    const run = runScenarioOn(explored, this.dataset, { period: found.period, seed: this.seed, shared: this.shared, differential: use, helper: this.helper, ...this.plan });
     return { run, runMs: Math.round(performance.now() - t0) };
   }
 

@@ -37,6 +37,11 @@ export interface ExplorerOptions {
    * MIN_SLICED_HOUSEHOLDS is one slice: one thread whatever this says.
    */
   sliceThreads?: 1 | 2;
+  /**
+   * Households from which the dataset is cut into prefecture slices (RunOptions.minSlicedHouseholds;
+   * default MIN_SLICED_HOUSEHOLDS). The tests lower it to check two slice threads on a small dataset.
+   */
+  minSlicedHouseholds?: number;
   /** Most computations waiting behind the running one (default 16); beyond it a request is refused (429). */
   maxQueue?: number;
   /**

@@ -18,7 +18,7 @@ import type { ExplorerRequest } from './request.js';
  * main thread loaded (`loaded`, by file), the dataset (copied) and the baseline parameters.
  */
 export interface ComputeSetup {
-  options: Pick<ExplorerOptions, 'scenarioFiles' | 'baselineFile' | 'period' | 'seed' | 'dataArg' | 'testBusyMs' | 'loaded' | 'sliceThreads'>;
+  options: Pick<ExplorerOptions, 'scenarioFiles' | 'baselineFile' | 'period' | 'seed' | 'dataArg' | 'testBusyMs' | 'loaded' | 'sliceThreads' | 'minSlicedHouseholds'>;
   dataset: Dataset;
   /**
    * The main thread's baseline parameters (spec.ts workerParameters): the worker runs on them

@@ -3,12 +3,12 @@
  * executed by scripts/run-notebooks.sh, which must fail when a cell throws.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const notebookDir = join(root, 'notebooks');
@@ -114,71 +114,84 @@ describe('scripts/run-notebooks.sh', () => {
     expect(r.stderr).toContain("run-notebooks: 'jupyter nbconvert' is not available; install: apt-get install jupyter-nbconvert python3-nbclient jupyter-client python3-ipykernel");
     expect(r.stdout).not.toContain('FAILED');
   });
-  if (hasNbconvert) it(
-    'with Jupyter: runs a notebook with its check appended as the last cell, and fails when the check fails',
-    () => {
-      const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-nb-check-'));
-      try {
-        const nb = {
-          cells: [{ cell_type: 'code', execution_count: null, id: 'cell-0', metadata: {}, outputs: [], source: 'const answer = 6 * 7;' }],
-          metadata: { kernelspec: { display_name: 'TypeScript (jiuzhu)', language: 'typescript', name: KERNEL_NAME } },
-          nbformat: 4,
-          nbformat_minor: 5,
-        };
-        const file = join(dir, 'sums.ipynb');
-        writeFileSync(file, JSON.stringify(nb));
-        // The check sees the notebook's own variable (so it ran in the same kernel, after the notebook),
-        // and its message is built at run time, so it shows only if the check ran and the runner reports it.
-        writeFileSync(join(dir, 'sums.cell.ts'), "if (answer !== 41) throw new Error(['check', 'saw', String(answer)].join('-'));\n");
-        const env: NodeJS.ProcessEnv = { ...process.env, JIUZHU_NOTEBOOK_CHECKS: dir };
-        delete env.JIUZHU_NOTEBOOK_OUT;
-        const r = spawnSync('bash', [join(root, 'scripts', 'run-notebooks.sh'), file], { cwd: root, encoding: 'utf8', env, timeout: 110_000 });
-        const output = `${r.stdout}\n${r.stderr}`;
-        expect(r.error).toBeUndefined();
-        expect(r.status, output).not.toBe(0);
-        expect(output).toContain(`with its check ${join(dir, 'sums.cell.ts')}`);
-        expect(output).toContain('check-saw-42');
-        expect(output).toContain('notebook cell 2 failed');
-        // The notebook given is left as it was: one cell.
-        expect(JSON.parse(readFileSync(file, 'utf8')).cells).toHaveLength(1);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    },
-    120_000,
-  );
-  if (hasNbconvert) it(
-    'with Jupyter: fails, naming the error, when a cell throws',
-    () => {
-      const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-nb-test-'));
-      try {
-        const sources = [
-          "import { peerWorkloadPopulation } from 'jiuzhu';\nconsole.log(peerWorkloadPopulation(100).nPersons);",
-          // The message is assembled at run time, so it shows in the output only if the runner reports the error itself.
-          "throw new Error(['runner', 'test', 'boom'].join('-'));",
-          "console.log('never runs');",
-        ];
+  if (hasNbconvert) describe('with Jupyter', () => {
+    // One runner call executes both notebooks below (it takes several and runs every one, failed or
+    // not): the bash prelude, the kernel spec and `jupyter nbconvert --version` once, not once per
+    // test. Each test reads its own notebook's part of the output (from its `── NAME` line to the
+    // next) and the runner's list of failed notebooks. stdout and stderr go to one file, so
+    // nbconvert's errors stay in the part of the notebook they belong to.
+    let dir: string;
+    let sums: string;
+    let throws: string;
+    let run: { status: number | null; error?: Error; output: string; failedList: string };
+    /** The output of one notebook: from its `── ` line up to the next notebook's, or to the summary. */
+    const part = (file: string): string => {
+      const sections = run.output.split(/^(?=── |notebooks \()/m);
+      return sections.find((x) => x.startsWith(`── ${file}\n`)) ?? `(no output for ${file} in:)\n${run.output}`;
+    };
+    beforeAll(() => {
+      // Its real path: the runner names each notebook by its physical path (pwd -P).
+      dir = realpathSync(mkdtempSync(join(tmpdir(), 'jiuzhu-nb-runner-')));
+      const notebookFile = (name: string, sources: string[]): string => {
         const nb = {
           cells: sources.map((source, i) => ({ cell_type: 'code', execution_count: null, id: `cell-${i}`, metadata: {}, outputs: [], source })),
           metadata: { kernelspec: { display_name: 'TypeScript (jiuzhu)', language: 'typescript', name: KERNEL_NAME } },
           nbformat: 4,
           nbformat_minor: 5,
         };
-        const file = join(dir, 'throws.ipynb');
+        const file = join(dir, `${name}.ipynb`);
         writeFileSync(file, JSON.stringify(nb));
-        const env = { ...process.env };
-        delete env.JIUZHU_NOTEBOOK_OUT;
-        const r = spawnSync('bash', [join(root, 'scripts', 'run-notebooks.sh'), file], { cwd: root, encoding: 'utf8', env, timeout: 110_000 });
-        const output = `${r.stdout}\n${r.stderr}`;
-        expect(r.error).toBeUndefined();
-        expect(r.status, output).not.toBe(0);
-        expect(output).toContain('runner-test-boom');
-        expect(output).toContain('notebook cell 2 failed');
-        expect(output).toMatch(/FAILED .*throws\.ipynb/);
+        return file;
+      };
+      // Runs with its check, sums.cell.ts, in the same folder (JIUZHU_NOTEBOOK_CHECKS below).
+      sums = notebookFile('sums', ['const answer = 6 * 7;']);
+      // Has no check there (no throws.cell.ts): its own second cell throws.
+      throws = notebookFile('throws', [
+        // The package as the notebooks import it: tslab resolves (and type-checks) 'jiuzhu' through the
+        // node_modules/jiuzhu shim (scripts/jupyter/link-package.sh). The failing cell must be cell 2,
+        // so this cell must run: the only place npm test sees a notebook import the package.
+        "import { peerWorkloadPopulation } from 'jiuzhu';\nconsole.log(peerWorkloadPopulation(100).nPersons);",
+        // The message is assembled at run time, so it shows in the output only if the runner reports the error itself.
+        "throw new Error(['runner', 'test', 'boom'].join('-'));",
+        "console.log('never runs');",
+      ]);
+      // The check sees the notebook's own variable (so it ran in the same kernel, after the notebook),
+      // and its message is built at run time, so it shows only if the check ran and the runner reports it.
+      writeFileSync(join(dir, 'sums.cell.ts'), "if (answer !== 41) throw new Error(['check', 'saw', String(answer)].join('-'));\n");
+      const env: NodeJS.ProcessEnv = { ...process.env, JIUZHU_NOTEBOOK_CHECKS: dir };
+      delete env.JIUZHU_NOTEBOOK_OUT;
+      const log = join(dir, 'output.txt');
+      const fd = openSync(log, 'w');
+      try {
+        const r = spawnSync('bash', [join(root, 'scripts', 'run-notebooks.sh'), sums, throws], { cwd: root, env, stdio: ['ignore', fd, fd], timeout: 230_000 });
+        const output = readFileSync(log, 'utf8');
+        run = { status: r.status, error: r.error, output, failedList: /^run-notebooks: \d+ notebook\(s\) failed: .*$/m.exec(output)?.[0] ?? '(no list of failed notebooks)' };
       } finally {
-        rmSync(dir, { recursive: true, force: true });
+        closeSync(fd);
       }
-    },
-    120_000,
-  );
+    }, 240_000);
+    afterAll(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });
+
+    it('runs a notebook with its check appended as the last cell, and fails when the check fails', () => {
+      const output = part(sums);
+      expect(run.error).toBeUndefined();
+      expect(run.status, run.output).not.toBe(0);
+      expect(run.failedList, run.output).toContain(sums);
+      expect(output).toContain(`with its check ${join(dir, 'sums.cell.ts')}`);
+      expect(output).toContain('check-saw-42');
+      expect(output).toContain('notebook cell 2 failed');
+      // The notebook given is left as it was: one cell.
+      expect(JSON.parse(readFileSync(sums, 'utf8')).cells).toHaveLength(1);
+    });
+
+    it('fails, naming the error, when a cell throws', () => {
+      const output = part(throws);
+      expect(run.error).toBeUndefined();
+      expect(run.status, run.output).not.toBe(0);
+      expect(run.failedList, run.output).toContain(throws);
+      expect(output).toContain('runner-test-boom');
+      expect(output).toContain('notebook cell 2 failed');
+      expect(run.output).toMatch(/FAILED .*throws\.ipynb/);
+    });
+  });
 });

@@ -130,15 +130,18 @@ describe('generateHouseholds', () => {
   });
 
   it('scales linearly: 100,000 households cost at most about ten times 10,000 (no step grows faster)', () => {
-    // A ratio within one run, not a wall-clock bound (benchmarks are not timed tests): a loaded
-    // machine slows both sizes alike. Measured 2026-12-07: 36–113 ms and about 480 ms, a ratio of
-    // 4–13 (the fixed set-up weighs on the small run). A step quadratic in households would give
-    // about 100; 30 leaves room for noise. Best of three of each, interleaved.
+    // A ratio within one run, not a wall-clock bound (benchmarks are not timed tests). Measured as
+    // this process's CPU time, not wall time: on a loaded machine (load 8, session 15) a time slice
+    // lost by the small run alone took the wall-clock ratio to 34.6. Measured 2026-12-07: 36–113 ms
+    // and about 480 ms, a ratio of 4–13 (the fixed set-up weighs on the small run). A step
+    // quadratic in households would give about 100; 30 leaves room for noise. Best of three of
+    // each, interleaved.
     generateHouseholds({ year: 2006, totalHouseholds: 1000, seed: 3 }); // warm up
     const timed = (n: number): { ms: number; persons: number } => {
-      const t0 = performance.now();
+      const c0 = process.cpuUsage();
       const g = generateHouseholds({ year: 2006, totalHouseholds: n, seed: 3 });
-      return { ms: performance.now() - t0, persons: g.persons.id!.length };
+      const c = process.cpuUsage(c0);
+      return { ms: (c.user + c.system) / 1000, persons: g.persons.id!.length };
     };
     const small: number[] = [];
     const large: number[] = [];

@@ -22,7 +22,14 @@ import { runScenarioOn, scenarioPeriod } from '../src/scenarios/execution/run.js
 import { settingsOverrides, type Settings } from '../src/serve/sliders.js';
 import { ROOT } from './helpers.js';
 
-const bytes = (x: unknown): string => JSON.stringify(x, (_k, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as unknown as ArrayLike<number>) : v));
+/**
+ * A result as text, every typed array as its type and its very bytes (base64): −0 is told from 0,
+ * and it is ~2.5× quicker than writing each number out (260 results in this file).
+ */
+const bytes = (x: unknown): string => JSON.stringify(x, (_k, v: unknown) => (ArrayBuffer.isView(v) ? `${v.constructor.name} ${Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64')}` : v));
+
+/** The one dataset of this file's runs (1,500 generated households), made once for its three blocks. */
+const dataset = generateDataset({ year: 2006, households: 1500, seed: 7 }).dataset;
 
 /** The scenario with slider settings added as the explorer adds them (src/serve/yaml.ts: after the scenario's own overrides). */
 const moved = (s: Scenario, settings: Settings): Scenario => ({ ...s, name: `${s.name}-moved`, overrides: [...s.overrides, ...settingsOverrides(settings)] });
@@ -34,8 +41,16 @@ const MOVES: readonly Settings[] = [
 ];
 
 describe('a run against a base gives the bytes of the run in full', () => {
-  const dataset = generateDataset({ year: 2006, households: 1500, seed: 7 }).dataset;
   const files = readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.yaml')).sort();
+  const baseline = loadScenario(join(ROOT, 'scenarios', 'baseline-2006.yaml'));
+  // The baseline run in full over a period, once per period: most scenarios have the same first
+  // four months (2006's or 2007's), and each test compares the baseline against its base with it.
+  const baselineFull = new Map<string, string>();
+  const baselineBytes = (period: { from: string; to: string }): string => {
+    const key = `${period.from} ${period.to}`;
+    if (!baselineFull.has(key)) baselineFull.set(key, bytes(runScenarioOn(baseline, dataset, { period })));
+    return baselineFull.get(key)!;
+  };
 
   for (const file of files) {
     it(`${file}: slider moves over its first four months`, () => {
@@ -52,8 +67,7 @@ describe('a run against a base gives the bytes of the run in full', () => {
       }
       // The explorer's first view of a scenario computes the baseline over the scenario's period
       // against the scenario's recorded run (src/serve/api.ts): other overrides, shocks and inputs.
-      const baseline = loadScenario(join(ROOT, 'scenarios', 'baseline-2006.yaml'));
-      expect(bytes(runScenarioOn(baseline, dataset, { period, differential: { base } })), 'the baseline against this base').toBe(bytes(runScenarioOn(baseline, dataset, { period })));
+      expect(bytes(runScenarioOn(baseline, dataset, { period, differential: { base } })), 'the baseline against this base').toBe(baselineBytes(period));
     });
   }
 });
@@ -67,7 +81,6 @@ function counted(f: () => void): DifferentialStats {
 }
 
 describe('a run against a base skips the work whose inputs did not change', () => {
-  const dataset = generateDataset({ year: 2006, households: 1500, seed: 7 }).dataset;
   const s = loadScenario(join(ROOT, 'scenarios', 'baseline-2006.yaml'));
   const period = { from: '2006-01', to: '2006-04' };
   const base = new DifferentialBase();
@@ -129,7 +142,6 @@ describe('rules that rank households against each other say so (scope)', () => {
   });
 
   it('every rule left household-local gives the same rows on a subset of the households as on all (binding quota and posts)', () => {
-    const dataset = generateDataset({ year: 2006, households: 1500, seed: 7 }).dataset;
     const pop = dataset.population;
     // A quota that binds, so that dibao_admitted really ranks households (and is found non-local).
     const parameters = baselineParameters().withOverrides([{ path: 'dibao.implementation.quota_share', set: 0.03 }]);

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCase, closeWriters, damage, writeCase, type BinaryFormat, type BinarySpec, type Damage, type Expectation } from './fuzz/binary.js';
-import { loadReport, type ChildReport } from './fuzz/binary-child.js';
+import { loadReport, type ChildReport } from './fuzz/binary-report.js';
 import { runBatch } from './fuzz/child-runner.js';
 import { RUNS, seed } from './fuzz/common.js';
 import { csvModel } from './fuzz/csv.js';

@@ -1,15 +1,16 @@
 /**
- * Runs loader cases in a child process (test/fuzz/binary-child.ts), a batch per child: a crash in
+ * Runs loader cases in a child process (test/fuzz/binary-child.mjs, on the build), a batch per child: a crash in
  * native code (DuckDB, a segfault, an abort) kills the child, not the test runner, and is reported
  * against the case that was running — the first without a report line.
  */
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ChildReport } from './binary-child.js';
+import { builtDist } from '../helpers.js';
+import type { ChildReport } from './binary-report.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const CHILD = join(ROOT, 'test', 'fuzz', 'binary-child.ts');
+const CHILD = join(ROOT, 'test', 'fuzz', 'binary-child.mjs');
 
 export interface BatchResult {
   reports: Map<number, ChildReport>;
@@ -22,7 +23,7 @@ export function runBatch(cases: { index: number; file: string }[], batchFile: st
   writeFileSync(batchFile, JSON.stringify(cases));
   const env = { ...process.env };
   delete env.JIUZHU_MEMORY_LIMIT_MIB; // the child sees the machine's real memory
-  const r = spawnSync(process.execPath, ['--import', 'tsx', CHILD, batchFile], { cwd: ROOT, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 1 << 28, env });
+  const r = spawnSync(process.execPath, [CHILD, builtDist(), batchFile], { cwd: ROOT, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 1 << 28, env });
   const reports = new Map<number, ChildReport>();
   for (const line of r.stdout.split('\n')) {
     if (!line.trim()) continue;

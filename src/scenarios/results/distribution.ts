@@ -17,7 +17,7 @@ import type { Simulation } from '../../engine/simulation.js';
 import type { SparseColumn } from '../../engine/differential.js';
 import { isSparse, type MonthColumn } from './program-accumulator.js';
 import { resultReuse } from './reuse-switch.js';
-import { presortPart, sortedIncomes, type SortedIncomes } from './sorted-incomes.js';
+import { PRESORT_MIN_HOUSEHOLDS, presortPart, sortedIncomes, type SortedIncomes } from './sorted-incomes.js';
 
 /** Per-household arrays of a run, in dataset order (chunks concatenated). */
 export interface HouseholdIncomes {
@@ -111,12 +111,14 @@ export class DistributionAccumulator {
   /**
    * Records where this accumulator's households sit in the whole population (a slice's household
    * indices): incomes() then puts every household back in the population's order. Callers place
-   * a slice's sums once they are complete: a large slice's incomes are sorted here (sorted-incomes.ts).
+   * a slice's sums once they are complete: a large slice's incomes are sorted here (sorted-incomes.ts),
+   * one of at least `presortMin` households (PRESORT_MIN_HOUSEHOLDS; a test lowers it, as
+   * minSlicedHouseholds lowers where slicing starts, to check the merge on thousands of households).
    */
-  placeAt(households: Int32Array): this {
+  placeAt(households: Int32Array, presortMin = PRESORT_MIN_HOUSEHOLDS): this {
     for (const p of this.parts) {
       p.at ??= households;
-      presortPart(p);
+      presortPart(p, presortMin);
     }
     return this;
   }

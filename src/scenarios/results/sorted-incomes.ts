@@ -48,10 +48,10 @@ const sortedOn = new WeakMap<Int32Array, PartSums[]>();
  * in full). Only the income before: the income after is worked out from it at the end, so the
  * slices' runs hold 20 bytes a household while the workers still run (W2's peak memory).
  */
-export function presortPart(p: PartSums): void {
+export function presortPart(p: PartSums, minHouseholds = PRESORT_MIN_HOUSEHOLDS): void {
   const n = p.weight.length;
   const at = p.at;
-  if (n < PRESORT_MIN_HOUSEHOLDS || !at || runOf.get(p)?.months === p.months) return;
+  if (n < minHouseholds || !at || runOf.get(p)?.months === p.months) return;
   const same = sortedOn.get(at)?.find((q) => runOf.get(q)?.months === p.months && sameNumbers(q.market, p.market) && sameNumbers(q.size, p.size) && sameNumbers(q.weight, p.weight));
   let before = same && runOf.get(same)!.before;
   if (!before) {

@@ -255,9 +255,6 @@ interface KeptSub {
   /** The last run (KeptSubs.run) that used it. */
   run: number;
   bytes: number;
-  /** Its place in the order `superset` prefers among equal sizes: its key's (in the key map's order), then its own (see KeptSubs.bySize). */
-  readonly keyRank: number;
-  readonly seq: number;
 }
 
 /**
@@ -269,17 +266,6 @@ interface KeptSub {
  */
 export class KeptSubs {
   private readonly byHash = new Map<string, KeptSub[]>();
-  /**
-   * Every kept sub-population, fewest households first (ties in the order of byHash's keys,
-   * then of each key's list): `superset` looks only at those of a size it may take. It scanned
-   * every kept one for every set without a kept sub-population of its own — 100–150 of them,
-   * 400–950 sets in a standard move, 15–40 ms of each slice thread's move (session 16).
-   */
-  private bySize: KeptSub[] = [];
-  /** Each key's rank in byHash's order (a key deleted and met again goes last, as in the map). */
-  private readonly keyRanks = new Map<string, number>();
-  private nextRank = 0;
-  private nextSeq = 0;
   private run = 0;
   bytes = 0;
   /** A new run: sub-populations the run before last used are dropped. */
@@ -289,12 +275,8 @@ export class KeptSubs {
       const keep = list.filter((s) => s.run >= this.run - 1);
       for (const s of list) if (s.run < this.run - 1) this.bytes -= s.bytes;
       if (keep.length) this.byHash.set(k, keep);
-      else {
-        this.byHash.delete(k);
-        this.keyRanks.delete(k);
-      }
+      else this.byHash.delete(k);
     }
-    this.bySize = this.bySize.filter((s) => s.run >= this.run - 1);
   }
   /** Whether a sub-population of these very households (ascending) is kept. */
   has(households: Int32Array): boolean {
@@ -311,48 +293,28 @@ export class KeptSubs {
         s.run = this.run;
         return s;
       }
-    } else {
-      this.byHash.set(key, (list = []));
-      this.keyRanks.set(key, this.nextRank++);
-    }
+    } else this.byHash.set(key, (list = []));
     const { population, persons, agg } = make();
     const bytes = households.byteLength + persons.byteLength * 3 + population.householdId.byteLength + population.weight.byteLength + population.householdStart.byteLength;
-    const s: KeptSub = { population, households, persons, agg, dataset: new Map(), stored: new WeakMap(), params: new Map(), run: this.run, bytes, keyRank: this.keyRanks.get(key)!, seq: this.nextSeq++ };
+    const s: KeptSub = { population, households, persons, agg, dataset: new Map(), stored: new WeakMap(), params: new Map(), run: this.run, bytes };
     this.bytes += bytes;
     list.push(s);
-    this.bySize.splice(this.firstAtLeast(households.length + 1), 0, s);
     return s;
   }
   /**
    * A kept sub-population whose households hold every one of `households` (ascending) and are at
    * most `most` (see SUPERSET_SLACK), the smallest; undefined when there is none. A sweep's
    * variants move away from the reference and back: a variant nearer the reference dirties
-   * fewer households than the one before, mostly among them (session 11). Of several of the
-   * smallest size, the first in byHash's order (its keys', then each list's), as a walk over
-   * byHash would find.
+   * fewer households than the one before, mostly among them (session 11).
    */
   superset(households: Int32Array, most: number): KeptSub | undefined {
     let best: KeptSub | undefined;
-    for (let i = this.firstAtLeast(households.length); i < this.bySize.length; i++) {
-      const s = this.bySize[i]!;
-      const n = s.households.length;
-      if (n > most || (best && n > best.households.length)) break;
-      if ((!best || s.keyRank < best.keyRank || (s.keyRank === best.keyRank && s.seq < best.seq)) && contains(s.households, households)) best = s;
+    for (const list of this.byHash.values()) {
+      const s = smallestSuperset(list, households, most);
+      if (s && (!best || s.households.length < best.households.length)) best = s;
     }
     if (best) best.run = this.run;
     return best;
-  }
-
-  /** The position of the first kept sub-population of at least `n` households in bySize. */
-  private firstAtLeast(n: number): number {
-    let lo = 0;
-    let hi = this.bySize.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.bySize[mid]!.households.length < n) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
   }
 
   /** Whether `bytes` more may be kept. */

@@ -18,7 +18,7 @@ import { createPopulation } from '../src/engine/population.js';
 import { defineRule } from '../src/engine/rule.js';
 import { Simulation } from '../src/engine/simulation.js';
 import { keyedUniform, streamId } from '../src/engine/random.js';
-import { setTemporal, setTemporalDraws, temporalCounts, type TemporalStats } from '../src/engine/temporal.js';
+import { setTemporal, setTemporalDraws, temporalCounts, type TemporalHost, type TemporalStats } from '../src/engine/temporal.js';
 import { runScenarioOn, scenarioPeriod } from '../src/scenarios/execution/run.js';
 import { loadScenario } from '../src/scenarios/input/load.js';
 import { ROOT, treeFromYaml } from './helpers.js';
@@ -126,6 +126,19 @@ describe('month to month on a constructed case', () => {
     expect(c.subset).toBe(6);
     expect(c.subsetRows).toBe(6);
     expect(c.fallback).toBe(1);
+  });
+
+  it("two simulations' month-to-month hosts share their functions, and name last month's column", () => {
+    // Methods of one class (simulation.ts MonthHost): a host of arrow functions made per
+    // simulation had them compiled again for each projection year's simulation.
+    const make = (): Simulation => new Simulation({ population: pop(), parameters: new ParameterTree(new Map()), rules, lend: true, temporal: true });
+    const host = (s: Simulation): TemporalHost => (s.temporal as unknown as { host: TemporalHost }).host;
+    const [a, b] = [host(make()), host(make())];
+    expect(a).not.toBe(b);
+    for (const k of ['alloc', 'giveBack', 'takeOver', 'previousKey', 'runOn', 'aggregators'] as const) expect(a[k]).toBe(b[k]);
+    // The month before March 2024 is February; before January, December of the year before.
+    expect(a.previousKey('counter', '2024-03')).toBe('counter@2024-02');
+    expect(a.previousKey('counter', '2024-01')).toBe('counter@2023-12');
   });
 
   it('with month to month off, the same values', () => {

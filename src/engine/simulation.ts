@@ -767,41 +767,69 @@ export class Simulation {
 
   /** What month-to-month computation reads and calls of this simulation. */
   private temporalHost(): TemporalHost {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias
-    const sim = this;
-    return {
-      population: this.population,
-      graph: this.graph,
-      alloc: (type, length) => {
-        sim.allocator.begin();
-        const c = sim.allocator.alloc(type, length, false);
-        sim.allocator.settle(c, []);
-        return c;
-      },
-      giveBack: (c) => sim.giveBack(c),
-      takeOver: (key, c) => {
-        if (sim.cache.get(key) !== c || !sim.allocator.releasable(c) || sim.cache.heldElsewhere(c, key)) return false;
-        sim.cache.delete(key);
-        sim.readersLeft.delete(key);
-        return true;
-      },
-      previousKey: (id, p) => `${id}@${monthFromIndex(factsOf(p).index - 1)}`,
-      runOn: (rule, p, sub, rows, agg, inputs, params) => {
-        const facts = factsOf(p);
-        let draws: KeyedDraws | undefined;
-        const size = entitySize(sub, rule.entity);
-        // Only when a formula draws: the population's hash prefixes of the sub-population's rows
-        // (the same draws as over its ids, without hashing them again), in the month's arena.
-        const keyed = (): KeyedDraws => (draws ??= sim.keyed(rule.entity).at(rows, sim.temporal!.arena.alloc(Uint32Array, rows.length, false)));
-        const ctx = new FormulaContext(p, facts.start, size, agg, keyed, facts.index, sim.temporal!.arena.allocator(), rule.parameters, sim.parameters);
-        ctx.drawLimit = sim.temporal!.drawLimit(rule) > 0 ? size : 0;
-        const out = rule.formula(inputs, params, ctx);
-        if (!out || out.length !== size) throw new JiuzhuError('BAD_RULE_OUTPUT', `rule '${rule.id}' returned ${out?.length} values for ${size} ${rule.entity}s`, { kind: 'internal', location: { key: rule.id } });
-        return { out, readPeriod: ctx.readPeriod, drawn: ctx.drawnRows(), calendar: ctx.calendar, byMonth: ctx.byMonth };
-      },
-      aggregators: (sub) => bindAggregators(sub),
-    };
+    return new Simulation.MonthHost(this);
   }
+
+  /**
+   * temporalHost's object: a class, not an object literal of arrow functions made per
+   * simulation. A closure's optimised code lives only while some closure of it does, so each
+   * projection year's new simulation (one per slice-year in a worker) had its host's functions
+   * compiled again after the next major GC (`previousKey`, `takeOver`, `runOn`, `alloc`: about
+   * 100 TurboFan compiles a W4 run); a method's code stays with the class. Declared in this
+   * class's body so that it reads the simulation's private members.
+   */
+  private static readonly MonthHost = class implements TemporalHost {
+    readonly population: Population;
+    readonly graph: RuleGraph;
+
+    constructor(private readonly sim: Simulation) {
+      this.population = sim.population;
+      this.graph = sim.graph;
+    }
+
+    alloc(type: ColumnType, length: number): Column {
+      const allocator = this.sim.allocator;
+      allocator.begin();
+      const c = allocator.alloc(type, length, false);
+      allocator.settle(c, []);
+      return c;
+    }
+
+    giveBack(c: Column): void {
+      this.sim.giveBack(c);
+    }
+
+    takeOver(key: string, c: Column): boolean {
+      const sim = this.sim;
+      if (sim.cache.get(key) !== c || !sim.allocator.releasable(c) || sim.cache.heldElsewhere(c, key)) return false;
+      sim.cache.delete(key);
+      sim.readersLeft.delete(key);
+      return true;
+    }
+
+    previousKey(id: string, p: string): string {
+      return `${id}@${monthFromIndex(factsOf(p).index - 1)}`;
+    }
+
+    runOn(rule: Rule, p: string, sub: Population, rows: Int32Array, agg: Aggregators, inputs: Record<string, Column>, params: Record<string, ParamValue>): ReturnType<TemporalHost['runOn']> {
+      const sim = this.sim;
+      const facts = factsOf(p);
+      let draws: KeyedDraws | undefined;
+      const size = entitySize(sub, rule.entity);
+      // Only when a formula draws: the population's hash prefixes of the sub-population's rows
+      // (the same draws as over its ids, without hashing them again), in the month's arena.
+      const keyed = (): KeyedDraws => (draws ??= sim.keyed(rule.entity).at(rows, sim.temporal!.arena.alloc(Uint32Array, rows.length, false)));
+      const ctx = new FormulaContext(p, facts.start, size, agg, keyed, facts.index, sim.temporal!.arena.allocator(), rule.parameters, sim.parameters);
+      ctx.drawLimit = sim.temporal!.drawLimit(rule) > 0 ? size : 0;
+      const out = rule.formula(inputs, params, ctx);
+      if (!out || out.length !== size) throw new JiuzhuError('BAD_RULE_OUTPUT', `rule '${rule.id}' returned ${out?.length} values for ${size} ${rule.entity}s`, { kind: 'internal', location: { key: rule.id } });
+      return { out, readPeriod: ctx.readPeriod, drawn: ctx.drawnRows(), calendar: ctx.calendar, byMonth: ctx.byMonth };
+    }
+
+    aggregators(sub: Population): Aggregators {
+      return bindAggregators(sub);
+    }
+  };
 
   /** What the differential logic reads and calls of this simulation. */
   private differentialHost(): DifferentialHost {

@@ -229,8 +229,11 @@ export class ProgramAccumulator {
     // added in the same household order, as a walk over every household's members.
     const counts = new Int32Array(pop.nHouseholds);
     const touched = new Int32Array(pop.nHouseholds);
-    this.ever.forEach((ever, pi) => {
-      if (!ever) return;
+    // Loops, not forEach with arrow functions: those closures were new at each call (once per
+    // slice-year in a projection worker), and compiled again after each major GC.
+    for (let pi = 0; pi < this.ever.length; pi++) {
+      const ever = this.ever[pi];
+      if (!ever) continue;
       const r = this.recipients[pi]!;
       const hh = this.households[pi]!;
       const n = ever.households(pop.personHousehold, counts, touched);
@@ -240,16 +243,19 @@ export class ProgramAccumulator {
         hh[cells[h]!]! += weight[h]!;
         counts[h] = 0;
       }
-    });
-    this.groupEver.forEach((groups, pi) => groups.forEach((ever, gi) => {
-      const d = this.groupDistinct[pi]![gi]!;
-      const n = ever.households(pop.personHousehold, counts, touched);
-      for (let k = 0; k < n; k++) {
-        const h = touched[k]!;
-        d[cells[h]!]! += weight[h]! * counts[h]!;
-        counts[h] = 0;
+    }
+    for (let pi = 0; pi < this.groupEver.length; pi++) {
+      const groups = this.groupEver[pi]!;
+      for (let gi = 0; gi < groups.length; gi++) {
+        const d = this.groupDistinct[pi]![gi]!;
+        const n = groups[gi]!.households(pop.personHousehold, counts, touched);
+        for (let k = 0; k < n; k++) {
+          const h = touched[k]!;
+          d[cells[h]!]! += weight[h]! * counts[h]!;
+          counts[h] = 0;
+        }
       }
-    }));
+    }
     this.pop = null;
     this.ever = [];
     this.groupEver = [];

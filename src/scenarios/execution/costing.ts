@@ -120,9 +120,17 @@ function sharesPath(tree: ParameterTree, program: string, source: Payer): string
 
 /** Level shares of a leaf with a category breakdown over the levels, checked to add up to 1. */
 function levelShares(tree: ParameterTree, path: string, date: string): number[] {
-  const shares = LEVELS.map((l) => tree.valueAt(path, date, { category: l }));
-  const sum = shares.reduce((a, b) => a + b, 0);
-  if (Math.abs(sum - 1) > 1e-9 || shares.some((s) => s < 0)) throw new JiuzhuError('BAD_LEVEL_SHARES', `the level shares of '${path}' on ${date} add up to ${+sum.toFixed(9)}, not 1`, { location: { key: path } });
+  // Plain loops, no callbacks (see programMonth).
+  const shares: number[] = [];
+  let sum = 0;
+  let negative = false;
+  for (const l of LEVELS) {
+    const v = tree.valueAt(path, date, { category: l });
+    shares.push(v);
+    sum += v;
+    if (v < 0) negative = true;
+  }
+  if (Math.abs(sum - 1) > 1e-9 || negative) throw new JiuzhuError('BAD_LEVEL_SHARES', `the level shares of '${path}' on ${date} add up to ${+sum.toFixed(9)}, not 1`, { location: { key: path } });
   return shares;
 }
 
@@ -137,13 +145,16 @@ function localShares(tree: ParameterTree, date: string): number[] {
 /** The level shares and §二.4 transfers the funding rows of these cells need, read from the tree. */
 function fundingShares(acc: ProgramAccumulator, costings: MonthCostings, cells: Costing['cells'], tree: ParameterTree): FundingShares {
   const needs = fundingNeeds(acc.programs, [...costings.keys()], cells);
-  const levels = new Map(needs.levels.map((n) => [n.key, levelShares(tree, sharesPath(tree, n.program, n.payer), n.date)]));
+  const levels = new Map<string, number[]>();
+  for (const n of needs.levels) levels.set(n.key, levelShares(tree, sharesPath(tree, n.program, n.payer), n.date));
   const dibaoLocal = new Map<string, number[]>();
   const transfers = new Map<string, DibaoTransfers>();
-  const pi = acc.programs.findIndex((p) => p.id === 'dibao');
+  let pi = -1;
+  for (let k = 0; k < acc.programs.length && pi < 0; k++) if (acc.programs[k]!.id === 'dibao') pi = k;
+  const persons = (m: string, cell: number): number => acc.cellPopulation(m, cell).persons;
   for (const n of needs.dibao) {
     if (!dibaoLocal.has(n.year)) dibaoLocal.set(n.year, localShares(tree, n.date));
-    transfers.set(`${n.year}|${n.pref}`, dibaoTransfers(acc.programs[pi]!, pi, costings, (m, cell) => acc.cellPopulation(m, cell).persons, tree, n.months, n.pref));
+    transfers.set(`${n.year}|${n.pref}`, dibaoTransfers(acc.programs[pi]!, pi, costings, persons, tree, n.months, n.pref));
   }
   return { levels, dibaoLocal, dibaoTransfers: transfers };
 }
@@ -153,13 +164,12 @@ export function costScenario(sums: ScenarioSums, tree: ParameterTree, inputs: Re
   const acc = sums.programs;
   const months = monthCostings(acc, tree, inputs);
   const cells = allProgramCells(acc.programs, months);
-  const monthList = sums.dibao.months().map((m) => m.month);
-  return {
-    months,
-    cells,
-    funding: fundingShares(acc, months, cells, tree),
-    checks: acc.programs.flatMap((p) => p.checks?.({ parameters: tree, months: monthList, inputs }) ?? []),
-  };
+  const monthList: string[] = [];
+  for (const m of sums.dibao.months()) monthList.push(m.month);
+  const funding = fundingShares(acc, months, cells, tree);
+  const checks: Costing['checks'] = [];
+  for (const p of acc.programs) if (p.checks) checks.push(...p.checks({ parameters: tree, months: monthList, inputs }));
+  return { months, cells, funding, checks };
 }
 
 /** The share of a component's cost its household pays itself (an `individual` category of its shares parameter). */

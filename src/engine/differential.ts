@@ -905,7 +905,10 @@ export class Differential {
     let d = this.paramsChanged.get(rule.id);
     if (d === undefined) {
       const baseTree = this.base.parameters;
-      d = !baseTree || Object.values(rule.parameters).some((path) => leafIdentity(this.host.parameters, path) !== leafIdentity(baseTree, path));
+      // A loop, not `some` with a callback made per call: its optimised code was dropped at each
+      // full GC and compiled again every few variants of a sweep (issue #25, W3, session 16).
+      d = !baseTree;
+      if (baseTree) for (const path of Object.values(rule.parameters)) if (leafIdentity(this.host.parameters, path) !== leafIdentity(baseTree, path)) { d = true; break; }
       this.paramsChanged.set(rule.id, d);
     }
     return d;

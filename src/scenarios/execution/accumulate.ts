@@ -16,7 +16,7 @@ import { PROGRAMS } from '../../programs/index.js';
 import { runMonthLoop } from '../../dynamics/month-loop.js';
 import type { PricePoint } from '../../dynamics/price-trigger.js';
 import { DistributionAccumulator, type MonthAssistance } from '../results/distribution.js';
-import { isSparse, monthColumn, ProgramAccumulator } from '../results/program-accumulator.js';
+import { isSparse, monthColumn, ProgramAccumulator, type MonthColumn } from '../results/program-accumulator.js';
 import { resultReuse } from '../results/reuse-switch.js';
 import { DibaoAccumulator, MONTH_COLUMNS, standardGroupings, type MonthColumns } from '../results/summary.js';
 import { systemPriceTrigger, systemRules, systemState } from '../../programs/system.js';
@@ -118,6 +118,46 @@ function assistanceOf(parameters: ParameterTree, month: string): MonthAssistance
   return a;
 }
 
+/**
+ * Adds a month's columns into a run's accumulators. A class, not callbacks made per run and per
+ * month: those were optimised on their own, their code dropped at each full GC and compiled again
+ * every few variants of a sweep (issue #25, W3, session 16).
+ */
+class MonthAdder {
+  private assistance: MonthAssistance | undefined;
+  private added = 0;
+  /** onComponent, bound once (the accumulator calls it for every component rule it reads). */
+  private readonly onComponent = this.component.bind(this);
+
+  constructor(
+    private readonly sim: Simulation,
+    private readonly pop: Population,
+    private readonly parameters: ParameterTree,
+    private readonly acc: DibaoAccumulator,
+    private readonly programs: ProgramAccumulator,
+    private readonly distribution: DistributionAccumulator,
+  ) {}
+
+  add(m: string, i: number, triggered: boolean): void {
+    const { sim, pop } = this;
+    this.acc.addMonth(m, triggered, pop.weight, monthColumns(sim, m, i === 0));
+    // The transfers households receive are component columns the program sums read anyway:
+    // each is added to the distribution's transfers as it is read (its memory read once, not
+    // twice), in the order the distribution adds them itself, which adds any left over.
+    const assistance = (this.assistance = assistanceOf(this.parameters, m));
+    this.added = 0;
+    this.programs.addMonth(m, sim, pop, this.onComponent);
+    this.distribution.addMonth(m, sim, pop, assistance, this.added);
+  }
+
+  private component(component: string, column: MonthColumn): void {
+    const next = this.assistance!.received[this.added];
+    if (next?.component !== component) return;
+    this.distribution.transfer(this.pop, column, next.share);
+    this.added++;
+  }
+}
+
 /** The system's weighted sums for one population over a period, month by month with carried state. */
 export function accumulateScenario(pop: Population, parameters: ParameterTree, period: Period, seed: number, onProgress?: (done: number, total: number) => void, prices?: Readonly<Record<string, PricePoint>>, onMonth?: MonthObserver, shared?: SharedResults, differential?: DifferentialOption): ScenarioSums {
   // The accumulators only add up each month's columns, so they are lent (reused next month).
@@ -127,25 +167,14 @@ export function accumulateScenario(pop: Population, parameters: ParameterTree, p
   const acc = new DibaoAccumulator(standardGroupings(pop, sim.calculate(HEADLINE.groupBy.rule, months[0]!), HEADLINE.groupBy.names));
   const programs = new ProgramAccumulator(PROGRAMS);
   const distribution = new DistributionAccumulator();
+  const adder = new MonthAdder(sim, pop, parameters, acc, programs, distribution);
   runMonthLoop(sim, {
     months,
     state: systemState,
     prices,
     priceTrigger: systemPriceTrigger,
     onMonth: (m, i, trigger) => {
-      acc.addMonth(m, trigger?.triggered ?? false, pop.weight, monthColumns(sim, m, i === 0));
-      // The transfers households receive are component columns the program sums read anyway:
-      // each is added to the distribution's transfers as it is read (its memory read once, not
-      // twice), in the order the distribution adds them itself, which adds any left over.
-      const assistance = assistanceOf(parameters, m);
-      let added = 0;
-      programs.addMonth(m, sim, pop, (component, column) => {
-        const next = assistance.received[added];
-        if (next?.component !== component) return;
-        distribution.transfer(pop, column, next.share);
-        added++;
-      });
-      distribution.addMonth(m, sim, pop, assistance, added);
+      adder.add(m, i, trigger?.triggered ?? false);
       onMonth?.(m, sim, pop, i);
       onProgress?.(i + 1, months.length);
     },

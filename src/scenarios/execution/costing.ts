@@ -18,7 +18,6 @@ import { cellArea, cellPrefecture, N_CELLS, type ProgramAccumulator } from '../r
 import { allProgramCells, type MonthCostings, type ProgramMonthCosting } from '../results/program-summary.js';
 import type { Costing } from '../results/scenario-result.js';
 import type { ScenarioSums } from '../results/sums.js';
-import { packed } from '../results/packed.js';
 import { dibaoTransfers } from './dibao-transfers.js';
 
 /** The payer shares of a component in a month: [payers, shares]. */
@@ -26,11 +25,20 @@ function payerShares(program: ProgramDefinition, payer: ProgramDefinition['compo
   if (typeof payer === 'string') return { payers: [payer], shares: [1] };
   const leaf = tree.leaf(payer.shares);
   const cats = (leaf.categories ?? []) as string[];
-  const bad = cats.filter((c) => !(PAYERS as readonly string[]).includes(c));
+  // Plain loops, no callbacks (see programMonth): every component of every program of every result.
+  const bad: string[] = [];
+  for (const c of cats) if (!(PAYERS as readonly string[]).includes(c)) bad.push(c);
   if (!cats.length || bad.length) throw new JiuzhuError('BAD_PAYER_SHARES', `program '${program.id}': parameter '${payer.shares}' must have categories among the payers ${PAYERS.join(', ')}${bad.length ? ` (not payers: ${bad.join(', ')})` : ''}`, { location: { key: payer.shares } });
-  const shares = cats.map((c) => tree.valueAt(payer.shares, date, { category: c }));
-  const sum = shares.reduce((a, b) => a + b, 0);
-  if (Math.abs(sum - 1) > 1e-9 || shares.some((s) => s < 0)) throw new JiuzhuError('BAD_PAYER_SHARES', `program '${program.id}': the shares of '${payer.shares}' on ${date} add up to ${+sum.toFixed(9)}, not 1`, { location: { key: payer.shares } });
+  const shares: number[] = [];
+  let sum = 0;
+  let negative = false;
+  for (const c of cats) {
+    const v = tree.valueAt(payer.shares, date, { category: c });
+    shares.push(v);
+    sum += v;
+    if (v < 0) negative = true;
+  }
+  if (Math.abs(sum - 1) > 1e-9 || negative) throw new JiuzhuError('BAD_PAYER_SHARES', `program '${program.id}': the shares of '${payer.shares}' on ${date} add up to ${+sum.toFixed(9)}, not 1`, { location: { key: payer.shares } });
   return { payers: cats as Payer[], shares };
 }
 
@@ -51,42 +59,53 @@ function programMonth(acc: ProgramAccumulator, pi: number, month: string, tree: 
   const program = acc.programs[pi]!;
   const sums = acc.months.get(month)![pi]!;
   const date = `${month}-01`;
-  // A plain loop rather than Float64Array.from over an array-like (every component, cell and month of a run).
-  const perCell = (fen: (cell: number) => number): Float64Array => {
-    const out = new Float64Array(N_CELLS);
-    for (let cell = 0; cell < N_CELLS; cell++) out[cell] = fen(cell);
-    return out;
-  };
   const componentNames = Object.keys(program.components);
   const accountNames = Object.keys(program.accounts ?? {});
   const components = Object.values(program.components);
   const accounts = Object.values(program.accounts ?? {});
-  // packed(): arrays of one shape whichever tier made them (packed.ts).
-  return {
-    components: packed(components.length, (k) => {
-      const c = components[k]!;
-      return perCell((cell) => {
-        if ('rule' in c) return Math.round(sums.components[k]![cell]!);
+  // Plain loops pushing onto literals (one shape whichever tier made them, packed.ts), no
+  // callbacks: a callback made per call (every program of every result) was optimised on its
+  // own, its code dropped at each full GC and compiled again every few variants of a sweep
+  // (issue #25, W3, session 16).
+  const out: ProgramMonthCosting = { components: [], componentPayers: [], funds: [] };
+  for (let k = 0; k < components.length; k++) {
+    const c = components[k]!;
+    const fen = new Float64Array(N_CELLS);
+    for (let cell = 0; cell < N_CELLS; cell++) {
+      if ('rule' in c) fen[cell] = Math.round(sums.components[k]![cell]!);
+      else {
         const ctx = cellContext(acc, tree, inputs, month, cell);
-        return computedFen(program, `component '${componentNames[k]}'`, c.compute(ctx), ctx);
-      });
-    }),
-    componentPayers: packed(components.length, (k) => payerShares(program, components[k]!.payer, tree, date)),
-    funds: packed(accounts.length, (k) => {
-      const a = accounts[k]!;
-      return perCell((cell) => {
-        if ('rule' in a.funds) return Math.round(sums.funds[k]![cell]!);
+        fen[cell] = computedFen(program, `component '${componentNames[k]}'`, c.compute(ctx), ctx);
+      }
+    }
+    out.components.push(fen);
+  }
+  for (let k = 0; k < components.length; k++) out.componentPayers.push(payerShares(program, components[k]!.payer, tree, date));
+  for (let k = 0; k < accounts.length; k++) {
+    const a = accounts[k]!;
+    const fen = new Float64Array(N_CELLS);
+    for (let cell = 0; cell < N_CELLS; cell++) {
+      if ('rule' in a.funds) fen[cell] = Math.round(sums.funds[k]![cell]!);
+      else {
         const ctx = cellContext(acc, tree, inputs, month, cell);
-        return computedFen(program, `the funds of account '${accountNames[k]}'`, a.funds.compute(ctx), ctx);
-      });
-    }),
-  };
+        fen[cell] = computedFen(program, `the funds of account '${accountNames[k]}'`, a.funds.compute(ctx), ctx);
+      }
+    }
+    out.funds.push(fen);
+  }
+  return out;
 }
 
 /** Every program's costing, month by month, in the order the months were accumulated. */
 export function monthCostings(acc: ProgramAccumulator, tree: ParameterTree, inputs: Readonly<Record<string, unknown>> = {}): MonthCostings {
   acc.closePopulation();
-  return new Map([...acc.months.keys()].map((month) => [month, acc.programs.map((_, pi) => programMonth(acc, pi, month, tree, inputs))]));
+  const out = new Map<string, ProgramMonthCosting[]>();
+  for (const month of acc.months.keys()) {
+    const costings: ProgramMonthCosting[] = [];
+    for (let pi = 0; pi < acc.programs.length; pi++) costings.push(programMonth(acc, pi, month, tree, inputs));
+    out.set(month, costings);
+  }
+  return out;
 }
 
 /** Parameter path segment of a payer or program id: snake_case. */
@@ -101,9 +120,17 @@ function sharesPath(tree: ParameterTree, program: string, source: Payer): string
 
 /** Level shares of a leaf with a category breakdown over the levels, checked to add up to 1. */
 function levelShares(tree: ParameterTree, path: string, date: string): number[] {
-  const shares = LEVELS.map((l) => tree.valueAt(path, date, { category: l }));
-  const sum = shares.reduce((a, b) => a + b, 0);
-  if (Math.abs(sum - 1) > 1e-9 || shares.some((s) => s < 0)) throw new JiuzhuError('BAD_LEVEL_SHARES', `the level shares of '${path}' on ${date} add up to ${+sum.toFixed(9)}, not 1`, { location: { key: path } });
+  // Plain loops, no callbacks (see programMonth).
+  const shares: number[] = [];
+  let sum = 0;
+  let negative = false;
+  for (const l of LEVELS) {
+    const v = tree.valueAt(path, date, { category: l });
+    shares.push(v);
+    sum += v;
+    if (v < 0) negative = true;
+  }
+  if (Math.abs(sum - 1) > 1e-9 || negative) throw new JiuzhuError('BAD_LEVEL_SHARES', `the level shares of '${path}' on ${date} add up to ${+sum.toFixed(9)}, not 1`, { location: { key: path } });
   return shares;
 }
 
@@ -118,13 +145,16 @@ function localShares(tree: ParameterTree, date: string): number[] {
 /** The level shares and §二.4 transfers the funding rows of these cells need, read from the tree. */
 function fundingShares(acc: ProgramAccumulator, costings: MonthCostings, cells: Costing['cells'], tree: ParameterTree): FundingShares {
   const needs = fundingNeeds(acc.programs, [...costings.keys()], cells);
-  const levels = new Map(needs.levels.map((n) => [n.key, levelShares(tree, sharesPath(tree, n.program, n.payer), n.date)]));
+  const levels = new Map<string, number[]>();
+  for (const n of needs.levels) levels.set(n.key, levelShares(tree, sharesPath(tree, n.program, n.payer), n.date));
   const dibaoLocal = new Map<string, number[]>();
   const transfers = new Map<string, DibaoTransfers>();
-  const pi = acc.programs.findIndex((p) => p.id === 'dibao');
+  let pi = -1;
+  for (let k = 0; k < acc.programs.length && pi < 0; k++) if (acc.programs[k]!.id === 'dibao') pi = k;
+  const persons = (m: string, cell: number): number => acc.cellPopulation(m, cell).persons;
   for (const n of needs.dibao) {
     if (!dibaoLocal.has(n.year)) dibaoLocal.set(n.year, localShares(tree, n.date));
-    transfers.set(`${n.year}|${n.pref}`, dibaoTransfers(acc.programs[pi]!, pi, costings, (m, cell) => acc.cellPopulation(m, cell).persons, tree, n.months, n.pref));
+    transfers.set(`${n.year}|${n.pref}`, dibaoTransfers(acc.programs[pi]!, pi, costings, persons, tree, n.months, n.pref));
   }
   return { levels, dibaoLocal, dibaoTransfers: transfers };
 }
@@ -134,13 +164,12 @@ export function costScenario(sums: ScenarioSums, tree: ParameterTree, inputs: Re
   const acc = sums.programs;
   const months = monthCostings(acc, tree, inputs);
   const cells = allProgramCells(acc.programs, months);
-  const monthList = sums.dibao.months().map((m) => m.month);
-  return {
-    months,
-    cells,
-    funding: fundingShares(acc, months, cells, tree),
-    checks: acc.programs.flatMap((p) => p.checks?.({ parameters: tree, months: monthList, inputs }) ?? []),
-  };
+  const monthList: string[] = [];
+  for (const m of sums.dibao.months()) monthList.push(m.month);
+  const funding = fundingShares(acc, months, cells, tree);
+  const checks: Costing['checks'] = [];
+  for (const p of acc.programs) if (p.checks) checks.push(...p.checks({ parameters: tree, months: monthList, inputs }));
+  return { months, cells, funding, checks };
 }
 
 /** The share of a component's cost its household pays itself (an `individual` category of its shares parameter). */

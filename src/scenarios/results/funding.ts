@@ -90,34 +90,47 @@ export const levelsKey = (program: string, payer: Payer, year: string): string =
 /** Dibao's budget cost splits by §二.4 (transfers first, local budgets the rest), every other government part by level shares. */
 const byTransfers = (program: string, payer: Payer): boolean => program === 'dibao' && payer === 'budget';
 
-/** Calls `visit` for every (program, year, prefecture, payer) with fen in the programs' cells, in row order. */
-function eachPart(programs: readonly ProgramDefinition[], months: readonly string[], cells: readonly ProgramCells[], visit: (program: ProgramDefinition, year: string, inYear: string[], pref: number, payer: Payer, fen: number) => void): void {
+/** One (program, year, prefecture, payer) with fen in the programs' cells. */
+interface Part { program: ProgramDefinition; year: string; inYear: string[]; pref: number; payer: Payer; fen: number }
+
+/**
+ * Every (program, year, prefecture, payer) with fen in the programs' cells, in row order. A list
+ * walked with plain loops, not a visitor callback: a callback made per call was optimised on its
+ * own, its code dropped at each full GC and compiled again every few variants of a sweep (issue
+ * #25, W3, session 16).
+ */
+function eachPart(programs: readonly ProgramDefinition[], months: readonly string[], cells: readonly ProgramCells[]): Part[] {
   const sorted = [...months].sort();
-  programs.forEach((program, pi) => {
+  const out: Part[] = [];
+  for (let pi = 0; pi < programs.length; pi++) {
+    const program = programs[pi]!;
     const pc = cells[pi]!;
-    pc.years.forEach((year, yi) => {
-      const inYear = sorted.filter((m) => m.startsWith(year));
-      PREFECTURE_CODES.forEach((_, pref) => {
+    for (let yi = 0; yi < pc.years.length; yi++) {
+      const year = pc.years[yi]!;
+      const inYear: string[] = [];
+      for (const m of sorted) if (m.startsWith(year)) inYear.push(m);
+      for (let pref = 0; pref < PREFECTURE_CODES.length; pref++) {
         for (const payer of PAYERS) {
           let fen = 0;
           for (let a = 0; a < AREAS.length; a++) fen += pc.payers[payer][yi * N_CELLS + pref * AREAS.length + a]!;
-          if (fen !== 0) visit(program, year, inYear, pref, payer, fen);
+          if (fen !== 0) out.push({ program, year, inYear, pref, payer, fen });
         }
-      });
-    });
-  });
+      }
+    }
+  }
+  return out;
 }
 
 /** The shares and transfers the funding rows of these cells need (government parts with money only, as before the run ended). */
 export function fundingNeeds(programs: readonly ProgramDefinition[], months: readonly string[], cells: readonly ProgramCells[]): FundingNeeds {
   const levels = new Map<string, FundingNeeds['levels'][number]>();
   const dibao = new Map<string, FundingNeeds['dibao'][number]>();
-  eachPart(programs, months, cells, (program, year, inYear, pref, payer) => {
-    if (PAYER_OF[payer].payerType === 'non-government') return;
+  for (const { program, year, inYear, pref, payer } of eachPart(programs, months, cells)) {
+    if (PAYER_OF[payer].payerType === 'non-government') continue;
     const date = `${inYear[0]!}-01`;
     if (byTransfers(program.id, payer)) dibao.set(`${year}|${pref}`, { year, pref, months: inYear, date });
     else levels.set(levelsKey(program.id, payer, year), { key: levelsKey(program.id, payer, year), program: program.id, payer, date });
-  });
+  }
   return { levels: [...levels.values()], dibao: [...dibao.values()] };
 }
 
@@ -130,29 +143,36 @@ function needed<T>(map: ReadonlyMap<string, T>, key: string): T {
 /** Every program's funding rows, per calendar year of the period, in program, year, prefecture, payer, level order. */
 export function fundingRows(programs: readonly ProgramDefinition[], months: readonly string[], cells: readonly ProgramCells[], shares: FundingShares): FundingRow[] {
   const rows: FundingRow[] = [];
-  eachPart(programs, months, cells, (program, year, inYear, pref, payer, fen) => {
+  for (const { program, year, inYear, pref, payer, fen } of eachPart(programs, months, cells)) {
     const from = inYear[0]!;
     const to = inYear[inYear.length - 1]!;
     const prefecture = PREFECTURE_CODES[pref]!;
-    const push = (level: Level | null, f: number): void => {
-      if (f !== 0) rows.push({ program: program.id, ...PAYER_OF[payer], level, prefecture, from, to, amount: f / 100 });
-    };
-    if (PAYER_OF[payer].payerType === 'non-government') return push(null, fen);
+    const part = { program: program.id, payer, prefecture, from, to };
+    if (PAYER_OF[payer].payerType === 'non-government') {
+      pushRow(rows, part, null, fen);
+      continue;
+    }
     if (byTransfers(program.id, payer)) {
       // §二.4: the transfers from above first (never more than the cost), local budgets the rest.
       const t = needed(shares.dibaoTransfers, `${year}|${pref}`);
       const central = Math.min(t.central, fen);
       const provincial = Math.min(t.provincial, fen - central);
       const [pre, county] = splitFen(fen - central - provincial, needed(shares.dibaoLocal, year));
-      push('central', central);
-      push('provincial', provincial);
-      push('prefecture', pre!);
-      push('county', county!);
-      return;
+      pushRow(rows, part, 'central', central);
+      pushRow(rows, part, 'provincial', provincial);
+      pushRow(rows, part, 'prefecture', pre!);
+      pushRow(rows, part, 'county', county!);
+      continue;
     }
-    splitFen(fen, needed(shares.levels, levelsKey(program.id, payer, year))).forEach((f, l) => push(LEVELS[l]!, f));
-  });
+    const byLevel = splitFen(fen, needed(shares.levels, levelsKey(program.id, payer, year)));
+    for (let l = 0; l < byLevel.length; l++) pushRow(rows, part, LEVELS[l]!, byLevel[l]!);
+  }
   return rows;
+}
+
+/** A funding row of a part's level, unless it has no fen. */
+function pushRow(rows: FundingRow[], part: { program: string; payer: Payer; prefecture: number; from: string; to: string }, level: Level | null, f: number): void {
+  if (f !== 0) rows.push({ program: part.program, ...PAYER_OF[part.payer], level, prefecture: part.prefecture, from: part.from, to: part.to, amount: f / 100 });
 }
 
 /** Government money of the funding table summed by level (yuan); other payers are left out. */

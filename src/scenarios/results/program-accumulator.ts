@@ -15,7 +15,6 @@ import type { SparseColumn } from '../../engine/differential.js';
 import { EverFlagged } from './ever-flagged.js';
 import { resultReuse } from './reuse-switch.js';
 import { monthNonZero } from './month-nonzero.js';
-import { packed } from './packed.js';
 
 /**
  * A month's column of a rule as the accumulators read it: the column, or, in a run against a
@@ -109,13 +108,17 @@ export class ProgramAccumulator {
 
   constructor(programs: readonly ProgramDefinition[]) {
     this.programs = programs;
-    // packed(): arrays of one shape whichever tier made them (packed.ts).
-    const cells = (): Float64Array => new Float64Array(N_CELLS);
-    const groups = (pi: number): Float64Array[] => packed(Object.keys(programs[pi]!.recipientGroups ?? {}).length, cells);
-    this.recipients = packed(programs.length, cells);
-    this.households = packed(programs.length, cells);
-    this.groupDistinct = packed(programs.length, groups);
-    this.groupPersonMonths = packed(programs.length, groups);
+    // Plain loops pushing onto literals (arrays of one shape whichever tier made them, as
+    // packed.ts): no callback made per accumulator, whose optimised code a full GC would drop.
+    this.recipients = cellArrays(programs.length);
+    this.households = cellArrays(programs.length);
+    this.groupDistinct = [];
+    this.groupPersonMonths = [];
+    for (let pi = 0; pi < programs.length; pi++) {
+      const n = readPlan(programs[pi]!).groups.length;
+      this.groupDistinct.push(cellArrays(n));
+      this.groupPersonMonths.push(cellArrays(n));
+    }
   }
 
   /**
@@ -125,14 +128,20 @@ export class ProgramAccumulator {
    * are warm).
    */
   addMonth(month: string, sim: Simulation, pop: Population, onComponent?: (component: string, column: MonthColumn) => void): void {
+    const programs = this.programs;
     if (this.pop !== pop) {
       if (this.pop) this.closePopulation();
       this.pop = pop;
       this.lastSums = new Map();
       this.lastFlags = new Map();
-      const programs = this.programs;
-      this.ever = packed(programs.length, (pi) => (programs[pi]!.recipient === null ? null : new EverFlagged(pop.nPersons)));
-      this.groupEver = packed(programs.length, (pi) => packed(Object.keys(programs[pi]!.recipientGroups ?? {}).length, () => new EverFlagged(pop.nPersons)));
+      this.ever = [];
+      this.groupEver = [];
+      for (let pi = 0; pi < programs.length; pi++) {
+        this.ever.push(programs[pi]!.recipient === null ? null : new EverFlagged(pop.nPersons));
+        const groups: EverFlagged[] = [];
+        for (let gi = readPlan(programs[pi]!).groups.length; gi > 0; gi--) groups.push(new EverFlagged(pop.nPersons));
+        this.groupEver.push(groups);
+      }
     }
     const cells = householdCells(pop);
     const w = pop.weight;
@@ -151,33 +160,45 @@ export class ProgramAccumulator {
       this.population.set(month, { persons: Float64Array.from(own.persons), households: Float64Array.from(own.households) });
     }
     const before = monthFromIndex(monthIndex(month) - 1);
-    const sums = this.months.get(month) ?? packed(this.programs.length, (pi) => ({
-      components: packed(Object.keys(this.programs[pi]!.components).length, () => new Float64Array(N_CELLS)),
-      funds: packed(Object.keys(this.programs[pi]!.accounts ?? {}).length, () => new Float64Array(N_CELLS)),
-    }));
-    this.programs.forEach((p, pi) => {
+    let sums = this.months.get(month);
+    if (!sums) {
+      sums = [];
+      for (let pi = 0; pi < programs.length; pi++) {
+        const plan = readPlan(programs[pi]!);
+        sums.push({ components: cellArrays(plan.components.length), funds: cellArrays(plan.funds.length) });
+      }
+    }
+    // Plain loops over each program's rules, listed once per program (readPlan): callbacks made
+    // anew each call were optimised on their own, and each full GC dropped that code, so V8
+    // compiled them again every few variants of a sweep (issue #25, W3, session 16).
+    for (let pi = 0; pi < programs.length; pi++) {
+      const p = programs[pi]!;
+      const plan = readPlan(p);
       const s = sums[pi]!;
       // Computed components have no households: they are costed once, at reporting.
-      Object.entries(p.components).forEach(([key, c], k) => {
-        if (!('rule' in c)) return;
-        const column = this.addMonthFen(sim, c.rule, month, before, s.components[k]!, monthColumn(sim, c.rule, month), w, cells);
-        onComponent?.(`${p.id}.${key}`, column);
-      });
-      Object.values(p.accounts ?? {}).forEach((a, k) => {
-        if ('rule' in a.funds) this.addMonthFen(sim, a.funds.rule, month, before, s.funds[k]!, monthColumn(sim, a.funds.rule, month), w, cells);
-      });
+      for (let k = 0; k < plan.components.length; k++) {
+        const rule = plan.components[k]!;
+        if (rule === null) continue;
+        const column = this.addMonthFen(sim, rule, month, before, s.components[k]!, monthColumn(sim, rule, month), w, cells);
+        onComponent?.(plan.componentNames[k]!, column);
+      }
+      for (let k = 0; k < plan.funds.length; k++) {
+        const rule = plan.funds[k]!;
+        if (rule !== null) this.addMonthFen(sim, rule, month, before, s.funds[k]!, monthColumn(sim, rule, month), w, cells);
+      }
       const ever = this.ever[pi];
       if (ever && p.recipient) {
         const flag = flagColumn(sim, p.recipient, month);
         this.orFlag(sim, p.recipient, month, before, ever, flag);
       }
-      Object.values(p.recipientGroups ?? {}).forEach((g, gi) => {
-        const flag = flagColumn(sim, g.rule, month);
-        this.orFlag(sim, g.rule, month, before, this.groupEver[pi]![gi]!, flag);
+      for (let gi = 0; gi < plan.groups.length; gi++) {
+        const rule = plan.groups[gi]!;
+        const flag = flagColumn(sim, rule, month);
+        this.orFlag(sim, rule, month, before, this.groupEver[pi]![gi]!, flag);
         if (isSparse(flag)) addSparsePersonMonths(this.groupPersonMonths[pi]![gi]!, flag, w, cells, pop.personHousehold);
         else addPersonMonths(this.groupPersonMonths[pi]![gi]!, flag, w, cells, start);
-      });
-    });
+      }
+    }
     this.months.set(month, sums);
   }
 
@@ -269,13 +290,15 @@ export class ProgramAccumulator {
     for (const [month, o] of other.months) {
       const mine = this.months.get(month);
       if (!mine) {
-        this.months.set(month, packed(o.length, (pi) => ({ components: packed(o[pi]!.components.length, (k) => Float64Array.from(o[pi]!.components[k]!)), funds: packed(o[pi]!.funds.length, (k) => Float64Array.from(o[pi]!.funds[k]!)) })));
+        const copy: ProgramMonthSums[] = [];
+        for (let pi = 0; pi < o.length; pi++) copy.push({ components: copies(o[pi]!.components), funds: copies(o[pi]!.funds) });
+        this.months.set(month, copy);
         continue;
       }
-      mine.forEach((s, pi) => {
-        s.components.forEach((a, k) => addInto(a, o[pi]!.components[k]!));
-        s.funds.forEach((a, k) => addInto(a, o[pi]!.funds[k]!));
-      });
+      for (let pi = 0; pi < mine.length; pi++) {
+        addEach(mine[pi]!.components, o[pi]!.components);
+        addEach(mine[pi]!.funds, o[pi]!.funds);
+      }
     }
     for (const [month, o] of other.population) {
       const mine = this.population.get(month);
@@ -285,10 +308,10 @@ export class ProgramAccumulator {
         addInto(mine.households, o.households);
       }
     }
-    this.recipients.forEach((r, pi) => addInto(r, other.recipients[pi]!));
-    this.households.forEach((r, pi) => addInto(r, other.households[pi]!));
-    this.groupDistinct.forEach((g, pi) => g.forEach((r, gi) => addInto(r, other.groupDistinct[pi]![gi]!)));
-    this.groupPersonMonths.forEach((g, pi) => g.forEach((r, gi) => addInto(r, other.groupPersonMonths[pi]![gi]!)));
+    addEach(this.recipients, other.recipients);
+    addEach(this.households, other.households);
+    for (let pi = 0; pi < this.groupDistinct.length; pi++) addEach(this.groupDistinct[pi]!, other.groupDistinct[pi]!);
+    for (let pi = 0; pi < this.groupPersonMonths.length; pi++) addEach(this.groupPersonMonths[pi]!, other.groupPersonMonths[pi]!);
     return this;
   }
 
@@ -421,4 +444,48 @@ function addPersonMonths(sums: Float64Array, flag: ArrayLike<number>, weight: Ar
 
 function addInto(a: Float64Array, b: Float64Array): void {
   for (let i = 0; i < a.length; i++) a[i]! += b[i]!;
+}
+
+/** addInto of each array of `b` into the one of `a` at its index. */
+function addEach(a: readonly Float64Array[], b: readonly Float64Array[]): void {
+  for (let k = 0; k < a.length; k++) addInto(a[k]!, b[k]!);
+}
+
+/** n arrays of N_CELLS zeros, pushed onto a literal (one shape whichever tier made it). */
+function cellArrays(n: number): Float64Array[] {
+  const out: Float64Array[] = [];
+  for (let i = 0; i < n; i++) out.push(new Float64Array(N_CELLS));
+  return out;
+}
+
+/** Copies of the arrays, pushed onto a literal. */
+function copies(a: readonly Float64Array[]): Float64Array[] {
+  const out: Float64Array[] = [];
+  for (let i = 0; i < a.length; i++) out.push(Float64Array.from(a[i]!));
+  return out;
+}
+
+/** What addMonth reads of a program, in declaration order: null for a computed component or an account funded otherwise. */
+interface ReadPlan {
+  components: (string | null)[];
+  /** `program.component`, as addMonth's onComponent is told. */
+  componentNames: string[];
+  funds: (string | null)[];
+  groups: string[];
+}
+
+/** Listed once per program definition (Object.entries of every program on every call was garbage and callbacks). */
+const readPlans = new WeakMap<ProgramDefinition, ReadPlan>();
+function readPlan(p: ProgramDefinition): ReadPlan {
+  let plan = readPlans.get(p);
+  if (plan) return plan;
+  plan = { components: [], componentNames: [], funds: [], groups: [] };
+  for (const [key, c] of Object.entries(p.components)) {
+    plan.components.push('rule' in c ? c.rule : null);
+    plan.componentNames.push(`${p.id}.${key}`);
+  }
+  for (const a of Object.values(p.accounts ?? {})) plan.funds.push('rule' in a.funds ? a.funds.rule : null);
+  for (const g of Object.values(p.recipientGroups ?? {})) plan.groups.push(g.rule);
+  readPlans.set(p, plan);
+  return plan;
 }

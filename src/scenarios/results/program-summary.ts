@@ -6,7 +6,6 @@
 import { PREFECTURE_CODES } from '../../engine/locality.js';
 import { PAYERS, type Payer, type ProgramDefinition } from '../../engine/program.js';
 import { AREAS, N_CELLS, type ProgramAccumulator } from './program-accumulator.js';
-import { packed } from './packed.js';
 
 /** Need against funds of one account. */
 export interface AccountFigures {
@@ -68,7 +67,15 @@ export function splitFen(total: number, shares: readonly number[]): number[] {
   // Nothing left to hand out (one payer, or shares that split the fen exactly): no order needed.
   // A costing splits every cell of every component each month (issue #25: W3, W5).
   if (!(left > 0)) return out;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => raw[b]! - out[b]! - (raw[a]! - out[a]!) || a - b);
+  // Largest remainder first, ties in payer order: a total order, so an insertion sort of these
+  // few shares gives the order any sort gives, without a comparator made per call (whose
+  // optimised code each full GC dropped: issue #25, W3, session 16).
+  const order: number[] = [];
+  for (let i = 0; i < n; i++) {
+    let j = order.length;
+    while (j > 0 && raw[i]! - out[i]! > raw[order[j - 1]!]! - out[order[j - 1]!]!) j--;
+    order.splice(j, 0, i);
+  }
   for (let j = 0; left > 0 && j < n; j++, left--) out[order[j]!]! += 1;
   return out;
 }
@@ -107,17 +114,20 @@ function programCells(program: ProgramDefinition, pi: number, costings: MonthCos
   const components = Object.values(program.components);
   const accounts = Object.values(program.accounts ?? {});
   const months = [...costings.keys()].sort();
-  const years = [...new Set(months.map((m) => m.slice(0, 4)))];
+  const years: string[] = [];
+  for (const m of months) if (!years.includes(m.slice(0, 4))) years.push(m.slice(0, 4));
   const nSlots = years.length * N_CELLS;
-  const slots = (): Float64Array => new Float64Array(nSlots);
-  const comp = packed(components.length, slots);
+  // Plain loops, no callbacks: these run for every program of every result, and a callback made
+  // per call was optimised on its own, its code dropped at each full GC and compiled again every
+  // few variants of a sweep (issue #25, W3, session 16).
+  const comp = slotArrays(components.length, nSlots);
   /** compPayers[k][payer][slot]: component k's fen paid by each payer. */
-  const compPayers = packed(components.length, () => Object.fromEntries(PAYERS.map((p) => [p, slots()])) as Record<Payer, Cells>);
-  const funds = packed(accounts.length, slots);
+  const compPayers: Record<Payer, Cells>[] = [];
+  for (let k = 0; k < components.length; k++) compPayers.push(payerSlots(nSlots));
+  const funds = slotArrays(accounts.length, nSlots);
   for (const month of months) {
     const costing = costings.get(month)![pi]!;
     const base = years.indexOf(month.slice(0, 4)) * N_CELLS;
-    // Plain loops: these run a few times a run, not often enough for callbacks to be optimised.
     for (let k = 0; k < components.length; k++) {
       const { payers, shares } = costing.componentPayers[k]!;
       const column = costing.components[k]!;
@@ -142,15 +152,18 @@ function programCells(program: ProgramDefinition, pi: number, costings: MonthCos
     }
   }
   const names = Object.keys(program.components);
-  const need = packed(accounts.length, (k) => {
-    const n = slots();
+  const need: Cells[] = [];
+  for (let k = 0; k < accounts.length; k++) {
+    const n = new Float64Array(nSlots);
     for (const c of accounts[k]!.components) addInto(n, comp[names.indexOf(c)]!);
-    return n;
-  });
+    need.push(n);
+  }
   // Accounts that pay: their payer meets the need up to the funds, the rest falls to the shortfall.
-  accounts.forEach((a, k) => {
-    if (!a.pays) return;
-    const idx = packed(a.components.length, (j) => names.indexOf(a.components[j]!));
+  for (let k = 0; k < accounts.length; k++) {
+    const a = accounts[k]!;
+    if (!a.pays) continue;
+    const idx: number[] = [];
+    for (let j = 0; j < a.components.length; j++) idx.push(names.indexOf(a.components[j]!));
     for (let slot = 0; slot < nSlots; slot++) {
       const n = need[k]![slot]!;
       const covered = Math.max(0, Math.min(n, funds[k]![slot]!));
@@ -158,12 +171,13 @@ function programCells(program: ProgramDefinition, pi: number, costings: MonthCos
       for (const i of idx) for (const p of PAYERS) compPayers[i]![p]![slot] = 0;
       if (a.pays.shortfall === 'unpaid') {
         // Each component keeps its share of what is paid.
-        const shares = idx.map((i) => (n > 0 ? comp[i]![slot]! / n : 0));
-        const paid = splitFen(covered, n > 0 ? shares : idx.map((_, j) => (j === 0 ? 1 : 0)));
-        idx.forEach((i, j) => {
-          comp[i]![slot] = paid[j]!;
-          compPayers[i]![a.pays!.payer]![slot] = paid[j]!;
-        });
+        const shares: number[] = [];
+        for (let j = 0; j < idx.length; j++) shares.push(n > 0 ? comp[idx[j]!]![slot]! / n : j === 0 ? 1 : 0);
+        const paid = splitFen(covered, shares);
+        for (let j = 0; j < idx.length; j++) {
+          comp[idx[j]!]![slot] = paid[j]!;
+          compPayers[idx[j]!]![a.pays.payer]![slot] = paid[j]!;
+        }
       } else {
         // Both payers' parts go to the first component's lines; components keep their own cost.
         const first = idx[0]!;
@@ -171,10 +185,26 @@ function programCells(program: ProgramDefinition, pi: number, costings: MonthCos
         compPayers[first]![a.pays.shortfall]![slot]! += rest;
       }
     }
-  });
-  const payers = Object.fromEntries(PAYERS.map((p) => [p, slots()])) as Record<Payer, Cells>;
+  }
+  const payers = payerSlots(nSlots);
   for (const cp of compPayers) for (const p of PAYERS) addInto(payers[p], cp[p]);
-  return { years, components: comp, payers, accounts: packed(accounts.length, (k) => ({ need: need[k]!, funds: funds[k]! })) };
+  const accountCells: { need: Cells; funds: Cells }[] = [];
+  for (let k = 0; k < accounts.length; k++) accountCells.push({ need: need[k]!, funds: funds[k]! });
+  return { years, components: comp, payers, accounts: accountCells };
+}
+
+/** n arrays of nSlots zeros, pushed onto a literal (one shape whichever tier made it, packed.ts). */
+function slotArrays(n: number, nSlots: number): Cells[] {
+  const out: Cells[] = [];
+  for (let i = 0; i < n; i++) out.push(new Float64Array(nSlots));
+  return out;
+}
+
+/** An array of nSlots zeros per payer, in PAYERS order. */
+function payerSlots(nSlots: number): Record<Payer, Cells> {
+  const out = {} as Record<Payer, Cells>;
+  for (const p of PAYERS) out[p] = new Float64Array(nSlots);
+  return out;
 }
 
 const yuan = (fen: number): number => Math.round(fen) / 100;
@@ -182,15 +212,22 @@ const yuan = (fen: number): number => Math.round(fen) / 100;
 /** A program's figures over a set of cells (all years of the period, or one). */
 function figures(program: ProgramDefinition, pc: ProgramCells, recipients: Float64Array, households: Float64Array, cellSet: readonly number[], year?: string): ProgramFigures {
   const cells = slotsOf(cellSet, pc.years.length, year === undefined ? 'all' : pc.years.indexOf(year));
-  const sum = (a: Cells): number => sumAt(a, cells);
   // Each payer's sum once: the cost adds them in payer order, as it did summing each again.
   // Doubles from the start (an array of them held small integers or doubles, a shape each).
+  // Plain loops, no callbacks (see programCells).
   const payerFen = new Float64Array(PAYERS.length);
   for (let i = 0; i < PAYERS.length; i++) payerFen[i] = sumAt(pc.payers[PAYERS[i]!], cells);
-  const costByPayer = Object.fromEntries(PAYERS.map((p, i) => [p, yuan(payerFen[i]!)])) as Record<Payer, number>;
-  const components = Object.fromEntries(Object.keys(program.components).map((name, k) => [name, yuan(sum(pc.components[k]!))]));
+  const costByPayer = {} as Record<Payer, number>;
+  let cost = 0;
+  for (let i = 0; i < PAYERS.length; i++) {
+    costByPayer[PAYERS[i]!] = yuan(payerFen[i]!);
+    cost += payerFen[i]!;
+  }
+  const components: Record<string, number> = {};
+  const componentNames = Object.keys(program.components);
+  for (let k = 0; k < componentNames.length; k++) components[componentNames[k]!] = yuan(sumAt(pc.components[k]!, cells));
   const out: ProgramFigures = {
-    cost: yuan(payerFen.reduce((s, f) => s + f, 0)),
+    cost: yuan(cost),
     costByPayer,
     components,
     recipients: program.recipient === null ? null : sumCells(recipients, cellSet),
@@ -198,16 +235,23 @@ function figures(program: ProgramDefinition, pc: ProgramCells, recipients: Float
   };
   const names = Object.keys(program.accounts ?? {});
   if (names.length) {
-    const accounts = Object.fromEntries(names.map((name, k) => {
+    const accounts: Record<string, AccountFigures> = {};
+    for (let k = 0; k < names.length; k++) {
       const { need, funds } = pc.accounts[k]!;
       let gap = 0;
       for (let i = 0; i < cells.length; i++) gap += Math.max(0, need[cells[i]!]! - funds[cells[i]!]!);
-      return [name, { need: yuan(sum(need)), funds: yuan(sum(funds)), gap: yuan(gap), balance: yuan(sum(funds) - sum(need)) }];
-    }));
-    const total = (f: keyof AccountFigures): number => Math.round(Object.values(accounts).reduce((s, a) => s + a[f] * 100, 0)) / 100;
-    Object.assign(out, { need: total('need'), funds: total('funds'), gap: total('gap'), balance: total('balance'), accounts });
+      accounts[names[k]!] = { need: yuan(sumAt(need, cells)), funds: yuan(sumAt(funds, cells)), gap: yuan(gap), balance: yuan(sumAt(funds, cells) - sumAt(need, cells)) };
+    }
+    Object.assign(out, { need: accountsTotal(accounts, 'need'), funds: accountsTotal(accounts, 'funds'), gap: accountsTotal(accounts, 'gap'), balance: accountsTotal(accounts, 'balance'), accounts });
   }
   return out;
+}
+
+/** One figure of every account added up in fen, in the accounts' order. */
+function accountsTotal(accounts: Record<string, AccountFigures>, f: keyof AccountFigures): number {
+  let s = 0;
+  for (const a of Object.values(accounts)) s += a[f] * 100;
+  return Math.round(s) / 100;
 }
 
 /** a's slots summed in order. */
@@ -248,57 +292,82 @@ function slotsOf(cellSet: readonly number[], nYears: number, year: number | 'all
 
 /** Every program's figures in whole fen per slot (cell × year), funding-source accounts included. */
 export function allProgramCells(programs: readonly ProgramDefinition[], costings: MonthCostings): ProgramCells[] {
-  const cells = programs.map((program, pi) => programCells(program, pi, costings));
+  const cells: ProgramCells[] = [];
+  for (let pi = 0; pi < programs.length; pi++) cells.push(programCells(programs[pi]!, pi, costings));
   // A funding source's account needs what every program charges to that source.
-  programs.forEach((program, pi) => {
-    Object.values(program.accounts ?? {}).forEach((a, k) => {
-      if (!a.needFrom) return;
+  for (let pi = 0; pi < programs.length; pi++) {
+    const accounts = Object.values(programs[pi]!.accounts ?? {});
+    for (let k = 0; k < accounts.length; k++) {
+      const a = accounts[k]!;
+      if (!a.needFrom) continue;
       const need = cells[pi]!.accounts[k]!.need;
       for (const pc of cells) addInto(need, pc.payers[a.needFrom.payer]);
-    });
-  });
+    }
+  }
   return cells;
 }
 
 /** Every program's summary from the accumulated sums (recipients) and the programs' cells (money). */
 export function programSummaries(acc: ProgramAccumulator, cells: readonly ProgramCells[]): Record<string, ProgramSummary> {
   acc.closePopulation();
-  return Object.fromEntries(acc.programs.map((program, pi) => {
-    const pc = cells[pi]!;
-    const r = acc.recipients[pi]!;
-    const h = acc.households[pi]!;
-    const groups = Object.entries(program.recipientGroups ?? {});
-    const months = Math.max(1, acc.months.size);
-    const withGroups = (out: ProgramFigures, cellSet: readonly number[]): ProgramFigures => (groups.length === 0 ? out : {
-      ...out,
-      recipientGroups: Object.fromEntries(groups.map(([name], gi) => [name, {
-        averageMonth: sumCells(acc.groupPersonMonths[pi]![gi]!, cellSet) / months,
-        distinct: sumCells(acc.groupDistinct[pi]![gi]!, cellSet),
-      }])),
-    });
-    const f = (cells: readonly number[]): ProgramFigures => withGroups(figures(program, pc, r, h, cells), cells);
-    const summary: ProgramSummary = {
-      label: { ...program.label },
-      ...(groups.length ? { recipientGroupLabels: Object.fromEntries(groups.map(([name, g]) => [name, { ...g.label }])) } : {}),
-      clauses: [...program.clauses],
-      ...f(ALL_CELLS),
-      byArea: Object.fromEntries(AREAS.map((a, ai) => [a, f(AREA_CELLS[ai]!)])),
-      byPrefecture: Object.fromEntries(PREFECTURE_CODES.map((code, i) => [String(code), f(PREFECTURE_CELLS[i]!)])),
-      byYear: Object.fromEntries(pc.years.map((y) => [y, figures(program, pc, r, h, ALL_CELLS, y)])),
+  const out: Record<string, ProgramSummary> = {};
+  for (let pi = 0; pi < acc.programs.length; pi++) out[acc.programs[pi]!.id] = programSummary(acc, pi, cells[pi]!);
+  return out;
+}
+
+/** One program's summary (programSummaries), with plain loops: no callbacks made per program (see programCells). */
+function programSummary(acc: ProgramAccumulator, pi: number, pc: ProgramCells): ProgramSummary {
+  const program = acc.programs[pi]!;
+  const r = acc.recipients[pi]!;
+  const h = acc.households[pi]!;
+  const groupNames = Object.keys(program.recipientGroups ?? {});
+  const months = Math.max(1, acc.months.size);
+  let recipientGroupLabels: Record<string, { zh: string; en: string }> | undefined;
+  if (groupNames.length) {
+    recipientGroupLabels = {};
+    for (const [name, g] of Object.entries(program.recipientGroups!)) recipientGroupLabels[name] = { ...g.label };
+  }
+  const byArea: Record<string, ProgramFigures> = {};
+  for (let ai = 0; ai < AREAS.length; ai++) byArea[AREAS[ai]!] = withGroups(acc, pi, groupNames, months, figures(program, pc, r, h, AREA_CELLS[ai]!), AREA_CELLS[ai]!);
+  const byPrefecture: Record<string, ProgramFigures> = {};
+  for (let i = 0; i < PREFECTURE_CODES.length; i++) byPrefecture[String(PREFECTURE_CODES[i]!)] = withGroups(acc, pi, groupNames, months, figures(program, pc, r, h, PREFECTURE_CELLS[i]!), PREFECTURE_CELLS[i]!);
+  const byYear: Record<string, ProgramFigures> = {};
+  for (const y of pc.years) byYear[y] = figures(program, pc, r, h, ALL_CELLS, y);
+  return {
+    label: { ...program.label },
+    ...(recipientGroupLabels ? { recipientGroupLabels } : {}),
+    clauses: [...program.clauses],
+    ...withGroups(acc, pi, groupNames, months, figures(program, pc, r, h, ALL_CELLS), ALL_CELLS),
+    byArea,
+    byPrefecture,
+    byYear,
+  };
+}
+
+/** A program's figures with its recipient groups' (when it has any) over a set of cells. */
+function withGroups(acc: ProgramAccumulator, pi: number, groupNames: readonly string[], months: number, out: ProgramFigures, cellSet: readonly number[]): ProgramFigures {
+  if (groupNames.length === 0) return out;
+  const recipientGroups: Record<string, { averageMonth: number; distinct: number }> = {};
+  for (let gi = 0; gi < groupNames.length; gi++) {
+    recipientGroups[groupNames[gi]!] = {
+      averageMonth: sumCells(acc.groupPersonMonths[pi]![gi]!, cellSet) / months,
+      distinct: sumCells(acc.groupDistinct[pi]![gi]!, cellSet),
     };
-    return [program.id, summary];
-  }));
+  }
+  return { ...out, recipientGroups };
 }
 
 /** Each program's cost per month, in yuan: the components' cost before any account caps what is paid. */
 export function programMonthCosts(programs: readonly ProgramDefinition[], costings: MonthCostings): Map<string, Record<string, number>> {
   const out = new Map<string, Record<string, number>>();
   for (const [month, costing] of costings) {
-    out.set(month, Object.fromEntries(programs.map((p, pi) => {
+    const costs: Record<string, number> = {};
+    for (let pi = 0; pi < programs.length; pi++) {
       let fen = 0;
       for (const c of costing[pi]!.components) for (let cell = 0; cell < N_CELLS; cell++) fen += c[cell]!;
-      return [p.id, yuan(fen)];
-    })));
+      costs[programs[pi]!.id] = yuan(fen);
+    }
+    out.set(month, costs);
   }
   return out;
 }

@@ -171,9 +171,18 @@ export class DibaoAccumulator {
 
   constructor(groupings: Grouping[]) {
     this.groupings = groupings;
-    this.constantGroup = groupings.map((g) => constantOf(g.index));
-    this.sums = groupings.map((g) => g.keys.map(() => new Float64Array(MEASURES.length)));
-    this.areaGrouping = groupings.findIndex((g) => g.name === 'byArea');
+    // Plain loops, no callbacks: nine accumulators a sweep's variant, and a callback made per call
+    // was optimised on its own, its code dropped at each full GC and compiled again every few
+    // variants (issue #25, W3, session 16).
+    this.constantGroup = [];
+    this.sums = [];
+    this.areaGrouping = -1;
+    for (let gi = 0; gi < groupings.length; gi++) {
+      const g = groupings[gi]!;
+      this.constantGroup.push(constantOf(g.index));
+      this.sums.push(measureArrays(g.keys.length));
+      if (this.areaGrouping < 0 && g.name === 'byArea') this.areaGrouping = gi;
+    }
   }
 
   /**
@@ -185,17 +194,18 @@ export class DibaoAccumulator {
     const monthSums = new Float64Array(MEASURES.length);
     const nH = weight.length;
     const nG = this.groupings.length;
-    const indexes = this.groupings.map((g) => g.index);
     const sums = this.sums;
     // The month's sums, and (with an area grouping) the month's sums of the household's area.
     const ag = this.areaGrouping;
-    const areaIndex = ag >= 0 ? indexes[ag]! : null;
-    const monthAreas = ag >= 0 ? this.groupings[ag]!.keys.map(() => new Float64Array(MEASURES.length)) : [];
+    const areaIndex = ag >= 0 ? this.groupings[ag]!.index : null;
+    const monthAreas = ag >= 0 ? measureArrays(this.groupings[ag]!.keys.length) : [];
     const nT = areaIndex ? nG + 2 : nG + 1;
     // Targets that would receive the very additions another one receives, from the same sums:
     // left out of the pass and given that one's sums after it (mirrors). Of the others, a target
     // of one group for every household is looked up once, not per household.
-    const slots: TargetSlots[] = [...this.groupings.map((g, gi) => ({ arrays: sums[gi]!, index: g.index, constant: this.constantGroup[gi]! })), { arrays: [monthSums], index: null, constant: 0 }];
+    const slots: TargetSlots[] = [];
+    for (let gi = 0; gi < nG; gi++) slots.push({ arrays: sums[gi]!, index: this.groupings[gi]!.index, constant: this.constantGroup[gi]! });
+    slots.push({ arrays: [monthSums], index: null, constant: 0 });
     if (areaIndex) slots.push({ arrays: monthAreas, index: areaIndex, constant: this.constantGroup[ag]! });
     const copies = mirrors(slots);
     const targets: Float64Array[] = [];
@@ -203,7 +213,7 @@ export class DibaoAccumulator {
     const varyingArrays: (readonly Float64Array[])[] = [];
     const varyingIndex: ArrayLike<number>[] = [];
     for (let t = 0; t < nT; t++) {
-      if (copies.some((c) => c.to === t)) continue;
+      if (mirrored(copies, t)) continue;
       const sl = slots[t]!;
       if (sl.constant < 0) {
         varyingAt.push(targets.length);
@@ -217,27 +227,30 @@ export class DibaoAccumulator {
     for (const c of copies) {
       const from = slots[c.from]!, to = slots[c.to]!;
       if (to.constant >= 0) to.arrays[to.constant]!.set(from.arrays[from.constant]!);
-      else to.arrays.forEach((a, k) => a.set(from.arrays[k]!));
+      else for (let k = 0; k < to.arrays.length; k++) to.arrays[k]!.set(from.arrays[k]!);
     }
     const prev = this.byMonth.get(month);
     if (prev) {
       for (let i = 0; i < monthSums.length; i++) prev.sums[i]! += monthSums[i]!;
-      prev.areas?.forEach((a, k) => { for (let i = 0; i < a.length; i++) a[i]! += monthAreas[k]![i]!; });
+      if (prev.areas) addEach(prev.areas, monthAreas);
     } else this.byMonth.set(month, { sums: monthSums, triggered, ...(areaIndex ? { areas: monthAreas } : {}) });
   }
 
   /** Adds another accumulator's sums (same groupings, same months): chunks merge in a fixed order. */
   merge(other: DibaoAccumulator): this {
-    this.sums.forEach((g, gi) => g.forEach((s, k) => {
-      const o = other.sums[gi]![k]!;
-      for (let i = 0; i < s.length; i++) s[i]! += o[i]!;
-    }));
+    for (let gi = 0; gi < this.sums.length; gi++) addEach(this.sums[gi]!, other.sums[gi]!);
     for (const [month, o] of other.byMonth) {
       const mine = this.byMonth.get(month);
-      if (!mine) this.byMonth.set(month, { sums: Float64Array.from(o.sums), triggered: o.triggered, ...(o.areas ? { areas: o.areas.map((a) => Float64Array.from(a)) } : {}) });
-      else {
+      if (!mine) {
+        let areas: Float64Array[] | undefined;
+        if (o.areas) {
+          areas = [];
+          for (const a of o.areas) areas.push(Float64Array.from(a));
+        }
+        this.byMonth.set(month, { sums: Float64Array.from(o.sums), triggered: o.triggered, ...(areas ? { areas } : {}) });
+      } else {
         for (let i = 0; i < mine.sums.length; i++) mine.sums[i]! += o.sums[i]!;
-        mine.areas?.forEach((a, k) => { for (let i = 0; i < a.length; i++) a[i]! += o.areas![k]![i]!; });
+        if (mine.areas) addEach(mine.areas, o.areas!);
       }
     }
     return this;
@@ -245,7 +258,9 @@ export class DibaoAccumulator {
 
   /** Sums of group `key` of grouping `name` (money in yuan). */
   get(name: string, key: string): DibaoSums {
-    const gi = this.groupings.findIndex((g) => g.name === name);
+    let gi = 0;
+    while (gi < this.groupings.length && this.groupings[gi]!.name !== name) gi++;
+    if (gi === this.groupings.length) gi = -1;
     const k = this.groupings[gi]!.keys.indexOf(key);
     return toSums(this.sums[gi]![k]!, this.byMonth.size);
   }
@@ -253,21 +268,45 @@ export class DibaoAccumulator {
   /** Month rows in calendar order. */
   months(): MonthRow[] {
     const areaKeys = this.areaGrouping >= 0 ? this.groupings[this.areaGrouping]!.keys : [];
-    return [...this.byMonth.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([month, { sums, triggered, areas }]) => {
+    const rows: MonthRow[] = [];
+    for (const month of [...this.byMonth.keys()].sort()) {
+      const { sums, triggered, areas } = this.byMonth.get(month)!;
       const s = toSums(sums, 1);
       const gap = fen(s.gapCost + s.minimumCost);
       const cost = { gap, classified: fen(s.classifiedCost), temporary: fen(s.temporaryCost), priceSubsidy: fen(s.priceSubsidyCost), taper: fen(s.taperCost), total: fen(s.benefitCost + s.temporaryCost + s.priceSubsidyCost + s.taperCost) };
       const row: MonthRow = { month, recipients: s.recipientPersonMonths, households: s.householdMonths, entries: s.entries, exits: s.exits, priceSubsidyTriggered: triggered, cost };
-      if (areas) {
-        const of = (k: string): { recipients: number; households: number } => {
-          const a = areas[areaKeys.indexOf(k)]!;
-          return { recipients: a[I_recipientPersonMonths]!, households: a[I_householdMonths]! };
-        };
-        row.byArea = { urban: of('urban'), rural: of('rural') };
-      }
-      return row;
-    });
+      if (areas) row.byArea = { urban: areaCaseload(areas, areaKeys, 'urban'), rural: areaCaseload(areas, areaKeys, 'rural') };
+      rows.push(row);
+    }
+    return rows;
   }
+}
+
+/** A month's regular-benefit caseload of one area. */
+function areaCaseload(areas: readonly Float64Array[], areaKeys: readonly string[], k: string): { recipients: number; households: number } {
+  const a = areas[areaKeys.indexOf(k)]!;
+  return { recipients: a[I_recipientPersonMonths]!, households: a[I_householdMonths]! };
+}
+
+/** n arrays of a sum per measure, pushed onto a literal. */
+function measureArrays(n: number): Float64Array[] {
+  const out: Float64Array[] = [];
+  for (let i = 0; i < n; i++) out.push(new Float64Array(MEASURES.length));
+  return out;
+}
+
+/** Adds each array of `b` into the one of `a` at its index, entry by entry. */
+function addEach(a: readonly Float64Array[], b: readonly Float64Array[]): void {
+  for (let k = 0; k < a.length; k++) {
+    const x = a[k]!, y = b[k]!;
+    for (let i = 0; i < x.length; i++) x[i]! += y[i]!;
+  }
+}
+
+/** Whether target t is given another's sums (see mirrors). */
+function mirrored(copies: readonly { from: number; to: number }[], t: number): boolean {
+  for (const c of copies) if (c.to === t) return true;
+  return false;
 }
 
 /** The group index every household has, or -1 when they differ (or there are none). */
@@ -311,11 +350,11 @@ function mirrors(slots: readonly TargetSlots[]): { from: number; to: number }[] 
   for (let t = 1; t < slots.length; t++) {
     const to = slots[t]!;
     for (let u = 0; u < t; u++) {
-      if (out.some((c) => c.to === u)) continue;
+      if (mirrored(out, u)) continue;
       const from = slots[u]!;
       const same = to.constant >= 0
         ? from.constant >= 0 && sameBytes(to.arrays[to.constant]!, from.arrays[from.constant]!)
-        : from.constant < 0 && to.index !== null && to.index === from.index && to.arrays.length === from.arrays.length && to.arrays.every((a, k) => sameBytes(a, from.arrays[k]!));
+        : from.constant < 0 && to.index !== null && to.index === from.index && to.arrays.length === from.arrays.length && allSameBytes(to.arrays, from.arrays);
       if (same) {
         out.push({ from: u, to: t });
         break;
@@ -323,6 +362,11 @@ function mirrors(slots: readonly TargetSlots[]): { from: number; to: number }[] 
     }
   }
   return out;
+}
+
+function allSameBytes(a: readonly Float64Array[], b: readonly Float64Array[]): boolean {
+  for (let k = 0; k < a.length; k++) if (!sameBytes(a[k]!, b[k]!)) return false;
+  return true;
 }
 
 function sameBytes(a: Float64Array, b: Float64Array): boolean {
@@ -333,7 +377,7 @@ function sameBytes(a: Float64Array, b: Float64Array): boolean {
 
 function toSums(s: Float64Array, months: number): DibaoSums {
   const out = { months } as DibaoSums;
-  MEASURES.forEach((m, i) => (out[m] = s[i]!));
+  for (let i = 0; i < MEASURES.length; i++) out[MEASURES[i]!] = s[i]!;
   for (const m of MONEY) out[m] = out[m] / 100;
   return out;
 }

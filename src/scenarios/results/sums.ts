@@ -6,7 +6,7 @@
 import { PROGRAMS } from '../../programs/index.js';
 import { DistributionAccumulator } from './distribution.js';
 import { ProgramAccumulator, type ProgramMonthSums } from './program-accumulator.js';
-import { DibaoAccumulator } from './summary.js';
+import { DibaoAccumulator, type Grouping } from './summary.js';
 
 /** The sums of one scenario over some households. */
 export interface ScenarioSums {
@@ -43,12 +43,15 @@ export function packSums(s: ScenarioSums): { value: PackedSums; transfer: ArrayB
   s.programs.closePopulation();
   const d = s.dibao as unknown as DibaoState;
   const dist = s.distribution as unknown as DistributionState;
+  // Plain loops, no callbacks: a helper thread packs every slice of every run, and a callback made
+  // per call was optimised on its own, its code dropped at each full GC and compiled again every
+  // few variants of a sweep (issue #25, W3, session 16).
+  const groupings: { name: string; keys: string[] }[] = [];
+  for (const g of s.dibao.groupings) groupings.push({ name: g.name, keys: [...g.keys] });
+  const byMonth: PackedSums['dibao']['byMonth'] = [];
+  for (const [m, { sums, triggered, areas }] of d.byMonth) byMonth.push([m, sums, triggered, areas]);
   const value: PackedSums = {
-    dibao: {
-      groupings: s.dibao.groupings.map((g) => ({ name: g.name, keys: [...g.keys] })),
-      sums: d.sums,
-      byMonth: [...d.byMonth].map(([m, { sums, triggered, areas }]) => [m, sums, triggered, areas]),
-    },
+    dibao: { groupings, sums: d.sums, byMonth },
     programs: {
       months: [...s.programs.months],
       population: [...s.programs.population],
@@ -59,34 +62,47 @@ export function packSums(s: ScenarioSums): { value: PackedSums; transfer: ArrayB
     },
     distribution: { parts: dist.parts, nationalLine: [...s.distribution.nationalLine] },
   };
-  const arrays: ArrayBufferView[] = [
-    ...value.dibao.sums.flat(), ...value.dibao.byMonth.flatMap((m) => [m[1], ...(m[3] ?? [])]),
-    ...value.programs.months.flatMap(([, ps]) => ps.flatMap((p) => [...p.components, ...p.funds])),
-    ...value.programs.population.flatMap(([, p]) => [p.persons, p.households]),
-    ...value.programs.recipients, ...value.programs.households,
-    ...value.programs.groupDistinct.flat(), ...value.programs.groupPersonMonths.flat(),
-    ...value.distribution.parts.flatMap((p) => [p.weight, p.size, p.urban, p.market, p.transfers, p.standard, ...(p.at ? [p.at] : [])]),
-  ];
+  const arrays: ArrayBufferView[] = [];
+  for (const g of value.dibao.sums) arrays.push(...g);
+  for (const m of value.dibao.byMonth) arrays.push(m[1], ...(m[3] ?? []));
+  for (const [, ps] of value.programs.months) for (const p of ps) arrays.push(...p.components, ...p.funds);
+  for (const [, p] of value.programs.population) arrays.push(p.persons, p.households);
+  arrays.push(...value.programs.recipients, ...value.programs.households);
+  for (const g of value.programs.groupDistinct) arrays.push(...g);
+  for (const g of value.programs.groupPersonMonths) arrays.push(...g);
+  for (const p of value.distribution.parts) arrays.push(p.weight, p.size, p.urban, p.market, p.transfers, p.standard, ...(p.at ? [p.at] : []));
   return { value, transfer: buffersOf(arrays) };
 }
 
 /** The accumulators back from packSums: merging them gives what merging the originals gives. */
 export function unpackSums(p: PackedSums): ScenarioSums {
-  const dibao = new DibaoAccumulator(p.dibao.groupings.map((g) => ({ name: g.name, keys: g.keys, index: new Uint8Array(0) })));
+  const groupings: Grouping[] = [];
+  for (const g of p.dibao.groupings) groupings.push({ name: g.name, keys: g.keys, index: new Uint8Array(0) });
+  const dibao = new DibaoAccumulator(groupings);
   const d = dibao as unknown as DibaoState;
-  p.dibao.sums.forEach((g, gi) => g.forEach((s, k) => d.sums[gi]![k]!.set(s)));
+  setEach2(d.sums, p.dibao.sums);
   for (const [m, sums, triggered, areas] of p.dibao.byMonth) d.byMonth.set(m, { sums, triggered, ...(areas ? { areas } : {}) });
   const programs = new ProgramAccumulator(PROGRAMS);
   for (const [m, sums] of p.programs.months) programs.months.set(m, sums);
   for (const [m, cells] of p.programs.population) programs.population.set(m, cells);
-  p.programs.recipients.forEach((r, i) => programs.recipients[i]!.set(r));
-  p.programs.households.forEach((r, i) => programs.households[i]!.set(r));
-  p.programs.groupDistinct.forEach((g, i) => g.forEach((r, k) => programs.groupDistinct[i]![k]!.set(r)));
-  p.programs.groupPersonMonths.forEach((g, i) => g.forEach((r, k) => programs.groupPersonMonths[i]![k]!.set(r)));
+  setEach(programs.recipients, p.programs.recipients);
+  setEach(programs.households, p.programs.households);
+  setEach2(programs.groupDistinct, p.programs.groupDistinct);
+  setEach2(programs.groupPersonMonths, p.programs.groupPersonMonths);
   const distribution = new DistributionAccumulator();
   (distribution as unknown as DistributionState).parts.push(...p.distribution.parts);
   distribution.nationalLine.push(...p.distribution.nationalLine);
   return { dibao, programs, distribution };
+}
+
+/** Each of `from` copied into the array of `into` at its index. */
+function setEach(into: readonly Float64Array[], from: readonly Float64Array[]): void {
+  for (let i = 0; i < from.length; i++) into[i]!.set(from[i]!);
+}
+
+/** setEach over arrays of arrays. */
+function setEach2(into: readonly (readonly Float64Array[])[], from: readonly (readonly Float64Array[])[]): void {
+  for (let i = 0; i < from.length; i++) setEach(into[i]!, from[i]!);
 }
 
 /** The distinct buffers under some typed arrays (a buffer may be listed once in a transfer). */

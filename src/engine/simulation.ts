@@ -833,45 +833,80 @@ export class Simulation {
 
   /** What the differential logic reads and calls of this simulation. */
   private differentialHost(): DifferentialHost {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias
-    const sim = this;
-    return {
-      population: this.population,
-      graph: this.graph,
-      parameters: this.parameters,
-      seed: this.seed,
-      full: (rule, p, key) => sim.computeRule(rule, p, key),
-      column: (raw, p) => sim.input(raw, p),
-      shared: (rule, p) => {
-        if (!sim.shared?.holds(sim.graph, rule.id)) return undefined;
-        const key = sim.sharedKey(rule.id, p);
-        return { key, column: sim.shared.get(key) };
-      },
-      param: (path, date, entity, tree) => sim.parameter(path, date, entity, tree),
-      runOn: (rule, p, sub, agg, inputs, params) => {
-        const facts = factsOf(p);
-        const allocator = new ColumnAllocator(undefined);
-        const keys = rule.entity === 'household' ? sub.householdId : sub.personId;
-        let draws: KeyedDraws | undefined;
-        const size = entitySize(sub, rule.entity);
-        const ctx = new FormulaContext(p, facts.start, size, agg, () => (draws ??= keyedDraws(sim.seed, keys)), facts.index, allocator, rule.parameters, sim.parameters);
-        const out = rule.formula(inputs, params, ctx);
-        if (!out || out.length !== size) throw new JiuzhuError('BAD_RULE_OUTPUT', `rule '${rule.id}' returned ${out?.length} values for ${size} ${rule.entity}s`, { kind: 'internal', location: { key: rule.id } });
-        return out;
-      },
-      aggregators: (sub) => bindAggregators(sub),
-      alloc: (type, length, zeroed) => {
-        sim.allocator.begin();
-        const c = sim.allocator.alloc(type, length, zeroed);
-        sim.allocator.settle(c, []);
-        return c;
-      },
-      cache: (key, column) => {
-        sim.cache.set(key, column);
-      },
-      date: (p) => factsOf(p).start,
-    };
+    return new Simulation.DifferentialPart(this);
   }
+
+  /**
+   * differentialHost's object: a class for the reason MonthHost is one. The explorer makes a
+   * simulation with a base per slider move (and per slice in its helper thread); an object
+   * literal of arrow functions made per simulation had `full`, `runOn`, `alloc` and `cache`
+   * compiled again by TurboFan at every move, a method's code stays with the class.
+   */
+  private static readonly DifferentialPart = class implements DifferentialHost {
+    readonly population: Population;
+    readonly graph: RuleGraph;
+    readonly parameters: ParameterTree;
+    readonly seed: number;
+
+    constructor(private readonly sim: Simulation) {
+      this.population = sim.population;
+      this.graph = sim.graph;
+      this.parameters = sim.parameters;
+      this.seed = sim.seed;
+    }
+
+    full(rule: Rule, p: string, key: string): Column {
+      return this.sim.computeRule(rule, p, key);
+    }
+
+    column(raw: string, p: string): Column {
+      return this.sim.input(raw, p);
+    }
+
+    shared(rule: Rule, p: string): { key: string; column: Column | undefined } | undefined {
+      const sim = this.sim;
+      if (!sim.shared?.holds(sim.graph, rule.id)) return undefined;
+      const key = sim.sharedKey(rule.id, p);
+      return { key, column: sim.shared.get(key) };
+    }
+
+    param(path: string, date: string, entity: Entity, tree?: ParameterTree): ParamValue {
+      return this.sim.parameter(path, date, entity, tree);
+    }
+
+    runOn(rule: Rule, p: string, sub: Population, agg: Aggregators, inputs: Record<string, Column>, params: Record<string, ParamValue>): Column {
+      const facts = factsOf(p);
+      const allocator = new ColumnAllocator(undefined);
+      const keys = rule.entity === 'household' ? sub.householdId : sub.personId;
+      const seed = this.sim.seed;
+      let draws: KeyedDraws | undefined;
+      const size = entitySize(sub, rule.entity);
+      const ctx = new FormulaContext(p, facts.start, size, agg, () => (draws ??= keyedDraws(seed, keys)), facts.index, allocator, rule.parameters, this.sim.parameters);
+      const out = rule.formula(inputs, params, ctx);
+      if (!out || out.length !== size) throw new JiuzhuError('BAD_RULE_OUTPUT', `rule '${rule.id}' returned ${out?.length} values for ${size} ${rule.entity}s`, { kind: 'internal', location: { key: rule.id } });
+      return out;
+    }
+
+    aggregators(sub: Population): Aggregators {
+      return bindAggregators(sub);
+    }
+
+    alloc(type: ColumnType, length: number, zeroed: boolean): Column {
+      const allocator = this.sim.allocator;
+      allocator.begin();
+      const c = allocator.alloc(type, length, zeroed);
+      allocator.settle(c, []);
+      return c;
+    }
+
+    cache(key: string, column: Column): void {
+      this.sim.cache.set(key, column);
+    }
+
+    date(p: string): string {
+      return factsOf(p).start;
+    }
+  };
 
   /**
    * The key of a rule's column in the shared store: rule, period, the seed and parameter

@@ -765,6 +765,14 @@ export class Simulation {
     return undefined;
   }
 
+  /** A column from this simulation's allocator, settled at once as the result of no rule (the hosts' `alloc`). */
+  private ownColumn(type: ColumnType, length: number, zeroed: boolean): Column {
+    this.allocator.begin();
+    const c = this.allocator.alloc(type, length, zeroed);
+    this.allocator.settle(c, []);
+    return c;
+  }
+
   /** What month-to-month computation reads and calls of this simulation. */
   private temporalHost(): TemporalHost {
     return new Simulation.MonthHost(this);
@@ -788,11 +796,7 @@ export class Simulation {
     }
 
     alloc(type: ColumnType, length: number): Column {
-      const allocator = this.sim.allocator;
-      allocator.begin();
-      const c = allocator.alloc(type, length, false);
-      allocator.settle(c, []);
-      return c;
+      return this.sim.ownColumn(type, length, false);
     }
 
     giveBack(c: Column): void {
@@ -892,11 +896,7 @@ export class Simulation {
     }
 
     alloc(type: ColumnType, length: number, zeroed: boolean): Column {
-      const allocator = this.sim.allocator;
-      allocator.begin();
-      const c = allocator.alloc(type, length, zeroed);
-      allocator.settle(c, []);
-      return c;
+      return this.sim.ownColumn(type, length, zeroed);
     }
 
     cache(key: string, column: Column): void {

@@ -15,6 +15,7 @@ import type { SparseColumn } from '../../engine/differential.js';
 import { EverFlagged } from './ever-flagged.js';
 import { resultReuse } from './reuse-switch.js';
 import { monthNonZero } from './month-nonzero.js';
+import { addEach, addInto, copies, zeroArrays } from './float-arrays.js';
 
 /**
  * A month's column of a rule as the accumulators read it: the column, or, in a run against a
@@ -108,16 +109,15 @@ export class ProgramAccumulator {
 
   constructor(programs: readonly ProgramDefinition[]) {
     this.programs = programs;
-    // Plain loops pushing onto literals (arrays of one shape whichever tier made them, as
-    // packed.ts): no callback made per accumulator, whose optimised code a full GC would drop.
-    this.recipients = cellArrays(programs.length);
-    this.households = cellArrays(programs.length);
+    // Plain loops pushing onto literals (float-arrays.ts): no callback made per accumulator.
+    this.recipients = zeroArrays(programs.length, N_CELLS);
+    this.households = zeroArrays(programs.length, N_CELLS);
     this.groupDistinct = [];
     this.groupPersonMonths = [];
     for (let pi = 0; pi < programs.length; pi++) {
       const n = readPlan(programs[pi]!).groups.length;
-      this.groupDistinct.push(cellArrays(n));
-      this.groupPersonMonths.push(cellArrays(n));
+      this.groupDistinct.push(zeroArrays(n, N_CELLS));
+      this.groupPersonMonths.push(zeroArrays(n, N_CELLS));
     }
   }
 
@@ -165,7 +165,7 @@ export class ProgramAccumulator {
       sums = [];
       for (let pi = 0; pi < programs.length; pi++) {
         const plan = readPlan(programs[pi]!);
-        sums.push({ components: cellArrays(plan.components.length), funds: cellArrays(plan.funds.length) });
+        sums.push({ components: zeroArrays(plan.components.length, N_CELLS), funds: zeroArrays(plan.funds.length, N_CELLS) });
       }
     }
     // Plain loops over each program's rules, listed once per program (readPlan): callbacks made
@@ -442,28 +442,6 @@ function addPersonMonths(sums: Float64Array, flag: ArrayLike<number>, weight: Ar
   }
 }
 
-function addInto(a: Float64Array, b: Float64Array): void {
-  for (let i = 0; i < a.length; i++) a[i]! += b[i]!;
-}
-
-/** addInto of each array of `b` into the one of `a` at its index. */
-function addEach(a: readonly Float64Array[], b: readonly Float64Array[]): void {
-  for (let k = 0; k < a.length; k++) addInto(a[k]!, b[k]!);
-}
-
-/** n arrays of N_CELLS zeros, pushed onto a literal (one shape whichever tier made it). */
-function cellArrays(n: number): Float64Array[] {
-  const out: Float64Array[] = [];
-  for (let i = 0; i < n; i++) out.push(new Float64Array(N_CELLS));
-  return out;
-}
-
-/** Copies of the arrays, pushed onto a literal. */
-function copies(a: readonly Float64Array[]): Float64Array[] {
-  const out: Float64Array[] = [];
-  for (let i = 0; i < a.length; i++) out.push(Float64Array.from(a[i]!));
-  return out;
-}
 
 /** What addMonth reads of a program, in declaration order: null for a computed component or an account funded otherwise. */
 interface ReadPlan {

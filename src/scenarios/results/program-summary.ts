@@ -6,6 +6,7 @@
 import { PREFECTURE_CODES } from '../../engine/locality.js';
 import { PAYERS, type Payer, type ProgramDefinition } from '../../engine/program.js';
 import { AREAS, N_CELLS, type ProgramAccumulator } from './program-accumulator.js';
+import { addInto, zeroArrays } from './float-arrays.js';
 
 /** Need against funds of one account. */
 export interface AccountFigures {
@@ -120,11 +121,11 @@ function programCells(program: ProgramDefinition, pi: number, costings: MonthCos
   // Plain loops, no callbacks: these run for every program of every result, and a callback made
   // per call was optimised on its own, its code dropped at each full GC and compiled again every
   // few variants of a sweep (issue #25, W3, session 16).
-  const comp = slotArrays(components.length, nSlots);
+  const comp = zeroArrays(components.length, nSlots);
   /** compPayers[k][payer][slot]: component k's fen paid by each payer. */
   const compPayers: Record<Payer, Cells>[] = [];
   for (let k = 0; k < components.length; k++) compPayers.push(payerSlots(nSlots));
-  const funds = slotArrays(accounts.length, nSlots);
+  const funds = zeroArrays(accounts.length, nSlots);
   for (const month of months) {
     const costing = costings.get(month)![pi]!;
     const base = years.indexOf(month.slice(0, 4)) * N_CELLS;
@@ -191,13 +192,6 @@ function programCells(program: ProgramDefinition, pi: number, costings: MonthCos
   const accountCells: { need: Cells; funds: Cells }[] = [];
   for (let k = 0; k < accounts.length; k++) accountCells.push({ need: need[k]!, funds: funds[k]! });
   return { years, components: comp, payers, accounts: accountCells };
-}
-
-/** n arrays of nSlots zeros, pushed onto a literal (one shape whichever tier made it, packed.ts). */
-function slotArrays(n: number, nSlots: number): Cells[] {
-  const out: Cells[] = [];
-  for (let i = 0; i < n; i++) out.push(new Float64Array(nSlots));
-  return out;
 }
 
 /** An array of nSlots zeros per payer, in PAYERS order. */
@@ -372,6 +366,3 @@ export function programMonthCosts(programs: readonly ProgramDefinition[], costin
   return out;
 }
 
-function addInto(a: Float64Array, b: Float64Array): void {
-  for (let i = 0; i < a.length; i++) a[i]! += b[i]!;
-}

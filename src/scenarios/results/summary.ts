@@ -6,6 +6,7 @@
  */
 import { PREFECTURE_CODES } from '../../engine/locality.js';
 import type { Population } from '../../engine/population.js';
+import { addEach, zeroArrays } from './float-arrays.js';
 
 const MEASURES = [
   'populationMonths', 'recipientPersonMonths', 'householdMonths', 'benefitCost', 'gapCost', 'minimumCost', 'classifiedCost',
@@ -180,7 +181,7 @@ export class DibaoAccumulator {
     for (let gi = 0; gi < groupings.length; gi++) {
       const g = groupings[gi]!;
       this.constantGroup.push(constantOf(g.index));
-      this.sums.push(measureArrays(g.keys.length));
+      this.sums.push(zeroArrays(g.keys.length, MEASURES.length));
       if (this.areaGrouping < 0 && g.name === 'byArea') this.areaGrouping = gi;
     }
   }
@@ -198,7 +199,7 @@ export class DibaoAccumulator {
     // The month's sums, and (with an area grouping) the month's sums of the household's area.
     const ag = this.areaGrouping;
     const areaIndex = ag >= 0 ? this.groupings[ag]!.index : null;
-    const monthAreas = ag >= 0 ? measureArrays(this.groupings[ag]!.keys.length) : [];
+    const monthAreas = ag >= 0 ? zeroArrays(this.groupings[ag]!.keys.length, MEASURES.length) : [];
     const nT = areaIndex ? nG + 2 : nG + 1;
     // Targets that would receive the very additions another one receives, from the same sums:
     // left out of the pass and given that one's sums after it (mirrors). Of the others, a target
@@ -286,21 +287,6 @@ export class DibaoAccumulator {
 function areaCaseload(areas: readonly Float64Array[], areaKeys: readonly string[], k: string): { recipients: number; households: number } {
   const a = areas[areaKeys.indexOf(k)]!;
   return { recipients: a[I_recipientPersonMonths]!, households: a[I_householdMonths]! };
-}
-
-/** n arrays of a sum per measure, pushed onto a literal. */
-function measureArrays(n: number): Float64Array[] {
-  const out: Float64Array[] = [];
-  for (let i = 0; i < n; i++) out.push(new Float64Array(MEASURES.length));
-  return out;
-}
-
-/** Adds each array of `b` into the one of `a` at its index, entry by entry. */
-function addEach(a: readonly Float64Array[], b: readonly Float64Array[]): void {
-  for (let k = 0; k < a.length; k++) {
-    const x = a[k]!, y = b[k]!;
-    for (let i = 0; i < x.length; i++) x[i]! += y[i]!;
-  }
 }
 
 /** Whether target t is given another's sums (see mirrors). */

@@ -20,6 +20,17 @@ import type { Costing } from '../results/scenario-result.js';
 import type { ScenarioSums } from '../results/sums.js';
 import { dibaoTransfers } from './dibao-transfers.js';
 
+/** Shares' sum, and whether they split a whole: none negative, adding up to 1 within 1e-9 (a loop: see programMonth). */
+function asSplit(shares: readonly number[]): { sum: number; ok: boolean } {
+  let sum = 0;
+  let negative = false;
+  for (const v of shares) {
+    sum += v;
+    if (v < 0) negative = true;
+  }
+  return { sum, ok: !(Math.abs(sum - 1) > 1e-9 || negative) };
+}
+
 /** The payer shares of a component in a month: [payers, shares]. */
 function payerShares(program: ProgramDefinition, payer: ProgramDefinition['components'][string]['payer'], tree: ParameterTree, date: string): { payers: Payer[]; shares: number[] } {
   if (typeof payer === 'string') return { payers: [payer], shares: [1] };
@@ -30,15 +41,9 @@ function payerShares(program: ProgramDefinition, payer: ProgramDefinition['compo
   for (const c of cats) if (!(PAYERS as readonly string[]).includes(c)) bad.push(c);
   if (!cats.length || bad.length) throw new JiuzhuError('BAD_PAYER_SHARES', `program '${program.id}': parameter '${payer.shares}' must have categories among the payers ${PAYERS.join(', ')}${bad.length ? ` (not payers: ${bad.join(', ')})` : ''}`, { location: { key: payer.shares } });
   const shares: number[] = [];
-  let sum = 0;
-  let negative = false;
-  for (const c of cats) {
-    const v = tree.valueAt(payer.shares, date, { category: c });
-    shares.push(v);
-    sum += v;
-    if (v < 0) negative = true;
-  }
-  if (Math.abs(sum - 1) > 1e-9 || negative) throw new JiuzhuError('BAD_PAYER_SHARES', `program '${program.id}': the shares of '${payer.shares}' on ${date} add up to ${+sum.toFixed(9)}, not 1`, { location: { key: payer.shares } });
+  for (const c of cats) shares.push(tree.valueAt(payer.shares, date, { category: c }));
+  const { sum, ok } = asSplit(shares);
+  if (!ok) throw new JiuzhuError('BAD_PAYER_SHARES', `program '${program.id}': the shares of '${payer.shares}' on ${date} add up to ${+sum.toFixed(9)}, not 1`, { location: { key: payer.shares } });
   return { payers: cats as Payer[], shares };
 }
 
@@ -122,15 +127,9 @@ function sharesPath(tree: ParameterTree, program: string, source: Payer): string
 function levelShares(tree: ParameterTree, path: string, date: string): number[] {
   // Plain loops, no callbacks (see programMonth).
   const shares: number[] = [];
-  let sum = 0;
-  let negative = false;
-  for (const l of LEVELS) {
-    const v = tree.valueAt(path, date, { category: l });
-    shares.push(v);
-    sum += v;
-    if (v < 0) negative = true;
-  }
-  if (Math.abs(sum - 1) > 1e-9 || negative) throw new JiuzhuError('BAD_LEVEL_SHARES', `the level shares of '${path}' on ${date} add up to ${+sum.toFixed(9)}, not 1`, { location: { key: path } });
+  for (const l of LEVELS) shares.push(tree.valueAt(path, date, { category: l }));
+  const { sum, ok } = asSplit(shares);
+  if (!ok) throw new JiuzhuError('BAD_LEVEL_SHARES', `the level shares of '${path}' on ${date} add up to ${+sum.toFixed(9)}, not 1`, { location: { key: path } });
   return shares;
 }
 
